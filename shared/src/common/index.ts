@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Identifiers are short opaque strings: letters, digits, dash and underscore. */
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Mã định danh chỉ gồm chữ, số, dấu gạch');
+export type Id = z.infer<typeof Id>;
+
+/** A tenant is one province (one deployment may host several). */
+export const TenantId = Id;
+export type TenantId = z.infer<typeof TenantId>;
+
+/** ISO-8601 instant, always UTC on the wire (`2023-02-07T01:00:00.000Z`). */
+export const Instant = z.iso.datetime();
+export type Instant = z.infer<typeof Instant>;
+
+/** Calendar date `yyyy-MM-dd` (interpreted in Asia/Ho_Chi_Minh). */
+export const CalendarDate = z.iso.date();
+export type CalendarDate = z.infer<typeof CalendarDate>;
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { Id, Instant, TenantId } from '../common';
+import { Role, UnitKind } from '../org';
+
+/** One reviewing level of a submission's chain, bottom (first reviewer) to top (final approver). */
+export const ChainLevel = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  unitKind: UnitKind,
+});
+export type ChainLevel = z.infer<typeof ChainLevel>;
+
+export const submissionStates = [
+  'draft',
+  'awaiting_signoff',
+  'under_review',
+  'returned',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export const SubmissionState = z.enum(submissionStates);
+export type SubmissionState = z.infer<typeof SubmissionState>;
+
+/** A reporting period: `2023-Q1`..`2023-Q4`, `2023-H1`, `2023-H2`, `2023-Y`. */
+export const Period = z.string().regex(/^\d{4}-(Q[1-4]|H[12]|Y)$/, 'Kỳ báo cáo không hợp lệ');
+export type Period = z.infer<typeof Period>;
+
+export const Reason = z.string().trim().min(3, 'Cần nêu lý do (ít nhất 3 ký tự)').max(2000);
+
+export const WorkflowAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submit') }),
+  z.object({ type: z.literal('sign_off') }),
+  z.object({ type: z.literal('approve'), comment: z.string().max(2000).optional() }),
+  z.object({ type: z.literal('return'), reason: Reason }),
+  z.object({ type: z.literal('reject'), reason: Reason }),
+  z.object({ type: z.literal('withdraw') }),
+  z.object({ type: z.literal('reopen'), reason: Reason }),
+]);
+export type WorkflowAction = z.infer<typeof WorkflowAction>;
+export type WorkflowActionType = WorkflowAction['type'];
+
+/** Where a submission stands: its state and, while in review, the index of the reviewing level. */
+export const Position = z.object({ state: SubmissionState, level: z.number().int().min(0).nullable() });
+export type Position = z.infer<typeof Position>;
+
+export const Submission = z.object({
+  tenantId: TenantId,
+  id: Id,
+  campaignId: Id,
+  /** The form kind key within the campaign, e.g. `periodic_report`. */
+  formKey: Id,
+  templateId: Id,
+  /** The template version the submission was filled on; never changes afterwards. */
+  templateVersion: z.number().int().min(1),
+  period: Period,
+  /** The author unit. */
+  unitId: Id,
+  unitName: z.string(),
+  /** Snapshot of the reviewing chain taken when the draft was created. */
+  chain: z.array(ChainLevel).min(1),
+  state: SubmissionState,
+  /** Index into `chain` of the level whose turn it is (under_review), else null. */
+  level: z.number().int().min(0).nullable(),
+  /** When returned: the level that returned it; the resubmission goes back there. */
+  returnedFromLevel: z.number().int().min(0).nullable(),
+  /** Optimistic-locking version, +1 on every write. */
+  version: z.number().int().min(1),
+  data: z.record(z.string(), z.unknown()),
+  /** Everyone who saved data into the submission or submitted it (four-eyes). */
+  filledBy: z.array(z.string()),
+  submittedBy: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: Instant,
+  updatedAt: Instant,
+  /** Deadline of the current stage, if the campaign sets one. */
+  dueAt: Instant.nullable(),
+  /** Audit chain head: the hash of the last event and its sequence number. */
+  lastEventHash: z.string(),
+  eventSeq: z.number().int().min(0),
+});
+export type Submission = z.infer<typeof Submission>;
+
+/** What a transition says to record: exactly one per accepted action. */
+export const WorkflowEvent = z.object({
+  submissionId: Id,
+  action: z.enum([
+    'create',
+    'save',
+    'submit',
+    'sign_off',
+    'approve',
+    'return',
+    'reject',
+    'withdraw',
+    'reopen',
+  ]),
+  actorId: z.string(),
+  actorUnitId: Id,
+  actorRoles: z.array(Role),
+  at: Instant,
+  from: Position,
+  to: Position,
+  reason: z.string().nullable(),
+});
+export type WorkflowEvent = z.infer<typeof WorkflowEvent>;
