@@ -34,7 +34,9 @@ export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.m
 
 export const handlerEntry = (group: RouteGroup): string => `functions/src/handlers/${group}.ts`;
 
-export const routes: readonly RouteDef[] = [
+import { commendationRoutes } from './commendations/routes';
+
+const coreRoutes: readonly RouteDef[] = [
   {
     method: 'GET',
     path: '/health',
@@ -60,3 +62,6 @@ export const routes: readonly RouteDef[] = [
     summary: 'The caller: user, unit, roles',
   },
 ];
+
+/** Every route. Commendation and public routes live beside their domain code. */
+export const routes: readonly RouteDef[] = [...coreRoutes, ...commendationRoutes];

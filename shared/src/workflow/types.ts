@@ -57,6 +57,8 @@ export const Submission = z.object({
   /** The author unit. */
   unitId: Id,
   unitName: z.string(),
+  /** The author unit's ancestors, root first: lets the policy decide subtree reads without a lookup. */
+  unitPath: z.array(Id),
   /** Snapshot of the reviewing chain taken when the draft was created. */
   chain: z.array(ChainLevel).min(1),
   state: SubmissionState,
