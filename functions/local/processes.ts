@@ -1,0 +1,205 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname } from 'node:path';
+import { PlatformError } from './errors';
+
+/**
+ * Child processes of the local platform (the emulators). Each is started with its output captured (the
+ * last lines go into error messages, all of it into an optional log file), waited on until it answers,
+ * and stopped with SIGTERM, then SIGKILL if it lingers. Every child still alive when this process exits
+ * is killed, so a crashed test run does not leave a JVM behind.
+ */
+
+const liveChildren = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** The last lines the process printed (stdout and stderr), for error messages. */
+  recentOutput(): string;
+  /** Resolves when the process has exited; rejects if it could not be started at all. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+export interface SpawnServiceOptions {
+  name: string;
+  command: string;
+  args: readonly string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Append everything the process prints to this file. */
+  logFile?: string;
+  /** The message when `command` does not exist (e.g. "Java 17+ is needed ..."). */
+  notFoundMessage?: string;
+}
+
+const RECENT_LINES = 40;
+const STOP_GRACE_MS = 5_000;
+
+/** The environment for an emulator child: ours, minus loader hooks meant for TypeScript (tsx, vitest). */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _ignored, ...rest } = process.env;
+  return { ...rest, ...extra };
+}
+
+export function spawnService(options: SpawnServiceOptions): ServiceProcess {
+  const recent: string[] = [];
+  if (options.logFile) mkdirSync(dirname(options.logFile), { recursive: true });
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: options.env ?? childEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  liveChildren.add(child);
+
+  const collect = (chunk: Buffer): void => {
+    const text = chunk.toString('utf8');
+    if (options.logFile) appendFileSync(options.logFile, text);
+    for (const line of text.split(/\r?\n/)) {
+      if (line.trim() === '') continue;
+      recent.push(line);
+      if (recent.length > RECENT_LINES) recent.shift();
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      liveChildren.delete(child);
+      reject(
+        error.code === 'ENOENT' && options.notFoundMessage
+          ? new PlatformError(options.notFoundMessage)
+          : new PlatformError(`${options.name} could not be started (${options.command}): ${error.message}`),
+      );
+    });
+    child.once('exit', (code, signal) => {
+      liveChildren.delete(child);
+      resolve(code ?? (signal ? null : 0));
+    });
+  });
+  // Callers await `exited` only when they need it; an unobserved spawn failure must not crash the process.
+  exited.catch(() => undefined);
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+      await exited.catch(() => undefined);
+      return;
+    }
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited.catch(() => undefined);
+    clearTimeout(timer);
+  };
+
+  return { name: options.name, child, recentOutput: () => recent.join('\n'), exited, stop };
+}
+
+export interface WaitForHttpOptions {
+  timeoutMs?: number;
+  /** Which answers count as ready; default: any HTTP answer at all. */
+  ready?: (status: number) => boolean;
+}
+
+/**
+ * Polls `url` until the service answers over HTTP. Fails early with the process's own last output when
+ * it exits while we wait, and after `timeoutMs` with the same output.
+ */
+export async function waitForHttp(
+  service: ServiceProcess,
+  url: string,
+  options: WaitForHttpOptions = {},
+): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const ready = options.ready ?? (() => true);
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  let spawnError: unknown;
+  service.exited.then(
+    (code) => {
+      exitCode = code;
+    },
+    (error: unknown) => {
+      spawnError = error;
+    },
+  );
+  for (;;) {
+    if (spawnError) throw spawnError;
+    if (exitCode !== undefined) {
+      throw new PlatformError(
+        `${service.name} stopped while starting (exit code ${exitCode}). Its last output:\n${indent(service.recentOutput())}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      await response.arrayBuffer();
+      if (ready(response.status)) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await service.stop();
+      throw new PlatformError(
+        `${service.name} did not answer on ${url} within ${Math.round(timeoutMs / 1000)} s. Its last output:\n${indent(service.recentOutput())}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const indent = (text: string): string =>
+  text === ''
+    ? '    (nothing)'
+    : text
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n');
+
+const handedOut = new Set<number>();
+
+/**
+ * A TCP port nobody listens on right now. Ports handed out by this process are not handed out twice, so
+ * several emulators started in a row do not race for the same one.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, () => {
+        const address = server.address();
+        const found = typeof address === 'object' && address ? address.port : 0;
+        server.close(() => resolve(found));
+      });
+    });
+    if (port !== 0 && !handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new PlatformError('Could not find a free TCP port.');
+}
+
+/**
+ * Fails with one clear sentence when `port` is taken, before a child process prints its own stack trace
+ * about it. `what` names the service, `envVar` the variable that moves it.
+ */
+export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
+  const inUse = await new Promise<boolean>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolve(true);
+      else reject(error);
+    });
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+  if (inUse) {
+    const hint = envVar ? ` Stop whatever uses it, or choose another port with ${envVar}=<port>.` : '';
+    throw new PlatformError(`Port ${port} (${what}) is already in use.${hint}`);
+  }
+}
