@@ -1,0 +1,11 @@
+export { Alert } from './Alert';
+export { Badge, type BadgeTone } from './Badge';
+export { Button } from './Button';
+export { Dialog } from './Dialog';
+export { type ControlProps, Field, Fieldset } from './Field';
+export { ProgressBar } from './ProgressBar';
+export { Skeleton } from './Skeleton';
+export { Spinner } from './Spinner';
+export { type Column, DataTable } from './Table';
+export { type TabItem, Tabs } from './Tabs';
+export { ToastProvider, useToast } from './Toast';
