@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { CalendarDate, Id } from '../common';
+
+/**
+ * Award types and the rules attached to them are configuration, never constants in code: every number
+ * below carries the legal basis it comes from and the dates it is in force, because the law changed
+ * (Law 06/2022/QH15 in force 1/1/2024; Decree 98/2023/NĐ-CP replaced by Decree 152/2025/NĐ-CP from
+ * 1/7/2025) and a dossier opened under one rule set keeps it.
+ */
+
+export const LegalBasis = z.object({
+  /** Short reference as written in a "Căn cứ" line: `Luật Thi đua, khen thưởng số 06/2022/QH15`. */
+  ref: z.string().min(1).max(300),
+  /** Article or clause the number comes from, if any: `Điều 23`. */
+  article: z.string().max(200).default(''),
+  effectiveFrom: CalendarDate,
+  effectiveTo: CalendarDate.nullable(),
+  /** True when the figure has not been checked against the official text: configuration to verify. */
+  toVerify: z.boolean().default(false),
+});
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+export const NomineeKind = z.enum(['collective', 'individual']);
+export type NomineeKind = z.infer<typeof NomineeKind>;
+
+export const AwardFor = z.enum(['collective', 'individual', 'both']);
+export type AwardFor = z.infer<typeof AwardFor>;
+
+/** Parts of a nomination dossier the rules may require. */
+export const dossierParts = ['to_trinh', 'bao_cao_thanh_tich', 'bien_ban', 'evidence'] as const;
+export const DossierPart = z.enum(dossierParts);
+export type DossierPart = z.infer<typeof DossierPart>;
+
+export const dossierPartNames: Record<DossierPart, string> = {
+  to_trinh: 'Tờ trình đề nghị khen thưởng',
+  bao_cao_thanh_tich: 'Báo cáo thành tích',
+  bien_ban: 'Biên bản họp xét khen thưởng',
+  evidence: 'Tài liệu minh chứng',
+};
+
+/**
+ * How the council decides: agree votes as a share of the denominator must reach the threshold, and the
+ * members who voted as a share of all members must reach the quorum.
+ */
+export const VoteRule = z.object({
+  thresholdPercent: z.number().min(0).max(100),
+  /** `gte`: at least the threshold; `gt`: strictly more (e.g. "trên 50%"). */
+  comparison: z.enum(['gte', 'gt']).default('gte'),
+  quorumPercent: z.number().min(0).max(100),
+  denominator: z.enum(['present', 'all_members']),
+  legalBasis: LegalBasis,
+});
+export type VoteRule = z.infer<typeof VoteRule>;
+
+export const Prerequisite = z.object({
+  kind: z.literal('consecutive_years'),
+  /** Any of these titles counts (e.g. a lower title of the same line). */
+  titleIds: z.array(Id).min(1),
+  years: z.number().int().min(1).max(10),
+  /** The run of years must end in the year before the campaign year (the usual rule) or in it. */
+  endingIn: z.enum(['previous_year', 'campaign_year']).default('previous_year'),
+  legalBasis: LegalBasis,
+});
+export type Prerequisite = z.infer<typeof Prerequisite>;
+
+export const QuotaCap = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('share_of'),
+    /** Cap = floor(percent × number of nominations for these lower titles in the scope). */
+    percent: z.number().min(0).max(100),
+    ofTitleIds: z.array(Id).min(1),
+    scope: z.enum(['campaign', 'proposing_unit']),
+    legalBasis: LegalBasis,
+  }),
+  z.object({
+    kind: z.literal('absolute'),
+    max: z.number().int().min(0),
+    scope: z.enum(['campaign', 'proposing_unit']),
+    legalBasis: LegalBasis,
+  }),
+]);
+export type QuotaCap = z.infer<typeof QuotaCap>;
+
+/** Who issues the decision: drives the header of the documents and the decision number sequence. */
+export const IssuingBody = z.object({
+  id: Id,
+  /** Header lines at the top left, in capitals, e.g. ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"]. */
+  headerLines: z.array(z.string().min(1)).min(1).max(3),
+  /** Name as used in sentences: "Ủy ban nhân dân tỉnh Bình Phước". */
+  name: z.string().min(1),
+  /** Symbol after the number of a decision: `QĐ-UBND` → "Số: 123/QĐ-UBND". */
+  decisionSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
+  /** Symbol of the council's minutes: `BB-HĐTĐKT`. */
+  minutesSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
+  /** Place name for the date line: "Bình Phước, ngày ...". */
+  place: z.string().min(1),
+  /** Signature block: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH". */
+  signatureOnBehalf: z.string(),
+  signerTitle: z.string().min(1),
+  /** Legal bases for the body's competence, printed as the first "Căn cứ" lines. */
+  competenceBases: z.array(z.string().min(1)),
+});
+export type IssuingBody = z.infer<typeof IssuingBody>;
+
+export const AwardType = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  /** Higher rank = higher title; used to order lists and annexes. */
+  rank: z.number().int(),
+  /** Level of the issuing authority, as data (`province`, `steering_committee`, `grassroots` ...). */
+  level: z.string().regex(/^[a-z][a-z_]{1,31}$/),
+  for: AwardFor,
+  /** False for titles that only serve as prerequisites and are not awarded through this product. */
+  awardedHere: z.boolean().default(true),
+  issuingBodyId: Id.nullable(),
+  legalBases: z.array(LegalBasis),
+  effectiveFrom: CalendarDate,
+  effectiveTo: CalendarDate.nullable(),
+  voteRule: VoteRule.nullable(),
+  /** Working days the proposed list stays public before the council meets; 0 = no disclosure. */
+  disclosureWorkingDays: z.number().int().min(0).max(60),
+  prerequisites: z.array(Prerequisite).default([]),
+  quotas: z.array(QuotaCap).default([]),
+  requiredDossierParts: z.array(DossierPart).default([]),
+});
+export type AwardType = z.infer<typeof AwardType>;
+
+/** A rule set: what was in force during a period. A dossier keeps the rule set it was opened under. */
+export const RuleSet = z.object({
+  id: Id,
+  name: z.string(),
+  effectiveFrom: CalendarDate,
+  effectiveTo: CalendarDate.nullable(),
+  /** General bases printed on the decisions made under this rule set. */
+  legalBases: z.array(LegalBasis),
+  awardTypes: z.array(AwardType).min(1),
+});
+export type RuleSet = z.infer<typeof RuleSet>;
+
+/** The commendation configuration of one campaign. */
+export const CommendationConfig = z.object({
+  campaignId: Id,
+  year: z.number().int().min(2000).max(2100),
+  ruleSets: z.array(RuleSet).min(1),
+  /** Award types offered by this campaign (ids into the rule set). */
+  offeredAwardTypeIds: z.array(Id).min(1),
+  issuingBodies: z.array(IssuingBody).min(1),
+  /** Public holidays (days off) per year, `yyyy-MM-dd`. Configured yearly: Tết moves. */
+  holidays: z.array(CalendarDate),
+  /** Whether nominations held by an intermediate level must go up consolidated in one batch. */
+  consolidateAtIntermediateLevels: z.boolean().default(true),
+});
+export type CommendationConfig = z.infer<typeof CommendationConfig>;
+
+const inRange = (from: string, to: string | null, on: string): boolean =>
+  from <= on && (to === null || on <= to);
+
+/** The rule set in force on a date (the date the dossier was opened). */
+export const ruleSetOn = (config: CommendationConfig, on: string): RuleSet | null =>
+  config.ruleSets.find((r) => inRange(r.effectiveFrom, r.effectiveTo, on)) ?? null;
+
+/** An award type as the given rule set defines it, if it exists in that rule set. */
+export const findAwardType = (ruleSet: RuleSet, awardTypeId: string): AwardType | null =>
+  ruleSet.awardTypes.find((a) => a.id === awardTypeId) ?? null;
+
+export const findIssuingBody = (config: CommendationConfig, id: string): IssuingBody | null =>
+  config.issuingBodies.find((b) => b.id === id) ?? null;
+
+/** A title's name in any rule set of the configuration (prerequisite titles are named in messages). */
+export const titleName = (config: CommendationConfig, titleId: string): string => {
+  for (const rs of config.ruleSets) {
+    const a = rs.awardTypes.find((x) => x.id === titleId);
+    if (a) return a.name;
+  }
+  return titleId;
+};
+
+export const awardTypeAllows = (awardType: AwardType, kind: NomineeKind): boolean =>
+  awardType.for === 'both' || awardType.for === kind;
+
+export const isInForce = (awardType: AwardType, on: string): boolean =>
+  inRange(awardType.effectiveFrom, awardType.effectiveTo, on);

@@ -1,0 +1,334 @@
+import type { AwardType, CommendationConfig, IssuingBody, LegalBasis, RuleSet } from './award-types';
+
+/**
+ * The commendation configuration of the seed's 2023 campaign (Plan 38/KH-UBND of 07/02/2023) as DATA.
+ * Figures marked `toVerify` were not checked against the official texts: they are configuration, to be
+ * confirmed by the province's Ban Thi đua - Khen thưởng, and can be changed without touching code.
+ */
+
+const law2003: LegalBasis = {
+  ref: 'Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013',
+  article: '',
+  effectiveFrom: '2014-06-01',
+  effectiveTo: '2023-12-31',
+  toVerify: false,
+};
+const decree91: LegalBasis = {
+  ref: 'Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  article: '',
+  effectiveFrom: '2017-10-01',
+  effectiveTo: '2023-12-31',
+  toVerify: false,
+};
+const law2022: LegalBasis = {
+  ref: 'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022',
+  article: '',
+  effectiveFrom: '2024-01-01',
+  effectiveTo: null,
+  toVerify: false,
+};
+const decree98: LegalBasis = {
+  ref: 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  article: '',
+  effectiveFrom: '2024-01-01',
+  effectiveTo: '2025-06-30',
+  toVerify: true,
+};
+const decree152: LegalBasis = {
+  ref: 'Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  article: '',
+  effectiveFrom: '2025-07-01',
+  effectiveTo: null,
+  toVerify: true,
+};
+const plan38: LegalBasis = {
+  ref: 'Kế hoạch số 38/KH-UBND ngày 07 tháng 02 năm 2023 của Ủy ban nhân dân tỉnh phát động phong trào thi đua thực hiện công tác phòng chống tội phạm, tệ nạn xã hội; công tác chuyển hóa địa bàn năm 2023',
+  article: '',
+  effectiveFrom: '2023-02-07',
+  effectiveTo: null,
+  toVerify: false,
+};
+
+export const issuingBodies2023: IssuingBody[] = [
+  {
+    id: 'ubnd-tinh',
+    headerLines: ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC'],
+    name: 'Ủy ban nhân dân tỉnh Bình Phước',
+    decisionSymbol: 'QĐ-UBND',
+    minutesSymbol: 'BB-HĐTĐKT',
+    place: 'Bình Phước',
+    signatureOnBehalf: 'TM. ỦY BAN NHÂN DÂN',
+    signerTitle: 'CHỦ TỊCH',
+    competenceBases: [
+      'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
+    ],
+  },
+  {
+    id: 'bcd-tinh',
+    headerLines: ['UBND TỈNH BÌNH PHƯỚC', 'BAN CHỈ ĐẠO PCTP, TNXH', 'VÀ XÂY DỰNG PTTDBVANTQ'],
+    name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Bình Phước',
+    decisionSymbol: 'QĐ-BCĐ',
+    minutesSymbol: 'BB-BCĐ',
+    place: 'Bình Phước',
+    signatureOnBehalf: 'TM. BAN CHỈ ĐẠO',
+    signerTitle: 'TRƯỞNG BAN',
+    competenceBases: ['Quy chế hoạt động của Ban Chỉ đạo tỉnh'],
+  },
+];
+
+/** The award types, parameterised by the bases of the rule set they belong to. */
+const awardTypesUnder = (
+  bases: { law: LegalBasis; decree: LegalBasis },
+  from: string,
+  to: string | null,
+  provincialFighterVote: { thresholdPercent: number; toVerify: boolean },
+): AwardType[] => {
+  const vote = (thresholdPercent: number, denominator: 'present' | 'all_members', toVerify: boolean) => ({
+    thresholdPercent,
+    comparison: 'gte' as const,
+    quorumPercent: 66.67,
+    denominator,
+    legalBasis: { ...bases.decree, toVerify: bases.decree.toVerify || toVerify },
+  });
+  const verify = (b: LegalBasis, article: string): LegalBasis => ({ ...b, article, toVerify: true });
+  return [
+    {
+      id: 'co_thi_dua_ubnd_tinh',
+      name: 'Cờ thi đua của Ủy ban nhân dân tỉnh',
+      rank: 90,
+      level: 'province',
+      for: 'collective',
+      awardedHere: true,
+      issuingBodyId: 'ubnd-tinh',
+      legalBases: [bases.law, bases.decree],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: vote(50, 'present', true),
+      disclosureWorkingDays: 10,
+      prerequisites: [
+        {
+          kind: 'consecutive_years',
+          titleIds: ['tap_the_lao_dong_xuat_sac'],
+          years: 1,
+          endingIn: 'previous_year',
+          legalBasis: verify(bases.law, 'Điều 27'),
+        },
+      ],
+      quotas: [
+        { kind: 'absolute', max: 1, scope: 'proposing_unit', legalBasis: verify(plan38, '') },
+        {
+          kind: 'share_of',
+          percent: 20,
+          ofTitleIds: ['tap_the_lao_dong_xuat_sac'],
+          scope: 'campaign',
+          legalBasis: verify(bases.decree, ''),
+        },
+      ],
+      requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich', 'bien_ban', 'evidence'],
+    },
+    {
+      id: 'chien_si_thi_dua_cap_tinh',
+      name: 'Chiến sĩ thi đua cấp tỉnh',
+      rank: 80,
+      level: 'province',
+      for: 'individual',
+      awardedHere: true,
+      issuingBodyId: 'ubnd-tinh',
+      legalBases: [bases.law, bases.decree],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: vote(provincialFighterVote.thresholdPercent, 'all_members', provincialFighterVote.toVerify),
+      disclosureWorkingDays: 10,
+      prerequisites: [
+        {
+          kind: 'consecutive_years',
+          titleIds: ['chien_si_thi_dua_co_so'],
+          years: 3,
+          endingIn: 'campaign_year',
+          legalBasis: verify(bases.law, 'Điều 23'),
+        },
+      ],
+      quotas: [{ kind: 'absolute', max: 2, scope: 'proposing_unit', legalBasis: verify(plan38, '') }],
+      requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich', 'bien_ban', 'evidence'],
+    },
+    {
+      id: 'bang_khen_chu_tich_ubnd_tinh',
+      name: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      rank: 70,
+      level: 'province',
+      for: 'both',
+      awardedHere: true,
+      issuingBodyId: 'ubnd-tinh',
+      legalBases: [bases.law, bases.decree, plan38],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: vote(50, 'present', true),
+      disclosureWorkingDays: 5,
+      prerequisites: [],
+      quotas: [{ kind: 'absolute', max: 5, scope: 'proposing_unit', legalBasis: verify(plan38, '') }],
+      requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich', 'bien_ban'],
+    },
+    {
+      id: 'tap_the_lao_dong_xuat_sac',
+      name: 'Tập thể lao động xuất sắc',
+      rank: 60,
+      level: 'province',
+      for: 'collective',
+      awardedHere: true,
+      issuingBodyId: 'ubnd-tinh',
+      legalBases: [bases.law, bases.decree],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: vote(50, 'present', true),
+      disclosureWorkingDays: 5,
+      prerequisites: [],
+      quotas: [],
+      requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich', 'bien_ban'],
+    },
+    {
+      id: 'chien_si_thi_dua_co_so',
+      name: 'Chiến sĩ thi đua cơ sở',
+      rank: 50,
+      level: 'grassroots',
+      for: 'individual',
+      // Awarded by units themselves; known here only as a prerequisite of the provincial title.
+      awardedHere: false,
+      issuingBodyId: null,
+      legalBases: [bases.law],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: null,
+      disclosureWorkingDays: 0,
+      prerequisites: [],
+      quotas: [],
+      requiredDossierParts: [],
+    },
+    {
+      id: 'giay_khen_bcd_tinh',
+      name: 'Giấy khen của Ban Chỉ đạo tỉnh',
+      rank: 40,
+      level: 'steering_committee',
+      for: 'both',
+      awardedHere: true,
+      issuingBodyId: 'bcd-tinh',
+      legalBases: [bases.law, plan38],
+      effectiveFrom: from,
+      effectiveTo: to,
+      voteRule: vote(50, 'present', true),
+      disclosureWorkingDays: 0,
+      prerequisites: [],
+      quotas: [],
+      requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich'],
+    },
+  ];
+};
+
+export const ruleSets: RuleSet[] = [
+  {
+    id: 'tdkt-2017',
+    name: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2013) và Nghị định 91/2017/NĐ-CP',
+    effectiveFrom: '2017-10-01',
+    effectiveTo: '2023-12-31',
+    legalBases: [law2003, decree91],
+    // The old rule domain.md quotes: at least 90% of all council members for the provincial title.
+    awardTypes: awardTypesUnder({ law: law2003, decree: decree91 }, '2017-10-01', '2023-12-31', {
+      thresholdPercent: 90,
+      toVerify: false,
+    }),
+  },
+  {
+    id: 'tdkt-2024',
+    name: 'Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định 98/2023/NĐ-CP',
+    effectiveFrom: '2024-01-01',
+    effectiveTo: '2025-06-30',
+    legalBases: [law2022, decree98],
+    awardTypes: awardTypesUnder({ law: law2022, decree: decree98 }, '2024-01-01', '2025-06-30', {
+      thresholdPercent: 70,
+      toVerify: true,
+    }),
+  },
+  {
+    id: 'tdkt-2025',
+    name: 'Luật Thi đua, khen thưởng số 06/2022/QH15 và Nghị định 152/2025/NĐ-CP',
+    effectiveFrom: '2025-07-01',
+    effectiveTo: null,
+    legalBases: [law2022, decree152],
+    awardTypes: awardTypesUnder({ law: law2022, decree: decree152 }, '2025-07-01', null, {
+      thresholdPercent: 70,
+      toVerify: true,
+    }),
+  },
+];
+
+/**
+ * Days off by year (Tết and the Hùng Kings' day move with the lunar calendar; compensatory days are
+ * announced yearly). Source: the government's yearly announcements — verify each year.
+ */
+export const publicHolidays: string[] = [
+  // 2023
+  '2023-01-02',
+  '2023-01-20',
+  '2023-01-23',
+  '2023-01-24',
+  '2023-01-25',
+  '2023-01-26',
+  '2023-05-01',
+  '2023-05-02',
+  '2023-05-03',
+  '2023-09-01',
+  '2023-09-04',
+  // 2024
+  '2024-01-01',
+  '2024-02-08',
+  '2024-02-09',
+  '2024-02-12',
+  '2024-02-13',
+  '2024-02-14',
+  '2024-04-18',
+  '2024-04-29',
+  '2024-04-30',
+  '2024-05-01',
+  '2024-09-02',
+  '2024-09-03',
+  // 2025
+  '2025-01-01',
+  '2025-01-27',
+  '2025-01-28',
+  '2025-01-29',
+  '2025-01-30',
+  '2025-01-31',
+  '2025-04-07',
+  '2025-04-30',
+  '2025-05-01',
+  '2025-09-01',
+  '2025-09-02',
+  // 2026
+  '2026-01-01',
+  '2026-02-16',
+  '2026-02-17',
+  '2026-02-18',
+  '2026-02-19',
+  '2026-02-20',
+  '2026-04-27',
+  '2026-04-30',
+  '2026-05-01',
+  '2026-09-01',
+  '2026-09-02',
+];
+
+/** The seed campaign's configuration; the campaign id comes from the seed. */
+export const commendationConfig2023 = (campaignId: string): CommendationConfig => ({
+  campaignId,
+  year: 2023,
+  ruleSets,
+  offeredAwardTypeIds: [
+    'co_thi_dua_ubnd_tinh',
+    'bang_khen_chu_tich_ubnd_tinh',
+    'tap_the_lao_dong_xuat_sac',
+    'chien_si_thi_dua_cap_tinh',
+    'giay_khen_bcd_tinh',
+  ],
+  issuingBodies: issuingBodies2023,
+  holidays: publicHolidays,
+  consolidateAtIntermediateLevels: true,
+});

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { Id, Instant, TenantId } from '../common';
+import { NomineeKind, VoteRule } from './award-types';
+
+/**
+ * The council's secret ballot. Two records are kept and never joined:
+ *  - a *participation* record says THAT a member voted (member id, time) — one per member, written with
+ *    a condition so nobody votes twice;
+ *  - an *anonymous ballot paper* says WHAT was voted (a choice per agenda item) — no member id, no time,
+ *    a random id that sorts in no meaningful order.
+ * Both are written in one transaction, so the count of papers always equals the count of participants,
+ * yet no field links a paper to a person. No API returns papers while the session is open; after closing
+ * only the tallies are returned.
+ */
+
+export const Choice = z.enum(['agree', 'disagree']);
+export type Choice = z.infer<typeof Choice>;
+
+export const CouncilMember = z.object({ userId: z.string().min(1), name: z.string() });
+export type CouncilMember = z.infer<typeof CouncilMember>;
+
+export const AgendaItem = z.object({
+  /** One agenda item per nomination: the nomination id. */
+  nominationId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  nomineeKind: NomineeKind,
+  nomineeName: z.string(),
+  nomineeTitle: z.string(),
+  awardTypeId: Id,
+  awardTypeName: z.string(),
+  /** The vote rule of the award type, snapshotted when the session opens. */
+  voteRule: VoteRule,
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Tally = z.object({
+  members: z.number().int().min(0),
+  voters: z.number().int().min(0),
+  agree: z.number().int().min(0),
+  disagree: z.number().int().min(0),
+  denominator: z.enum(['present', 'all_members']),
+  denominatorCount: z.number().int().min(0),
+  /** Rounded to two decimals, as printed in the minutes. */
+  agreePercent: z.number(),
+  attendancePercent: z.number(),
+  quorumMet: z.boolean(),
+  passed: z.boolean(),
+  /** Vietnamese explanation, printed in the minutes and the decision's reasons. */
+  reason: z.string(),
+});
+export type Tally = z.infer<typeof Tally>;
+
+export const ItemResult = Tally.extend({ nominationId: Id });
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const CouncilSessionState = z.enum(['open', 'closed', 'decided']);
+export type CouncilSessionState = z.infer<typeof CouncilSessionState>;
+
+export const CouncilSession = z.object({
+  tenantId: TenantId,
+  id: Id,
+  campaignId: Id,
+  issuingBodyId: Id,
+  title: z.string(),
+  state: CouncilSessionState,
+  members: z.array(CouncilMember).min(1),
+  agenda: z.array(AgendaItem).min(1),
+  /** Number of ballot papers cast; the close is conditioned on it so no late paper slips past. */
+  ballotCount: z.number().int().min(0),
+  openedAt: Instant,
+  openedBy: z.string(),
+  closedAt: Instant.nullable(),
+  closedBy: z.string().nullable(),
+  /** Frozen at closing: never written again. */
+  results: z.array(ItemResult).nullable(),
+  /** Disclosures whose public comments belong to this session's record. */
+  disclosureIds: z.array(Id),
+  minutesKey: z.string().nullable(),
+  decisionId: Id.nullable(),
+  version: z.number().int().min(1),
+});
+export type CouncilSession = z.infer<typeof CouncilSession>;
+
+/** A ballot paper: one choice per agenda item. Carries no voter. */
+export const BallotPaper = z.object({ choices: z.record(Id, Choice) });
+export type BallotPaper = z.infer<typeof BallotPaper>;
+
+export class CouncilRuleError extends Error {
+  constructor(
+    readonly code: 'session_closed' | 'not_a_member' | 'ballot_incomplete' | 'ballot_unknown_item',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Tallies one agenda item. `votes` has one entry per ballot paper cast (a member who cast a paper is
+ * present). Percentages are rounded to two decimals before being compared, as the minutes print them
+ * (2 of 3 members = 66,67% meets a two-thirds quorum written as 66.67).
+ */
+export const tallyVotes = (
+  rule: Pick<VoteRule, 'thresholdPercent' | 'comparison' | 'quorumPercent' | 'denominator'>,
+  members: number | readonly unknown[],
+  votes: readonly Choice[],
+): Tally => {
+  const memberCount = typeof members === 'number' ? members : members.length;
+  const voters = votes.length;
+  const agree = votes.filter((v) => v === 'agree').length;
+  const disagree = voters - agree;
+  const denominatorCount = rule.denominator === 'present' ? voters : memberCount;
+  const attendancePercent = memberCount === 0 ? 0 : round2((voters * 100) / memberCount);
+  const agreePercent = denominatorCount === 0 ? 0 : round2((agree * 100) / denominatorCount);
+  const quorumMet = memberCount > 0 && attendancePercent >= rule.quorumPercent;
+  const thresholdMet =
+    rule.comparison === 'gt' ? agreePercent > rule.thresholdPercent : agreePercent >= rule.thresholdPercent;
+  const passed = quorumMet && denominatorCount > 0 && thresholdMet;
+  const of = rule.denominator === 'present' ? 'số thành viên có mặt' : 'tổng số thành viên Hội đồng';
+  const fmt = (x: number) => x.toFixed(2).replace('.', ',');
+  const reason = !quorumMet
+    ? `Không đủ số thành viên tham dự (${voters}/${memberCount} = ${fmt(attendancePercent)}%, yêu cầu ${fmt(rule.quorumPercent)}%).`
+    : passed
+      ? `Đạt ${agree}/${denominatorCount} phiếu đồng ý (${fmt(agreePercent)}% ${of}).`
+      : `Không đạt: ${agree}/${denominatorCount} phiếu đồng ý (${fmt(agreePercent)}% ${of}), yêu cầu ${rule.comparison === 'gt' ? 'trên' : 'từ'} ${fmt(rule.thresholdPercent)}%.`;
+  return {
+    members: memberCount,
+    voters,
+    agree,
+    disagree,
+    denominator: rule.denominator,
+    denominatorCount,
+    agreePercent,
+    attendancePercent,
+    quorumMet,
+    passed,
+    reason,
+  };
+};
+
+export const isMember = (session: Pick<CouncilSession, 'members'>, userId: string): boolean =>
+  session.members.some((m) => m.userId === userId);
+
+/**
+ * Checks a ballot before it is written: the session is open, the caller sits on it, and the paper has
+ * exactly one choice for every agenda item. Whether the member already voted is enforced by the
+ * conditional write of the participation record, not here.
+ */
+export const validateBallot = (
+  session: Pick<CouncilSession, 'state' | 'members' | 'agenda'>,
+  userId: string,
+  paper: BallotPaper,
+): BallotPaper => {
+  if (session.state !== 'open')
+    throw new CouncilRuleError('session_closed', 'Phiên họp đã kết thúc bỏ phiếu.');
+  if (!isMember(session, userId))
+    throw new CouncilRuleError('not_a_member', 'Bạn không phải thành viên của phiên họp này.');
+  const ids = new Set(session.agenda.map((a) => a.nominationId));
+  for (const id of Object.keys(paper.choices)) {
+    if (!ids.has(id))
+      throw new CouncilRuleError('ballot_unknown_item', 'Phiếu bầu có mục không thuộc chương trình họp.');
+  }
+  const missing = session.agenda.filter((a) => paper.choices[a.nominationId] === undefined);
+  if (missing.length > 0) {
+    throw new CouncilRuleError(
+      'ballot_incomplete',
+      `Phiếu bầu chưa có ý kiến cho: ${missing.map((m) => m.nomineeName).join(', ')}.`,
+    );
+  }
+  // Keep only agenda items, in agenda order: the stored paper has a canonical shape.
+  return {
+    choices: Object.fromEntries(
+      session.agenda.map((a) => [a.nominationId, paper.choices[a.nominationId] as Choice]),
+    ),
+  };
+};
+
+/** Tallies every agenda item from the anonymous papers. The result is frozen into the session. */
+export const tallySession = (
+  session: Pick<CouncilSession, 'members' | 'agenda'>,
+  papers: readonly BallotPaper[],
+): ItemResult[] =>
+  session.agenda.map((item) => {
+    const votes = papers
+      .map((p) => p.choices[item.nominationId])
+      .filter((c): c is Choice => c === 'agree' || c === 'disagree');
+    return { nominationId: item.nominationId, ...tallyVotes(item.voteRule, session.members, votes) };
+  });
+
+/** What a member may learn about their own participation: only that they voted, never how. */
+export interface MyBallotStatus {
+  sessionId: string;
+  voted: boolean;
+  votedAt: string | null;
+}

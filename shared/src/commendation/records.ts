@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { CalendarDate, Id, Instant, TenantId } from '../common';
+import { NomineeKind } from './award-types';
+
+/**
+ * What the commendation process keeps beside the nomination submissions: the commendation stage of
+ * each nomination, the district batches (tờ trình), the public disclosures and their comments, the
+ * decisions and the revocations. Pure schemas; the data layer parses every item with them.
+ */
+
+/** Where a nomination stands in the commendation process once it has left its author. */
+export const nominationStages = [
+  'in_review',
+  'province_approved',
+  'returned',
+  'rejected',
+  'on_agenda',
+  'passed',
+  'failed',
+  'awarded',
+  'not_awarded',
+  'revoked',
+] as const;
+export const NominationStage = z.enum(nominationStages);
+export type NominationStage = z.infer<typeof NominationStage>;
+
+export const nominationStageNames: Record<NominationStage, string> = {
+  in_review: 'Đang xét duyệt',
+  province_approved: 'Tỉnh đã thẩm định',
+  returned: 'Trả lại',
+  rejected: 'Không đủ điều kiện',
+  on_agenda: 'Đưa ra Hội đồng',
+  passed: 'Hội đồng thông qua',
+  failed: 'Hội đồng không thông qua',
+  awarded: 'Được khen thưởng',
+  not_awarded: 'Không được khen thưởng',
+  revoked: 'Đã thu hồi',
+};
+
+export const Nominee = z.object({
+  nomineeKind: NomineeKind,
+  nomineeName: z.string(),
+  nomineeTitle: z.string(),
+  nomineeUnitName: z.string(),
+});
+export type Nominee = z.infer<typeof Nominee>;
+
+export const NominationRecord = Nominee.extend({
+  tenantId: TenantId,
+  nominationId: Id,
+  campaignId: Id,
+  /** The author unit and its ancestors (for scoped reads). */
+  unitId: Id,
+  unitName: z.string(),
+  unitPath: z.array(Id),
+  /** The unit that proposes it to the province (the consolidating unit, or the author). */
+  proposingUnitId: Id,
+  nomineeKey: z.string(),
+  awardTypeId: Id,
+  awardTypeName: z.string(),
+  ruleSetId: Id,
+  stage: NominationStage,
+  batchId: Id.nullable(),
+  disclosureId: Id.nullable(),
+  sessionId: Id.nullable(),
+  decisionId: Id.nullable(),
+  decisionNumber: z.string().nullable(),
+  /** Why it was not awarded / was revoked (Vietnamese). */
+  outcomeReason: z.string().nullable(),
+  updatedAt: Instant,
+  version: z.number().int().min(1),
+});
+export type NominationRecord = z.infer<typeof NominationRecord>;
+
+/** A line of a list (batch, disclosure, annex): what may be printed about a nominee. */
+export const ListEntry = Nominee.extend({
+  nominationId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  awardTypeId: Id,
+  awardTypeName: z.string(),
+});
+export type ListEntry = z.infer<typeof ListEntry>;
+
+export const BatchState = z.enum(['draft', 'submitted', 'returned', 'approved']);
+export type BatchState = z.infer<typeof BatchState>;
+
+/** A district's tờ trình: its communes' nominations and its own, moving to the province as one. */
+export const Batch = z.object({
+  tenantId: TenantId,
+  id: Id,
+  campaignId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  unitPath: z.array(Id),
+  state: BatchState,
+  entries: z.array(ListEntry),
+  /** Number of the tờ trình as the district registers it ("45/TTr-UBND"), free text. */
+  reference: z.string().max(60).default(''),
+  summary: z.string().max(5000).default(''),
+  createdBy: z.string(),
+  createdAt: Instant,
+  submittedBy: z.string().nullable(),
+  submittedAt: Instant.nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: Instant.nullable(),
+  returnReason: z.string().nullable(),
+  documentKey: z.string().nullable(),
+  version: z.number().int().min(1),
+});
+export type Batch = z.infer<typeof Batch>;
+
+export const DisclosureState = z.enum(['open', 'closed']);
+
+export const Disclosure = z.object({
+  tenantId: TenantId,
+  id: Id,
+  campaignId: Id,
+  title: z.string().min(1).max(300),
+  entries: z.array(ListEntry).min(1),
+  opensOn: CalendarDate,
+  /** Last day comments are received (inclusive), `workingDays` working days after `opensOn`. */
+  closesOn: CalendarDate,
+  workingDays: z.number().int().min(1),
+  openedBy: z.string(),
+  openedAt: Instant,
+  /** Closed before `closesOn` by the secretariat, with the reason printed in the minutes. */
+  closedEarly: z.object({ at: Instant, by: z.string(), reason: z.string() }).nullable(),
+  commentCount: z.number().int().min(0),
+  version: z.number().int().min(1),
+});
+export type Disclosure = z.infer<typeof Disclosure>;
+
+/** Limits shared by the public form and the server. */
+export const COMMENT_MAX_CHARS = 2000;
+export const COMMENT_NAME_MAX_CHARS = 120;
+export const COMMENTS_PER_IP_PER_DAY = 5;
+
+/** What anyone may send during a disclosure. */
+export const PublicCommentInput = z.object({
+  nominationId: Id.nullable().default(null),
+  authorName: z.string().trim().max(COMMENT_NAME_MAX_CHARS).default(''),
+  /** Kept for the secretariat to answer; never published. */
+  contact: z.string().trim().max(200).default(''),
+  body: z
+    .string()
+    .trim()
+    .min(5, 'Ý kiến quá ngắn (ít nhất 5 ký tự)')
+    .max(COMMENT_MAX_CHARS, `Ý kiến tối đa ${COMMENT_MAX_CHARS} ký tự`),
+});
+export type PublicCommentInput = z.infer<typeof PublicCommentInput>;
+
+export const PublicComment = PublicCommentInput.extend({
+  tenantId: TenantId,
+  id: Id,
+  disclosureId: Id,
+  receivedAt: Instant,
+});
+export type PublicComment = z.infer<typeof PublicComment>;
+
+export const DecisionEntry = ListEntry.extend({
+  outcome: z.enum(['awarded', 'not_awarded']),
+  reason: z.string(),
+  agree: z.number().int().min(0),
+  denominatorCount: z.number().int().min(0),
+  agreePercent: z.number(),
+});
+export type DecisionEntry = z.infer<typeof DecisionEntry>;
+
+export const Decision = z.object({
+  tenantId: TenantId,
+  id: Id,
+  kind: z.literal('award'),
+  campaignId: Id,
+  sessionId: Id,
+  issuingBodyId: Id,
+  year: z.number().int(),
+  number: z.number().int().min(1),
+  /** "05/QĐ-UBND". */
+  numberText: z.string(),
+  signedOn: CalendarDate,
+  signedAt: Instant,
+  signerId: z.string(),
+  signerName: z.string(),
+  signerTitle: z.string(),
+  title: z.string(),
+  entries: z.array(DecisionEntry).min(1),
+  documentKey: z.string(),
+  xlsxKey: z.string(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** Revoking an award is a decision of its own; the original decision is never changed. */
+export const Revocation = z.object({
+  tenantId: TenantId,
+  id: Id,
+  kind: z.literal('revocation'),
+  decisionId: Id,
+  decisionNumberText: z.string(),
+  nominationId: Id,
+  issuingBodyId: Id,
+  year: z.number().int(),
+  number: z.number().int().min(1),
+  numberText: z.string(),
+  signedOn: CalendarDate,
+  signedAt: Instant,
+  signerId: z.string(),
+  signerName: z.string(),
+  reason: z.string().min(3).max(2000),
+  entry: ListEntry,
+});
+export type Revocation = z.infer<typeof Revocation>;
+
+/** A notice to a unit that a decision concerns it. */
+export const UnitNotification = z.object({
+  tenantId: TenantId,
+  unitId: Id,
+  id: Id,
+  kind: z.enum(['decision', 'revocation', 'batch_returned']),
+  refId: Id,
+  title: z.string(),
+  at: Instant,
+});
+export type UnitNotification = z.infer<typeof UnitNotification>;
