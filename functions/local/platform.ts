@@ -1,0 +1,230 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { routes } from '../src/routes';
+import { bootstrap } from './bootstrap';
+import { emulatorClients } from './clients';
+import {
+  type DynamoLocalEmulator,
+  type Emulator,
+  emulatorCredentials,
+  localRegion,
+  startCognito,
+  startDynamoLocal,
+  startS3,
+} from './emulators';
+import { PlatformError } from './errors';
+import { type Gateway, startGateway } from './gateway';
+import { defaultDataDir } from './paths';
+
+/**
+ * The whole platform on this machine: the three emulators, the bootstrap, the local API gateway in front
+ * of the real handler modules. `npm start` runs it in `persistent` mode (data under `.data/`, fixed
+ * ports); the integration, end-to-end and benchmark suites run it in `memory` mode (DynamoDB Local
+ * `-inMemory`, s3rver and cognito-local in a temporary folder removed on stop, free ports), so they never
+ * touch `.data/` and can run beside `npm start`.
+ *
+ * Handler modules read their configuration from the environment once, at load, as in Lambda: the
+ * platform sets that environment in this process before the first handler is imported. Hence one
+ * platform per process (per vitest test file).
+ */
+export interface PlatformOptions {
+  mode: 'persistent' | 'memory';
+  /** Persistent mode: where data lives (default `.data/`). Ignored in memory mode. */
+  dataDir?: string;
+  /** Fixed ports (must be free); each one left out is picked free. */
+  ports?: { api?: number; dynamodb?: number; s3?: number; cognito?: number };
+  /** Environment variable names that move each port, named in the busy-port message. */
+  portEnvVars?: { api?: string; dynamodb?: string; s3?: string; cognito?: string };
+  /** Origins of the web app, allowed by the API's and the bucket's CORS. Default http://localhost:5173. */
+  webOrigins?: readonly string[];
+  /** Progress messages while starting (default: silent). */
+  log?: (line: string) => void;
+  /** One line per API request (default: silent). */
+  accessLog?: (line: string) => void;
+}
+
+/** What the SPA reads from `/config.json`. */
+export interface WebConfig {
+  apiUrl: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  cognitoEndpoint: string;
+}
+
+export interface Platform {
+  apiUrl: string;
+  webConfig: WebConfig;
+  region: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  jwksUrl: string;
+  tableName: string;
+  bucketName: string;
+  /** Where this platform keeps its files (a temporary folder in memory mode). */
+  dataDir: string;
+  dynamoLocalVersion: string;
+  /** The environment the handler modules were given (also set on `process.env`). */
+  handlerEnv: Record<string, string>;
+  /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_WEB_ORIGIN = 'http://localhost:5173';
+
+/** The handler environment of the platform already running in this process, if any. */
+let handlerEnvInUse: string | undefined;
+
+/** Starts several services at once; if one fails, stops those that started and rethrows its error. */
+async function startAll<T extends readonly Promise<Emulator>[]>(
+  starting: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starting);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(
+      settled.map((result) => (result.status === 'fulfilled' ? result.value.stop() : Promise.resolve())),
+    );
+    throw failure.reason;
+  }
+  return settled.map((result) => (result as PromiseFulfilledResult<Emulator>).value) as {
+    -readonly [K in keyof T]: Awaited<T[K]>;
+  };
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? (() => undefined);
+  const memory = options.mode === 'memory';
+  const dataDir = memory
+    ? await mkdtemp(join(tmpdir(), 'thidua-platform-'))
+    : resolve(options.dataDir ?? defaultDataDir);
+  const webOrigins = options.webOrigins ?? [DEFAULT_WEB_ORIGIN];
+  const ports = options.ports ?? {};
+  const envVars = options.portEnvVars ?? {};
+  const logFile = (name: string): { logFile?: string } =>
+    memory ? {} : { logFile: join(dataDir, 'logs', `${name}.log`) };
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async (): Promise<void> => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+    cleanups.length = 0;
+    if (memory) await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    log('Starting DynamoDB Local, s3rver and cognito-local ...');
+    const [dynamo, s3, cognito] = await startAll([
+      startDynamoLocal({
+        inMemory: memory,
+        ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+        ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
+        ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
+        ...logFile('dynamodb'),
+      }) as Promise<DynamoLocalEmulator>,
+      startS3({
+        directory: join(dataDir, 's3'),
+        ...(ports.s3 !== undefined ? { port: ports.s3 } : {}),
+        ...(envVars.s3 ? { portEnvVar: envVars.s3 } : {}),
+        ...logFile('s3rver'),
+      }),
+      startCognito({
+        directory: join(dataDir, 'cognito'),
+        ...(ports.cognito !== undefined ? { port: ports.cognito } : {}),
+        ...(envVars.cognito ? { portEnvVar: envVars.cognito } : {}),
+        ...logFile('cognito'),
+      }),
+    ] as const);
+    cleanups.push(dynamo.stop, s3.stop, cognito.stop);
+    log(
+      `DynamoDB Local ${dynamo.version} on ${dynamo.endpoint}, s3rver on ${s3.endpoint}, cognito-local on ${cognito.endpoint}`,
+    );
+
+    const clients = emulatorClients({
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+    });
+    cleanups.push(async () => clients.destroy());
+    const resources = await bootstrap({ clients, cognitoEndpoint: cognito.endpoint, webOrigins });
+    log(
+      `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
+    );
+
+    const handlerEnv: Record<string, string> = {
+      TABLE_NAME: resources.tableName,
+      BUCKET_NAME: resources.bucketName,
+      AWS_REGION: localRegion,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      USER_POOL_ID: resources.userPoolId,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      PUBLIC_WEB_ORIGIN: webOrigins[0] ?? DEFAULT_WEB_ORIGIN,
+      AWS_ACCESS_KEY_ID: emulatorCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: emulatorCredentials.secretAccessKey,
+      // s3rver does not understand the SDK's default trailing checksums; S3 itself accepts either.
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const envKey = JSON.stringify(handlerEnv);
+    if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
+      throw new PlatformError(
+        'A platform was already started in this process, and handler modules keep the configuration they were loaded with. Start one platform per process (per test file).',
+      );
+    }
+    handlerEnvInUse = envKey;
+    // A session token from the developer's own AWS environment must not ride along to the emulators.
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    Object.assign(process.env, handlerEnv);
+
+    const gateway: Gateway = await startGateway({
+      routes,
+      authorizer: { issuer: resources.issuer, audience: [resources.clientId], jwksUrl: resources.jwksUrl },
+      corsOrigins: webOrigins,
+      region: localRegion,
+      ...(ports.api !== undefined ? { port: ports.api } : {}),
+      ...(envVars.api ? { portEnvVar: envVars.api } : {}),
+      ...(options.accessLog ? { accessLog: options.accessLog } : {}),
+    });
+    cleanups.push(gateway.stop);
+    log(`API gateway on ${gateway.url}`);
+
+    let stopping: Promise<void> | undefined;
+    return {
+      apiUrl: gateway.url,
+      webConfig: {
+        apiUrl: gateway.url,
+        region: localRegion,
+        userPoolId: resources.userPoolId,
+        clientId: resources.clientId,
+        cognitoEndpoint: cognito.endpoint,
+      },
+      region: localRegion,
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      userPoolId: resources.userPoolId,
+      clientId: resources.clientId,
+      issuer: resources.issuer,
+      jwksUrl: resources.jwksUrl,
+      tableName: resources.tableName,
+      bucketName: resources.bucketName,
+      dataDir,
+      dynamoLocalVersion: dynamo.version,
+      handlerEnv,
+      stop: () => {
+        stopping ??= cleanup();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
