@@ -1,10 +1,41 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { systemContracts as c } from '../api/system';
+import { appDeps, type Deps } from '../deps';
+import { json, ok } from '../http/response';
+import { createGroupHandler, publicRoute, type RouteImpl, userRoute } from '../http/route';
+import { openApiDocument } from '../openapi';
 
-/** Entry of the `system` route group (one Lambda). Placeholder until its routes land: unknown routes answer 404. */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => ({
-  statusCode: 404,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({
-    error: { code: 'not_found', message: `Không tìm thấy: ${event.routeKey}`, details: [] },
+/** A key no entity uses: reading it proves the table answers without DescribeTable permissions. */
+const HEALTH_KEY = { pk: 'HEALTH', sk: 'HEALTH' };
+
+const settle = async (p: Promise<unknown>): Promise<'ok' | 'error'> => {
+  try {
+    await p;
+    return 'ok';
+  } catch {
+    return 'error';
+  }
+};
+
+export const systemRoutes = (d: Deps): RouteImpl[] => [
+  publicRoute(c.getHealth, async () => {
+    const [table, bucket] = await Promise.all([
+      settle(d.clients.doc.send(new GetCommand({ TableName: d.config.tableName, Key: HEALTH_KEY }))),
+      settle(d.clients.s3.send(new HeadBucketCommand({ Bucket: d.config.bucketName }))),
+    ]);
+    const healthy = table === 'ok' && bucket === 'ok';
+    return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', checks: { table, bucket } });
   }),
-});
+
+  publicRoute(c.getOpenApi, async () => ok(openApiDocument(), { 'cache-control': 'public, max-age=300' })),
+
+  userRoute(c.getMe, async ({ identity }) => {
+    const user = await d.users.get(identity.tenantId, identity.userId);
+    const unit = await d.units.get(identity.tenantId, user?.unitId ?? identity.unitId);
+    return ok({ identity, user: user ?? null, unit: unit ?? null });
+  }),
+];
+
+const deps = appDeps();
+export const handler = createGroupHandler('system', systemRoutes(deps), { idempotency: deps.idempotency });

@@ -1,0 +1,243 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  type FileChild,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableBorders,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+
+/**
+ * The administrative layout of Decree 30/2020/NĐ-CP, Appendix I, as docx building blocks: A4, margins
+ * 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right; Times New Roman 13–14 pt; the issuing body at top
+ * left and the national title at top right; the title in bold capitals; articles; "Nơi nhận" at bottom
+ * left and the signature block at bottom right.
+ */
+
+const FONT = 'Times New Roman';
+/** docx sizes are half-points. */
+export const pt = (n: number): number => n * 2;
+const MM = 56.7; // twips per millimetre
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  underline?: boolean;
+}
+
+export const run = (text: string, s: RunStyle = {}): TextRun =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: pt(s.size ?? 14),
+    bold: s.bold ?? false,
+    italics: s.italics ?? false,
+    ...(s.underline ? { underline: {} } : {}),
+  });
+
+type Align = 'left' | 'center' | 'right' | 'both';
+const alignments = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  both: AlignmentType.JUSTIFIED,
+} as const;
+
+export interface ParaOptions extends RunStyle {
+  align?: Align;
+  /** First-line indent in mm (body text: 10–12.7 mm). */
+  indentMm?: number;
+  before?: number;
+  after?: number;
+}
+
+export const para = (content: string | ParagraphChild[], o: ParaOptions = {}): Paragraph =>
+  new Paragraph({
+    children: typeof content === 'string' ? [run(content, o)] : content,
+    alignment: alignments[o.align ?? 'both'],
+    spacing: { before: o.before ?? 0, after: o.after ?? 60, line: 300 },
+    ...(o.indentMm ? { indent: { firstLine: Math.round(o.indentMm * MM) } } : {}),
+  });
+
+/** A body paragraph: justified, first line indented 12.7 mm. */
+export const body = (content: string | ParagraphChild[], o: ParaOptions = {}): Paragraph =>
+  para(content, { indentMm: 12.7, after: 120, ...o });
+
+/** A short horizontal rule under a header line, drawn as a bottom-bordered centred paragraph. */
+const rule = (widthPercentOfCell: number): Paragraph =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    indent: {
+      left: Math.round(((100 - widthPercentOfCell) / 2) * 0.8 * MM),
+      right: Math.round(((100 - widthPercentOfCell) / 2) * 0.8 * MM),
+    },
+    spacing: { before: 0, after: 120 },
+    children: [],
+  });
+
+const noBorders = TableBorders.NONE;
+
+const cell = (children: (Paragraph | Table)[], widthPercent: number, opts: { borders?: boolean } = {}): TableCell =>
+  new TableCell({
+    children,
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
+    verticalAlign: VerticalAlignTable.TOP,
+    ...(opts.borders ? {} : { borders: noBorders }),
+  });
+
+export interface HeaderInfo {
+  /** Top-left lines: the parent authority (not bold) then the issuing body (bold), in capitals. */
+  bodyLines: readonly string[];
+  /** "Số: 05/QĐ-UBND" — or "Số:       /TTr-UBND" when the number is given by hand. */
+  numberLine: string;
+  /** "Bình Phước, ngày 15 tháng 12 năm 2023". */
+  placeDate: string;
+}
+
+/** The two-column header: issuing body and number left, national title and date right. */
+export const header = (h: HeaderInfo): Table => {
+  const last = h.bodyLines.length - 1;
+  const left = [
+    ...h.bodyLines.map((l, i) => para(l, { align: 'center', size: 13, bold: i === last || h.bodyLines.length === 1, after: 0 })),
+    rule(40),
+    para(h.numberLine, { align: 'center', size: 13 }),
+  ];
+  const right = [
+    para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, bold: true, after: 0 }),
+    para('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, after: 0 }),
+    rule(60),
+    para(h.placeDate, { align: 'center', size: 14, italics: true }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+  });
+};
+
+/** The kind of document in bold capitals, then its subject ("Về việc ...") in bold. */
+export const title = (kind: string, subject: string[]): Paragraph[] => [
+  para(kind.toUpperCase(), { align: 'center', bold: true, size: 14, before: 360, after: 0 }),
+  ...subject.map((s, i) => para(s, { align: 'center', bold: true, size: 14, after: i === subject.length - 1 ? 60 : 0 })),
+  rule(25),
+];
+
+/** "Căn cứ ...;" lines, italic as the template shows, the last one ending with a full stop. */
+export const legalBases = (bases: readonly string[]): Paragraph[] =>
+  bases.map((b, i) => body(`Căn cứ ${b}${i === bases.length - 1 ? ';' : ';'}`, { italics: true, after: 60 }));
+
+export const article = (n: number, text: string | ParagraphChild[]): Paragraph =>
+  body(typeof text === 'string' ? [run(`Điều ${n}. `, { bold: true }), run(text)] : [run(`Điều ${n}. `, { bold: true }), ...text]);
+
+export interface Signature {
+  /** "TM. ỦY BAN NHÂN DÂN" (may be empty). */
+  onBehalf: string;
+  /** "CHỦ TỊCH". */
+  title: string;
+  name: string;
+}
+
+/** "Nơi nhận:" (12 pt bold italic, the list 11 pt) at the left; the signature block at the right. */
+export const closing = (recipients: readonly string[], signature: Signature): Table => {
+  const left = recipients.length
+    ? [
+        para('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left', after: 0 }),
+        ...recipients.map((r, i) => para(`- ${r}${i === recipients.length - 1 ? '.' : ';'}`, { size: 11, align: 'left', after: 0 })),
+      ]
+    : [para('')];
+  const right = [
+    ...(signature.onBehalf ? [para(signature.onBehalf, { align: 'center', bold: true, size: 14, after: 0 })] : []),
+    para(signature.title, { align: 'center', bold: true, size: 14, after: 0 }),
+    para('', { after: 1200 }),
+    para(signature.name, { align: 'center', bold: true, size: 14 }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, 50), cell(right, 50)] })],
+  });
+};
+
+/** Two signatures side by side (minutes: secretary and chair of the meeting). */
+export const twoSignatures = (left: Signature, right: Signature): Table => {
+  const col = (s: Signature) => [
+    para(s.title, { align: 'center', bold: true, size: 14, after: 0 }),
+    para('', { after: 1200 }),
+    para(s.name, { align: 'center', bold: true, size: 14 }),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ cantSplit: true, children: [cell(col(left), 50), cell(col(right), 50)] })],
+  });
+};
+
+export interface Column {
+  header: string;
+  widthPercent: number;
+  align?: Align;
+}
+
+/** A bordered table (annexes, lists, tallies) with a bold header row, 13 pt. */
+export const dataTable = (columns: readonly Column[], rows: readonly (readonly string[])[], boldLast = false): Table =>
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: columns.map((c) =>
+          cell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], c.widthPercent, { borders: true }),
+        ),
+      }),
+      ...rows.map(
+        (r, ri) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map((c, i) =>
+              cell(
+                [para(r[i] ?? '', { align: c.align ?? 'left', size: 13, after: 0, bold: boldLast && ri === rows.length - 1 })],
+                c.widthPercent,
+                { borders: true },
+              ),
+            ),
+          }),
+      ),
+    ],
+  });
+
+/** An A4 document with the Decree 30 margins; each element of `sections` starts on a new page. */
+export const document = (sections: FileChild[][], titleText: string): Document =>
+  new Document({
+    title: titleText,
+    creator: 'Thi đua',
+    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    sections: sections.map((children) => ({
+      properties: {
+        page: {
+          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+          margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+        },
+      },
+      children,
+    })),
+  });
+
+export const toBytes = async (doc: Document): Promise<Uint8Array> => new Uint8Array(await Packer.toBuffer(doc));
+
+/** "Thành phố Đồng Xoài" → "Đồng Xoài" for the place line. */
+export const placeName = (unitName: string): string =>
+  unitName.replace(/^(Thành phố|Thị xã|Huyện|huyện|Quận|Tỉnh|tỉnh|Phường|Xã|Thị trấn)\s+/u, '');
+
+/** Vietnamese number formatting: 1.234 and 66,67. */
+export const vnNumber = (n: number, decimals = 0): string =>
+  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Handler configuration, read once at module load from the environment (Lambda or the local gateway).
+ * A missing or malformed value stops the function at start with one message naming the variables.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1),
+  BUCKET_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  /** Local emulators only: DynamoDB Local and s3rver (path-style). */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(5 * 1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
+  PUBLIC_WEB_ORIGIN: z.string().optional(),
+  /** Administration of users: without a pool id users are kept in the table only. */
+  USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
+});
+
+export interface Config {
+  tableName: string;
+  bucketName: string;
+  region: string;
+  dynamoEndpoint: string | undefined;
+  s3Endpoint: string | undefined;
+  cognitoEndpoint: string | undefined;
+  userPoolId: string | undefined;
+  maxUploadBytes: number;
+  publicWebOrigin: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/** Empty strings count as unset (CDK and shells like to pass them). */
+const definedOnly = (env: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): Config => {
+  const r = Env.safeParse(definedOnly(env));
+  if (!r.success) {
+    const problems = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid function configuration (${problems})`);
+  }
+  const e = r.data;
+  return {
+    tableName: e.TABLE_NAME,
+    bucketName: e.BUCKET_NAME,
+    region: e.AWS_REGION,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    s3Endpoint: e.S3_ENDPOINT,
+    cognitoEndpoint: e.COGNITO_ENDPOINT,
+    userPoolId: e.USER_POOL_ID,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    publicWebOrigin: e.PUBLIC_WEB_ORIGIN,
+  };
+};

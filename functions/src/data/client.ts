@@ -1,0 +1,63 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config';
+import { dynamoCallCounter } from './call-counter';
+
+/**
+ * Emulators accept any signature but the SDK insists on credentials; in Lambda the role's credentials
+ * come from the environment as usual. s3rver checks the access key, and `S3RVER` is its default.
+ */
+const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const hasEnvCredentials = (): boolean => Boolean(process.env.AWS_ACCESS_KEY_ID);
+
+export interface AwsClients {
+  /** The DocumentClient every repository uses (plain JS values in and out). */
+  doc: DynamoDBDocumentClient;
+  s3: S3Client;
+  /** Only when a user pool is configured. */
+  cognito: CognitoIdentityProviderClient | undefined;
+}
+
+export const createAwsClients = (config: Config): AwsClients => {
+  const local = Boolean(config.dynamoEndpoint || config.s3Endpoint || config.cognitoEndpoint);
+  const credentials = local && !hasEnvCredentials() ? { credentials: localCredentials } : {};
+  const base = { region: config.region, ...credentials };
+
+  const dynamo = new DynamoDBClient({
+    ...base,
+    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+    maxAttempts: 3,
+  });
+  // Counts calls per operation (reads/writes); the tests and the benchmark read it.
+  dynamo.middlewareStack.add(dynamoCallCounter.middleware(), {
+    step: 'initialize',
+    name: 'thiduaCallCounter',
+  });
+  const doc = DynamoDBDocumentClient.from(dynamo, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+
+  const s3 = new S3Client({
+    ...base,
+    ...(config.s3Endpoint
+      ? {
+          endpoint: config.s3Endpoint,
+          forcePathStyle: true,
+          // s3rver does not understand the SDK's default trailing CRC32 checksums.
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }
+      : {}),
+  });
+
+  const cognito = config.userPoolId
+    ? new CognitoIdentityProviderClient({
+        ...base,
+        ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}),
+      })
+    : undefined;
+
+  return { doc, s3, cognito };
+};

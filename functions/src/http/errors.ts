@@ -1,0 +1,85 @@
+/**
+ * The one error model of the API. Every refusal is an `AppError` carrying its HTTP status and a stable
+ * machine code; `toErrorResponse` (http/error-response.ts) is the only place that turns errors into HTTP.
+ * Messages are Vietnamese: they are shown to the user as they are.
+ */
+export interface ErrorDetail {
+  /** Where the problem is: `body.data.q1.crimesDetected`, `query.limit`, `path.submissionId`. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: readonly ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: readonly ErrorDetail[] = []) {
+    super(message);
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Extra members of the `error` object (e.g. the current state of a conflict). */
+  extra(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class BadRequest extends AppError {
+  constructor(message = 'Dữ liệu không hợp lệ', details: readonly ErrorDetail[] = [], code = 'bad_request') {
+    super(400, code, message, details);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(message = 'Cần đăng nhập', code = 'unauthorized') {
+    super(401, code, message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = 'Bạn không có quyền thực hiện thao tác này', code = 'forbidden') {
+    super(403, code, message);
+  }
+}
+
+/** Also used for anything outside the caller's scope, so that existence does not leak. */
+export class NotFound extends AppError {
+  constructor(message = 'Không tìm thấy', code = 'not_found') {
+    super(404, code, message);
+  }
+}
+
+/** A lost race or a stale expected version. Carries the current state so the client can reload. */
+export class Conflict extends AppError {
+  readonly current: unknown;
+
+  constructor(
+    message = 'Dữ liệu đã bị người khác thay đổi, vui lòng tải lại',
+    current?: unknown,
+    code = 'conflict',
+  ) {
+    super(409, code, message);
+    this.current = current;
+  }
+
+  override extra(): Record<string, unknown> {
+    return this.current === undefined ? {} : { current: this.current };
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(message = 'Dữ liệu gửi lên quá lớn', code = 'payload_too_large') {
+    super(413, code, message);
+  }
+}
+
+/** The input is well-formed but a business rule refuses it (workflow guard, form rule, quota...). */
+export class RuleViolation extends AppError {
+  constructor(message: string, details: readonly ErrorDetail[] = [], code = 'rule_violation') {
+    super(422, code, message, details);
+  }
+}

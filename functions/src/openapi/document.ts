@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { ErrorBody } from '../api/common';
+import type { RouteContract } from '../http/contract';
+import type { RouteDef } from '../routes';
+
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Dữ liệu không hợp lệ (chi tiết theo từng trường)',
+  401: 'Chưa đăng nhập hoặc phiên không hợp lệ',
+  403: 'Không có quyền',
+  404: 'Không tìm thấy (kể cả khi nằm ngoài phạm vi của người gọi)',
+  409: 'Xung đột phiên bản hoặc trạng thái; kèm trạng thái hiện tại',
+  413: 'Dữ liệu gửi lên quá lớn',
+  422: 'Vi phạm quy tắc nghiệp vụ',
+  503: 'Dịch vụ phụ thuộc không trả lời',
+};
+
+/**
+ * zod → JSON Schema 2020-12 (what OpenAPI 3.1 uses). Schemas named with `.meta({ id })` come out as
+ * `$defs`; they are moved into `components.schemas` and their references rewritten, because a `#/$defs`
+ * reference inside an OpenAPI document would resolve against the document root.
+ */
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+    const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+    const { $schema: _ignored, $defs, ...rest } = raw;
+    if ($defs && typeof $defs === 'object') {
+      for (const [name, def] of Object.entries($defs as Record<string, JsonSchema>)) {
+        this.components[name] = this.rewrite(def) as JsonSchema;
+      }
+    }
+    return this.rewrite(rest) as JsonSchema;
+  }
+
+  private rewrite(node: unknown): unknown {
+    if (Array.isArray(node)) return node.map((n) => this.rewrite(n));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) {
+      out[k] =
+        k === '$ref' && typeof v === 'string'
+          ? v.replace('#/$defs/', '#/components/schemas/')
+          : this.rewrite(v);
+    }
+    return out;
+  }
+}
+
+const parametersOf = (
+  collector: SchemaCollector,
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+): JsonSchema[] => {
+  if (!schema) return [];
+  const s = collector.convert(schema, 'input');
+  const props = (s.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((s.required ?? []) as string[]);
+  return Object.entries(props).map(([name, p]) => ({
+    name,
+    in: location,
+    required: location === 'path' ? true : required.has(name),
+    schema: p,
+    ...(typeof p.description === 'string' ? { description: p.description } : {}),
+  }));
+};
+
+const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+
+export interface OpenApiOptions {
+  title?: string;
+  version?: string;
+}
+
+/**
+ * The OpenAPI 3.1 document of `routes`, with request and response schemas from `contracts` (by
+ * operationId). A route without a contract still appears, with generic answers.
+ */
+export const buildOpenApi = (
+  routes: readonly RouteDef[],
+  contracts: Readonly<Record<string, RouteContract>>,
+  options: OpenApiOptions = {},
+): JsonSchema => {
+  const collector = new SchemaCollector();
+  collector.components.Error = collector.convert(ErrorBody, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+
+  for (const route of routes) {
+    const contract = contracts[route.operationId];
+    const parameters = contract
+      ? [
+          ...parametersOf(collector, contract.params, 'path'),
+          ...parametersOf(collector, contract.query, 'query'),
+        ]
+      : [];
+    // Every `{param}` of the path must be declared, contract or not.
+    for (const name of pathParamsOf(route.path)) {
+      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
+        parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+      }
+    }
+    const headers =
+      route.method !== 'GET' && route.auth === 'user'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description: 'Gửi lại cùng khoá: trả lại câu trả lời đầu tiên, không ghi gì thêm (24 giờ).',
+              schema: { type: 'string', minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' },
+            },
+          ]
+        : [];
+
+    const responses: Record<string, unknown> = {};
+    const status = String(contract?.status ?? 200);
+    if (!contract) {
+      responses[status] = { description: 'Thành công', content: { 'application/json': { schema: {} } } };
+    } else if ('mediaType' in contract.response) {
+      responses[status] = {
+        description: contract.response.description,
+        content: { [contract.response.mediaType]: { schema: {} } },
+      };
+    } else {
+      responses[status] = {
+        description: 'Thành công',
+        content: { 'application/json': { schema: collector.convert(contract.response, 'output') } },
+      };
+    }
+    const errors = new Set<number>(contract?.errors ?? []);
+    if (route.auth === 'user') errors.add(401);
+    if (contract?.params || contract?.query || contract?.body) errors.add(400);
+    for (const code of [...errors].sort()) {
+      responses[String(code)] = {
+        description: ERROR_DESCRIPTIONS[code] ?? 'Lỗi',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
+    }
+    responses['500'] = {
+      description: 'Lỗi hệ thống',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+
+    const operation: Record<string, unknown> = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [route.group],
+      ...(contract?.description ? { description: contract.description } : {}),
+      security: route.auth === 'user' ? [{ cognitoIdToken: [] }] : [],
+      ...(parameters.length + headers.length > 0 ? { parameters: [...parameters, ...headers] } : {}),
+      ...(contract?.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: collector.convert(contract.body, 'input') } },
+            },
+          }
+        : {}),
+      responses,
+    };
+    paths[route.path] ??= {};
+    const item = paths[route.path];
+    if (item) item[route.method.toLowerCase()] = operation;
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: options.title ?? 'Thi đua API',
+      version: options.version ?? '0.1.0',
+      description:
+        'API của nền tảng Thi đua: biểu mẫu, báo cáo và phê duyệt theo luồng xã → huyện → tỉnh. ' +
+        'Mọi lỗi có dạng { "error": { "code", "message", "details": [{ "path", "message" }] } }.',
+    },
+    jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
+    components: {
+      securitySchemes: {
+        cognitoIdToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token (token_use = id)',
+        },
+      },
+      schemas: collector.components,
+    },
+    paths,
+  };
+};
