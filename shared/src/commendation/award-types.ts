@@ -97,6 +97,8 @@ export const IssuingBody = z.object({
   /** Signature block: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH". */
   signatureOnBehalf: z.string(),
   signerTitle: z.string().min(1),
+  /** The authority line under a decision's title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC". */
+  authorityLine: z.string().min(1),
   /** Legal bases for the body's competence, printed as the first "Căn cứ" lines. */
   competenceBases: z.array(z.string().min(1)),
 });
@@ -141,6 +143,13 @@ export type RuleSet = z.infer<typeof RuleSet>;
 export const CommendationConfig = z.object({
   campaignId: Id,
   year: z.number().int().min(2000).max(2100),
+  /** The movement as named in documents: "phong trào thi đua thực hiện công tác ... năm 2023". */
+  movementTitle: z.string().min(1),
+  /** The plan that launched it, printed among the "Căn cứ" lines. */
+  planBasis: z.string().min(1),
+  councilName: z.string().min(1),
+  /** The standing agency that prepares the dossiers ("Công an tỉnh"). */
+  secretariatName: z.string().min(1),
   ruleSets: z.array(RuleSet).min(1),
   /** Award types offered by this campaign (ids into the rule set). */
   offeredAwardTypeIds: z.array(Id).min(1),

@@ -57,8 +57,10 @@ export const issuingBodies2023: IssuingBody[] = [
     decisionSymbol: 'QĐ-UBND',
     minutesSymbol: 'BB-HĐTĐKT',
     place: 'Bình Phước',
-    signatureOnBehalf: 'TM. ỦY BAN NHÂN DÂN',
+    // Provincial awards are decided by the Chairman personally (Law 06/2022/QH15, Art. 80): no "TM.".
+    signatureOnBehalf: '',
     signerTitle: 'CHỦ TỊCH',
+    authorityLine: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC',
     competenceBases: [
       'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
     ],
@@ -72,6 +74,7 @@ export const issuingBodies2023: IssuingBody[] = [
     place: 'Bình Phước',
     signatureOnBehalf: 'TM. BAN CHỈ ĐẠO',
     signerTitle: 'TRƯỞNG BAN',
+    authorityLine: 'TRƯỞNG BAN CHỈ ĐẠO PCTP, TNXH VÀ XÂY DỰNG PTTDBVANTQ TỈNH BÌNH PHƯỚC',
     competenceBases: ['Quy chế hoạt động của Ban Chỉ đạo tỉnh'],
   },
 ];
@@ -320,6 +323,11 @@ export const publicHolidays: string[] = [
 export const commendationConfig2023 = (campaignId: string): CommendationConfig => ({
   campaignId,
   year: 2023,
+  movementTitle:
+    'phong trào thi đua thực hiện công tác phòng chống tội phạm, tệ nạn xã hội; công tác chuyển hóa địa bàn năm 2023',
+  planBasis: plan38.ref,
+  councilName: 'Hội đồng Thi đua - Khen thưởng tỉnh',
+  secretariatName: 'Công an tỉnh',
   ruleSets,
   offeredAwardTypeIds: [
     'co_thi_dua_ubnd_tinh',

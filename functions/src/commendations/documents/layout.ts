@@ -87,7 +87,11 @@ const rule = (widthPercentOfCell: number): Paragraph =>
 
 const noBorders = TableBorders.NONE;
 
-const cell = (children: (Paragraph | Table)[], widthPercent: number, opts: { borders?: boolean } = {}): TableCell =>
+const cell = (
+  children: (Paragraph | Table)[],
+  widthPercent: number,
+  opts: { borders?: boolean } = {},
+): TableCell =>
   new TableCell({
     children,
     width: { size: widthPercent, type: WidthType.PERCENTAGE },
@@ -108,7 +112,9 @@ export interface HeaderInfo {
 export const header = (h: HeaderInfo): Table => {
   const last = h.bodyLines.length - 1;
   const left = [
-    ...h.bodyLines.map((l, i) => para(l, { align: 'center', size: 13, bold: i === last || h.bodyLines.length === 1, after: 0 })),
+    ...h.bodyLines.map((l, i) =>
+      para(l, { align: 'center', size: 13, bold: i === last || h.bodyLines.length === 1, after: 0 }),
+    ),
     rule(40),
     para(h.numberLine, { align: 'center', size: 13 }),
   ];
@@ -128,7 +134,9 @@ export const header = (h: HeaderInfo): Table => {
 /** The kind of document in bold capitals, then its subject ("Về việc ...") in bold. */
 export const title = (kind: string, subject: string[]): Paragraph[] => [
   para(kind.toUpperCase(), { align: 'center', bold: true, size: 14, before: 360, after: 0 }),
-  ...subject.map((s, i) => para(s, { align: 'center', bold: true, size: 14, after: i === subject.length - 1 ? 60 : 0 })),
+  ...subject.map((s, i) =>
+    para(s, { align: 'center', bold: true, size: 14, after: i === subject.length - 1 ? 60 : 0 }),
+  ),
   rule(25),
 ];
 
@@ -137,7 +145,11 @@ export const legalBases = (bases: readonly string[]): Paragraph[] =>
   bases.map((b, i) => body(`Căn cứ ${b}${i === bases.length - 1 ? ';' : ';'}`, { italics: true, after: 60 }));
 
 export const article = (n: number, text: string | ParagraphChild[]): Paragraph =>
-  body(typeof text === 'string' ? [run(`Điều ${n}. `, { bold: true }), run(text)] : [run(`Điều ${n}. `, { bold: true }), ...text]);
+  body(
+    typeof text === 'string'
+      ? [run(`Điều ${n}. `, { bold: true }), run(text)]
+      : [run(`Điều ${n}. `, { bold: true }), ...text],
+  );
 
 export interface Signature {
   /** "TM. ỦY BAN NHÂN DÂN" (may be empty). */
@@ -152,11 +164,15 @@ export const closing = (recipients: readonly string[], signature: Signature): Ta
   const left = recipients.length
     ? [
         para('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left', after: 0 }),
-        ...recipients.map((r, i) => para(`- ${r}${i === recipients.length - 1 ? '.' : ';'}`, { size: 11, align: 'left', after: 0 })),
+        ...recipients.map((r, i) =>
+          para(`- ${r}${i === recipients.length - 1 ? '.' : ';'}`, { size: 11, align: 'left', after: 0 }),
+        ),
       ]
     : [para('')];
   const right = [
-    ...(signature.onBehalf ? [para(signature.onBehalf, { align: 'center', bold: true, size: 14, after: 0 })] : []),
+    ...(signature.onBehalf
+      ? [para(signature.onBehalf, { align: 'center', bold: true, size: 14, after: 0 })]
+      : []),
     para(signature.title, { align: 'center', bold: true, size: 14, after: 0 }),
     para('', { after: 1200 }),
     para(signature.name, { align: 'center', bold: true, size: 14 }),
@@ -189,14 +205,20 @@ export interface Column {
 }
 
 /** A bordered table (annexes, lists, tallies) with a bold header row, 13 pt. */
-export const dataTable = (columns: readonly Column[], rows: readonly (readonly string[])[], boldLast = false): Table =>
+export const dataTable = (
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  boldLast = false,
+): Table =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({
         tableHeader: true,
         children: columns.map((c) =>
-          cell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], c.widthPercent, { borders: true }),
+          cell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], c.widthPercent, {
+            borders: true,
+          }),
         ),
       }),
       ...rows.map(
@@ -205,7 +227,14 @@ export const dataTable = (columns: readonly Column[], rows: readonly (readonly s
             cantSplit: true,
             children: columns.map((c, i) =>
               cell(
-                [para(r[i] ?? '', { align: c.align ?? 'left', size: 13, after: 0, bold: boldLast && ri === rows.length - 1 })],
+                [
+                  para(r[i] ?? '', {
+                    align: c.align ?? 'left',
+                    size: 13,
+                    after: 0,
+                    bold: boldLast && ri === rows.length - 1,
+                  }),
+                ],
                 c.widthPercent,
                 { borders: true },
               ),
@@ -225,14 +254,20 @@ export const document = (sections: FileChild[][], titleText: string): Document =
       properties: {
         page: {
           size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) },
+          margin: {
+            top: Math.round(20 * MM),
+            bottom: Math.round(20 * MM),
+            left: Math.round(30 * MM),
+            right: Math.round(15 * MM),
+          },
         },
       },
       children,
     })),
   });
 
-export const toBytes = async (doc: Document): Promise<Uint8Array> => new Uint8Array(await Packer.toBuffer(doc));
+export const toBytes = async (doc: Document): Promise<Uint8Array> =>
+  new Uint8Array(await Packer.toBuffer(doc));
 
 /** "Thành phố Đồng Xoài" → "Đồng Xoài" for the place line. */
 export const placeName = (unitName: string): string =>
@@ -240,4 +275,6 @@ export const placeName = (unitName: string): string =>
 
 /** Vietnamese number formatting: 1.234 and 66,67. */
 export const vnNumber = (n: number, decimals = 0): string =>
-  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+  new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+    n,
+  );

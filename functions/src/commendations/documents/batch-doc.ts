@@ -1,0 +1,82 @@
+import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
+import type { FileChild } from 'docx';
+import { countPhrase } from './decision-doc';
+import { body, closing, dataTable, document, header, para, placeName, run, title, toBytes } from './layout';
+
+export interface BatchDocInput {
+  config: Pick<CommendationConfig, 'movementTitle' | 'planBasis' | 'secretariatName'>;
+  batch: Pick<Batch, 'unitName' | 'entries' | 'reference' | 'summary'>;
+  /** The province the tờ trình goes to: "Ủy ban nhân dân tỉnh Bình Phước". */
+  recipient: string;
+  submittedOn: string;
+  signerName: string;
+}
+
+/** The district's tờ trình đề nghị khen thưởng, with its list. */
+export const batchDocx = async (t: BatchDocInput): Promise<Uint8Array> => {
+  const unit = t.batch.unitName;
+  const counts = countByAward(t.batch.entries);
+  const children: FileChild[] = [
+    header({
+      bodyLines: ['ỦY BAN NHÂN DÂN', unit.toUpperCase()],
+      numberLine: `Số: ${t.batch.reference || '      /TTr-UBND'}`,
+      placeDate: `${placeName(unit)}, ${vnDateWords(t.submittedOn)}`,
+    }),
+    ...title('Tờ trình', [`Về việc đề nghị khen thưởng trong ${t.config.movementTitle}`]),
+    para(
+      [
+        run('Kính gửi: ', { italics: true }),
+        run(`${t.recipient} (qua ${t.config.secretariatName} - cơ quan thường trực).`),
+      ],
+      {
+        align: 'center',
+        after: 240,
+      },
+    ),
+    body(`Căn cứ ${t.config.planBasis};`, { italics: true }),
+    body(
+      `Trên cơ sở kết quả bình xét của các đơn vị, Ủy ban nhân dân ${unit} kính trình ${t.recipient} xem xét, khen thưởng cho ${countPhrase(t.batch.entries)} có thành tích xuất sắc, cụ thể:`,
+    ),
+    ...counts.map((c, i) =>
+      body(
+        `${i + 1}. ${c.awardTypeName}: ${countPhrase([...Array(c.collective).fill({ nomineeKind: 'collective' }), ...Array(c.individual).fill({ nomineeKind: 'individual' })])}.`,
+      ),
+    ),
+    ...(t.batch.summary ? [body(t.batch.summary)] : []),
+    body('(Có danh sách và hồ sơ kèm theo)', { italics: true }),
+    body(`Ủy ban nhân dân ${unit} kính trình ${t.recipient} xem xét, quyết định./.`),
+    closing(['Như trên', 'Lưu: VT'], {
+      onBehalf: 'TM. ỦY BAN NHÂN DÂN',
+      title: 'CHỦ TỊCH',
+      name: t.signerName,
+    }),
+  ];
+  const list: FileChild[] = [
+    para('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', { align: 'center', bold: true, after: 0 }),
+    para([run(`(Kèm theo Tờ trình của Ủy ban nhân dân ${unit})`, { italics: true })], {
+      align: 'center',
+      after: 240,
+    }),
+    dataTable(
+      [
+        { header: 'STT', widthPercent: 8, align: 'center' },
+        { header: 'Tên tập thể / Họ và tên', widthPercent: 32 },
+        { header: 'Chức vụ, đơn vị', widthPercent: 32 },
+        { header: 'Hình thức đề nghị', widthPercent: 28 },
+      ],
+      [
+        ...t.batch.entries.map((e, i) => [
+          String(i + 1),
+          e.nomineeName,
+          [e.nomineeTitle, e.nomineeKind === 'individual' ? e.nomineeUnitName : e.unitName]
+            .filter(Boolean)
+            .join(', '),
+          e.awardTypeName,
+        ]),
+        ['', `Tổng cộng: ${countPhrase(t.batch.entries)}`, '', ''],
+      ],
+      true,
+    ),
+  ];
+  return toBytes(document([children, list], `Tờ trình ${unit}`));
+};

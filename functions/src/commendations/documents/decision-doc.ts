@@ -1,0 +1,182 @@
+import {
+  type CommendationConfig,
+  type DecisionEntry,
+  type IssuingBody,
+  type ListEntry,
+  vnDateWords,
+} from '@thidua/shared/commendation';
+import type { FileChild } from 'docx';
+import {
+  article,
+  body,
+  closing,
+  dataTable,
+  document,
+  header,
+  legalBases,
+  para,
+  run,
+  title,
+  toBytes,
+  vnNumber,
+} from './layout';
+
+export interface DecisionDocInput {
+  config: Pick<CommendationConfig, 'movementTitle' | 'planBasis' | 'councilName' | 'secretariatName'>;
+  issuingBody: IssuingBody;
+  /** General bases of the rule set the decision is made under. */
+  ruleBases: readonly string[];
+  numberText: string;
+  signedOn: string;
+  signerName: string;
+  /** "Biên bản số 03/BB-HĐTĐKT ngày ..." of the council session. */
+  minutesRef: string;
+  entries: readonly DecisionEntry[];
+}
+
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** "03 tập thể và 02 cá nhân". */
+export const countPhrase = (entries: readonly Pick<ListEntry, 'nomineeKind'>[]): string => {
+  const c = entries.filter((e) => e.nomineeKind === 'collective').length;
+  const i = entries.length - c;
+  return [c ? `${twoDigits(c)} tập thể` : '', i ? `${twoDigits(i)} cá nhân` : '']
+    .filter(Boolean)
+    .join(' và ');
+};
+
+/** Awardees grouped by award type, highest first, keeping the agenda order inside a group. */
+const byAward = (entries: readonly DecisionEntry[]): DecisionEntry[][] => {
+  const groups = new Map<string, DecisionEntry[]>();
+  for (const e of entries) groups.set(e.awardTypeId, [...(groups.get(e.awardTypeId) ?? []), e]);
+  return [...groups.values()];
+};
+
+const who = (e: ListEntry): string =>
+  e.nomineeKind === 'collective' ? e.nomineeName : `Ông/Bà ${e.nomineeName}`;
+const where = (e: ListEntry): string =>
+  [e.nomineeTitle, e.nomineeKind === 'individual' ? e.nomineeUnitName : e.unitName]
+    .filter(Boolean)
+    .join(', ');
+
+/** The annex: the awardees, collectives then individuals, per award type, with a total. */
+export const annexRows = (awarded: readonly DecisionEntry[]): string[][] => {
+  const rows: string[][] = [];
+  let n = 0;
+  for (const group of byAward(awarded)) {
+    const award = group[0]?.awardTypeName ?? '';
+    rows.push(['', `${award.toUpperCase()} (${countPhrase(group)})`, '', '']);
+    for (const kind of ['collective', 'individual'] as const) {
+      const part = group.filter((e) => e.nomineeKind === kind);
+      if (!part.length) continue;
+      rows.push(['', kind === 'collective' ? 'Tập thể' : 'Cá nhân', '', '']);
+      for (const e of part) {
+        n += 1;
+        rows.push([String(n), who(e), where(e), award]);
+      }
+    }
+  }
+  rows.push(['', `Tổng cộng: ${countPhrase(awarded)}`, '', '']);
+  return rows;
+};
+
+export const decisionSubject = (
+  config: DecisionDocInput['config'],
+  awarded: readonly DecisionEntry[],
+): string => {
+  const awards = [...new Set(awarded.map((e) => e.awardTypeName))].join(', ');
+  return `Về việc tặng ${awards} cho các tập thể, cá nhân có thành tích xuất sắc trong ${config.movementTitle}`;
+};
+
+/** "Chủ tịch Ủy ban nhân dân tỉnh Bình Phước". */
+export const signerInWords = (b: IssuingBody): string => {
+  const t = b.signerTitle.toLowerCase();
+  return `${t.charAt(0).toUpperCase()}${t.slice(1)} ${b.name}`;
+};
+
+/** Article 1: one sentence for one award type, else a lead-in and one numbered line per award type. */
+const articleOne = (d: DecisionDocInput, awarded: readonly DecisionEntry[]) => {
+  const groups = byAward(awarded);
+  const [only] = groups;
+  if (groups.length === 1 && only) {
+    return [
+      article(
+        1,
+        `Tặng ${only[0]?.awardTypeName} cho ${countPhrase(only)} đã có thành tích xuất sắc trong ${d.config.movementTitle} (có danh sách kèm theo).`,
+      ),
+    ];
+  }
+  return [
+    article(
+      1,
+      `Khen thưởng các tập thể, cá nhân đã có thành tích xuất sắc trong ${d.config.movementTitle}, cụ thể:`,
+    ),
+    ...groups.map((g, i) => body(`${i + 1}. Tặng ${g[0]?.awardTypeName} cho ${countPhrase(g)};`)),
+    body('(có danh sách kèm theo).'),
+  ];
+};
+
+/** The quyết định khen thưởng with its annex (new page). Only awarded entries are printed. */
+export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => {
+  const awarded = d.entries.filter((e) => e.outcome === 'awarded');
+  const b = d.issuingBody;
+  const dateWords = vnDateWords(d.signedOn);
+  const subject = decisionSubject(d.config, awarded);
+  const main: FileChild[] = [
+    header({
+      bodyLines: b.headerLines,
+      numberLine: `Số: ${d.numberText}`,
+      placeDate: `${b.place}, ${dateWords}`,
+    }),
+    ...title('Quyết định', [subject]),
+    para(b.authorityLine, { align: 'center', bold: true, before: 120, after: 240 }),
+    ...legalBases([...b.competenceBases, ...d.ruleBases, d.config.planBasis]),
+    body(
+      `Xét đề nghị của ${d.config.councilName} tại ${d.minutesRef} và của ${d.config.secretariatName} (cơ quan thường trực).`,
+      { italics: true },
+    ),
+    para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
+    ...articleOne(d, awarded),
+    article(2, 'Quyết định này có hiệu lực kể từ ngày ký.'),
+    article(
+      3,
+      `Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng ${d.config.secretariatName} (cơ quan thường trực), Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+    ),
+    closing(['Như Điều 3', d.config.councilName, 'Cổng thông tin điện tử tỉnh', 'Lưu: VT'], {
+      onBehalf: b.signatureOnBehalf,
+      title: b.signerTitle,
+      name: d.signerName,
+    }),
+  ];
+  const annex: FileChild[] = [
+    para('DANH SÁCH', { align: 'center', bold: true, after: 0 }),
+    para(`Các tập thể, cá nhân được khen thưởng trong ${d.config.movementTitle}`, {
+      align: 'center',
+      bold: true,
+      after: 0,
+    }),
+    para(
+      [
+        run(`(Kèm theo Quyết định số ${d.numberText} ${dateWords} của ${signerInWords(b)})`, {
+          italics: true,
+        }),
+      ],
+      {
+        align: 'center',
+        after: 240,
+      },
+    ),
+    dataTable(
+      [
+        { header: 'STT', widthPercent: 8, align: 'center' },
+        { header: 'Tên tập thể / Họ và tên', widthPercent: 37 },
+        { header: 'Chức vụ, đơn vị', widthPercent: 33 },
+        { header: 'Hình thức khen thưởng', widthPercent: 22 },
+      ],
+      annexRows(awarded),
+      true,
+    ),
+    para(`Danh sách có ${vnNumber(awarded.length)} trường hợp.`, { italics: true, before: 120, size: 13 }),
+  ];
+  return toBytes(document([main, annex], `Quyết định ${d.numberText}`));
+};

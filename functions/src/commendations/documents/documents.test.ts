@@ -1,0 +1,227 @@
+import {
+  commendationConfig2023,
+  type DecisionEntry,
+  findIssuingBody,
+  type IssuingBody,
+  tallyVotes,
+} from '@thidua/shared/commendation';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { awardeesXlsx } from './awardees-xlsx';
+import { batchDocx } from './batch-doc';
+import { decisionDocx } from './decision-doc';
+import { minutesDocx } from './minutes-doc';
+import { docxParagraphs, docxText, xlsxRows } from './read-office';
+
+const config = commendationConfig2023('kh38-2023');
+const body = findIssuingBody(config, 'ubnd-tinh') as IssuingBody;
+const rule = config.ruleSets[0]?.awardTypes[2]?.voteRule;
+if (!rule) throw new Error('config');
+
+const entry = (i: number, over: Partial<DecisionEntry> = {}): DecisionEntry => ({
+  nominationId: `n${i}`,
+  unitId: 'tan-phu',
+  unitName: 'Phường Tân Phú',
+  nomineeKind: 'collective',
+  nomineeName: `Công an phường số ${i}`,
+  nomineeTitle: '',
+  nomineeUnitName: 'Phường Tân Phú',
+  awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+  awardTypeName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+  outcome: 'awarded',
+  reason: 'Đạt 3/3 phiếu đồng ý',
+  agree: 3,
+  denominatorCount: 3,
+  agreePercent: 100,
+  ...over,
+});
+const entries: DecisionEntry[] = [
+  entry(1),
+  entry(2, {
+    nomineeKind: 'individual',
+    nomineeName: 'Nguyễn Văn An',
+    nomineeTitle: 'Trưởng Công an phường',
+    nomineeUnitName: 'Công an phường Tân Bình',
+  }),
+  entry(3, { nomineeName: 'Công an xã Tiến Hưng', unitName: 'Xã Tiến Hưng', unitId: 'tien-hung' }),
+  entry(4, { nomineeName: 'Không Đạt', outcome: 'not_awarded', reason: 'Không đạt: 1/3' }),
+];
+
+describe('quyết định khen thưởng (DOCX)', () => {
+  it('reads like a decision: header, number, date, bases, articles, signature, annex with names and totals', async () => {
+    const bytes = await decisionDocx({
+      config,
+      issuingBody: body,
+      ruleBases: ['Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022'],
+      numberText: '05/QĐ-UBND',
+      signedOn: '2023-12-15',
+      signerName: 'Trần Tuệ Hiền',
+      minutesRef: 'Biên bản số 02/BB-HĐTĐKT ngày 14 tháng 12 năm 2023',
+      entries,
+    });
+    const p = docxParagraphs(bytes);
+    const text = p.join('\n');
+    for (const line of [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BÌNH PHƯỚC',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 05/QĐ-UBND',
+      'Bình Phước, ngày 15 tháng 12 năm 2023',
+      'QUYẾT ĐỊNH',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC',
+      'QUYẾT ĐỊNH:',
+      'CHỦ TỊCH',
+      'Trần Tuệ Hiền',
+      'Nơi nhận:',
+      '- Lưu: VT.',
+      'DANH SÁCH',
+    ]) {
+      expect(p).toContain(line);
+    }
+    expect(text).toMatch(/Căn cứ Luật Tổ chức chính quyền địa phương/);
+    expect(text).toMatch(/Căn cứ Kế hoạch số 38\/KH-UBND/);
+    expect(text).toContain(
+      'Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 02 tập thể và 01 cá nhân đã có thành tích xuất sắc',
+    );
+    expect(text).toContain('Điều 2.');
+    expect(text).toContain('Điều 3.');
+    expect(text).toContain(
+      '(Kèm theo Quyết định số 05/QĐ-UBND ngày 15 tháng 12 năm 2023 của Chủ tịch Ủy ban nhân dân tỉnh Bình Phước)',
+    );
+    expect(p).toContain('Công an phường số 1');
+    expect(p).toContain('Ông/Bà Nguyễn Văn An');
+    expect(p).toContain('Trưởng Công an phường, Công an phường Tân Bình');
+    expect(p).toContain('Tổng cộng: 02 tập thể và 01 cá nhân');
+    expect(text).not.toContain('Không Đạt');
+    // Times New Roman, 14 pt by default, A4.
+    const xml = strFromU8(unzipSync(bytes)['word/styles.xml'] ?? new Uint8Array());
+    expect(xml).toContain('Times New Roman');
+    expect(strFromU8(unzipSync(bytes)['word/document.xml'] ?? new Uint8Array())).toContain('w:w="11907"');
+  });
+  it('lists one numbered line per award type when a session covers several', async () => {
+    const bytes = await decisionDocx({
+      config,
+      issuingBody: body,
+      ruleBases: [],
+      numberText: '06/QĐ-UBND',
+      signedOn: '2024-01-05',
+      signerName: 'Trần Tuệ Hiền',
+      minutesRef: 'Biên bản số 03/BB-HĐTĐKT',
+      entries: [
+        entry(1),
+        entry(2, { awardTypeId: 'tap_the_lao_dong_xuat_sac', awardTypeName: 'Tập thể lao động xuất sắc' }),
+      ],
+    });
+    const text = docxText(bytes);
+    expect(text).toContain('Bình Phước, ngày 05 tháng 01 năm 2024');
+    expect(text).toContain('1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 01 tập thể;');
+    expect(text).toContain('2. Tặng Tập thể lao động xuất sắc cho 01 tập thể;');
+  });
+});
+
+describe('biên bản (DOCX)', () => {
+  it('prints attendance, the public comments and the tallies — never who voted what', async () => {
+    const agenda = entries.slice(0, 2).map((e) => ({ ...e, voteRule: rule }));
+    const results = [
+      { nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) },
+      { nominationId: 'n2', ...tallyVotes(rule, 3, ['agree', 'disagree', 'disagree']) },
+    ];
+    const bytes = await minutesDocx({
+      config,
+      issuingBody: body,
+      numberText: '02/BB-HĐTĐKT',
+      heldOn: '2023-12-14',
+      sessionTitle: 'Khen thưởng phong trào năm 2023',
+      memberCount: 3,
+      presentNames: ['Lê Văn Một', 'Phạm Thị Hai', 'Đỗ Văn Ba'],
+      agenda,
+      results,
+      comments: [
+        {
+          tenantId: 'binh-phuoc',
+          id: 'c1',
+          disclosureId: 'd1',
+          nominationId: 'n1',
+          authorName: 'Người dân',
+          contact: 'secret@example.com',
+          body: 'Tập thể này làm rất tốt.',
+          receivedAt: '2023-12-05T03:00:00.000Z',
+          nomineeName: 'Công an phường số 1',
+        },
+      ],
+      earlyClosures: [],
+      disclosures: [{ title: 'Danh sách đề nghị', opensOn: '2023-12-01', closesOn: '2023-12-15' }],
+      chairName: 'Trần Tuệ Hiền',
+      secretaryName: 'Nguyễn Thư Ký',
+    });
+    const p = docxParagraphs(bytes);
+    const text = p.join('\n');
+    expect(p).toContain('Số: 02/BB-HĐTĐKT');
+    expect(p).toContain('BIÊN BẢN');
+    expect(p).toContain('Bình Phước, ngày 14 tháng 12 năm 2023');
+    expect(text).toContain('số thành viên tham gia bỏ phiếu: 3 (Lê Văn Một, Phạm Thị Hai, Đỗ Văn Ba)');
+    expect(p).toContain('Tập thể này làm rất tốt.');
+    expect(text).not.toContain('secret@example.com');
+    expect(p).toContain('66,67%');
+    expect(p).toContain('33,33%');
+    expect(p).toContain('Đạt');
+    expect(p).toContain('Không đạt');
+    expect(text).toContain('Kết luận: 1/2 trường hợp đạt');
+  });
+});
+
+describe('tờ trình (DOCX)', () => {
+  it("is the district's cover submission with its list and totals", async () => {
+    const bytes = await batchDocx({
+      config,
+      batch: {
+        unitName: 'Thành phố Đồng Xoài',
+        entries: entries.slice(0, 3),
+        reference: '45/TTr-UBND',
+        summary: '',
+      },
+      recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
+      submittedOn: '2023-11-30',
+      signerName: 'Lê Văn Huyện',
+    });
+    const p = docxParagraphs(bytes);
+    const text = p.join('\n');
+    expect(p).toContain('THÀNH PHỐ ĐỒNG XOÀI');
+    expect(p).toContain('Số: 45/TTr-UBND');
+    expect(p).toContain('Đồng Xoài, ngày 30 tháng 11 năm 2023');
+    expect(p).toContain('TỜ TRÌNH');
+    expect(text).toContain('khen thưởng cho 02 tập thể và 01 cá nhân');
+    expect(p).toContain('Công an xã Tiến Hưng');
+    expect(p).toContain('Tổng cộng: 02 tập thể và 01 cá nhân');
+  });
+});
+
+describe('danh sách khen thưởng (XLSX)', () => {
+  it('holds one row per awardee with the decision number and date', () => {
+    const rows = xlsxRows(awardeesXlsx({ numberText: '05/QĐ-UBND', signedOn: '2023-12-15', entries }));
+    expect(rows[0]).toEqual([
+      'STT',
+      'Tên tập thể / Họ và tên',
+      'Loại',
+      'Chức vụ',
+      'Đơn vị',
+      'Hình thức khen thưởng',
+      'Quyết định số',
+      'Ngày ký',
+    ]);
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toEqual([
+      '2',
+      'Nguyễn Văn An',
+      'Cá nhân',
+      'Trưởng Công an phường',
+      'Công an phường Tân Bình',
+      'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      '05/QĐ-UBND',
+      '15/12/2023',
+    ]);
+    const files = unzipSync(awardeesXlsx({ numberText: '05/QĐ-UBND', signedOn: '2023-12-15', entries: [] }));
+    expect(Object.keys(files)).toContain('xl/workbook.xml');
+  });
+});
