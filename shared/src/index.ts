@@ -1,3 +1,6 @@
+export * from './campaign';
 export * from './common';
+export * from './forms';
 export * from './org';
+export * from './policy';
 export * from './workflow';

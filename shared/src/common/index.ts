@@ -21,3 +21,16 @@ export const CalendarDate = z.iso.date();
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Vietnam has no daylight saving: local time is always UTC+7. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The calendar date (in Asia/Ho_Chi_Minh) of an instant: `2023-02-06T18:00:00Z` → `2023-02-07`. */
+export function toCalendarDate(instant: Instant): CalendarDate {
+  return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a calendar day starts in Asia/Ho_Chi_Minh: `2023-02-07` → `2023-02-06T17:00:00.000Z`. */
+export function startOfDayInVietnam(date: CalendarDate): Instant {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - VIETNAM_OFFSET_MS).toISOString();
+}

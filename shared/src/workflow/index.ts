@@ -1,1 +1,5 @@
+export * from './completeness';
+export * from './errors';
+export * from './rules';
+export * from './transition';
 export * from './types';

@@ -1,0 +1,3 @@
+export * from './campaign-2023';
+export * from './helpers';
+export * from './schema';

@@ -1,0 +1,399 @@
+import { z } from 'zod';
+import { CalendarDate, Id } from '../common';
+import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
+
+/** A field or section key: used in data paths, so short and plain. */
+export const FieldKey = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'Khóa chỉ gồm chữ cái, chữ số, dấu gạch dưới và bắt đầu bằng chữ cái')
+  .max(FORM_LIMITS.keyMaxLength);
+export type FieldKey = z.infer<typeof FieldKey>;
+
+/**
+ * A reference to a field: `section.field` from anywhere in the form, or a bare column key inside a
+ * table row (conditions on table columns look at the same row).
+ */
+export const FieldRef = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*(\.[a-zA-Z][a-zA-Z0-9_]*)?$/);
+export type FieldRef = z.infer<typeof FieldRef>;
+
+export const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+export type Scalar = z.infer<typeof Scalar>;
+
+export type Condition =
+  | { field: FieldRef; op: 'eq' | 'neq'; value: Scalar }
+  | { field: FieldRef; op: 'in' | 'not_in'; values: Scalar[] }
+  | { field: FieldRef; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  /** For multi-select values: the list contains `value`. */
+  | { field: FieldRef; op: 'includes'; value: Scalar }
+  | { field: FieldRef; op: 'filled' | 'empty' | 'is_true' | 'is_false' }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+/** Conditional visibility, as data. A hidden field is neither validated nor kept nor summed. */
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ field: FieldRef, op: z.enum(['eq', 'neq']), value: Scalar }),
+    z.object({ field: FieldRef, op: z.enum(['in', 'not_in']), values: z.array(Scalar) }),
+    z.object({ field: FieldRef, op: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
+    z.object({ field: FieldRef, op: z.literal('includes'), value: Scalar }),
+    z.object({ field: FieldRef, op: z.enum(['filled', 'empty', 'is_true', 'is_false']) }),
+    z.object({ all: z.array(Condition) }),
+    z.object({ any: z.array(Condition) }),
+    z.object({ not: Condition }),
+  ]),
+);
+
+/** A custom pattern with the message shown when it does not match. */
+export const Pattern = z.object({
+  regex: z.string().min(1).max(500),
+  message: z.string().min(1).max(300),
+});
+export type Pattern = z.infer<typeof Pattern>;
+
+export const SelectOption = z.object({
+  value: z.string().min(1).max(100),
+  label: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
+});
+export type SelectOption = z.infer<typeof SelectOption>;
+
+const base = {
+  key: FieldKey,
+  label: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
+  help: z.string().max(FORM_LIMITS.helpMaxLength).optional(),
+  required: z.boolean().default(false),
+  visibleWhen: Condition.optional(),
+};
+
+export const TextField = z.object({
+  ...base,
+  type: z.literal('text'),
+  minLength: z.number().int().min(0).optional(),
+  maxLength: z.number().int().min(1).max(FORM_LIMITS.textMaxLength).optional(),
+  pattern: Pattern.optional(),
+  placeholder: z.string().max(200).optional(),
+});
+export const LongTextField = z.object({
+  ...base,
+  type: z.literal('long_text'),
+  minLength: z.number().int().min(0).optional(),
+  maxLength: z.number().int().min(1).max(FORM_LIMITS.longTextMaxLength).optional(),
+});
+export const IntegerField = z.object({
+  ...base,
+  type: z.literal('integer'),
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+  unit: z.string().max(50).optional(),
+});
+export const DecimalField = z.object({
+  ...base,
+  type: z.literal('decimal'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Decimal places allowed (e.g. 1 for a percentage like 85,5). */
+  scale: z.number().int().min(0).max(FORM_LIMITS.decimalMaxScale).default(2),
+  unit: z.string().max(50).optional(),
+});
+export const DateField = z.object({
+  ...base,
+  type: z.literal('date'),
+  min: CalendarDate.optional(),
+  max: CalendarDate.optional(),
+});
+export const SelectField = z.object({
+  ...base,
+  type: z.literal('select'),
+  options: z.array(SelectOption).min(1).max(FORM_LIMITS.optionsMax),
+});
+export const MultiSelectField = z.object({
+  ...base,
+  type: z.literal('multi_select'),
+  options: z.array(SelectOption).min(1).max(FORM_LIMITS.optionsMax),
+  minItems: z.number().int().min(0).optional(),
+  maxItems: z.number().int().min(1).max(FORM_LIMITS.multiSelectMaxItems).optional(),
+});
+export const YesNoField = z.object({ ...base, type: z.literal('yes_no') });
+
+/** Evidence: a list of uploaded attachments. */
+export const FileField = z.object({
+  ...base,
+  type: z.literal('file'),
+  maxFiles: z.number().int().min(1).max(FORM_LIMITS.filesMaxPerField).default(10),
+  accept: z.array(z.enum(ATTACHMENT_CONTENT_TYPES)).min(1).optional(),
+});
+
+/** Columns of a table: the scalar field types. Column conditions refer to columns of the same row. */
+export const ColumnField = z.discriminatedUnion('type', [
+  TextField,
+  LongTextField,
+  IntegerField,
+  DecimalField,
+  DateField,
+  SelectField,
+  MultiSelectField,
+  YesNoField,
+]);
+export type ColumnField = z.infer<typeof ColumnField>;
+
+export const TableField = z.object({
+  ...base,
+  type: z.literal('table'),
+  columns: z.array(ColumnField).min(1).max(FORM_LIMITS.tableMaxColumns),
+  minRows: z.number().int().min(0).optional(),
+  maxRows: z.number().int().min(1).max(FORM_LIMITS.tableMaxRows).default(FORM_LIMITS.tableMaxRows),
+  addRowLabel: z.string().max(100).optional(),
+});
+
+/**
+ * A score criterion: the unit fills `selfScore`, the reviewer `reviewerScore`. Value:
+ * `{ selfScore, reviewerScore?, note? }`. `required` applies to the self score.
+ */
+export const ScoreField = z.object({
+  ...base,
+  type: z.literal('score'),
+  maxPoints: z.number().positive().max(FORM_LIMITS.scoreMaxPoints),
+  /** Smallest step of a score (0.5 allows 7,5). */
+  step: z.number().positive().default(0.5),
+});
+
+/** One term of a computed sum. */
+export const ComputedSource = z.union([
+  /** A number field, another computed field, or a score field's self score. */
+  z.object({ field: FieldRef }),
+  /** A numeric column of a table, summed over its rows. */
+  z.object({ field: FieldRef, column: FieldKey }),
+  /** A score field's part. */
+  z.object({ field: FieldRef, part: z.enum(['selfScore', 'reviewerScore']) }),
+]);
+export type ComputedSource = z.infer<typeof ComputedSource>;
+
+/** A read-only total, recomputed from the data (never trusted from the client). */
+export const ComputedField = z.object({
+  ...base,
+  type: z.literal('computed'),
+  sum: z.array(ComputedSource).min(1),
+  unit: z.string().max(50).optional(),
+});
+
+export const Field = z.discriminatedUnion('type', [
+  TextField,
+  LongTextField,
+  IntegerField,
+  DecimalField,
+  DateField,
+  SelectField,
+  MultiSelectField,
+  YesNoField,
+  FileField,
+  TableField,
+  ScoreField,
+  ComputedField,
+]);
+export type Field = z.infer<typeof Field>;
+export type FieldType = Field['type'];
+export const fieldTypes = [
+  'text',
+  'long_text',
+  'integer',
+  'decimal',
+  'date',
+  'select',
+  'multi_select',
+  'yes_no',
+  'file',
+  'table',
+  'score',
+  'computed',
+] as const satisfies readonly FieldType[];
+
+export type TextField = z.infer<typeof TextField>;
+export type LongTextField = z.infer<typeof LongTextField>;
+export type IntegerField = z.infer<typeof IntegerField>;
+export type DecimalField = z.infer<typeof DecimalField>;
+export type DateField = z.infer<typeof DateField>;
+export type SelectField = z.infer<typeof SelectField>;
+export type MultiSelectField = z.infer<typeof MultiSelectField>;
+export type YesNoField = z.infer<typeof YesNoField>;
+export type FileField = z.infer<typeof FileField>;
+export type TableField = z.infer<typeof TableField>;
+export type ScoreField = z.infer<typeof ScoreField>;
+export type ComputedField = z.infer<typeof ComputedField>;
+
+export const Section = z.object({
+  key: FieldKey,
+  title: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
+  description: z.string().max(FORM_LIMITS.helpMaxLength).optional(),
+  visibleWhen: Condition.optional(),
+  fields: z.array(Field).min(1),
+});
+export type Section = z.infer<typeof Section>;
+
+/** Form kinds from the glossary; the workflow rules of a template depend on its kind. */
+export const formKinds = ['registration', 'report', 'scorecard', 'hotspot_report', 'nomination'] as const;
+export const FormKind = z.enum(formKinds);
+export type FormKind = z.infer<typeof FormKind>;
+
+/** Workflow rules a template carries (see `workflow/rules.ts`). */
+export const TemplateWorkflow = z.object({
+  /** `reject` ends the submission for good (nominations: ineligible); otherwise it goes back like `return`. */
+  rejectIsTerminal: z.boolean().default(false),
+  /** A consolidated report: the author's child units must all have theirs approved first. */
+  requireChildrenApproved: z.boolean().default(false),
+});
+export type TemplateWorkflow = z.infer<typeof TemplateWorkflow>;
+
+/** What the evaluators need: the sections. A template is a definition plus identity and rules. */
+export interface FormDefinition {
+  sections: readonly Section[];
+}
+
+/**
+ * A form template, versioned: `(id, version)` never changes once published; a new version is a new
+ * record, and a submission keeps the version it was created on.
+ */
+export const FormTemplate = z
+  .object({
+    id: Id,
+    version: z.number().int().min(1),
+    kind: FormKind,
+    title: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
+    description: z.string().max(FORM_LIMITS.helpMaxLength).default(''),
+    sections: z.array(Section).min(1).max(FORM_LIMITS.sectionsMaxPerTemplate),
+    workflow: TemplateWorkflow.default({ rejectIsTerminal: false, requireChildrenApproved: false }),
+  })
+  .superRefine((t, ctx) => {
+    for (const issue of checkDefinition(t))
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  });
+export type FormTemplate = z.infer<typeof FormTemplate>;
+export type FormTemplateInput = z.input<typeof FormTemplate>;
+
+/** Evidence attached to a file field. */
+export const AttachmentRef = z.object({
+  attachmentId: Id,
+  name: z.string().min(1).max(FORM_LIMITS.attachmentNameMaxLength),
+  size: z.number().int().min(0).max(FORM_LIMITS.attachmentMaxBytes),
+  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
+/** A score criterion's value. */
+export interface ScoreValue {
+  selfScore?: number | null;
+  reviewerScore?: number | null;
+  note?: string;
+}
+
+/** Form data: `data[sectionKey][fieldKey]`; table rows are arrays of `{ columnKey: value }`. */
+export type FormData = Record<string, Record<string, unknown>>;
+
+/**
+ * Structural checks of a definition: unique keys, references that resolve, sums over numbers only,
+ * no cycles among computed fields, sane limits. Returns issues (empty when sound).
+ */
+export function checkDefinition(
+  definition: FormDefinition,
+): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const byRef = new Map<string, Field>();
+  const sectionKeys = new Set<string>();
+  let fieldCount = 0;
+  definition.sections.forEach((s, si) => {
+    if (sectionKeys.has(s.key))
+      issues.push({ path: ['sections', si, 'key'], message: `Trùng khóa phần "${s.key}"` });
+    sectionKeys.add(s.key);
+    s.fields.forEach((f, fi) => {
+      fieldCount++;
+      const ref = `${s.key}.${f.key}`;
+      if (byRef.has(ref))
+        issues.push({ path: ['sections', si, 'fields', fi, 'key'], message: `Trùng khóa trường "${ref}"` });
+      byRef.set(ref, f);
+      if (f.type === 'table') {
+        const cols = new Set<string>();
+        f.columns.forEach((c, ci) => {
+          if (cols.has(c.key)) {
+            issues.push({
+              path: ['sections', si, 'fields', fi, 'columns', ci, 'key'],
+              message: `Trùng khóa cột "${c.key}"`,
+            });
+          }
+          cols.add(c.key);
+        });
+        if (f.minRows !== undefined && f.minRows > f.maxRows) {
+          issues.push({
+            path: ['sections', si, 'fields', fi, 'minRows'],
+            message: 'Số dòng tối thiểu lớn hơn tối đa',
+          });
+        }
+      }
+      if (
+        (f.type === 'integer' || f.type === 'decimal') &&
+        f.min !== undefined &&
+        f.max !== undefined &&
+        f.min > f.max
+      ) {
+        issues.push({
+          path: ['sections', si, 'fields', fi, 'min'],
+          message: 'Giá trị tối thiểu lớn hơn tối đa',
+        });
+      }
+      if (f.type === 'text' && f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern.regex, 'u');
+        } catch {
+          issues.push({
+            path: ['sections', si, 'fields', fi, 'pattern', 'regex'],
+            message: 'Biểu thức chính quy không hợp lệ',
+          });
+        }
+      }
+    });
+  });
+  if (fieldCount > FORM_LIMITS.fieldsMaxPerTemplate) {
+    issues.push({
+      path: ['sections'],
+      message: `Biểu mẫu có quá nhiều trường (tối đa ${FORM_LIMITS.fieldsMaxPerTemplate})`,
+    });
+  }
+  const numeric = new Set(['integer', 'decimal', 'computed', 'score']);
+  definition.sections.forEach((s, si) => {
+    s.fields.forEach((f, fi) => {
+      if (f.type !== 'computed') return;
+      f.sum.forEach((src, ki) => {
+        const target = byRef.get(src.field);
+        const at = ['sections', si, 'fields', fi, 'sum', ki];
+        if (target === undefined) {
+          issues.push({ path: at, message: `Trường "${src.field}" không tồn tại` });
+        } else if ('column' in src) {
+          const col = target.type === 'table' ? target.columns.find((c) => c.key === src.column) : undefined;
+          if (col === undefined || (col.type !== 'integer' && col.type !== 'decimal')) {
+            issues.push({ path: at, message: `Cột số "${src.field}.${src.column}" không tồn tại` });
+          }
+        } else if ('part' in src ? target.type !== 'score' : !numeric.has(target.type)) {
+          issues.push({ path: at, message: `Trường "${src.field}" không phải trường số` });
+        }
+      });
+    });
+  });
+  // Cycles among computed fields.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (ref: string): boolean => {
+    const f = byRef.get(ref);
+    if (f === undefined || f.type !== 'computed') return true;
+    const st = state.get(ref);
+    if (st === 'done') return true;
+    if (st === 'visiting') return false;
+    state.set(ref, 'visiting');
+    const ok = f.sum.every((src) => 'column' in src || 'part' in src || visit(src.field));
+    state.set(ref, 'done');
+    return ok;
+  };
+  for (const ref of byRef.keys()) {
+    if (!visit(ref)) {
+      issues.push({ path: ['sections'], message: `Trường tính toán "${ref}" tham chiếu vòng tròn` });
+      break;
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CalendarDate, Id, TenantId } from '../common';
+
+/**
+ * Roles a user can hold. A user belongs to exactly one unit; what a role allows is decided by the
+ * policy in `policy/` from the unit tree, never by a handler.
+ */
+export const roles = [
+  'submitter',
+  'unit_head',
+  'reviewer',
+  'secretariat',
+  'council_member',
+  'chair',
+  'admin',
+] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+/** Roles that act for the whole tenant when held at the province root. */
+export const provinceRoles = [
+  'secretariat',
+  'admin',
+  'chair',
+  'council_member',
+] as const satisfies readonly Role[];
+
+/**
+ * Unit kinds are data: the built-in ones are below, a province may add others (e.g. `cluster_lead`).
+ * Nothing in code may assume that a `district` exists (districts were abolished on 1/7/2025).
+ */
+export const builtInUnitKinds = ['province', 'department', 'district', 'commune'] as const;
+export const UnitKind = z.string().regex(/^[a-z][a-z_]{1,31}$/);
+export type UnitKind = z.infer<typeof UnitKind>;
+
+/** Vietnamese names of the built-in kinds, for labels; other kinds show their key. */
+export const unitKindLabels: Readonly<Record<string, string>> = {
+  province: 'Cấp tỉnh',
+  department: 'Sở, ban, ngành, đoàn thể',
+  district: 'Cấp huyện',
+  commune: 'Cấp xã',
+};
+
+export const Unit = z.object({
+  tenantId: TenantId,
+  id: Id,
+  kind: UnitKind,
+  name: z.string().min(1).max(200),
+  /** null only for the root (the province). */
+  parentId: Id.nullable(),
+  /** Ancestor ids from the root down to the parent (empty for the root). Maintained on write. */
+  path: z.array(Id),
+  openedOn: CalendarDate,
+  closedOn: CalendarDate.nullable(),
+  /** After a merger the closed unit points to the unit that took it over. */
+  successorId: Id.nullable(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const User = z.object({
+  tenantId: TenantId,
+  /** The Cognito `sub`. */
+  id: z.string().min(1).max(64),
+  email: z.email(),
+  name: z.string().min(1).max(200),
+  title: z.string().max(200).default(''),
+  unitId: Id,
+  roles: z.array(Role).min(1),
+  active: z.boolean().default(true),
+});
+export type User = z.infer<typeof User>;
+
+/**
+ * Who is calling, as read from the verified ID token (claims `sub`, `email`, `name`,
+ * `custom:tenant_id`, `custom:unit_id`, `cognito:groups`). Built once per request by one middleware.
+ */
+export const Identity = z.object({
+  userId: z.string().min(1),
+  email: z.string(),
+  name: z.string(),
+  tenantId: TenantId,
+  unitId: Id,
+  roles: z.array(Role),
+});
+export type Identity = z.infer<typeof Identity>;

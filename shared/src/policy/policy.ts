@@ -1,0 +1,214 @@
+import type { Id, TenantId } from '../common';
+import { type Identity, provinceRoles, type Role } from '../org/schema';
+
+export const policyActions = [
+  'read',
+  'create',
+  'save',
+  'act',
+  'administer',
+  'export',
+  'comment',
+  'vote',
+] as const;
+export type PolicyAction = (typeof policyActions)[number];
+
+export const resourceTypes = [
+  'submission',
+  'unit',
+  'campaign',
+  'template',
+  'user',
+  'audit',
+  'nomination',
+  'council_session',
+  'decision',
+  'public_list',
+] as const;
+export type ResourceType = (typeof resourceTypes)[number];
+
+/**
+ * What the policy needs to know about a resource. `unitId`/`unitPath`: the owning (author) unit and its
+ * ancestors, root first. `rootUnitId`: the tenant's root unit when known (then province roles must sit
+ * there; otherwise the root is `unitPath[0]`).
+ */
+export interface PolicyResource {
+  type: ResourceType;
+  tenantId: TenantId;
+  unitId?: Id;
+  unitPath?: readonly Id[];
+  rootUnitId?: Id;
+  /** Decisions and public lists: published for everyone to read. */
+  published?: boolean;
+  /** Public lists: a disclosure window is open for comments. */
+  disclosureOpen?: boolean;
+  /** Users: the user the record is about (everyone reads their own). */
+  userId?: string;
+}
+
+export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: PolicyDecision = { allowed: true };
+const deny = (reason: string): PolicyDecision => ({ allowed: false, reason });
+
+const has = (identity: Identity, ...roles: Role[]) => identity.roles.some((r) => roles.includes(r));
+
+/**
+ * Whether the identity acts for the whole tenant with one of `roles`: a province role held at the root.
+ * When the resource does not say where the root is, the province role alone decides (these roles are
+ * only ever granted at the root by the administrator).
+ */
+function atProvince(identity: Identity, r: PolicyResource, roles: readonly Role[]): boolean {
+  if (!identity.roles.some((x) => roles.includes(x))) return false;
+  const root =
+    r.rootUnitId ??
+    r.unitPath?.[0] ??
+    (r.unitPath !== undefined && r.unitPath.length === 0 ? r.unitId : undefined);
+  return root === undefined || identity.unitId === root;
+}
+
+const ownUnit = (identity: Identity, r: PolicyResource) =>
+  r.unitId !== undefined && identity.unitId === r.unitId;
+/** The identity's unit is an ancestor of the resource's unit (the resource lies in its subtree). */
+const aboveUnit = (identity: Identity, r: PolicyResource) => r.unitPath?.includes(identity.unitId);
+
+const PROVINCE = provinceRoles;
+
+/**
+ * THE authorization policy (see docs/workflow.md for the table). It decides whether an identity may see
+ * or touch a resource at all; what a workflow action may do in the current state is decided by
+ * `transition`. `identity` null is the public (no sign-in).
+ */
+export function authorize(
+  identity: Identity | null,
+  action: PolicyAction,
+  resource: PolicyResource,
+): PolicyDecision {
+  if (identity === null) {
+    const publicDoc = resource.type === 'decision' || resource.type === 'public_list';
+    if (publicDoc && resource.published === true && action === 'read') return allow;
+    if (
+      resource.type === 'public_list' &&
+      resource.published === true &&
+      resource.disclosureOpen === true &&
+      action === 'comment'
+    ) {
+      return allow;
+    }
+    return deny('Cần đăng nhập');
+  }
+  if (identity.tenantId !== resource.tenantId) return deny('Ngoài phạm vi đơn vị');
+  const r = resource;
+
+  switch (r.type) {
+    case 'submission':
+    case 'nomination': {
+      const provinceReaders: Role[] =
+        r.type === 'nomination' ? [...PROVINCE] : ['secretariat', 'admin', 'chair'];
+      if (action === 'read') {
+        if (ownUnit(identity, r)) return allow;
+        if (aboveUnit(identity, r) && has(identity, 'reviewer', 'unit_head', 'secretariat')) return allow;
+        if (atProvince(identity, r, provinceReaders)) return allow;
+        return deny('Ngoài phạm vi đơn vị');
+      }
+      if (action === 'create' || action === 'save') {
+        if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
+        return deny('Chỉ đơn vị lập báo cáo mới được lập và sửa');
+      }
+      if (action === 'act') {
+        if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
+        if (aboveUnit(identity, r) && has(identity, 'reviewer', 'secretariat')) return allow;
+        return deny('Không có quyền xử lý báo cáo này');
+      }
+      if (action === 'export') {
+        if (atProvince(identity, r, ['secretariat', 'admin', 'chair'])) return allow;
+        if (aboveUnit(identity, r) && has(identity, 'reviewer')) return allow;
+        return deny('Không có quyền xuất dữ liệu');
+      }
+      return deny('Thao tác không áp dụng');
+    }
+    case 'unit':
+    case 'campaign':
+    case 'template': {
+      // The organisation tree, the campaigns and their forms are not secret inside a province.
+      if (action === 'read') return allow;
+      if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
+      if (
+        action === 'export' &&
+        r.type === 'campaign' &&
+        atProvince(identity, r, ['secretariat', 'admin', 'chair'])
+      ) {
+        return allow;
+      }
+      return deny('Chỉ quản trị viên cấp tỉnh được thay đổi');
+    }
+    case 'user': {
+      if (action === 'read') {
+        if (r.userId !== undefined && r.userId === identity.userId) return allow;
+        if (ownUnit(identity, r) && has(identity, 'unit_head')) return allow;
+        if (atProvince(identity, r, ['admin'])) return allow;
+        return deny('Không có quyền xem người dùng này');
+      }
+      if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
+      return deny('Chỉ quản trị viên cấp tỉnh được quản lý người dùng');
+    }
+    case 'audit': {
+      if (action === 'read') {
+        if (atProvince(identity, r, ['secretariat', 'admin'])) return allow;
+        if (
+          r.unitId !== undefined &&
+          (ownUnit(identity, r) || aboveUnit(identity, r)) &&
+          has(identity, 'unit_head', 'reviewer')
+        ) {
+          return allow;
+        }
+        return deny('Không có quyền xem nhật ký');
+      }
+      if (action === 'export' && atProvince(identity, r, ['secretariat', 'admin'])) return allow;
+      return deny('Không có quyền với nhật ký');
+    }
+    case 'council_session': {
+      if (action === 'read' && atProvince(identity, r, PROVINCE)) return allow;
+      if (action === 'vote' && atProvince(identity, r, ['council_member'])) return allow;
+      if (
+        (action === 'create' || action === 'administer' || action === 'act') &&
+        atProvince(identity, r, ['secretariat'])
+      ) {
+        return allow;
+      }
+      return deny('Không có quyền với phiên họp Hội đồng');
+    }
+    case 'decision': {
+      if (action === 'read') {
+        if (r.published === true) return allow;
+        if (atProvince(identity, r, PROVINCE)) return allow;
+        return deny('Quyết định chưa được công bố');
+      }
+      if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
+      // Signing and revoking.
+      if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
+      if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;
+      return deny('Không có quyền với quyết định');
+    }
+    case 'public_list': {
+      if (action === 'read') {
+        if (r.published === true) return allow;
+        if (atProvince(identity, r, PROVINCE)) return allow;
+        return deny('Danh sách chưa được công khai');
+      }
+      if (action === 'comment' && r.published === true && r.disclosureOpen === true) return allow;
+      if (
+        (action === 'create' || action === 'administer' || action === 'export') &&
+        atProvince(identity, r, ['secretariat', 'admin'])
+      ) {
+        return allow;
+      }
+      return deny('Không có quyền với danh sách công khai');
+    }
+  }
+}
+
+/** Convenience: `authorize(...).allowed`. */
+export function can(identity: Identity | null, action: PolicyAction, resource: PolicyResource): boolean {
+  return authorize(identity, action, resource).allowed;
+}
