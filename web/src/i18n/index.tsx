@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { en } from './en';
 import { type MessageKey, vi } from './vi';
 
+export * from './format';
 export type { MessageKey } from './vi';
 export type Lang = 'vi' | 'en';
 export type MessageParams = Record<string, string | number>;

@@ -1,0 +1,23 @@
+import type { AttachmentRef } from '@thidua/shared/forms';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { Uploader } from '../upload';
+
+/** What the form controls need from the page around them, beyond react-hook-form. */
+export interface FormRuntime {
+  /** Uploads evidence files (absent: the form cannot take new files). */
+  uploader?: Uploader;
+  /** Opens an attachment (a short-lived download link issued after an authorization check). */
+  openAttachment?: (ref: AttachmentRef) => Promise<void>;
+  /** Reviewers fill `reviewerScore` of score criteria; authors fill `selfScore`. */
+  scoring: 'self' | 'reviewer' | 'none';
+}
+
+const Ctx = createContext<FormRuntime>({ scoring: 'self' });
+
+export function FormRuntimeProvider({ value, children }: { value: FormRuntime; children: ReactNode }) {
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useFormRuntime(): FormRuntime {
+  return useContext(Ctx);
+}

@@ -1,0 +1,259 @@
+import type { ColumnField, SelectOption } from '@thidua/shared/forms';
+import { useEffect, useState } from 'react';
+import { useController } from 'react-hook-form';
+import { formatDate, parseDisplayDate, parseNumber, useT } from '../../../i18n';
+import type { ControlProps } from '../../../ui';
+
+/** Accessibility wiring of a control: from a `Field`, or a bare label for a table cell. */
+export type AriaProps = Partial<ControlProps> & { 'aria-label'?: string; id: string };
+
+const plainNumber = (v: unknown): string => {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v).replace('.', ',');
+  return typeof v === 'string' ? v : '';
+};
+const groupedNumber = (v: unknown): string => {
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }).format(v);
+  }
+  return typeof v === 'string' ? v : '';
+};
+
+/**
+ * A number typed the Vietnamese way (`1.234,5`). While focused the text is shown plain (`1234,5`) so
+ * editing is never ambiguous; on blur it is grouped. The form value is the number, or the raw text when
+ * it is not one (so the validator flags it and nothing typed is lost).
+ */
+export function NumberInput({ name, decimal, aria }: { name: string; decimal: boolean; aria: AriaProps }) {
+  const { field } = useController({ name });
+  const [focused, setFocused] = useState(false);
+  const [text, setText] = useState(() => groupedNumber(field.value));
+  useEffect(() => {
+    if (!focused) setText(groupedNumber(field.value));
+  }, [field.value, focused]);
+  return (
+    <input
+      {...aria}
+      ref={field.ref}
+      name={field.name}
+      className="input num-input"
+      type="text"
+      inputMode={decimal ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      value={text}
+      onFocus={() => {
+        setFocused(true);
+        setText(plainNumber(field.value));
+      }}
+      onBlur={() => {
+        setFocused(false);
+        field.onBlur();
+      }}
+      onChange={(e) => {
+        const raw = e.target.value;
+        setText(raw);
+        const n = parseNumber(raw);
+        field.onChange(n === null ? null : Number.isNaN(n) ? raw : n);
+      }}
+    />
+  );
+}
+
+const showDate = (v: unknown): string =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : String(v ?? '');
+
+/** A date typed as dd/MM/yyyy (native date pickers follow the browser's locale, often MM/dd). */
+export function DateInput({ name, aria }: { name: string; aria: AriaProps }) {
+  const t = useT();
+  const { field } = useController({ name });
+  const [focused, setFocused] = useState(false);
+  const [text, setText] = useState(() => showDate(field.value));
+  useEffect(() => {
+    if (!focused) setText(showDate(field.value));
+  }, [field.value, focused]);
+  return (
+    <input
+      {...aria}
+      ref={field.ref}
+      name={field.name}
+      className="input"
+      type="text"
+      inputMode="numeric"
+      placeholder={t('form.datePlaceholder')}
+      autoComplete="off"
+      value={text}
+      onFocus={() => setFocused(true)}
+      onBlur={() => {
+        setFocused(false);
+        field.onBlur();
+      }}
+      onChange={(e) => {
+        const raw = e.target.value;
+        setText(raw);
+        if (raw.trim() === '') field.onChange(null);
+        else field.onChange(parseDisplayDate(raw) ?? raw);
+      }}
+    />
+  );
+}
+
+export function TextInput({
+  name,
+  aria,
+  maxLength,
+  placeholder,
+}: {
+  name: string;
+  aria: AriaProps;
+  maxLength?: number;
+  placeholder?: string;
+}) {
+  const { field } = useController({ name });
+  return (
+    <input
+      {...aria}
+      ref={field.ref}
+      name={field.name}
+      className="input"
+      type="text"
+      maxLength={maxLength}
+      placeholder={placeholder}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={(e) => field.onChange(e.target.value)}
+      onBlur={field.onBlur}
+    />
+  );
+}
+
+export function TextArea({ name, aria, maxLength }: { name: string; aria: AriaProps; maxLength?: number }) {
+  const { field } = useController({ name });
+  return (
+    <textarea
+      {...aria}
+      ref={field.ref}
+      name={field.name}
+      className="textarea"
+      maxLength={maxLength}
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={(e) => field.onChange(e.target.value)}
+      onBlur={field.onBlur}
+    />
+  );
+}
+
+export function SelectInput({
+  name,
+  aria,
+  options,
+}: {
+  name: string;
+  aria: AriaProps;
+  options: readonly SelectOption[];
+}) {
+  const t = useT();
+  const { field } = useController({ name });
+  return (
+    <select
+      {...aria}
+      ref={field.ref}
+      name={field.name}
+      className="select"
+      value={typeof field.value === 'string' ? field.value : ''}
+      onChange={(e) => field.onChange(e.target.value === '' ? null : e.target.value)}
+      onBlur={field.onBlur}
+    >
+      <option value="">{t('form.chooseOption')}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Checkboxes; the value is the list of chosen option values, in option order. */
+export function MultiSelectInput({
+  name,
+  idBase,
+  options,
+}: {
+  name: string;
+  idBase: string;
+  options: readonly SelectOption[];
+}) {
+  const { field } = useController({ name });
+  const chosen: string[] = Array.isArray(field.value)
+    ? field.value.filter((v): v is string => typeof v === 'string')
+    : [];
+  return (
+    <div className="choices">
+      {options.map((o, i) => (
+        <label key={o.value} className="choice">
+          <input
+            type="checkbox"
+            id={`${idBase}-${i}`}
+            ref={i === 0 ? field.ref : undefined}
+            checked={chosen.includes(o.value)}
+            onChange={(e) => {
+              const next = e.target.checked ? [...chosen, o.value] : chosen.filter((v) => v !== o.value);
+              field.onChange(options.map((x) => x.value).filter((v) => next.includes(v)));
+            }}
+            onBlur={field.onBlur}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+export function YesNoInput({ name, idBase }: { name: string; idBase: string }) {
+  const t = useT();
+  const { field } = useController({ name });
+  return (
+    <div className="choices choices-inline">
+      {([true, false] as const).map((v) => (
+        <label key={String(v)} className="choice">
+          <input
+            type="radio"
+            id={`${idBase}-${v ? 'yes' : 'no'}`}
+            name={field.name}
+            ref={v ? field.ref : undefined}
+            checked={field.value === v}
+            onChange={() => field.onChange(v)}
+            onBlur={field.onBlur}
+          />
+          <span>{v ? t('common.yes') : t('common.no')}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** A scalar control for a field or a table column: the one switch on field types for editing. */
+export function ScalarControl({ field, name, aria }: { field: ColumnField; name: string; aria: AriaProps }) {
+  switch (field.type) {
+    case 'text':
+      return (
+        <TextInput name={name} aria={aria} maxLength={field.maxLength} placeholder={field.placeholder} />
+      );
+    case 'long_text':
+      return <TextArea name={name} aria={aria} maxLength={field.maxLength} />;
+    case 'integer':
+      return <NumberInput name={name} decimal={false} aria={aria} />;
+    case 'decimal':
+      return <NumberInput name={name} decimal aria={aria} />;
+    case 'date':
+      return <DateInput name={name} aria={aria} />;
+    case 'select':
+      return <SelectInput name={name} aria={aria} options={field.options} />;
+    case 'multi_select':
+      return <MultiSelectInput name={name} idBase={aria.id} options={field.options} />;
+    case 'yes_no':
+      return <YesNoInput name={name} idBase={aria.id} />;
+  }
+}
+
+/** Group controls (radios, checkboxes) are labelled by a fieldset legend rather than a `<label for>`. */
+export const isGroupControl = (field: ColumnField): boolean =>
+  field.type === 'multi_select' || field.type === 'yes_no';
