@@ -189,3 +189,18 @@ export const awardTypeAllows = (awardType: AwardType, kind: NomineeKind): boolea
 
 export const isInForce = (awardType: AwardType, on: string): boolean =>
   inRange(awardType.effectiveFrom, awardType.effectiveTo, on);
+
+const normTitle = (s: string): string =>
+  s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/**
+ * The configured title a free-text entry names ("Chiến sĩ thi đua cơ sở năm 2022" → its id), longest
+ * name first so "Chiến sĩ thi đua cấp tỉnh" is not read as a shorter title. Null when none matches.
+ */
+export const matchTitle =
+  (config: CommendationConfig) =>
+  (text: string): string | null => {
+    const t = normTitle(text);
+    const all = config.ruleSets.flatMap((r) => r.awardTypes).sort((a, b) => b.name.length - a.name.length);
+    return all.find((a) => a.id === text.trim() || t.includes(normTitle(a.name)))?.id ?? null;
+  };

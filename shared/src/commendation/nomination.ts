@@ -10,21 +10,22 @@ import { DossierPart, NomineeKind } from './award-types';
 export const NOMINATION_FORM_KEY = 'nomination';
 
 export const nominationFields = {
-  nomineeKind: 'nomineeKind',
-  nomineeName: 'nomineeName',
-  nomineeTitle: 'nomineeTitle',
-  nomineeUnitName: 'nomineeUnitName',
-  awardTypeId: 'awardTypeId',
-  achievementSummary: 'achievementSummary',
-  toTrinh: 'toTrinh',
-  baoCaoThanhTich: 'baoCaoThanhTich',
-  bienBan: 'bienBan',
-  evidence: 'evidence',
-  meetingDate: 'meetingDate',
-  meetingMembers: 'meetingMembers',
-  meetingVotesFor: 'meetingVotesFor',
-  meetingVotesAgainst: 'meetingVotesAgainst',
-  priorAwards: 'priorAwards',
+  nomineeKind: 'nominee.kind',
+  collectiveName: 'nominee.collectiveName',
+  fullName: 'nominee.fullName',
+  nomineeTitle: 'nominee.position',
+  nomineeUnitName: 'nominee.unitName',
+  awardTypeId: 'nominee.awardTypeId',
+  achievementSummary: 'achievement.summary',
+  priorAwards: 'achievement.previousAwards',
+  toTrinh: 'dossier.toTrinh',
+  baoCaoThanhTich: 'dossier.achievementReport',
+  bienBan: 'dossier.minutes',
+  evidence: 'dossier.evidence',
+  meetingDate: 'meeting.date',
+  meetingMembers: 'meeting.members',
+  meetingVotesFor: 'meeting.votesFor',
+  meetingVotesAgainst: 'meeting.votesAgainst',
 } as const;
 
 /** Which data field holds which dossier part. */
@@ -33,6 +34,16 @@ export const dossierPartFields: Record<DossierPart, string> = {
   bao_cao_thanh_tich: nominationFields.baoCaoThanhTich,
   bien_ban: nominationFields.bienBan,
   evidence: nominationFields.evidence,
+};
+
+/** The value at a `section.field` path of form data (data is keyed by section, then field). */
+export const fieldValue = (data: Record<string, unknown>, path: string): unknown => {
+  let cur: unknown = data;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
 };
 
 export const PriorAward = z.object({
@@ -100,31 +111,44 @@ export interface SubmissionLike {
 export type FactsResult = { ok: true; facts: NominationFacts } | { ok: false; issues: z.core.$ZodIssue[] };
 
 /** Reads the nomination facts from a submission; the opening day is its creation day in Vietnam. */
-export const nominationFacts = (s: SubmissionLike): FactsResult => {
-  const d = s.data;
+export const nominationFacts = (
+  s: SubmissionLike,
+  matchTitle: (text: string) => string | null = () => null,
+): FactsResult => {
   const f = nominationFields;
-  const priorRaw = Array.isArray(d[f.priorAwards]) ? (d[f.priorAwards] as unknown[]) : [];
-  const meetingDate = str(d[f.meetingDate]);
+  const at = (path: string) => fieldValue(s.data, path);
+  const kind = at(f.nomineeKind);
+  const priorRaw = at(f.priorAwards);
+  const priorAwards = (Array.isArray(priorRaw) ? priorRaw : []).flatMap((row: unknown) => {
+    if (row === null || typeof row !== 'object') return [];
+    const r = row as Record<string, unknown>;
+    // Rows carry the title as the officer wrote it; it counts when it names a configured title.
+    const titleId =
+      typeof r.titleId === 'string' ? r.titleId : typeof r.award === 'string' ? matchTitle(r.award) : null;
+    const parsed = PriorAward.safeParse({ year: r.year, titleId });
+    return parsed.success ? [parsed.data] : [];
+  });
+  const meetingDate = str(at(f.meetingDate));
   const parsed = NominationFacts.safeParse({
     id: s.id,
     campaignId: s.campaignId,
     unitId: s.unitId,
     unitName: s.unitName,
-    nomineeKind: d[f.nomineeKind],
-    nomineeName: str(d[f.nomineeName]),
-    nomineeTitle: str(d[f.nomineeTitle]),
-    nomineeUnitName: str(d[f.nomineeUnitName]) || s.unitName,
-    awardTypeId: d[f.awardTypeId],
-    achievementSummary: str(d[f.achievementSummary]),
+    nomineeKind: kind,
+    nomineeName: str(at(kind === 'individual' ? f.fullName : f.collectiveName)),
+    nomineeTitle: kind === 'individual' ? str(at(f.nomineeTitle)) : '',
+    nomineeUnitName: str(at(f.nomineeUnitName)) || s.unitName,
+    awardTypeId: at(f.awardTypeId),
+    achievementSummary: str(at(f.achievementSummary)),
     dossierParts: (Object.entries(dossierPartFields) as [DossierPart, string][])
-      .filter(([, key]) => present(d[key]))
+      .filter(([, key]) => present(at(key)))
       .map(([part]) => part),
-    priorAwards: priorRaw.filter((r) => PriorAward.safeParse(r).success),
+    priorAwards,
     meeting: {
       date: /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) ? meetingDate : null,
-      members: num(d[f.meetingMembers]),
-      votesFor: num(d[f.meetingVotesFor]),
-      votesAgainst: num(d[f.meetingVotesAgainst]),
+      members: num(at(f.meetingMembers)),
+      votesFor: num(at(f.meetingVotesFor)),
+      votesAgainst: num(at(f.meetingVotesAgainst)),
     },
     openedOn: vnDay(s.createdAt),
   });

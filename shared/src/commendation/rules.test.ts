@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwardType, CommendationConfig } from './award-types';
+import { AwardType, CommendationConfig, matchTitle } from './award-types';
 import { commendationConfig2023 } from './config-2023';
 import { type NominationFacts, nominationFacts, nomineeKey } from './nomination';
 import { type CampaignNomination, checkNominationRules, type PastAward } from './rules';
@@ -59,7 +59,7 @@ describe('checkNominationRules', () => {
   it('names every missing dossier part', () => {
     const r = check(facts({ dossierParts: ['to_trinh'] }));
     expect(codes(r)).toEqual(['missing_dossier_part', 'missing_dossier_part']);
-    expect(r.violations.map((v) => v.path)).toEqual(['bao_cao_thanh_tich', 'bien_ban']);
+    expect(r.violations.map((v) => v.path)).toEqual(['dossier.achievementReport', 'dossier.minutes']);
     expect(r.violations[0]?.message).toContain('Báo cáo thành tích');
   });
   it('refuses an award type for the wrong kind of nominee, and unknown ones', () => {
@@ -160,38 +160,58 @@ describe('checkNominationRules', () => {
       'duplicate_award_same_campaign',
     ]);
   });
-  it('reads the facts out of the nomination form data', () => {
-    const r = nominationFacts({
-      id: 'nom9',
-      campaignId: 'kh38-2023',
-      unitId: 'tan-phu',
-      unitName: 'Phường Tân Phú',
-      createdAt: '2023-11-19T18:00:00.000Z',
-      data: {
-        nomineeKind: 'individual',
-        nomineeName: 'Trần Thị Bình',
-        nomineeTitle: 'Cán bộ',
-        awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
-        toTrinh: ['att1'],
-        baoCaoThanhTich: 'att2',
-        bienBan: [],
-        evidence: { id: 'att3' },
-        meetingVotesFor: '9',
-        priorAwards: [{ year: 2022, titleId: 'chien_si_thi_dua_co_so' }, { year: 'x' }],
+  it('reads the facts out of the nomination form data (keyed by section)', () => {
+    const r = nominationFacts(
+      {
+        id: 'nom9',
+        campaignId: 'kh38-2023',
+        unitId: 'tan-phu',
+        unitName: 'Phường Tân Phú',
+        createdAt: '2023-11-19T18:00:00.000Z',
+        data: {
+          nominee: {
+            kind: 'individual',
+            fullName: 'Trần Thị Bình',
+            collectiveName: 'ignored',
+            position: 'Cán bộ',
+            awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+          },
+          achievement: {
+            summary: 'Thành tích',
+            previousAwards: [
+              { year: 2022, award: 'Chiến sĩ thi đua cơ sở năm 2022', decision: '12/QĐ' },
+              { year: 2021, award: 'Giấy khen của Giám đốc', decision: '3/QĐ' },
+              { year: 'x', award: 'Chiến sĩ thi đua cơ sở' },
+            ],
+          },
+          dossier: {
+            toTrinh: [{ id: 'att1' }],
+            achievementReport: ['att2'],
+            minutes: [],
+            evidence: [{ id: 'att3' }],
+          },
+          meeting: { votesFor: 9 },
+        },
       },
-    });
+      matchTitle(config),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    expect(r.facts.nomineeName).toBe('Trần Thị Bình');
     expect(r.facts.dossierParts).toEqual(['to_trinh', 'bao_cao_thanh_tich', 'evidence']);
     expect(r.facts.openedOn).toBe('2023-11-20');
     expect(r.facts.nomineeUnitName).toBe('Phường Tân Phú');
     expect(r.facts.meeting.votesFor).toBe(9);
-    expect(r.facts.priorAwards).toHaveLength(1);
-    expect(
-      nominationFacts({
-        ...{ id: 'x', campaignId: 'c', unitId: 'u', unitName: 'U', createdAt: '2023-01-01T00:00:00Z' },
-        data: {},
-      }).ok,
-    ).toBe(false);
+    expect(r.facts.priorAwards).toEqual([{ year: 2022, titleId: 'chien_si_thi_dua_co_so' }]);
+    expect(matchTitle(config)('Chiến sĩ thi đua cấp tỉnh')).toBe('chien_si_thi_dua_cap_tinh');
+    const empty = {
+      id: 'x',
+      campaignId: 'c',
+      unitId: 'u',
+      unitName: 'U',
+      createdAt: '2023-01-01T00:00:00Z',
+      data: {},
+    };
+    expect(nominationFacts(empty).ok).toBe(false);
   });
 });

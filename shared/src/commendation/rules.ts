@@ -9,7 +9,7 @@ import {
   ruleSetOn,
   titleName,
 } from './award-types';
-import { type NominationFacts, nomineeKey } from './nomination';
+import { dossierPartFields, type NominationFacts, nominationFields, nomineeKey } from './nomination';
 
 /** One finding of the rule check. A violation blocks forwarding (422); a warning is shown, not blocking. */
 export interface RuleFinding {
@@ -95,7 +95,7 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
   if (!award?.awardedHere) {
     fail({
       code: 'unknown_award_type',
-      path: 'awardTypeId',
+      path: nominationFields.awardTypeId,
       message: 'Hình thức khen thưởng không tồn tại.',
     });
     return { ruleSetId: ruleSet.id, awardType: null, violations, warnings };
@@ -103,21 +103,21 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
   if (!config.offeredAwardTypeIds.includes(award.id)) {
     fail({
       code: 'award_not_offered',
-      path: 'awardTypeId',
+      path: nominationFields.awardTypeId,
       message: `Phong trào thi đua này không xét hình thức "${award.name}".`,
     });
   }
   if (!isInForce(award, n.openedOn)) {
     fail({
       code: 'award_not_in_force',
-      path: 'awardTypeId',
+      path: nominationFields.awardTypeId,
       message: `Hình thức "${award.name}" không còn hiệu lực vào ngày lập hồ sơ.`,
     });
   }
   if (!awardTypeAllows(award, n.nomineeKind)) {
     fail({
       code: 'wrong_nominee_kind',
-      path: 'nomineeKind',
+      path: nominationFields.nomineeKind,
       message: `Hình thức "${award.name}" chỉ xét cho ${award.for === 'collective' ? 'tập thể' : 'cá nhân'}.`,
     });
   }
@@ -126,7 +126,7 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
     if (!n.dossierParts.includes(part)) {
       fail({
         code: 'missing_dossier_part',
-        path: part,
+        path: dossierPartFields[part],
         message: `Hồ sơ thiếu "${dossierPartNames[part]}" (bắt buộc đối với ${award.name}).`,
       });
     }
@@ -147,7 +147,7 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
       const titles = p.titleIds.map((t) => `"${titleName(config, t)}"`).join(' hoặc ');
       fail({
         code: 'prerequisite_not_met',
-        path: 'priorAwards',
+        path: nominationFields.priorAwards,
         message: `Chưa đủ điều kiện "${award.name}": cần ${p.years} năm liên tục đạt ${titles} (đến năm ${end}); thiếu năm ${missing.join(', ')}.`,
         legalBasis: basis(p.legalBasis),
       });
