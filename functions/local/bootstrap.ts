@@ -4,6 +4,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   GroupExistsException,
+  ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -179,7 +180,12 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
     if (!userPoolId) throw new Error('cognito-local created a user pool without an id');
   }
 
+  // cognito-local's CreateGroup silently replaces an existing group, memberships included: create only
+  // the missing ones.
+  const groups = await cognito.send(new ListGroupsCommand({ UserPoolId: userPoolId, Limit: 60 }));
+  const existing = new Set((groups.Groups ?? []).map((group) => group.GroupName));
   for (const role of roles) {
+    if (existing.has(role)) continue;
     try {
       await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role }));
     } catch (error) {

@@ -3,6 +3,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { emulatorCredentials, localRegion } from './emulators';
 
+// The SDK's notice that it will require Node 22 (Node 20 runs here, Lambda runs 22) is switched off with
+// its own documented variable; the SDK reads it when a client is created.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface EmulatorEndpoints {
   dynamoEndpoint: string;
   s3Endpoint: string;

@@ -16,6 +16,7 @@ import {
 import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { defaultDataDir } from './paths';
+import { type SeedSummary, seedIfEmpty } from './seed';
 
 /**
  * The whole platform on this machine: the three emulators, the bootstrap, the local API gateway in front
@@ -38,6 +39,8 @@ export interface PlatformOptions {
   portEnvVars?: { api?: string; dynamodb?: string; s3?: string; cognito?: string };
   /** Origins of the web app, allowed by the API's and the bucket's CORS. Default http://localhost:5173. */
   webOrigins?: readonly string[];
+  /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
+  seed?: boolean;
   /** Progress messages while starting (default: silent). */
   log?: (line: string) => void;
   /** One line per API request (default: silent). */
@@ -69,6 +72,8 @@ export interface Platform {
   /** Where this platform keeps its files (a temporary folder in memory mode). */
   dataDir: string;
   dynamoLocalVersion: string;
+  /** What was seeded at this start; undefined when seeding was off or the table held data already. */
+  seeded: SeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
   /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
@@ -155,6 +160,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
     );
 
+    const seeded = options.seed
+      ? await seedIfEmpty({
+          dynamoEndpoint: dynamo.endpoint,
+          s3Endpoint: s3.endpoint,
+          cognitoEndpoint: cognito.endpoint,
+          tableName: resources.tableName,
+          userPoolId: resources.userPoolId,
+        })
+      : undefined;
+    if (seeded) log(`Seeded the demo world: ${seeded.units} units, ${seeded.users} users`);
+
     const handlerEnv: Record<string, string> = {
       TABLE_NAME: resources.tableName,
       BUCKET_NAME: resources.bucketName,
@@ -217,6 +233,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bucketName: resources.bucketName,
       dataDir,
       dynamoLocalVersion: dynamo.version,
+      seeded,
       handlerEnv,
       stop: () => {
         stopping ??= cleanup();

@@ -36,6 +36,8 @@ export interface SpawnServiceOptions {
   logFile?: string;
   /** The message when `command` does not exist (e.g. "Java 17+ is needed ..."). */
   notFoundMessage?: string;
+  /** Called with every non-empty line the process prints. */
+  onLine?: (line: string) => void;
 }
 
 const RECENT_LINES = 40;
@@ -64,6 +66,7 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
       if (line.trim() === '') continue;
       recent.push(line);
       if (recent.length > RECENT_LINES) recent.shift();
+      options.onLine?.(line);
     }
   };
   child.stdout?.on('data', collect);

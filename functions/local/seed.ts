@@ -1,0 +1,145 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
+  UserNotFoundException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createUnitRepository, createUserRepository } from '../src/data/org';
+import { Conflict } from '../src/http/errors';
+import { emulatorClients } from './clients';
+import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoUnits, demoUsers } from './seed-data';
+
+/**
+ * Writes the demo world (seed-data.ts) into a running platform: units and users through the data
+ * layer's own repositories (so items have exactly the keys the handlers read), users also in the user
+ * pool (email as username, `custom:tenant_id`, `custom:unit_id`, `name`, groups = roles, the demo password
+ * set permanent). Every step skips what exists, so running it twice changes nothing.
+ */
+export interface SeedTarget {
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  cognitoEndpoint: string;
+  tableName: string;
+  userPoolId: string;
+}
+
+export interface SeedSummary {
+  units: number;
+  users: number;
+}
+
+const ignoreExisting = (error: unknown): void => {
+  if (!(error instanceof Conflict)) throw error;
+};
+
+/** The Cognito `sub` of a demo user, creating the user (and its groups and password) when missing. */
+async function ensureCognitoUser(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  tenantId: string,
+  user: DemoUser,
+): Promise<string> {
+  let attributes: { Name?: string | undefined; Value?: string | undefined }[] | undefined;
+  try {
+    attributes = (
+      await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }))
+    ).UserAttributes;
+  } catch (error) {
+    if (!(error instanceof UserNotFoundException)) throw error;
+    const created = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: user.email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: user.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: user.name },
+          { Name: 'custom:tenant_id', Value: tenantId },
+          { Name: 'custom:unit_id', Value: user.unitId },
+        ],
+      }),
+    );
+    attributes = created.User?.Attributes;
+  }
+  // Both are idempotent: setting the same password again, adding to a group the user is in.
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: userPoolId,
+      Username: user.email,
+      Password: DEMO_PASSWORD,
+      Permanent: true,
+    }),
+  );
+  for (const role of user.roles) {
+    await cognito.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: role }),
+    );
+  }
+  const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error(`seed: cognito-local returned no sub for ${user.email}`);
+  return sub;
+}
+
+export async function seedDemoWorld(
+  target: SeedTarget,
+  tenantId: string = DEMO_TENANT,
+): Promise<SeedSummary> {
+  const clients = emulatorClients(target);
+  const doc = DynamoDBDocumentClient.from(clients.dynamo, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  try {
+    const tableRef = { table: target.tableName, client: doc };
+    const units = createUnitRepository(tableRef);
+    const users = createUserRepository(tableRef);
+
+    const world = demoUnits(tenantId);
+    for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
+
+    for (const demo of demoUsers) {
+      const id = await ensureCognitoUser(clients.cognito, target.userPoolId, tenantId, demo);
+      await users
+        .save(
+          {
+            tenantId,
+            id,
+            email: demo.email,
+            name: demo.name,
+            title: demo.title,
+            unitId: demo.unitId,
+            roles: demo.roles,
+            active: true,
+          },
+          'create',
+        )
+        .catch(ignoreExisting);
+    }
+    return { units: world.length, users: demoUsers.length };
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** True when the table holds no item at all (a fresh `.data/` or a memory-mode platform). */
+export async function isTableEmpty(
+  target: Pick<SeedTarget, 'dynamoEndpoint' | 's3Endpoint' | 'cognitoEndpoint' | 'tableName'>,
+): Promise<boolean> {
+  const clients = emulatorClients(target);
+  try {
+    const scan = await clients.dynamo.send(new ScanCommand({ TableName: target.tableName, Limit: 1 }));
+    return (scan.Count ?? 0) === 0;
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** Seeds only an empty table: a restarted `npm start` keeps what people changed in the demo world. */
+export async function seedIfEmpty(target: SeedTarget): Promise<SeedSummary | undefined> {
+  if (!(await isTableEmpty(target))) return undefined;
+  return seedDemoWorld(target);
+}

@@ -1,0 +1,161 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { PlatformError } from './errors';
+import { defaultDataDir, repoRoot } from './paths';
+import { type Platform, startPlatform } from './platform';
+import { assertPortFree, childEnv, type ServiceProcess, spawnService, waitForHttp } from './processes';
+import { DEMO_PASSWORD, demoUsers } from './seed-data';
+
+/**
+ * `npm start`: the whole platform on this machine, data under `.data/` (kept across restarts), then the
+ * web app's Vite dev server pointed at it. Prints one summary. Ctrl-C (or SIGTERM) stops every child. A
+ * problem the person can fix (busy port, no Java, an emulator that will not start) is one message and
+ * exit code 1, without a stack trace.
+ */
+
+const portFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new PlatformError(`${name}=${raw} is not a port number (1-65535).`);
+  }
+  return port;
+};
+
+const dataDir = defaultDataDir;
+const pidFile = join(dataDir, 'platform.pid');
+let platform: Platform | undefined;
+let web: ServiceProcess | undefined;
+let stopping = false;
+let ownsPidFile = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await web?.stop();
+    await platform?.stop();
+    if (ownsPidFile) await rm(pidFile, { force: true });
+  }
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const ports = {
+    web: portFromEnv('WEB_PORT', 5173),
+    api: portFromEnv('API_PORT', 3000),
+    dynamodb: portFromEnv('DYNAMODB_PORT', 8000),
+    s3: portFromEnv('S3_PORT', 4569),
+    cognito: portFromEnv('COGNITO_PORT', 9229),
+  };
+  // Every port is checked before anything starts, so a busy one costs nothing to fix.
+  await assertPortFree(ports.web, 'web app', 'WEB_PORT');
+  await assertPortFree(ports.api, 'API gateway', 'API_PORT');
+  await assertPortFree(ports.dynamodb, 'DynamoDB Local', 'DYNAMODB_PORT');
+  await assertPortFree(ports.s3, 's3rver', 'S3_PORT');
+  await assertPortFree(ports.cognito, 'cognito-local', 'COGNITO_PORT');
+
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(pidFile, `${process.pid}\n`);
+  ownsPidFile = true;
+  const webOrigin = `http://localhost:${ports.web}`;
+  const progress = (line: string): void => console.log(`  ${line}`);
+  console.log('Thi đua — starting the local platform');
+
+  platform = await startPlatform({
+    mode: 'persistent',
+    dataDir,
+    seed: true,
+    ports: { api: ports.api, dynamodb: ports.dynamodb, s3: ports.s3, cognito: ports.cognito },
+    portEnvVars: { api: 'API_PORT', dynamodb: 'DYNAMODB_PORT', s3: 'S3_PORT', cognito: 'COGNITO_PORT' },
+    webOrigins: [webOrigin],
+    log: progress,
+    accessLog: (line) => console.log(`[api] ${line}`),
+  });
+
+  const webConfigFile = join(dataDir, 'web-config.json');
+  await writeFile(webConfigFile, `${JSON.stringify(platform.webConfig, null, 2)}\n`);
+
+  const webDir = resolve(repoRoot, 'web');
+  const viteBin = join(
+    createRequire(join(webDir, 'package.json')).resolve('vite/package.json'),
+    '..',
+    'bin',
+    'vite.js',
+  );
+  let webReady = false;
+  web = spawnService({
+    name: 'Vite dev server (web/)',
+    command: process.execPath,
+    args: [viteBin, '--port', String(ports.web), '--strictPort'],
+    cwd: webDir,
+    env: childEnv({ THIDUA_WEB_CONFIG: webConfigFile }),
+    logFile: join(dataDir, 'logs', 'web.log'),
+    // Vite's own banner would be a second summary; after ours, its messages (errors, reloads) show.
+    onLine: (line) => {
+      if (webReady) console.log(`[web] ${line}`);
+    },
+  });
+  progress(`Starting the web app on ${webOrigin} ...`);
+  await waitForHttp(web, `${webOrigin}/`, { timeoutMs: 60_000 });
+  webReady = true;
+  web.exited.then(
+    (code) => {
+      // On Ctrl-C the terminal signals Vite too; give our own SIGINT handler the chance to run first.
+      setTimeout(() => {
+        if (stopping) return;
+        console.error(
+          `The Vite dev server stopped (exit code ${code}); stopping the platform. See .data/logs/web.log.`,
+        );
+        void shutdown(1);
+      }, 500);
+    },
+    () => undefined,
+  );
+
+  const health = await fetch(`${platform.apiUrl}/health`).then(
+    async (response) => `${response.status} ${await response.text()}`,
+    (error: unknown) => `unreachable (${String(error)})`,
+  );
+
+  const where = relative(process.cwd(), dataDir) || '.';
+  const width = Math.max(...demoUsers.map((user) => user.email.length));
+  console.log(
+    [
+      '',
+      '────────────────────────────────────────────────────────────────────────────',
+      ' Thi đua is running (Ctrl-C stops everything)',
+      '',
+      `   Web app         ${webOrigin}`,
+      `   API             ${platform.apiUrl}      health: ${platform.apiUrl}/health → ${health}`,
+      `   DynamoDB Local  ${platform.dynamoEndpoint}  (${platform.dynamoLocalVersion}, table ${platform.tableName})`,
+      `   S3 (s3rver)     ${platform.s3Endpoint}  (bucket ${platform.bucketName})`,
+      `   Cognito (local) ${platform.cognitoEndpoint}  (pool ${platform.userPoolId}, client ${platform.clientId})`,
+      '',
+      `   Data lives in ${where}/ (dynamodb, s3, cognito, logs); \`npm run reset\` wipes it.`,
+      platform.seeded
+        ? `   Seeded the demo world: ${platform.seeded.units} units, ${platform.seeded.users} users.`
+        : '   Demo world already present (kept from the last run).',
+      '',
+      `   Demo logins — every password is ${DEMO_PASSWORD}`,
+      ...demoUsers.map(
+        (user) => `     ${user.email.padEnd(width)}  ${user.roles.join(', ')} · ${user.title}`,
+      ),
+      '────────────────────────────────────────────────────────────────────────────',
+      '',
+    ].join('\n'),
+  );
+}
+
+process.once('SIGINT', () => {
+  console.log('\nStopping ...');
+  void shutdown(0);
+});
+process.once('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  if (error instanceof PlatformError) console.error(`\n${error.message}`);
+  else console.error('\nThe local platform failed to start:', error);
+  await shutdown(1);
+});
