@@ -1,0 +1,27 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigError, type ContextValues, contextKeys, loadConfig } from '../src/config';
+import { ThiduaStack } from '../src/stack';
+
+/**
+ * The CDK app: `npx tsx infra/bin/app.ts` (cdk.json). One stack per environment, chosen with
+ * `-c env=dev|prod`; cdk-nag's AWS Solutions checks run on every synth, so an unsuppressed finding fails
+ * `npm run synth` as well as the tests.
+ */
+const app = new App();
+const context: ContextValues = Object.fromEntries(
+  contextKeys.map((key) => [key, app.node.tryGetContext(key)]),
+);
+
+try {
+  const config = loadConfig(context, process.env.CDK_DEFAULT_ACCOUNT);
+  new ThiduaStack(app, `Thidua-${config.envName}`, { config });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  app.synth();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

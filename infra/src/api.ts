@@ -1,0 +1,168 @@
+import { type RouteGroup, routeKey, routes } from '@thidua/functions/routes';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CfnRoute,
+  CorsHttpMethod,
+  HttpApi,
+  HttpAuthorizer,
+  HttpAuthorizerType,
+  HttpIntegration,
+  HttpIntegrationType,
+  type HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { EnvConfig } from './config';
+import { acknowledge } from './nag';
+
+export interface ApiProps {
+  config: EnvConfig;
+  functionFor: (group: RouteGroup) => IFunction;
+  /** `https://cognito-idp.<region>.amazonaws.com/<userPoolId>` */
+  issuerUrl: string;
+  /** The SPA's app client id: the only accepted audience (`aud` of the ID token). */
+  audience: string;
+  /** Origins allowed cross-origin. The web app itself calls the API same-origin, through CloudFront. */
+  corsOrigins: readonly string[];
+}
+
+/** Headers the browser sends to the API beyond the CORS-safelisted ones. */
+export const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
+
+/**
+ * The HTTP API: one route per entry of the route table (`functions/src/routes.ts`, the table the local
+ * gateway serves), each integrated with its group's function; `user` routes behind the Cognito JWT
+ * authorizer, `public` routes without one.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly accessLogs: LogGroup;
+  readonly authorizer: HttpAuthorizer;
+  /** The execute-api host name (CloudFront's origin for `/api/*`). */
+  readonly endpointHost: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { config } = props;
+    const stack = Stack.of(this);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `thidua-${config.envName}`,
+      description: 'Thi đua: forms and approvals (routes generated from functions/src/routes.ts)',
+      createDefaultStage: false,
+      ...(props.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.PATCH,
+                CorsHttpMethod.DELETE,
+              ],
+              allowHeaders: corsAllowHeaders,
+              exposeHeaders: ['etag', 'location'],
+              // The browser caches the preflight for a day instead of asking before every call.
+              maxAge: Duration.days(1),
+            },
+          }
+        : {}),
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: config.logRetentionDays as RetentionDays,
+      removalPolicy: config.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Applies to every route of the stage: a runaway client cannot exhaust the account's Lambda
+      // concurrency, which every province shares.
+      throttle: { rateLimit: config.api.rateLimit, burstLimit: config.api.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTimeEpoch',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            userId: '$context.authorizer.claims.sub',
+            tenantId: '$context.authorizer.claims.custom:tenant_id',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+
+    // The JWT authorizer (what HttpJwtAuthorizer creates, declared directly so that its id, like the
+    // integrations' and routes' below, does not depend on which route happens to come first in the table).
+    this.authorizer = new HttpAuthorizer(this, 'CognitoIdToken', {
+      httpApi: this.httpApi,
+      authorizerName: 'cognito-id-token',
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: props.issuerUrl,
+      jwtAudience: [props.audience],
+    });
+
+    // One integration and one invoke permission per function, not per route: per-route permissions
+    // would grow each function's resource policy towards its 20 KB limit as routes are added.
+    const usedGroups = [...new Set(routes.map((r) => r.group))];
+    const integrations = new Map<RouteGroup, HttpIntegration>();
+    for (const group of usedGroups) {
+      const fn = props.functionFor(group);
+      integrations.set(
+        group,
+        new HttpIntegration(this, `Integration-${group}`, {
+          httpApi: this.httpApi,
+          integrationType: HttpIntegrationType.AWS_PROXY,
+          integrationUri: fn.functionArn,
+          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+        }),
+      );
+      fn.addPermission(`InvokeFromApi-${config.envName}`, {
+        principal: new ServicePrincipal('apigateway.amazonaws.com'),
+        action: 'lambda:InvokeFunction',
+        sourceArn: this.httpApi.arnForExecuteApi(),
+      });
+    }
+
+    for (const route of routes) {
+      const integration = integrations.get(route.group);
+      if (!integration) throw new Error(`no integration for ${route.group}`);
+      const cfnRoute = new CfnRoute(this, `Route-${route.operationId}`, {
+        apiId: this.httpApi.apiId,
+        routeKey: routeKey(route),
+        target: `integrations/${integration.integrationId}`,
+        operationName: route.operationId,
+        ...(route.auth === 'user'
+          ? { authorizationType: 'JWT', authorizerId: this.authorizer.authorizerId }
+          : { authorizationType: 'NONE' }),
+      });
+      if (route.auth === 'public') {
+        acknowledge(
+          cfnRoute,
+          'AwsSolutions-APIG4',
+          `${routeKey(route)} is public by design (auth: 'public' in the route table): ${route.summary}.`,
+        );
+      }
+    }
+
+    this.endpointHost = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+}
