@@ -159,12 +159,13 @@ export const ScoreField = z.object({
 
 /** One term of a computed sum. */
 export const ComputedSource = z.union([
-  /** A number field, another computed field, or a score field's self score. */
-  z.object({ field: FieldRef }),
+  // Most specific first: a plain object schema would match (and strip) the others.
   /** A numeric column of a table, summed over its rows. */
-  z.object({ field: FieldRef, column: FieldKey }),
+  z.strictObject({ field: FieldRef, column: FieldKey }),
   /** A score field's part. */
-  z.object({ field: FieldRef, part: z.enum(['selfScore', 'reviewerScore']) }),
+  z.strictObject({ field: FieldRef, part: z.enum(['selfScore', 'reviewerScore']) }),
+  /** A number field, another computed field, or a score field's self score. */
+  z.strictObject({ field: FieldRef }),
 ]);
 export type ComputedSource = z.infer<typeof ComputedSource>;
 
