@@ -123,4 +123,13 @@ export const en: Record<MessageKey, string> = {
 
   'review.changed': 'Changed',
   'review.before': 'Before it was returned',
+  'status.draft': 'Draft',
+  'status.awaiting_signoff': 'Awaiting sign-off',
+  'status.under_review': 'Under review',
+  'status.returned': 'Returned',
+  'status.approved': 'Approved',
+  'status.rejected': 'Rejected',
+  'status.withdrawn': 'Withdrawn',
+  'status.overdue': 'Overdue',
+  'status.notStarted': 'Not started',
 };

@@ -122,6 +122,15 @@ export const vi = {
 
   'review.changed': 'Đã sửa',
   'review.before': 'Trước khi trả lại',
+  'status.draft': 'Đang soạn',
+  'status.awaiting_signoff': 'Chờ lãnh đạo ký duyệt',
+  'status.under_review': 'Đang xét duyệt',
+  'status.returned': 'Bị trả lại',
+  'status.approved': 'Đã phê duyệt',
+  'status.rejected': 'Không chấp thuận',
+  'status.withdrawn': 'Đã rút lại',
+  'status.overdue': 'Quá hạn',
+  'status.notStarted': 'Chưa nhập',
 } as const;
 
 export type MessageKey = keyof typeof vi;
