@@ -224,7 +224,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         errorLog(`${routeKey} did not answer within ${timeoutMs} ms`, undefined);
         return gatewayError(503, 'Service Unavailable');
       }
-      return resultToResponse(result);
+      // API Gateway ignores CORS headers from the integration and applies the API's configuration.
+      const response = resultToResponse(result);
+      for (const name of Object.keys(response.headers)) {
+        if (name.startsWith('access-control-')) delete response.headers[name];
+      }
+      return response;
     } catch (error) {
       errorLog(`${routeKey} (${handlerEntry(match.route.group)}) failed`, error);
       return gatewayError(500, 'Internal Server Error');
@@ -244,12 +249,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       errorLog('the gateway itself failed', error);
       response = gatewayError(500, 'Internal Server Error');
     }
-    // API Gateway ignores CORS headers from the integration and applies the API's configuration.
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (!name.startsWith('access-control-')) headers[name] = value;
-    }
-    Object.assign(headers, corsHeaders(req.headers.origin));
+    const headers: Record<string, string | string[]> = {
+      ...response.headers,
+      ...corsHeaders(req.headers.origin),
+    };
     if (response.cookies.length > 0) headers['set-cookie'] = response.cookies;
     headers['apigw-requestid'] = requestId;
     headers['content-length'] = String(response.body.length);

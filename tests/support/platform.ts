@@ -1,0 +1,142 @@
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { emulatorCredentials } from '@thidua/functions/local/emulators';
+import { type Platform, type PlatformOptions, startPlatform } from '@thidua/functions/local/platform';
+import { DEMO_PASSWORD } from '@thidua/functions/local/seed-data';
+
+/**
+ * The harness of the integration, end-to-end and benchmark suites: the real local platform (DynamoDB
+ * Local in memory, s3rver and cognito-local in a temporary folder, free ports, the real gateway and
+ * handlers), sign-in over the Cognito protocol, and a small fetch wrapper for the API. One platform per
+ * test file: start it in `beforeAll`, stop it in `afterAll`.
+ */
+export { createAppClient } from '@thidua/functions/local/bootstrap';
+export { emulatorClients } from '@thidua/functions/local/clients';
+export type { Platform, PlatformOptions, WebConfig } from '@thidua/functions/local/platform';
+export { startPlatform } from '@thidua/functions/local/platform';
+export {
+  DEMO_PASSWORD,
+  DEMO_TENANT,
+  type DemoUser,
+  demoUnits,
+  demoUsers,
+  PROVINCE_ID,
+} from '@thidua/functions/local/seed-data';
+
+/** A memory-mode platform with the demo world seeded (pass `seed: false` for an empty one). */
+export function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<Platform> {
+  return startPlatform({ mode: 'memory', seed: true, ...options });
+}
+
+export interface Tokens {
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface SignInTarget {
+  cognitoEndpoint: string;
+  clientId: string;
+  region: string;
+}
+
+/** Signs in like the SPA does: InitiateAuth USER_PASSWORD_AUTH against cognito-local. */
+export async function signIn(
+  target: SignInTarget,
+  email: string,
+  password: string = DEMO_PASSWORD,
+  clientId: string = target.clientId,
+): Promise<Tokens> {
+  const cognito = new CognitoIdentityProviderClient({
+    region: target.region,
+    endpoint: target.cognitoEndpoint,
+    credentials: emulatorCredentials,
+  });
+  try {
+    const answer = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    );
+    const result = answer.AuthenticationResult;
+    if (!result?.IdToken || !result.AccessToken || !result.RefreshToken) {
+      throw new Error(`signIn(${email}): no tokens (challenge ${answer.ChallengeName ?? 'none'})`);
+    }
+    return { idToken: result.IdToken, accessToken: result.AccessToken, refreshToken: result.RefreshToken };
+  } finally {
+    cognito.destroy();
+  }
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON when the answer is JSON, else the text. */
+  body: unknown;
+  text: string;
+}
+
+export interface ApiRequestInit {
+  /** Serialized as JSON unless it is a string, a Buffer or a Uint8Array. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Api {
+  request(method: string, path: string, init?: ApiRequestInit): Promise<ApiResponse>;
+  get(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  put(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  delete(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+}
+
+/** Calls the API through the local gateway, with `Authorization: Bearer <token>` when a token is given. */
+export function api(target: { apiUrl: string }, token?: string): Api {
+  const request = async (method: string, path: string, init: ApiRequestInit = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (typeof init.body === 'string') {
+      body = init.body;
+    } else if (init.body instanceof Uint8Array) {
+      body = new Uint8Array(init.body);
+    } else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${target.apiUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  };
+  return {
+    request,
+    get: (path, headers) => request('GET', path, headers ? { headers } : {}),
+    post: (path, body, headers) => request('POST', path, { body, ...(headers ? { headers } : {}) }),
+    put: (path, body, headers) => request('PUT', path, { body, ...(headers ? { headers } : {}) }),
+    patch: (path, body, headers) => request('PATCH', path, { body, ...(headers ? { headers } : {}) }),
+    delete: (path, headers) => request('DELETE', path, headers ? { headers } : {}),
+  };
+}
+
+/** Signs in as `email` and returns an API client carrying that user's ID token. */
+export async function apiAs(
+  platform: Platform,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<Api> {
+  const tokens = await signIn(platform, email, password);
+  return api(platform, tokens.idToken);
+}
