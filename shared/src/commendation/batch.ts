@@ -48,8 +48,8 @@ export const batchMembership = (
   return { ok: true, action: 'approve', nextUnitId: next.unitId };
 };
 
-export const isBatchEditable = (b: Pick<Batch, 'state'>): boolean =>
-  b.state === 'draft' || b.state === 'returned';
+/** Only a draft changes: a returned batch sent its members back to their authors and stays as a record. */
+export const isBatchEditable = (b: Pick<Batch, 'state'>): boolean => b.state === 'draft';
 
 /** Count of entries per award type, in the order of the list, for the tờ trình's summary. */
 export const countByAward = (

@@ -24,6 +24,15 @@ export const nominationStages = [
 export const NominationStage = z.enum(nominationStages);
 export type NominationStage = z.infer<typeof NominationStage>;
 
+/** Stages that still compete for an award: they count for quotas and "one achievement, one award". */
+export const liveStageList: readonly NominationStage[] = [
+  'in_review',
+  'province_approved',
+  'on_agenda',
+  'passed',
+  'awarded',
+];
+
 export const nominationStageNames: Record<NominationStage, string> = {
   in_review: 'Đang xét duyệt',
   province_approved: 'Tỉnh đã thẩm định',
@@ -49,6 +58,8 @@ export const NominationRecord = Nominee.extend({
   tenantId: TenantId,
   nominationId: Id,
   campaignId: Id,
+  /** The campaign's year: past awards are reported by year. */
+  campaignYear: z.number().int(),
   /** The author unit and its ancestors (for scoped reads). */
   unitId: Id,
   unitName: z.string(),

@@ -1,0 +1,45 @@
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+/**
+ * Generated documents live in the attachments bucket under `t/<tenant>/commendations/...`. They are
+ * written once (a decision's document never changes) and read only through short-lived presigned GETs
+ * issued after an authorization check.
+ */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOWNLOAD_SECONDS = 300;
+
+export type DocumentKind = 'batch' | 'minutes' | 'decision' | 'awardees' | 'revocation';
+
+export const documentKey = (tenantId: string, kind: DocumentKind, id: string, ext: 'docx' | 'xlsx'): string =>
+  `t/${tenantId}/commendations/${kind}/${id}.${ext}`;
+
+export interface DocumentStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** A presigned GET that downloads the file under `fileName`. */
+  downloadUrl(key: string, fileName: string): Promise<string>;
+}
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
+const disposition = (fileName: string): string => {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+};
+
+export const createDocumentStore = (s3: S3Client, bucket: string): DocumentStore => ({
+  async put(key, bytes, contentType) {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
+  },
+  downloadUrl: (key, fileName) =>
+    getSignedUrl(
+      s3,
+      new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: disposition(fileName) }),
+      { expiresIn: DOWNLOAD_SECONDS },
+    ),
+});
