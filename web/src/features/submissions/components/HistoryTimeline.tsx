@@ -1,0 +1,54 @@
+import type { ChainLevel } from '@thidua/shared/workflow';
+import { formatDateTime, useT } from '../../../i18n';
+import type { HistoryEvent } from '../service';
+import './history.css';
+
+/**
+ * The submission's life as a timeline, newest first: who did what, when, from which unit, with the
+ * reason of every return or rejection quoted.
+ */
+export function HistoryTimeline({
+  events,
+  chain,
+  unitName,
+}: {
+  events: readonly HistoryEvent[];
+  chain: readonly ChainLevel[];
+  unitName: string;
+}) {
+  const t = useT();
+  const unitOf = (id: string) => chain.find((c) => c.unitId === id)?.unitName ?? (id ? unitName : '');
+  if (events.length === 0) return <p className="muted">{t('history.empty')}</p>;
+  const ordered = [...events].reverse();
+  return (
+    <ol className="timeline" aria-label={t('history.title')}>
+      {ordered.map((e, i) => (
+        <li key={`${e.at}-${e.seq ?? i}`} className={`timeline-item timeline-${e.action}`}>
+          <div className="timeline-head">
+            <strong>{t(`event.${e.action}`)}</strong>
+            <time dateTime={e.at} className="muted">
+              {formatDateTime(e.at)}
+            </time>
+          </div>
+          <p className="timeline-who">
+            {e.actorName ?? t('history.someone')} · {e.actorUnitName ?? unitOf(e.actorUnitId)}
+          </p>
+          {e.from.state !== e.to.state ? (
+            <p className="timeline-states muted">
+              {t(`status.${e.from.state}`)} → {t(`status.${e.to.state}`)}
+              {e.to.state === 'under_review' && e.to.level !== null && chain[e.to.level]
+                ? ` (${chain[e.to.level]?.unitName})`
+                : ''}
+            </p>
+          ) : null}
+          {e.reason ? (
+            <blockquote className="timeline-reason">
+              <span className="visually-hidden">{t('history.reason')}: </span>
+              {e.reason}
+            </blockquote>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

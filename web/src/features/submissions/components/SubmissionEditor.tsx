@@ -1,0 +1,340 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  type AttachmentRef,
+  buildSubmissionSchema,
+  type FormTemplate,
+  formatIssues,
+  validateFormData,
+} from '@thidua/shared/forms';
+import type { Submission } from '@thidua/shared/workflow';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormProvider, type UseFormReturn, useForm } from 'react-hook-form';
+import { newIdempotencyKey } from '../../../api/client';
+import { describeError } from '../../../api/describe';
+import { type FieldIssue, HttpError, isHttpError } from '../../../api/errors';
+import { formatDateTime, formatTime, useT } from '../../../i18n';
+import { Alert, Button, useToast } from '../../../ui';
+import { FormEditor } from '../../forms/components/FormEditor';
+import { FormRuntimeProvider } from '../../forms/components/FormRuntime';
+import { canonical, DraftStore, type LocalDraft, reconcile } from '../../forms/draftStore';
+import { domIdFor, resolveErrorTarget } from '../../forms/paths';
+import type { Uploader } from '../../forms/upload';
+import { AutosaveController, type AutosaveStatus } from '../autosave';
+import { submissionKeys, useSubmissionsApi } from '../queries';
+import { ErrorSummary, type SummaryItem } from './ErrorSummary';
+
+type Values = Record<string, unknown>;
+
+/** Thrown by a draft save when the data has field errors: shown at the fields, kept on the device. */
+class DraftInvalid extends Error {}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Filling a submission: the form from its template; every change kept on the device at once and saved
+ * to the server after a quiet moment (with the expected version); restored after a reload; submitted
+ * after the shared schema finds nothing to fix. Errors, the device's or the server's, land next to the
+ * field that caused them.
+ */
+export function SubmissionEditor({
+  submission,
+  template,
+  canSubmit,
+}: {
+  submission: Submission;
+  template: FormTemplate;
+  canSubmit: boolean;
+}) {
+  const t = useT();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const s = useSubmissionsApi();
+  const drafts = useMemo(() => {
+    const st = storage();
+    return st ? new DraftStore(st) : null;
+  }, []);
+  const versionRef = useRef(submission.version);
+  const lastSavedRef = useRef(canonical(submission.data));
+  const [initial] = useState(() => reconcile(drafts?.read(submission.id) ?? null, submission));
+  const [choice, setChoice] = useState<LocalDraft | null>(initial.kind === 'choose' ? initial.local : null);
+  const submitSchema = useMemo(() => buildSubmissionSchema(template, { mode: 'submit' }), [template]);
+  const methods = useForm<Values>({
+    defaultValues: initial.kind === 'restore' ? initial.values : submission.data,
+    resolver: zodResolver(submitSchema),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  });
+  const [saveStatus, setSaveStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const submitKey = useRef<string | null>(null);
+
+  const controller = useMemo(
+    () =>
+      new AutosaveController<Values>(async (values) => {
+        const check = validateFormData(template, values, { mode: 'draft' });
+        if (!check.ok) {
+          applyIssues(methods, template, formatIssues(check), null);
+          throw new DraftInvalid();
+        }
+        const detail = await s.save(submission.id, { expectedVersion: versionRef.current, data: values });
+        versionRef.current = detail.submission.version;
+        lastSavedRef.current = canonical(values);
+        qc.setQueryData(submissionKeys.detail(submission.id), detail);
+        const current = methods.getValues();
+        if (canonical(current) === lastSavedRef.current) drafts?.clear(submission.id);
+        else
+          drafts?.write({
+            submissionId: submission.id,
+            baseVersion: versionRef.current,
+            values: current,
+            savedAt: new Date().toISOString(),
+          });
+      }, setSaveStatus),
+    [template, s, submission.id, methods, qc, drafts],
+  );
+
+  // Every change: a local copy at once, a server save after a pause.
+  useEffect(() => {
+    const sub = methods.watch((values) => {
+      if (choice) return;
+      const snapshot = structuredClone(values) as Values;
+      if (canonical(snapshot) === lastSavedRef.current) return;
+      drafts?.write({
+        submissionId: submission.id,
+        baseVersion: versionRef.current,
+        values: snapshot,
+        savedAt: new Date().toISOString(),
+      });
+      controller.schedule(snapshot);
+    });
+    return () => sub.unsubscribe();
+  }, [methods, controller, drafts, submission.id, choice]);
+
+  // Restored edits are unsaved edits: send them.
+  useEffect(() => {
+    if (initial.kind === 'restore') controller.schedule(initial.values);
+  }, [initial, controller]);
+
+  // Back online: retry; leaving the page: stop the timer (the local copy stays).
+  useEffect(() => {
+    const onOnline = () => controller.retry();
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      controller.stop();
+    };
+  }, [controller]);
+
+  useEffect(() => {
+    if (saveStatus.kind === 'failed' && isHttpError(saveStatus.error)) {
+      if (saveStatus.error.isConflict) setConflict(true);
+      else if (saveStatus.error.isValidation) applyIssues(methods, template, saveStatus.error.details, null);
+    }
+  }, [saveStatus, methods, template]);
+
+  const uploader: Uploader = useMemo(
+    () => ({
+      start: (f) => s.startUpload(submission.id, f),
+      finish: (ticket) => s.confirmUpload(submission.id, ticket.attachmentId),
+    }),
+    [s, submission.id],
+  );
+  const openAttachment = async (ref: AttachmentRef) => {
+    const url = await s.download(submission.id, ref.attachmentId);
+    window.open(url, '_blank', 'noopener');
+  };
+
+  const onValid = async () => {
+    setGeneral(null);
+    setSummary([]);
+    setSubmitting(true);
+    try {
+      await controller.flush();
+      submitKey.current ??= newIdempotencyKey();
+      const detail = await s.act(
+        submission.id,
+        { expectedVersion: versionRef.current, action: { type: 'submit' } },
+        submitKey.current,
+      );
+      submitKey.current = null;
+      drafts?.clear(submission.id);
+      controller.stop();
+      toast(t('action.done.submit'), 'success');
+      qc.setQueryData(submissionKeys.detail(submission.id), detail);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: submissionKeys.history(submission.id) }),
+        qc.invalidateQueries({ queryKey: submissionKeys.lists }),
+      ]);
+    } catch (e) {
+      if (e instanceof DraftInvalid) {
+        setSummary(summaryFrom(methods, template));
+      } else if (isHttpError(e) && e.details.length > 0) {
+        submitKey.current = null;
+        setSummary(applyIssues(methods, template, e.details, setGeneral));
+        setGeneral(describeError(e, t));
+      } else if (isHttpError(e) && e.isConflict) {
+        submitKey.current = null;
+        setConflict(true);
+      } else {
+        if (!(isHttpError(e) && e.isNetwork)) submitKey.current = null;
+        setGeneral(describeError(e, t));
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+  const onInvalid = () => setSummary(summaryFrom(methods, template));
+  const onSubmit = methods.handleSubmit(onValid, onInvalid);
+
+  const reloadFromServer = async () => {
+    controller.stop();
+    await qc.invalidateQueries({ queryKey: submissionKeys.detail(submission.id) });
+  };
+
+  if (choice) {
+    return (
+      <Alert
+        tone="warning"
+        title={t('draft.choose.title')}
+        actions={
+          <>
+            <Button
+              variant="primary"
+              onClick={() => {
+                methods.reset(choice.values);
+                lastSavedRef.current = canonical(submission.data);
+                setChoice(null);
+                controller.schedule(choice.values);
+              }}
+            >
+              {t('draft.choose.keepLocal')}
+            </Button>
+            <Button
+              onClick={() => {
+                drafts?.clear(submission.id);
+                setChoice(null);
+              }}
+            >
+              {t('draft.choose.useServer')}
+            </Button>
+          </>
+        }
+      >
+        <p>{t('draft.choose.body', { at: formatDateTime(choice.savedAt) })}</p>
+      </Alert>
+    );
+  }
+
+  return (
+    <FormRuntimeProvider value={{ uploader, openAttachment, scoring: 'self' }}>
+      <FormProvider {...methods}>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="submission-form">
+          {initial.kind === 'restore' ? <Alert tone="info">{t('draft.restored')}</Alert> : null}
+          {conflict ? (
+            <Alert
+              tone="danger"
+              title={t('errors.conflict')}
+              actions={
+                <Button size="sm" onClick={() => void reloadFromServer()}>
+                  {t('common.reload')}
+                </Button>
+              }
+            >
+              <p>{t('draft.conflictKept')}</p>
+            </Alert>
+          ) : null}
+          <ErrorSummary items={summary} general={general} />
+          <FormEditor definition={template} />
+          <div className="sticky-actions">
+            <SaveIndicator status={saveStatus} />
+            {canSubmit ? (
+              <Button type="submit" variant="primary" loading={submitting}>
+                {submission.state === 'returned' ? t('action.resubmit') : t('action.submit')}
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      </FormProvider>
+    </FormRuntimeProvider>
+  );
+}
+
+function SaveIndicator({ status }: { status: AutosaveStatus }) {
+  const t = useT();
+  let text = '';
+  let tone = 'muted';
+  switch (status.kind) {
+    case 'pending':
+      text = t('draft.pending');
+      break;
+    case 'saving':
+      text = t('draft.saving');
+      break;
+    case 'saved':
+      text = t('draft.savedAt', { time: formatTime(status.at) });
+      break;
+    case 'failed':
+      tone = 'save-failed';
+      text =
+        status.error instanceof DraftInvalid
+          ? t('draft.invalidKept')
+          : status.error instanceof HttpError && status.error.isNetwork
+            ? t('draft.offlineKept')
+            : status.error instanceof HttpError && status.error.isConflict
+              ? t('errors.conflict')
+              : t('draft.failedKept');
+      break;
+    default:
+      text = '';
+  }
+  return (
+    <p className={`save-status ${tone}`} role="status" aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+/** Puts issues on their fields; returns the summary. Issues outside the form go to `onGeneral`. */
+function applyIssues(
+  methods: UseFormReturn<Values>,
+  template: FormTemplate,
+  issues: readonly FieldIssue[],
+  onGeneral: ((m: string) => void) | null,
+): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const issue of issues) {
+    const target = resolveErrorTarget(template, issue.path);
+    if (!target) {
+      onGeneral?.(issue.message);
+      continue;
+    }
+    methods.setError(target.name, { type: 'server', message: issue.message });
+    if (!items.some((i) => i.targetId === domIdFor(target.name))) {
+      items.push({ targetId: domIdFor(target.name), label: target.label, message: issue.message });
+    }
+  }
+  return items;
+}
+
+/** The summary of the errors react-hook-form holds now, in form order. */
+function summaryFrom(methods: UseFormReturn<Values>, template: FormTemplate): SummaryItem[] {
+  const result = validateFormData(template, methods.getValues(), { mode: 'submit' });
+  const items: SummaryItem[] = [];
+  for (const issue of formatIssues(result)) {
+    const target = resolveErrorTarget(template, issue.path);
+    if (!target || items.some((i) => i.targetId === domIdFor(target.name))) continue;
+    items.push({ targetId: domIdFor(target.name), label: target.label, message: issue.message });
+  }
+  return items;
+}

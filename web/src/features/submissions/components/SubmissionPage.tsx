@@ -1,0 +1,191 @@
+import type { AttachmentRef, FormTemplate } from '@thidua/shared/forms';
+import { authorRoles, isEditable, type Submission } from '@thidua/shared/workflow';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { describeError } from '../../../api/describe';
+import { useSession } from '../../../app/services';
+import { formatDate, formatDateTime, useT } from '../../../i18n';
+import { Alert, Button, Skeleton, Tabs } from '../../../ui';
+import { FormView } from '../../forms/components/FormView';
+import { lastEvent, returnedVersion } from '../history';
+import { periodLabel } from '../labels';
+import { useCampaign, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
+import { ActionBar } from './ActionBar';
+import { HistoryTimeline } from './HistoryTimeline';
+import { OverdueBadge, StatusBadge } from './StatusBadge';
+import { SubmissionEditor } from './SubmissionEditor';
+import '../submissions.css';
+
+/**
+ * One submission, for everyone who may see it: the author unit fills and submits it; a reviewer reads
+ * it (with what changed since it was returned) and acts on it; the history is one tab away.
+ */
+export function SubmissionPage() {
+  const t = useT();
+  const { submissionId } = useParams();
+  const detail = useSubmission(submissionId);
+  const sub = detail.data?.submission;
+  const template = useTemplate(sub?.templateId, sub?.templateVersion);
+  const history = useHistory(submissionId);
+  const campaign = useCampaign(sub?.campaignId);
+
+  if (detail.isError) {
+    return (
+      <Alert
+        tone="danger"
+        title={describeError(detail.error, t)}
+        actions={<Link to="/">{t('notFound.back')}</Link>}
+      >
+        {null}
+      </Alert>
+    );
+  }
+  if (!detail.data || !sub || template.isPending) return <Skeleton lines={8} />;
+  if (template.isError || !template.data)
+    return <Alert tone="danger">{describeError(template.error, t)}</Alert>;
+  return (
+    <SubmissionWorkspace
+      key={`${sub.id}-${sub.state}`}
+      submission={sub}
+      actions={detail.data.actions}
+      canSave={detail.data.canSave}
+      template={template.data}
+      campaignNumber={campaign.data?.number}
+      events={history.data ?? []}
+      historyLoading={history.isPending}
+    />
+  );
+}
+
+function SubmissionWorkspace({
+  submission: sub,
+  actions,
+  canSave,
+  template,
+  campaignNumber,
+  events,
+  historyLoading,
+}: {
+  submission: Submission;
+  actions: readonly string[];
+  canSave: boolean | undefined;
+  template: FormTemplate;
+  campaignNumber: string | undefined;
+  events: Parameters<typeof HistoryTimeline>[0]['events'];
+  historyLoading: boolean;
+}) {
+  const t = useT();
+  const session = useSession();
+  const s = useSubmissionsApi();
+  const [tab, setTab] = useState('form');
+  const claims = session?.claims;
+  const isAuthor =
+    claims !== undefined &&
+    claims.unitId === sub.unitId &&
+    claims.roles.some((r) => (authorRoles as readonly string[]).includes(r));
+  const editing = (canSave ?? isAuthor) && isEditable(sub.state) && isAuthor;
+  const since = editing ? null : returnedVersion(events);
+  const diff = useDiff(sub.id, since);
+  const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
+  const rejected = sub.state === 'rejected' ? lastEvent(events, 'reject') : undefined;
+  const overdue =
+    sub.dueAt !== null &&
+    Date.parse(sub.dueAt) < Date.now() &&
+    sub.state !== 'approved' &&
+    sub.state !== 'rejected';
+  const atUnit = sub.state === 'under_review' && sub.level !== null ? sub.chain[sub.level]?.unitName : null;
+  const openAttachment = (ref: AttachmentRef) => {
+    s.download(sub.id, ref.attachmentId).then(
+      (url) => window.open(url, '_blank', 'noopener'),
+      () => undefined,
+    );
+  };
+  const workflowActions = actions.filter(
+    (a): a is 'approve' | 'sign_off' | 'return' | 'reject' | 'reopen' | 'withdraw' =>
+      a === 'approve' ||
+      a === 'sign_off' ||
+      a === 'return' ||
+      a === 'reject' ||
+      a === 'reopen' ||
+      a === 'withdraw',
+  );
+
+  return (
+    <article className="submission">
+      <header className="submission-header">
+        <p className="muted submission-crumbs">
+          {campaignNumber ? `${t('submission.campaign')} ${campaignNumber} · ` : ''}
+          {periodLabel(sub.period, t)}
+        </p>
+        <h1>{template.title}</h1>
+        <div className="row">
+          <StatusBadge state={sub.state} atUnit={atUnit} />
+          {overdue ? <OverdueBadge /> : null}
+          <span className="muted">{sub.unitName}</span>
+          {sub.dueAt ? (
+            <span className="muted">{t('submission.dueAt', { date: formatDate(sub.dueAt) })}</span>
+          ) : null}
+        </div>
+      </header>
+
+      {returned ? (
+        <Alert
+          tone="warning"
+          title={t('submission.returnedTitle', { unit: unitNameAt(sub, returned.from.level) })}
+        >
+          <p className="preserve-lines">{returned.reason}</p>
+          <p className="muted">{formatDateTime(returned.at)}</p>
+        </Alert>
+      ) : null}
+      {rejected ? (
+        <Alert tone="danger" title={t('submission.rejectedTitle')}>
+          <p className="preserve-lines">{rejected.reason}</p>
+        </Alert>
+      ) : null}
+      {sub.state === 'approved' ? <Alert tone="success">{t('submission.approvedNote')}</Alert> : null}
+      {since !== null && diff.data ? <Alert tone="info">{t('submission.changesShown')}</Alert> : null}
+
+      <ActionBar submission={sub} actions={workflowActions} />
+
+      <Tabs
+        label={t('submission.tabsLabel')}
+        selected={tab}
+        onSelect={setTab}
+        items={[
+          {
+            id: 'form',
+            label: t('submission.tabForm'),
+            content: editing ? (
+              <SubmissionEditor submission={sub} template={template} canSubmit={actions.includes('submit')} />
+            ) : (
+              <FormView
+                definition={template}
+                data={sub.data}
+                previous={since !== null ? diff.data?.before : undefined}
+                onOpenAttachment={openAttachment}
+              />
+            ),
+          },
+          {
+            id: 'history',
+            label: t('submission.tabHistory', { n: events.length }),
+            content: historyLoading ? (
+              <Skeleton lines={4} />
+            ) : (
+              <HistoryTimeline events={events} chain={sub.chain} unitName={sub.unitName} />
+            ),
+          },
+        ]}
+      />
+      <p>
+        <Button variant="ghost" onClick={() => window.history.back()}>
+          {t('common.back')}
+        </Button>
+      </p>
+    </article>
+  );
+}
+
+function unitNameAt(sub: Submission, level: number | null): string {
+  return level !== null ? (sub.chain[level]?.unitName ?? '') : '';
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { WorkflowAction } from '@thidua/shared/workflow';
+import { useRef } from 'react';
+import { newIdempotencyKey } from '../../api/client';
+import { isHttpError } from '../../api/errors';
+import { submissionKeys, useSubmissionsApi } from './queries';
+import type { SubmissionDetail } from './service';
+
+/**
+ * One key per user intent: a retry of the same click (after a network failure) reuses the key, so
+ * the server applies the action at most once; a new intent gets a new key.
+ */
+function useIntentKey() {
+  const key = useRef<string | null>(null);
+  return {
+    get: () => {
+      key.current ??= newIdempotencyKey();
+      return key.current;
+    },
+    done: () => {
+      key.current = null;
+    },
+  };
+}
+
+/** After any change to a submission: its detail is the answer; lists and history are stale. */
+function useAfterChange() {
+  const qc = useQueryClient();
+  return async (detail: SubmissionDetail) => {
+    qc.setQueryData(submissionKeys.detail(detail.submission.id), detail);
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: submissionKeys.history(detail.submission.id) }),
+      qc.invalidateQueries({ queryKey: submissionKeys.lists }),
+      qc.invalidateQueries({ queryKey: ['completeness'] }),
+    ]);
+  };
+}
+
+export function useWorkflowAction(submissionId: string) {
+  const s = useSubmissionsApi();
+  const intent = useIntentKey();
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: (input: { expectedVersion: number; action: WorkflowAction }) =>
+      s.act(submissionId, input, intent.get()),
+    onSuccess: async (detail) => {
+      intent.done();
+      await afterChange(detail);
+    },
+    onError: (error) => {
+      // Only a lost answer (network) may be retried with the same key; a refusal is final for this intent.
+      if (!(isHttpError(error) && error.isNetwork)) intent.done();
+    },
+  });
+}
+
+export function useCreateDraft() {
+  const s = useSubmissionsApi();
+  const intent = useIntentKey();
+  const afterChange = useAfterChange();
+  return useMutation({
+    mutationFn: (input: { campaignId: string; formKey: string; period: string }) =>
+      s.create(input, intent.get()),
+    onSuccess: async (detail) => {
+      intent.done();
+      await afterChange(detail);
+    },
+    onError: () => intent.done(),
+  });
+}

@@ -1,0 +1,103 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useApi } from '../../app/services';
+import { type ListQuery, submissionsApi } from './service';
+
+export const submissionKeys = {
+  me: ['me'] as const,
+  campaigns: ['campaigns'] as const,
+  campaign: (id: string) => ['campaigns', id] as const,
+  template: (id: string, version: number) => ['templates', id, version] as const,
+  all: ['submissions'] as const,
+  lists: ['submissions', 'list'] as const,
+  list: (q: ListQuery) => ['submissions', 'list', q] as const,
+  detail: (id: string) => ['submissions', 'detail', id] as const,
+  history: (id: string) => ['submissions', 'history', id] as const,
+  diff: (id: string, since: number) => ['submissions', 'diff', id, since] as const,
+};
+
+export function useSubmissionsApi() {
+  const api = useApi();
+  return useMemo(() => submissionsApi(api), [api]);
+}
+
+/** The caller, their unit and roles: fetched once per session. */
+export function useMe() {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.me,
+    queryFn: () => s.me(),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useCampaigns() {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.campaigns,
+    queryFn: () => s.campaigns(),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useCampaign(id: string | undefined) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.campaign(id ?? ''),
+    queryFn: () => s.campaign(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A template version never changes once published: cached for the session. */
+export function useTemplate(id: string | undefined, version: number | undefined) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.template(id ?? '', version ?? 0),
+    queryFn: () => s.template(id ?? '', version ?? 0),
+    enabled: Boolean(id) && Boolean(version),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSubmission(id: string | undefined) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.detail(id ?? ''),
+    queryFn: () => s.get(id ?? ''),
+    enabled: Boolean(id),
+    // An officer's open draft must not be swapped under their fingers by a background refetch.
+    refetchOnWindowFocus: false,
+  });
+}
+
+export function useHistory(id: string | undefined) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.history(id ?? ''),
+    queryFn: () => s.history(id ?? ''),
+    enabled: Boolean(id),
+  });
+}
+
+export function useDiff(id: string | undefined, since: number | null) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.diff(id ?? '', since ?? 0),
+    queryFn: () => s.diff(id ?? '', since ?? 0),
+    enabled: Boolean(id) && since !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** One page of a list; the previous page stays on screen while the next loads. */
+export function useSubmissionList(q: ListQuery | null) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: submissionKeys.list(q ?? { scope: 'mine' }),
+    queryFn: ({ signal }) => s.list(q ?? { scope: 'mine' }, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+}
