@@ -39,6 +39,8 @@ export interface PlatformOptions {
   portEnvVars?: { api?: string; dynamodb?: string; s3?: string; cognito?: string };
   /** Origins of the web app, allowed by the API's and the bucket's CORS. Default http://localhost:5173. */
   webOrigins?: readonly string[];
+  /** DynamoDB Local's JVM profile (see `startDynamoLocal`); benchmarks want `throughput`. */
+  dynamoJvm?: 'fast-start' | 'throughput';
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
   /** Progress messages while starting (default: silent). */
@@ -126,6 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const [dynamo, s3, cognito] = await startAll([
       startDynamoLocal({
         inMemory: memory,
+        jvm: options.dynamoJvm ?? 'fast-start',
         ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
         ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
         ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
@@ -169,7 +172,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           userPoolId: resources.userPoolId,
         })
       : undefined;
-    if (seeded) log(`Seeded the demo world: ${seeded.units} units, ${seeded.users} users`);
+    if (seeded) {
+      log(
+        `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
+      );
+    }
 
     const handlerEnv: Record<string, string> = {
       TABLE_NAME: resources.tableName,

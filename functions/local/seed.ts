@@ -8,13 +8,18 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { campaign2023 } from '@thidua/shared/campaign';
+import { templates2023 } from '@thidua/shared/forms';
+import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
 import { createUnitRepository, createUserRepository } from '../src/data/org';
+import { TransactionRefused, transactWrite } from '../src/data/transact';
 import { Conflict } from '../src/http/errors';
 import { emulatorClients } from './clients';
 import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoUnits, demoUsers } from './seed-data';
 
 /**
- * Writes the demo world (seed-data.ts) into a running platform: units and users through the data
+ * Writes the demo world (seed-data.ts, and the 2023 campaign with its form templates from the domain
+ * package) into a running platform: units, users, campaign and templates through the data
  * layer's own repositories (so items have exactly the keys the handlers read), users also in the user
  * pool (email as username, `custom:tenant_id`, `custom:unit_id`, `name`, groups = roles, the demo password
  * set permanent). Every step skips what exists, so running it twice changes nothing.
@@ -30,7 +35,12 @@ export interface SeedTarget {
 export interface SeedSummary {
   units: number;
   users: number;
+  campaigns: number;
+  templates: number;
 }
+
+/** DynamoDB's limit of items in one TransactWriteItems call. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 const ignoreExisting = (error: unknown): void => {
   if (!(error instanceof Conflict)) throw error;
@@ -97,29 +107,49 @@ export async function seedDemoWorld(
     const tableRef = { table: target.tableName, client: doc };
     const units = createUnitRepository(tableRef);
     const users = createUserRepository(tableRef);
+    const templates = createTemplateRepository(tableRef);
+    const campaigns = createCampaignRepository(tableRef);
 
     const world = demoUnits(tenantId);
-    for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
+    const writeUnits = async (): Promise<void> => {
+      // An empty table takes the units in a few transactions; where some exist, one by one.
+      try {
+        for (let i = 0; i < world.length; i += MAX_TRANSACTION_ITEMS) {
+          const chunk = world.slice(i, i + MAX_TRANSACTION_ITEMS);
+          await transactWrite(
+            doc,
+            chunk.map((unit) => units.putItem(unit, 'create')),
+          );
+        }
+      } catch (error) {
+        if (!(error instanceof TransactionRefused)) throw error;
+        for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
+      }
+      // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on.
+      for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
+      await campaigns.save({ ...campaign2023, tenantId }, 'create').catch(ignoreExisting);
+    };
+    const writeUsers = async (): Promise<void> => {
+      // One user after the other: cognito-local rewrites a group's member list on every addition.
+      for (const demo of demoUsers) {
+        const id = await ensureCognitoUser(clients.cognito, target.userPoolId, tenantId, demo);
+        const user = {
+          tenantId,
+          id,
+          email: demo.email,
+          name: demo.name,
+          title: demo.title,
+          unitId: demo.unitId,
+          roles: demo.roles,
+          active: true,
+        };
+        await users.save(user, 'create').catch(ignoreExisting);
+      }
+    };
+    const outcomes = await Promise.allSettled([writeUnits(), writeUsers()]);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 
-    for (const demo of demoUsers) {
-      const id = await ensureCognitoUser(clients.cognito, target.userPoolId, tenantId, demo);
-      await users
-        .save(
-          {
-            tenantId,
-            id,
-            email: demo.email,
-            name: demo.name,
-            title: demo.title,
-            unitId: demo.unitId,
-            roles: demo.roles,
-            active: true,
-          },
-          'create',
-        )
-        .catch(ignoreExisting);
-    }
-    return { units: world.length, users: demoUsers.length };
+    return { units: world.length, users: demoUsers.length, campaigns: 1, templates: templates2023.length };
   } finally {
     clients.destroy();
   }

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
       '',
       `   Data lives in ${where}/ (dynamodb, s3, cognito, logs); \`npm run reset\` wipes it.`,
       platform.seeded
-        ? `   Seeded the demo world: ${platform.seeded.units} units, ${platform.seeded.users} users.`
+        ? `   Seeded the demo world: ${platform.seeded.units} units, ${platform.seeded.users} users, the 2023 campaign (Plan 38/KH-UBND) with ${platform.seeded.templates} forms.`
         : '   Demo world already present (kept from the last run).',
       '',
       `   Demo logins — every password is ${DEMO_PASSWORD}`,
