@@ -1,4 +1,12 @@
+import { createUserDirectory, type UserDirectory } from './app/directory';
 import { type Config, loadConfig } from './config';
+import { type AttachmentRepository, createAttachmentRepository } from './data/attachments';
+import {
+  type CampaignRepository,
+  createCampaignRepository,
+  createTemplateRepository,
+  type TemplateRepository,
+} from './data/campaigns';
 import { type AwsClients, createAwsClients } from './data/client';
 import { createIdempotencyStore, type IdempotencyStore } from './data/idempotency-store';
 import {
@@ -7,6 +15,8 @@ import {
   type UnitRepository,
   type UserRepository,
 } from './data/org';
+import { createSubmissionRepository, type SubmissionRepository } from './data/submissions';
+import { createFileStorage, type FileStorage } from './files/storage';
 
 /**
  * Everything a handler needs, built once per Lambda instance from the configuration. Route
@@ -17,7 +27,13 @@ export interface Deps {
   clients: AwsClients;
   units: UnitRepository;
   users: UserRepository;
+  campaigns: CampaignRepository;
+  templates: TemplateRepository;
+  submissions: SubmissionRepository;
+  attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
+  files: FileStorage;
+  directory: UserDirectory;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -27,7 +43,13 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     clients,
     units: createUnitRepository(ref),
     users: createUserRepository(ref),
+    campaigns: createCampaignRepository(ref),
+    templates: createTemplateRepository(ref),
+    submissions: createSubmissionRepository(ref),
+    attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),
+    files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
+    directory: createUserDirectory(clients.cognito, config.userPoolId),
   };
 };
 

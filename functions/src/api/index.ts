@@ -1,7 +1,19 @@
 import type { RouteContract } from '../http/contract';
+import { adminContracts } from './admin';
+import { attachmentContracts } from './attachments';
+import { auditContracts } from './audit';
+import { campaignContracts } from './campaigns';
+import { orgContracts } from './org';
+import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
 /** Every contract of the core routes, by operationId (the OpenAPI generator's input). */
 export const coreContracts: Readonly<Record<string, RouteContract>> = {
   ...systemContracts,
+  ...orgContracts,
+  ...campaignContracts,
+  ...submissionContracts,
+  ...attachmentContracts,
+  ...auditContracts,
+  ...adminContracts,
 };

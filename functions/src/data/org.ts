@@ -9,7 +9,7 @@ import { Conflict, NotFound } from '../http/errors';
 import { parseItem, parseItems } from './items';
 import { keys, treePathPrefix, unitChildrenPartition, unitTreePartition, usersOfUnitPartition } from './keys';
 import type { Page } from './pagination';
-import { queryPage } from './query';
+import { queryAll, queryPage } from './query';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
 export interface TableRef {
@@ -29,8 +29,10 @@ export interface UnitRepository {
   /** Several units in one BatchGetItem (chain derivation needs the author's ancestors). */
   getMany(tenantId: string, unitIds: readonly string[]): Promise<Map<string, Unit>>;
   children(tenantId: string, parentId: string | null, page: PageRequest): Promise<Page<Unit>>;
-  /** The unit and everything below it, in tree order. */
-  subtree(tenantId: string, root: Pick<Unit, 'id' | 'path'>, page: PageRequest): Promise<Page<Unit>>;
+  /** Every child (completeness: a unit has at most a few hundred). */
+  allChildren(tenantId: string, parentId: string): Promise<Unit[]>;
+  /** The unit and everything below it, in tree order (the whole tree when `root` is null). */
+  subtree(tenantId: string, root: Pick<Unit, 'id' | 'path'> | null, page: PageRequest): Promise<Page<Unit>>;
   /** The item to write a unit (create: must not exist; replace: must exist). */
   putItem(unit: Unit, mode: WriteMode): TxItem;
   save(unit: Unit, mode: WriteMode, extra?: readonly TxItem[]): Promise<void>;
@@ -96,12 +98,14 @@ export const createUnitRepository = ({ table, client }: TableRef): UnitRepositor
         partition: unitChildrenPartition(tenantId, parentId),
         ...page,
       }),
+    allChildren: (tenantId, parentId) =>
+      queryAll(client, Unit, { table, index: 'gsi1', partition: unitChildrenPartition(tenantId, parentId) }),
     subtree: (tenantId, root, page) =>
       queryPage(client, Unit, {
         table,
         index: 'gsi2',
         partition: unitTreePartition(tenantId),
-        sort: { beginsWith: treePathPrefix([...root.path, root.id]) },
+        sort: { beginsWith: root ? treePathPrefix([...root.path, root.id]) : '/' },
         ...page,
       }),
     putItem,

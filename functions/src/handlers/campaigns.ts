@@ -1,10 +1,35 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { campaignContracts as c } from '../api/campaigns';
+import { appDeps, type Deps } from '../deps';
+import { NotFound } from '../http/errors';
+import { ok } from '../http/response';
+import { createGroupHandler, type RouteImpl, userRoute } from '../http/route';
 
-/** Entry of the `campaigns` route group (one Lambda). Placeholder until its routes land: unknown routes answer 404. */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => ({
-  statusCode: 404,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({
-    error: { code: 'not_found', message: `Không tìm thấy: ${event.routeKey}`, details: [] },
+/** Campaigns and form templates: read by everyone of the tenant, written through `admin`. */
+export const campaignRoutes = (d: Deps): RouteImpl[] => [
+  userRoute(c.listCampaigns, async ({ identity, query }) =>
+    ok(await d.campaigns.list(identity.tenantId, query)),
+  ),
+
+  userRoute(c.getCampaign, async ({ identity, params }) => {
+    const campaign = await d.campaigns.get(identity.tenantId, params.campaignId);
+    if (!campaign) throw new NotFound('Không tìm thấy phong trào');
+    return ok(campaign);
   }),
+
+  userRoute(c.getLatestTemplate, async ({ identity, params }) => {
+    const template = await d.templates.latest(identity.tenantId, params.templateId);
+    if (!template) throw new NotFound('Không tìm thấy biểu mẫu');
+    return ok(template);
+  }),
+
+  userRoute(c.getTemplateVersion, async ({ identity, params }) => {
+    const template = await d.templates.get(identity.tenantId, params.templateId, params.version);
+    if (!template) throw new NotFound('Không tìm thấy phiên bản biểu mẫu');
+    return ok(template);
+  }),
+];
+
+const deps = appDeps();
+export const handler = createGroupHandler('campaigns', campaignRoutes(deps), {
+  idempotency: deps.idempotency,
 });

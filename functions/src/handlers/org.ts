@@ -1,10 +1,31 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { orgContracts as c } from '../api/org';
+import { appDeps, type Deps } from '../deps';
+import { NotFound } from '../http/errors';
+import { ok } from '../http/response';
+import { createGroupHandler, type RouteImpl, userRoute } from '../http/route';
 
-/** Entry of the `org` route group (one Lambda). Placeholder until its routes land: unknown routes answer 404. */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => ({
-  statusCode: 404,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({
-    error: { code: 'not_found', message: `Không tìm thấy: ${event.routeKey}`, details: [] },
+/** The organisation tree. Units are not secret inside a province (policy: everyone of the tenant reads). */
+export const orgRoutes = (d: Deps): RouteImpl[] => [
+  userRoute(c.listUnits, async ({ identity, query }) => {
+    const { root, ...page } = query;
+    if (root === undefined) return ok(await d.units.subtree(identity.tenantId, null, page));
+    const rootUnit = await d.units.get(identity.tenantId, root);
+    if (!rootUnit) throw new NotFound('Không tìm thấy đơn vị');
+    return ok(await d.units.subtree(identity.tenantId, rootUnit, page));
   }),
-});
+
+  userRoute(c.getUnit, async ({ identity, params }) => {
+    const unit = await d.units.get(identity.tenantId, params.unitId);
+    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+    return ok(unit);
+  }),
+
+  userRoute(c.listUnitChildren, async ({ identity, params, query }) => {
+    const unit = await d.units.get(identity.tenantId, params.unitId);
+    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+    return ok(await d.units.children(identity.tenantId, unit.id, query));
+  }),
+];
+
+const deps = appDeps();
+export const handler = createGroupHandler('org', orgRoutes(deps), { idempotency: deps.idempotency });

@@ -27,23 +27,36 @@ class SchemaCollector {
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
     const { $schema: _ignored, $defs, ...rest } = raw;
-    if ($defs && typeof $defs === 'object') {
-      for (const [name, def] of Object.entries($defs as Record<string, JsonSchema>)) {
-        this.components[name] = this.rewrite(def) as JsonSchema;
-      }
+    // Generated names (`__schema0`) repeat across conversions: a name already taken by a different
+    // schema gets a suffix, and this conversion's references follow the rename.
+    const renames = new Map<string, string>();
+    const defs = ($defs ?? {}) as Record<string, JsonSchema>;
+    for (const [name, def] of Object.entries(defs)) {
+      const same = (candidate: string) =>
+        JSON.stringify(this.components[candidate]) ===
+        JSON.stringify(this.rewrite(def, new Map([[name, candidate]])));
+      let target = name.replace(/[^A-Za-z0-9._-]/g, '_');
+      for (let n = 2; this.components[target] !== undefined && !same(target); n++) target = `${name}_${n}`;
+      renames.set(name, target);
     }
-    return this.rewrite(rest) as JsonSchema;
+    for (const [name, def] of Object.entries(defs)) {
+      const target = renames.get(name) ?? name;
+      this.components[target] = this.rewrite(def, renames) as JsonSchema;
+    }
+    return this.rewrite(rest, renames) as JsonSchema;
   }
 
-  private rewrite(node: unknown): unknown {
-    if (Array.isArray(node)) return node.map((n) => this.rewrite(n));
+  private rewrite(node: unknown, renames: ReadonlyMap<string, string>): unknown {
+    if (Array.isArray(node)) return node.map((n) => this.rewrite(n, renames));
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] =
-        k === '$ref' && typeof v === 'string'
-          ? v.replace('#/$defs/', '#/components/schemas/')
-          : this.rewrite(v);
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
+        const name = v.slice('#/$defs/'.length);
+        out[k] = `#/components/schemas/${renames.get(name) ?? name}`;
+      } else {
+        out[k] = this.rewrite(v, renames);
+      }
     }
     return out;
   }

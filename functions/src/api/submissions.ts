@@ -1,0 +1,155 @@
+import { Id } from '@thidua/shared/common';
+import {
+  Period,
+  Submission,
+  SubmissionState,
+  WorkflowAction,
+  type WorkflowActionType,
+} from '@thidua/shared/workflow';
+import { z } from 'zod';
+import { AuditEvent } from '../data/audit-chain';
+import { SubmissionSummary } from '../data/submissions';
+import { defineContract } from '../http/contract';
+import { CampaignParams } from './campaigns';
+import { PageQuery, pageOf, QueryBool } from './common';
+
+const actionTypes = [
+  'submit',
+  'sign_off',
+  'approve',
+  'return',
+  'reject',
+  'withdraw',
+  'reopen',
+] as const satisfies readonly WorkflowActionType[];
+
+export const SubmissionParams = z.object({ submissionId: Id });
+
+/** A submission as the API shows it: the stored submission and what the caller may do with it now. */
+export const SubmissionView = Submission.extend({
+  actions: z.array(z.enum(actionTypes)).describe('Các thao tác người gọi được thực hiện lúc này'),
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
+
+export const ExpectedVersion = z
+  .number()
+  .int()
+  .min(1)
+  .describe('Phiên bản người gọi đã thấy (khoá lạc quan)');
+
+export const CreateSubmissionBody = z.object({
+  campaignId: Id,
+  formKey: Id,
+  period: Period,
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const SaveSubmissionBody = z.object({
+  data: z.record(z.string(), z.unknown()),
+  expectedVersion: ExpectedVersion,
+});
+
+export const ActionBody = WorkflowAction.and(z.object({ expectedVersion: ExpectedVersion }));
+
+export const listScopes = ['mine', 'inbox', 'subtree'] as const;
+
+export const ListSubmissionsQuery = PageQuery.extend({
+  scope: z.enum(listScopes).default('mine'),
+  root: Id.optional().describe('scope=subtree: gốc cây con (mặc định đơn vị của người gọi)'),
+  campaignId: Id.optional(),
+  formKey: Id.optional().describe('cần campaignId'),
+  period: Period.optional().describe('cần formKey'),
+  status: SubmissionState.optional(),
+  unitId: Id.optional().describe('đơn vị lập; không kết hợp với status'),
+  overdue: QueryBool.optional().describe('chỉ kết hợp với campaignId'),
+});
+
+export const HistoryResponse = z.object({ events: z.array(AuditEvent) });
+
+export const DiffResponse = z.object({
+  since: z.number().int(),
+  version: z.number().int(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+
+const completenessStatuses = ['not_started', 'in_progress', 'submitted', 'approved', 'rejected'] as const;
+export const CompletenessResponse = z.object({
+  campaignId: Id,
+  formKey: Id,
+  period: Period,
+  unitId: Id,
+  total: z.number().int(),
+  counts: z.record(z.enum(completenessStatuses), z.number().int()),
+  units: z.array(z.object({ unitId: Id, unitName: z.string(), status: z.enum(completenessStatuses) })),
+  missing: z.array(Id),
+  complete: z.boolean(),
+  /** Raw counters by submission state, kept in the same transactions as the submissions. */
+  stateCounters: z.record(z.string(), z.number().int()),
+});
+
+export const submissionContracts = {
+  createSubmission: defineContract({
+    operationId: 'createSubmission',
+    body: CreateSubmissionBody,
+    response: SubmissionView,
+    status: 201,
+    errors: [403, 404, 409, 413, 422],
+    description:
+      'Tạo bản nháp cho đơn vị của người gọi; 409 nếu đơn vị đã có báo cáo cho biểu mẫu và kỳ này.',
+  }),
+  listSubmissions: defineContract({
+    operationId: 'listSubmissions',
+    query: ListSubmissionsQuery,
+    response: pageOf(SubmissionSummary),
+    errors: [403, 404],
+    description:
+      'Danh sách theo phạm vi. Bộ lọc là điều kiện khoá: campaignId → formKey → period là tiền tố; ' +
+      'thêm status hoặc unitId (không cả hai); overdue chỉ kèm campaignId. Tổ hợp khác: 400.',
+  }),
+  getSubmission: defineContract({
+    operationId: 'getSubmission',
+    params: SubmissionParams,
+    response: SubmissionView,
+    errors: [404],
+  }),
+  saveSubmission: defineContract({
+    operationId: 'saveSubmission',
+    params: SubmissionParams,
+    body: SaveSubmissionBody,
+    response: SubmissionView,
+    errors: [403, 404, 409, 413, 422],
+  }),
+  actOnSubmission: defineContract({
+    operationId: 'actOnSubmission',
+    params: SubmissionParams,
+    body: ActionBody,
+    response: SubmissionView,
+    errors: [403, 404, 409, 413, 422],
+    description:
+      'Một thao tác = một GetItem + một TransactWriteItems. 409 (kèm trạng thái hiện tại) khi phiên bản đã đổi.',
+  }),
+  getSubmissionHistory: defineContract({
+    operationId: 'getSubmissionHistory',
+    params: SubmissionParams,
+    response: HistoryResponse,
+    errors: [404],
+  }),
+  getSubmissionDiff: defineContract({
+    operationId: 'getSubmissionDiff',
+    params: SubmissionParams,
+    query: z.object({ since: z.coerce.number().int().min(1).max(1_000_000) }),
+    response: DiffResponse,
+    errors: [404],
+  }),
+  getCompleteness: defineContract({
+    operationId: 'getCompleteness',
+    params: CampaignParams,
+    query: z.object({
+      formKey: Id,
+      period: Period,
+      unitId: Id.optional().describe('đơn vị cấp trên; mặc định đơn vị của người gọi'),
+    }),
+    response: CompletenessResponse,
+    errors: [404, 422],
+  }),
+};

@@ -1,0 +1,54 @@
+import type { FormData, FormDefinition } from '@thidua/shared/forms';
+import type { Attachment } from '../data/attachments';
+import type { ErrorDetail } from '../http/errors';
+import { RuleViolation } from '../http/errors';
+
+/** Whether a definition has file fields at all (then saving reads the submission's attachments). */
+export const hasFileFields = (definition: FormDefinition): boolean =>
+  definition.sections.some((s) => s.fields.some((f) => f.type === 'file'));
+
+/**
+ * Evidence in form data must be files uploaded to this submission and checked by the server: each
+ * reference is matched with a `ready` attachment, and its name, size and type are taken from the record
+ * (never from the client). Unknown or unchecked references are a 422 with their field paths.
+ */
+export const resolveAttachmentRefs = (
+  definition: FormDefinition,
+  data: FormData,
+  attachments: readonly Attachment[],
+): FormData => {
+  const ready = new Map(attachments.filter((a) => a.status === 'ready').map((a) => [a.id, a]));
+  const issues: ErrorDetail[] = [];
+  const out: FormData = { ...data };
+  for (const section of definition.sections) {
+    for (const field of section.fields) {
+      if (field.type !== 'file') continue;
+      const value = data[section.key]?.[field.key];
+      if (!Array.isArray(value)) continue;
+      const resolved = value.map((ref: unknown, i) => {
+        const id =
+          typeof ref === 'object' && ref !== null && 'attachmentId' in ref
+            ? String(ref.attachmentId)
+            : undefined;
+        const a = id === undefined ? undefined : ready.get(id);
+        if (!a) {
+          issues.push({
+            path: `body.data.${section.key}.${field.key}.${i}`,
+            message: 'Tệp chưa được tải lên hoặc chưa được kiểm tra',
+          });
+          return ref;
+        }
+        return {
+          attachmentId: a.id,
+          name: a.name,
+          size: a.size ?? a.declaredSize,
+          contentType: a.contentType,
+        };
+      });
+      out[section.key] = { ...(out[section.key] ?? {}), [field.key]: resolved };
+    }
+  }
+  if (issues.length > 0)
+    throw new RuleViolation('Có tệp đính kèm không hợp lệ', issues, 'invalid_attachment');
+  return out;
+};

@@ -1,0 +1,10 @@
+import type { Identity } from '@thidua/shared/org';
+import { availableActions } from '@thidua/shared/workflow';
+import type { SubmissionView } from '../api/submissions';
+import type { StoredSubmission } from '../data/submissions';
+
+/** The API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out. */
+export const submissionView = (s: StoredSubmission, identity: Identity, now: Date): SubmissionView => {
+  const { rules, ...submission } = s;
+  return { ...submission, actions: availableActions(submission, identity, rules, now.toISOString()) };
+};

@@ -1,0 +1,152 @@
+import type { CampaignInput } from '@thidua/shared/campaign';
+import { expect } from 'vitest';
+import {
+  type Api,
+  type ApiResponse,
+  api,
+  apiAs,
+  demoUsers,
+  type Platform,
+  PROVINCE_ID,
+  startTestPlatform,
+} from '../support/platform';
+
+/**
+ * The world of the API suites: the demo platform (seeded units, users, the 2023 templates) plus a test
+ * campaign whose chains are in force today, so drafts can be created whatever the date. Every demo user
+ * is signed in once.
+ */
+export const TEST_CAMPAIGN = 'api-test-campaign';
+export const REPORT_FORM = 'periodic_report';
+export const REPORT_TEMPLATE = 'api_test_report';
+
+/** A small report template: required figures, a score criterion (reviewer scores), evidence files. */
+export const testTemplateBody = {
+  kind: 'report',
+  title: 'Báo cáo thử nghiệm',
+  sections: [
+    {
+      key: 'figures',
+      title: 'Số liệu',
+      fields: [
+        { key: 'crimesDetected', label: 'Số vụ phát hiện', type: 'integer', required: true, min: 0 },
+        { key: 'drugCases', label: 'Số vụ ma túy', type: 'integer', min: 0 },
+        { key: 'selfScore', label: 'Tự chấm điểm', type: 'score', maxPoints: 10 },
+      ],
+    },
+    {
+      key: 'evidence',
+      title: 'Minh chứng',
+      fields: [{ key: 'files', label: 'Tệp minh chứng', type: 'file' }],
+    },
+  ],
+};
+
+/** Data that passes the test template in submit mode. */
+export const validReport = (crimes = 3) => ({ figures: { crimesDetected: crimes, drugCases: 1 } });
+
+/** Demo logins by role in the tree (see functions/local/seed-data.ts). */
+export const logins = {
+  admin: 'quantri@demo.thidua.vn',
+  secretariat: 'thuongtruc@demo.thidua.vn',
+  provinceReviewer: 'duyet.tinh@demo.thidua.vn',
+  districtReviewer: 'duyet.dongxoai@demo.thidua.vn',
+  otherDistrictReviewer: 'duyet.binhlong@demo.thidua.vn',
+  communeSubmitter: 'canbo.tanphu@demo.thidua.vn',
+  communeHead: 'truong.tanphu@demo.thidua.vn',
+  departmentSubmitter: 'canbo.sotuphap@demo.thidua.vn',
+  councilMember: 'hoidong1@demo.thidua.vn',
+  chair: 'chutich@demo.thidua.vn',
+} as const;
+export type Login = keyof typeof logins;
+
+export const units = {
+  province: PROVINCE_ID,
+  district: 'dong-xoai',
+  otherDistrict: 'binh-long',
+  commune: 'dong-xoai-tan-phu',
+  department: 'so-tu-phap',
+};
+
+export interface ApiWorld {
+  platform: Platform;
+  as: Record<Login, Api>;
+  anonymous: Api;
+  stop(): Promise<void>;
+}
+
+export const testCampaign = (
+  id: string = TEST_CAMPAIGN,
+  overrides: Partial<CampaignInput> = {},
+): Omit<CampaignInput, 'tenantId'> => ({
+  id,
+  number: '99/KH-TEST',
+  issuedOn: '2026-01-05',
+  year: 2026,
+  title: 'Phong trào thử nghiệm API',
+  kind: 'thematic',
+  contents: [{ no: 1, title: 'Nội dung 1', text: 'Nội dung thi đua thử nghiệm' }],
+  participants: { unitKinds: ['department', 'district', 'commune'] },
+  periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-Y'],
+  forms: [
+    {
+      formKey: REPORT_FORM,
+      templateId: REPORT_TEMPLATE,
+      templateVersion: 1,
+      periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-Y'],
+      deadlines: [{ period: '2026-Q1', stage: 'submit', dueAt: '2026-03-15T17:00:00.000Z' }],
+    },
+  ],
+  chainConfigs: [
+    {
+      id: 'test_three_tier',
+      name: 'Ba cấp (thử nghiệm)',
+      effectiveFrom: '2020-01-01',
+      effectiveTo: null,
+      rules: [
+        { authorKind: 'commune', reviewerKinds: ['district', 'province'] },
+        { authorKind: 'district', reviewerKinds: ['province'] },
+        { authorKind: 'department', reviewerKinds: ['province'] },
+      ],
+    },
+  ],
+  ...overrides,
+});
+
+export const startApiWorld = async (): Promise<ApiWorld> => {
+  const platform = await startTestPlatform();
+  try {
+    const entries = await Promise.all(
+      (Object.entries(logins) as [Login, string][]).map(
+        async ([k, email]) => [k, await apiAs(platform, email)] as const,
+      ),
+    );
+    const as = Object.fromEntries(entries) as Record<Login, Api>;
+    const t = await as.admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, testTemplateBody);
+    expect(t.status, t.text).toBe(201);
+    const r = await as.admin.post('/admin/campaigns', testCampaign());
+    expect(r.status, r.text).toBe(201);
+    return { platform, as, anonymous: api(platform), stop: () => platform.stop() };
+  } catch (err) {
+    await platform.stop();
+    throw err;
+  }
+};
+
+export const demoUserByEmail = (email: string) => {
+  const u = demoUsers.find((x) => x.email === email);
+  if (!u) throw new Error(`no demo user ${email}`);
+  return u;
+};
+
+/** The JSON body of an answer, as a record (tests read fields from it). */
+export const body = (r: ApiResponse): Record<string, unknown> => {
+  if (typeof r.body !== 'object' || r.body === null)
+    throw new Error(`not JSON: ${r.status} ${r.text.slice(0, 200)}`);
+  return r.body as Record<string, unknown>;
+};
+
+export const expectStatus = (r: ApiResponse, status: number): Record<string, unknown> => {
+  expect(r.status, `${r.status} ${r.text.slice(0, 500)}`).toBe(status);
+  return typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : {};
+};
