@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../org/schema';
+import { identity, TENANT } from '../testing/worlds';
+import { authorize, can, type PolicyResource } from './policy';
+import { publicView } from './public-view';
+
+// Tree: bp (province) → dong-xoai (district) → tan-phu (commune); bp → binh-long → an-loc; bp → cong-an-tinh.
+const at = (unitId: string, ...roles: Role[]) => identity(`${roles.join('+')}@${unitId}`, unitId, roles);
+const submissionOf = (
+  unitId: string,
+  unitPath: string[],
+  type: PolicyResource['type'] = 'submission',
+): PolicyResource => ({
+  type,
+  tenantId: TENANT,
+  unitId,
+  unitPath,
+});
+const tanPhu = submissionOf('tan-phu', ['bp', 'dong-xoai']);
+const anLoc = submissionOf('an-loc', ['bp', 'binh-long']);
+const police = submissionOf('cong-an-tinh', ['bp']);
+
+describe('authorize: submissions', () => {
+  it('a unit sees its own; a reviewer its subtree; province roles everything; nobody another tenant', () => {
+    expect(can(at('tan-phu', 'submitter'), 'read', tanPhu)).toBe(true);
+    expect(can(at('tan-binh', 'submitter'), 'read', tanPhu)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', tanPhu)).toBe(true);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', anLoc)).toBe(false);
+    expect(can(at('dong-xoai', 'submitter'), 'read', tanPhu)).toBe(false);
+    expect(can(at('bp', 'reviewer'), 'read', anLoc)).toBe(true);
+    for (const role of ['secretariat', 'admin', 'chair'] as const) {
+      expect(can(at('bp', role), 'read', anLoc)).toBe(true);
+      expect(can(at('bp', role), 'read', police)).toBe(true);
+      // Province roles held away from the root give nothing extra.
+      expect(can(at('dong-xoai', role), 'read', anLoc)).toBe(false);
+    }
+    expect(can(at('bp', 'council_member'), 'read', anLoc)).toBe(false);
+    expect(can({ ...at('bp', 'secretariat'), tenantId: 'dong-nai' }, 'read', anLoc)).toBe(false);
+    expect(authorize(null, 'read', anLoc)).toEqual({ allowed: false, reason: 'Cần đăng nhập' });
+  });
+
+  it('only the author unit creates and saves; reviewers above may act; the workflow decides the rest', () => {
+    expect(can(at('tan-phu', 'submitter'), 'create', tanPhu)).toBe(true);
+    expect(can(at('tan-phu', 'unit_head'), 'save', tanPhu)).toBe(true);
+    expect(can(at('tan-phu', 'reviewer'), 'save', tanPhu)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'save', tanPhu)).toBe(false);
+    expect(can(at('bp', 'admin'), 'save', tanPhu)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'act', tanPhu)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'act', tanPhu)).toBe(true);
+    expect(can(at('binh-long', 'reviewer'), 'act', tanPhu)).toBe(false);
+    expect(can(at('bp', 'chair'), 'act', tanPhu)).toBe(false);
+    expect(can(at('tan-phu', 'submitter'), 'act', tanPhu)).toBe(true);
+  });
+
+  it('export: province secretariat, admin, chair, or a reviewer of the subtree', () => {
+    expect(can(at('bp', 'secretariat'), 'export', anLoc)).toBe(true);
+    expect(can(at('binh-long', 'reviewer'), 'export', anLoc)).toBe(true);
+    expect(can(at('an-loc', 'submitter'), 'export', anLoc)).toBe(false);
+  });
+
+  it('nominations: the council and the chair read them at the province', () => {
+    const nomination = submissionOf('tan-phu', ['bp', 'dong-xoai'], 'nomination');
+    expect(can(at('bp', 'council_member'), 'read', nomination)).toBe(true);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', nomination)).toBe(true);
+    expect(can(at('binh-long', 'reviewer'), 'read', nomination)).toBe(false);
+  });
+
+  it('rootUnitId, when given, pins province roles to the root', () => {
+    const r: PolicyResource = { type: 'submission', tenantId: TENANT, unitId: 'an-loc', rootUnitId: 'bp' };
+    expect(can(at('bp', 'secretariat'), 'read', r)).toBe(true);
+    expect(can(at('dong-xoai', 'secretariat'), 'read', r)).toBe(false);
+    // A secretariat below the root (a district's standing agency) sees its own subtree only.
+    expect(can(at('binh-long', 'secretariat'), 'read', anLoc)).toBe(true);
+    expect(can(at('dong-xoai', 'secretariat'), 'read', anLoc)).toBe(false);
+  });
+});
+
+describe('authorize: organisation, campaigns, templates, users, audit', () => {
+  const org = (type: PolicyResource['type'], extra: Partial<PolicyResource> = {}): PolicyResource => ({
+    type,
+    tenantId: TENANT,
+    ...extra,
+  });
+
+  it('everyone in the tenant reads the tree, campaigns and templates; only the province admin changes them', () => {
+    for (const type of ['unit', 'campaign', 'template'] as const) {
+      expect(can(at('an-loc', 'submitter'), 'read', org(type))).toBe(true);
+      expect(can(at('bp', 'admin'), 'administer', org(type))).toBe(true);
+      expect(can(at('bp', 'secretariat'), 'administer', org(type))).toBe(false);
+      expect(can(at('dong-xoai', 'admin'), 'administer', org(type, { rootUnitId: 'bp' }))).toBe(false);
+      expect(can(null, 'read', org(type))).toBe(false);
+      expect(can({ ...at('bp', 'admin'), tenantId: 'dong-nai' }, 'read', org(type))).toBe(false);
+    }
+    expect(can(at('bp', 'secretariat'), 'export', org('campaign'))).toBe(true);
+    expect(can(at('dong-xoai', 'reviewer'), 'export', org('campaign'))).toBe(false);
+  });
+
+  it('users: one reads oneself, a unit head their unit, the admin everyone', () => {
+    const user = org('user', { userId: 'u1', unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'] });
+    expect(can({ ...at('tan-phu', 'submitter'), userId: 'u1' }, 'read', user)).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'read', user)).toBe(false);
+    expect(can(at('tan-phu', 'unit_head'), 'read', user)).toBe(true);
+    expect(can(at('bp', 'admin'), 'read', user)).toBe(true);
+    expect(can(at('bp', 'admin'), 'administer', user)).toBe(true);
+    expect(can(at('tan-phu', 'unit_head'), 'administer', user)).toBe(false);
+  });
+
+  it('audit: province secretariat and admin; a submission history for its unit head and reviewers above', () => {
+    const trail = org('audit');
+    expect(can(at('bp', 'secretariat'), 'export', trail)).toBe(true);
+    expect(can(at('dong-xoai', 'reviewer'), 'export', trail)).toBe(false);
+    const history = org('audit', { unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'] });
+    expect(can(at('dong-xoai', 'reviewer'), 'read', history)).toBe(true);
+    expect(can(at('tan-phu', 'unit_head'), 'read', history)).toBe(true);
+    expect(can(at('binh-long', 'reviewer'), 'read', history)).toBe(false);
+  });
+});
+
+describe('authorize: commendations and the public', () => {
+  const doc = (type: PolicyResource['type'], extra: Partial<PolicyResource> = {}): PolicyResource => ({
+    type,
+    tenantId: TENANT,
+    ...extra,
+  });
+
+  it('the public reads only published lists and decisions, and comments only while a disclosure is open', () => {
+    expect(can(null, 'read', doc('decision', { published: true }))).toBe(true);
+    expect(can(null, 'read', doc('decision', { published: false }))).toBe(false);
+    expect(can(null, 'read', doc('public_list', { published: true }))).toBe(true);
+    expect(can(null, 'comment', doc('public_list', { published: true, disclosureOpen: true }))).toBe(true);
+    expect(can(null, 'comment', doc('public_list', { published: true, disclosureOpen: false }))).toBe(false);
+    expect(can(null, 'read', doc('council_session'))).toBe(false);
+    expect(can(null, 'create', doc('decision', { published: true }))).toBe(false);
+  });
+
+  it('council: members vote, the secretariat runs the session; the chair signs decisions', () => {
+    expect(can(at('bp', 'council_member'), 'vote', doc('council_session'))).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'vote', doc('council_session'))).toBe(false);
+    expect(can(at('bp', 'secretariat'), 'administer', doc('council_session'))).toBe(true);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', doc('council_session'))).toBe(false);
+    expect(can(at('bp', 'chair'), 'act', doc('decision'))).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'act', doc('decision'))).toBe(false);
+    expect(can(at('bp', 'secretariat'), 'create', doc('decision'))).toBe(true);
+    expect(can(at('an-loc', 'submitter'), 'read', doc('decision', { published: false }))).toBe(false);
+    expect(can(at('an-loc', 'submitter'), 'read', doc('decision', { published: true }))).toBe(true);
+  });
+
+  it('gives a reason when it refuses', () => {
+    const r = authorize(at('an-loc', 'submitter'), 'administer', doc('campaign'));
+    expect(r.allowed).toBe(false);
+    expect(!r.allowed && r.reason.length).toBeGreaterThan(5);
+  });
+});
+
+describe('publicView', () => {
+  it('keeps names, titles, units and the decision; drops figures and personal data at every depth', () => {
+    const decision = {
+      number: '123/QĐ-UBND',
+      signedOn: '2023-12-15',
+      signerName: 'Trần Tuệ Hiền',
+      votes: { for: 8, against: 1 },
+      awardees: [
+        {
+          fullName: 'Nguyễn Văn A',
+          title: 'Trưởng Công an phường',
+          unitName: 'Phường Tân Phú',
+          awardTypeName: 'Bằng khen',
+          birthDate: '1980-01-01',
+          idNumber: '070080000001',
+          phone: '0912345678',
+          data: { figures: { drugCases: 4 } },
+        },
+      ],
+      figures: { crimesDetected: 12 },
+    };
+    expect(publicView(decision)).toEqual({
+      number: '123/QĐ-UBND',
+      signedOn: '2023-12-15',
+      signerName: 'Trần Tuệ Hiền',
+      awardees: [
+        {
+          fullName: 'Nguyễn Văn A',
+          title: 'Trưởng Công an phường',
+          unitName: 'Phường Tân Phú',
+          awardTypeName: 'Bằng khen',
+        },
+      ],
+    });
+    expect(publicView({ note: 'x', name: 'y' }, ['note'])).toEqual({ note: 'x', name: 'y' });
+    expect(publicView([{ email: 'a@b.vn', name: 'A' }])).toEqual([{ name: 'A' }]);
+  });
+});
