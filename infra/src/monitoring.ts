@@ -18,7 +18,6 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
-import { acknowledgeAll } from './nag';
 
 export interface MonitoringProps {
   config: EnvConfig;
@@ -45,13 +44,6 @@ export class Monitoring extends Construct {
       enforceSSL: true,
     });
     if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
-    acknowledgeAll(this.topic, [
-      {
-        id: 'AwsSolutions-SNS2',
-        reason:
-          'Alarm notifications carry only alarm names and metric values; CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, and a customer key would cost more than the data is worth protecting.',
-      },
-    ]);
     const action = new SnsAction(this.topic);
     const alarm = (alarmId: string, a: ConstructorParameters<typeof Alarm>[2]) => {
       const created = new Alarm(this, alarmId, {

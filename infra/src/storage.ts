@@ -9,7 +9,6 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
-import { acknowledgeAll } from './nag';
 
 /** The bucket every other bucket and the CloudFront distribution write their access logs into. */
 export class AccessLogs extends Construct {
@@ -33,13 +32,6 @@ export class AccessLogs extends Construct {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledgeAll(this.bucket, [
-      {
-        id: 'AwsSolutions-S1',
-        reason:
-          'This is the access-log bucket itself; logging it into itself would loop, and a second log bucket would only move the question.',
-      },
-    ]);
   }
 }
 
