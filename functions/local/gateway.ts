@@ -58,9 +58,11 @@ export interface Gateway {
 
 /** HTTP APIs accept payloads up to 10 MB. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
-const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-const CORS_MAX_AGE_SECONDS = 600;
+// CORS as the CDK stack configures the HTTP API (infra/src/api.ts).
+const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
+const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const CORS_EXPOSE_HEADERS = ['etag', 'location'];
+const CORS_MAX_AGE_SECONDS = 86_400;
 
 /** Imports a group's handler module the way Lambda loads the bundle CDK built from it. */
 export async function importHandler(group: RouteGroup): Promise<LambdaHandler> {
@@ -143,7 +145,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
-    origin && allowedOrigins.has(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    origin && allowedOrigins.has(origin)
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(','),
+          vary: 'Origin',
+        }
+      : {};
 
   async function respond(req: IncomingMessage, requestId: string): Promise<GatewayResponse> {
     const method = (req.method ?? 'GET').toUpperCase();
