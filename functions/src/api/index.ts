@@ -1,3 +1,4 @@
+import { commendationContracts } from '../commendations/contracts';
 import type { RouteContract } from '../http/contract';
 import { adminContracts } from './admin';
 import { attachmentContracts } from './attachments';
@@ -16,4 +17,6 @@ export const coreContracts: Readonly<Record<string, RouteContract>> = {
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
+  // Commendation and public routes (issue 7) keep their contracts beside their domain.
+  ...commendationContracts,
 };

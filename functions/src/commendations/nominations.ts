@@ -13,7 +13,7 @@ import {
   type PastAward,
   type RuleCheckResult,
 } from '@thidua/shared/commendation';
-import type { StoredSubmission } from '../data/submissions';
+import type { StoredSubmission, SubmissionSummary } from '../data/submissions';
 import { RuleViolation } from '../http/errors';
 import type { CommendationDeps } from './context';
 
@@ -152,3 +152,106 @@ export const listEntryOf = (r: NominationRecord) => ({
   awardTypeId: r.awardTypeId,
   awardTypeName: r.awardTypeName,
 });
+
+/** Every page of a submission list (bounded lists: one campaign's nominations at one unit). */
+const listAll = async (
+  d: CommendationDeps,
+  q: Omit<Parameters<CommendationDeps['submissions']['list']>[0], 'limit' | 'cursor'>,
+): Promise<SubmissionSummary[]> => {
+  const out: SubmissionSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await d.submissions.list({ ...q, limit: 100, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return out;
+};
+
+/** Stages in which an approved nomination still waits for the council (a record may lag behind). */
+const waiting: readonly NominationStage[] = ['in_review', 'province_approved', 'returned'];
+
+export interface ApprovedNomination {
+  summary: SubmissionSummary;
+  record: NominationRecord | null;
+}
+
+/**
+ * The province-approved nominations of a campaign that no council has taken up yet: the approved
+ * nomination entries of the province's subtree list (one Query on `LIST#TREE#<root>#ST#approved`) and
+ * their records (one BatchGet).
+ */
+export const approvedNominations = async (
+  d: CommendationDeps,
+  tenantId: string,
+  rootUnitId: string,
+  campaignId: string,
+): Promise<ApprovedNomination[]> => {
+  const summaries = await listAll(d, {
+    tenantId,
+    scope: 'TREE',
+    ownerUnitId: rootUnitId,
+    campaignId,
+    formKey: NOMINATION_FORM_KEY,
+    status: 'approved',
+    now: new Date(),
+  });
+  const records = await d.repo.getRecords(
+    tenantId,
+    summaries.map((s) => s.id),
+  );
+  return summaries
+    .map((summary) => ({ summary, record: records.get(summary.id) ?? null }))
+    .filter((x) => x.record === null || waiting.includes(x.record.stage));
+};
+
+/** Nominations waiting at a unit for its consolidation (children's, in its inbox) and its own drafts. */
+export const batchCandidates = async (
+  d: CommendationDeps,
+  tenantId: string,
+  unitId: string,
+  campaignId: string,
+) => {
+  const common = { tenantId, campaignId, formKey: NOMINATION_FORM_KEY, now: new Date() };
+  const [inbox, drafts] = await Promise.all([
+    listAll(d, { ...common, scope: 'INBOX', ownerUnitId: unitId }),
+    listAll(d, { ...common, scope: 'MINE', ownerUnitId: unitId, status: 'draft' }),
+  ]);
+  return [...inbox, ...drafts];
+};
+
+/**
+ * The record of an approved nomination brought up to date for the council: created from the submission
+ * when it reached the province without a batch, moved to "province approved" when it lags behind.
+ */
+export const approvedRecord = async (
+  d: CommendationDeps,
+  s: StoredSubmission,
+  existing: NominationRecord | null,
+  config: CommendationConfig,
+  now: string,
+): Promise<{
+  record: NominationRecord;
+  expectedVersion: number | null;
+  facts: NominationFacts;
+  result: RuleCheckResult;
+}> => {
+  const facts = factsOf(s, config);
+  const proposingUnitId = existing?.proposingUnitId ?? s.unitId;
+  const result = await checkRules(d, s.tenantId, config, facts, proposingUnitId);
+  const base =
+    existing ??
+    newRecord(s, facts, config, result, { stage: 'province_approved', proposingUnitId, batchId: null, now });
+  return {
+    record: {
+      ...base,
+      stage: 'province_approved',
+      outcomeReason: null,
+      updatedAt: now,
+      version: existing ? existing.version + 1 : 1,
+    },
+    expectedVersion: existing ? existing.version : null,
+    facts,
+    result,
+  };
+};

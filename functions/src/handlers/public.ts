@@ -1,10 +1,11 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createCommendationDeps } from '../commendations/context';
+import { publicRouteImpls } from '../commendations/http';
+import { appDeps } from '../deps';
+import { createGroupHandler } from '../http/route';
 
-/** Entry of the `public` route group (one Lambda). Placeholder until its routes land: unknown routes answer 404. */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => ({
-  statusCode: 404,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
-  body: JSON.stringify({
-    error: { code: 'not_found', message: `Không tìm thấy: ${event.routeKey}`, details: [] },
-  }),
-});
+/** The `public` Lambda: published lists and decisions, comments during a disclosure. No sign-in. */
+const deps = appDeps();
+export const handler = createGroupHandler(
+  'public',
+  publicRouteImpls(createCommendationDeps(deps.config, deps.clients)),
+);

@@ -77,6 +77,10 @@ export const CouncilSession = z.object({
   /** Disclosures whose public comments belong to this session's record. */
   disclosureIds: z.array(Id),
   minutesKey: z.string().nullable(),
+  /** "02/BB-HĐTĐKT", allocated at closing from the minutes sequence of the issuing body. */
+  minutesNumber: z.string().nullable(),
+  /** Who presides the meeting (signs the minutes with the secretary). */
+  presidingName: z.string().max(200),
   decisionId: Id.nullable(),
   version: z.number().int().min(1),
 });

@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AgendaItem,
+  type BallotPaper,
+  CouncilRuleError,
+  type CouncilSession,
+  disclosureStatus,
+  findAwardType,
+  findIssuingBody,
+  formatNumber,
+  type NominationRecord,
+  nextNumber,
+  ruleSetOn,
+  sequenceId,
+  tallySession,
+  validateBallot,
+  vnDate,
+  vnDateWords,
+} from '@thidua/shared/commendation';
+import type { Identity } from '@thidua/shared/org';
+import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
+import { AppError, Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
+import { newId } from '../ids';
+import {
+  type CommendationDeps,
+  commendationConfigOf,
+  provinceResource,
+  requireAllowed,
+  rootUnit,
+} from './context';
+import { minutesDocx } from './documents/minutes-doc';
+import { DOCX_TYPE, documentKey } from './documents-store';
+import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
+import { writeOnce } from './tx';
+
+/**
+ * The sign transaction carries the counter, the decision, the session, one record per agenda item and one
+ * notice per unit: 45 items keep it under DynamoDB's 100.
+ */
+export const MAX_AGENDA = 45;
+
+export interface OpenSessionInput {
+  campaignId: string;
+  issuingBodyId: string;
+  title: string;
+  nominationIds: string[];
+  memberIds: string[];
+  presidingName: string;
+}
+
+const sessionResource = (d: CommendationDeps, tenantId: string) =>
+  provinceResource(d, tenantId, 'council_session');
+
+/**
+ * Opens a council session on province-approved nominations. Each must pass the rules again, belong to the
+ * issuing body, and have finished its public disclosure when its award type requires one. The members
+ * are fixed at opening (all-members denominators count them).
+ */
+export const openSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  input: OpenSessionInput,
+  now: Date,
+) => {
+  requireAllowed(identity, 'create', await sessionResource(d, identity.tenantId));
+  if (input.nominationIds.length === 0 || input.nominationIds.length > MAX_AGENDA)
+    throw new RuleViolation(`Chương trình họp có từ 1 đến ${MAX_AGENDA} trường hợp`, [], 'agenda_size');
+  const root = await rootUnit(d, identity.tenantId);
+  const { config } = await commendationConfigOf(d, identity.tenantId, input.campaignId);
+  const body = findIssuingBody(config, input.issuingBodyId);
+  if (!body)
+    throw new RuleViolation('Cơ quan ban hành không có trong cấu hình', [
+      { path: 'body.issuingBodyId', message: 'Không hợp lệ' },
+    ]);
+  const at = now.toISOString();
+  const approved = new Map(
+    (await approvedNominations(d, identity.tenantId, root.id, input.campaignId)).map((a) => [
+      a.summary.id,
+      a,
+    ]),
+  );
+
+  const prepared = await Promise.all(
+    input.nominationIds.map(async (nid, i) => {
+      const a = approved.get(nid);
+      const s = a ? await d.submissions.get(identity.tenantId, nid) : undefined;
+      if (!a || !s)
+        throw new RuleViolation('Chỉ đưa ra Hội đồng hồ sơ đã được tỉnh thẩm định', [
+          { path: `nominationIds.${i}`, message: 'Hồ sơ chưa được thẩm định hoặc đã được xét' },
+        ]);
+      return approvedRecord(d, s, a.record, config, at);
+    }),
+  );
+  throwIfViolations(prepared);
+
+  const details: { path: string; message: string }[] = [];
+  const disclosureIds = new Set<string>();
+  const agenda: AgendaItem[] = [];
+  for (const [i, p] of prepared.entries()) {
+    const ruleSet = ruleSetOn(config, p.facts.openedOn);
+    const award = ruleSet ? findAwardType(ruleSet, p.record.awardTypeId) : null;
+    const who = p.record.nomineeName;
+    if (!award?.voteRule) {
+      details.push({ path: `nominationIds.${i}`, message: `${who}: hình thức không xét qua Hội đồng` });
+      continue;
+    }
+    if (award.issuingBodyId !== body.id) {
+      details.push({
+        path: `nominationIds.${i}`,
+        message: `${who}: "${award.name}" không thuộc thẩm quyền của ${body.name}`,
+      });
+      continue;
+    }
+    if (award.disclosureWorkingDays > 0) {
+      const disclosure = p.record.disclosureId
+        ? await d.repo.getDisclosure(identity.tenantId, p.record.disclosureId)
+        : undefined;
+      if (!disclosure) {
+        details.push({
+          path: `nominationIds.${i}`,
+          message: `${who}: "${award.name}" phải được công khai trước khi đưa ra Hội đồng`,
+        });
+        continue;
+      }
+      if (disclosureStatus(disclosure, at) !== 'ended') {
+        details.push({
+          path: `nominationIds.${i}`,
+          message: `${who}: chưa hết thời gian công khai (đến hết ngày ${disclosure.closesOn})`,
+        });
+        continue;
+      }
+      disclosureIds.add(disclosure.id);
+    } else if (p.record.disclosureId) disclosureIds.add(p.record.disclosureId);
+    agenda.push({
+      nominationId: p.record.nominationId,
+      unitId: p.record.unitId,
+      unitName: p.record.unitName,
+      nomineeKind: p.record.nomineeKind,
+      nomineeName: p.record.nomineeName,
+      nomineeTitle: p.record.nomineeTitle,
+      awardTypeId: award.id,
+      awardTypeName: award.name,
+      voteRule: award.voteRule,
+    });
+  }
+  if (details.length > 0)
+    throw new RuleViolation('Có hồ sơ chưa đưa ra Hội đồng được', details, 'agenda_refused');
+
+  const unique = [...new Set(input.memberIds)];
+  const users = await Promise.all(unique.map((u) => d.users.get(identity.tenantId, u)));
+  const members = users.map((u, i) => {
+    if (!u || !u.active || !u.roles.includes('council_member'))
+      throw new RuleViolation('Thành viên không hợp lệ', [
+        { path: `memberIds.${i}`, message: 'Không phải thành viên Hội đồng' },
+      ]);
+    return { userId: u.id, name: u.name };
+  });
+  if (members.length === 0)
+    throw new RuleViolation('Phiên họp cần ít nhất một thành viên', [
+      { path: 'memberIds', message: 'Trống' },
+    ]);
+
+  const session: CouncilSession = {
+    tenantId: identity.tenantId,
+    id: newId(now),
+    campaignId: input.campaignId,
+    issuingBodyId: body.id,
+    title: input.title,
+    state: 'open',
+    members,
+    agenda,
+    ballotCount: 0,
+    openedAt: at,
+    openedBy: identity.userId,
+    closedAt: null,
+    closedBy: null,
+    results: null,
+    disclosureIds: [...disclosureIds],
+    minutesKey: null,
+    minutesNumber: null,
+    presidingName: input.presidingName,
+    decisionId: null,
+    version: 1,
+  };
+  await writeOnce(
+    d,
+    [
+      d.repo.putSession(session, null),
+      ...prepared.map((p) =>
+        d.repo.putRecord({ ...p.record, stage: 'on_agenda', sessionId: session.id }, p.expectedVersion),
+      ),
+    ],
+    'Phiên họp',
+  );
+  return session;
+};
+
+export const loadSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+): Promise<CouncilSession> => {
+  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId), true);
+  const s = await d.repo.getSession(identity.tenantId, id);
+  if (!s) throw new NotFound('Không tìm thấy phiên họp');
+  return s;
+};
+
+/**
+ * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
+ * No route returns ballot papers, and nothing returned links a member to a choice.
+ */
+export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
+  const mine = s.members.some((m) => m.userId === identity.userId)
+    ? await d.repo.myParticipation(identity.tenantId, s.id, identity.userId)
+    : undefined;
+  return {
+    ...s,
+    results: s.state === 'open' ? null : s.results,
+    myBallot: {
+      isMember: s.members.some((m) => m.userId === identity.userId),
+      voted: mine !== undefined,
+      votedAt: mine?.votedAt ?? null,
+    },
+  };
+};
+
+/** A secret ballot: the THAT-voted record and the anonymous paper in one transaction. */
+export const castBallot = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+  paper: BallotPaper,
+  now: Date,
+) => {
+  requireAllowed(identity, 'vote', await sessionResource(d, identity.tenantId), true);
+  const s = await d.repo.getSession(identity.tenantId, id);
+  if (!s) throw new NotFound('Không tìm thấy phiên họp');
+  let valid: BallotPaper;
+  try {
+    valid = validateBallot(s, identity.userId, paper);
+  } catch (e) {
+    if (!(e instanceof CouncilRuleError)) throw e;
+    if (e.code === 'not_a_member') throw new Forbidden(e.message, e.code);
+    if (e.code === 'session_closed') throw new Conflict(e.message, undefined, e.code);
+    throw new RuleViolation(e.message, [{ path: 'body.choices', message: e.message }], e.code);
+  }
+  const votedAt = now.toISOString();
+  try {
+    await transactWrite(
+      d.repo.ref.client,
+      d.repo.voteItems(s, { userId: identity.userId, name: identity.name, votedAt }, randomUUID(), valid),
+    );
+  } catch (err) {
+    if (!(err instanceof TransactionRefused)) throw err;
+    if (err.reasonAt(1)?.code === 'ConditionalCheckFailed')
+      throw new Conflict('Bạn đã bỏ phiếu trong phiên họp này', undefined, 'already_voted');
+    if (err.reasonAt(0)?.code === 'ConditionalCheckFailed')
+      throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', undefined, 'session_closed');
+    throw new Conflict('Hệ thống đang bận, vui lòng bỏ phiếu lại');
+  }
+  return { sessionId: s.id, voted: true, votedAt };
+};
+
+/**
+ * Closes the vote: tallies the anonymous papers, freezes the results, numbers and generates the minutes,
+ * and moves every agenda item to passed or failed — one transaction, conditioned on the session still
+ * being open with exactly the papers counted (a late paper makes the close retry).
+ */
+export const closeSession = async (d: CommendationDeps, identity: Identity, id: string, now: Date) => {
+  requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId), true);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const s = await d.repo.getSession(identity.tenantId, id);
+    if (!s) throw new NotFound('Không tìm thấy phiên họp');
+    if (s.state !== 'open') throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', s, 'session_closed');
+    const [papers, voters] = await Promise.all([
+      d.repo.papers(identity.tenantId, id),
+      d.repo.participation(identity.tenantId, id),
+    ]);
+    if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
+    const { config } = await commendationConfigOf(d, identity.tenantId, s.campaignId);
+    const body = findIssuingBody(config, s.issuingBodyId);
+    if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
+    const at = now.toISOString();
+    const heldOn = vnDate(now);
+    const year = Number(heldOn.slice(0, 4));
+    const seq = sequenceId({ kind: 'minutes', issuingBodyId: body.id, year });
+    const current = await d.repo.counter(identity.tenantId, seq);
+    const n = nextNumber(current);
+    const numberText = formatNumber(n, body.minutesSymbol);
+    const results = tallySession(s, papers);
+
+    const disclosures = (
+      await Promise.all(s.disclosureIds.map((x) => d.repo.getDisclosure(identity.tenantId, x)))
+    ).filter((x) => x !== undefined);
+    const comments = (
+      await Promise.all(s.disclosureIds.map((x) => d.repo.comments(identity.tenantId, x)))
+    ).flat();
+    const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
+    const minutesKey = documentKey(identity.tenantId, 'minutes', s.id, 'docx');
+    const bytes = await minutesDocx({
+      config,
+      issuingBody: body,
+      numberText,
+      heldOn,
+      sessionTitle: s.title,
+      memberCount: s.members.length,
+      presentNames: voters.map((v) => v.name).sort((a, b) => a.localeCompare(b, 'vi')),
+      agenda: s.agenda,
+      results,
+      comments: comments.map((c) => ({
+        ...c,
+        nomineeName: c.nominationId ? (names.get(c.nominationId) ?? null) : null,
+      })),
+      earlyClosures: disclosures.flatMap((x) =>
+        x.closedEarly ? [{ title: x.title, reason: x.closedEarly.reason }] : [],
+      ),
+      disclosures: disclosures.map((x) => ({ title: x.title, opensOn: x.opensOn, closesOn: x.closesOn })),
+      chairName: s.presidingName,
+      secretaryName: identity.name,
+    });
+    await d.documents.put(minutesKey, bytes, DOCX_TYPE);
+
+    const records = await d.repo.getRecords(
+      identity.tenantId,
+      s.agenda.map((a) => a.nominationId),
+    );
+    const closed: CouncilSession = {
+      ...s,
+      state: 'closed',
+      closedAt: at,
+      closedBy: identity.userId,
+      results,
+      minutesKey,
+      minutesNumber: numberText,
+      version: s.version + 1,
+    };
+    const recordItems: TxItem[] = results.map((r) => {
+      const rec = records.get(r.nominationId);
+      if (!rec) throw new Conflict('Thiếu hồ sơ trong chương trình họp');
+      const next: NominationRecord = {
+        ...rec,
+        stage: r.passed ? 'passed' : 'failed',
+        outcomeReason: r.reason,
+        updatedAt: at,
+        version: rec.version + 1,
+      };
+      return d.repo.putRecord(next, rec.version);
+    });
+    try {
+      await transactWrite(d.repo.ref.client, [
+        d.repo.closeSessionItem(closed, s.ballotCount),
+        d.repo.counterItem(identity.tenantId, seq, current, n),
+        ...recordItems,
+      ]);
+      return closed;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+      // A paper arrived, or another close or minutes number won: read again and retry.
+    }
+  }
+  throw new Conflict('Phiên họp đang có thay đổi, vui lòng thử lại');
+};
+
+export const minutesTitle = (s: Pick<CouncilSession, 'minutesNumber' | 'closedAt'>): string =>
+  `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`;
