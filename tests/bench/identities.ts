@@ -1,0 +1,112 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { emulatorCredentials } from '@thidua/functions/local/emulators';
+import type { Platform } from '@thidua/functions/local/platform';
+import type { Role } from '@thidua/shared/org';
+import { signIn } from '../support/platform';
+
+/**
+ * The benchmark's callers: real user-pool users in cognito-local, signed in over the Cognito protocol
+ * (InitiateAuth USER_PASSWORD_AUTH, as the SPA does), each request carrying the user's ID token through
+ * the gateway's JWT authorizer. Only the users the scenarios act as are created in the pool (a few dozen);
+ * the dataset's other users exist as table items only.
+ */
+export interface BenchUserSpec {
+  /** Unique within the run; becomes the e-mail's local part. */
+  key: string;
+  tenantId: string;
+  unitId: string;
+  roles: Role[];
+  name: string;
+}
+
+export interface SignedInUser extends BenchUserSpec {
+  email: string;
+  /** The Cognito `sub`: the user's id in the table. */
+  sub: string;
+  idToken: string;
+}
+
+export const BENCH_PASSWORD = 'Bench@2023-thidua';
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      const item = items[i] as T;
+      out[i] = await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const subOf = (token: string): string => {
+  const payload = token.split('.')[1];
+  if (!payload) throw new Error('malformed ID token');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown };
+  if (typeof claims.sub !== 'string') throw new Error('ID token without sub');
+  return claims.sub;
+};
+
+/** Creates the users in the platform's user pool and signs each one in. */
+export async function signInBenchUsers(
+  platform: Platform,
+  specs: readonly BenchUserSpec[],
+): Promise<SignedInUser[]> {
+  const cognito = new CognitoIdentityProviderClient({
+    region: platform.region,
+    endpoint: platform.cognitoEndpoint,
+    credentials: emulatorCredentials,
+  });
+  try {
+    return await mapLimited(specs, 4, async (spec) => {
+      const email = `${spec.key}@bench.thidua.vn`;
+      await cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: platform.userPoolId,
+          Username: email,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'name', Value: spec.name },
+            { Name: 'custom:tenant_id', Value: spec.tenantId },
+            { Name: 'custom:unit_id', Value: spec.unitId },
+          ],
+        }),
+      );
+      await cognito.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: platform.userPoolId,
+          Username: email,
+          Password: BENCH_PASSWORD,
+          Permanent: true,
+        }),
+      );
+      for (const role of spec.roles) {
+        await cognito.send(
+          new AdminAddUserToGroupCommand({
+            UserPoolId: platform.userPoolId,
+            Username: email,
+            GroupName: role,
+          }),
+        );
+      }
+      const tokens = await signIn(platform, email, BENCH_PASSWORD);
+      return { ...spec, email, sub: subOf(tokens.idToken), idToken: tokens.idToken };
+    });
+  } finally {
+    cognito.destroy();
+  }
+}
