@@ -15,7 +15,7 @@ import type { StoredSubmission } from '../data/submissions';
 import type { TxItem } from '../data/transact';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, commendationConfigOf, rootUnit } from './context';
+import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { batchDocx } from './documents/batch-doc';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
@@ -263,7 +263,7 @@ export const submitBatch = async (
     batch: submitted,
     recipient: `Ủy ban nhân dân ${root.name.replace(/^Tỉnh/u, 'tỉnh')}`,
     submittedOn: vnDate(at),
-    signerName: identity.name,
+    signerName: await displayName(d, identity),
   });
   await d.documents.put(docKey, bytes, DOCX_TYPE);
   await writeOnce(d, [d.repo.putBatch(submitted, b.version)], 'Tờ trình');

@@ -105,3 +105,10 @@ export const commendationConfigOf = async (
     },
   };
 };
+
+/** The caller's name as the user record holds it (ID tokens may carry no `name`). */
+export const displayName = async (d: CommendationDeps, identity: Identity): Promise<string> => {
+  if (identity.name) return identity.name;
+  const user = await d.users.get(identity.tenantId, identity.userId);
+  return user?.name || identity.email;
+};

@@ -24,6 +24,7 @@ import { newId } from '../ids';
 import {
   type CommendationDeps,
   commendationConfigOf,
+  displayName,
   provinceResource,
   requireAllowed,
   rootUnit,
@@ -249,7 +250,12 @@ export const castBallot = async (
   try {
     await transactWrite(
       d.repo.ref.client,
-      d.repo.voteItems(s, { userId: identity.userId, name: identity.name, votedAt }, randomUUID(), valid),
+      d.repo.voteItems(
+        s,
+        { userId: identity.userId, name: await displayName(d, identity), votedAt },
+        randomUUID(),
+        valid,
+      ),
     );
   } catch (err) {
     if (!(err instanceof TransactionRefused)) throw err;
@@ -317,7 +323,7 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
       ),
       disclosures: disclosures.map((x) => ({ title: x.title, opensOn: x.opensOn, closesOn: x.closesOn })),
       chairName: s.presidingName,
-      secretaryName: identity.name,
+      secretaryName: await displayName(d, identity),
     });
     await d.documents.put(minutesKey, bytes, DOCX_TYPE);
 

@@ -17,7 +17,13 @@ import type { Identity } from '@thidua/shared/org';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, commendationConfigOf, provinceResource, requireAllowed } from './context';
+import {
+  type CommendationDeps,
+  commendationConfigOf,
+  displayName,
+  provinceResource,
+  requireAllowed,
+} from './context';
 import { awardeesXlsx } from './documents/awardees-xlsx';
 import { decisionDocx, decisionSubject } from './documents/decision-doc';
 import { revocationDocx } from './documents/revocation-doc';
@@ -60,6 +66,7 @@ export const decisionEntries = (
  */
 export const signDecision = async (d: CommendationDeps, identity: Identity, sessionId: string, now: Date) => {
   requireAllowed(identity, 'act', await decisionResource(d, identity.tenantId), true);
+  const signerName = await displayName(d, identity);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.repo.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
@@ -107,7 +114,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
       signedOn,
       signedAt: at,
       signerId: identity.userId,
-      signerName: identity.name,
+      signerName,
       signerTitle: body.signerTitle,
       title: decisionSubject(config, awarded),
       entries,
@@ -121,7 +128,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
         ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
         numberText,
         signedOn,
-        signerName: identity.name,
+        signerName,
         minutesRef: `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`,
         entries,
       }),
@@ -201,6 +208,7 @@ export const revokeAward = async (
   now: Date,
 ) => {
   requireAllowed(identity, 'act', await decisionResource(d, identity.tenantId), true);
+  const signerName = await displayName(d, identity);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const decision = await d.repo.getDecision(identity.tenantId, decisionId);
     if (!decision) throw new NotFound('Không tìm thấy quyết định');
@@ -234,7 +242,7 @@ export const revokeAward = async (
       signedOn,
       signedAt: at,
       signerId: identity.userId,
-      signerName: identity.name,
+      signerName,
       reason,
       entry: listEntryOf(rec),
     };

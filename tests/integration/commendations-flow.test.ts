@@ -1,0 +1,337 @@
+import { docxText, xlsxRows } from '@thidua/functions/commendations/documents/read-office';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Api, apiAs, DEMO_TENANT } from '../support/platform';
+import { type ApiWorld, expectStatus } from './api-world';
+import {
+  COMMEND_CAMPAIGN,
+  consolidateAndApprove,
+  councilMemberIds,
+  fileNomination,
+  startCommendationWorld,
+} from './commendations-world';
+
+let w: ApiWorld;
+let members: Api[];
+let memberIds: string[];
+
+beforeAll(async () => {
+  w = await startCommendationWorld();
+  members = await Promise.all(
+    ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'].map((e) =>
+      apiAs(w.platform, e),
+    ),
+  );
+  memberIds = await councilMemberIds(w);
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+const download = async (url: string): Promise<Uint8Array> => {
+  const r = await fetch(url);
+  expect(r.status).toBe(200);
+  return new Uint8Array(await r.arrayBuffer());
+};
+
+/** Discloses the nominations, then ends the window early (the tests cannot wait 5 working days). */
+const discloseAndEnd = async (ids: string[], title: string) => {
+  const d = expectStatus(
+    await w.as.secretariat.post('/commendations/disclosures', {
+      campaignId: COMMEND_CAMPAIGN,
+      title,
+      nominationIds: ids,
+    }),
+    201,
+  );
+  return d;
+};
+const endDisclosure = async (d: Record<string, unknown>) =>
+  expectStatus(
+    await w.as.secretariat.post(`/commendations/disclosures/${String(d.id)}/close`, {
+      reason: 'Hội đồng họp sớm theo chỉ đạo (thử nghiệm)',
+      expectedVersion: d.version,
+    }),
+    200,
+  );
+
+const openSession = async (ids: string[], title: string) =>
+  expectStatus(
+    await w.as.secretariat.post('/commendations/sessions', {
+      campaignId: COMMEND_CAMPAIGN,
+      issuingBodyId: 'ubnd-tinh',
+      title,
+      nominationIds: ids,
+      memberIds,
+      presidingName: 'Nguyễn Chủ Trì',
+    }),
+    201,
+  );
+
+const voteAll = async (sessionId: string, nominationId: string, choices: ('agree' | 'disagree')[]) => {
+  for (const [i, choice] of choices.entries()) {
+    const m = members[i];
+    if (!m) throw new Error('member');
+    expectStatus(
+      await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nominationId]: choice } }),
+      201,
+    );
+  }
+};
+
+describe('commendations: commune → district batch → province → disclosure → council → decision → public', () => {
+  let nominationA = '';
+  let decisionA: Record<string, unknown> = {};
+
+  it('the district consolidates its commune’s nomination into one tờ trình that the province approves', async () => {
+    nominationA = await fileNomination(w.as.communeSubmitter, '2026-Q1', {
+      kind: 'collective',
+      name: 'Công an phường Tân Phú',
+      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+    });
+    const candidates = expectStatus(
+      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
+      200,
+    );
+    expect((candidates.items as { id: string }[]).map((c) => c.id)).toContain(nominationA);
+    // Another district sees nothing of it and cannot consolidate it.
+    const other = await w.as.otherDistrictReviewer.post('/commendations/batches', {
+      campaignId: COMMEND_CAMPAIGN,
+      nominationIds: [nominationA],
+    });
+    expect(other.status).toBe(422);
+
+    const batchId = await consolidateAndApprove(w, [nominationA]);
+    const doc = expectStatus(
+      await w.as.districtReviewer.get(`/commendations/batches/${batchId}/document`),
+      200,
+    );
+    const text = docxText(await download(String(doc.url)));
+    expect(text).toContain('TỜ TRÌNH');
+    expect(text).toContain('THÀNH PHỐ ĐỒNG XOÀI');
+    expect(text).toContain('Số: 12/TTr-UBND');
+    expect(text).toContain('Công an phường Tân Phú');
+    expect(text).toContain('Tổng cộng: 01 tập thể');
+    const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${nominationA}`), 200);
+    expect(sub.state ?? (sub.submission as Record<string, unknown>)?.state).toBe('approved');
+  });
+
+  it('discloses the list publicly, takes a comment, and keeps the council waiting until the window ends', async () => {
+    const d = await discloseAndEnd([nominationA], 'Danh sách đề nghị tặng Bằng khen năm 2026');
+    expect(d.workingDays).toBe(5);
+    const list = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/disclosures`), 200);
+    const pub = (list.items as Record<string, unknown>[]).find((x) => x.id === d.id);
+    expect(pub?.status).toBe('open');
+    expect(JSON.stringify(pub)).toContain('Công an phường Tân Phú');
+    expect(JSON.stringify(pub)).not.toContain('meeting');
+
+    const tooLong = await w.anonymous.post(`/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`, {
+      body: 'x'.repeat(2001),
+    });
+    expect(tooLong.status).toBe(400);
+    expectStatus(
+      await w.anonymous.post(`/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`, {
+        nominationId: nominationA,
+        authorName: 'Một người dân',
+        contact: 'nguoidan@example.com',
+        body: 'Công an phường Tân Phú làm việc rất tận tình, tôi đồng ý khen thưởng.',
+      }),
+      201,
+    );
+    const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`), 200);
+    expect((staff.comments as { body: string }[]).map((c) => c.body)).toEqual([
+      'Công an phường Tân Phú làm việc rất tận tình, tôi đồng ý khen thưởng.',
+    ]);
+    // The commune officer is not the secretariat.
+    expect((await w.as.communeSubmitter.get(`/commendations/disclosures/${String(d.id)}`)).status).toBe(404);
+
+    const early = await w.as.secretariat.post('/commendations/sessions', {
+      campaignId: COMMEND_CAMPAIGN,
+      issuingBodyId: 'ubnd-tinh',
+      title: 'Phiên họp sớm',
+      nominationIds: [nominationA],
+      memberIds,
+    });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain('chưa hết thời gian công khai');
+    const staffDisclosure = staff.disclosure as Record<string, unknown>;
+    await endDisclosure(staffDisclosure);
+    const closedComment = await w.anonymous.post(
+      `/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`,
+      {
+        body: 'Ý kiến gửi sau khi đã hết hạn.',
+      },
+    );
+    expect(closedComment.status).toBe(422);
+  });
+
+  it('holds a secret ballot: members learn only that they voted; the close tallies and writes the minutes', async () => {
+    const s = await openSession([nominationA], 'Xét khen thưởng phong trào thử nghiệm 2026');
+    const sid = String(s.id);
+    await voteAll(sid, nominationA, ['agree', 'agree', 'disagree']);
+    const again = await members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
+      choices: { [nominationA]: 'agree' },
+    });
+    expect(again?.status).toBe(409);
+    const outsider = await w.as.provinceReviewer.post(`/commendations/sessions/${sid}/ballots`, {
+      choices: { [nominationA]: 'agree' },
+    });
+    expect([403, 404]).toContain(outsider.status);
+
+    const m2 = members[2];
+    if (!m2) throw new Error('member');
+    const mine = expectStatus(await m2.get(`/commendations/sessions/${sid}`), 200);
+    expect(mine.myBallot).toMatchObject({ isMember: true, voted: true });
+    expect(mine.results).toBeNull();
+    const open = expectStatus(await w.as.secretariat.get(`/commendations/sessions/${sid}`), 200);
+    expect(open.results).toBeNull();
+    for (const r of [mine, open]) expect(JSON.stringify(r)).not.toMatch(/choices|disagree/);
+
+    const closed = expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sid}/close`), 200);
+    expect(closed.state).toBe('closed');
+    const [result] = closed.results as Record<string, unknown>[];
+    expect(result).toMatchObject({ agree: 2, disagree: 1, voters: 3, members: 3, passed: true });
+    expect(JSON.stringify(closed)).not.toContain('choices');
+    const late = await members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
+      choices: { [nominationA]: 'agree' },
+    });
+    expect(late?.status).toBe(409);
+
+    const minutes = expectStatus(await w.as.secretariat.get(`/commendations/sessions/${sid}/minutes`), 200);
+    const text = docxText(await download(String(minutes.url)));
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toContain(`Số: ${String(closed.minutesNumber)}`);
+    expect(text).toContain('Công an phường Tân Phú làm việc rất tận tình');
+    expect(text).not.toContain('nguoidan@example.com');
+    expect(text).toContain('66,67%');
+    expect(text).toContain('kết thúc công khai trước thời hạn');
+
+    const signed = expectStatus(await w.as.chair.post(`/commendations/sessions/${sid}/decision`), 201);
+    decisionA = signed;
+    expect(signed.number).toBe(1);
+    expect(signed.numberText).toBe('01/QĐ-UBND');
+    const again2 = await w.as.chair.post(`/commendations/sessions/${sid}/decision`);
+    expect(again2.status).toBe(409);
+    expect((await w.as.secretariat.post(`/commendations/sessions/${sid}/decision`)).status).toBe(404);
+  });
+
+  it('publishes the decision (number, date, signer, awardees by unit) and serves its DOCX and XLSX', async () => {
+    const id = String(decisionA.id);
+    const pub = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
+    expect(pub).toMatchObject({ numberText: '01/QĐ-UBND', signerName: 'Huỳnh Văn Quang', awardeeCount: 1 });
+    expect(JSON.stringify(pub)).toContain('Công an phường Tân Phú');
+    expect(JSON.stringify(pub)).not.toMatch(/agree|meeting|summary|votes/);
+
+    const redirect = await fetch(`${w.platform.apiUrl}/public/${DEMO_TENANT}/decisions/${id}/document`, {
+      redirect: 'manual',
+    });
+    expect(redirect.status).toBe(303);
+    const text = docxText(await download(String(redirect.headers.get('location'))));
+    expect(text).toContain('Số: 01/QĐ-UBND');
+    expect(text).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC');
+    expect(text).toContain('Huỳnh Văn Quang');
+    expect(text).toContain('Công an phường Tân Phú');
+    expect(text).toContain('Tổng cộng: 01 tập thể');
+
+    const xlsx = expectStatus(
+      await w.as.chair.get(`/commendations/decisions/${id}/document?format=xlsx`),
+      200,
+    );
+    const rows = xlsxRows(await download(String(xlsx.url)));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.[1]).toBe('Công an phường Tân Phú');
+    expect(rows[1]?.[6]).toBe('01/QĐ-UBND');
+
+    const notes = expectStatus(await w.as.communeSubmitter.get('/commendations/notifications'), 200);
+    expect(JSON.stringify(notes.items)).toContain('01/QĐ-UBND');
+  });
+
+  it('refuses a second form for the same nominee in the same campaign (one achievement, one award): 422', async () => {
+    const dup = await fileNomination(w.as.communeSubmitter, '2026-Q4', {
+      kind: 'collective',
+      name: 'Công an  phường TÂN PHÚ',
+      awardTypeId: 'tap_the_lao_dong_xuat_sac',
+    });
+    const created = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [dup],
+      }),
+      201,
+    );
+    const findings = created.findings as { violations: string[] }[];
+    expect(findings[0]?.violations.join(' ')).toContain('một thành tích chỉ được khen một hình thức');
+    const batch = created.batch as { id: string; version: number };
+    const sent = await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
+      expectedVersion: batch.version,
+    });
+    expect(sent.status).toBe(422);
+    expect(sent.text).toContain('commendation_rules');
+    // Nothing moved: the nomination still waits at the district.
+    const sub = expectStatus(await w.as.districtReviewer.get(`/submissions/${dup}`), 200);
+    expect(JSON.stringify(sub)).toContain('under_review');
+  });
+
+  it('two decisions signed at once get consecutive numbers, no duplicate, no gap', async () => {
+    const b = await fileNomination(w.as.communeSubmitter, '2026-Q2', {
+      kind: 'individual',
+      name: 'Trần Văn Bảo',
+      position: 'Phó Trưởng Công an phường',
+      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+    });
+    const c = await fileNomination(w.as.communeSubmitter, '2026-Q3', {
+      kind: 'individual',
+      name: 'Lê Thị Cúc',
+      position: 'Cán bộ Công an phường',
+      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+    });
+    await consolidateAndApprove(w, [b, c]);
+    const d = await discloseAndEnd([b, c], 'Danh sách đề nghị khen thưởng cá nhân');
+    const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`), 200);
+    await endDisclosure(staff.disclosure as Record<string, unknown>);
+    const sessions = [
+      await openSession([b], 'Phiên xét thứ hai'),
+      await openSession([c], 'Phiên xét thứ ba'),
+    ];
+    for (const [i, s] of sessions.entries()) {
+      await voteAll(String(s.id), i === 0 ? b : c, ['agree', 'agree', 'agree']);
+      expectStatus(await w.as.secretariat.post(`/commendations/sessions/${String(s.id)}/close`), 200);
+    }
+    const signed = await Promise.all(
+      sessions.map((s) => w.as.chair.post(`/commendations/sessions/${String(s.id)}/decision`)),
+    );
+    const numbers = signed.map((r) => expectStatus(r, 201).number as number).sort();
+    expect(numbers).toEqual([2, 3]);
+    const year = String((decisionA.signedOn as string).slice(0, 4));
+    const register = expectStatus(await w.as.chair.get(`/commendations/register?year=${year}`), 200);
+    expect(register.checks).toEqual([{ issuingBodyId: 'ubnd-tinh', ok: true, gaps: [], duplicates: [] }]);
+    expect((register.entries as unknown[]).length).toBe(3);
+  });
+
+  it('revokes an award: both records kept, the number continues the sequence, the public page shows it', async () => {
+    const id = String(decisionA.id);
+    const bad = await w.as.secretariat.post(`/commendations/decisions/${id}/revocations`, {
+      nominationId: nominationA,
+      reason: 'Kê khai không trung thực',
+    });
+    expect(bad.status).toBe(404);
+    const rev = expectStatus(
+      await w.as.chair.post(`/commendations/decisions/${id}/revocations`, {
+        nominationId: nominationA,
+        reason: 'Phát hiện kê khai thành tích không trung thực',
+      }),
+      201,
+    );
+    expect(rev.numberText).toBe('04/QĐ-UBND');
+    const full = expectStatus(await w.as.chair.get(`/commendations/decisions/${id}`), 200);
+    expect((full.decision as Record<string, unknown>).numberText).toBe('01/QĐ-UBND');
+    expect((full.revocations as unknown[]).length).toBe(1);
+    const pub = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
+    const awardee = (pub.byUnit as { awardees: Record<string, unknown>[] }[])[0]?.awardees[0];
+    expect(awardee).toMatchObject({ revoked: true, revocationNumber: '04/QĐ-UBND' });
+    const again = await w.as.chair.post(`/commendations/decisions/${id}/revocations`, {
+      nominationId: nominationA,
+      reason: 'Lặp lại',
+    });
+    expect(again.status).toBe(409);
+  });
+});

@@ -1,0 +1,163 @@
+import { expect } from 'vitest';
+import type { Api } from '../support/platform';
+import { type ApiWorld, expectStatus, startApiWorld, testCampaign } from './api-world';
+
+/**
+ * The commendation suites' world: the API world plus a campaign whose nomination form is in force today.
+ * A unit files one nomination per period (the submission slot), so the campaign offers several periods
+ * and each test nomination uses its own.
+ */
+export const COMMEND_CAMPAIGN = 'commend-test';
+export const NOMINATION_PERIODS = [
+  '2026-Q1',
+  '2026-Q2',
+  '2026-Q3',
+  '2026-Q4',
+  '2026-H1',
+  '2026-H2',
+  '2026-Y',
+] as const;
+
+export const startCommendationWorld = async (): Promise<ApiWorld> => {
+  const w = await startApiWorld();
+  try {
+    const r = await w.as.admin.post(
+      '/admin/campaigns',
+      testCampaign(COMMEND_CAMPAIGN, {
+        title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
+        periods: [...NOMINATION_PERIODS],
+        forms: [
+          {
+            formKey: 'nomination',
+            templateId: 'nomination_2023',
+            templateVersion: 1,
+            periods: [...NOMINATION_PERIODS],
+            deadlines: [],
+          },
+        ],
+        awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh', 'giay_khen_bcd_tinh', 'tap_the_lao_dong_xuat_sac'],
+      }),
+    );
+    expect(r.status, r.text).toBe(201);
+    return w;
+  } catch (err) {
+    await w.stop();
+    throw err;
+  }
+};
+
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** Uploads a small PDF to a submission through the presigned POST and confirms it. */
+export const uploadPdf = async (as: Api, submissionId: string, fileName: string) => {
+  const created = expectStatus(
+    await as.post(`/submissions/${submissionId}/attachments`, {
+      fileName,
+      contentType: 'application/pdf',
+      size: PDF.byteLength,
+    }),
+    201,
+  );
+  const upload = created.upload as { url: string; fields: Record<string, string> };
+  const attachment = created.attachment as { id: string };
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([PDF], { type: 'application/pdf' }), fileName);
+  const res = await fetch(upload.url, { method: 'POST', body: form });
+  expect(res.status, await res.text()).toBeLessThan(300);
+  expectStatus(await as.post(`/submissions/${submissionId}/attachments/${attachment.id}/confirm`), 200);
+  return {
+    attachmentId: attachment.id,
+    name: fileName,
+    size: PDF.byteLength,
+    contentType: 'application/pdf',
+  };
+};
+
+export interface NomineeInput {
+  kind: 'collective' | 'individual';
+  name: string;
+  position?: string;
+  awardTypeId: string;
+}
+
+/** The nomination form's data (sections of the nomination template). */
+export const nominationData = (n: NomineeInput, files: Record<string, unknown[]> = {}) => ({
+  nominee: {
+    kind: n.kind,
+    ...(n.kind === 'collective'
+      ? { collectiveName: n.name }
+      : { fullName: n.name, position: n.position ?? 'Cán bộ' }),
+    unitName: n.kind === 'collective' ? n.name : 'Công an phường Tân Phú',
+    awardTypeId: n.awardTypeId,
+  },
+  achievement: {
+    summary:
+      'Trong năm, đơn vị đã phát hiện, xử lý nhiều vụ việc, tổ chức tuyên truyền pháp luật và xây dựng mô hình điển hình về phòng, chống tội phạm.',
+  },
+  dossier: files,
+  meeting: { date: '2026-01-10', members: 9, present: 9, votesFor: 9, votesAgainst: 0 },
+});
+
+/** A unit files a nomination with its dossier and submits it; returns the submission id. */
+export const fileNomination = async (as: Api, period: string, n: NomineeInput): Promise<string> => {
+  const draft = expectStatus(
+    await as.post('/submissions', {
+      campaignId: COMMEND_CAMPAIGN,
+      formKey: 'nomination',
+      period,
+      data: nominationData(n),
+    }),
+    201,
+  );
+  const id = String(draft.id);
+  const files = {
+    toTrinh: [await uploadPdf(as, id, 'to-trinh.pdf')],
+    achievementReport: [await uploadPdf(as, id, 'bao-cao-thanh-tich.pdf')],
+    minutes: [await uploadPdf(as, id, 'bien-ban.pdf')],
+  };
+  const saved = expectStatus(
+    await as.put(`/submissions/${id}`, { data: nominationData(n, files), expectedVersion: draft.version }),
+    200,
+  );
+  const submitted = expectStatus(
+    await as.post(`/submissions/${id}/actions`, { type: 'submit', expectedVersion: saved.version }),
+    200,
+  );
+  expect(submitted.state).toBe('under_review');
+  return id;
+};
+
+/** The district puts nominations into one tờ trình and sends it; the province approves it. */
+export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
+  const created = expectStatus(
+    await w.as.districtReviewer.post('/commendations/batches', {
+      campaignId: COMMEND_CAMPAIGN,
+      nominationIds: ids,
+      reference: '12/TTr-UBND',
+    }),
+    201,
+  );
+  const batch = created.batch as { id: string; version: number };
+  const sent = expectStatus(
+    await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
+      expectedVersion: batch.version,
+    }),
+    200,
+  );
+  const approved = expectStatus(
+    await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+      type: 'approve',
+      expectedVersion: sent.version,
+    }),
+    200,
+  );
+  expect(approved.state).toBe('approved');
+  return batch.id;
+};
+
+/** Council member ids (the seeded members of the province). */
+export const councilMemberIds = async (w: ApiWorld): Promise<string[]> => {
+  const r = expectStatus(await w.as.secretariat.get('/commendations/council/members'), 200);
+  return (r.items as { userId: string }[]).map((m) => m.userId);
+};
