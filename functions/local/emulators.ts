@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { startCognitoTriggers, writeCognitoConfig } from './cognito-triggers';
 import { ensureDynamoLocal, findJava } from './dynamodb-local';
 import { PlatformError } from './errors';
 import { assertPortFree, childEnv, freePort, spawnService, waitForHttp } from './processes';
@@ -136,10 +137,14 @@ export interface StartCognitoOptions {
  * `http://localhost:<port>/<poolId>` (derived from the PORT and HOST it is started with). ID tokens carry
  * `aud` = client id, `token_use: "id"`, `sub`, `email`, `cognito:username`, every `custom:*` attribute and
  * `cognito:groups` (an array); access tokens carry `client_id` and `token_use: "access"` and no `aud`.
+ * Standard attributes such as `name`, which Cognito puts in ID tokens and cognito-local does not, are
+ * added through its PreTokenGeneration trigger (cognito-triggers.ts), started and stopped with it.
  */
 export async function startCognito(options: StartCognitoOptions): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 'cognito-local', options.portEnvVar);
+  const triggers = await startCognitoTriggers();
+  await writeCognitoConfig(options.directory, triggers.endpoint);
   const service = spawnService({
     name: 'cognito-local',
     command: process.execPath,
@@ -149,8 +154,20 @@ export async function startCognito(options: StartCognitoOptions): Promise<Emulat
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });
   const endpoint = `http://localhost:${port}`;
-  await waitForHttp(service, `${endpoint}/health`, { timeoutMs: 30_000, ready: (status) => status === 200 });
-  return { endpoint, port, stop: service.stop };
+  const stop = async (): Promise<void> => {
+    await service.stop();
+    await triggers.stop();
+  };
+  try {
+    await waitForHttp(service, `${endpoint}/health`, {
+      timeoutMs: 30_000,
+      ready: (status) => status === 200,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint, port, stop };
 }
 
 /**

@@ -87,6 +87,8 @@ describe('the seeded demo world', () => {
     for (const demo of demoUsers) {
       const claims = decodeJwt((await signIn(platform, demo.email)).idToken);
       expect(claims['custom:tenant_id']).toBe(DEMO_TENANT);
+      // As in Cognito, the ID token carries the standard attribute `name` (see cognito-triggers.ts).
+      expect(claims.name, demo.email).toBe(demo.name);
       expect(claims['custom:unit_id'], demo.email).toBe(demo.unitId);
       expect(claims['cognito:groups'], demo.email).toEqual(demo.roles);
       const stored = await users.get(DEMO_TENANT, claims.sub ?? '');
