@@ -87,13 +87,13 @@ export const testCampaign = (
   kind: 'thematic',
   contents: [{ no: 1, title: 'Nội dung 1', text: 'Nội dung thi đua thử nghiệm' }],
   participants: { unitKinds: ['department', 'district', 'commune'] },
-  periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-Y'],
+  periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-H2', '2026-Y'],
   forms: [
     {
       formKey: REPORT_FORM,
       templateId: REPORT_TEMPLATE,
       templateVersion: 1,
-      periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-Y'],
+      periods: ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-H2', '2026-Y'],
       deadlines: [{ period: '2026-Q1', stage: 'submit', dueAt: '2026-03-15T17:00:00.000Z' }],
     },
   ],
@@ -150,3 +150,74 @@ export const expectStatus = (r: ApiResponse, status: number): Record<string, unk
   expect(r.status, `${r.status} ${r.text.slice(0, 500)}`).toBe(status);
   return typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : {};
 };
+
+export interface SubmissionBody {
+  id: string;
+  version: number;
+  state: string;
+  level: number | null;
+  [k: string]: unknown;
+}
+
+export const asSubmission = (b: Record<string, unknown>): SubmissionBody => {
+  expect(typeof b.id).toBe('string');
+  expect(typeof b.version).toBe('number');
+  return b as SubmissionBody;
+};
+
+/** A draft of the test report by `who` for `period` (any period of the campaign). */
+export const createReport = async (
+  who: Api,
+  period: string,
+  data: Record<string, unknown> = validReport(),
+  campaignId: string = TEST_CAMPAIGN,
+  formKey: string = REPORT_FORM,
+): Promise<SubmissionBody> =>
+  asSubmission(expectStatus(await who.post('/submissions', { campaignId, formKey, period, data }), 201));
+
+export const act = async (
+  who: Api,
+  s: Pick<SubmissionBody, 'id' | 'version'>,
+  action: Record<string, unknown>,
+  status = 200,
+  headers?: Record<string, string>,
+): Promise<SubmissionBody> => {
+  const r = await who.post(
+    `/submissions/${s.id}/actions`,
+    { ...action, expectedVersion: s.version },
+    headers,
+  );
+  const b = expectStatus(r, status);
+  return (status === 200 ? asSubmission(b) : b) as SubmissionBody;
+};
+
+/** Periods for many independent submissions of one unit: one slot per (unit, campaign, form, period). */
+export const manyPeriods = (fromYear: number, years: number): string[] =>
+  Array.from({ length: years }, (_, i) => fromYear + i).flatMap((y) =>
+    ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2', 'Y'].map((p) => `${y}-${p}`),
+  );
+
+/** Posts a file to S3 with the presigned POST the API returned, as a browser would. */
+export const uploadWithPresignedPost = async (
+  upload: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  contentType: string,
+): Promise<number> => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'file');
+  const r = await fetch(upload.url, { method: 'POST', body: form });
+  await r.arrayBuffer();
+  return r.status;
+};
+
+/** A tiny but real PDF and PNG (the content check reads their first bytes). */
+export const samplePdf = new Uint8Array(
+  Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
+);
+export const samplePng = new Uint8Array(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  ),
+);
