@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
+  formatDeadline,
   formatNumber,
   parseDisplayDate,
   parseNumber,
@@ -18,6 +19,11 @@ describe('dates in Asia/Ho_Chi_Minh', () => {
     expect(formatDate('2023-12-31T17:30:00.000Z')).toBe('01/01/2024');
     expect(formatDateTime('2023-12-31T17:30:00.000Z')).toBe('01/01/2024 00:30');
     expect(todayInVietnam(new Date('2023-12-31T17:30:00.000Z'))).toBe('2024-01-01');
+  });
+  it('shows an exclusive midnight deadline as the day before', () => {
+    expect(formatDeadline('2023-02-28T17:00:00.000Z')).toBe('28/02/2023');
+    expect(formatDeadline('2023-02-28T03:00:00.000Z')).toBe('28/02/2023');
+    expect(formatDeadline(null)).toBe('');
   });
   it('parses dd/MM/yyyy and refuses impossible dates', () => {
     expect(parseDisplayDate('7/2/2023')).toBe('2023-02-07');

@@ -122,3 +122,13 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 102.4) / 10)} KB`;
   return `${formatNumber(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
 }
+
+/**
+ * A deadline instant as the last day it allows: campaign deadlines are exclusive ends at midnight in
+ * Vietnam (`2023-02-28T17:00Z` = 01/03 00:00), which people read as "by 28/02/2023".
+ */
+export function formatDeadline(value: string | null | undefined): string {
+  if (!value) return '';
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? String(value) : formatDate(new Date(t - 1));
+}

@@ -6,6 +6,7 @@ import { useServices, useSession } from '../app/services';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOnline } from './useOnline';
+import { useShellMe } from './useShellMe';
 import './shell.css';
 
 /** The signed-in frame: header (unit, language, sign-out), navigation by role, the page, status lines. */
@@ -18,6 +19,7 @@ export function AppShell() {
   const navigation = useNavigation();
   const location = useLocation();
   const online = useOnline();
+  const me = useShellMe();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const roles = session?.claims.roles ?? [];
@@ -67,8 +69,11 @@ export function AppShell() {
         </button>
         <div className={`shell-tools ${menuOpen ? 'open' : ''}`}>
           <span className="shell-user">
-            <span className="shell-user-name">{session?.claims.name}</span>
-            <span className="shell-user-roles">{roles.map((r) => t(`role.${r}`)).join(', ')}</span>
+            <span className="shell-user-name">{me.data?.name || session?.claims.name}</span>
+            <span className="shell-user-roles">
+              {me.data?.unitName ? `${me.data.unitName} · ` : ''}
+              {roles.map((r) => t(`role.${r}`)).join(', ')}
+            </span>
           </span>
           <LanguageSwitch />
           <button type="button" className="btn btn-sm" onClick={signOut}>

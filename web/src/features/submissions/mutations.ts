@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { isHttpError } from '../../api/errors';
 import { submissionKeys, useSubmissionsApi } from './queries';
-import type { SubmissionDetail } from './service';
+import type { SubmissionView } from './service';
 
 /**
  * One key per user intent: a retry of the same click (after a network failure) reuses the key, so
@@ -26,10 +26,10 @@ function useIntentKey() {
 /** After any change to a submission: its detail is the answer; lists and history are stale. */
 function useAfterChange() {
   const qc = useQueryClient();
-  return async (detail: SubmissionDetail) => {
-    qc.setQueryData(submissionKeys.detail(detail.submission.id), detail);
+  return async (detail: SubmissionView) => {
+    qc.setQueryData(submissionKeys.detail(detail.id), detail);
     await Promise.all([
-      qc.invalidateQueries({ queryKey: submissionKeys.history(detail.submission.id) }),
+      qc.invalidateQueries({ queryKey: submissionKeys.history(detail.id) }),
       qc.invalidateQueries({ queryKey: submissionKeys.lists }),
       qc.invalidateQueries({ queryKey: ['completeness'] }),
     ]);

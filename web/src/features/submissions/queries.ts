@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useApi } from '../../app/services';
 import { type ListQuery, submissionsApi } from './service';
@@ -99,5 +99,46 @@ export function useSubmissionList(q: ListQuery | null) {
     queryFn: ({ signal }) => s.list(q ?? { scope: 'mine' }, signal),
     enabled: q !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Titles of a campaign's forms, by form key (from their templates; the key until loaded). */
+export function useFormTitles(
+  campaign:
+    | { forms: readonly { formKey: string; templateId: string; templateVersion: number }[] }
+    | undefined,
+) {
+  const s = useSubmissionsApi();
+  const forms = campaign?.forms ?? [];
+  const results = useQueries({
+    queries: forms.map((a) => ({
+      queryKey: submissionKeys.template(a.templateId, a.templateVersion),
+      queryFn: () => s.template(a.templateId, a.templateVersion),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+  });
+  return (formKey: string): string => {
+    const i = forms.findIndex((a) => a.formKey === formKey);
+    return results[i]?.data?.title ?? formKey;
+  };
+}
+
+/** Every unit of a subtree (all pages), for filters and pickers. */
+export function useSubtreeUnits(root: string | undefined) {
+  const s = useSubmissionsApi();
+  return useQuery({
+    queryKey: ['units', 'subtree', root ?? ''],
+    queryFn: async () => {
+      const out = [];
+      let cursor: string | undefined;
+      do {
+        const page = await s.units(root, cursor);
+        out.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return out;
+    },
+    enabled: Boolean(root),
+    staleTime: 10 * 60_000,
   });
 }

@@ -59,38 +59,71 @@ export const WorkflowActionType = z.enum([
   'reopen',
 ]);
 
-/** One submission with what the caller may do with it now. */
-export const SubmissionDetail = z.object({
-  submission: Submission,
-  actions: z.array(WorkflowActionType),
-  /** Whether the caller may save the data (author, editable state) or reviewer scores. */
-  canSave: z.boolean().optional(),
-});
-export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
+/** One submission with what the caller may do with it now (the API's SubmissionView). */
+export const SubmissionView = Submission.extend({ actions: z.array(WorkflowActionType) });
+export type SubmissionView = z.infer<typeof SubmissionView>;
 
+/** An audit event as the history shows it (the API's AuditEvent, hashes left unread). */
 export const HistoryEvent = WorkflowEvent.extend({
-  seq: z.number().int().optional(),
-  actorName: z.string().optional(),
-  actorUnitName: z.string().optional(),
+  seq: z.number().int(),
+  /** The submission's version after the event. */
+  version: z.number().int(),
 });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 export const History = z.object({ events: z.array(HistoryEvent) });
 
 export const Diff = z.object({
   since: z.number().int(),
-  /** The data as it was submitted at that version. */
-  before: z.record(z.string(), z.unknown()),
-  after: z.record(z.string(), z.unknown()).optional(),
+  version: z.number().int(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type Diff = z.infer<typeof Diff>;
 
-export const CampaignList = z.object({ items: z.array(Campaign) });
+const completenessStatuses = ['not_started', 'in_progress', 'submitted', 'approved', 'rejected'] as const;
+export const CompletenessStatus = z.enum(completenessStatuses);
+export type CompletenessStatus = z.infer<typeof CompletenessStatus>;
+export const CompletenessView = z.object({
+  campaignId: Id,
+  formKey: Id,
+  period: Period,
+  unitId: Id,
+  total: z.number().int(),
+  counts: z.record(CompletenessStatus, z.number().int()),
+  units: z.array(z.object({ unitId: Id, unitName: z.string(), status: CompletenessStatus })),
+  missing: z.array(Id),
+  complete: z.boolean(),
+});
+export type CompletenessView = z.infer<typeof CompletenessView>;
 
+export const UnitPage = z.object({ items: z.array(Unit), nextCursor: z.string().nullable() });
+
+export const CampaignList = z.object({ items: z.array(Campaign), nextCursor: z.string().nullable() });
+
+/** An attachment as the API shows it. */
+export const AttachmentView = z.object({
+  id: Id,
+  submissionId: Id,
+  name: z.string(),
+  contentType: AttachmentRef.shape.contentType,
+  declaredSize: z.number().int(),
+  size: z.number().int().nullable(),
+  status: z.enum(['pending', 'ready']),
+  createdAt: Instant,
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;
 export const UploadStart = z.object({
-  attachmentId: Id,
+  attachment: AttachmentView,
   upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
 });
 export const Download = z.object({ url: z.string() });
+
+/** What the form data keeps of an accepted attachment. */
+export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
+  attachmentId: a.id,
+  name: a.name,
+  size: a.size ?? a.declaredSize,
+  contentType: a.contentType,
+});
 
 export interface ListQuery {
   scope: 'mine' | 'inbox' | 'subtree';
@@ -109,7 +142,7 @@ const enc = encodeURIComponent;
 
 export const submissionsApi = (api: ApiClient) => ({
   me: () => api.get('/me', Me),
-  campaigns: () => api.get('/campaigns', CampaignList).then((r) => r.items),
+  campaigns: () => api.get('/campaigns', CampaignList, { query: { limit: 100 } }).then((r) => r.items),
   campaign: (id: string) => api.get(`/campaigns/${enc(id)}`, Campaign),
   template: (id: string, version: number) =>
     api.get(`/templates/${enc(id)}/versions/${version}`, FormTemplate),
@@ -118,24 +151,36 @@ export const submissionsApi = (api: ApiClient) => ({
       query: { ...q, overdue: q.overdue ? 'true' : undefined },
       ...(signal ? { signal } : {}),
     }),
-  get: (id: string) => api.get(`/submissions/${enc(id)}`, SubmissionDetail),
+  get: (id: string) => api.get(`/submissions/${enc(id)}`, SubmissionView),
   history: (id: string) => api.get(`/submissions/${enc(id)}/history`, History).then((r) => r.events),
   diff: (id: string, since: number) => api.get(`/submissions/${enc(id)}/diff`, Diff, { query: { since } }),
   create: (input: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>
-    api.post('/submissions', input, SubmissionDetail, { idempotencyKey }),
+    api.post('/submissions', input, SubmissionView, { idempotencyKey }),
   save: (id: string, input: { expectedVersion: number; data: Record<string, unknown> }) =>
-    api.put(`/submissions/${enc(id)}`, input, SubmissionDetail),
+    api.put(`/submissions/${enc(id)}`, input, SubmissionView),
   act: (id: string, input: { expectedVersion: number; action: WorkflowAction }, idempotencyKey: string) =>
-    api.post(`/submissions/${enc(id)}/actions`, input, SubmissionDetail, { idempotencyKey }),
+    api.post(`/submissions/${enc(id)}/actions`, input, SubmissionView, { idempotencyKey }),
   startUpload: (
     id: string,
     file: { name: string; size: number; contentType: string },
   ): Promise<UploadTicket> =>
     api
-      .post(`/submissions/${enc(id)}/attachments`, file, UploadStart)
-      .then((r) => ({ attachmentId: r.attachmentId, url: r.upload.url, fields: r.upload.fields })),
+      .post(
+        `/submissions/${enc(id)}/attachments`,
+        { fileName: file.name, contentType: file.contentType, size: file.size },
+        UploadStart,
+      )
+      .then((r) => ({ attachmentId: r.attachment.id, url: r.upload.url, fields: r.upload.fields })),
   confirmUpload: (id: string, attachmentId: string) =>
-    api.post(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/confirm`, {}, AttachmentRef),
+    api
+      .post(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/confirm`, {}, AttachmentView)
+      .then(toAttachmentRef),
+  completeness: (campaignId: string, q: { formKey: string; period: string; unitId?: string }) =>
+    api.get(`/campaigns/${enc(campaignId)}/completeness`, CompletenessView, { query: q }),
+  units: (root?: string, cursor?: string) =>
+    api.get('/units', UnitPage, { query: { root, cursor, limit: 100 } }),
+  children: (unitId: string) =>
+    api.get(`/units/${enc(unitId)}/children`, UnitPage, { query: { limit: 100 } }).then((r) => r.items),
   download: (id: string, attachmentId: string) =>
     api.get(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/download`, Download).then((r) => r.url),
 });

@@ -151,9 +151,11 @@ export function FileEditor({
             disabled={room <= 0}
             onChange={(e) => void onPick(e.target.files)}
           />
-          <p className="field-help">
-            {t('form.file.rules', { max: formatBytes(FORM_LIMITS.attachmentMaxBytes), n: field.maxFiles })}
-          </p>
+          {field.help ? null : (
+            <p className="field-help">
+              {t('form.file.rules', { max: formatBytes(FORM_LIMITS.attachmentMaxBytes), n: field.maxFiles })}
+            </p>
+          )}
         </>
       ) : null}
     </div>

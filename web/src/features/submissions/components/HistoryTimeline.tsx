@@ -17,7 +17,7 @@ export function HistoryTimeline({
   unitName: string;
 }) {
   const t = useT();
-  const unitOf = (id: string) => chain.find((c) => c.unitId === id)?.unitName ?? (id ? unitName : '');
+  const unitOf = (id: string) => chain.find((c) => c.unitId === id)?.unitName ?? unitName;
   if (events.length === 0) return <p className="muted">{t('history.empty')}</p>;
   const ordered = [...events].reverse();
   return (
@@ -31,7 +31,7 @@ export function HistoryTimeline({
             </time>
           </div>
           <p className="timeline-who">
-            {e.actorName ?? t('history.someone')} · {e.actorUnitName ?? unitOf(e.actorUnitId)}
+            {e.actorRoles[0] ? t(`role.${e.actorRoles[0]}`) : t('history.someone')} · {unitOf(e.actorUnitId)}
           </p>
           {e.from.state !== e.to.state ? (
             <p className="timeline-states muted">

@@ -88,7 +88,7 @@ export function SubmissionEditor({
           throw new DraftInvalid();
         }
         const detail = await s.save(submission.id, { expectedVersion: versionRef.current, data: values });
-        versionRef.current = detail.submission.version;
+        versionRef.current = detail.version;
         lastSavedRef.current = canonical(values);
         qc.setQueryData(submissionKeys.detail(submission.id), detail);
         const current = methods.getValues();

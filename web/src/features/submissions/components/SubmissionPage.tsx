@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
-import { formatDate, formatDateTime, useT } from '../../../i18n';
+import { formatDateTime, formatDeadline, useT } from '../../../i18n';
 import { Alert, Button, Skeleton, Tabs } from '../../../ui';
 import { FormView } from '../../forms/components/FormView';
-import { lastEvent, returnedVersion } from '../history';
+import { lastEvent, previousData, returnedVersion } from '../history';
 import { periodLabel } from '../labels';
 import { useCampaign, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
@@ -24,7 +24,7 @@ export function SubmissionPage() {
   const t = useT();
   const { submissionId } = useParams();
   const detail = useSubmission(submissionId);
-  const sub = detail.data?.submission;
+  const sub = detail.data;
   const template = useTemplate(sub?.templateId, sub?.templateVersion);
   const history = useHistory(submissionId);
   const campaign = useCampaign(sub?.campaignId);
@@ -40,15 +40,14 @@ export function SubmissionPage() {
       </Alert>
     );
   }
-  if (!detail.data || !sub || template.isPending) return <Skeleton lines={8} />;
+  if (!sub || template.isPending) return <Skeleton lines={8} />;
   if (template.isError || !template.data)
     return <Alert tone="danger">{describeError(template.error, t)}</Alert>;
   return (
     <SubmissionWorkspace
       key={`${sub.id}-${sub.state}`}
       submission={sub}
-      actions={detail.data.actions}
-      canSave={detail.data.canSave}
+      actions={sub.actions}
       template={template.data}
       campaignNumber={campaign.data?.number}
       events={history.data ?? []}
@@ -60,7 +59,6 @@ export function SubmissionPage() {
 function SubmissionWorkspace({
   submission: sub,
   actions,
-  canSave,
   template,
   campaignNumber,
   events,
@@ -68,7 +66,6 @@ function SubmissionWorkspace({
 }: {
   submission: Submission;
   actions: readonly string[];
-  canSave: boolean | undefined;
   template: FormTemplate;
   campaignNumber: string | undefined;
   events: Parameters<typeof HistoryTimeline>[0]['events'];
@@ -83,7 +80,8 @@ function SubmissionWorkspace({
     claims !== undefined &&
     claims.unitId === sub.unitId &&
     claims.roles.some((r) => (authorRoles as readonly string[]).includes(r));
-  const editing = (canSave ?? isAuthor) && isEditable(sub.state) && isAuthor;
+  // The author unit edits while the submission is in its hands; the API refuses anyone else anyway.
+  const editing = isAuthor && isEditable(sub.state);
   const since = editing ? null : returnedVersion(events);
   const diff = useDiff(sub.id, since);
   const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
@@ -123,7 +121,7 @@ function SubmissionWorkspace({
           {overdue ? <OverdueBadge /> : null}
           <span className="muted">{sub.unitName}</span>
           {sub.dueAt ? (
-            <span className="muted">{t('submission.dueAt', { date: formatDate(sub.dueAt) })}</span>
+            <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
         </div>
       </header>
@@ -161,7 +159,7 @@ function SubmissionWorkspace({
               <FormView
                 definition={template}
                 data={sub.data}
-                previous={since !== null ? diff.data?.before : undefined}
+                previous={since !== null && diff.data ? previousData(sub.data, diff.data.changes) : undefined}
                 onOpenAttachment={openAttachment}
               />
             ),

@@ -1,0 +1,154 @@
+import { computeValues, type FormTemplate, visibleRefs } from '@thidua/shared/forms';
+import type { Submission } from '@thidua/shared/workflow';
+import { formatDateTime, type Translate } from '../../i18n';
+import { periodLabel } from '../submissions/labels';
+import type { Cell, Sheet } from './xlsx';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** One column of a report sheet: a field (or a score part) of the template. */
+interface ExportColumn {
+  header: string;
+  value: (s: Submission, computed: Record<string, number>, shown: Set<string>) => Cell;
+}
+
+function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
+  const cols: ExportColumn[] = [];
+  for (const section of template.sections) {
+    for (const f of section.fields) {
+      const ref = `${section.key}.${f.key}`;
+      const raw = (s: Submission): unknown => {
+        const sec = s.data[section.key];
+        return isRecord(sec) ? sec[f.key] : undefined;
+      };
+      const header = f.label;
+      switch (f.type) {
+        case 'computed':
+          cols.push({
+            header,
+            value: (_s, computed, shown) => (shown.has(ref) ? (computed[ref] ?? 0) : null),
+          });
+          break;
+        case 'score':
+          cols.push({
+            header: `${header} – ${t('form.selfScore')}`,
+            value: (s) => {
+              const v = raw(s);
+              return isRecord(v) && typeof v.selfScore === 'number' ? v.selfScore : null;
+            },
+          });
+          cols.push({
+            header: `${header} – ${t('form.reviewerScore')}`,
+            value: (s) => {
+              const v = raw(s);
+              return isRecord(v) && typeof v.reviewerScore === 'number' ? v.reviewerScore : null;
+            },
+          });
+          break;
+        case 'table':
+          cols.push({
+            header: `${header} (${t('export.rows')})`,
+            value: (s) => (Array.isArray(raw(s)) ? (raw(s) as unknown[]).length : 0),
+          });
+          for (const c of f.columns) {
+            if (c.type !== 'integer' && c.type !== 'decimal') continue;
+            cols.push({
+              header: `${header} – ${c.label} (${t('common.total')})`,
+              value: (s) => {
+                const rows = raw(s);
+                return Array.isArray(rows)
+                  ? rows.reduce<number>(
+                      (sum, r) =>
+                        sum + (isRecord(r) && typeof r[c.key] === 'number' ? (r[c.key] as number) : 0),
+                      0,
+                    )
+                  : null;
+              },
+            });
+          }
+          break;
+        case 'file':
+          cols.push({
+            header: `${header} (${t('export.files')})`,
+            value: (s) => (Array.isArray(raw(s)) ? (raw(s) as unknown[]).length : 0),
+          });
+          break;
+        case 'yes_no':
+          cols.push({
+            header,
+            value: (s) => (raw(s) === true ? t('common.yes') : raw(s) === false ? t('common.no') : null),
+          });
+          break;
+        case 'select':
+          cols.push({
+            header,
+            value: (s) => f.options.find((o) => o.value === raw(s))?.label ?? (raw(s) as Cell) ?? null,
+          });
+          break;
+        case 'multi_select':
+          cols.push({
+            header,
+            value: (s) => {
+              const v = raw(s);
+              return Array.isArray(v)
+                ? v.map((x) => f.options.find((o) => o.value === x)?.label ?? String(x)).join('; ')
+                : null;
+            },
+          });
+          break;
+        case 'date':
+          cols.push({
+            header,
+            value: (s) => (typeof raw(s) === 'string' ? String(raw(s)).split('-').reverse().join('/') : null),
+          });
+          break;
+        default:
+          cols.push({
+            header,
+            value: (s) => {
+              const v = raw(s);
+              return typeof v === 'number' || typeof v === 'string' ? v : null;
+            },
+          });
+      }
+    }
+  }
+  return cols;
+}
+
+/**
+ * One sheet for one form: a row per submission (unit, period, status, last update, then every field in
+ * template order; computed totals recomputed with the shared evaluator, hidden fields left blank).
+ */
+export function reportSheet(
+  name: string,
+  template: FormTemplate,
+  submissions: readonly Submission[],
+  t: Translate,
+): Sheet {
+  const cols = columnsOf(template, t);
+  const head: Cell[] = [
+    t('inbox.col.unit'),
+    t('inbox.col.period'),
+    t('inbox.col.status'),
+    t('inbox.col.updated'),
+    ...cols.map((c) => c.header),
+  ];
+  const rows: Cell[][] = [head];
+  const sorted = [...submissions].sort(
+    (a, b) => a.unitName.localeCompare(b.unitName, 'vi') || a.period.localeCompare(b.period),
+  );
+  for (const s of sorted) {
+    const computed = computeValues(template, s.data);
+    const shown = visibleRefs(template, s.data);
+    rows.push([
+      s.unitName,
+      periodLabel(s.period, t),
+      t(`status.${s.state}`),
+      formatDateTime(s.updatedAt),
+      ...cols.map((c) => c.value(s, computed, shown)),
+    ]);
+  }
+  return { name, rows, widths: [28, 16, 18, 17, ...cols.map(() => 18)] };
+}

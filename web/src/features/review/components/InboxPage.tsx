@@ -1,0 +1,366 @@
+import type { Campaign } from '@thidua/shared/campaign';
+import { submissionStates } from '@thidua/shared/workflow';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { describeError } from '../../../api/describe';
+import { useSession } from '../../../app/services';
+import { formatDateTime, formatDeadline, useT } from '../../../i18n';
+import { Alert, Badge, Button, type Column, DataTable, Field, Skeleton } from '../../../ui';
+import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
+import { periodLabel } from '../../submissions/labels';
+import { useCampaigns, useFormTitles, useSubmissionList, useSubtreeUnits } from '../../submissions/queries';
+import type { SubmissionSummary } from '../../submissions/service';
+import {
+  availability,
+  change,
+  filtersFromParams,
+  filtersToParams,
+  type InboxFilters,
+  toListQuery,
+} from '../filters';
+import '../review.css';
+
+const PAGE_SIZE = 25;
+
+/**
+ * The reviewer's inbox: what waits for the caller's unit (or everything of its subtree), filtered by
+ * the keys the API can answer, a unit picker that searches by name, cursor paging, and counts.
+ */
+export function InboxPage() {
+  const t = useT();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromParams(params);
+  const campaigns = useCampaigns();
+  const campaign = campaigns.data?.find((c) => c.id === filters.campaignId);
+  const titleOf = useFormTitles(campaign);
+  const units = useSubtreeUnits(session?.claims.unitId);
+  // Cursor stack: cursors[i] is the cursor of page i (undefined for the first).
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  const signature = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start from the first page
+  useEffect(() => setCursors([undefined]), [signature]);
+
+  const list = useSubmissionList(toListQuery(filters, cursors[page], PAGE_SIZE));
+  const overdueCount = useSubmissionList(
+    filters.campaignId
+      ? { scope: filters.view, campaignId: filters.campaignId, overdue: true, limit: 100 }
+      : null,
+  );
+  const returnedCount = useSubmissionList({ scope: filters.view, status: 'returned', limit: 100 });
+
+  const setFilters = (f: InboxFilters) => setParams(filtersToParams(f), { replace: true });
+  const update = (patch: Partial<InboxFilters>) => setFilters(change(filters, patch));
+  const can = availability(filters);
+
+  // Default to the first active campaign once, when the page opens without one.
+  const defaulted = useRef(params.has('campaign'));
+  useEffect(() => {
+    if (!defaulted.current && campaigns.data && campaigns.data.length > 0) {
+      defaulted.current = true;
+      const active = campaigns.data.find((c) => c.status === 'active') ?? campaigns.data[0];
+      if (active) setFilters(change(filters, { campaignId: active.id }));
+    }
+  });
+
+  const columns: Column<SubmissionSummary>[] = [
+    {
+      key: 'unit',
+      header: t('inbox.col.unit'),
+      label: t('inbox.col.unit'),
+      cell: (r) => (
+        <Link to={`/submissions/${r.id}`} className="inbox-open">
+          {r.unitName}
+        </Link>
+      ),
+    },
+    { key: 'form', header: t('inbox.col.form'), label: t('inbox.col.form'), cell: (r) => titleOf(r.formKey) },
+    {
+      key: 'period',
+      header: t('inbox.col.period'),
+      label: t('inbox.col.period'),
+      cell: (r) => periodLabel(r.period, t),
+    },
+    {
+      key: 'status',
+      header: t('inbox.col.status'),
+      label: t('inbox.col.status'),
+      cell: (r) => (
+        <span className="row">
+          <StatusBadge state={r.state} atUnit={r.onTurnUnitName} />
+          {r.dueAt && Date.parse(r.dueAt) < Date.now() && r.state !== 'approved' && r.state !== 'rejected' ? (
+            <OverdueBadge />
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      key: 'due',
+      header: t('inbox.col.due'),
+      label: t('inbox.col.due'),
+      cell: (r) => formatDeadline(r.dueAt) || '—',
+    },
+    {
+      key: 'updated',
+      header: t('inbox.col.updated'),
+      label: t('inbox.col.updated'),
+      cell: (r) => formatDateTime(r.updatedAt),
+    },
+  ];
+
+  const countText = (n: number | undefined, more: boolean) =>
+    n === undefined ? '…' : more ? `${n}+` : String(n);
+
+  return (
+    <div>
+      <h1>{t('inbox.title')}</h1>
+      <fieldset className="segmented">
+        <legend className="visually-hidden">{t('inbox.viewLabel')}</legend>
+        {(['inbox', 'subtree'] as const).map((v) => (
+          <label key={v} className={`segment ${filters.view === v ? 'segment-on' : ''}`}>
+            <input
+              type="radio"
+              name="view"
+              checked={filters.view === v}
+              onChange={() => update({ view: v })}
+            />
+            {t(v === 'inbox' ? 'inbox.view.inbox' : 'inbox.view.subtree')}
+          </label>
+        ))}
+      </fieldset>
+
+      <ul className="inbox-counts" aria-label={t('inbox.countsLabel')}>
+        <li>
+          <Badge tone="info">
+            {t('inbox.count.onPage', {
+              n: countText(list.data?.items.length, Boolean(list.data?.nextCursor)),
+            })}
+          </Badge>
+        </li>
+        {filters.campaignId ? (
+          <li>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => update({ overdue: true })}
+              disabled={!can.overdue && !filters.overdue}
+            >
+              <Badge tone="danger">
+                {t('inbox.count.overdue', {
+                  n: countText(overdueCount.data?.items.length, Boolean(overdueCount.data?.nextCursor)),
+                })}
+              </Badge>
+            </button>
+          </li>
+        ) : null}
+        <li>
+          <button type="button" className="link-button" onClick={() => update({ status: 'returned' })}>
+            <Badge tone="warning">
+              {t('inbox.count.returned', {
+                n: countText(returnedCount.data?.items.length, Boolean(returnedCount.data?.nextCursor)),
+              })}
+            </Badge>
+          </button>
+        </li>
+      </ul>
+
+      <details className="card filters" open>
+        <summary>{t('common.filter')}</summary>
+        <div className="filters-grid">
+          <Field label={t('inbox.filter.campaign')}>
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={filters.campaignId}
+                onChange={(e) => update({ campaignId: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {(campaigns.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.number} – {c.year}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('inbox.filter.form')}
+            help={can.formKey || filters.formKey ? undefined : t('inbox.filter.needsCampaign')}
+          >
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={filters.formKey}
+                disabled={!can.formKey}
+                onChange={(e) => update({ formKey: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {(campaign?.forms ?? []).map((a) => (
+                  <option key={a.formKey} value={a.formKey}>
+                    {titleOf(a.formKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('inbox.filter.period')}>
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={filters.period}
+                disabled={!can.period}
+                onChange={(e) => update({ period: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {periodsOf(campaign, filters.formKey).map((x) => (
+                  <option key={x} value={x}>
+                    {periodLabel(x, t)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('inbox.filter.status')}>
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={filters.status}
+                disabled={!can.status}
+                onChange={(e) => update({ status: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {submissionStates.map((st) => (
+                  <option key={st} value={st}>
+                    {t(`status.${st}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <UnitPicker
+            units={(units.data ?? []).filter((u) => u.id !== session?.claims.unitId)}
+            value={filters.unitId}
+            disabled={!can.unitId}
+            onChange={(unitId) => update({ unitId })}
+          />
+          <div className="field">
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={filters.overdue}
+                disabled={!can.overdue && !filters.overdue}
+                onChange={(e) => update({ overdue: e.target.checked })}
+              />
+              {t('inbox.filter.overdue')}
+            </label>
+            <p className="field-help">{t('inbox.filter.overdueHelp')}</p>
+          </div>
+        </div>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() =>
+            setFilters(
+              change(filtersFromParams(new URLSearchParams()), {
+                view: filters.view,
+                campaignId: filters.campaignId,
+              }),
+            )
+          }
+        >
+          {t('common.clearFilters')}
+        </Button>
+      </details>
+
+      {list.isError ? <Alert tone="danger">{describeError(list.error, t)}</Alert> : null}
+      {list.isPending ? (
+        <Skeleton lines={6} />
+      ) : (
+        <div aria-busy={list.isFetching}>
+          <DataTable
+            caption={t('inbox.caption', { page: page + 1 })}
+            columns={columns}
+            rows={list.data?.items ?? []}
+            rowKey={(r) => r.id}
+            empty={filters.view === 'inbox' ? t('inbox.emptyInbox') : t('inbox.empty')}
+          />
+          <nav className="pager" aria-label={t('inbox.pager')}>
+            <Button size="sm" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              {t('common.previous')}
+            </Button>
+            <span aria-live="polite">{t('common.page', { n: page + 1 })}</span>
+            <Button
+              size="sm"
+              disabled={!list.data?.nextCursor}
+              onClick={() => setCursors((c) => [...c, list.data?.nextCursor ?? undefined])}
+            >
+              {t('common.next')}
+            </Button>
+          </nav>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
+  if (!campaign) return [];
+  return campaign.forms.find((a) => a.formKey === formKey)?.periods ?? campaign.periods;
+}
+
+/** Search a unit by name (a list with suggestions); picking one filters by it. */
+function UnitPicker({
+  units,
+  value,
+  disabled,
+  onChange,
+}: {
+  units: readonly { id: string; name: string }[];
+  value: string;
+  disabled: boolean;
+  onChange: (unitId: string) => void;
+}) {
+  const t = useT();
+  const current = units.find((u) => u.id === value)?.name ?? '';
+  const [text, setText] = useState(current);
+  useEffect(() => setText(current), [current]);
+  const byName = useMemo(() => new Map(units.map((u) => [u.name.toLocaleLowerCase('vi'), u.id])), [units]);
+  const listId = 'inbox-units';
+  const commit = (v: string) => {
+    const id = byName.get(v.trim().toLocaleLowerCase('vi'));
+    if (id) onChange(id);
+    else if (v.trim() === '') onChange('');
+  };
+  return (
+    <Field label={t('inbox.filter.unit')} help={t('inbox.filter.unitHelp')}>
+      {(p) => (
+        <>
+          <input
+            {...p}
+            className="input"
+            type="search"
+            list={listId}
+            value={text}
+            disabled={disabled}
+            autoComplete="off"
+            onChange={(e) => {
+              setText(e.target.value);
+              commit(e.target.value);
+            }}
+            onBlur={(e) => commit(e.target.value)}
+          />
+          <datalist id={listId}>
+            {units.map((u) => (
+              <option key={u.id} value={u.name} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ListQuery } from '../submissions/service';
+
+/** The inbox filters as the person sets them (kept in the URL). */
+export interface InboxFilters {
+  view: 'inbox' | 'subtree';
+  campaignId: string;
+  formKey: string;
+  period: string;
+  status: string;
+  unitId: string;
+  overdue: boolean;
+}
+
+export const emptyFilters: InboxFilters = {
+  view: 'inbox',
+  campaignId: '',
+  formKey: '',
+  period: '',
+  status: '',
+  unitId: '',
+  overdue: false,
+};
+
+export function filtersFromParams(p: URLSearchParams): InboxFilters {
+  return {
+    view: p.get('view') === 'subtree' ? 'subtree' : 'inbox',
+    campaignId: p.get('campaign') ?? '',
+    formKey: p.get('form') ?? '',
+    period: p.get('period') ?? '',
+    status: p.get('status') ?? '',
+    unitId: p.get('unit') ?? '',
+    overdue: p.get('overdue') === '1',
+  };
+}
+
+export function filtersToParams(f: InboxFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.view === 'subtree') p.set('view', 'subtree');
+  if (f.campaignId) p.set('campaign', f.campaignId);
+  if (f.formKey) p.set('form', f.formKey);
+  if (f.period) p.set('period', f.period);
+  if (f.status) p.set('status', f.status);
+  if (f.unitId) p.set('unit', f.unitId);
+  if (f.overdue) p.set('overdue', '1');
+  return p;
+}
+
+/** Which filters can be set now. The API answers only what a key condition can answer (docs/data-model.md). */
+export interface FilterAvailability {
+  formKey: boolean;
+  period: boolean;
+  status: boolean;
+  unitId: boolean;
+  overdue: boolean;
+}
+
+export function availability(f: InboxFilters): FilterAvailability {
+  return {
+    formKey: f.campaignId !== '' && !f.overdue,
+    period: f.formKey !== '' && !f.overdue,
+    status: f.unitId === '' && !f.overdue,
+    unitId: f.status === '' && !f.overdue,
+    overdue: f.campaignId !== '' && f.formKey === '' && f.status === '' && f.unitId === '',
+  };
+}
+
+/**
+ * Applies one change and clears what it makes impossible (a form needs a campaign, a period a form;
+ * status and unit exclude each other; "overdue" stands with a campaign alone).
+ */
+export function change(f: InboxFilters, patch: Partial<InboxFilters>): InboxFilters {
+  const next = { ...f, ...patch };
+  if ('campaignId' in patch && patch.campaignId !== f.campaignId) {
+    next.formKey = '';
+    next.period = '';
+  }
+  if ('formKey' in patch && patch.formKey !== f.formKey) next.period = '';
+  if (!next.campaignId) {
+    next.formKey = '';
+    next.period = '';
+    next.overdue = false;
+  }
+  if (patch.status) next.unitId = '';
+  if (patch.unitId) next.status = '';
+  if (patch.overdue) {
+    next.formKey = '';
+    next.period = '';
+    next.status = '';
+    next.unitId = '';
+  }
+  if (patch.formKey || patch.status || patch.unitId) next.overdue = false;
+  return next;
+}
+
+/** The list query for these filters (the caller's own unit is the root of the subtree view). */
+export function toListQuery(f: InboxFilters, cursor: string | undefined, pageSize: number): ListQuery {
+  return {
+    scope: f.view,
+    ...(f.campaignId ? { campaignId: f.campaignId } : {}),
+    ...(f.formKey && f.campaignId ? { formKey: f.formKey } : {}),
+    ...(f.period && f.formKey ? { period: f.period } : {}),
+    ...(f.status && !f.unitId ? { status: f.status } : {}),
+    ...(f.unitId && !f.status ? { unitId: f.unitId } : {}),
+    ...(f.overdue && f.campaignId ? { overdue: true } : {}),
+    limit: pageSize,
+    ...(cursor ? { cursor } : {}),
+  };
+}
