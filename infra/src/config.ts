@@ -144,7 +144,9 @@ export const environments: Record<EnvName, z.input<typeof EnvConfig>> = {
     logRetentionDays: 365,
     accessLogRetentionDays: 365,
     noncurrentVersionRetentionDays: 90,
-    api: { rateLimit: 500, burstLimit: 1000 },
+    // Every province of the country on one stage: ~400 requests/s at a national deadline peak
+    // (docs/deploy.md), 2.5x headroom, well inside the account's 10,000/s.
+    api: { rateLimit: 1000, burstLimit: 2000 },
     extraCorsOrigins: [],
     maxUploadBytes: 20 * 1024 * 1024,
     cognitoFeaturePlan: 'plus',

@@ -33,6 +33,8 @@ export class Data extends Construct {
       // The table outlives the stack: deleting the stack must never delete a province's records.
       removalPolicy: RemovalPolicy.RETAIN,
       contributorInsightsSpecification: { enabled: config.contributorInsights },
+      // Idempotency records carry `ttl` (epoch seconds): DynamoDB deletes them for free once expired.
+      timeToLiveAttribute: 'ttl',
     });
     this.indexNames = tableDefinition.globalSecondaryIndexes.map((gsi) => gsi.indexName);
   }

@@ -173,8 +173,18 @@ export class Monitoring extends Construct {
         width: 8,
       }),
       new GraphWidget({
-        title: 'Function duration p99 (ms)',
+        title: 'Function duration p99 (ms) and account concurrency',
         left: perFunction((fn) => fn.metricDuration({ statistic: 'p99' }), ''),
+        // The regional quota (1,000 by default) is shared by every function of the account.
+        right: [
+          new Metric({
+            namespace: 'AWS/Lambda',
+            metricName: 'ConcurrentExecutions',
+            statistic: 'Maximum',
+            period,
+            label: 'account concurrent executions',
+          }),
+        ],
         width: 8,
       }),
     );

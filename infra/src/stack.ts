@@ -89,6 +89,10 @@ export class ThiduaStack extends Stack {
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.origin, description: 'The web app' });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.web.distribution.distributionDomainName,
+      description: 'Target of the DNS record (CNAME/alias) of the custom domain',
+    });
     new CfnOutput(this, 'ApiUrl', { value: `${this.web.origin}/api`, description: 'The API (same origin)' });
     new CfnOutput(this, 'ApiDirectUrl', {
       value: this.api.stage.url,

@@ -60,6 +60,7 @@ describe('data', () => {
     expect(table?.UpdateReplacePolicy).toBe('Retain');
     s.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
       Replicas: [
         Match.objectLike({
           Region: 'ap-southeast-1',
