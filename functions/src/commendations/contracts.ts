@@ -1,15 +1,23 @@
 import {
+  ApprovedNominationView,
   BallotPaper,
   Batch,
+  BatchCandidate,
+  BatchFindings,
   CommendationConfig,
   CouncilSession,
   Decision,
+  DecisionWithRevocations,
   Disclosure,
+  DisclosureWithComments,
+  Download,
   NominationRecord,
   NominationStage,
-  PublicComment,
   PublicCommentInput,
+  PublicDecisionView,
+  PublicDisclosureView,
   Revocation,
+  SessionView,
   UnitNotification,
 } from '@thidua/shared/commendation';
 import { Id } from '@thidua/shared/common';
@@ -29,76 +37,11 @@ const SessionParam = z.object({ sessionId: Id });
 const DecisionParam = z.object({ decisionId: Id });
 const NominationParam = z.object({ nominationId: Id });
 const Version = z.object({ expectedVersion: z.number().int().min(1) });
-const Download = z.object({ url: z.string(), fileName: z.string() });
-
-const Findings = z.array(
-  z.object({
-    nominationId: Id,
-    nomineeName: z.string(),
-    violations: z.array(z.string()),
-    warnings: z.array(z.string()),
-  }),
-);
-
-export const Candidate = z.object({
-  id: Id,
-  unitId: Id,
-  unitName: z.string(),
-  state: z.string(),
-  version: z.number().int(),
-  updatedAt: z.string(),
-  /** A batch (draft or sent) of the caller's unit already holds it. */
-  batchId: Id.nullable(),
-});
-
-export const ApprovedItem = z.object({
-  nominationId: Id,
-  unitId: Id,
-  unitName: z.string(),
-  record: NominationRecord.nullable(),
-});
-
-const SessionView = CouncilSession.extend({
-  myBallot: z.object({ isMember: z.boolean(), voted: z.boolean(), votedAt: z.string().nullable() }),
-});
-
-const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
-
-const PublicEntry = z.object({
-  nominationId: Id,
-  unitName: z.string(),
-  nomineeKind: z.enum(['collective', 'individual']),
-  nomineeName: z.string(),
-  nomineeTitle: z.string(),
-  nomineeUnitName: z.string(),
-  awardTypeName: z.string(),
-});
-export const PublicDisclosure = z.object({
-  id: Id,
-  title: z.string(),
-  opensOn: z.string(),
-  closesOn: z.string(),
-  workingDays: z.number().int(),
-  status: z.enum(['upcoming', 'open', 'ended']),
-  closedEarlyReason: z.string().nullable(),
-  entries: z.array(PublicEntry),
-});
-const PublicAwardee = PublicEntry.extend({
-  revoked: z.boolean(),
-  revocationNumber: z.string().nullable(),
-  revokedOn: z.string().nullable(),
-  revocationReason: z.string().nullable(),
-});
-export const PublicDecision = z.object({
-  id: Id,
-  numberText: z.string(),
-  signedOn: z.string(),
-  signerName: z.string(),
-  signerTitle: z.string(),
-  title: z.string(),
-  awardeeCount: z.number().int(),
-  byUnit: z.array(z.object({ unitName: z.string(), awardees: z.array(PublicAwardee) })),
-});
+const Findings = BatchFindings;
+const Candidate = BatchCandidate;
+const ApprovedItem = ApprovedNominationView;
+const PublicDisclosure = PublicDisclosureView;
+const PublicDecision = PublicDecisionView;
 const TenantParam = z.object({ tenantId: Id });
 const PublicPage = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -323,7 +266,7 @@ export const commendationContracts = {
   getDecision: defineContract({
     operationId: 'getDecision',
     params: DecisionParam,
-    response: z.object({ decision: Decision, revocations: z.array(Revocation) }),
+    response: DecisionWithRevocations,
     errors: [404],
   }),
   getDecisionDocument: defineContract({

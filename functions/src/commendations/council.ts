@@ -150,7 +150,7 @@ export const openSession = async (
   const unique = [...new Set(input.memberIds)];
   const users = await Promise.all(unique.map((u) => d.users.get(identity.tenantId, u)));
   const members = users.map((u, i) => {
-    if (!u || !u.active || !u.roles.includes('council_member'))
+    if (!u?.active || !u.roles.includes('council_member'))
       throw new RuleViolation('Thành viên không hợp lệ', [
         { path: `memberIds.${i}`, message: 'Không phải thành viên Hội đồng' },
       ]);

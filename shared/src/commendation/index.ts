@@ -8,3 +8,4 @@ export * from './nomination';
 export * from './numbering';
 export * from './records';
 export * from './rules';
+export * from './views';

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { Id } from '../common';
+import { NomineeKind } from './award-types';
+import { CouncilSession } from './council';
+import { Decision, Disclosure, NominationRecord, PublicComment, Revocation } from './records';
+
+/**
+ * What the commendation API answers, beyond the stored entities: the same schemas parse the answers in
+ * the browser and document them in OpenAPI.
+ */
+
+export const BatchCandidate = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  state: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  /** A batch (draft or sent) of the caller's unit already holds it. */
+  batchId: Id.nullable(),
+});
+export type BatchCandidate = z.infer<typeof BatchCandidate>;
+
+export const BatchFindings = z.array(
+  z.object({
+    nominationId: Id,
+    nomineeName: z.string(),
+    violations: z.array(z.string()),
+    warnings: z.array(z.string()),
+  }),
+);
+export type BatchFindings = z.infer<typeof BatchFindings>;
+
+export const ApprovedNominationView = z.object({
+  nominationId: Id,
+  unitId: Id,
+  unitName: z.string(),
+  record: NominationRecord.nullable(),
+});
+export type ApprovedNominationView = z.infer<typeof ApprovedNominationView>;
+
+export const SessionView = CouncilSession.extend({
+  myBallot: z.object({ isMember: z.boolean(), voted: z.boolean(), votedAt: z.string().nullable() }),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
+
+export const DecisionWithRevocations = z.object({ decision: Decision, revocations: z.array(Revocation) });
+export type DecisionWithRevocations = z.infer<typeof DecisionWithRevocations>;
+
+export const Download = z.object({ url: z.string(), fileName: z.string() });
+
+export const PublicEntryView = z.object({
+  nominationId: Id,
+  unitName: z.string(),
+  nomineeKind: NomineeKind,
+  nomineeName: z.string(),
+  nomineeTitle: z.string(),
+  nomineeUnitName: z.string(),
+  awardTypeName: z.string(),
+});
+
+export const PublicDisclosureView = z.object({
+  id: Id,
+  title: z.string(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  workingDays: z.number().int(),
+  status: z.enum(['upcoming', 'open', 'ended']),
+  closedEarlyReason: z.string().nullable(),
+  entries: z.array(PublicEntryView),
+});
+export type PublicDisclosureView = z.infer<typeof PublicDisclosureView>;
+
+export const PublicAwardeeView = PublicEntryView.extend({
+  revoked: z.boolean(),
+  revocationNumber: z.string().nullable(),
+  revokedOn: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+});
+
+export const PublicDecisionView = z.object({
+  id: Id,
+  numberText: z.string(),
+  signedOn: z.string(),
+  signerName: z.string(),
+  signerTitle: z.string(),
+  title: z.string(),
+  awardeeCount: z.number().int(),
+  byUnit: z.array(z.object({ unitName: z.string(), awardees: z.array(PublicAwardeeView) })),
+});
+export type PublicDecisionView = z.infer<typeof PublicDecisionView>;
+
+export const publicPageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
