@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
@@ -147,6 +148,33 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 }
+
+/**
+ * `npm start` runs us as npm → sh → tsx → this process. A SIGTERM sent to npm alone stops npm and its
+ * shell, but the shell does not pass it on, and we would live on as an orphan with every emulator. So we
+ * watch our launcher chain (on Linux, through /proc) and stop when it goes away.
+ */
+function stopWhenOrphaned(): void {
+  if (!existsSync('/proc')) return;
+  const parentOf = (pid: number): number | undefined => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // "pid (command name) state ppid ...": the name may contain spaces and parentheses.
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return undefined;
+    }
+  };
+  const parent = process.ppid;
+  const launcher = parentOf(parent);
+  if (launcher === undefined || launcher <= 1) return;
+  setInterval(() => {
+    if (stopping || (process.ppid === parent && parentOf(parent) === launcher)) return;
+    console.log('\nThe command that started the platform is gone: stopping ...');
+    void shutdown(0);
+  }, 1_000).unref();
+}
+stopWhenOrphaned();
 
 process.once('SIGINT', () => {
   console.log('\nStopping ...');
