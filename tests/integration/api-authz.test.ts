@@ -1,0 +1,457 @@
+import { routes } from '@thidua/functions/routes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Api, ApiResponse } from '../support/platform';
+import {
+  type ApiWorld,
+  act,
+  createReport,
+  expectStatus,
+  type Login,
+  logins,
+  REPORT_FORM,
+  REPORT_TEMPLATE,
+  type SubmissionBody,
+  samplePdf,
+  startApiWorld,
+  TEST_CAMPAIGN,
+  testCampaign,
+  units,
+  uploadWithPresignedPost,
+} from './api-world';
+
+/**
+ * The authorization matrix: every core route × every role (and the public) × a resource inside and one
+ * outside the caller's line. The expectations are written here from the product's rules (domain.md,
+ * issue 3 §5), not derived from the policy code they test. Writes use requests that cannot change
+ * anything once authorized (a stale expected version, a missing parent...), so an authorized caller
+ * gets the status of the next check (409/404/422) and an unauthorized one 403 — or 404 where even the
+ * existence of the resource must not leak. Refusals carry no data.
+ */
+type Persona = Login | 'anonymous';
+const personas: Persona[] = [...(Object.keys(logins) as Login[]), 'anonymous'];
+
+let w: ApiWorld;
+/** A: a commune's report under review at the district. B: a department's, under review at the province. */
+let A: SubmissionBody;
+let B: SubmissionBody;
+let attachmentOfA: string;
+let subtreeOfDistrict: Set<string>;
+
+const unitOf: Record<Login, string> = {
+  admin: units.province,
+  secretariat: units.province,
+  provinceReviewer: units.province,
+  districtReviewer: units.district,
+  otherDistrictReviewer: units.otherDistrict,
+  communeSubmitter: units.commune,
+  communeHead: units.commune,
+  departmentSubmitter: units.department,
+  councilMember: units.province,
+  chair: units.province,
+};
+
+/** Who may read a submission of the commune (A) / of the department (B). */
+const readersOf = {
+  A: [
+    'admin',
+    'secretariat',
+    'chair',
+    'provinceReviewer',
+    'districtReviewer',
+    'communeSubmitter',
+    'communeHead',
+  ],
+  B: ['admin', 'secretariat', 'chair', 'provinceReviewer', 'departmentSubmitter'],
+} satisfies Record<'A' | 'B', Login[]>;
+/** Who may act on it: its own unit's authors, the reviewing units above it (reviewer, secretariat). */
+const actorsOf = {
+  A: ['communeSubmitter', 'communeHead', 'districtReviewer', 'provinceReviewer', 'secretariat'],
+  B: ['departmentSubmitter', 'provinceReviewer', 'secretariat'],
+} satisfies Record<'A' | 'B', Login[]>;
+const authorsOf = { A: ['communeSubmitter', 'communeHead'], B: ['departmentSubmitter'] } satisfies Record<
+  'A' | 'B',
+  Login[]
+>;
+/** Who may read the submissions below the district (its subtree). */
+const districtSubtreeReaders: Login[] = [
+  'admin',
+  'secretariat',
+  'chair',
+  'provinceReviewer',
+  'districtReviewer',
+];
+/** Who has an inbox: reviewing roles, province roles that read everything, unit heads (sign-off). */
+const inboxHolders: Login[] = [
+  'admin',
+  'secretariat',
+  'chair',
+  'provinceReviewer',
+  'districtReviewer',
+  'otherDistrictReviewer',
+  'communeHead',
+];
+/** Who may verify a submission's audit chain (beyond reading it): province secretariat and admin, unit heads and reviewers of the line. */
+const auditReadersOfA: Login[] = [
+  'admin',
+  'secretariat',
+  'communeHead',
+  'districtReviewer',
+  'provinceReviewer',
+];
+
+const is = (set: readonly string[], p: Persona) => set.includes(p);
+
+/** Read-like: allowed → `ok`, otherwise 404 (existence does not leak). */
+const readable =
+  (set: readonly string[], ok = 200) =>
+  (p: Persona) =>
+    p === 'anonymous' ? 401 : is(set, p) ? ok : 404;
+/** Action: allowed → `ok`; readable but not allowed → 403; not readable → 404. */
+const action = (allowed: readonly string[], readers: readonly string[], ok: number) => (p: Persona) =>
+  p === 'anonymous' ? 401 : is(allowed, p) ? ok : is(readers, p) ? 403 : 404;
+/** Not scoped to a resource: allowed → `ok`, otherwise 403. */
+const role = (allowed: readonly string[], ok: number) => (p: Persona) =>
+  p === 'anonymous' ? 401 : is(allowed, p) ? ok : 403;
+const everyone =
+  (ok = 200) =>
+  (p: Persona) =>
+    p === 'anonymous' ? 401 : ok;
+const publicRoute = () => 200;
+
+interface Case {
+  operationId: string;
+  label: string;
+  call: (api: Api) => Promise<ApiResponse>;
+  expected: (p: Persona) => number;
+  /** Checks on a successful answer: nothing from outside the caller's scope. */
+  check?: (p: Login, body: Record<string, unknown>) => void;
+}
+
+const items = (b: Record<string, unknown>) =>
+  (b.items ?? []) as { unitId: string; onTurnUnitId: string | null }[];
+
+const cases = (): Case[] => {
+  const stale = (s: SubmissionBody) => s.version - 1;
+  const perSubject = (k: 'A' | 'B', s: SubmissionBody): Case[] => [
+    {
+      operationId: 'getSubmission',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'saveSubmission',
+      label: `${k} (stale version)`,
+      call: (a) => a.put(`/submissions/${s.id}`, { data: {}, expectedVersion: stale(s) }),
+      expected: action(actorsOf[k], readersOf[k], 409),
+    },
+    {
+      operationId: 'actOnSubmission',
+      label: `${k} approve (stale version)`,
+      call: (a) => a.post(`/submissions/${s.id}/actions`, { type: 'approve', expectedVersion: stale(s) }),
+      expected: action(actorsOf[k], readersOf[k], 409),
+    },
+    {
+      operationId: 'getSubmissionHistory',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/history`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'getSubmissionDiff',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/diff?since=${s.version}`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'listAttachments',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/attachments`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'createAttachmentUpload',
+      label: `${k} (no longer editable)`,
+      call: (a) =>
+        a.post(`/submissions/${s.id}/attachments`, {
+          fileName: 'x.pdf',
+          contentType: 'application/pdf',
+          size: 10,
+        }),
+      expected: action(authorsOf[k], readersOf[k], 409),
+    },
+  ];
+  return [
+    { operationId: 'getHealth', label: '', call: (a) => a.get('/health'), expected: publicRoute },
+    { operationId: 'getOpenApi', label: '', call: (a) => a.get('/openapi.json'), expected: publicRoute },
+    {
+      operationId: 'getMe',
+      label: '',
+      call: (a) => a.get('/me'),
+      expected: everyone(),
+      check: (p, b) => expect((b.unit as { id: string }).id).toBe(unitOf[p]),
+    },
+    { operationId: 'listUnits', label: '', call: (a) => a.get('/units?limit=3'), expected: everyone() },
+    {
+      operationId: 'getUnit',
+      label: '',
+      call: (a) => a.get(`/units/${units.commune}`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'listUnitChildren',
+      label: '',
+      call: (a) => a.get(`/units/${units.district}/children`),
+      expected: everyone(),
+    },
+    { operationId: 'listCampaigns', label: '', call: (a) => a.get('/campaigns'), expected: everyone() },
+    {
+      operationId: 'getCampaign',
+      label: '',
+      call: (a) => a.get(`/campaigns/${TEST_CAMPAIGN}`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getLatestTemplate',
+      label: '',
+      call: (a) => a.get(`/templates/${REPORT_TEMPLATE}`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getTemplateVersion',
+      label: '',
+      call: (a) => a.get(`/templates/${REPORT_TEMPLATE}/versions/1`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'createSubmission',
+      label: '(unknown campaign)',
+      call: (a) => a.post('/submissions', { campaignId: 'nope', formKey: REPORT_FORM, period: '2026-Q1' }),
+      expected: role([...authorsOf.A, ...authorsOf.B], 404),
+    },
+    {
+      operationId: 'listSubmissions',
+      label: 'mine',
+      call: (a) => a.get('/submissions?scope=mine&limit=100'),
+      expected: everyone(),
+      check: (p, b) => {
+        for (const i of items(b)) expect(i.unitId).toBe(unitOf[p]);
+      },
+    },
+    {
+      operationId: 'listSubmissions',
+      label: 'inbox',
+      call: (a) => a.get('/submissions?scope=inbox&limit=100'),
+      expected: role(inboxHolders, 200),
+      check: (p, b) => {
+        for (const i of items(b)) expect(i.onTurnUnitId).toBe(unitOf[p]);
+      },
+    },
+    {
+      operationId: 'listSubmissions',
+      label: 'subtree of the district',
+      call: (a) => a.get(`/submissions?scope=subtree&root=${units.district}&limit=100`),
+      expected: readable(districtSubtreeReaders),
+      check: (_p, b) => {
+        expect(items(b).length).toBeGreaterThan(0);
+        for (const i of items(b)) expect(subtreeOfDistrict.has(i.unitId)).toBe(true);
+      },
+    },
+    {
+      operationId: 'listSubmissions',
+      label: 'own subtree',
+      call: (a) => a.get('/submissions?scope=subtree&limit=100'),
+      expected: role(inboxHolders, 200),
+    },
+    ...perSubject('A', A),
+    ...perSubject('B', B),
+    {
+      operationId: 'getCompleteness',
+      label: 'of the district',
+      call: (a) =>
+        a.get(
+          `/campaigns/${TEST_CAMPAIGN}/completeness?formKey=${REPORT_FORM}&period=2026-Q1&unitId=${units.district}`,
+        ),
+      expected: readable(districtSubtreeReaders),
+    },
+    {
+      operationId: 'confirmAttachment',
+      label: 'A (already checked)',
+      call: (a) => a.post(`/submissions/${A.id}/attachments/${attachmentOfA}/confirm`),
+      expected: action(authorsOf.A, readersOf.A, 200),
+    },
+    {
+      operationId: 'getAttachmentDownload',
+      label: 'A',
+      call: (a) => a.get(`/submissions/${A.id}/attachments/${attachmentOfA}/download`),
+      expected: readable(readersOf.A),
+    },
+    {
+      operationId: 'verifySubmissionAudit',
+      label: 'A',
+      call: (a) => a.get(`/submissions/${A.id}/audit`),
+      expected: action(auditReadersOfA, readersOf.A, 200),
+    },
+    {
+      operationId: 'exportCampaignAudit',
+      label: '',
+      call: (a) => a.get(`/campaigns/${TEST_CAMPAIGN}/audit-trail`),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
+      operationId: 'createUnit',
+      label: '(unknown parent)',
+      call: (a) =>
+        a.post('/admin/units', { kind: 'commune', name: 'X', parentId: 'nowhere', openedOn: '2026-01-01' }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'updateUnit',
+      label: '(unknown unit)',
+      call: (a) => a.put('/admin/units/nowhere', { name: 'X' }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'listUsers',
+      label: 'of the commune',
+      call: (a) => a.get(`/admin/users?unitId=${units.commune}`),
+      expected: role(['admin', 'communeHead'], 200),
+    },
+    {
+      operationId: 'createUser',
+      label: '(unknown unit)',
+      call: (a) =>
+        a.post('/admin/users', {
+          email: 'x@demo.thidua.vn',
+          name: 'X',
+          unitId: 'nowhere',
+          roles: ['submitter'],
+        }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'updateUser',
+      label: '(unknown user)',
+      call: (a) => a.put('/admin/users/nobody', { active: false }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'createCampaign',
+      label: '(missing template)',
+      call: (a) =>
+        a.post('/admin/campaigns', {
+          ...testCampaign('authz-x'),
+          forms: [{ formKey: 'x', templateId: 'nope', templateVersion: 1, periods: ['2026-Q1'] }],
+        }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'updateCampaign',
+      label: '(missing template)',
+      call: (a) => {
+        const { id: _id, ...rest } = testCampaign();
+        return a.put(`/admin/campaigns/${TEST_CAMPAIGN}`, {
+          ...rest,
+          forms: [{ formKey: 'x', templateId: 'nope', templateVersion: 1, periods: ['2026-Q1'] }],
+        });
+      },
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'createTemplateVersion',
+      label: '(broken definition)',
+      call: (a) =>
+        a.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, {
+          kind: 'report',
+          title: 'X',
+          sections: [
+            { key: 'a', title: 'A', fields: [{ key: 'x', label: 'X', type: 'integer' }] },
+            { key: 'a', title: 'B', fields: [{ key: 'y', label: 'Y', type: 'integer' }] },
+          ],
+        }),
+      expected: role(['admin'], 422),
+    },
+  ];
+};
+
+beforeAll(async () => {
+  w = await startApiWorld();
+  // A: filled with evidence while a draft, then submitted (waits for the district).
+  const a = await createReport(w.as.communeSubmitter, '2026-Q1');
+  const started = expectStatus(
+    await w.as.communeSubmitter.post(`/submissions/${a.id}/attachments`, {
+      fileName: 'minh-chung.pdf',
+      contentType: 'application/pdf',
+      size: samplePdf.byteLength,
+    }),
+    201,
+  );
+  attachmentOfA = (started.attachment as { id: string }).id;
+  await uploadWithPresignedPost(
+    started.upload as { url: string; fields: Record<string, string> },
+    samplePdf,
+    'application/pdf',
+  );
+  expectStatus(
+    await w.as.communeSubmitter.post(`/submissions/${a.id}/attachments/${attachmentOfA}/confirm`),
+    200,
+  );
+  A = await act(w.as.communeSubmitter, a, { type: 'submit' });
+  B = await act(w.as.departmentSubmitter, await createReport(w.as.departmentSubmitter, '2026-Q1'), {
+    type: 'submit',
+  });
+  const tree = expectStatus(await w.as.admin.get(`/units?root=${units.district}&limit=100`), 200);
+  subtreeOfDistrict = new Set((tree.items as { id: string }[]).map((u) => u.id));
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+describe('the authorization matrix', () => {
+  it('covers every core route', () => {
+    const covered = new Set(cases().map((c) => c.operationId));
+    const core = routes
+      .filter((r) => r.group !== 'commendations' && r.group !== 'public')
+      .map((r) => r.operationId);
+    expect(core.filter((op) => !covered.has(op))).toEqual([]);
+  });
+
+  it('answers every role the right status, and refusals carry no data', async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const c of cases()) {
+      await Promise.all(
+        personas.map(async (p) => {
+          const client = p === 'anonymous' ? w.anonymous : w.as[p];
+          const r = await c.call(client);
+          const want = c.expected(p);
+          checked++;
+          if (r.status !== want) {
+            failures.push(
+              `${c.operationId} ${c.label} as ${p}: ${r.status} (expected ${want}) ${r.text.slice(0, 160)}`,
+            );
+            return;
+          }
+          const b = typeof r.body === 'object' && r.body !== null ? (r.body as Record<string, unknown>) : {};
+          if (r.status === 403 || r.status === 404 || r.status === 401) {
+            const keys = Object.keys(b);
+            if (r.status !== 401 && (keys.length !== 1 || keys[0] !== 'error'))
+              failures.push(`${c.operationId} as ${p}: data in a refusal`);
+            if ((b.error as { current?: unknown } | undefined)?.current !== undefined) {
+              failures.push(`${c.operationId} as ${p}: current state in a refusal`);
+            }
+          }
+          if (r.status < 300 && p !== 'anonymous' && c.check) {
+            try {
+              c.check(p, b);
+            } catch (err) {
+              failures.push(`${c.operationId} ${c.label} as ${p}: ${(err as Error).message}`);
+            }
+          }
+        }),
+      );
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(400);
+  });
+});
