@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ApprovedNominationView } from '@thidua/shared/commendation';
+import { Link } from 'react-router';
+import { Skeleton } from '../../../ui';
+import { useC, useCommendations } from '../common';
+
+/** Checkboxes over the province-approved nominations that no council has taken up yet. */
+export function ApprovedPicker({
+  campaignId,
+  picked,
+  onChange,
+  filter = () => true,
+}: {
+  campaignId: string;
+  picked: string[];
+  onChange: (ids: string[]) => void;
+  filter?: (a: ApprovedNominationView) => boolean;
+}) {
+  const c = useC();
+  const svc = useCommendations();
+  const approved = useQuery({
+    queryKey: ['commendations', 'approved', campaignId],
+    queryFn: () => svc.approved(campaignId),
+    enabled: Boolean(campaignId),
+  });
+  if (approved.isLoading) return <Skeleton label={c('loading')} />;
+  const rows = (approved.data ?? []).filter(filter);
+  if (rows.length === 0) return <p className="muted">{c('empty')}</p>;
+  return (
+    <ul className="c-list">
+      {rows.map((a) => (
+        <li key={a.nominationId} className="c-item">
+          <label>
+            <input
+              type="checkbox"
+              checked={picked.includes(a.nominationId)}
+              onChange={(e) =>
+                onChange(
+                  e.target.checked ? [...picked, a.nominationId] : picked.filter((x) => x !== a.nominationId),
+                )
+              }
+            />
+            <span>
+              {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} (
+              {a.unitName}) <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
+            </span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}

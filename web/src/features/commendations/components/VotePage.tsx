@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SessionView } from '@thidua/shared/commendation';
+import { useState } from 'react';
+import { formatDateTime } from '../../../i18n';
+import { Alert, Badge, Button, Fieldset, Skeleton } from '../../../ui';
+import { ErrorBox, useC, useCommendations, useIntent } from '../common';
+
+function Ballot({ s }: { s: SessionView }) {
+  const c = useC();
+  const svc = useCommendations();
+  const qc = useQueryClient();
+  const [choices, setChoices] = useState<Record<string, 'agree' | 'disagree'>>({});
+  const intent = useIntent();
+  const vote = useMutation({
+    mutationFn: () => svc.vote(s.id, choices, intent.key()),
+    onSuccess: async () => {
+      intent.done();
+      // Forget the choices at once: after casting, nothing on this screen remembers them.
+      setChoices({});
+      await qc.invalidateQueries({ queryKey: ['commendations', 'my-sessions'] });
+    },
+    onError: intent.failed,
+  });
+  if (s.myBallot.voted) {
+    return (
+      <Alert tone="success">
+        <Badge tone="success">{c('vote.done')}</Badge>{' '}
+        {s.myBallot.votedAt ? formatDateTime(s.myBallot.votedAt) : ''}
+      </Alert>
+    );
+  }
+  const complete = s.agenda.every((a) => choices[a.nominationId] !== undefined);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (complete) vote.mutate();
+      }}
+    >
+      {s.agenda.map((a) => (
+        <Fieldset key={a.nominationId} legend={`${a.nomineeName} (${a.unitName}) — ${a.awardTypeName}`}>
+          <div className="c-choice">
+            {(['agree', 'disagree'] as const).map((v) => (
+              <label key={v}>
+                <input
+                  type="radio"
+                  name={`${s.id}-${a.nominationId}`}
+                  value={v}
+                  checked={choices[a.nominationId] === v}
+                  onChange={() => setChoices((x) => ({ ...x, [a.nominationId]: v }))}
+                />
+                {c(v === 'agree' ? 'vote.agree' : 'vote.disagree')}
+              </label>
+            ))}
+          </div>
+        </Fieldset>
+      ))}
+      {!complete ? <p className="muted">{c('vote.incomplete')}</p> : null}
+      <ErrorBox error={vote.error} />
+      <Button type="submit" variant="primary" disabled={!complete} loading={vote.isPending}>
+        {c('vote.cast')}
+      </Button>
+    </form>
+  );
+}
+
+/** A council member's secret ballot: one paper per session; afterwards only "đã bỏ phiếu" is shown. */
+export function VotePage() {
+  const c = useC();
+  const svc = useCommendations();
+  const sessions = useQuery({ queryKey: ['commendations', 'my-sessions'], queryFn: () => svc.mySessions() });
+  return (
+    <div className="stack">
+      <h1>{c('vote.title')}</h1>
+      <Alert tone="info">{c('vote.intro')}</Alert>
+      {sessions.isLoading ? <Skeleton label={c('loading')} /> : null}
+      {sessions.data?.length === 0 ? <p className="muted">{c('vote.none')}</p> : null}
+      {(sessions.data ?? []).map((s) => (
+        <section key={s.id} className="card c-section" aria-label={s.title}>
+          <h2>{s.title}</h2>
+          <Ballot s={s} />
+        </section>
+      ))}
+    </div>
+  );
+}
