@@ -488,6 +488,27 @@ describe('lists: scopes, filters as key conditions, cursors', () => {
     expect(itemsOf(second)[0]?.id).not.toBe(itemsOf(first)[0]?.id);
     // The commune's cursor cannot open the district's inbox.
     expect((await w.as.districtReviewer.get(`/submissions?scope=inbox&cursor=${cursor}`)).status).toBe(400);
+    // A forged cursor in the right partition but outside the filter, or over DynamoDB's key size: 400, never 500.
+    const forge = (sk: string) =>
+      encodeURIComponent(
+        Buffer.from(JSON.stringify({ pk: `T#binh-phuoc#LIST#MINE#${units.commune}`, sk })).toString(
+          'base64url',
+        ),
+      );
+    const filtered = `/submissions?scope=mine&campaignId=${TEST_CAMPAIGN}`;
+    expect(
+      (await w.as.communeSubmitter.get(`${filtered}&cursor=${forge('C#other#F#x#P#2026-Q1#S#1')}`)).status,
+    ).toBe(400);
+    expect(
+      (
+        await w.as.communeSubmitter.get(
+          `${filtered}&cursor=${forge(`C#${TEST_CAMPAIGN}#${'x'.repeat(1100)}`)}`,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await w.as.communeSubmitter.get(`${filtered}&cursor=${forge(`C#${TEST_CAMPAIGN}#F#zzz`)}`)).status,
+    ).toBe(200);
   });
 
   it('completeness of the district communes for a form and period', async () => {

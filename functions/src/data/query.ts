@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
+import { BadRequest } from '../http/errors';
 import { parseItems } from './items';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 
@@ -56,21 +57,48 @@ export const queryPage = async <S extends z.ZodType>(
     if (!condition.includes('#sk')) delete names['#sk'];
   }
   const keyAttributes = q.index ? [pkName, skName, 'pk', 'sk'] : ['pk', 'sk'];
-  const r = await client.send(
-    new QueryCommand({
-      TableName: q.table,
-      ...(q.index ? { IndexName: q.index } : {}),
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      Limit: q.limit,
-      ScanIndexForward: !q.descending,
-      ...(q.consistent && !q.index ? { ConsistentRead: true } : {}),
-      ExclusiveStartKey: decodeCursor(q.cursor, { attribute: pkName, value: q.partition }, keyAttributes),
-    }),
-  );
+  const start = decodeCursor(q.cursor, { attribute: pkName, value: q.partition }, keyAttributes);
+  // DynamoDB refuses a start key outside the key condition or over its key size limits with a
+  // ValidationException: a forged cursor must be the caller's 400, not our 500.
+  if (start && !cursorFits(start[skName], q.sort, start)) throw invalidCursor();
+  const r = await client
+    .send(
+      new QueryCommand({
+        TableName: q.table,
+        ...(q.index ? { IndexName: q.index } : {}),
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: q.limit,
+        ScanIndexForward: !q.descending,
+        ...(q.consistent && !q.index ? { ConsistentRead: true } : {}),
+        ExclusiveStartKey: start,
+      }),
+    )
+    .catch((err: unknown) => {
+      if (start && (err as { name?: string }).name === 'ValidationException') throw invalidCursor();
+      throw err;
+    });
   return { items: parseItems(schema, r.Items), nextCursor: encodeCursor(r.LastEvaluatedKey) };
 };
+
+const MAX_SORT_KEY_BYTES = 1024;
+const MAX_PARTITION_KEY_BYTES = 2048;
+
+const cursorFits = (sk: string | undefined, sort: SortCondition, key: Record<string, string>): boolean => {
+  if (sk === undefined) return false;
+  for (const [name, value] of Object.entries(key)) {
+    const limit = name.endsWith('sk') ? MAX_SORT_KEY_BYTES : MAX_PARTITION_KEY_BYTES;
+    if (value === '' || Buffer.byteLength(value, 'utf8') > limit) return false;
+  }
+  if (!sort) return true;
+  if ('beginsWith' in sort) return sk.startsWith(sort.beginsWith);
+  if ('lessThan' in sort) return sk < sort.lessThan;
+  return sk >= sort.between[0] && sk <= sort.between[1];
+};
+
+const invalidCursor = (): BadRequest =>
+  new BadRequest('Con trỏ phân trang không hợp lệ', [{ path: 'query.cursor', message: 'Không hợp lệ' }]);
 
 /** Every page of a query (bounded lists only: a subtree's children, a submission's history). */
 export const queryAll = async <S extends z.ZodType>(

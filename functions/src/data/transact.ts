@@ -5,6 +5,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { PayloadTooLarge } from '../http/errors';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -55,6 +56,13 @@ const refusalOf = (err: unknown): TransactionRefused | undefined => {
   );
 };
 
+/** DynamoDB's 400 KB item limit: the input was too big, whatever the JSON size said. */
+const isItemTooLarge = (err: unknown): boolean =>
+  isRecord(err) &&
+  err.name === 'ValidationException' &&
+  typeof err.message === 'string' &&
+  /item size|maximum allowed size/i.test(err.message);
+
 /**
  * Writes `items` all-or-nothing in ONE TransactWriteItems call. A refused transaction becomes
  * `TransactionRefused` with one reason per item, so the caller can tell which condition failed.
@@ -66,6 +74,8 @@ export const transactWrite = async (doc: DynamoDBDocumentClient, items: readonly
   } catch (err) {
     const refused = refusalOf(err);
     if (refused) throw refused;
+    if (isItemTooLarge(err))
+      throw new PayloadTooLarge('Dữ liệu quá lớn để lưu (giới hạn 400 KB mỗi bản ghi)');
     throw err;
   }
 };
