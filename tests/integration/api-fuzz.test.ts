@@ -1,5 +1,4 @@
-import { coreContracts } from '@thidua/functions/api/index';
-import type { RouteContract } from '@thidua/functions/http/contract';
+import { allContracts } from '@thidua/functions/openapi/index';
 import { routes } from '@thidua/functions/routes';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,7 +163,7 @@ const queryFor = (keys: string[]) =>
 const callers = [...(Object.keys(logins) as Login[]), 'anonymous'] as const;
 
 describe('fuzzing every route with invalid input', () => {
-  const contracts: Record<string, RouteContract> = { ...coreContracts };
+  const contracts = allContracts;
 
   it(`${routes.length} routes × ${RUNS_PER_ROUTE} runs: zero 5xx, always the error shape`, async () => {
     const failures: string[] = [];

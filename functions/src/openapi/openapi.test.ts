@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { routes } from '../routes';
-import { openApiDocument } from './index';
+import { allContracts, openApiDocument } from './index';
 import { OPENAPI_FILE, renderOpenApi } from './write';
 
 describe('the OpenAPI document', () => {
@@ -24,6 +24,10 @@ describe('the OpenAPI document', () => {
     }
     const operations = Object.values(paths).flatMap((p) => Object.keys(p));
     expect(operations.length).toBe(routes.length);
+  });
+
+  it('has a contract (request and answer schemas) for every route', () => {
+    expect(routes.filter((r) => !allContracts[r.operationId]).map((r) => r.operationId)).toEqual([]);
   });
 
   it('is committed up to date in docs/openapi.json (run `npm run openapi` after changing routes or contracts)', () => {
