@@ -29,6 +29,8 @@ export interface SignedInUser extends BenchUserSpec {
   /** The Cognito `sub`: the user's id in the table. */
   sub: string;
   idToken: string;
+  accessToken: string;
+  refreshToken: string;
 }
 
 export const BENCH_PASSWORD = 'Bench@2023-thidua';
@@ -104,7 +106,7 @@ export async function signInBenchUsers(
         );
       }
       const tokens = await signIn(platform, email, BENCH_PASSWORD);
-      return { ...spec, email, sub: subOf(tokens.idToken), idToken: tokens.idToken };
+      return { ...spec, email, sub: subOf(tokens.idToken), ...tokens };
     });
   } finally {
     cognito.destroy();

@@ -45,6 +45,8 @@ export interface RecordedCall {
 
 export interface RequestRecord {
   tag: string;
+  /** The handler's answer (API Gateway result `statusCode`). */
+  status: number;
   calls: RecordedCall[];
   counts: DynamoCalls;
 }
@@ -97,7 +99,13 @@ export class Recorder {
       const { result, calls } = await scope.run(s, () =>
         dynamoCallCounter.measure(async () => handler(event, context)),
       );
-      this.records.set(tag, { tag, calls: s.calls, counts: calls });
+      const status = (result as { statusCode?: unknown } | undefined)?.statusCode;
+      this.records.set(tag, {
+        tag,
+        status: typeof status === 'number' ? status : 0,
+        calls: s.calls,
+        counts: calls,
+      });
       return result;
     };
   }

@@ -111,6 +111,7 @@ const types: Record<string, string> = {
 export async function serveWeb(
   distDir: string,
   config: unknown,
+  port = 0,
 ): Promise<{ url: string; origin: string; stop(): Promise<void> }> {
   const root = resolve(distDir);
   const index = await readFile(join(root, 'index.html'));
@@ -141,9 +142,8 @@ export async function serveWeb(
       },
     );
   });
-  await new Promise<void>((r) => server.listen(0, 'localhost', () => r()));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://localhost:${port}`;
+  await new Promise<void>((r) => server.listen(port, 'localhost', () => r()));
+  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
   return {
     url: origin,
     origin,
