@@ -1,0 +1,281 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { docxText } from '@thidua/functions/commendations/documents/read-office';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT, type Platform, startTestPlatform } from '../support/platform';
+import { serveWeb, type WebServer } from '../support/web-server';
+
+/**
+ * The commendation journey in Chromium against the real local platform, from a production build: a
+ * commune's nomination → the district's tờ trình → the province's approval → public disclosure with one
+ * comment from someone who is not signed in → a council session where three members vote by secret
+ * ballot → the chair signs → the decision is on the public page and its DOCX downloads.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'tests/output/screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PASSWORD = 'ThiDua@2023';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const NOMINEE = 'Công an phường Tân Phú';
+const AWARD = 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh';
+
+let platform: Platform;
+let web: WebServer;
+let browser: Browser;
+let distDir: string;
+let downloadDir: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
+  downloadDir = await mkdtemp(join(tmpdir(), 'thidua-downloads-'));
+  await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  web = await serveWeb({ dir: distDir });
+  platform = await startTestPlatform({ webOrigins: [web.origin] });
+  web.setConfig(platform.webConfig);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    downloadsPath: downloadDir,
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await platform?.stop();
+  await web?.stop();
+  for (const d of [distDir, downloadDir]) if (d) await rm(d, { recursive: true, force: true });
+});
+
+async function newPage(label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('response', async (r) => {
+    if (r.status() >= 400 && r.url().includes(platform.apiUrl)) {
+      console.log(`[${label}] ${r.request().method()} ${r.url()} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 600)}`);
+    }
+  });
+  page.on('pageerror', (e) => {
+    throw new Error(`page error for ${label}: ${e.message}`);
+  });
+  return page;
+}
+
+async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(email, viewport);
+  await page.goto(`${web.origin}/`);
+  try {
+    await page.getByLabel('Thư điện tử').waitFor();
+  } catch (e) {
+    await shot(page, 'c00-sign-in-failed');
+    throw new Error(`sign-in page did not show: ${(await page.locator('body').innerText()).slice(0, 500)}`, { cause: e });
+  }
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function axe(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{ violations: { id: string; impact: string | null }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
+}
+
+const attach = (page: Page, label: RegExp, name: string) =>
+  page.getByLabel(label).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+
+describe('commendations journey', () => {
+  it('nomination → tờ trình → province → disclosure with a comment → secret ballot → signed decision, public with its DOCX', async () => {
+    // 1. The commune officer files the nomination through the generic form pages.
+    const officer = await signedIn('canbo.tanphu@demo.thidua.vn', { width: 360, height: 780 });
+    await officer.getByRole('button', { name: /Bắt đầu nhập: Hồ sơ đề nghị khen thưởng/ }).click();
+    await officer.waitForURL(/\/submissions\//);
+    await officer.getByLabel(/^Đề nghị khen thưởng cho/).selectOption({ label: 'Tập thể' });
+    await officer.getByLabel(/^Tên tập thể/).fill(NOMINEE);
+    await officer.getByLabel(/^Đơn vị công tác/).fill('Phường Tân Phú');
+    await officer.getByLabel(/^Hình thức khen thưởng đề nghị/).selectOption({ label: AWARD });
+    await officer
+      .getByLabel(/^Tóm tắt thành tích/)
+      .fill(
+        'Năm 2023 Công an phường đã phát hiện, làm rõ nhiều vụ việc, tổ chức 24 buổi tuyên truyền và xây dựng hai mô hình điển hình về phòng, chống tội phạm.',
+      );
+    await attach(officer, /^Tờ trình đề nghị khen thưởng/, 'to-trinh.pdf');
+    await officer.getByRole('button', { name: 'to-trinh.pdf', exact: true }).waitFor();
+    await attach(officer, /^Báo cáo thành tích/, 'bao-cao-thanh-tich.pdf');
+    await officer.getByRole('button', { name: 'bao-cao-thanh-tich.pdf', exact: true }).waitFor();
+    await attach(officer, /^Biên bản họp xét khen thưởng/, 'bien-ban.pdf');
+    await officer.getByRole('button', { name: 'bien-ban.pdf', exact: true }).waitFor();
+    await officer.getByLabel(/^Ngày họp/).fill('05/12/2023');
+    await officer.getByLabel(/^Tổng số thành viên/).fill('9');
+    await officer.getByLabel(/^Số thành viên có mặt/).fill('9');
+    await officer.getByLabel(/^Số phiếu đồng ý/).fill('9');
+    await officer.getByLabel(/^Số phiếu không đồng ý/).fill('0');
+    await officer.getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
+    await shot(officer, 'c01-nomination-phone');
+    await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await officer
+      .getByText('Đã gửi báo cáo.')
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot(officer, 'c01-submit-failed');
+        const errors = await officer.locator('.field-error, [role=alert]').allInnerTexts();
+        throw new Error(`submit failed: ${errors.join(' | ')}`, { cause: e });
+      });
+
+    // 2. The district consolidates it into its tờ trình and sends it to the province.
+    const district = await signedIn('duyet.dongxoai@demo.thidua.vn');
+    await district.goto(`${web.origin}/commendations/consolidate`);
+    await district.getByRole('heading', { name: 'Tổng hợp đề nghị khen thưởng' }).waitFor();
+    await district.getByRole('checkbox', { name: /Phường Tân Phú/ }).check();
+    await district.getByLabel('Số tờ trình (nếu có)').fill('45/TTr-UBND');
+    await district.getByRole('button', { name: 'Lập tờ trình' }).click();
+    await district.getByText('Không có vi phạm').waitFor();
+    await axe(district, 'consolidation');
+    await shot(district, 'c02-district-consolidation');
+    await district.getByRole('button', { name: 'Gửi tờ trình lên tỉnh' }).click();
+    await district.getByText('Đã gửi tỉnh').waitFor();
+
+    // 3. The province approves the tờ trình as a whole.
+    const province = await signedIn('duyet.tinh@demo.thidua.vn');
+    await province.goto(`${web.origin}/commendations/batches`);
+    await province.getByRole('heading', { name: /Thành phố Đồng Xoài/ }).waitFor();
+    await shot(province, 'c03-province-batches');
+    await province.getByRole('button', { name: 'Duyệt tờ trình' }).click();
+    await province.getByText('Chưa có dữ liệu.').waitFor();
+
+    // 4. The secretariat opens the public disclosure.
+    const sec = await signedIn('thuongtruc@demo.thidua.vn');
+    await sec.goto(`${web.origin}/commendations/disclosures`);
+    await sec.getByRole('checkbox', { name: new RegExp(NOMINEE) }).check();
+    await sec.getByRole('button', { name: 'Công khai danh sách' }).click();
+    await sec.getByText('Đang công khai').waitFor();
+    await axe(sec, 'disclosures');
+
+    // 5. Anyone, without signing in, reads the list and sends one comment.
+    const citizen = await newPage('citizen', { width: 360, height: 780 });
+    await citizen.goto(`${web.origin}/public/${DEMO_TENANT}/disclosures`);
+    await citizen.getByRole('heading', { name: 'Danh sách đề nghị khen thưởng' }).waitFor();
+    await citizen.getByText(NOMINEE).first().waitFor();
+    await citizen.getByLabel('Về trường hợp').selectOption({ label: `${NOMINEE} (Phường Tân Phú)` });
+    await citizen
+      .getByLabel(/^Nội dung ý kiến/)
+      .fill('Công an phường Tân Phú giải quyết vụ việc rất nhanh, tôi đồng ý đề nghị khen thưởng.');
+    await citizen.getByRole('button', { name: 'Gửi ý kiến' }).click();
+    await citizen.getByText('Đã nhận ý kiến của bạn. Xin cảm ơn.').waitFor();
+    await axe(citizen, 'public disclosure');
+    await shot(citizen, 'c04-public-disclosure-phone');
+
+    // 6. The secretariat reads the comment, ends the window (recorded with its reason) and opens the session.
+    await sec.reload();
+    await sec.getByRole('button', { name: 'Ý kiến nhận được (1)' }).click();
+    await sec.getByText(/giải quyết vụ việc rất nhanh/).waitFor();
+    await sec.getByRole('button', { name: 'Kết thúc công khai sớm' }).click();
+    await sec
+      .getByRole('dialog')
+      .getByLabel(/Lý do/)
+      .fill('Hội đồng họp theo lịch của tỉnh (thử nghiệm đầu cuối).');
+    await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+    await sec.getByText('Đã kết thúc').waitFor();
+    await sec.goto(`${web.origin}/commendations/council`);
+    await sec.getByRole('checkbox', { name: new RegExp(NOMINEE) }).check();
+    await sec.getByLabel('Người chủ trì').fill('Huỳnh Văn Quang');
+    await sec.getByRole('button', { name: 'Mở phiên họp' }).click();
+    await sec.getByText('Số phiếu đã nhận: 0/3').waitFor();
+    await shot(sec, 'c05-council-open');
+
+    // 7. Three members vote by secret ballot; each then sees only "Đã bỏ phiếu".
+    const choices = ['Đồng ý', 'Đồng ý', 'Không đồng ý'];
+    for (const [i, email] of [
+      'hoidong1@demo.thidua.vn',
+      'hoidong2@demo.thidua.vn',
+      'hoidong3@demo.thidua.vn',
+    ].entries()) {
+      const member = await signedIn(email);
+      await member.goto(`${web.origin}/commendations/vote`);
+      await member.getByRole('heading', { name: 'Bỏ phiếu kín' }).waitFor();
+      await member.getByRole('radio', { name: choices[i] ?? 'Đồng ý', exact: true }).check();
+      if (i === 0) await axe(member, 'ballot');
+      await member.getByRole('button', { name: 'Bỏ phiếu' }).click();
+      await member.getByText('Đã bỏ phiếu').waitFor();
+      expect(await member.getByRole('radio').count()).toBe(0);
+      const html = await member.content();
+      expect(html).not.toContain('Không đồng ý</label>');
+      if (i === 2) await shot(member, 'c06-member-voted');
+    }
+
+    // 8. The secretariat closes the vote: tallies, frozen results, minutes.
+    await sec.reload();
+    await sec.getByText('Số phiếu đã nhận: 3/3').waitFor();
+    await sec.getByRole('button', { name: 'Kết thúc bỏ phiếu và kiểm phiếu' }).click();
+    await sec.getByRole('button', { name: 'Tải biên bản (DOCX)' }).waitFor();
+    await sec.getByText('Đạt', { exact: true }).waitFor();
+
+    // 9. The chair signs: number and date come from the server.
+    const chair = await signedIn('chutich@demo.thidua.vn');
+    await chair.goto(`${web.origin}/commendations/sign`);
+    await chair.getByRole('button', { name: 'Ký quyết định' }).click();
+    await chair.getByText(/Đã ký Quyết định số 01\/QĐ-UBND/).waitFor();
+    await axe(chair, 'sign');
+    await shot(chair, 'c07-chair-signed');
+
+    // 10. The decision is on the public page, and its DOCX downloads.
+    const reader = await newPage('reader');
+    await reader.goto(`${web.origin}/public/${DEMO_TENANT}/decisions`);
+    await reader.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ }).waitFor();
+    await reader.getByText(NOMINEE).first().waitFor();
+    await axe(reader, 'public decisions');
+    await shot(reader, 'c08-public-decision');
+    const [download] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('link', { name: 'Tải quyết định (DOCX)' }).click(),
+    ]);
+    const file = join(downloadDir, 'quyet-dinh.docx');
+    await download.saveAs(file);
+    const text = docxText(new Uint8Array(await readFile(file)));
+    expect(text).toContain('Số: 01/QĐ-UBND');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(NOMINEE);
+    expect(text).toContain('Huỳnh Văn Quang');
+  });
+});
