@@ -13,6 +13,7 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
+import { authorize } from '@thidua/shared/policy';
 import { TransactionRefused, transactWrite } from '../data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
@@ -163,7 +164,11 @@ export const receiveComment = async (
 ): Promise<PublicComment> => {
   const disclosure = await d.repo.getDisclosure(tenantId, disclosureId);
   if (!disclosure) throw new NotFound('Không tìm thấy danh sách công khai');
-  if (disclosureStatus(disclosure, now.toISOString()) !== 'open')
+  const open = disclosureStatus(disclosure, now.toISOString()) === 'open';
+  if (
+    !authorize(null, 'comment', { type: 'public_list', tenantId, published: true, disclosureOpen: open })
+      .allowed
+  )
     throw new RuleViolation('Danh sách không trong thời gian nhận ý kiến', [], 'disclosure_closed');
   if (input.nominationId !== null && !disclosure.entries.some((e) => e.nominationId === input.nominationId)) {
     throw new RuleViolation('Trường hợp được góp ý không có trong danh sách', [
