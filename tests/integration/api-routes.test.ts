@@ -1,6 +1,8 @@
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
 import { openApiDocument } from '@thidua/functions/openapi/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, emulatorClients } from '../support/platform';
 import {
   type ApiWorld,
   act,
@@ -696,6 +698,138 @@ describe('audit', () => {
 
   it('verifies a chain; 404 for an unknown submission', async () => {
     expect((await w.as.secretariat.get('/submissions/nope/audit')).status).toBe(404);
+  });
+});
+
+describe('unit sign-off and the roll-up of child reports', () => {
+  it("with sign-off, a submission waits in the unit head's inbox; the head who filled it may not sign", async () => {
+    expectStatus(
+      await w.as.admin.post(
+        '/admin/campaigns',
+        testCampaign('api-signoff-campaign', { requireUnitSignOff: true }),
+      ),
+      201,
+    );
+    let s = await createReport(w.as.communeSubmitter, '2026-Q1', validReport(), 'api-signoff-campaign');
+    s = await act(w.as.communeSubmitter, s, { type: 'submit' });
+    expect(s).toMatchObject({ state: 'awaiting_signoff', level: null });
+    const inbox = itemsOf(
+      expectStatus(
+        await w.as.communeHead.get('/submissions?scope=inbox&campaignId=api-signoff-campaign'),
+        200,
+      ),
+    );
+    expect(inbox.map((i) => i.id)).toEqual([s.id]);
+    expect(inbox[0]?.onTurnUnitId).toBe(units.commune);
+    expect((await w.as.communeSubmitter.get('/submissions?scope=inbox')).status).toBe(403);
+    expect(
+      itemsOf(
+        expectStatus(
+          await w.as.districtReviewer.get('/submissions?scope=inbox&campaignId=api-signoff-campaign'),
+          200,
+        ),
+      ),
+    ).toEqual([]);
+    await act(w.as.communeSubmitter, s, { type: 'sign_off' }, 403);
+    s = await act(w.as.communeHead, s, { type: 'sign_off' });
+    expect(s).toMatchObject({ state: 'under_review', level: 0 });
+    const district = itemsOf(
+      expectStatus(
+        await w.as.districtReviewer.get('/submissions?scope=inbox&campaignId=api-signoff-campaign'),
+        200,
+      ),
+    );
+    expect(district.map((i) => i.id)).toEqual([s.id]);
+    expect(
+      itemsOf(
+        expectStatus(
+          await w.as.communeHead.get('/submissions?scope=inbox&campaignId=api-signoff-campaign'),
+          200,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it("a consolidated report goes up only when the child units' reports are approved", async () => {
+    // A district officer, created by the administrator and given a password in the user pool.
+    const email = 'tonghop.dongxoai@demo.thidua.vn';
+    expectStatus(
+      await w.as.admin.post('/admin/users', {
+        email,
+        name: 'Cán bộ tổng hợp',
+        unitId: units.district,
+        roles: ['submitter'],
+      }),
+      201,
+    );
+    const clients = emulatorClients(w.platform);
+    try {
+      await clients.cognito.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: w.platform.userPoolId,
+          Username: email,
+          Password: 'ThiDua@2026!',
+          Permanent: true,
+        }),
+      );
+    } finally {
+      clients.destroy();
+    }
+    const districtOfficer = await apiAs(w.platform, email, 'ThiDua@2026!');
+    expect((expectStatus(await districtOfficer.get('/me'), 200).unit as { id: string }).id).toBe(
+      units.district,
+    );
+
+    const consolidated = {
+      ...testTemplateBody,
+      title: 'Báo cáo tổng hợp',
+      workflow: { requireChildrenApproved: true },
+    };
+    expectStatus(await w.as.admin.post('/admin/templates/api_test_consolidated/versions', consolidated), 201);
+    const base = testCampaign('api-rollup-campaign');
+    expectStatus(
+      await w.as.admin.post('/admin/campaigns', {
+        ...base,
+        participants: { unitKinds: ['district'], unitIds: [units.commune] },
+        // One form for communes and districts: a district's report consolidates its communes' reports.
+        forms: [
+          {
+            formKey: REPORT_FORM,
+            templateId: 'api_test_consolidated',
+            templateVersion: 1,
+            periods: ['2026-Q1'],
+          },
+        ],
+      }),
+      201,
+    );
+    let parent = await createReport(districtOfficer, '2026-Q1', validReport(), 'api-rollup-campaign');
+    const early = expectStatus(
+      await districtOfficer.post(`/submissions/${parent.id}/actions`, {
+        type: 'submit',
+        expectedVersion: parent.version,
+      }),
+      422,
+    );
+    expect((early.error as { code: string }).code).toBe('children_incomplete');
+
+    let child = await createReport(w.as.communeSubmitter, '2026-Q1', validReport(), 'api-rollup-campaign');
+    child = await act(w.as.communeSubmitter, child, { type: 'submit' });
+    const rollup = `/campaigns/api-rollup-campaign/completeness?formKey=${REPORT_FORM}&period=2026-Q1`;
+    expect(expectStatus(await w.as.districtReviewer.get(rollup), 200)).toMatchObject({
+      total: 1,
+      complete: false,
+    });
+    child = await act(w.as.districtReviewer, child, { type: 'approve' });
+    expect(expectStatus(await w.as.districtReviewer.get(rollup), 200)).toMatchObject({
+      total: 1,
+      complete: true,
+      missing: [],
+    });
+
+    parent = await act(districtOfficer, parent, { type: 'submit' });
+    expect(parent).toMatchObject({ state: 'under_review', level: 0 });
+    expect((parent.chain as { unitId: string }[]).map((l) => l.unitId)).toEqual([units.province]);
   });
 });
 

@@ -1,31 +1,7 @@
-import { orgContracts as c } from '../api/org';
-import { appDeps, type Deps } from '../deps';
-import { NotFound } from '../http/errors';
-import { ok } from '../http/response';
-import { createGroupHandler, type RouteImpl, userRoute } from '../http/route';
+import { appDeps } from '../deps';
+import { orgRoutes } from '../groups/org';
+import { createGroupHandler } from '../http/route';
 
-/** The organisation tree. Units are not secret inside a province (policy: everyone of the tenant reads). */
-export const orgRoutes = (d: Deps): RouteImpl[] => [
-  userRoute(c.listUnits, async ({ identity, query }) => {
-    const { root, ...page } = query;
-    if (root === undefined) return ok(await d.units.subtree(identity.tenantId, null, page));
-    const rootUnit = await d.units.get(identity.tenantId, root);
-    if (!rootUnit) throw new NotFound('Không tìm thấy đơn vị');
-    return ok(await d.units.subtree(identity.tenantId, rootUnit, page));
-  }),
-
-  userRoute(c.getUnit, async ({ identity, params }) => {
-    const unit = await d.units.get(identity.tenantId, params.unitId);
-    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-    return ok(unit);
-  }),
-
-  userRoute(c.listUnitChildren, async ({ identity, params, query }) => {
-    const unit = await d.units.get(identity.tenantId, params.unitId);
-    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-    return ok(await d.units.children(identity.tenantId, unit.id, query));
-  }),
-];
-
+/** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler('org', orgRoutes(deps), { idempotency: deps.idempotency });

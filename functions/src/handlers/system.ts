@@ -1,41 +1,7 @@
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { systemContracts as c } from '../api/system';
-import { appDeps, type Deps } from '../deps';
-import { json, ok } from '../http/response';
-import { createGroupHandler, publicRoute, type RouteImpl, userRoute } from '../http/route';
-import { openApiDocument } from '../openapi';
+import { appDeps } from '../deps';
+import { systemRoutes } from '../groups/system';
+import { createGroupHandler } from '../http/route';
 
-/** A key no entity uses: reading it proves the table answers without DescribeTable permissions. */
-const HEALTH_KEY = { pk: 'HEALTH', sk: 'HEALTH' };
-
-const settle = async (p: Promise<unknown>): Promise<'ok' | 'error'> => {
-  try {
-    await p;
-    return 'ok';
-  } catch {
-    return 'error';
-  }
-};
-
-export const systemRoutes = (d: Deps): RouteImpl[] => [
-  publicRoute(c.getHealth, async () => {
-    const [table, bucket] = await Promise.all([
-      settle(d.clients.doc.send(new GetCommand({ TableName: d.config.tableName, Key: HEALTH_KEY }))),
-      settle(d.clients.s3.send(new HeadBucketCommand({ Bucket: d.config.bucketName }))),
-    ]);
-    const healthy = table === 'ok' && bucket === 'ok';
-    return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', checks: { table, bucket } });
-  }),
-
-  publicRoute(c.getOpenApi, async () => ok(openApiDocument(), { 'cache-control': 'public, max-age=300' })),
-
-  userRoute(c.getMe, async ({ identity }) => {
-    const user = await d.users.get(identity.tenantId, identity.userId);
-    const unit = await d.units.get(identity.tenantId, user?.unitId ?? identity.unitId);
-    return ok({ identity, user: user ?? null, unit: unit ?? null });
-  }),
-];
-
+/** Lambda entry of the `system` route group: configuration read once, routes from groups/system.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler('system', systemRoutes(deps), { idempotency: deps.idempotency });
