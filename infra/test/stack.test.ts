@@ -8,7 +8,13 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoAdminActions, groupAccess, tableReadActions, tableWriteActions } from '../src/functions';
+import {
+  cognitoAdminActions,
+  groupAccess,
+  publishedDocumentsPattern,
+  tableReadActions,
+  tableWriteActions,
+} from '../src/functions';
 import { allStatements, asArray, cleanup, flatten, type Synthesized, synth } from './helpers';
 
 /**
@@ -308,7 +314,7 @@ describe('least privilege', () => {
       const actions = actionsOf(group);
       const objects = group === 'attachments' || group === 'commendations';
       expect(actions.includes('s3:PutObject'), group).toBe(objects);
-      expect(actions.includes('s3:GetObject'), group).toBe(objects);
+      expect(actions.includes('s3:GetObject'), group).toBe(objects || group === 'public');
       expect(actions.includes('s3:ListBucket'), group).toBe(group === 'system');
       expect(
         actions.filter(
@@ -317,6 +323,14 @@ describe('least privilege', () => {
         group,
       ).toEqual([]);
     }
+  });
+
+  it('lets the public pages read signed decision documents and nothing else of the bucket', () => {
+    const reads = statementsOf('public').filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
+    expect(reads.flatMap((st) => asArray(st.Action))).toEqual(['s3:GetObject']);
+    expect(reads.map((st) => flatten(st.Resource))).toEqual([
+      `<${ids.attachments}.Arn>/t/*/commendations/decision/*.docx`,
+    ]);
   });
 
   it('grants the Cognito administration actions to admin only, on this user pool only', () => {
@@ -368,7 +382,10 @@ describe('least privilege', () => {
           expect(resource === table || indexArns.has(resource), `${policy}: ${resource}`).toBe(true);
         }
         if (resource.includes(bucket)) {
-          expect([bucket, `${bucket}/*`], `${policy}: ${resource}`).toContain(resource);
+          expect(
+            [bucket, `${bucket}/*`, `${bucket}/${publishedDocumentsPattern}`],
+            `${policy}: ${resource}`,
+          ).toContain(resource);
         }
       }
     }
