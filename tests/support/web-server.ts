@@ -68,7 +68,10 @@ export async function serveWeb(options: { dir: string; port?: number; host?: str
       .catch(() => {
         // Client-side routes get the app; a missing asset is a real 404.
         if (extname(path) !== '') res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-        else res.writeHead(200, { 'Content-Type': TYPES['.html'] ?? '', 'Cache-Control': 'no-cache' }).end(indexHtml);
+        else
+          res
+            .writeHead(200, { 'Content-Type': TYPES['.html'] ?? '', 'Cache-Control': 'no-cache' })
+            .end(indexHtml);
       });
   });
 

@@ -159,7 +159,15 @@ export const submissionsApi = (api: ApiClient) => ({
   save: (id: string, input: { expectedVersion: number; data: Record<string, unknown> }) =>
     api.put(`/submissions/${enc(id)}`, input, SubmissionView),
   act: (id: string, input: { expectedVersion: number; action: WorkflowAction }, idempotencyKey: string) =>
-    api.post(`/submissions/${enc(id)}/actions`, input, SubmissionView, { idempotencyKey }),
+    // The body is the action itself plus the expected version: `{ type: 'return', reason, expectedVersion }`.
+    api.post(
+      `/submissions/${enc(id)}/actions`,
+      { ...input.action, expectedVersion: input.expectedVersion },
+      SubmissionView,
+      {
+        idempotencyKey,
+      },
+    ),
   startUpload: (
     id: string,
     file: { name: string; size: number; contentType: string },

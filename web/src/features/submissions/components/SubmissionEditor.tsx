@@ -64,6 +64,8 @@ export function SubmissionEditor({
   const lastSavedRef = useRef(canonical(submission.data));
   const [initial] = useState(() => reconcile(drafts?.read(submission.id) ?? null, submission));
   const [choice, setChoice] = useState<LocalDraft | null>(initial.kind === 'choose' ? initial.local : null);
+  const choiceRef = useRef(choice);
+  choiceRef.current = choice;
   const submitSchema = useMemo(() => buildSubmissionSchema(template, { mode: 'submit' }), [template]);
   const methods = useForm<Values>({
     defaultValues: initial.kind === 'restore' ? initial.values : submission.data,
@@ -79,35 +81,39 @@ export function SubmissionEditor({
   const [submitting, setSubmitting] = useState(false);
   const submitKey = useRef<string | null>(null);
 
-  const controller = useMemo(
-    () =>
-      new AutosaveController<Values>(async (values) => {
-        const check = validateFormData(template, values, { mode: 'draft' });
-        if (!check.ok) {
-          applyIssues(methods, template, formatIssues(check), null);
-          throw new DraftInvalid();
-        }
-        const detail = await s.save(submission.id, { expectedVersion: versionRef.current, data: values });
-        versionRef.current = detail.version;
-        lastSavedRef.current = canonical(values);
-        qc.setQueryData(submissionKeys.detail(submission.id), detail);
-        const current = methods.getValues();
-        if (canonical(current) === lastSavedRef.current) drafts?.clear(submission.id);
-        else
-          drafts?.write({
-            submissionId: submission.id,
-            baseVersion: versionRef.current,
-            values: current,
-            savedAt: new Date().toISOString(),
-          });
-      }, setSaveStatus),
-    [template, s, submission.id, methods, qc, drafts],
-  );
+  // The autosave controller lives as long as the editor is mounted (one per mount, so React's
+  // development double-mount does not leave a stopped one behind). It reads the latest template
+  // through a ref.
+  const controllerRef = useRef<AutosaveController<Values> | null>(null);
+  const templateRef = useRef(template);
+  templateRef.current = template;
 
-  // Every change: a local copy at once, a server save after a pause.
   useEffect(() => {
+    const controller = new AutosaveController<Values>(async (values) => {
+      const check = validateFormData(templateRef.current, values, { mode: 'draft' });
+      if (!check.ok) {
+        applyIssues(methods, templateRef.current, formatIssues(check), null);
+        throw new DraftInvalid();
+      }
+      const detail = await s.save(submission.id, { expectedVersion: versionRef.current, data: values });
+      versionRef.current = detail.version;
+      lastSavedRef.current = canonical(values);
+      qc.setQueryData(submissionKeys.detail(submission.id), detail);
+      const current = methods.getValues();
+      if (canonical(current) === lastSavedRef.current) drafts?.clear(submission.id);
+      else
+        drafts?.write({
+          submissionId: submission.id,
+          baseVersion: versionRef.current,
+          values: current,
+          savedAt: new Date().toISOString(),
+        });
+    }, setSaveStatus);
+    controllerRef.current = controller;
+
+    // Every change: a local copy at once, a server save after a pause.
     const sub = methods.watch((values) => {
-      if (choice) return;
+      if (choiceRef.current) return;
       const snapshot = structuredClone(values) as Values;
       if (canonical(snapshot) === lastSavedRef.current) return;
       drafts?.write({
@@ -118,23 +124,18 @@ export function SubmissionEditor({
       });
       controller.schedule(snapshot);
     });
-    return () => sub.unsubscribe();
-  }, [methods, controller, drafts, submission.id, choice]);
-
-  // Restored edits are unsaved edits: send them.
-  useEffect(() => {
+    // Restored edits are unsaved edits: send them.
     if (initial.kind === 'restore') controller.schedule(initial.values);
-  }, [initial, controller]);
-
-  // Back online: retry; leaving the page: stop the timer (the local copy stays).
-  useEffect(() => {
+    // Back online: retry what failed.
     const onOnline = () => controller.retry();
     window.addEventListener('online', onOnline);
     return () => {
+      sub.unsubscribe();
       window.removeEventListener('online', onOnline);
       controller.stop();
+      if (controllerRef.current === controller) controllerRef.current = null;
     };
-  }, [controller]);
+  }, [methods, s, submission.id, qc, drafts, initial]);
 
   useEffect(() => {
     if (saveStatus.kind === 'failed' && isHttpError(saveStatus.error)) {
@@ -160,7 +161,7 @@ export function SubmissionEditor({
     setSummary([]);
     setSubmitting(true);
     try {
-      await controller.flush();
+      await controllerRef.current?.flush();
       submitKey.current ??= newIdempotencyKey();
       const detail = await s.act(
         submission.id,
@@ -169,7 +170,7 @@ export function SubmissionEditor({
       );
       submitKey.current = null;
       drafts?.clear(submission.id);
-      controller.stop();
+      controllerRef.current?.stop();
       toast(t('action.done.submit'), 'success');
       qc.setQueryData(submissionKeys.detail(submission.id), detail);
       await Promise.all([
@@ -181,8 +182,9 @@ export function SubmissionEditor({
         setSummary(summaryFrom(methods, template));
       } else if (isHttpError(e) && e.details.length > 0) {
         submitKey.current = null;
-        setSummary(applyIssues(methods, template, e.details, setGeneral));
-        setGeneral(describeError(e, t));
+        const outside: string[] = [];
+        setSummary(applyIssues(methods, template, e.details, (m) => outside.push(m)));
+        setGeneral([describeError(e, t), ...outside].join(' '));
       } else if (isHttpError(e) && e.isConflict) {
         submitKey.current = null;
         setConflict(true);
@@ -198,7 +200,7 @@ export function SubmissionEditor({
   const onSubmit = methods.handleSubmit(onValid, onInvalid);
 
   const reloadFromServer = async () => {
-    controller.stop();
+    controllerRef.current?.stop();
     await qc.invalidateQueries({ queryKey: submissionKeys.detail(submission.id) });
   };
 
@@ -215,7 +217,7 @@ export function SubmissionEditor({
                 methods.reset(choice.values);
                 lastSavedRef.current = canonical(submission.data);
                 setChoice(null);
-                controller.schedule(choice.values);
+                controllerRef.current?.schedule(choice.values);
               }}
             >
               {t('draft.choose.keepLocal')}

@@ -1,0 +1,386 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, type Platform, startTestPlatform } from '../support/platform';
+import { serveWeb, type WebServer } from '../support/web-server';
+
+/**
+ * The web app's journeys in Chromium against the real local platform (memory mode: DynamoDB Local,
+ * s3rver, cognito-local, the gateway and the handlers), served from a production build the way
+ * CloudFront serves it. Screenshots of the main pages go to tests/output/screenshots/, and axe-core
+ * checks each main page for serious or critical violations.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'tests/output/screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PASSWORD = 'ThiDua@2023';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const officer = 'canbo.tanphu@demo.thidua.vn';
+const districtReviewer = 'duyet.dongxoai@demo.thidua.vn';
+const otherDistrictReviewer = 'duyet.binhlong@demo.thidua.vn';
+const provinceReviewer = 'duyet.tinh@demo.thidua.vn';
+const departmentOfficer = 'canbo.sotuphap@demo.thidua.vn';
+const secretariat = 'thuongtruc@demo.thidua.vn';
+
+const PERIODIC = /Báo cáo kết quả phong trào thi đua phòng, chống tội phạm/;
+
+let platform: Platform;
+let web: WebServer;
+let browser: Browser;
+let distDir: string;
+const contexts: BrowserContext[] = [];
+const axeFindings: { page: string; violations: string[] }[] = [];
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
+  // The production build, as `npm run build -w web` makes it (into a temporary folder).
+  await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  web = await serveWeb({ dir: distDir });
+  platform = await startTestPlatform({ webOrigins: [web.origin] });
+  web.setConfig(platform.webConfig);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await platform?.stop();
+  await web?.stop();
+  if (distDir) await rm(distDir, { recursive: true, force: true });
+});
+
+// When a journey fails, every open page is captured for the report (tests/output/screenshots/failed-*).
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  let i = 0;
+  for (const c of contexts) {
+    for (const p of c.pages()) {
+      await p
+        .screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 3)}-${i++}.png`), fullPage: true })
+        .catch(() => undefined);
+      const alerts = await p
+        .locator('[role=alert], [role=status]')
+        .allTextContents()
+        .catch(() => []);
+      console.error(`failed page ${p.url()}: ${alerts.filter(Boolean).join(' | ')}`);
+    }
+  }
+});
+
+/** A person at a device: a fresh browser context, signed in through the sign-in page. */
+async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => {
+    throw new Error(`page error for ${email}: ${e.message}`);
+  });
+  await page.goto(`${web.origin}/`);
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** axe-core on the page as it is now; serious and critical violations fail the journey. */
+async function axe(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: Document,
+          opts: object,
+        ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+      };
+    };
+    const r = await w.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
+    }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  axeFindings.push({ page: name, violations: violations.map((v) => `${v.impact}: ${v.id}`) });
+  expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
+}
+
+async function openFromInbox(page: Page, unitName: string): Promise<string> {
+  await page.goto(`${web.origin}/inbox`);
+  const link = page.getByRole('link', { name: unitName }).first();
+  await link.waitFor();
+  await link.click();
+  await page.waitForURL(/\/submissions\//);
+  return page.url().split('/submissions/')[1] ?? '';
+}
+
+async function act(page: Page, button: string, reason?: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  if (reason !== undefined) await dialog.getByLabel(/Lý do/).fill(reason);
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function fillPeriodicReport(page: Page, figures: { crimes: string }): Promise<void> {
+  await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).fill(figures.crimes);
+  await page.getByLabel(/^Số vụ phạm tội hình sự đã điều tra làm rõ/).fill('3');
+  await page.getByLabel(/^Số vụ phạm tội về ma túy phát hiện/).fill('2');
+  await page.getByLabel(/^Số vụ mua bán người phát hiện/).fill('0');
+  await page.getByLabel(/^Số buổi tuyên truyền/).fill('12');
+  await page.getByLabel(/^Số lượt người tham dự/).fill('1.250');
+  await page.getByLabel(/^Số mô hình điển hình đang duy trì/).fill('3');
+  await page.getByLabel(/^Số mô hình điển hình mới xây dựng/).fill('1');
+  await page
+    .getByLabel(/^Nội dung 1:/)
+    .fill('Đã triển khai đầy đủ các kế hoạch của UBND tỉnh trên địa bàn phường.');
+  await page.getByLabel(/^Nội dung 5:/).fill('Đạt các chỉ tiêu phòng chống tội phạm quý 1.');
+  await page
+    .getByRole('group', { name: /khó khăn, vướng mắc/ })
+    .getByLabel('Không')
+    .check();
+}
+
+let tanPhuId = '';
+
+describe('journeys', () => {
+  it('(a) a commune report goes up: returned by the district, fixed, approved by the district and the province', async () => {
+    // The officer works on a 360-px phone.
+    const officerPage = await signedIn(officer, { width: 360, height: 780 });
+    await officerPage.getByRole('heading', { name: /Việc của Phường Tân Phú/ }).waitFor();
+    await axe(officerPage, 'officer home');
+    await shot(officerPage, '01-officer-home-phone');
+    await officerPage
+      .getByRole('button', { name: /Bắt đầu nhập: Báo cáo kết quả phong trào.*Quý 1\/2023/ })
+      .click();
+    await officerPage.waitForURL(/\/submissions\//);
+    tanPhuId = officerPage.url().split('/submissions/')[1] ?? '';
+    await officerPage.getByRole('heading', { name: PERIODIC }).waitFor();
+
+    await fillPeriodicReport(officerPage, { crimes: '5' });
+    // Computed total: 5 + 2 + 0.
+    await expect.poll(() => officerPage.locator('output').first().textContent()).toContain('7');
+    // Evidence: a PDF, uploaded with a progress bar to the presigned POST, then confirmed.
+    await officerPage.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
+      name: 'bao-cao-quy-1.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await officerPage.getByRole('button', { name: 'bao-cao-quy-1.pdf', exact: true }).waitFor();
+    await officerPage.getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
+    await axe(officerPage, 'form (phone)');
+    await shot(officerPage, '02-form-filled-phone');
+    await officerPage.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+    await officerPage
+      .getByText(/Đang xét duyệt · Thành phố Đồng Xoài/)
+      .first()
+      .waitFor();
+
+    // The district reviewer returns it with a reason.
+    const district = await signedIn(districtReviewer);
+    await district.getByRole('heading', { name: 'Hồ sơ cần duyệt' }).waitFor();
+    await district.getByRole('link', { name: 'Phường Tân Phú' }).first().waitFor();
+    await axe(district, 'district inbox');
+    await shot(district, '03-district-inbox');
+    expect(await openFromInbox(district, 'Phường Tân Phú')).toBe(tanPhuId);
+    await district.getByRole('heading', { name: PERIODIC }).waitFor();
+    await axe(district, 'review detail');
+    await act(
+      district,
+      'Trả lại',
+      'Số vụ phát hiện chưa khớp với báo cáo của Công an thành phố; đề nghị kiểm tra lại.',
+    );
+    await district.getByText('Đã trả lại hồ sơ cho đơn vị.').waitFor();
+
+    // The officer sees why, fixes the figure and resubmits.
+    await officerPage.reload();
+    await officerPage.getByText(/Hồ sơ bị trả lại bởi Thành phố Đồng Xoài/).waitFor();
+    await officerPage.getByText(/chưa khớp với báo cáo của Công an thành phố/).waitFor();
+    await shot(officerPage, '04-returned-phone');
+    await officerPage.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).fill('6');
+    await officerPage.getByText(/Đã lưu lúc/).waitFor();
+    await officerPage.getByRole('button', { name: 'Gửi lại báo cáo' }).click();
+    await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+
+    // The district sees what changed since the returned version, and approves.
+    await openFromInbox(district, 'Phường Tân Phú');
+    await district.getByText(/các ô đã sửa được đánh dấu/).waitFor();
+    await district.locator('.form-value-changed').first().waitFor();
+    await shot(district, '05-review-changes');
+    await act(district, 'Phê duyệt');
+    await district.getByText('Đã phê duyệt.').waitFor();
+
+    // The province approves: final.
+    const province = await signedIn(provinceReviewer);
+    await openFromInbox(province, 'Phường Tân Phú');
+    await act(province, 'Phê duyệt');
+    await province.getByText('Đã phê duyệt.').waitFor();
+
+    // The final state, visible to all three.
+    for (const page of [officerPage, district, province]) {
+      await page.goto(`${web.origin}/submissions/${tanPhuId}`);
+      await page.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
+      await page.getByRole('tab', { name: /Lịch sử/ }).click();
+      await page.getByText('Số vụ phát hiện chưa khớp', { exact: false }).waitFor();
+    }
+    await shot(province, '06-approved-history');
+
+    // The district's completeness view counts Tân Phú as approved.
+    await district.goto(`${web.origin}/completeness`);
+    await district.getByRole('heading', { name: /Đã phê duyệt 1\/8 đơn vị/ }).waitFor();
+    await axe(district, 'completeness');
+    await shot(district, '07-completeness');
+  });
+
+  it('(b) a department submits straight to the province', async () => {
+    const dept = await signedIn(departmentOfficer);
+    await dept.getByRole('button', { name: /Bắt đầu nhập: Báo cáo kết quả phong trào.*Quý 1\/2023/ }).click();
+    await dept.waitForURL(/\/submissions\//);
+    await fillPeriodicReport(dept, { crimes: '1' });
+    await dept.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
+      name: 'so-tu-phap.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    });
+    await dept.getByRole('button', { name: 'so-tu-phap.png', exact: true }).waitFor();
+    await dept.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await dept.getByText('Đã gửi báo cáo.').waitFor();
+    await dept
+      .getByText(/Đang xét duyệt · Tỉnh Bình Phước/)
+      .first()
+      .waitFor();
+
+    const province = await signedIn(provinceReviewer);
+    await openFromInbox(province, 'Sở Tư pháp');
+    await act(province, 'Phê duyệt');
+    await province.getByText('Đã phê duyệt.').waitFor();
+    await dept.reload();
+    await dept.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
+
+    // The secretariat sees both reports in the campaign summary.
+    const sec = await signedIn(secretariat);
+    await sec
+      .getByRole('link', { name: /Phong trào thi đua thực hiện công tác phòng chống tội phạm/ })
+      .click();
+    await sec.getByRole('img', { name: /Tình hình báo cáo Quý 1\/2023 theo địa bàn/ }).waitFor();
+    await axe(sec, 'campaign summary');
+    await shot(sec, '08-campaign-summary');
+  });
+
+  it('(c) a reviewer of another district can neither see nor act on it, in the UI or through the API', async () => {
+    expect(tanPhuId).not.toBe('');
+    const other = await signedIn(otherDistrictReviewer);
+    await other.getByRole('heading', { name: 'Hồ sơ cần duyệt' }).waitFor();
+    await other.getByRole('radio', { name: 'Toàn bộ hồ sơ trong địa bàn' }).check();
+    await other.getByText('Không có hồ sơ phù hợp bộ lọc.').waitFor();
+    expect(await other.getByRole('link', { name: 'Phường Tân Phú' }).count()).toBe(0);
+    await other.goto(`${web.origin}/submissions/${tanPhuId}`);
+    await other.getByText('Không tìm thấy hoặc bạn không có quyền với hồ sơ này.').waitFor();
+    expect(await other.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
+
+    const otherApi = await apiAs(platform, otherDistrictReviewer);
+    const get = await otherApi.get(`/submissions/${tanPhuId}`);
+    expect(get.status).toBe(404);
+    for (const action of [
+      { type: 'reopen', reason: 'Thử mở lại hồ sơ của huyện khác' },
+      { type: 'approve' },
+      { type: 'return', reason: 'Thử trả lại hồ sơ của huyện khác' },
+    ]) {
+      const refused = await otherApi.post(`/submissions/${tanPhuId}/actions`, {
+        ...action,
+        expectedVersion: 1,
+      });
+      expect(refused.status, JSON.stringify(action)).toBe(404);
+    }
+    expect((await otherApi.get(`/submissions/${tanPhuId}/history`)).status).toBe(404);
+    const list = await otherApi.get('/submissions?scope=subtree');
+    expect(list.status).toBe(200);
+    expect(list.text).not.toContain(tanPhuId);
+    // Still approved, untouched.
+    const officerApi = await apiAs(platform, officer);
+    const after = await officerApi.get(`/submissions/${tanPhuId}`);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({ state: 'approved' });
+  });
+
+  it('(d) bad input shows errors next to the fields, and nothing typed is lost', async () => {
+    const page = await signedIn(officer);
+    await page.getByRole('button', { name: /Bắt đầu nhập: Báo cáo kết quả phong trào.*Quý 3\/2023/ }).click();
+    await page.waitForURL(/\/submissions\//);
+    const crimes = page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/);
+    await crimes.fill('mười hai');
+    await page.getByLabel(/^Nội dung 1:/).fill('Nội dung đã nhập, không được mất.');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+
+    // The summary names what to fix; each field shows its own message, wired to it for screen readers.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /ô cần sửa/ })
+      .waitFor();
+    await expect.poll(() => crimes.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await crimes.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent()).toBe('Phải là số nguyên');
+    await expect
+      .poll(() => page.locator('#fld-figures-drugCases-error').textContent())
+      .toBe('Vui lòng nhập thông tin này');
+    await axe(page, 'form with errors');
+    await shot(page, '09-field-errors');
+
+    // A reload (or a dropped connection) keeps everything typed, the invalid text included.
+    await page.reload();
+    await page.getByText(/Đã khôi phục phần bạn nhập trước đó/).waitFor();
+    expect(await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).inputValue()).toBe('mười hai');
+    expect(await page.getByLabel(/^Nội dung 1:/).inputValue()).toBe('Nội dung đã nhập, không được mất.');
+
+    // Offline: typing goes on, the page says it is kept on this device.
+    await page.context().setOffline(true);
+    await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).fill('12');
+    await page.getByText(/Chưa lưu lên máy chủ \(mất kết nối\)/).waitFor({ timeout: 20_000 });
+    await page.context().setOffline(false);
+    await page.getByText(/Đã lưu lúc/).waitFor({ timeout: 20_000 });
+    await page.reload();
+    expect(await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).inputValue()).toBe('12');
+  });
+
+  it('the main pages have no serious or critical accessibility violation', () => {
+    // Each journey above ran axe on its pages; this lists them so the report shows what was checked.
+    const pages = axeFindings.map((f) => f.page);
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'officer home',
+        'form (phone)',
+        'district inbox',
+        'review detail',
+        'completeness',
+        'campaign summary',
+        'form with errors',
+      ]),
+    );
+  });
+});
