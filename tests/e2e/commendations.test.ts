@@ -75,7 +75,9 @@ async function newPage(label: string, viewport = { width: 1280, height: 900 }): 
   page.setDefaultTimeout(20_000);
   page.on('response', async (r) => {
     if (r.status() >= 400 && r.url().includes(platform.apiUrl)) {
-      console.log(`[${label}] ${r.request().method()} ${r.url()} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 600)}`);
+      console.log(
+        `[${label}] ${r.request().method()} ${r.url()} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 600)}`,
+      );
     }
   });
   page.on('pageerror', (e) => {
@@ -91,7 +93,9 @@ async function signedIn(email: string, viewport?: { width: number; height: numbe
     await page.getByLabel('Thư điện tử').waitFor();
   } catch (e) {
     await shot(page, 'c00-sign-in-failed');
-    throw new Error(`sign-in page did not show: ${(await page.locator('body').innerText()).slice(0, 500)}`, { cause: e });
+    throw new Error(`sign-in page did not show: ${(await page.locator('body').innerText()).slice(0, 500)}`, {
+      cause: e,
+    });
   }
   await page.getByLabel('Thư điện tử').fill(email);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
@@ -237,7 +241,7 @@ describe('commendations journey', () => {
       await member.getByRole('radio', { name: choices[i] ?? 'Đồng ý', exact: true }).check();
       if (i === 0) await axe(member, 'ballot');
       await member.getByRole('button', { name: 'Bỏ phiếu' }).click();
-      await member.getByText('Đã bỏ phiếu').waitFor();
+      await member.getByText('Đã bỏ phiếu', { exact: true }).waitFor();
       expect(await member.getByRole('radio').count()).toBe(0);
       const html = await member.content();
       expect(html).not.toContain('Không đồng ý</label>');
