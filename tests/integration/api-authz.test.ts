@@ -1,6 +1,11 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { routes } from '@thidua/functions/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api, ApiResponse } from '../support/platform';
+import { type Api, type ApiResponse, apiAs, emulatorClients } from '../support/platform';
 import {
   type ApiWorld,
   act,
@@ -405,6 +410,71 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await w?.stop();
+});
+
+describe('tenants', () => {
+  it("another province's secretariat and admin see nothing of this one", async () => {
+    // A user of another tenant, created straight in the user pool as an operator would.
+    const email = 'thuongtruc@dongnai.thidua.vn';
+    const clients = emulatorClients(w.platform);
+    try {
+      await clients.cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: w.platform.userPoolId,
+          Username: email,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'name', Value: 'Thường trực Đồng Nai' },
+            { Name: 'custom:tenant_id', Value: 'dong-nai' },
+            { Name: 'custom:unit_id', Value: 'dong-nai' },
+          ],
+        }),
+      );
+      await clients.cognito.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: w.platform.userPoolId,
+          Username: email,
+          Password: 'ThiDua@2026!',
+          Permanent: true,
+        }),
+      );
+      for (const group of ['secretariat', 'admin']) {
+        await clients.cognito.send(
+          new AdminAddUserToGroupCommand({
+            UserPoolId: w.platform.userPoolId,
+            Username: email,
+            GroupName: group,
+          }),
+        );
+      }
+    } finally {
+      clients.destroy();
+    }
+    const other = await apiAs(w.platform, email, 'ThiDua@2026!');
+    expect(expectStatus(await other.get('/units'), 200).items).toEqual([]);
+    expect(expectStatus(await other.get('/campaigns'), 200).items).toEqual([]);
+    for (const path of [
+      `/submissions/${A.id}`,
+      `/submissions/${A.id}/history`,
+      `/units/${units.district}`,
+      `/campaigns/${TEST_CAMPAIGN}`,
+      `/templates/${REPORT_TEMPLATE}`,
+      `/submissions?scope=subtree&root=${units.district}`,
+      `/campaigns/${TEST_CAMPAIGN}/completeness?formKey=${REPORT_FORM}&period=2026-Q1&unitId=${units.district}`,
+      `/campaigns/${TEST_CAMPAIGN}/audit-trail`,
+    ]) {
+      expect((await other.get(path)).status, path).toBe(404);
+    }
+    expect(
+      (await other.post(`/submissions/${A.id}/actions`, { type: 'approve', expectedVersion: A.version }))
+        .status,
+    ).toBe(404);
+    expect((await other.put(`/admin/units/${units.district}`, { name: 'Chiếm' })).status).toBe(404);
+    expect(expectStatus(await w.as.admin.get(`/units/${units.district}`), 200).name).toBe(
+      'Thành phố Đồng Xoài',
+    );
+  });
 });
 
 describe('the authorization matrix', () => {
