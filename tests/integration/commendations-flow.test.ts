@@ -334,4 +334,128 @@ describe('commendations: commune → district batch → province → disclosure 
     });
     expect(again.status).toBe(409);
   });
+
+  it('a returned tờ trình sends every member back to its author with the reason, and tells the district', async () => {
+    const id = await fileNomination(w.as.communeSubmitter, '2026-H1', {
+      kind: 'individual',
+      name: 'Phạm Văn Dũng',
+      position: 'Cán bộ Công an phường',
+      awardTypeId: 'giay_khen_bcd_tinh',
+    });
+    const created = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [id],
+      }),
+      201,
+    );
+    const batch = created.batch as { id: string; version: number };
+    const sent = expectStatus(
+      await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
+        expectedVersion: batch.version,
+      }),
+      200,
+    );
+    const stale = await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+      type: 'approve',
+      expectedVersion: batch.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(
+      (
+        await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+          type: 'approve',
+          expectedVersion: sent.version,
+        })
+      ).status,
+    ).toBe(403);
+    const returned = expectStatus(
+      await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+        type: 'return',
+        reason: 'Bổ sung báo cáo thành tích có xác nhận',
+        expectedVersion: sent.version,
+      }),
+      200,
+    );
+    expect(returned.state).toBe('returned');
+    const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${id}`), 200);
+    expect(JSON.stringify(sub)).toContain('"returned"');
+    const notes = expectStatus(await w.as.districtReviewer.get('/commendations/notifications'), 200);
+    expect(JSON.stringify(notes.items)).toContain('Bổ sung báo cáo thành tích có xác nhận');
+    const records = expectStatus(
+      await w.as.secretariat.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=returned`),
+      200,
+    );
+    expect((records.items as { nominationId: string }[]).map((r) => r.nominationId)).toContain(id);
+  });
+
+  it('each role reaches only its own part of the process', async () => {
+    const expectRefused = (status: number) => expect([403, 404]).toContain(status);
+    expectRefused(
+      (
+        await w.as.communeSubmitter.post('/commendations/batches', {
+          campaignId: COMMEND_CAMPAIGN,
+          nominationIds: [],
+        })
+      ).status,
+    );
+    expectRefused(
+      (
+        await w.as.provinceReviewer.post('/commendations/disclosures', {
+          campaignId: COMMEND_CAMPAIGN,
+          title: 'Danh sách thử',
+          nominationIds: ['x'],
+        })
+      ).status,
+    );
+    expectRefused(
+      (
+        await w.as.chair.post('/commendations/sessions', {
+          campaignId: COMMEND_CAMPAIGN,
+          issuingBodyId: 'ubnd-tinh',
+          title: 'Phiên thử',
+          nominationIds: ['x'],
+          memberIds: ['y'],
+        })
+      ).status,
+    );
+    expectRefused(
+      (await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/disclosures`)).status,
+    );
+    expectRefused(
+      (
+        await w.as.communeSubmitter.get(
+          `/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=awarded`,
+        )
+      ).status,
+    );
+    expectRefused(
+      (
+        await w.as.districtReviewer.get(
+          `/commendations/campaigns/${COMMEND_CAMPAIGN}/batches?scope=submitted`,
+        )
+      ).status,
+    );
+    const mine = expectStatus(
+      await w.as.otherDistrictReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      200,
+    );
+    expect(mine.items).toEqual([]);
+    // The admin may change the rules: a stored configuration replaces the built-in one.
+    const config = expectStatus(
+      await w.as.admin.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`),
+      200,
+    );
+    const stored = expectStatus(
+      await w.as.admin.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, {
+        ...config,
+        holidays: ['2026-12-31'],
+      }),
+      200,
+    );
+    expect(stored.holidays).toEqual(['2026-12-31']);
+    expectRefused(
+      (await w.as.secretariat.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, config)).status,
+    );
+  });
 });

@@ -31,30 +31,35 @@ export const writeOnce = async (
 };
 
 /**
- * Writes groups of items that must each stay whole (one member's transition) in as few transactions as
- * fit under the 100-item limit, in order. Used when a list is larger than one transaction can carry;
- * every group is conditioned on the state it moves from, so running the same groups again after a
- * failure skips nothing and repeats nothing.
+ * Packs groups of items that must each stay whole (one member's transition) into as few transactions as
+ * fit under the limit, keeping their order.
+ */
+export const packGroups = <T>(groups: readonly (readonly T[])[], max: number = MAX_TX_ITEMS): T[][] => {
+  const out: T[][] = [];
+  let current: T[] = [];
+  for (const g of groups) {
+    if (g.length > max) throw new Error(`one group has ${g.length} items, more than ${max}`);
+    if (current.length + g.length > max) {
+      out.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+};
+
+/**
+ * Writes groups of items in as few transactions as the 100-item limit allows, in order. Used when a list
+ * is larger than one transaction can carry; every group is conditioned on the state it moves from, so
+ * running the same groups again after a failure skips nothing and repeats nothing.
  */
 export const writeGroups = async (
   d: CommendationDeps,
   groups: readonly (readonly TxItem[])[],
   what: string,
 ): Promise<number> => {
-  let batch: TxItem[] = [];
-  let calls = 0;
-  for (const g of groups) {
-    if (g.length > MAX_TX_ITEMS) throw new Error(`one group of ${what} has ${g.length} items`);
-    if (batch.length + g.length > MAX_TX_ITEMS) {
-      await writeOnce(d, batch, what);
-      calls += 1;
-      batch = [];
-    }
-    batch.push(...g);
-  }
-  if (batch.length > 0) {
-    await writeOnce(d, batch, what);
-    calls += 1;
-  }
-  return calls;
+  const txs = packGroups(groups);
+  for (const items of txs) await writeOnce(d, items, what);
+  return txs.length;
 };

@@ -12,6 +12,7 @@ import { batchDocx } from './batch-doc';
 import { decisionDocx } from './decision-doc';
 import { minutesDocx } from './minutes-doc';
 import { docxParagraphs, docxText, xlsxRows } from './read-office';
+import { revocationDocx } from './revocation-doc';
 
 const config = commendationConfig2023('kh38-2023');
 const body = findIssuingBody(config, 'ubnd-tinh') as IssuingBody;
@@ -223,5 +224,44 @@ describe('danh sách khen thưởng (XLSX)', () => {
     ]);
     const files = unzipSync(awardeesXlsx({ numberText: '05/QĐ-UBND', signedOn: '2023-12-15', entries: [] }));
     expect(Object.keys(files)).toContain('xl/workbook.xml');
+  });
+});
+
+describe('quyết định thu hồi (DOCX)', () => {
+  it('names the original decision, the awardee and the reason, under its own number', async () => {
+    const e = entry(2, { nomineeKind: 'individual', nomineeName: 'Nguyễn Văn An' });
+    const bytes = await revocationDocx({
+      config,
+      issuingBody: body,
+      decisionSignedOn: '2023-12-15',
+      revocation: {
+        tenantId: 'binh-phuoc',
+        id: 'r1',
+        kind: 'revocation',
+        decisionId: 'd1',
+        decisionNumberText: '05/QĐ-UBND',
+        nominationId: e.nominationId,
+        issuingBodyId: 'ubnd-tinh',
+        year: 2024,
+        number: 3,
+        numberText: '03/QĐ-UBND',
+        signedOn: '2024-02-20',
+        signedAt: '2024-02-20T03:00:00.000Z',
+        signerId: 'chair',
+        signerName: 'Trần Tuệ Hiền',
+        reason: 'Kê khai thành tích không trung thực.',
+        entry: e,
+      },
+    });
+    const p = docxParagraphs(bytes);
+    const text = p.join('\n');
+    expect(p).toContain('Số: 03/QĐ-UBND');
+    expect(p).toContain('Bình Phước, ngày 20 tháng 02 năm 2024');
+    expect(text).toContain(
+      'Về việc thu hồi Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh đã tặng cho Ông/Bà Nguyễn Văn An',
+    );
+    expect(text).toContain('Quyết định số 05/QĐ-UBND ngày 15 tháng 12 năm 2023');
+    expect(text).toContain('Lý do: Kê khai thành tích không trung thực.');
+    expect(p).toContain('Trần Tuệ Hiền');
   });
 });
