@@ -123,11 +123,13 @@ describe('commendation guards', () => {
     );
     const sid = String(s.id);
     const choices = ['agree', 'disagree', 'agree'] as const;
-    for (const [i, m] of members.entries())
-      expectStatus(
-        await m.post(`/commendations/sessions/${sid}/ballots`, { choices: { [first]: choices[i] } }),
-        201,
-      );
+    // All three in the same instant: the votes contend for the session's counter and must all land.
+    const votes = await Promise.all(
+      members.map((m, i) =>
+        m.post(`/commendations/sessions/${sid}/ballots`, { choices: { [first]: choices[i] } }),
+      ),
+    );
+    for (const v of votes) expectStatus(v, 201);
     const items = await sessionItems(sid);
     const papers = items.filter((i) => String(i.sk).startsWith('BALLOT#'));
     const voters = items.filter((i) => String(i.sk).startsWith('VOTER#'));

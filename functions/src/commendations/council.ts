@@ -32,7 +32,7 @@ import {
 import { minutesDocx } from './documents/minutes-doc';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
-import { writeOnce } from './tx';
+import { transactWithRetry, writeOnce } from './tx';
 
 /**
  * The sign transaction carries the counter, the decision, the session, one record per agenda item and one
@@ -248,8 +248,8 @@ export const castBallot = async (
   }
   const votedAt = now.toISOString();
   try {
-    await transactWrite(
-      d.repo.ref.client,
+    await transactWithRetry(
+      d,
       d.repo.voteItems(
         s,
         { userId: identity.userId, name: await displayName(d, identity), votedAt },

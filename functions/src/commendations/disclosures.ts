@@ -14,7 +14,7 @@ import {
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { authorize } from '@thidua/shared/policy';
-import { TransactionRefused, transactWrite } from '../data/transact';
+import { TransactionRefused } from '../data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
 import {
@@ -26,7 +26,7 @@ import {
 } from './context';
 import { approvedNominations, approvedRecord, listEntryOf, throwIfViolations } from './nominations';
 import { rateTtl } from './repository';
-import { MAX_TX_ITEMS, writeOnce } from './tx';
+import { MAX_TX_ITEMS, transactWithRetry, writeOnce } from './tx';
 
 /** A disclosure and its records are written in one transaction. */
 export const MAX_DISCLOSURE_ENTRIES = MAX_TX_ITEMS - 1;
@@ -183,8 +183,8 @@ export const receiveComment = async (
     receivedAt: now.toISOString(),
   };
   try {
-    await transactWrite(
-      d.repo.ref.client,
+    await transactWithRetry(
+      d,
       d.repo.commentItems(
         comment,
         ipHash(tenantId, sourceIp),

@@ -63,3 +63,30 @@ export const writeGroups = async (
   for (const items of txs) await writeOnce(d, items, what);
   return txs.length;
 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs one transaction, again when it lost only to a concurrent transaction on the same item (DynamoDB
+ * refuses one of two transactions touching an item at once with `TransactionConflict`, e.g. two members
+ * voting in the same instant both bump the session's counter). A failed condition is not retried.
+ */
+export const transactWithRetry = async (
+  d: CommendationDeps,
+  items: readonly TxItem[],
+  attempts = 6,
+): Promise<void> => {
+  for (let i = 1; ; i++) {
+    try {
+      await transactWrite(d.repo.ref.client, items);
+      return;
+    } catch (err) {
+      const onlyConflict =
+        err instanceof TransactionRefused &&
+        err.conflicted &&
+        !err.reasons.some((r) => r.code === 'ConditionalCheckFailed');
+      if (!onlyConflict || i >= attempts) throw err;
+      await sleep(10 * 2 ** i + Math.random() * 20);
+    }
+  }
+};
