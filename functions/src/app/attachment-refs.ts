@@ -1,4 +1,4 @@
-import type { FormData, FormDefinition } from '@thidua/shared/forms';
+import type { FormDefinition } from '@thidua/shared/forms';
 import type { Attachment } from '../data/attachments';
 import type { ErrorDetail } from '../http/errors';
 import { RuleViolation } from '../http/errors';
@@ -12,18 +12,22 @@ export const hasFileFields = (definition: FormDefinition): boolean =>
  * reference is matched with a `ready` attachment, and its name, size and type are taken from the record
  * (never from the client). Unknown or unchecked references are a 422 with their field paths.
  */
+type Data = Record<string, unknown>;
+const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export const resolveAttachmentRefs = (
   definition: FormDefinition,
-  data: FormData,
+  data: Data,
   attachments: readonly Attachment[],
-): FormData => {
+): Data => {
   const ready = new Map(attachments.filter((a) => a.status === 'ready').map((a) => [a.id, a]));
   const issues: ErrorDetail[] = [];
-  const out: FormData = { ...data };
+  const out: Data = { ...data };
   for (const section of definition.sections) {
     for (const field of section.fields) {
       if (field.type !== 'file') continue;
-      const value = data[section.key]?.[field.key];
+      const sectionData = data[section.key];
+      const value = isRecord(sectionData) ? sectionData[field.key] : undefined;
       if (!Array.isArray(value)) continue;
       const resolved = value.map((ref: unknown, i) => {
         const id =
@@ -45,7 +49,8 @@ export const resolveAttachmentRefs = (
           contentType: a.contentType,
         };
       });
-      out[section.key] = { ...(out[section.key] ?? {}), [field.key]: resolved };
+      const current = out[section.key];
+      out[section.key] = { ...(isRecord(current) ? current : {}), [field.key]: resolved };
     }
   }
   if (issues.length > 0)

@@ -1,5 +1,4 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
-import type { FormData } from '@thidua/shared/forms';
 import {
   createDraft,
   rulesFor,
@@ -43,7 +42,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     result: Extract<TransitionResult, { ok: true }>,
     rules: StoredSubmission['rules'],
     req: Pick<UserRequest<RouteContract>, 'identity' | 'now' | 'remember'>,
-    options: { snapshot?: boolean; data?: FormData } = {},
+    options: { snapshot?: boolean; data?: Record<string, unknown> } = {},
   ) => {
     const after: StoredSubmission = {
       ...result.submission,
@@ -95,7 +94,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       if (!result.ok) throw fromWorkflowError(result.error);
       // Evidence cannot be attached before the submission exists.
       const data = hasFileFields(template)
-        ? resolveAttachmentRefs(template, result.submission.data as FormData, [])
+        ? resolveAttachmentRefs(template, result.submission.data, [])
         : undefined;
       const rules = rulesFor({
         campaign,
@@ -191,7 +190,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const data = hasFileFields(template)
         ? resolveAttachmentRefs(
             template,
-            result.submission.data as FormData,
+            result.submission.data,
             await d.attachments.list(identity.tenantId, s.id),
           )
         : undefined;
