@@ -211,6 +211,20 @@ describe('journeys', () => {
     expect(await openFromInbox(district, 'Phường Tân Phú')).toBe(tanPhuId);
     await district.getByRole('heading', { name: PERIODIC }).waitFor();
     await axe(district, 'review detail');
+    // By keyboard: the dialog opens with focus inside, Tab stays inside, Escape closes it and focus
+    // returns to the button that opened it.
+    const returnButton = district.getByRole('button', { name: 'Trả lại', exact: true });
+    await returnButton.focus();
+    await district.keyboard.press('Enter');
+    await district.getByRole('dialog').waitFor();
+    expect(await district.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    for (let i = 0; i < 5; i++) {
+      await district.keyboard.press('Tab');
+      expect(await district.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);
+    }
+    await district.keyboard.press('Escape');
+    await district.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(() => returnButton.evaluate((el) => el === document.activeElement)).toBe(true);
     await act(
       district,
       'Trả lại',
@@ -277,9 +291,24 @@ describe('journeys', () => {
       .waitFor();
 
     const province = await signedIn(provinceReviewer);
-    await openFromInbox(province, 'Sở Tư pháp');
-    await act(province, 'Phê duyệt');
-    await province.getByText('Đã phê duyệt.').waitFor();
+    const deptId = await openFromInbox(province, 'Sở Tư pháp');
+    await province.getByRole('button', { name: 'Phê duyệt', exact: true }).waitFor();
+    // Someone else acts first (here through the API): the page's version is stale, and it says so plainly.
+    const provinceApi = await apiAs(platform, provinceReviewer);
+    const current = await provinceApi.get(`/submissions/${deptId}`);
+    const version = (current.body as { version: number }).version;
+    const first = await provinceApi.post(`/submissions/${deptId}/actions`, {
+      type: 'approve',
+      expectedVersion: version,
+    });
+    expect(first.status).toBe(200);
+    await province.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    const dialog = province.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await dialog.getByText('Đã có người xử lý hồ sơ này; vui lòng tải lại để xem.').waitFor();
+    await shot(province, '10-conflict');
+    await dialog.getByRole('button', { name: 'Tải lại' }).click();
+    await province.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
     await dept.reload();
     await dept.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
 
@@ -366,6 +395,32 @@ describe('journeys', () => {
     await page.getByText(/Đã lưu lúc/).waitFor({ timeout: 20_000 });
     await page.reload();
     expect(await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).inputValue()).toBe('12');
+  });
+
+  it('switches to English and back, and signs in by keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.origin}/sign-in`);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(districtReviewer);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'To review' }).waitFor();
+    // Dates stay dd/MM/yyyy in English too.
+    await page.getByRole('radio', { name: 'Everything in my area' }).check();
+    await page
+      .getByRole('cell', { name: /^\d{2}\/\d{2}\/\d{4}/ })
+      .first()
+      .waitFor();
+    await shot(page, '11-inbox-english');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ cần duyệt' }).waitFor();
   });
 
   it('the main pages have no serious or critical accessibility violation', () => {

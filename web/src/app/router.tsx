@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { BootSplash } from '../layout/BootSplash';
 import { RequireAuth } from '../layout/RequireAuth';
 import { RouteError } from '../layout/RouteError';
 import { features } from './extensions';
@@ -15,11 +16,13 @@ export function buildRoutes(): RouteObject[] {
       path: '/sign-in',
       lazy: async () => ({ Component: (await import('../features/auth/SignInPage')).SignInPage }),
       errorElement: <RouteError />,
+      hydrateFallbackElement: <BootSplash />,
     },
     {
       path: '/',
       element: <RequireAuth />,
       errorElement: <RouteError />,
+      hydrateFallbackElement: <BootSplash />,
       children: [
         {
           lazy: async () => ({ Component: (await import('../layout/AppShell')).AppShell }),

@@ -33,7 +33,7 @@ export function Dialog({ open, title, onClose, children, footer, initialFocusSel
     if (!dialog.open) dialog.showModal();
     const first =
       (initialFocusSelector ? dialog.querySelector<HTMLElement>(initialFocusSelector) : null) ??
-      dialog.querySelector<HTMLElement>(`.dialog-body ${FOCUSABLE}`) ??
+      dialog.querySelector('.dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ??
       dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     const onKeyDown = (e: KeyboardEvent) => {

@@ -179,7 +179,7 @@ function Summary({ campaign }: { campaign: Campaign }) {
         <Skeleton lines={6} />
       ) : (
         <>
-          <ul className="inbox-counts">
+          <ul className="counts">
             {ORDER.map((k, i) => (
               <li key={k}>
                 <span className="chart-swatch" style={{ background: COLORS[k] }} aria-hidden="true" />{' '}

@@ -26,8 +26,8 @@ describe('stacked bar chart', () => {
 
   it('draws segments proportional to the values, none for zeros, totals at the end', () => {
     const widths = [...html.matchAll(/<rect[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
-    // plot width 442: the longest bar (8) spans it; 6/8, 2/8 and 1/8 of it.
-    expect(widths).toEqual([331.5, 110.5, 55.25]);
+    // plot width 462: the longest bar (8) spans it; 6/8, 2/8 and 1/8 of it.
+    expect(widths).toEqual([346.5, 115.5, 57.75]);
     expect(html).toContain('>8</text>');
     expect(html).toContain('>1</text>');
     expect(html).toContain('Thành phố Đồng Xoài – Đã phê duyệt: 6');

@@ -15,9 +15,9 @@ export interface ChartRow {
 
 const ROW_HEIGHT = 28;
 const GAP = 10;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 210;
 const TOTAL_WIDTH = 48;
-const WIDTH = 640;
+const WIDTH = 720;
 
 /**
  * Horizontal stacked bars in inline SVG (no chart library): one bar per row, one segment per series.
@@ -40,7 +40,7 @@ export function StackedBarChart({
   const max = Math.max(1, ...totals);
   const plot = WIDTH - LABEL_WIDTH - TOTAL_WIDTH;
   const height = rows.length * (ROW_HEIGHT + GAP) + GAP;
-  const truncate = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+  const truncate = (s: string) => (s.length > 28 ? `${s.slice(0, 27)}…` : s);
 
   return (
     <figure className="chart">

@@ -93,7 +93,7 @@ function CampaignDuties({ campaign, unit }: { campaign: Campaign; unit: Unit }) 
         <Skeleton lines={4} />
       ) : (
         <>
-          <ul className="home-counts" aria-label={t('home.countsLabel')}>
+          <ul className="counts" aria-label={t('home.countsLabel')}>
             <li>
               <strong>{todo}</strong> {t('home.count.todo')}
             </li>

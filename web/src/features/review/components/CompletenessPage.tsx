@@ -171,7 +171,7 @@ function CompletenessResult({ data }: { data: CompletenessView }) {
           total: formatNumber(data.total),
         })}
       </h2>
-      <ul className="inbox-counts">
+      <ul className="counts">
         {completenessOrder.map((st) => (
           <li key={st}>
             <Badge tone={tone[st]}>

@@ -60,7 +60,12 @@ export function InboxPage() {
     if (!defaulted.current && campaigns.data && campaigns.data.length > 0) {
       defaulted.current = true;
       const active = campaigns.data.find((c) => c.status === 'active') ?? campaigns.data[0];
-      if (active) setFilters(change(filters, { campaignId: active.id }));
+      // From the current URL, not this render's: the person may have changed a filter meanwhile.
+      if (active) {
+        setParams((prev) => filtersToParams(change(filtersFromParams(prev), { campaignId: active.id })), {
+          replace: true,
+        });
+      }
     }
   });
 
@@ -130,7 +135,7 @@ export function InboxPage() {
         ))}
       </fieldset>
 
-      <ul className="inbox-counts" aria-label={t('inbox.countsLabel')}>
+      <ul className="counts" aria-label={t('inbox.countsLabel')}>
         <li>
           <Badge tone="info">
             {t('inbox.count.onPage', {
