@@ -3,6 +3,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { Identity } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { vi } from 'zod/locales';
 import type { IdempotencyStore } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
 import { type RouteDef, type RouteGroup, routeKey, routes } from '../routes';
@@ -21,7 +22,7 @@ import { type ParsedInput, parseInput } from './input';
 import type { HttpResult } from './response';
 
 // Users read zod's messages next to their fields: Vietnamese.
-z.config(z.locales.vi());
+z.config(vi());
 
 /** What a route implementation receives: its input parsed and typed, the caller, the clock. */
 export interface PublicRequest<C extends RouteContract> {
