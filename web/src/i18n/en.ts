@@ -296,4 +296,10 @@ export const en: Record<MessageKey, string> = {
   'campaigns.exportDone': '{n} submissions exported.',
   'export.rows': 'rows',
   'export.files': 'files',
+  'scoring.title': 'Reviewer scoring',
+  'scoring.help':
+    "Enter the reviewer score of each criterion; the unit's self score is shown beside it. Save the scores before approving.",
+  'scoring.total': 'Reviewer total: {given}/{max}',
+  'scoring.save': 'Save reviewer scores',
+  'scoring.saved': 'Reviewer scores saved.',
 };

@@ -294,6 +294,12 @@ export const vi = {
   'campaigns.exportDone': 'Đã xuất {n} hồ sơ.',
   'export.rows': 'số dòng',
   'export.files': 'số tệp',
+  'scoring.title': 'Chấm điểm thẩm định',
+  'scoring.help':
+    'Nhập điểm thẩm định cho từng tiêu chí; điểm tự chấm của đơn vị được hiển thị bên cạnh. Lưu điểm trước khi phê duyệt.',
+  'scoring.total': 'Tổng điểm thẩm định: {given}/{max}',
+  'scoring.save': 'Lưu điểm thẩm định',
+  'scoring.saved': 'Đã lưu điểm thẩm định.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -12,6 +12,7 @@ import { periodLabel } from '../labels';
 import { useCampaign, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
 import { HistoryTimeline } from './HistoryTimeline';
+import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { SubmissionEditor } from './SubmissionEditor';
 import '../submissions.css';
@@ -156,12 +157,19 @@ function SubmissionWorkspace({
             content: editing ? (
               <SubmissionEditor submission={sub} template={template} canSubmit={actions.includes('submit')} />
             ) : (
-              <FormView
-                definition={template}
-                data={sub.data}
-                previous={since !== null && diff.data ? previousData(sub.data, diff.data.changes) : undefined}
-                onOpenAttachment={openAttachment}
-              />
+              <>
+                {actions.includes('approve') ? (
+                  <ReviewerScoring key={sub.version} submission={sub} template={template} />
+                ) : null}
+                <FormView
+                  definition={template}
+                  data={sub.data}
+                  previous={
+                    since !== null && diff.data ? previousData(sub.data, diff.data.changes) : undefined
+                  }
+                  onOpenAttachment={openAttachment}
+                />
+              </>
             ),
           },
           {
