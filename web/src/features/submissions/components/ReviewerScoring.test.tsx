@@ -7,6 +7,19 @@ import { FormRuntimeProvider } from '../../forms/components/FormRuntime';
 import { everyFieldDefinition as def } from '../../forms/testing/fixture';
 import { reviewerTotal, scoreOnly } from './ReviewerScoring';
 
+function ReviewerHarness() {
+  const methods = useForm({ defaultValues: { figures: { c1: { selfScore: 9 } } } });
+  return (
+    <I18nProvider>
+      <FormRuntimeProvider value={{ scoring: 'reviewer' }}>
+        <FormProvider {...methods}>
+          <FormEditor definition={scoreOnly(def)} />
+        </FormProvider>
+      </FormRuntimeProvider>
+    </I18nProvider>
+  );
+}
+
 describe('reviewer scoring', () => {
   it('keeps only the score criteria', () => {
     const only = scoreOnly(def);
@@ -21,19 +34,7 @@ describe('reviewer scoring', () => {
   });
 
   it('lets the reviewer type the reviewer score and shows the self score read-only', () => {
-    function Harness() {
-      const methods = useForm({ defaultValues: { figures: { c1: { selfScore: 9 } } } });
-      return (
-        <I18nProvider>
-          <FormRuntimeProvider value={{ scoring: 'reviewer' }}>
-            <FormProvider {...methods}>
-              <FormEditor definition={scoreOnly(def)} />
-            </FormProvider>
-          </FormRuntimeProvider>
-        </I18nProvider>
-      );
-    }
-    const html = renderToStaticMarkup(<Harness />);
+    const html = renderToStaticMarkup(<ReviewerHarness />);
     expect(html).toContain('id="fld-figures-c1-reviewerScore"');
     expect(html).not.toContain('id="fld-figures-c1-selfScore"');
     expect(html).toMatch(/Điểm tự chấm<\/span> 9 \/ 10/);
