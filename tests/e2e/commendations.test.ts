@@ -281,5 +281,16 @@ describe('commendations journey', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain(NOMINEE);
     expect(text).toContain('Huỳnh Văn Quang');
+
+    // 11. The commune is told.
+    await officer.goto(`${web.origin}/commendations/notifications`);
+    await officer
+      .getByText(/Quyết định số 01\/QĐ-UBND/)
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot(officer, 'c09-notifications-failed');
+        throw e;
+      });
+    await axe(officer, 'notifications (phone)');
   });
 });

@@ -78,6 +78,9 @@ const vi = {
   'sign.revoke': 'Thu hồi',
   'sign.revoked': 'Đã thu hồi',
   'sign.nothing': 'Không có phiên họp nào chờ ký.',
+  'nav.notifications': 'Thông báo khen thưởng',
+  'notifications.title': 'Thông báo về khen thưởng của đơn vị',
+  'notifications.none': 'Đơn vị chưa có thông báo nào.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -159,6 +162,9 @@ const en: Record<Key, string> = {
   'sign.revoke': 'Revoke',
   'sign.revoked': 'Revoked',
   'sign.nothing': 'No session waits for a signature.',
+  'nav.notifications': 'Commendation notices',
+  'notifications.title': "Your unit's commendation notices",
+  'notifications.none': 'No notice yet.',
 };
 
 export const messages: Catalogue<Key> = { vi, en };

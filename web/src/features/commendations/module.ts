@@ -31,6 +31,10 @@ export default defineFeature({
       path: 'commendations/sign',
       lazy: async () => ({ Component: (await import('./components/SignPage')).SignPage }),
     },
+    {
+      path: 'commendations/notifications',
+      lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
+    },
   ],
   navItems: [
     { to: '/commendations/consolidate', label: pair('nav.consolidate'), roles: ['reviewer'], order: 40 },
@@ -44,6 +48,12 @@ export default defineFeature({
     { to: '/commendations/council', label: pair('nav.council'), roles: ['secretariat'], order: 43 },
     { to: '/commendations/vote', label: pair('nav.vote'), roles: ['council_member'], order: 44 },
     { to: '/commendations/sign', label: pair('nav.sign'), roles: ['chair'], order: 45 },
+    {
+      to: '/commendations/notifications',
+      label: pair('nav.notifications'),
+      roles: ['submitter', 'unit_head', 'reviewer'],
+      order: 46,
+    },
   ],
   homeFor: [
     { roles: ['council_member'], path: '/commendations/vote', priority: 30 },

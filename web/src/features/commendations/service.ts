@@ -12,6 +12,7 @@ import {
   Download,
   Revocation,
   SessionView,
+  UnitNotification,
 } from '@thidua/shared/commendation';
 import { z } from 'zod';
 import type { ApiClient } from '../../api/client';
@@ -90,6 +91,7 @@ export const commendationService = (api: ApiClient) => ({
   decision: (id: string) => api.get(`/commendations/decisions/${id}`, DecisionWithRevocations),
   decisionDocument: (id: string, format: 'docx' | 'xlsx') =>
     api.get(`/commendations/decisions/${id}/document`, Download, { query: { format } }),
+  notifications: () => api.get('/commendations/notifications', items(UnitNotification)).then((r) => r.items),
   revoke: (decisionId: string, nominationId: string, reason: string, key: string) =>
     api.post(`/commendations/decisions/${decisionId}/revocations`, { nominationId, reason }, Revocation, {
       idempotencyKey: key,
