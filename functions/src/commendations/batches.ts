@@ -54,7 +54,8 @@ const loadMembers = async (
 interface Member {
   submission: StoredSubmission;
   facts: NominationFacts;
-  action: 'approve' | 'submit';
+  /** `done`: forwarded by an earlier, interrupted send of this same batch — nothing left to do. */
+  action: 'approve' | 'submit' | 'done';
 }
 
 /** Checks that every nomination may go into a batch of the caller's unit and reads its facts. */
@@ -77,7 +78,14 @@ const members = async (
   subs.forEach((s, i) => {
     const m = batchMembership(s, { unitId: identity.unitId, campaignId });
     const rec = records.get(s.id);
-    if (rec?.batchId && rec.batchId !== batchId && rec.stage === 'in_review') {
+    if (
+      batchId !== null &&
+      rec?.batchId === batchId &&
+      rec.stage === 'in_review' &&
+      s.state === 'under_review'
+    ) {
+      list.push({ submission: s, facts: factsOf(s, config), action: 'done' });
+    } else if (rec?.batchId && rec.batchId !== batchId && rec.stage === 'in_review') {
       details.push({
         path: `nominationIds.${i}`,
         message: `${s.unitName}: hồ sơ đã nằm trong một tờ trình khác`,
@@ -231,9 +239,10 @@ export const submitBatch = async (
 
   const at = now.toISOString();
   const existing = await d.repo.getRecords(identity.tenantId, ids);
-  const groups = list.map((m, i) => {
+  const groups = list.flatMap((m, i) => {
     const check = checks[i];
     if (!check) throw new Error('check missing');
+    if (m.action === 'done') return [];
     const rec = existing.get(m.facts.id);
     const record = newRecord(m.submission, m.facts, config, check.result, {
       stage: 'in_review',
@@ -242,8 +251,10 @@ export const submitBatch = async (
       now: at,
     });
     return [
-      ...transitionItems(d, identity, m.submission, { type: m.action }, at),
-      d.repo.putRecord(rec ? { ...record, version: rec.version + 1 } : record, rec ? rec.version : null),
+      [
+        ...transitionItems(d, identity, m.submission, { type: m.action }, at),
+        d.repo.putRecord(rec ? { ...record, version: rec.version + 1 } : record, rec ? rec.version : null),
+      ],
     ];
   });
   await writeGroups(d, groups, 'Hồ sơ trong tờ trình');
@@ -305,24 +316,28 @@ export const decideBatch = async (
     );
     throwIfViolations(checks);
   }
-  const groups = subs.map((s) => {
+  const stage = decision.type === 'approve' ? 'province_approved' : 'returned';
+  const groups = subs.flatMap((s) => {
     const rec = records.get(s.id);
-    if (!rec) throw new Conflict(`Hồ sơ của ${s.unitName} không có trong tờ trình`);
+    if (!rec || rec.batchId !== b.id) throw new Conflict(`Hồ sơ của ${s.unitName} không có trong tờ trình`);
+    // Already decided by an earlier, interrupted run of this same decision.
+    if (rec.stage === stage) return [];
     const action: WorkflowAction =
       decision.type === 'approve' ? { type: 'approve' } : { type: 'return', reason: decision.reason };
-    const stage = decision.type === 'approve' ? 'province_approved' : 'returned';
     return [
-      ...transitionItems(d, identity, s, action, at),
-      d.repo.putRecord(
-        {
-          ...rec,
-          stage,
-          outcomeReason: decision.type === 'return' ? decision.reason : null,
-          updatedAt: at,
-          version: rec.version + 1,
-        },
-        rec.version,
-      ),
+      [
+        ...transitionItems(d, identity, s, action, at),
+        d.repo.putRecord(
+          {
+            ...rec,
+            stage,
+            outcomeReason: decision.type === 'return' ? decision.reason : null,
+            updatedAt: at,
+            version: rec.version + 1,
+          },
+          rec.version,
+        ),
+      ],
     ];
   });
   await writeGroups(d, groups, 'Hồ sơ trong tờ trình');
