@@ -182,19 +182,6 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
   throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
 };
 
-export const loadDecision = async (
-  d: CommendationDeps,
-  identity: Identity | null,
-  tenantId: string,
-  id: string,
-) => {
-  const decision = await d.repo.getDecision(tenantId, id);
-  if (!decision) throw new NotFound('Không tìm thấy quyết định');
-  // Every signed decision is published.
-  requireAllowed(identity, 'read', { ...(await decisionResource(d, tenantId)), published: true }, true);
-  return decision;
-};
-
 /**
  * Revokes one award: a revocation decision numbered in the same sequence, kept beside the original (which
  * never changes); the record becomes "revoked" and its unit is told.
@@ -296,43 +283,6 @@ export const registerOf = async (d: CommendationDeps, identity: Identity, year: 
     checks: bodies.map((b) => ({
       issuingBodyId: b,
       ...checkRegister(entries.filter((e) => e.issuingBodyId === b).map((e) => e.number)),
-    })),
-  };
-};
-
-/** The public page of a decision: number, date, signer, awardees by unit, revocations. Nothing else. */
-export const publicDecision = (x: Decision, revocations: readonly Revocation[]) => {
-  const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
-  const awardees = x.entries
-    .filter((e) => e.outcome === 'awarded')
-    .map((e) => {
-      const r = revoked.get(e.nominationId);
-      return {
-        nominationId: e.nominationId,
-        unitName: e.unitName,
-        nomineeKind: e.nomineeKind,
-        nomineeName: e.nomineeName,
-        nomineeTitle: e.nomineeTitle,
-        nomineeUnitName: e.nomineeUnitName,
-        awardTypeName: e.awardTypeName,
-        revoked: r !== undefined,
-        revocationNumber: r?.numberText ?? null,
-        revokedOn: r?.signedOn ?? null,
-        revocationReason: r?.reason ?? null,
-      };
-    });
-  const units = [...new Set(awardees.map((a) => a.unitName))].sort((a, b) => a.localeCompare(b, 'vi'));
-  return {
-    id: x.id,
-    numberText: x.numberText,
-    signedOn: x.signedOn,
-    signerName: x.signerName,
-    signerTitle: x.signerTitle,
-    title: x.title,
-    awardeeCount: awardees.length,
-    byUnit: units.map((unitName) => ({
-      unitName,
-      awardees: awardees.filter((a) => a.unitName === unitName),
     })),
   };
 };

@@ -2,8 +2,8 @@ import { CommendationConfig } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { transactWrite } from '../data/transact';
 import { Forbidden, NotFound } from '../http/errors';
-import { created, type HttpResult, ok, redirect } from '../http/response';
-import { publicRoute, type RouteImpl, type UserRequest, userRoute } from '../http/route';
+import { created, type HttpResult, ok } from '../http/response';
+import { type RouteImpl, type UserRequest, userRoute } from '../http/route';
 import { createBatch, decideBatch, loadBatch, submitBatch, updateBatch } from './batches';
 import {
   type CommendationDeps,
@@ -14,14 +14,9 @@ import {
 } from './context';
 import { commendationContracts as c } from './contracts';
 import { castBallot, closeSession, loadSession, openSession, sessionView } from './council';
-import { loadDecision, publicDecision, registerOf, revokeAward, signDecision } from './decisions';
-import {
-  closeDisclosureEarly,
-  loadDisclosureForStaff,
-  openDisclosure,
-  publicDisclosure,
-  receiveComment,
-} from './disclosures';
+import { registerOf, revokeAward, signDecision } from './decisions';
+import { loadDecision } from './decisions-read';
+import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { approvedNominations, batchCandidates, checkRules, factsOf } from './nominations';
 
 /**
@@ -287,43 +282,4 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.listNotifications, async ({ identity }) =>
     ok({ items: await d.repo.notifications(identity.tenantId, identity.unitId, 50) }),
   ),
-];
-
-/** Public routes: no sign-in; the tenant is in the path; only what the public may read leaves. */
-export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
-  publicRoute(c.listPublicDisclosures, async ({ params, query, now }) => {
-    const page = await d.repo.publicDisclosures(params.tenantId, {
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return ok({ items: page.items.map((x) => publicDisclosure(x, now)), nextCursor: page.nextCursor });
-  }),
-  publicRoute(c.getPublicDisclosure, async ({ params, now }) => {
-    const x = await d.repo.getDisclosure(params.tenantId, params.disclosureId);
-    if (!x) throw new NotFound('Không tìm thấy danh sách công khai');
-    return ok(publicDisclosure(x, now));
-  }),
-  publicRoute(c.postPublicComment, async ({ params, body, event, now }) => {
-    const ip = event.requestContext?.http?.sourceIp ?? 'unknown';
-    const comment = await receiveComment(d, params.tenantId, params.disclosureId, body, ip, now);
-    return created({ id: comment.id, receivedAt: comment.receivedAt });
-  }),
-  publicRoute(c.listPublicDecisions, async ({ params, query }) => {
-    const page = await d.repo.publicDecisions(params.tenantId, { limit: query.limit, cursor: query.cursor });
-    const revs = await Promise.all(page.items.map((x) => d.repo.revocations(params.tenantId, x.id)));
-    return ok({
-      items: page.items.map((x, i) => publicDecision(x, revs[i] ?? [])),
-      nextCursor: page.nextCursor,
-    });
-  }),
-  publicRoute(c.getPublicDecision, async ({ params }) => {
-    const x = await loadDecision(d, null, params.tenantId, params.decisionId);
-    return ok(publicDecision(x, await d.repo.revocations(params.tenantId, x.id)));
-  }),
-  publicRoute(c.downloadPublicDecision, async ({ params }) => {
-    const x = await loadDecision(d, null, params.tenantId, params.decisionId);
-    return redirect(
-      await d.documents.downloadUrl(x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.docx`),
-    );
-  }),
 ];

@@ -1,5 +1,5 @@
 import { createCommendationDeps } from '../commendations/context';
-import { publicRouteImpls } from '../commendations/http';
+import { publicRouteImpls } from '../commendations/public-http';
 import { appDeps } from '../deps';
 import { createGroupHandler } from '../http/route';
 
