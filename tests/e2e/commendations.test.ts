@@ -93,9 +93,12 @@ async function signedIn(email: string, viewport?: { width: number; height: numbe
     await page.getByLabel('Thư điện tử').waitFor();
   } catch (e) {
     await shot(page, 'c00-sign-in-failed');
-    throw new Error(`sign-in page did not show: ${(await page.locator('body').innerText()).slice(0, 500)}`, {
-      cause: e,
-    });
+    throw new Error(
+      `sign-in page did not show: ${((await page.locator('body').textContent()) ?? '').slice(0, 500)}`,
+      {
+        cause: e,
+      },
+    );
   }
   await page.getByLabel('Thư điện tử').fill(email);
   await page.getByLabel('Mật khẩu').fill(PASSWORD);
