@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { docxText } from '@thidua/functions/commendations/documents/read-office';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT, type Platform, startTestPlatform } from '../support/platform';
 import { serveWeb, type WebServer } from '../support/web-server';
 
@@ -61,6 +61,13 @@ afterAll(async () => {
   await platform?.stop();
   await web?.stop();
   for (const d of [distDir, downloadDir]) if (d) await rm(d, { recursive: true, force: true });
+});
+
+// On a failure, every open page is saved, so the journey's last screens can be read.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  let i = 0;
+  for (const c of contexts) for (const p of c.pages()) await shot(p, `c-fail-${i++}`).catch(() => undefined);
 });
 
 async function newPage(label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
@@ -202,7 +209,7 @@ describe('commendations journey', () => {
     // 5. Anyone, without signing in, reads the list and sends one comment.
     const citizen = await newPage('citizen', { width: 360, height: 780 });
     await citizen.goto(`${web.origin}/public/${DEMO_TENANT}/disclosures`);
-    await citizen.getByRole('heading', { name: 'Danh sách đề nghị khen thưởng' }).waitFor();
+    await citizen.getByRole('heading', { name: 'Danh sách đề nghị khen thưởng', exact: true }).waitFor();
     await citizen.getByText(NOMINEE).first().waitFor();
     await citizen.getByLabel('Về trường hợp').selectOption({ label: `${NOMINEE} (Phường Tân Phú)` });
     await citizen

@@ -93,6 +93,12 @@ describe('commendations: commune → district batch → province → disclosure 
       200,
     );
     expect((candidates.items as { id: string }[]).map((c) => c.id)).toContain(nominationA);
+    const candidate = (candidates.items as Record<string, unknown>[]).find((c) => c.id === nominationA);
+    expect(candidate).toMatchObject({
+      nomineeName: 'Công an phường Tân Phú',
+      awardTypeName: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh',
+      batchId: null,
+    });
     // Another district sees nothing of it and cannot consolidate it.
     const other = await w.as.otherDistrictReviewer.post('/commendations/batches', {
       campaignId: COMMEND_CAMPAIGN,

@@ -1,4 +1,4 @@
-import { CommendationConfig } from '@thidua/shared/commendation';
+import { CommendationConfig, matchTitle, nominationFacts, titleName } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { transactWrite } from '../data/transact';
 import { Forbidden, NotFound } from '../http/errors';
@@ -96,16 +96,26 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     for (const b of batches)
       if (b.state === 'draft' || b.state === 'submitted')
         for (const e of b.entries) held.set(e.nominationId, b.id);
+    // The list entries carry no form data: the nominee is read from each submission (a district's
+    // waiting nominations are tens, one GetItem each, in parallel).
+    const { config } = await commendationConfigOf(d, identity.tenantId, params.campaignId);
+    const subs = await Promise.all(list.map((s) => d.submissions.get(identity.tenantId, s.id)));
     return ok({
-      items: list.map((s) => ({
-        id: s.id,
-        unitId: s.unitId,
-        unitName: s.unitName,
-        state: s.state,
-        version: s.version,
-        updatedAt: s.updatedAt,
-        batchId: held.get(s.id) ?? null,
-      })),
+      items: list.map((s, i) => {
+        const sub = subs[i];
+        const facts = sub ? nominationFacts(sub, matchTitle(config)) : null;
+        return {
+          id: s.id,
+          unitId: s.unitId,
+          unitName: s.unitName,
+          state: s.state,
+          version: s.version,
+          updatedAt: s.updatedAt,
+          batchId: held.get(s.id) ?? null,
+          nomineeName: facts?.ok ? facts.facts.nomineeName : null,
+          awardTypeName: facts?.ok ? titleName(config, facts.facts.awardTypeId) : null,
+        };
+      }),
     });
   }),
 

@@ -18,6 +18,9 @@ export const BatchCandidate = z.object({
   updatedAt: z.string(),
   /** A batch (draft or sent) of the caller's unit already holds it. */
   batchId: Id.nullable(),
+  /** Read from the nomination's data; null while the dossier lacks it. */
+  nomineeName: z.string().nullable(),
+  awardTypeName: z.string().nullable(),
 });
 export type BatchCandidate = z.infer<typeof BatchCandidate>;
 

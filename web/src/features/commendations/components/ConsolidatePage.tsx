@@ -86,7 +86,8 @@ export function ConsolidatePage() {
                   }
                 />
                 <span>
-                  {x.unitName} — <Link to={`/submissions/${x.id}`}>{x.id}</Link>
+                  {x.nomineeName ?? '—'} ({x.unitName}){x.awardTypeName ? ` — ${x.awardTypeName}` : ''}{' '}
+                  <Link to={`/submissions/${x.id}`}>{c('openDossier')}</Link>
                 </span>
               </label>
               {x.batchId ? <Badge tone="info">{c('consolidate.inBatch')}</Badge> : null}
