@@ -464,4 +464,30 @@ describe('commendations: commune → district batch → province → disclosure 
       (await w.as.secretariat.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, config)).status,
     );
   });
+
+  it('an Idempotency-Key replayed on a write answers the first answer and writes nothing more', async () => {
+    const id = await fileNomination(w.as.communeSubmitter, '2026-H2', {
+      kind: 'individual',
+      name: 'Vũ Thị Hoa',
+      position: 'Cán bộ Công an phường',
+      awardTypeId: 'giay_khen_bcd_tinh',
+    });
+    const before = expectStatus(
+      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      200,
+    );
+    const key = { 'idempotency-key': 'commend-replay-0001' };
+    const body = { campaignId: COMMEND_CAMPAIGN, nominationIds: [id], reference: '77/TTr-UBND' };
+    const answers = [];
+    for (let i = 0; i < 3; i++)
+      answers.push(await w.as.districtReviewer.post('/commendations/batches', body, key));
+    const ids = answers.map((a) => (expectStatus(a, 201).batch as { id: string }).id);
+    expect(new Set(ids).size).toBe(1);
+    expect(answers[1]?.headers.get('idempotent-replayed')).toBe('true');
+    const after = expectStatus(
+      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      200,
+    );
+    expect((after.items as unknown[]).length).toBe((before.items as unknown[]).length + 1);
+  });
 });

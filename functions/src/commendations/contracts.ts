@@ -55,6 +55,10 @@ const RuleFinding = z.object({
   legalBasis: z.string().nullable(),
 });
 
+/**
+ * Every write route looks its Idempotency-Key up before running (`idempotencyPrecheck`): the use cases
+ * span several transactions and some create new items, so a replay must be answered before it runs.
+ */
 export const commendationContracts = {
   getCommendationConfig: defineContract({
     operationId: 'getCommendationConfig',
@@ -64,6 +68,7 @@ export const commendationContracts = {
   }),
   putCommendationConfig: defineContract({
     operationId: 'putCommendationConfig',
+    idempotencyPrecheck: true,
     params: CampaignParam,
     body: CommendationConfig,
     response: CommendationConfig,
@@ -98,6 +103,7 @@ export const commendationContracts = {
   }),
   createBatch: defineContract({
     operationId: 'createBatch',
+    idempotencyPrecheck: true,
     body: z.object({
       campaignId: Id,
       nominationIds: z.array(Id).max(100),
@@ -111,6 +117,7 @@ export const commendationContracts = {
   getBatch: defineContract({ operationId: 'getBatch', params: BatchParam, response: Batch, errors: [404] }),
   updateBatch: defineContract({
     operationId: 'updateBatch',
+    idempotencyPrecheck: true,
     params: BatchParam,
     body: Version.extend({
       nominationIds: z.array(Id).max(100),
@@ -122,6 +129,7 @@ export const commendationContracts = {
   }),
   submitBatch: defineContract({
     operationId: 'submitBatch',
+    idempotencyPrecheck: true,
     params: BatchParam,
     body: Version,
     response: Batch,
@@ -131,6 +139,7 @@ export const commendationContracts = {
   }),
   decideBatch: defineContract({
     operationId: 'decideBatch',
+    idempotencyPrecheck: true,
     params: BatchParam,
     body: z.discriminatedUnion('type', [
       Version.extend({ type: z.literal('approve') }),
@@ -164,6 +173,7 @@ export const commendationContracts = {
   }),
   openDisclosure: defineContract({
     operationId: 'openDisclosure',
+    idempotencyPrecheck: true,
     body: z.object({
       campaignId: Id,
       title: z.string().trim().min(5).max(300),
@@ -188,6 +198,7 @@ export const commendationContracts = {
   }),
   closeDisclosure: defineContract({
     operationId: 'closeDisclosure',
+    idempotencyPrecheck: true,
     params: DisclosureParam,
     body: Version.extend({ reason: Reason }),
     response: Disclosure,
@@ -202,6 +213,7 @@ export const commendationContracts = {
   }),
   openSession: defineContract({
     operationId: 'openSession',
+    idempotencyPrecheck: true,
     body: z.object({
       campaignId: Id,
       issuingBodyId: Id,
@@ -234,6 +246,7 @@ export const commendationContracts = {
   }),
   castBallot: defineContract({
     operationId: 'castBallot',
+    idempotencyPrecheck: true,
     params: SessionParam,
     body: BallotPaper,
     response: z.object({ sessionId: Id, voted: z.literal(true), votedAt: z.string() }),
@@ -244,6 +257,7 @@ export const commendationContracts = {
   }),
   closeSession: defineContract({
     operationId: 'closeSession',
+    idempotencyPrecheck: true,
     params: SessionParam,
     response: CouncilSession,
     errors: [403, 404, 409],
@@ -256,6 +270,7 @@ export const commendationContracts = {
   }),
   signDecision: defineContract({
     operationId: 'signDecision',
+    idempotencyPrecheck: true,
     params: SessionParam,
     response: Decision,
     status: 201,
@@ -278,6 +293,7 @@ export const commendationContracts = {
   }),
   revokeAward: defineContract({
     operationId: 'revokeAward',
+    idempotencyPrecheck: true,
     params: DecisionParam,
     body: z.object({ nominationId: Id, reason: Reason }),
     response: Revocation,

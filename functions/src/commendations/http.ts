@@ -1,6 +1,6 @@
 import { CommendationConfig, matchTitle, nominationFacts, titleName } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { transactWrite } from '../data/transact';
+import { TransactionRefused, transactWrite } from '../data/transact';
 import { Forbidden, NotFound } from '../http/errors';
 import { created, type HttpResult, ok } from '../http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../http/route';
@@ -30,7 +30,12 @@ const remembered = async (
   res: HttpResult,
 ): Promise<HttpResult> => {
   const items = req.remember(res);
-  if (items.length > 0) await transactWrite(d.repo.ref.client, items);
+  try {
+    if (items.length > 0) await transactWrite(d.repo.ref.client, items);
+  } catch (err) {
+    // The same key, sent twice at once, was stored by the other request: this answer stands.
+    if (!(err instanceof TransactionRefused)) throw err;
+  }
   return res;
 };
 
