@@ -1,6 +1,9 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { docxText, xlsxRows } from '@thidua/functions/commendations/documents/read-office';
+import { createNominationGuard } from '@thidua/functions/commendations/guard';
+import { createSubmissionRepository } from '@thidua/functions/data/submissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, apiAs, DEMO_TENANT } from '../support/platform';
+import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
@@ -275,6 +278,23 @@ describe('commendations: commune → district batch → province → disclosure 
     // Nothing moved: the nomination still waits at the district.
     const sub = expectStatus(await w.as.districtReviewer.get(`/submissions/${dup}`), 200);
     expect(JSON.stringify(sub)).toContain('under_review');
+
+    // The same check is offered to the generic submissions route for nominations forwarded one by one.
+    const clients = emulatorClients(w.platform);
+    try {
+      const ref = { table: w.platform.tableName, client: DynamoDBDocumentClient.from(clients.dynamo) };
+      const stored = await createSubmissionRepository(ref).get(DEMO_TENANT, dup);
+      if (!stored) throw new Error('submission');
+      const guard = createNominationGuard(ref);
+      await expect(guard(stored, { type: 'approve' })).rejects.toMatchObject({
+        status: 422,
+        code: 'commendation_rules',
+      });
+      expect(await guard(stored, { type: 'return', reason: 'Bổ sung hồ sơ' })).toEqual([]);
+      expect(await guard({ ...stored, formKey: 'periodic_report' }, { type: 'approve' })).toEqual([]);
+    } finally {
+      clients.destroy();
+    }
   });
 
   it('two decisions signed at once get consecutive numbers, no duplicate, no gap', async () => {

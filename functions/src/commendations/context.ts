@@ -84,7 +84,7 @@ const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice
  * the campaign's own title, plan and award types.
  */
 export const commendationConfigOf = async (
-  d: CommendationDeps,
+  d: Pick<CommendationDeps, 'campaigns' | 'repo'>,
   tenantId: string,
   campaignId: string,
 ): Promise<{ config: CommendationConfig; campaign: Campaign }> => {

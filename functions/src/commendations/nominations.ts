@@ -12,13 +12,17 @@ import {
   nomineeKey,
   type PastAward,
   type RuleCheckResult,
+  type SubmissionLike,
 } from '@thidua/shared/commendation';
 import type { StoredSubmission, SubmissionSummary } from '../data/submissions';
 import { RuleViolation } from '../http/errors';
 import type { CommendationDeps } from './context';
 
 /** The facts of a nomination submission, or 422 naming the fields the rules cannot read. */
-export const factsOf = (s: StoredSubmission, config: CommendationConfig): NominationFacts => {
+export const factsOf = (
+  s: SubmissionLike & { formKey: string },
+  config: CommendationConfig,
+): NominationFacts => {
   if (s.formKey !== NOMINATION_FORM_KEY)
     throw new RuleViolation('Hồ sơ không phải hồ sơ đề nghị khen thưởng');
   const r = nominationFacts(s, matchTitle(config));
@@ -45,7 +49,7 @@ const toCampaignNomination = (r: NominationRecord): CampaignNomination => ({
  * (one Query on the nominee's partition). `pending` are nominations moving in the same operation.
  */
 export const checkRules = async (
-  d: CommendationDeps,
+  d: Pick<CommendationDeps, 'repo'>,
   tenantId: string,
   config: CommendationConfig,
   facts: NominationFacts,
