@@ -19,6 +19,20 @@ const CHROMIUM_ARGS = [
 
 export const INBOX_ROW_SELECTOR = 'table tbody a[href^="/submissions/"]';
 
+/** Runs in the page before its scripts: the session in storage, the first row noted when it appears. */
+const initScript = (session: unknown): string => `
+  localStorage.setItem('thidua.session', ${JSON.stringify(JSON.stringify(session))});
+  (function () {
+    var observer = new MutationObserver(function () {
+      if (window.__benchRendered === undefined && document.querySelector(${JSON.stringify(INBOX_ROW_SELECTOR)})) {
+        window.__benchRendered = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();
+`;
+
 export interface RenderMeasure {
   medianMs: number;
   runsMs: number[];
@@ -41,28 +55,43 @@ export async function inboxFirstRender(options: {
     // One unmeasured visit first: the measured ones then see the same warm server and browser binary.
     for (let i = 0; i <= options.runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addInitScript(
-        ({ session, selector }) => {
-          localStorage.setItem('thidua.session', JSON.stringify(session));
-          const w = window as unknown as { __benchRendered?: number };
-          const seen = (): boolean => document.querySelector(selector) !== null;
-          const observer = new MutationObserver(() => {
-            if (w.__benchRendered === undefined && seen()) {
-              w.__benchRendered = performance.now();
-              observer.disconnect();
-            }
-          });
-          observer.observe(document, { childList: true, subtree: true });
-        },
-        { session: options.session, selector: INBOX_ROW_SELECTOR },
-      );
+      // A string, not a function: a function would be serialized after tsx's transform, which may
+      // call helpers (keepNames) that do not exist in the page.
+      await context.addInitScript({ content: initScript(options.session) });
       const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+      });
       await page.goto(`${options.webUrl}/inbox`);
-      const handle = await page.waitForFunction(
-        () => (window as unknown as { __benchRendered?: number }).__benchRendered,
-        undefined,
-        { timeout: 30_000 },
-      );
+      const handle = await page
+        .waitForFunction(
+          () => (window as unknown as { __benchRendered?: number }).__benchRendered,
+          undefined,
+          {
+            timeout: 30_000,
+          },
+        )
+        .catch(async (error: unknown) => {
+          const dom = await page
+            .evaluate(() => ({
+              tables: document.querySelectorAll('table').length,
+              match: document.querySelector('table tbody a[href^="/submissions/"]') !== null,
+              flag: (window as unknown as { __benchRendered?: number }).__benchRendered ?? null,
+              rows: document.querySelectorAll('table tbody tr').length,
+              links: [...document.querySelectorAll('a')]
+                .map((a) => a.getAttribute('href'))
+                .filter((h) => h?.includes('submission'))
+                .slice(0, 3),
+            }))
+            .catch(() => undefined);
+          throw new Error(
+            `no inbox row at ${page.url()} within 30 s (${String(error).slice(0, 80)}); DOM ${JSON.stringify(dom)}; ${problems.slice(0, 3).join('; ')}`,
+          );
+        });
       const ms = Number(await handle.jsonValue());
       rows = await page.locator(INBOX_ROW_SELECTOR).count();
       if (i > 0) runsMs.push(ms);

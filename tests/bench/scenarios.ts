@@ -129,7 +129,7 @@ export function buildScenarios(options: {
     requests: saveRequests,
     subject: (i) => drafts[i % drafts.length]?.id ?? '',
     concurrency: saveConcurrency,
-    warmupMax: Math.min(drafts.length, 200),
+    warmupMax: Math.max(1, Math.min(Math.floor(drafts.length / 2), 100)),
   };
 
   const approvals = dataset.approvals;
@@ -147,7 +147,7 @@ export function buildScenarios(options: {
     })),
     subject: (i) => approvals[i]?.id ?? '',
     concurrency,
-    warmupMax: Math.max(1, Math.min(200, Math.floor(approvals.length / 10))),
+    warmupMax: Math.max(1, Math.min(100, Math.floor(approvals.length / 10))),
   };
 
   return [inbox, detail, completeness, save, approve];
