@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Handler configuration, read once at module load from the environment (Lambda or the local gateway).

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { unitItem, userItem } from '@thidua/functions/data/org';
 import { Role, Unit, User } from '@thidua/shared/org';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The table records a new province (tenant) needs before its first administrator can sign in: the

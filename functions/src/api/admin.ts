@@ -2,7 +2,7 @@ import { Campaign } from '@thidua/shared/campaign';
 import { CalendarDate, Id } from '@thidua/shared/common';
 import { FormKind, Section, TemplateWorkflow } from '@thidua/shared/forms';
 import { Role, Unit, UnitKind, User } from '@thidua/shared/org';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 import { CampaignParams, TemplateParams } from './campaigns';
 import { PageQuery, pageOf } from './common';

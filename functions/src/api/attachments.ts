@@ -1,6 +1,6 @@
 import { Id } from '@thidua/shared/common';
 import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Attachment } from '../data/attachments';
 import { defineContract } from '../http/contract';
 import { SubmissionParams } from './submissions';

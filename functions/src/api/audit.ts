@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 import { CampaignParams } from './campaigns';
 import { SubmissionParams } from './submissions';

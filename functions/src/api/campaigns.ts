@@ -1,7 +1,7 @@
 import { Campaign } from '@thidua/shared/campaign';
 import { Id } from '@thidua/shared/common';
 import { FormTemplate } from '@thidua/shared/forms';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 import { PageQuery, pageOf } from './common';
 

@@ -1,5 +1,5 @@
 import { Id } from '@thidua/shared/common';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one error shape (documented for every error status). */
 export const ErrorBody = z

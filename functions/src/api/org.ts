@@ -1,6 +1,6 @@
 import { Id } from '@thidua/shared/common';
 import { Unit } from '@thidua/shared/org';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 import { PageQuery, pageOf } from './common';
 

@@ -6,7 +6,7 @@ import {
   WorkflowAction,
   type WorkflowActionType,
 } from '@thidua/shared/workflow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEvent } from '../data/audit-chain';
 import { SubmissionSummary } from '../data/submissions';
 import { defineContract } from '../http/contract';

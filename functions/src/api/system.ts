@@ -1,5 +1,5 @@
 import { Identity, Unit, User } from '@thidua/shared/org';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 
 export const Health = z.object({

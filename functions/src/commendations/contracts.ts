@@ -22,7 +22,7 @@ import {
 } from '@thidua/shared/commendation';
 import { Id } from '@thidua/shared/common';
 import { Reason } from '@thidua/shared/workflow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from '../http/contract';
 
 /**

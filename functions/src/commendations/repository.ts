@@ -19,7 +19,7 @@ import {
   Revocation,
   UnitNotification,
 } from '@thidua/shared/commendation';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseItem, parseItems } from '../data/items';
 import type { Page } from '../data/pagination';
 import { queryAll, queryPage } from '../data/query';

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
 import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Conflict } from '../http/errors';
 import { parseItem } from './items';
 import { keys, submissionPartition } from './keys';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
 import { WorkflowEvent } from '@thidua/shared/workflow';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The hash chain of a submission's audit events. Each event stores the hash of the one before it and

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequest } from '../http/errors';
 
 /** One page of a list; `nextCursor` is opaque to clients and null on the last page. */

@@ -8,7 +8,7 @@ import {
   type WorkflowEvent,
   type WorkflowRules,
 } from '@thidua/shared/workflow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequest, Conflict } from '../http/errors';
 import { AuditEvent, appendEvents } from './audit-chain';
 import { parseItem } from './items';

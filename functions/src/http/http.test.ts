@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineContract } from './contract';
 import { toErrorResponse } from './error-response';
 import { Conflict, NotFound, RuleViolation } from './errors';

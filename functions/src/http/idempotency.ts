@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IdempotencyStore, StoredResponse } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
 import { AppError, BadRequest, RuleViolation } from './errors';

@@ -1,6 +1,6 @@
 import { Identity, Role } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Unauthorized } from './errors';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Identity } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { vi } from 'zod/locales';
 import type { IdempotencyStore } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';

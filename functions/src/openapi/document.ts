@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBody } from '../api/common';
 import type { RouteContract } from '../http/contract';
 import type { RouteDef } from '../routes';

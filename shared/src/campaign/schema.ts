@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, Id, Instant, TenantId } from '../common';
 import { ChainConfig } from '../org/chain';
 import { UnitKind } from '../org/schema';

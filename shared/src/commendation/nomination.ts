@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
 import { DossierPart, NomineeKind } from './award-types';
 

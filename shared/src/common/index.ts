@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifiers are short opaque strings: letters, digits, dash and underscore. */
 export const Id = z

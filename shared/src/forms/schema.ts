@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { computeValues, evaluateCondition, isEmptyValue, visibleRefs } from './evaluate';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
 import type { ColumnField, Field, FormData, FormDefinition } from './schema';

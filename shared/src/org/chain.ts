@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDate, type Id } from '../common';
 import type { ChainLevel } from '../workflow/types';
 import type { Unit } from './schema';

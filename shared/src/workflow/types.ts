@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
 import { Role, UnitKind } from '../org';
 
