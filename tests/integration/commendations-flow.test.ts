@@ -7,9 +7,12 @@ import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platfo
 import { type ApiWorld, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
+  completeNomination,
   consolidateAndApprove,
   councilMemberIds,
+  draftNomination,
   fileNomination,
+  NOMINATION_PERIOD,
   startCommendationWorld,
 } from './commendations-world';
 
@@ -86,7 +89,7 @@ describe('commendations: commune → district batch → province → disclosure 
   let decisionA: Record<string, unknown> = {};
 
   it('the district consolidates its commune’s nomination into one tờ trình that the province approves', async () => {
-    nominationA = await fileNomination(w.as.communeSubmitter, '2026-Q1', {
+    nominationA = await fileNomination(w.as.communeSubmitter, {
       kind: 'collective',
       name: 'Công an phường Tân Phú',
       awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
@@ -255,7 +258,7 @@ describe('commendations: commune → district batch → province → disclosure 
   });
 
   it('refuses a second form for the same nominee in the same campaign (one achievement, one award): 422', async () => {
-    const dup = await fileNomination(w.as.communeSubmitter, '2026-Q4', {
+    const dup = await fileNomination(w.as.communeSubmitter, {
       kind: 'collective',
       name: 'Công an  phường TÂN PHÚ',
       awardTypeId: 'tap_the_lao_dong_xuat_sac',
@@ -297,20 +300,78 @@ describe('commendations: commune → district batch → province → disclosure 
     }
   });
 
-  it('two decisions signed at once get consecutive numbers, no duplicate, no gap', async () => {
-    const b = await fileNomination(w.as.communeSubmitter, '2026-Q2', {
-      kind: 'individual',
-      name: 'Trần Văn Bảo',
-      position: 'Phó Trưởng Công an phường',
-      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
-    });
-    const c = await fileNomination(w.as.communeSubmitter, '2026-Q3', {
-      kind: 'individual',
-      name: 'Lê Thị Cúc',
-      position: 'Cán bộ Công an phường',
-      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
-    });
+  let b = '';
+  let c = '';
+
+  it('a commune proposes two nominees for the same year: two drafts side by side, one tờ trình carries both', async () => {
+    const rollup = async () =>
+      expectStatus(
+        await w.as.districtReviewer.get(
+          `/campaigns/${COMMEND_CAMPAIGN}/completeness?formKey=nomination&period=${NOMINATION_PERIOD}`,
+        ),
+        200,
+      );
+    const counters = (r: Record<string, unknown>) => r.stateCounters as Record<string, number | undefined>;
+    const before = counters(await rollup());
+
+    // Two drafts of the same unit, campaign, form and period coexist; neither is refused as a duplicate.
+    const nominees = [
+      {
+        kind: 'individual',
+        name: 'Trần Văn Bảo',
+        position: 'Phó Trưởng Công an phường',
+        awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+      },
+      {
+        kind: 'individual',
+        name: 'Lê Thị Cúc',
+        position: 'Cán bộ Công an phường',
+        awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+      },
+    ] as const;
+    const drafts = [
+      await draftNomination(w.as.communeSubmitter, nominees[0]),
+      await draftNomination(w.as.communeSubmitter, nominees[1]),
+    ] as const;
+    b = String(drafts[0].id);
+    c = String(drafts[1].id);
+    expect(b).not.toBe(c);
+    expect(drafts[0].multiplePerPeriod).toBe(true);
+    const mine = expectStatus(
+      await w.as.communeSubmitter.get(
+        `/submissions?scope=mine&campaignId=${COMMEND_CAMPAIGN}&formKey=nomination&period=${NOMINATION_PERIOD}&status=draft`,
+      ),
+      200,
+    );
+    expect((mine.items as { id: string }[]).map((x) => x.id)).toEqual(expect.arrayContaining([b, c]));
+    // The counters count nominations: each draft is one more; neither overwrote the other's cell.
+    expect(counters(await rollup()).draft ?? 0).toBe((before.draft ?? 0) + 2);
+
+    await completeNomination(w.as.communeSubmitter, nominees[0], drafts[0]);
+    await completeNomination(w.as.communeSubmitter, nominees[1], drafts[1]);
+    const submitted = await rollup();
+    expect(counters(submitted).under_review ?? 0).toBe((before.under_review ?? 0) + 2);
+    expect(counters(submitted).draft ?? 0).toBe(before.draft ?? 0);
+    const waiting = expectStatus(
+      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
+      200,
+    );
+    expect((waiting.items as { id: string }[]).map((x) => x.id)).toEqual(expect.arrayContaining([b, c]));
     await consolidateAndApprove(w, [b, c]);
+    for (const id of [b, c]) {
+      const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${id}`), 200);
+      expect(sub).toMatchObject({ state: 'approved', period: NOMINATION_PERIOD, multiplePerPeriod: true });
+    }
+    const after = await rollup();
+    expect(counters(after).approved ?? 0).toBe((before.approved ?? 0) + 2);
+    // The commune stands where its most advanced nomination stands.
+    const commune = (after.units as { unitId: string; status: string }[]).find(
+      (u) => u.unitId === 'dong-xoai-tan-phu',
+    );
+    expect(commune?.status).toBe('approved');
+  });
+
+  it('two decisions signed at once get consecutive numbers, no duplicate, no gap', async () => {
     const d = await discloseAndEnd([b, c], 'Danh sách đề nghị khen thưởng cá nhân');
     const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`), 200);
     await endDisclosure(staff.disclosure as Record<string, unknown>);
@@ -362,7 +423,7 @@ describe('commendations: commune → district batch → province → disclosure 
   });
 
   it('a returned tờ trình sends every member back to its author with the reason, and tells the district', async () => {
-    const id = await fileNomination(w.as.communeSubmitter, '2026-H1', {
+    const id = await fileNomination(w.as.communeSubmitter, {
       kind: 'individual',
       name: 'Phạm Văn Dũng',
       position: 'Cán bộ Công an phường',
@@ -486,7 +547,7 @@ describe('commendations: commune → district batch → province → disclosure 
   });
 
   it('an Idempotency-Key replayed on a write answers the first answer and writes nothing more', async () => {
-    const id = await fileNomination(w.as.communeSubmitter, '2026-H2', {
+    const id = await fileNomination(w.as.communeSubmitter, {
       kind: 'individual',
       name: 'Vũ Thị Hoa',
       position: 'Cán bộ Công an phường',

@@ -3,20 +3,12 @@ import type { Api } from '../support/platform';
 import { type ApiWorld, expectStatus, startApiWorld, testCampaign } from './api-world';
 
 /**
- * The commendation suites' world: the API world plus a campaign whose nomination form is in force today.
- * A unit files one nomination per period (the submission slot), so the campaign offers several periods
- * and each test nomination uses its own.
+ * The commendation suites' world: the API world plus a campaign whose nomination form is in force today,
+ * for the year only. A unit proposes as many nominees as it likes for that one period: a nomination is
+ * a form filed several times per period (its submission slot is its own).
  */
 export const COMMEND_CAMPAIGN = 'commend-test';
-export const NOMINATION_PERIODS = [
-  '2026-Q1',
-  '2026-Q2',
-  '2026-Q3',
-  '2026-Q4',
-  '2026-H1',
-  '2026-H2',
-  '2026-Y',
-] as const;
+export const NOMINATION_PERIOD = '2026-Y';
 
 export const startCommendationWorld = async (): Promise<ApiWorld> => {
   const w = await startApiWorld();
@@ -25,13 +17,13 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
       '/admin/campaigns',
       testCampaign(COMMEND_CAMPAIGN, {
         title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
-        periods: [...NOMINATION_PERIODS],
+        periods: [NOMINATION_PERIOD],
         forms: [
           {
             formKey: 'nomination',
             templateId: 'nomination_2023',
             templateVersion: 1,
-            periods: [...NOMINATION_PERIODS],
+            periods: [NOMINATION_PERIOD],
             deadlines: [],
           },
         ],
@@ -99,17 +91,28 @@ export const nominationData = (n: NomineeInput, files: Record<string, unknown[]>
   meeting: { date: '2026-01-10', members: 9, present: 9, votesFor: 9, votesAgainst: 0 },
 });
 
-/** A unit files a nomination with its dossier and submits it; returns the submission id. */
-export const fileNomination = async (as: Api, period: string, n: NomineeInput): Promise<string> => {
-  const draft = expectStatus(
+/** A unit opens a nomination draft for the campaign's year (one more beside any it already has). */
+export const draftNomination = async (as: Api, n: NomineeInput) =>
+  expectStatus(
     await as.post('/submissions', {
       campaignId: COMMEND_CAMPAIGN,
       formKey: 'nomination',
-      period,
+      period: NOMINATION_PERIOD,
       data: nominationData(n),
     }),
     201,
   );
+
+/** A unit files a nomination with its dossier and submits it; returns the submission id. */
+export const fileNomination = async (as: Api, n: NomineeInput): Promise<string> =>
+  completeNomination(as, n, await draftNomination(as, n));
+
+/** Attaches the dossier to an open nomination draft and submits it; returns the submission id. */
+export const completeNomination = async (
+  as: Api,
+  n: NomineeInput,
+  draft: Record<string, unknown>,
+): Promise<string> => {
   const id = String(draft.id);
   const files = {
     toTrinh: [await uploadPdf(as, id, 'to-trinh.pdf')],

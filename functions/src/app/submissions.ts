@@ -3,7 +3,7 @@ import { toCalendarDate } from '@thidua/shared/common';
 import type { FormTemplate } from '@thidua/shared/forms';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { type Completeness, completeness, rulesFor, type WorkflowRules } from '@thidua/shared/workflow';
-import type { StoredSubmission } from '../data/submissions';
+import type { CompletenessCell, StoredSubmission } from '../data/submissions';
 import type { Deps } from '../deps';
 import { NotFound } from '../http/errors';
 import { requireAllowed, submissionResource } from './access';
@@ -46,7 +46,8 @@ export const liveRules = async (
 
 /**
  * The roll-up of the children of `parent` for a campaign's form and period: the child units that file
- * the form, their cells (state of their submission) — two queries — merged by the shared `completeness`.
+ * the form, their cells (state of their submission, or of each of them for a form filed several times
+ * per period) — two queries — merged by the shared `completeness`.
  */
 export const childrenCompleteness = async (
   d: Deps,
@@ -68,7 +69,9 @@ export const childrenCompleteness = async (
     }),
   ]);
   const filing = assignment ? children.filter((u) => filesForm(campaign, assignment, u, today)) : [];
-  const statuses = new Map(cells.cells.map((c) => [c.unitId, c]));
+  // A unit has one cell per submission where the form is filed several times per period (nominations).
+  const statuses = new Map<string, CompletenessCell[]>();
+  for (const c of cells.cells) statuses.set(c.unitId, [...(statuses.get(c.unitId) ?? []), c]);
   return {
     result: completeness(filing, statuses, { reviewerUnitId: parent.id, onDate: today }),
     counters: cells.counts,

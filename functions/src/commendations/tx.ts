@@ -1,4 +1,5 @@
 import type { WorkflowError } from '@thidua/shared/workflow';
+import { mergeCounterUpdates } from '../data/submissions';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { AppError, Conflict } from '../http/errors';
 import type { CommendationDeps } from './context';
@@ -60,7 +61,8 @@ export const writeGroups = async (
   what: string,
 ): Promise<number> => {
   const txs = packGroups(groups);
-  for (const items of txs) await writeOnce(d, items, what);
+  // Members from the same parent unit bump the same completeness counters: one update per item.
+  for (const items of txs) await writeOnce(d, mergeCounterUpdates(items), what);
   return txs.length;
 };
 

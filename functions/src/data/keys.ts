@@ -96,15 +96,20 @@ export const keys = {
     pk: submissionPartition(tenantId, submissionId),
     sk: `ATT#${attachmentId}`,
   }),
-  /** One submission per unit, campaign, form and period: the uniqueness guard written with the draft. */
+  /**
+   * One submission per unit, campaign, form and period: the uniqueness guard written with the draft. A
+   * form filed several times per period (nominations) passes the submission's id as `discriminator`, so
+   * each of its submissions has a slot of its own and several coexist.
+   */
   submissionSlot: (
     tenantId: string,
     unitId: string,
     campaignId: string,
     formKey: string,
     period: string,
+    discriminator?: string,
   ): Key => ({
-    pk: `${t(tenantId)}#SLOT#${unitId}#${campaignId}#${formKey}#${period}`,
+    pk: `${t(tenantId)}#SLOT#${unitId}#${campaignId}#${formKey}#${period}${discriminator === undefined ? '' : `#S#${discriminator}`}`,
     sk: 'SLOT',
   }),
 
@@ -158,11 +163,17 @@ export const keys = {
   /**
    * Completeness of the children of `parentUnitId` for one campaign, form and period: one cell per child
    * unit that has a submission (its state), and one counter item (`#COUNTS`, sorts first) with the number
-   * of children per state.
+   * of submissions per state (= children per state where a unit files once). A form filed several times
+   * per period keeps one cell per submission (`submissionId` given): the roll-up merges a unit's cells.
    */
-  completenessCell: (tenantId: string, c: CompletenessScope, childUnitId: string): Key => ({
+  completenessCell: (
+    tenantId: string,
+    c: CompletenessScope,
+    childUnitId: string,
+    submissionId?: string,
+  ): Key => ({
     pk: completenessPartition(tenantId, c),
-    sk: `U#${childUnitId}`,
+    sk: submissionId === undefined ? `U#${childUnitId}` : `U#${childUnitId}#S#${submissionId}`,
   }),
   completenessCounts: (tenantId: string, c: CompletenessScope): Key => ({
     pk: completenessPartition(tenantId, c),

@@ -163,7 +163,11 @@ export interface SubmissionWrite {
 export interface SubmissionRepository {
   /** Strongly consistent: the only read of an approval. */
   get(tenantId: string, submissionId: string): Promise<StoredSubmission | undefined>;
-  /** The transaction of a new draft (slot, submission, first event, lists, completeness). */
+  /**
+   * The transaction of a new draft (slot, submission, first event, lists, completeness). The slot makes
+   * the draft the only one of its unit, campaign, form and period — unless `multiplePerPeriod` (a
+   * nomination per nominee): then the slot and the completeness cell are the submission's own.
+   */
   planCreate(submission: StoredSubmission, events: readonly WorkflowEvent[]): SubmissionWrite;
   /** The transaction of a change from `before` to `after` (conditioned on `before`'s version and state). */
   planChange(
@@ -196,6 +200,77 @@ export interface SubmissionRepository {
     scope: CompletenessScope,
   ): Promise<{ cells: CompletenessCell[]; counts: Record<string, number> }>;
 }
+
+/** An unconditioned `ADD` of numbers to one item: the completeness counters. */
+const counterUpdate = (
+  table: string,
+  key: Record<string, unknown>,
+  deltas: ReadonlyMap<string, number>,
+): TxItem => {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts: string[] = [];
+  for (const [attribute, delta] of deltas) {
+    const i = parts.length;
+    names[`#c${i}`] = attribute;
+    values[`:c${i}`] = delta;
+    parts.push(`#c${i} :c${i}`);
+  }
+  return {
+    Update: {
+      TableName: table,
+      Key: key,
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+};
+
+const COUNTER_UPDATE = /^ADD #c\d+ :c\d+(, #c\d+ :c\d+)*$/;
+
+/**
+ * Several submissions' changes in ONE transaction (a batch moving its members) may each bump the same
+ * completeness counters — siblings share their parent's `#COUNTS` — and DynamoDB refuses a transaction
+ * that touches one item twice. The counter updates of one item are merged into one `ADD` of the summed
+ * deltas, at the place of the first; every other item passes unchanged, in order.
+ */
+export const mergeCounterUpdates = (items: readonly TxItem[]): TxItem[] => {
+  const out: TxItem[] = [];
+  const merged = new Map<
+    string,
+    { at: number; table: string; key: Record<string, unknown>; deltas: Map<string, number> }
+  >();
+  for (const item of items) {
+    const u = item.Update;
+    if (
+      !u?.TableName ||
+      !u.Key ||
+      u.ConditionExpression !== undefined ||
+      !COUNTER_UPDATE.test(u.UpdateExpression ?? '')
+    ) {
+      out.push(item);
+      continue;
+    }
+    const id = JSON.stringify([u.TableName, u.Key.pk, u.Key.sk]);
+    let m = merged.get(id);
+    if (m === undefined) {
+      m = { at: out.length, table: u.TableName, key: u.Key, deltas: new Map() };
+      merged.set(id, m);
+      out.push(item);
+    }
+    for (const part of (u.UpdateExpression ?? '').slice('ADD '.length).split(', ')) {
+      const [name = '', value = ''] = part.split(' ');
+      const attribute = u.ExpressionAttributeNames?.[name];
+      const delta: unknown = u.ExpressionAttributeValues?.[value];
+      if (attribute === undefined || typeof delta !== 'number')
+        throw new Error(`malformed counter update ${id}`);
+      m.deltas.set(attribute, (m.deltas.get(attribute) ?? 0) + delta);
+    }
+  }
+  for (const m of merged.values()) out[m.at] = counterUpdate(m.table, m.key, m.deltas);
+  return out;
+};
 
 export const createSubmissionRepository = ({ table, client }: TableRef): SubmissionRepository => {
   const submissionItem = (s: StoredSubmission): Record<string, unknown> => ({
@@ -231,6 +306,9 @@ export const createSubmissionRepository = ({ table, client }: TableRef): Submiss
       : { parentUnitId: parent, campaignId: s.campaignId, formKey: s.formKey, period: s.period };
   };
 
+  /** A submission among several of its unit, form and period is keyed by its id (slot, completeness cell). */
+  const discriminator = (s: Submission): string | undefined => (s.multiplePerPeriod ? s.id : undefined);
+
   const completenessItems = (before: Submission | null, after: Submission): TxItem[] => {
     const scope = completenessScope(after);
     if (!scope) return [];
@@ -246,7 +324,7 @@ export const createSubmissionRepository = ({ table, client }: TableRef): Submiss
         Put: {
           TableName: table,
           Item: {
-            ...keys.completenessCell(after.tenantId, scope, after.unitId),
+            ...keys.completenessCell(after.tenantId, scope, after.unitId, discriminator(after)),
             type: 'CompletenessCell',
             ...cell,
           },
@@ -254,23 +332,9 @@ export const createSubmissionRepository = ({ table, client }: TableRef): Submiss
       },
     ];
     if (before === null || before.state !== after.state) {
-      const names: Record<string, string> = { '#to': `n_${after.state}` };
-      const values: Record<string, number> = { ':plus': 1 };
-      let expr = 'ADD #to :plus';
-      if (before !== null) {
-        names['#from'] = `n_${before.state}`;
-        values[':minus'] = -1;
-        expr += ', #from :minus';
-      }
-      items.push({
-        Update: {
-          TableName: table,
-          Key: keys.completenessCounts(after.tenantId, scope),
-          UpdateExpression: expr,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      });
+      const deltas = new Map([[`n_${after.state}`, 1]]);
+      if (before !== null) deltas.set(`n_${before.state}`, -1);
+      items.push(counterUpdate(table, keys.completenessCounts(after.tenantId, scope), deltas));
     }
     return items;
   };
@@ -343,6 +407,7 @@ export const createSubmissionRepository = ({ table, client }: TableRef): Submiss
                 submission.campaignId,
                 submission.formKey,
                 submission.period,
+                discriminator(submission),
               ),
               type: 'SubmissionSlot',
               submissionId: submission.id,

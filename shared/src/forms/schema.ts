@@ -235,6 +235,21 @@ export const formKinds = ['registration', 'report', 'scorecard', 'hotspot_report
 export const FormKind = z.enum(formKinds);
 export type FormKind = z.infer<typeof FormKind>;
 
+/**
+ * What a form kind means for filing. `multiplePerPeriod`: a unit may file several submissions of the form
+ * for one campaign and period — a nomination proposes one nominee, and a unit proposes several. Every
+ * other kind is exactly one submission per unit, form and period (a report, a registration, a scorecard).
+ */
+export const formKindTraits = {
+  registration: { multiplePerPeriod: false },
+  report: { multiplePerPeriod: false },
+  scorecard: { multiplePerPeriod: false },
+  hotspot_report: { multiplePerPeriod: false },
+  nomination: { multiplePerPeriod: true },
+} as const satisfies Record<FormKind, { multiplePerPeriod: boolean }>;
+
+export const isMultiplePerPeriod = (kind: FormKind): boolean => formKindTraits[kind].multiplePerPeriod;
+
 /** Workflow rules a template carries (see `workflow/rules.ts`). */
 export const TemplateWorkflow = z.object({
   /** `reject` ends the submission for good (nominations: ineligible); otherwise it goes back like `return`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { threeTierWorld } from '../testing/worlds';
-import { childStatus, completeness } from './completeness';
+import { childStatus, completeness, unitStatus } from './completeness';
 
 describe('completeness', () => {
   const w = threeTierWorld();
@@ -38,6 +38,32 @@ describe('completeness', () => {
     });
     expect(done.complete).toBe(true);
     expect(completeness([], {}).complete).toBe(true);
+  });
+
+  it('a unit filing several times per period (nominations) stands where its most advanced one stands', () => {
+    const draft = { state: 'draft' as const, level: null, chain };
+    const atDistrict = { state: 'under_review' as const, level: 0, chain };
+    const atProvince = { state: 'under_review' as const, level: 1, chain };
+    const rejected = { state: 'rejected' as const, level: null, chain };
+    expect(unitStatus([])).toBe('not_started');
+    expect(unitStatus([draft, draft])).toBe('in_progress');
+    expect(unitStatus([draft, atDistrict], 'dong-xoai')).toBe('submitted');
+    expect(unitStatus([atDistrict, atProvince], 'dong-xoai')).toBe('approved');
+    expect(unitStatus([atDistrict, atProvince], 'bp')).toBe('submitted');
+    expect(unitStatus([rejected, rejected])).toBe('rejected');
+    // A new draft after a rejection: the unit is working again, not settled.
+    expect(unitStatus([rejected, draft])).toBe('in_progress');
+    expect(unitStatus(atDistrict, 'dong-xoai')).toBe('submitted');
+    const c = completeness(
+      communes,
+      new Map([
+        ['tan-phu', [draft, atDistrict, rejected]],
+        ['tan-binh', [rejected]],
+      ]),
+      { reviewerUnitId: 'dong-xoai' },
+    );
+    expect(c.counts).toEqual({ not_started: 1, in_progress: 0, submitted: 1, approved: 0, rejected: 1 });
+    expect(c.missing).toEqual(['tan-phu', 'an-loc']);
   });
 
   it('leaves out units closed on the date', () => {

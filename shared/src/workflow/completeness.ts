@@ -29,10 +29,41 @@ export interface Completeness {
   complete: boolean;
 }
 
-export type ChildStatusLookup = ReadonlyMap<Id, ChildStatus> | Readonly<Record<Id, ChildStatus | undefined>>;
+/**
+ * A child's submission for the form and period, or several of them where the form is filed several times
+ * per period (nominations).
+ */
+export type ChildStatuses = ChildStatus | readonly ChildStatus[];
+export type ChildStatusLookup =
+  | ReadonlyMap<Id, ChildStatuses>
+  | Readonly<Record<Id, ChildStatuses | undefined>>;
 
-const lookup = (m: ChildStatusLookup, id: Id): ChildStatus | undefined =>
-  m instanceof Map ? m.get(id) : (m as Readonly<Record<Id, ChildStatus | undefined>>)[id];
+const lookup = (m: ChildStatusLookup, id: Id): ChildStatuses | undefined =>
+  m instanceof Map ? m.get(id) : (m as Readonly<Record<Id, ChildStatuses | undefined>>)[id];
+
+/** How far a child has got: a unit with several submissions stands where its most advanced one stands. */
+const progress: Record<CompletenessStatus, number> = {
+  not_started: 0,
+  rejected: 1,
+  in_progress: 2,
+  submitted: 3,
+  approved: 4,
+};
+
+/**
+ * Where a child stands with several submissions for the form and period: at its most advanced one. It
+ * has filed once one is submitted, is settled once one is approved (or all are rejected for good); a
+ * draft started after a rejection counts as in progress.
+ */
+export function unitStatus(statuses: ChildStatuses | undefined, reviewerUnitId?: Id): CompletenessStatus {
+  const list = statuses === undefined ? [] : 'state' in statuses ? [statuses] : statuses;
+  let best: CompletenessStatus = 'not_started';
+  for (const s of list) {
+    const c = childStatus(s, reviewerUnitId);
+    if (progress[c] > progress[best]) best = c;
+  }
+  return best;
+}
 
 /**
  * Where a child's submission stands from the point of view of `reviewerUnitId`: approved once it has
@@ -61,7 +92,8 @@ export function childStatus(status: ChildStatus | undefined, reviewerUnitId?: Id
 
 /**
  * Roll-up of a form and period over `childUnits` (closed units are left out when `onDate` is given).
- * `statusesByUnit` holds the child submissions the caller read for that form and period.
+ * `statusesByUnit` holds the child submissions the caller read for that form and period (one per unit,
+ * or a list per unit for forms filed several times per period — see `unitStatus`).
  */
 export function completeness(
   childUnits: readonly Unit[],
@@ -79,7 +111,7 @@ export function completeness(
   const missing: Id[] = [];
   for (const u of childUnits) {
     if (options.onDate !== undefined && !isActiveOn(u, options.onDate)) continue;
-    const status = childStatus(lookup(statusesByUnit, u.id), options.reviewerUnitId);
+    const status = unitStatus(lookup(statusesByUnit, u.id), options.reviewerUnitId);
     counts[status]++;
     units.push({ unitId: u.id, unitName: u.name, status });
     if (status !== 'approved' && status !== 'rejected') missing.push(u.id);

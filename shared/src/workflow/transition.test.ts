@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { campaign2023 } from '../campaign/campaign-2023';
 import { Campaign } from '../campaign/schema';
 import type { Instant } from '../common';
+import { isMultiplePerPeriod } from '../forms/schema';
 import { findTemplate2023 } from '../forms/templates-2023';
 import { chainConfig2025 } from '../org/chain';
 import type { Identity } from '../org/schema';
@@ -114,6 +115,33 @@ describe('createDraft', () => {
       createdBy: 'officer-tp',
       dueAt: '2023-03-15T17:00:00.000Z',
     });
+  });
+
+  it('marks a nomination draft as one of several of its unit and period; a report stays the only one', () => {
+    expect(isMultiplePerPeriod('nomination')).toBe(true);
+    for (const kind of ['registration', 'report', 'scorecard', 'hotspot_report'] as const) {
+      expect(isMultiplePerPeriod(kind)).toBe(false);
+    }
+    const nomination = findTemplate2023('nomination_2023');
+    if (nomination === undefined) throw new Error('template');
+    const s = ok(
+      createDraft({
+        id: 'nom-1',
+        campaign: campaign2023,
+        template: nomination,
+        formKey: 'nomination',
+        period: '2023-Y',
+        unit: w.tanPhu,
+        units: w.byId,
+        actor: officer,
+        now: NOW,
+      }),
+    );
+    expect(s.multiplePerPeriod).toBe(true);
+    expect(draftFor()).not.toHaveProperty('multiplePerPeriod');
+    // Every later change keeps it (the store keys the submission's slot and completeness cell by it).
+    const submitted = ok(act(s, { type: 'submit' }, officer));
+    expect(submitted.multiplePerPeriod).toBe(true);
   });
 
   it('a department goes straight to the province; a two-tier campaign needs no district', () => {

@@ -2,7 +2,7 @@ import { filesForm, findFormAssignment } from '../campaign/helpers';
 import type { Campaign } from '../campaign/schema';
 import { type Id, type Instant, toCalendarDate } from '../common';
 import { mergeReviewerScores } from '../forms/evaluate';
-import type { FormDefinition, FormTemplate } from '../forms/schema';
+import { type FormDefinition, type FormTemplate, isMultiplePerPeriod } from '../forms/schema';
 import { formatIssues, validateFormData } from '../forms/validate';
 import { deriveChain, selectChainConfig } from '../org/chain';
 import type { Identity, Role, Unit } from '../org/schema';
@@ -357,7 +357,9 @@ export interface CreateDraftInput {
 
 /**
  * A new draft: checks that the actor files for the unit, that the unit takes part and files this form
- * for the period, that the window is open; derives the chain in force today and snapshots it.
+ * for the period, that the window is open; derives the chain in force today and snapshots it. A form
+ * kind filed several times per period (nominations) marks the draft `multiplePerPeriod`; whether another
+ * one of the same unit, form and period may exist is the store's uniqueness check, not decided here.
  */
 export function createDraft(input: CreateDraftInput): TransitionResult {
   const { campaign, template, unit, actor, now, period } = input;
@@ -420,6 +422,8 @@ export function createDraft(input: CreateDraftInput): TransitionResult {
     dueAt: rules.deadlines.submit,
     lastEventHash: '',
     eventSeq: 0,
+    // Decided once, from the template's kind: the data layer keys the unit's slot by it.
+    ...(isMultiplePerPeriod(template.kind) ? { multiplePerPeriod: true } : {}),
   };
   const event: WorkflowEvent = {
     submissionId: input.id,

@@ -80,6 +80,11 @@ export const Submission = z.object({
   /** Audit chain head: the hash of the last event and its sequence number. */
   lastEventHash: z.string(),
   eventSeq: z.number().int().min(0),
+  /**
+   * One of possibly several submissions of its unit, form and period (set at creation from the form
+   * kind, e.g. a nomination per nominee); absent: the only one.
+   */
+  multiplePerPeriod: z.boolean().optional(),
 });
 export type Submission = z.infer<typeof Submission>;
 
