@@ -127,6 +127,15 @@ async function axe(page: Page, name: string): Promise<void> {
   expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
 }
 
+/** Nothing wider than the screen: no sideways scrolling on a phone. */
+async function fitsWidth(page: Page, name: string): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(scroll, `${name} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+}
+
 async function openFromInbox(page: Page, unitName: string): Promise<string> {
   await page.goto(`${web.origin}/inbox`);
   const link = page.getByRole('link', { name: unitName }).first();
@@ -172,6 +181,7 @@ describe('journeys', () => {
     const officerPage = await signedIn(officer, { width: 360, height: 780 });
     await officerPage.getByRole('heading', { name: /Việc của Phường Tân Phú/ }).waitFor();
     await axe(officerPage, 'officer home');
+    await fitsWidth(officerPage, 'officer home');
     await shot(officerPage, '01-officer-home-phone');
     await officerPage
       .getByRole('button', { name: /Bắt đầu nhập: Báo cáo kết quả phong trào.*Quý 1\/2023/ })
@@ -194,6 +204,7 @@ describe('journeys', () => {
     await officerPage.getByRole('button', { name: 'bao-cao-quy-1.pdf', exact: true }).waitFor();
     await officerPage.getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
     await axe(officerPage, 'form (phone)');
+    await fitsWidth(officerPage, 'form');
     await shot(officerPage, '02-form-filled-phone');
     await officerPage.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await officerPage.getByText('Đã gửi báo cáo.').waitFor();
@@ -237,6 +248,7 @@ describe('journeys', () => {
     await officerPage.getByText(/Hồ sơ bị trả lại bởi Thành phố Đồng Xoài/).waitFor();
     await officerPage.getByText(/chưa khớp với báo cáo của Công an thành phố/).waitFor();
     await shot(officerPage, '04-returned-phone');
+    await fitsWidth(officerPage, 'returned submission');
     await officerPage.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).fill('6');
     await officerPage.getByText(/Đã lưu lúc/).waitFor();
     await officerPage.getByRole('button', { name: 'Gửi lại báo cáo' }).click();
@@ -365,6 +377,15 @@ describe('journeys', () => {
     const crimes = page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/);
     await crimes.fill('mười hai');
     await page.getByLabel(/^Nội dung 1:/).fill('Nội dung đã nhập, không được mất.');
+    // A file of the wrong type is refused on the device, before any upload.
+    await page.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
+      name: 'bao-cao.exe',
+      mimeType: 'application/x-msdownload',
+      buffer: Buffer.from('MZ'),
+    });
+    await page
+      .getByText('“bao-cao.exe”: loại tệp không được chấp nhận (chỉ PDF, DOCX, XLSX, JPEG, PNG).')
+      .waitFor();
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
 
     // The summary names what to fix; each field shows its own message, wired to it for screen readers.
@@ -426,6 +447,9 @@ describe('journeys', () => {
   it('the main pages have no serious or critical accessibility violation', () => {
     // Each journey above ran axe on its pages; this lists them so the report shows what was checked.
     const pages = axeFindings.map((f) => f.page);
+    // Minor and moderate findings are listed in the output, for the record.
+    for (const f of axeFindings)
+      if (f.violations.length > 0) console.info(`axe ${f.page}: ${f.violations.join(', ')}`);
     expect(pages).toEqual(
       expect.arrayContaining([
         'officer home',

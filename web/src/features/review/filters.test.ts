@@ -49,8 +49,11 @@ describe('inbox filters follow the combinations the API answers', () => {
     expect(change(emptyFilters, { overdue: true }).overdue).toBe(false);
   });
 
-  it('round-trips through the URL', () => {
+  it('round-trips through the URL, "all campaigns" included', () => {
     const f = change(change(withCampaign, { view: 'subtree' }), { unitId: 'x' });
     expect(filtersFromParams(filtersToParams(f))).toEqual(f);
+    const all = filtersToParams(emptyFilters);
+    expect(all.get('campaign')).toBe('all');
+    expect(filtersFromParams(all).campaignId).toBe('');
   });
 });

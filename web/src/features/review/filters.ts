@@ -21,10 +21,12 @@ export const emptyFilters: InboxFilters = {
   overdue: false,
 };
 
+const ALL = 'all';
+
 export function filtersFromParams(p: URLSearchParams): InboxFilters {
   return {
     view: p.get('view') === 'subtree' ? 'subtree' : 'inbox',
-    campaignId: p.get('campaign') ?? '',
+    campaignId: p.get('campaign') === ALL ? '' : (p.get('campaign') ?? ''),
     formKey: p.get('form') ?? '',
     period: p.get('period') ?? '',
     status: p.get('status') ?? '',
@@ -36,7 +38,8 @@ export function filtersFromParams(p: URLSearchParams): InboxFilters {
 export function filtersToParams(f: InboxFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.view === 'subtree') p.set('view', 'subtree');
-  if (f.campaignId) p.set('campaign', f.campaignId);
+  // "All campaigns" is written out, so that an absent parameter can mean "the default campaign".
+  p.set('campaign', f.campaignId || ALL);
   if (f.formKey) p.set('form', f.formKey);
   if (f.period) p.set('period', f.period);
   if (f.status) p.set('status', f.status);

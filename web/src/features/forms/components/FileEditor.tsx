@@ -128,13 +128,15 @@ export function FileEditor({
         </div>
       ))}
       {problems.length > 0 ? (
-        <ul className="file-problems" role="alert">
-          {problems.map((p) => (
-            <li key={p} className="field-error">
-              {p}
-            </li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="file-problems">
+            {problems.map((p) => (
+              <li key={p} className="field-error">
+                {p}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {uploader ? (
         <>

@@ -1,6 +1,6 @@
 import type { Campaign } from '@thidua/shared/campaign';
 import { submissionStates } from '@thidua/shared/workflow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
@@ -30,8 +30,12 @@ export function InboxPage() {
   const t = useT();
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
   const campaigns = useCampaigns();
+  // Without a campaign in the URL, the running campaign is the filter (not written to the URL, so it
+  // never races with what the person clicks); "all campaigns" is an explicit choice.
+  const defaultCampaign = campaigns.data?.find((c) => c.status === 'active') ?? campaigns.data?.[0];
+  const parsed = filtersFromParams(params);
+  const filters = params.has('campaign') ? parsed : { ...parsed, campaignId: defaultCampaign?.id ?? '' };
   const campaign = campaigns.data?.find((c) => c.id === filters.campaignId);
   const titleOf = useFormTitles(campaign);
   const units = useSubtreeUnits(session?.claims.unitId);
@@ -50,24 +54,13 @@ export function InboxPage() {
   );
   const returnedCount = useSubmissionList({ scope: filters.view, status: 'returned', limit: 100 });
 
+  // The radios answer at once (a URL change commits in a transition, after React has restored the
+  // controlled input to its old value); the URL stays the source of truth.
+  const [view, setView] = useState(filters.view);
+  useEffect(() => setView(filters.view), [filters.view]);
   const setFilters = (f: InboxFilters) => setParams(filtersToParams(f), { replace: true });
   const update = (patch: Partial<InboxFilters>) => setFilters(change(filters, patch));
   const can = availability(filters);
-
-  // Default to the first active campaign once, when the page opens without one.
-  const defaulted = useRef(params.has('campaign'));
-  useEffect(() => {
-    if (!defaulted.current && campaigns.data && campaigns.data.length > 0) {
-      defaulted.current = true;
-      const active = campaigns.data.find((c) => c.status === 'active') ?? campaigns.data[0];
-      // From the current URL, not this render's: the person may have changed a filter meanwhile.
-      if (active) {
-        setParams((prev) => filtersToParams(change(filtersFromParams(prev), { campaignId: active.id })), {
-          replace: true,
-        });
-      }
-    }
-  });
 
   const columns: Column<SubmissionSummary>[] = [
     {
@@ -123,12 +116,15 @@ export function InboxPage() {
       <fieldset className="segmented">
         <legend className="visually-hidden">{t('inbox.viewLabel')}</legend>
         {(['inbox', 'subtree'] as const).map((v) => (
-          <label key={v} className={`segment ${filters.view === v ? 'segment-on' : ''}`}>
+          <label key={v} className={`segment ${view === v ? 'segment-on' : ''}`}>
             <input
               type="radio"
               name="view"
-              checked={filters.view === v}
-              onChange={() => update({ view: v })}
+              checked={view === v}
+              onChange={() => {
+                setView(v);
+                update({ view: v });
+              }}
             />
             {t(v === 'inbox' ? 'inbox.view.inbox' : 'inbox.view.subtree')}
           </label>
