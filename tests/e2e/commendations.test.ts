@@ -176,6 +176,18 @@ describe('commendations journey', () => {
         const errors = await officer.locator('.field-error, [role=alert]').allInnerTexts();
         throw new Error(`submit failed: ${errors.join(' | ')}`, { cause: e });
       });
+    // A commune proposes as many nominees as it likes: "Thêm đề nghị" opens another draft of the same
+    // form and period beside the first; the home page then lists both and offers one more.
+    const firstUrl = officer.url();
+    await officer.getByRole('button', { name: /^Thêm đề nghị: Hồ sơ đề nghị khen thưởng/ }).click();
+    await officer.waitForURL((u) => u.href !== firstUrl && u.pathname.startsWith('/submissions/'));
+    await officer.getByLabel(/^Đề nghị khen thưởng cho/).waitFor();
+    await officer.goto(`${web.origin}/`);
+    await officer.getByRole('button', { name: /^Thêm đề nghị: Hồ sơ đề nghị khen thưởng/ }).waitFor();
+    expect(
+      await officer.getByRole('link', { name: /^(Tiếp tục|Xem): Hồ sơ đề nghị khen thưởng/ }).count(),
+    ).toBe(2);
+    await shot(officer, 'c01-two-nominations-phone');
 
     // 2. The district consolidates it into its tờ trình and sends it to the province.
     const district = await signedIn('duyet.dongxoai@demo.thidua.vn');

@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
   'home.col.status': 'Status',
   'home.col.next': 'Action',
   'home.start': 'Start',
+  'home.addAnother': 'Add a nomination',
   'home.continue': 'Continue',
   'home.alreadyCreated': 'Your unit already has a report for this period; reload the page.',
   'inbox.title': 'To review',

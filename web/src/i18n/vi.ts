@@ -225,6 +225,7 @@ export const vi = {
   'home.col.status': 'Tình trạng',
   'home.col.next': 'Thao tác',
   'home.start': 'Bắt đầu nhập',
+  'home.addAnother': 'Thêm đề nghị',
   'home.continue': 'Tiếp tục',
   'home.alreadyCreated': 'Đơn vị đã có báo cáo cho kỳ này; vui lòng tải lại trang.',
   'inbox.title': 'Hồ sơ cần duyệt',

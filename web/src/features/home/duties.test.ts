@@ -75,4 +75,23 @@ describe('duties of a unit', () => {
     const reg = d.find((x) => x.formKey === 'registration');
     expect(reg?.overdue).toBe(true); // due 28/02/2023, still returned on 20/03
   });
+
+  it('a form filed several times per period: a row per nomination and one to add another', () => {
+    const multiple = (formKey: string) => formKey === 'nomination';
+    const nominations = (ds: ReturnType<typeof dutiesOf>) => ds.filter((x) => x.formKey === 'nomination');
+    // None yet: one row to start, a duty like any other.
+    const none = nominations(dutiesOf(campaign2023, commune, [], now, multiple));
+    expect(none).toMatchObject([{ submission: null, another: false, todo: true }]);
+    const a = { ...summary('nomination', '2023-Y', 'draft'), id: 'nom-a' };
+    const b = { ...summary('nomination', '2023-Y', 'under_review'), id: 'nom-b' };
+    const rows = nominations(dutiesOf(campaign2023, commune, [a, b], now, multiple));
+    expect(rows.map((x) => x.submission?.id ?? (x.another ? 'another' : 'new'))).toEqual([
+      'nom-a',
+      'nom-b',
+      'another',
+    ]);
+    expect(rows.map((x) => x.todo)).toEqual([true, false, false]);
+    // Without the trait the same submissions give one row per period (reports).
+    expect(nominations(dutiesOf(campaign2023, commune, [a, b], now))).toHaveLength(1);
+  });
 });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { isMultiplePerPeriod } from '@thidua/shared/forms';
 import { useMemo } from 'react';
 import { useApi } from '../../app/services';
 import { type ListQuery, submissionsApi } from './service';
@@ -102,12 +103,12 @@ export function useSubmissionList(q: ListQuery | null) {
   });
 }
 
-/** Titles of a campaign's forms, by form key (from their templates; the key until loaded). */
-export function useFormTitles(
-  campaign:
-    | { forms: readonly { formKey: string; templateId: string; templateVersion: number }[] }
-    | undefined,
-) {
+type CampaignForms =
+  | { forms: readonly { formKey: string; templateId: string; templateVersion: number }[] }
+  | undefined;
+
+/** The templates of a campaign's forms, by form key (undefined until loaded). */
+function useCampaignTemplates(campaign: CampaignForms) {
   const s = useSubmissionsApi();
   const forms = campaign?.forms ?? [];
   const results = useQueries({
@@ -117,9 +118,21 @@ export function useFormTitles(
       staleTime: Number.POSITIVE_INFINITY,
     })),
   });
-  return (formKey: string): string => {
-    const i = forms.findIndex((a) => a.formKey === formKey);
-    return results[i]?.data?.title ?? formKey;
+  return (formKey: string) => results[forms.findIndex((a) => a.formKey === formKey)]?.data;
+}
+
+/** Titles of a campaign's forms, by form key (from their templates; the key until loaded). */
+export function useFormTitles(campaign: CampaignForms) {
+  const templateOf = useCampaignTemplates(campaign);
+  return (formKey: string): string => templateOf(formKey)?.title ?? formKey;
+}
+
+/** Whether a unit may file a campaign's form several times per period (nominations), by form key. */
+export function useMultiplePerPeriod(campaign: CampaignForms) {
+  const templateOf = useCampaignTemplates(campaign);
+  return (formKey: string): boolean => {
+    const t = templateOf(formKey);
+    return t !== undefined && isMultiplePerPeriod(t.kind);
   };
 }
 

@@ -9,7 +9,13 @@ import { Alert, Button, type Column, DataTable, Skeleton } from '../../../ui';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { periodLabel } from '../../submissions/labels';
 import { useCreateDraft } from '../../submissions/mutations';
-import { useCampaigns, useFormTitles, useMe, useSubmissionList } from '../../submissions/queries';
+import {
+  useCampaigns,
+  useFormTitles,
+  useMe,
+  useMultiplePerPeriod,
+  useSubmissionList,
+} from '../../submissions/queries';
 import { type Duty, dutiesOf } from '../duties';
 import '../home.css';
 
@@ -39,7 +45,8 @@ function CampaignDuties({ campaign, unit }: { campaign: Campaign; unit: Unit }) 
   const t = useT();
   const list = useSubmissionList({ scope: 'mine', campaignId: campaign.id, limit: 100 });
   const titleOf = useFormTitles(campaign);
-  const duties = list.data ? dutiesOf(campaign, unit, list.data.items, new Date()) : [];
+  const multiple = useMultiplePerPeriod(campaign);
+  const duties = list.data ? dutiesOf(campaign, unit, list.data.items, new Date(), multiple) : [];
   const todo = duties.filter((d) => d.todo).length;
   const overdue = duties.filter((d) => d.overdue).length;
   const returned = duties.filter((d) => d.submission?.state === 'returned').length;
@@ -67,7 +74,7 @@ function CampaignDuties({ campaign, unit }: { campaign: Campaign; unit: Unit }) 
         <span className="row">
           {d.submission ? (
             <StatusBadge state={d.submission.state} atUnit={d.submission.onTurnUnitName} />
-          ) : (
+          ) : d.another ? null : (
             <span className="badge badge-neutral">{t('status.notStarted')}</span>
           )}
           {d.overdue ? <OverdueBadge /> : null}
@@ -109,7 +116,7 @@ function CampaignDuties({ campaign, unit }: { campaign: Campaign; unit: Unit }) 
             captionHidden
             columns={columns}
             rows={duties}
-            rowKey={(d) => `${d.formKey}-${d.period}`}
+            rowKey={(d) => `${d.formKey}-${d.period}-${d.submission?.id ?? (d.another ? 'another' : 'new')}`}
             empty={t('home.nothingToFile')}
           />
         </>
@@ -147,16 +154,18 @@ function NextStep({ duty, formTitle }: { duty: Duty; formTitle: string }) {
       setError(e);
     }
   };
+  // A form filed several times per period (nominations) offers one more draft beside the unit's others.
+  const label = duty.another ? t('home.addAnother') : t('home.start');
   return (
     <span>
       <Button
         size="sm"
-        variant="primary"
+        variant={duty.another ? 'secondary' : 'primary'}
         loading={create.isPending}
         onClick={() => void start()}
-        aria-label={`${t('home.start')}: ${formTitle}, ${periodLabel(duty.period, t)}`}
+        aria-label={`${label}: ${formTitle}, ${periodLabel(duty.period, t)}`}
       >
-        {t('home.start')}
+        {label}
       </Button>
       {error ? (
         <span className="field-error" role="alert">

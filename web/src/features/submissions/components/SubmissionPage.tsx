@@ -1,7 +1,7 @@
 import type { AttachmentRef, FormTemplate } from '@thidua/shared/forms';
 import { authorRoles, isEditable, type Submission } from '@thidua/shared/workflow';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
@@ -9,6 +9,7 @@ import { Alert, Button, Skeleton, Tabs } from '../../../ui';
 import { FormView } from '../../forms/components/FormView';
 import { lastEvent, previousData, returnedVersion } from '../history';
 import { periodLabel } from '../labels';
+import { useCreateDraft } from '../mutations';
 import { useCampaign, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -124,6 +125,9 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          {isAuthor && sub.multiplePerPeriod ? (
+            <AddAnother submission={sub} formTitle={template.title} />
+          ) : null}
         </div>
       </header>
 
@@ -189,6 +193,47 @@ function SubmissionWorkspace({
         </Button>
       </p>
     </article>
+  );
+}
+
+/**
+ * Beside a submission of a form filed several times per period (a nomination): opens one more draft of
+ * the same form and period, for the next nominee.
+ */
+function AddAnother({ submission: sub, formTitle }: { submission: Submission; formTitle: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const create = useCreateDraft();
+  const [error, setError] = useState<unknown>(null);
+  const add = async () => {
+    setError(null);
+    try {
+      const created = await create.mutateAsync({
+        campaignId: sub.campaignId,
+        formKey: sub.formKey,
+        period: sub.period,
+      });
+      navigate(`/submissions/${created.id}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <span>
+      <Button
+        size="sm"
+        loading={create.isPending}
+        onClick={() => void add()}
+        aria-label={`${t('home.addAnother')}: ${formTitle}, ${periodLabel(sub.period, t)}`}
+      >
+        {t('home.addAnother')}
+      </Button>
+      {error ? (
+        <span className="field-error" role="alert">
+          {describeError(error, t)}
+        </span>
+      ) : null}
+    </span>
   );
 }
 
