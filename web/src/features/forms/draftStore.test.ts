@@ -37,6 +37,18 @@ describe('local draft copies', () => {
     expect(store.read('s1')).toBeNull();
   });
 
+  it("keeps each user's copies apart", () => {
+    const storage = new MemoryStorage();
+    new DraftStore(storage, 'user-a').write({
+      submissionId: 's1',
+      baseVersion: 1,
+      values: { a: {} },
+      savedAt: '',
+    });
+    expect(new DraftStore(storage, 'user-b').read('s1')).toBeNull();
+    expect(new DraftStore(storage, 'user-a').read('s1')?.baseVersion).toBe(1);
+  });
+
   it('reports a full storage instead of throwing', () => {
     const storage = new MemoryStorage();
     storage.full = true;

@@ -18,11 +18,22 @@ export interface LocalDraft {
 const PREFIX = 'thidua.draft.';
 
 export class DraftStore {
-  constructor(private readonly storage: KeyValueStorage) {}
+  /**
+   * `scope` is the signed-in user: on a shared office computer one officer's unsaved input is never
+   * offered to another.
+   */
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly scope = '',
+  ) {}
+
+  private key(submissionId: string): string {
+    return `${PREFIX}${this.scope ? `${this.scope}.` : ''}${submissionId}`;
+  }
 
   read(submissionId: string): LocalDraft | null {
     try {
-      const raw = this.storage.getItem(PREFIX + submissionId);
+      const raw = this.storage.getItem(this.key(submissionId));
       if (!raw) return null;
       const parsed: unknown = JSON.parse(raw);
       if (typeof parsed !== 'object' || parsed === null) return null;
@@ -49,7 +60,7 @@ export class DraftStore {
 
   write(draft: LocalDraft): boolean {
     try {
-      this.storage.setItem(PREFIX + draft.submissionId, JSON.stringify(draft));
+      this.storage.setItem(this.key(draft.submissionId), JSON.stringify(draft));
       return true;
     } catch {
       // Quota exceeded: the server copy is the only copy; the page says so through its save status.
@@ -59,7 +70,7 @@ export class DraftStore {
 
   clear(submissionId: string): void {
     try {
-      this.storage.removeItem(PREFIX + submissionId);
+      this.storage.removeItem(this.key(submissionId));
     } catch {
       // Nothing to do.
     }

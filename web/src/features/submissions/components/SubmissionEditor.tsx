@@ -13,6 +13,7 @@ import { FormProvider, type UseFormReturn, useForm } from 'react-hook-form';
 import { newIdempotencyKey } from '../../../api/client';
 import { describeError } from '../../../api/describe';
 import { type FieldIssue, HttpError, isHttpError } from '../../../api/errors';
+import { useSession } from '../../../app/services';
 import { formatDateTime, formatTime, useT } from '../../../i18n';
 import { Alert, Button, useToast } from '../../../ui';
 import { FormEditor } from '../../forms/components/FormEditor';
@@ -56,10 +57,11 @@ export function SubmissionEditor({
   const toast = useToast();
   const qc = useQueryClient();
   const s = useSubmissionsApi();
+  const userId = useSession()?.claims.sub ?? '';
   const drafts = useMemo(() => {
     const st = storage();
-    return st ? new DraftStore(st) : null;
-  }, []);
+    return st ? new DraftStore(st, userId) : null;
+  }, [userId]);
   const versionRef = useRef(submission.version);
   const lastSavedRef = useRef(canonical(submission.data));
   const [initial] = useState(() => reconcile(drafts?.read(submission.id) ?? null, submission));
