@@ -113,6 +113,12 @@ const sizing: Partial<Record<RouteGroup, { memorySize: number; timeout: Duration
 };
 const defaultSizing = { memorySize: 512, timeout: Duration.seconds(10) };
 
+/**
+ * Modules the Lambda Node.js runtime provides and the bundles import from it at run time. The stack
+ * test checks that a bundle imports nothing else (a package left outside by mistake would fail to load).
+ */
+export const runtimeProvidedModules = ['@aws-sdk/*'] as const;
+
 /** esbuild settings shared by every function: one ESM file per group, minified, with a source map. */
 export const bundlingOptions: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -124,8 +130,11 @@ export const bundlingOptions: BundlingOptions = {
   sourceMap: true,
   sourceMapMode: SourceMapMode.DEFAULT,
   sourcesContent: false,
-  // Ship the SDK version the code was tested with, not whatever minor version the runtime carries.
-  bundleAwsSDK: true,
+  // The Node.js 22 runtime ships AWS SDK v3: importing it from there instead of bundling it takes
+  // ~1 MB off every function and its start-up (docs/adr/0005-lambda-bundles.md). Only `@aws-sdk/*` is
+  // left outside — the packages our code imports by name; their `@smithy/*` internals come with them.
+  bundleAwsSDK: false,
+  externalModules: [...runtimeProvidedModules],
   // Vietnamese strings stay UTF-8 instead of \u escapes (smaller bundles, readable stack traces).
   charset: Charset.UTF8,
   logLevel: LogLevel.WARNING,

@@ -16,7 +16,6 @@ import type { TxItem } from '../data/transact';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
 import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
-import { batchDocx } from './documents/batch-doc';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
 import { workflowRefusal, writeGroups, writeOnce } from './tx';
@@ -269,6 +268,8 @@ export const submitBatch = async (
     documentKey: docKey,
     version: b.version + 1,
   };
+  // docx loads on the route that writes the tờ trình, not at cold start.
+  const { batchDocx } = await import('./documents/batch-doc');
   const bytes = await batchDocx({
     config,
     batch: submitted,

@@ -29,7 +29,6 @@ import {
   requireAllowed,
   rootUnit,
 } from './context';
-import { minutesDocx } from './documents/minutes-doc';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { transactWithRetry, writeOnce } from './tx';
@@ -304,6 +303,8 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
     ).flat();
     const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
     const minutesKey = documentKey(identity.tenantId, 'minutes', s.id, 'docx');
+    // docx loads on the route that writes the minutes, not at cold start.
+    const { minutesDocx } = await import('./documents/minutes-doc');
     const bytes = await minutesDocx({
       config,
       issuingBody: body,

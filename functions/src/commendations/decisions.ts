@@ -24,9 +24,6 @@ import {
   provinceResource,
   requireAllowed,
 } from './context';
-import { awardeesXlsx } from './documents/awardees-xlsx';
-import { decisionDocx, decisionSubject } from './documents/decision-doc';
-import { revocationDocx } from './documents/revocation-doc';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
 
@@ -98,6 +95,11 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
     const n = nextNumber(current);
     const numberText = formatNumber(n, body.decisionSymbol);
     const id = newId(now);
+    // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
+    const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+      import('./documents/decision-doc'),
+      import('./documents/awardees-xlsx'),
+    ]);
     const ruleSet = ruleSetOn(config, signedOn);
     const docKey = documentKey(identity.tenantId, 'decision', id, 'docx');
     const xlsxKey = documentKey(identity.tenantId, 'awardees', id, 'xlsx');
@@ -234,6 +236,7 @@ export const revokeAward = async (
       entry: listEntryOf(rec),
     };
     const docKey = documentKey(identity.tenantId, 'revocation', revocation.id, 'docx');
+    const { revocationDocx } = await import('./documents/revocation-doc');
     await d.documents.put(
       docKey,
       await revocationDocx({ config, issuingBody: body, revocation, decisionSignedOn: decision.signedOn }),
