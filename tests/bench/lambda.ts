@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { median } from './stats';
@@ -99,32 +99,42 @@ export async function functionBundles(assemblyDir: string): Promise<FunctionBund
 }
 
 /**
- * The hello-world handler synthesized by a one-function CDK app with the real functions' bundling
- * options (`bundlingOptions` of infra), so both go through the same esbuild invocation.
+ * The floors synthesized by a one-app CDK stack with the real functions' bundling options (`bundlingOptions`
+ * of infra), so they go through the same esbuild invocation: `hello-world` (nothing) and `hello-sdk` (the
+ * runtime-provided DynamoDB client and one GetItem).
  */
-export async function helloWorldBundle(outDir: string): Promise<FunctionBundle> {
+export async function helloWorldBundles(outDir: string): Promise<FunctionBundle[]> {
   const { App, Stack } = await import('aws-cdk-lib');
   const { Architecture, Runtime } = await import('aws-cdk-lib/aws-lambda');
   const { NodejsFunction } = await import('aws-cdk-lib/aws-lambda-nodejs');
   const { bundlingOptions } = await import('../../infra/src/functions');
   await mkdir(outDir, { recursive: true });
   // The CLI switches asset metadata on; a bare App must ask for it (the bundle is found through it).
-  const app = new App({ outdir: outDir, context: { 'aws:cdk:enable-asset-metadata': true } });
-  const stack = new Stack(app, 'BenchHelloWorld');
-  new NodejsFunction(stack, 'Fn-hello-world', {
-    entry: fileURLToPath(new URL('./hello-handler.ts', import.meta.url)),
-    handler: 'handler',
-    runtime: Runtime.NODEJS_22_X,
-    architecture: Architecture.ARM_64,
-    projectRoot: repoRoot,
-    depsLockFilePath: join(repoRoot, 'package-lock.json'),
-    bundling: bundlingOptions,
-    environment: { NODE_OPTIONS: '--enable-source-maps' },
+  const app = new App({
+    outdir: outDir,
+    context: { 'aws:cdk:enable-asset-metadata': true, 'aws:cdk:enable-path-metadata': true },
   });
+  const stack = new Stack(app, 'BenchHelloWorld');
+  for (const [name, entry] of [
+    ['hello-world', './hello-handler.ts'],
+    ['hello-sdk', './hello-sdk-handler.ts'],
+  ] as const) {
+    new NodejsFunction(stack, `Fn-${name}`, {
+      entry: fileURLToPath(new URL(entry, import.meta.url)),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      bundling: bundlingOptions,
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+    });
+  }
   app.synth();
-  const [bundle] = await functionBundles(outDir);
-  if (!bundle) throw new Error('the hello-world app produced no bundle');
-  return bundle;
+  const bundles = await functionBundles(outDir);
+  if (!bundles.some((b) => b.name === 'hello-world'))
+    throw new Error('the hello-world app produced no bundle');
+  return bundles;
 }
 
 export interface ColdStart {
@@ -170,6 +180,30 @@ function probeOnce(bundle: string, eventFile: string, env: Record<string, string
   });
 }
 
+/**
+ * A Lambda task folder: the bundle copied into `<workDir>/task-<name>/`, and beside it the modules the
+ * runtime provides (infra's `runtimeProvidedModules`, e.g. `@aws-sdk/*`) in `<workDir>/node_modules`,
+ * linked to the repository's installed versions. As in Lambda, the bundle's external imports resolve to
+ * those and to nothing else.
+ */
+async function taskFolder(bundle: FunctionBundle, workDir: string): Promise<string> {
+  const modules = join(workDir, 'node_modules');
+  if (!existsSync(modules)) {
+    await mkdir(modules, { recursive: true });
+    const { runtimeProvidedModules } = await import('../../infra/src/functions');
+    for (const pattern of runtimeProvidedModules as readonly string[]) {
+      const name = pattern.replace(/\/\*$/, '');
+      await mkdir(join(modules, name, '..'), { recursive: true });
+      await symlink(join(repoRoot, 'node_modules', name), join(modules, name));
+    }
+  }
+  const task = join(workDir, `task-${bundle.name}`);
+  await mkdir(task, { recursive: true });
+  for (const file of await readdir(bundle.assetDir))
+    await copyFile(join(bundle.assetDir, file), join(task, file));
+  return join(task, basename(bundle.file));
+}
+
 /** Runs the bundle `runs` times in fresh processes, one after the other; medians. */
 export async function measureColdStart(options: {
   bundle: FunctionBundle;
@@ -191,7 +225,8 @@ export async function measureColdStart(options: {
     ...options.handlerEnv,
   };
   const outputs: ProbeOutput[] = [];
-  for (let i = 0; i < options.runs; i++) outputs.push(await probeOnce(options.bundle.file, eventFile, env));
+  const file = await taskFolder(options.bundle, options.workDir);
+  for (let i = 0; i < options.runs; i++) outputs.push(await probeOnce(file, eventFile, env));
   return {
     coldStartMs: median(outputs.map((o) => o.coldStartMs)),
     importMs: median(outputs.map((o) => o.importMs)),
@@ -199,14 +234,4 @@ export async function measureColdStart(options: {
     runs: outputs.length,
     statusCode: outputs[0]?.statusCode ?? null,
   };
-}
-
-/** Sizes of every file of an asset directory (for the report's totals). */
-export async function dirBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    total += entry.isDirectory() ? await dirBytes(p) : (await stat(p)).size;
-  }
-  return total;
 }

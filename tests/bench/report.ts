@@ -70,6 +70,8 @@ export interface BenchResult {
   concurrency: number;
   scenarios: ScenarioResult[];
   coldStartFloorMs: number | null;
+  /** Informative: a hello-world that creates the DynamoDB client and does one GetItem. */
+  coldStartSdkFloorMs?: number | null;
   bundles: BundleResult[];
   web: WebResult;
   // ── extra fields ──
@@ -229,7 +231,10 @@ export function toMarkdown(r: BenchResult): string {
   if (r.bundles.length === 0) {
     lines.push('Not measured in this run.');
   } else {
-    lines.push(`Hello-world floor (same bundling, same start): **${fmt(r.coldStartFloorMs, 0)} ms**.`);
+    lines.push(
+      `Hello-world floor (same bundling, same start): **${fmt(r.coldStartFloorMs, 0)} ms**. ` +
+        `For scale, a hello-world that creates the runtime-provided DynamoDB client and answers with one GetItem: ${fmt(r.coldStartSdkFloorMs ?? null, 0)} ms.`,
+    );
     lines.push('');
     lines.push(
       '| function | minified | gzipped | cold start ms | ÷ floor | import ms | first request ms | first request |',

@@ -195,9 +195,9 @@ async function main(): Promise<void> {
         const line = out
           .split('\n')
           .reverse()
-          .find((l) => l.startsWith('{'));
+          .find((l) => l.startsWith('['));
         if (!line) throw new Error(`hello-world synthesis printed no bundle: ${out.slice(-500)}`);
-        return JSON.parse(line) as FunctionBundle;
+        return JSON.parse(line) as FunctionBundle[];
       })
     : undefined;
   const webDist = args['web-dist'] ? resolve(args['web-dist']) : join(work, 'web-dist');
@@ -331,6 +331,7 @@ async function main(): Promise<void> {
   // ── Lambda artifacts ──
   let bundles: BundleResult[] = [];
   let coldStartFloorMs: number | null = null;
+  let coldStartSdkFloorMs: number | null = null;
   if (lambdaOn) {
     const synthDone = synth ? await synth.done : { ok: true as const, value: undefined };
     const helloDone = hello ? await hello.done : undefined;
@@ -342,6 +343,7 @@ async function main(): Promise<void> {
       );
       bundles = measured.bundles;
       coldStartFloorMs = measured.floorMs;
+      coldStartSdkFloorMs = measured.sdkFloorMs;
       missing.push(...measured.missing);
     }
   } else {
@@ -405,6 +407,7 @@ async function main(): Promise<void> {
     concurrency,
     scenarios: scenarioResults,
     coldStartFloorMs: coldStartFloorMs === null ? null : round(coldStartFloorMs),
+    coldStartSdkFloorMs: coldStartSdkFloorMs === null ? null : round(coldStartSdkFloorMs),
     bundles,
     web,
     startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
@@ -543,12 +546,12 @@ function coldStartRoute(group: string, fill: Record<string, string>): RouteDef |
 
 async function measureBundles(o: {
   cdkOut: string;
-  hello: FunctionBundle;
+  hello: FunctionBundle[];
   platform: Platform;
   dataset: Dataset;
   users: SignedInUser[];
   work: string;
-}): Promise<{ bundles: BundleResult[]; floorMs: number; missing: string[] }> {
+}): Promise<{ bundles: BundleResult[]; floorMs: number; sdkFloorMs: number | null; missing: string[] }> {
   const staff = o.users.find((u) => u.key === 'staff-province');
   const claims = staff
     ? (JSON.parse(Buffer.from(staff.idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
@@ -593,14 +596,22 @@ async function measureBundles(o: {
   const missing: string[] = [];
   const healthRoute = routes.find((r) => r.path === '/health');
   if (!healthRoute) throw new Error('no GET /health in the route table');
-  log(`cold starts: hello-world floor (${coldStartRuns} runs)`);
-  const floor = await measureColdStart({
-    bundle: o.hello,
-    event: eventFor(healthRoute),
-    handlerEnv: o.platform.handlerEnv,
-    runs: coldStartRuns,
-    workDir: join(o.work, 'cold'),
-  });
+  const floorOf = async (name: string): Promise<number | null> => {
+    const bundle = o.hello.find((b) => b.name === name);
+    if (!bundle) return null;
+    log(`cold starts: ${name} floor (${coldStartRuns} runs)`);
+    const cs = await measureColdStart({
+      bundle,
+      event: eventFor(healthRoute),
+      handlerEnv: o.platform.handlerEnv,
+      runs: coldStartRuns,
+      workDir: join(o.work, 'cold'),
+    });
+    return cs.coldStartMs;
+  };
+  const floorMs = await floorOf('hello-world');
+  if (floorMs === null) throw new Error('no hello-world bundle');
+  const sdkFloorMs = await floorOf('hello-sdk');
   const bundles: BundleResult[] = [];
   for (const bundle of await functionBundles(o.cdkOut)) {
     const route = coldStartRoute(bundle.name, fill);
@@ -635,7 +646,7 @@ async function measureBundles(o: {
       );
     }
   }
-  return { bundles, floorMs: floor.coldStartMs, missing };
+  return { bundles, floorMs, sdkFloorMs, missing };
 }
 
 try {
