@@ -212,6 +212,9 @@ describe('danh sách khen thưởng (XLSX)', () => {
       'Ngày ký',
     ]);
     expect(rows).toHaveLength(4);
+    // A collective has no title: its column is left empty, the next ones stay in place.
+    expect(rows[1]?.slice(2, 5)).toEqual(['Tập thể', '', rows[1]?.[4]]);
+    expect(rows[1]?.[6]).toBe('05/QĐ-UBND');
     expect(rows[2]).toEqual([
       '2',
       'Nguyễn Văn An',

@@ -26,15 +26,30 @@ export const docxParagraphs = (bytes: Uint8Array): string[] => {
 
 export const docxText = (bytes: Uint8Array): string => docxParagraphs(bytes).join('\n');
 
-/** The cells of the first worksheet, row by row. */
+/** "C7" → 2: the column of a cell reference. */
+const columnIndex = (ref: string): number =>
+  [...(ref.match(/^[A-Z]+/)?.[0] ?? '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * The cells of the first worksheet, row by row, placed by their references: the writer leaves empty cells
+ * out, and a person still sees them as empty columns, so gaps (and a short row's tail) read as ''.
+ */
 export const xlsxRows = (bytes: Uint8Array): string[][] => {
   const files = unzipSync(bytes);
   const sheet = files['xl/worksheets/sheet1.xml'];
   if (!sheet) throw new Error('xl/worksheets/sheet1.xml missing');
   const xml = strFromU8(sheet);
-  return [...xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((r) =>
-    [...(r[1] ?? '').matchAll(/<c [^>]*>(?:<is><t[^>]*>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g)].map((c) =>
-      unescapeXml(c[1] ?? c[2] ?? ''),
-    ),
-  );
+  const rows = [...xml.matchAll(/<row [^>]*>([\s\S]*?)<\/row>/g)].map((r) => {
+    const row: string[] = [];
+    for (const c of (r[1] ?? '').matchAll(
+      /<c r="([A-Z]+\d+)"[^>]*>(?:<is><t[^>]*>([^<]*)<\/t><\/is>|<v>([^<]*)<\/v>)<\/c>/g,
+    )) {
+      const at = columnIndex(c[1] ?? '');
+      while (row.length < at) row.push('');
+      row[at] = unescapeXml(c[2] ?? c[3] ?? '');
+    }
+    return row;
+  });
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
 };

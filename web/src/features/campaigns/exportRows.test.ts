@@ -1,10 +1,10 @@
 import { findTemplate2023 } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
+import { buildXlsx } from '@thidua/shared/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n';
 import { reportSheet } from './exportRows';
-import { buildXlsx } from './xlsx';
 
 const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('vi', k, p);
 

@@ -1,8 +1,8 @@
 import { computeValues, type FormTemplate, visibleRefs } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
+import type { Cell, Sheet } from '@thidua/shared/xlsx';
 import { formatDateTime, type Translate } from '../../i18n';
 import { periodLabel } from '../submissions/labels';
-import type { Cell, Sheet } from './xlsx';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

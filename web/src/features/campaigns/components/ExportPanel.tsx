@@ -66,7 +66,7 @@ export function ExportPanel({ campaign }: { campaign: Campaign }) {
         },
       );
       const [{ buildXlsx, XLSX_MIME }, { reportSheet }] = await Promise.all([
-        import('../xlsx'),
+        import('@thidua/shared/xlsx'),
         import('../exportRows'),
       ]);
       // Templates differ by version: submissions filled on another version still go under the same columns

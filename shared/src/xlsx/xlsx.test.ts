@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildXlsx, columnName, safeSheetNames } from './xlsx';
+import { buildXlsx, columnName, safeSheetNames } from './index';
 
 describe('xlsx writer', () => {
   it('writes a valid package with text, numbers and a bold header', () => {
@@ -38,6 +38,15 @@ describe('xlsx writer', () => {
     expect(sheet).toContain('A &amp; B &lt;c&gt;');
     expect(sheet).toContain('state="frozen"');
     expect(sheet).not.toContain('r="C3"');
+  });
+
+  it('writes the workbook in the font asked for, Calibri 11 otherwise', () => {
+    const styles = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['xl/styles.xml'] ?? new Uint8Array());
+    const rows = [['STT'], [1]];
+    expect(styles(buildXlsx([{ name: 'a', rows }]))).toContain('<b/><sz val="11"/><name val="Calibri"/>');
+    const tnr = styles(buildXlsx([{ name: 'a', rows }], { font: { name: 'Times New Roman', size: 12 } }));
+    expect(tnr).toContain('<font><sz val="12"/><name val="Times New Roman"/></font>');
+    expect(tnr).toContain('<font><b/><sz val="12"/><name val="Times New Roman"/></font>');
   });
 
   it('names columns past Z', () => {

@@ -3,7 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 /**
  * A minimal XLSX writer (Office Open XML SpreadsheetML zipped with fflate): enough for tabular exports —
  * several sheets, a bold frozen header row, numbers as numbers, text as inline strings. A spreadsheet
- * library would cost ~300 KB for what these 100 lines do; it is loaded only when someone exports.
+ * library would cost ~300 KB for what these 100 lines do. Pure (bytes in memory, no I/O), so the browser's
+ * report export and the Lambda's list of awardees share it; both load it only when a file is asked for.
  */
 export type Cell = string | number | null | undefined;
 
@@ -80,10 +81,27 @@ function sheetXml(sheet: Sheet): string {
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${freeze}${cols}<sheetData>${rows}</sheetData></worksheet>`;
 }
 
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`;
+/** The workbook's one font (the header row uses its bold face). */
+export interface XlsxFont {
+  name: string;
+  size: number;
+}
 
-export function buildXlsx(sheets: readonly Sheet[]): Uint8Array {
+export interface XlsxOptions {
+  /** Calibri 11 (Excel's default) unless given; official documents use Times New Roman 12. */
+  font?: XlsxFont;
+}
+
+const stylesXml = ({
+  name,
+  size,
+}: XlsxFont): string => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="${size}"/><name val="${escapeXml(name)}"/></font><font><b/><sz val="${size}"/><name val="${escapeXml(name)}"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`;
+
+export function buildXlsx(
+  sheets: readonly Sheet[],
+  { font = { name: 'Calibri', size: 11 } }: XlsxOptions = {},
+): Uint8Array {
   if (sheets.length === 0) throw new Error('An XLSX needs at least one sheet');
   const names = safeSheetNames(sheets.map((s) => s.name));
   const files: Record<string, Uint8Array> = {
@@ -109,7 +127,7 @@ export function buildXlsx(sheets: readonly Sheet[]): Uint8Array {
       .join(
         '',
       )}<Relationship Id="rId${names.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`),
-    'xl/styles.xml': strToU8(STYLES),
+    'xl/styles.xml': strToU8(stylesXml(font)),
   };
   sheets.forEach((s, i) => {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s));
