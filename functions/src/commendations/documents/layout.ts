@@ -127,7 +127,7 @@ export const header = (h: HeaderInfo): Table => {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
-    rows: [new TableRow({ children: [cell(left, 40), cell(right, 60)] })],
+    rows: [new TableRow({ children: [cell(left, 36), cell(right, 64)] })],
   });
 };
 
