@@ -19,8 +19,8 @@ export const PageQuery = z.object({
   cursor: z.string().min(1).max(2048).optional(),
 });
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+// One page of a list: shared, the web app parses pages with it.
+export { pageOf } from '@thidua/shared/api';
 
 /** Booleans in a query string. */
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,35 +1,20 @@
-import { Id } from '@thidua/shared/common';
 import {
-  Period,
-  Submission,
-  SubmissionState,
-  WorkflowAction,
-  type WorkflowActionType,
-} from '@thidua/shared/workflow';
+  CompletenessResponse,
+  DiffResponse,
+  HistoryResponse,
+  SubmissionSummary,
+  SubmissionView,
+} from '@thidua/shared/api';
+import { Id } from '@thidua/shared/common';
+import { Period, SubmissionState, WorkflowAction } from '@thidua/shared/workflow';
 import * as z from 'zod';
-import { AuditEvent } from '../data/audit-chain';
-import { SubmissionSummary } from '../data/submissions';
 import { defineContract } from '../http/contract';
 import { CampaignParams } from './campaigns';
 import { PageQuery, pageOf, QueryBool } from './common';
 
-const actionTypes = [
-  'submit',
-  'sign_off',
-  'approve',
-  'return',
-  'reject',
-  'withdraw',
-  'reopen',
-] as const satisfies readonly WorkflowActionType[];
-
 export const SubmissionParams = z.object({ submissionId: Id });
 
-/** A submission as the API shows it: the stored submission and what the caller may do with it now. */
-export const SubmissionView = Submission.extend({
-  actions: z.array(z.enum(actionTypes)).describe('Các thao tác người gọi được thực hiện lúc này'),
-});
-export type SubmissionView = z.infer<typeof SubmissionView>;
+export { SubmissionView };
 
 export const ExpectedVersion = z
   .number()
@@ -62,29 +47,6 @@ export const ListSubmissionsQuery = PageQuery.extend({
   status: SubmissionState.optional(),
   unitId: Id.optional().describe('đơn vị lập; không kết hợp với status'),
   overdue: QueryBool.optional().describe('chỉ kết hợp với campaignId'),
-});
-
-export const HistoryResponse = z.object({ events: z.array(AuditEvent) });
-
-export const DiffResponse = z.object({
-  since: z.number().int(),
-  version: z.number().int(),
-  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-});
-
-const completenessStatuses = ['not_started', 'in_progress', 'submitted', 'approved', 'rejected'] as const;
-export const CompletenessResponse = z.object({
-  campaignId: Id,
-  formKey: Id,
-  period: Period,
-  unitId: Id,
-  total: z.number().int(),
-  counts: z.record(z.enum(completenessStatuses), z.number().int()),
-  units: z.array(z.object({ unitId: Id, unitName: z.string(), status: z.enum(completenessStatuses) })),
-  missing: z.array(Id),
-  complete: z.boolean(),
-  /** Raw counters by submission state, kept in the same transactions as the submissions. */
-  stateCounters: z.record(z.string(), z.number().int()),
 });
 
 export const submissionContracts = {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { WorkflowEvent } from '@thidua/shared/workflow';
-import * as z from 'zod';
+import { AuditEvent } from '@thidua/shared/api';
+import type { WorkflowEvent } from '@thidua/shared/workflow';
 
 /**
  * The hash chain of a submission's audit events. Each event stores the hash of the one before it and
@@ -10,18 +9,8 @@ import * as z from 'zod';
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export const AuditEvent = WorkflowEvent.extend({
-  tenantId: TenantId,
-  campaignId: Id,
-  seq: z.number().int().min(1),
-  /** The submission's version after the event. */
-  version: z.number().int().min(1),
-  dataHash: z.string().length(64),
-  prevHash: z.string().length(64),
-  hash: z.string().length(64),
-  at: Instant,
-});
-export type AuditEvent = z.infer<typeof AuditEvent>;
+// The event's schema is an API view too (the history answers with it), so it lives in shared.
+export { AuditEvent };
 
 /** JSON with keys sorted at every depth and no whitespace: the same value always gives the same bytes. */
 export const canonicalJson = (value: unknown): string => {

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { SubmissionSummary } from '@thidua/shared/api';
 import { Id, Instant } from '@thidua/shared/common';
 import {
   ChainLevel,
-  Period,
   Submission,
   SubmissionState,
   type WorkflowEvent,
@@ -46,28 +46,8 @@ export const StoredRules = z.object({
 export const StoredSubmission = Submission.extend({ rules: StoredRules });
 export type StoredSubmission = z.infer<typeof StoredSubmission>;
 
-/** What a list shows of a submission; copied into every list partition it belongs to. */
-export const SubmissionSummary = z.object({
-  id: Id,
-  tenantId: z.string(),
-  campaignId: Id,
-  formKey: Id,
-  period: Period,
-  templateId: Id,
-  templateVersion: z.number().int(),
-  unitId: Id,
-  unitName: z.string(),
-  state: SubmissionState,
-  level: z.number().int().nullable(),
-  /** The unit whose turn it is (reviewing unit, or the author unit), null when nobody must act. */
-  onTurnUnitId: Id.nullable(),
-  onTurnUnitName: z.string().nullable(),
-  returnedFromLevel: z.number().int().nullable(),
-  dueAt: Instant.nullable(),
-  updatedAt: Instant,
-  version: z.number().int(),
-});
-export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+// What a list shows of a submission is also the API's list item, so its schema lives in shared.
+export { SubmissionSummary };
 
 export const CompletenessCell = z.object({
   unitId: Id,

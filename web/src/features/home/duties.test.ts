@@ -26,6 +26,7 @@ const department: Unit = {
 
 const summary = (formKey: string, period: string, state: SubmissionSummary['state']): SubmissionSummary => ({
   id: `s-${formKey}-${period}`,
+  tenantId: 'binh-phuoc',
   campaignId: campaign2023.id,
   formKey,
   period,

@@ -1,98 +1,56 @@
+import {
+  AuditEvent,
+  CompletenessResponse,
+  CompletenessStatus,
+  DiffResponse,
+  pageOf,
+  SubmissionSummary,
+  SubmissionView,
+} from '@thidua/shared/api';
 import { Campaign } from '@thidua/shared/campaign';
 import { Id, Instant } from '@thidua/shared/common';
 import { AttachmentRef, FormTemplate } from '@thidua/shared/forms';
 import { Identity, Unit, User } from '@thidua/shared/org';
-import {
-  Period,
-  Submission,
-  SubmissionState,
-  type WorkflowAction,
-  WorkflowEvent,
-} from '@thidua/shared/workflow';
+import type { WorkflowAction } from '@thidua/shared/workflow';
 import { z } from 'zod';
 import type { ApiClient } from '../../api/client';
 import type { UploadTicket } from '../forms/upload';
 
 /**
  * The submissions API as the web app uses it: one function per route, every answer parsed. The
- * schemas are built from the shared domain schemas, so a change of the domain shows up here as a type
- * error rather than as a blank screen.
+ * schemas are the API's own views (`@thidua/shared/api`, which the Lambdas answer with) or built from the
+ * shared domain schemas, so a change of the API shows up here as a type error rather than as a blank screen.
  */
 
 export const Me = z.object({ identity: Identity, user: User.nullable(), unit: Unit.nullable() });
 export type Me = z.infer<typeof Me>;
 
 /** What lists show of a submission. */
-export const SubmissionSummary = z.object({
-  id: Id,
-  campaignId: Id,
-  formKey: Id,
-  period: Period,
-  templateId: Id,
-  templateVersion: z.number().int(),
-  unitId: Id,
-  unitName: z.string(),
-  state: SubmissionState,
-  level: z.number().int().nullable(),
-  onTurnUnitId: Id.nullable(),
-  onTurnUnitName: z.string().nullable(),
-  returnedFromLevel: z.number().int().nullable(),
-  dueAt: Instant.nullable(),
-  updatedAt: Instant,
-  version: z.number().int(),
-});
-export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+export { SubmissionSummary };
 
-export const SubmissionPage = z.object({
-  items: z.array(SubmissionSummary),
-  nextCursor: z.string().nullable(),
-});
+export const SubmissionPage = pageOf(SubmissionSummary);
 export type SubmissionPage = z.infer<typeof SubmissionPage>;
 
-export const WorkflowActionType = z.enum([
-  'submit',
-  'sign_off',
-  'approve',
-  'return',
-  'reject',
-  'withdraw',
-  'reopen',
-]);
+/** One submission with what the caller may do with it now. */
+export { SubmissionView };
 
-/** One submission with what the caller may do with it now (the API's SubmissionView). */
-export const SubmissionView = Submission.extend({ actions: z.array(WorkflowActionType) });
-export type SubmissionView = z.infer<typeof SubmissionView>;
-
-/** An audit event as the history shows it (the API's AuditEvent, hashes left unread). */
-export const HistoryEvent = WorkflowEvent.extend({
-  seq: z.number().int(),
-  /** The submission's version after the event. */
-  version: z.number().int(),
+/** An audit event as the history shows it (the API's AuditEvent, hashes and tenancy left unread). */
+export const HistoryEvent = AuditEvent.omit({
+  tenantId: true,
+  campaignId: true,
+  dataHash: true,
+  prevHash: true,
+  hash: true,
 });
 export type HistoryEvent = z.infer<typeof HistoryEvent>;
 export const History = z.object({ events: z.array(HistoryEvent) });
 
-export const Diff = z.object({
-  since: z.number().int(),
-  version: z.number().int(),
-  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
-});
-export type Diff = z.infer<typeof Diff>;
+export const Diff = DiffResponse;
+export type Diff = DiffResponse;
 
-const completenessStatuses = ['not_started', 'in_progress', 'submitted', 'approved', 'rejected'] as const;
-export const CompletenessStatus = z.enum(completenessStatuses);
-export type CompletenessStatus = z.infer<typeof CompletenessStatus>;
-export const CompletenessView = z.object({
-  campaignId: Id,
-  formKey: Id,
-  period: Period,
-  unitId: Id,
-  total: z.number().int(),
-  counts: z.record(CompletenessStatus, z.number().int()),
-  units: z.array(z.object({ unitId: Id, unitName: z.string(), status: CompletenessStatus })),
-  missing: z.array(Id),
-  complete: z.boolean(),
-});
+export { CompletenessStatus };
+/** The completeness view (its raw state counters left unread). */
+export const CompletenessView = CompletenessResponse.omit({ stateCounters: true });
 export type CompletenessView = z.infer<typeof CompletenessView>;
 
 export const UnitPage = z.object({ items: z.array(Unit), nextCursor: z.string().nullable() });

@@ -1,0 +1,97 @@
+import * as z from 'zod';
+import { Id, Instant, TenantId } from '../common';
+import { Period, Submission, SubmissionState, type WorkflowActionType, WorkflowEvent } from '../workflow';
+
+/**
+ * The views the API answers with, as zod schemas: the Lambdas build their responses (and the OpenAPI
+ * document) from them and the web app parses answers with the same ones, so the two cannot drift. Kept
+ * here, free of I/O, because the functions modules that use them also import the AWS SDK.
+ */
+
+/** One page of a list. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** What a list shows of a submission; the data layer copies it into every list partition it belongs to. */
+export const SubmissionSummary = z.object({
+  id: Id,
+  tenantId: z.string(),
+  campaignId: Id,
+  formKey: Id,
+  period: Period,
+  templateId: Id,
+  templateVersion: z.number().int(),
+  unitId: Id,
+  unitName: z.string(),
+  state: SubmissionState,
+  level: z.number().int().nullable(),
+  /** The unit whose turn it is (reviewing unit, or the author unit), null when nobody must act. */
+  onTurnUnitId: Id.nullable(),
+  onTurnUnitName: z.string().nullable(),
+  returnedFromLevel: z.number().int().nullable(),
+  dueAt: Instant.nullable(),
+  updatedAt: Instant,
+  version: z.number().int(),
+});
+export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
+
+/** The workflow actions a caller may be offered on a submission. */
+export const SubmissionActionType = z.enum([
+  'submit',
+  'sign_off',
+  'approve',
+  'return',
+  'reject',
+  'withdraw',
+  'reopen',
+] as const satisfies readonly WorkflowActionType[]);
+
+/** A submission as the API shows it: the stored submission and what the caller may do with it now. */
+export const SubmissionView = Submission.extend({
+  actions: z.array(SubmissionActionType).describe('Các thao tác người gọi được thực hiện lúc này'),
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
+
+/** One event of a submission's audit chain (the hashes link it to the event before). */
+export const AuditEvent = WorkflowEvent.extend({
+  tenantId: TenantId,
+  campaignId: Id,
+  seq: z.number().int().min(1),
+  /** The submission's version after the event. */
+  version: z.number().int().min(1),
+  dataHash: z.string().length(64),
+  prevHash: z.string().length(64),
+  hash: z.string().length(64),
+  at: Instant,
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const HistoryResponse = z.object({ events: z.array(AuditEvent) });
+
+/** What changed in a submission's data since a version. */
+export const DiffResponse = z.object({
+  since: z.number().int(),
+  version: z.number().int(),
+  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type DiffResponse = z.infer<typeof DiffResponse>;
+
+/** Where a unit stands on one form and period, as the completeness view counts it. */
+export const CompletenessStatus = z.enum(['not_started', 'in_progress', 'submitted', 'approved', 'rejected']);
+export type CompletenessStatus = z.infer<typeof CompletenessStatus>;
+
+/** Which units under a unit have sent a form for a period. */
+export const CompletenessResponse = z.object({
+  campaignId: Id,
+  formKey: Id,
+  period: Period,
+  unitId: Id,
+  total: z.number().int(),
+  counts: z.record(CompletenessStatus, z.number().int()),
+  units: z.array(z.object({ unitId: Id, unitName: z.string(), status: CompletenessStatus })),
+  missing: z.array(Id),
+  complete: z.boolean(),
+  /** Raw counters by submission state, kept in the same transactions as the submissions. */
+  stateCounters: z.record(z.string(), z.number().int()),
+});
+export type CompletenessResponse = z.infer<typeof CompletenessResponse>;
