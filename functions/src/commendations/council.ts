@@ -7,11 +7,8 @@ import {
   disclosureStatus,
   findAwardType,
   findIssuingBody,
-  formatNumber,
   type NominationRecord,
-  nextNumber,
   ruleSetOn,
-  sequenceId,
   tallySession,
   validateBallot,
   vnDate,
@@ -19,7 +16,7 @@ import {
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
-import { AppError, Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
+import { Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
 import {
   type CommendationDeps,
@@ -31,6 +28,7 @@ import {
 } from './context';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
+import { nextInRegister, storedIssuingBody } from './register';
 import { transactWithRetry, writeOnce } from './tx';
 
 /**
@@ -283,16 +281,10 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
       d.repo.participation(identity.tenantId, id),
     ]);
     if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
-    const { config } = await commendationConfigOf(d, identity.tenantId, s.campaignId);
-    const body = findIssuingBody(config, s.issuingBodyId);
-    if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
+    const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
     const at = now.toISOString();
-    const heldOn = vnDate(now);
-    const year = Number(heldOn.slice(0, 4));
-    const seq = sequenceId({ kind: 'minutes', issuingBodyId: body.id, year });
-    const current = await d.repo.counter(identity.tenantId, seq);
-    const n = nextNumber(current);
-    const numberText = formatNumber(n, body.minutesSymbol);
+    const minutes = await nextInRegister(d, identity.tenantId, 'minutes', body, now);
+    const { numberText, on: heldOn } = minutes;
     const results = tallySession(s, papers);
 
     const disclosures = (
@@ -357,7 +349,7 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
     try {
       await transactWrite(d.repo.ref.client, [
         d.repo.closeSessionItem(closed, s.ballotCount),
-        d.repo.counterItem(identity.tenantId, seq, current, n),
+        minutes.claim,
         ...recordItems,
       ]);
       return closed;

@@ -3,29 +3,20 @@ import {
   checkRegister,
   type Decision,
   type DecisionEntry,
-  findIssuingBody,
-  formatNumber,
   type NominationRecord,
-  nextNumber,
   type Revocation,
   ruleSetOn,
-  sequenceId,
   vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
-import { AppError, Conflict, NotFound, RuleViolation } from '../http/errors';
+import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  displayName,
-  provinceResource,
-  requireAllowed,
-} from './context';
+import { type CommendationDeps, displayName, provinceResource, requireAllowed } from './context';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
+import { nextInRegister, storedIssuingBody } from './register';
 
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
@@ -71,9 +62,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
       throw new Conflict('Phiên họp đã có quyết định', { decisionId: s.decisionId }, 'already_decided');
     if (s.state !== 'closed')
       throw new Conflict('Phiên họp chưa kết thúc bỏ phiếu', undefined, 'session_open');
-    const { config } = await commendationConfigOf(d, identity.tenantId, s.campaignId);
-    const body = findIssuingBody(config, s.issuingBodyId);
-    if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
+    const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
     const records = await d.repo.getRecords(
       identity.tenantId,
       s.agenda.map((a) => a.nominationId),
@@ -88,12 +77,8 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
       );
 
     const at = now.toISOString();
-    const signedOn = vnDate(now);
-    const year = Number(signedOn.slice(0, 4));
-    const seq = sequenceId({ kind: 'decision', issuingBodyId: body.id, year });
-    const current = await d.repo.counter(identity.tenantId, seq);
-    const n = nextNumber(current);
-    const numberText = formatNumber(n, body.decisionSymbol);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const { on: signedOn, year, number: n, numberText } = registered;
     const id = newId(now);
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
     const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
@@ -142,7 +127,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
 
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
-      d.repo.counterItem(identity.tenantId, seq, current, n),
+      registered.claim,
       d.repo.putDecision(decision),
       d.repo.putSession({ ...s, state: 'decided', decisionId: id, version: s.version + 1 }, s.version),
       ...entries.map((e) => {
@@ -208,15 +193,14 @@ export const revokeAward = async (
     if (!rec) throw new NotFound('Không tìm thấy hồ sơ');
     if (rec.stage === 'revoked')
       throw new Conflict('Khen thưởng này đã bị thu hồi', undefined, 'already_revoked');
-    const { config } = await commendationConfigOf(d, identity.tenantId, decision.campaignId);
-    const body = findIssuingBody(config, decision.issuingBodyId);
-    if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      decision.campaignId,
+      decision.issuingBodyId,
+    );
     const at = now.toISOString();
-    const signedOn = vnDate(now);
-    const year = Number(signedOn.slice(0, 4));
-    const seq = sequenceId({ kind: 'decision', issuingBodyId: body.id, year });
-    const current = await d.repo.counter(identity.tenantId, seq);
-    const n = nextNumber(current);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
     const revocation: Revocation = {
       tenantId: identity.tenantId,
       id: newId(now),
@@ -225,10 +209,10 @@ export const revokeAward = async (
       decisionNumberText: decision.numberText,
       nominationId,
       issuingBodyId: body.id,
-      year,
-      number: n,
-      numberText: formatNumber(n, body.decisionSymbol),
-      signedOn,
+      year: registered.year,
+      number: registered.number,
+      numberText: registered.numberText,
+      signedOn: registered.on,
       signedAt: at,
       signerId: identity.userId,
       signerName,
@@ -244,7 +228,7 @@ export const revokeAward = async (
     );
     try {
       await transactWrite(d.repo.ref.client, [
-        d.repo.counterItem(identity.tenantId, seq, current, n),
+        registered.claim,
         d.repo.putRevocation(revocation),
         d.repo.putRecord(
           { ...rec, stage: 'revoked', outcomeReason: reason, updatedAt: at, version: rec.version + 1 },
