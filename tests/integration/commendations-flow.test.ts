@@ -2,35 +2,25 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { docxText, xlsxRows } from '@thidua/functions/commendations/documents/read-office';
 import { createNominationGuard } from '@thidua/functions/commendations/guard';
 import { createSubmissionRepository } from '@thidua/functions/data/submissions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
+import { describe, expect, it } from 'vitest';
+import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
   completeNomination,
   consolidateAndApprove,
-  councilMemberIds,
   draftNomination,
   fileNomination,
   NOMINATION_PERIOD,
-  startCommendationWorld,
+  useCouncilWorld,
 } from './commendations-world';
 
 let w: ApiWorld;
 let members: Api[];
 let memberIds: string[];
 
-beforeAll(async () => {
-  w = await startCommendationWorld();
-  members = await Promise.all(
-    ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'].map((e) =>
-      apiAs(w.platform, e),
-    ),
-  );
-  memberIds = await councilMemberIds(w);
-});
-afterAll(async () => {
-  await w?.stop();
+useCouncilWorld((c) => {
+  ({ world: w, members, memberIds } = c);
 });
 
 const download = async (url: string): Promise<Uint8Array> => {

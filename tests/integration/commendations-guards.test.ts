@@ -1,14 +1,13 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
+import { describe, expect, it } from 'vitest';
+import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
   consolidateAndApprove,
-  councilMemberIds,
   fileNomination,
-  startCommendationWorld,
+  useCouncilWorld,
 } from './commendations-world';
 
 /**
@@ -19,17 +18,8 @@ let w: ApiWorld;
 let members: Api[];
 let memberIds: string[];
 
-beforeAll(async () => {
-  w = await startCommendationWorld();
-  members = await Promise.all(
-    ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'].map((e) =>
-      apiAs(w.platform, e),
-    ),
-  );
-  memberIds = await councilMemberIds(w);
-});
-afterAll(async () => {
-  await w?.stop();
+useCouncilWorld((c) => {
+  ({ world: w, members, memberIds } = c);
 });
 
 const sessionItems = async (sessionId: string): Promise<Record<string, unknown>[]> => {

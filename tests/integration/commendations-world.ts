@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import type { Api } from '../support/platform';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type Api, apiAs } from '../support/platform';
 import { type ApiWorld, expectStatus, startApiWorld, testCampaign } from './api-world';
 
 /**
@@ -163,4 +163,33 @@ export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
 export const councilMemberIds = async (w: ApiWorld): Promise<string[]> => {
   const r = expectStatus(await w.as.secretariat.get('/commendations/council/members'), 200);
   return (r.items as { userId: string }[]).map((m) => m.userId);
+};
+
+/** The commendation world with the three seeded council members signed in, as the council tests use it. */
+export interface CouncilWorld {
+  world: ApiWorld;
+  /** hoidong1..3, each signed in. */
+  members: Api[];
+  memberIds: string[];
+}
+
+/**
+ * Starts the council world before the file's tests and stops it after them; `take` receives it once it is
+ * up (the tests keep it in their own variables).
+ */
+export const useCouncilWorld = (take: (c: CouncilWorld) => void): void => {
+  let world: ApiWorld | undefined;
+  beforeAll(async () => {
+    world = await startCommendationWorld();
+    const w = world;
+    const members = await Promise.all(
+      ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'].map((e) =>
+        apiAs(w.platform, e),
+      ),
+    );
+    take({ world: w, members, memberIds: await councilMemberIds(w) });
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
 };
