@@ -1,14 +1,4 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminGetUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminUpdateUserAttributesCommand,
-  type CognitoIdentityProviderClient,
-  UsernameExistsException,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '@thidua/shared/org';
 import { Conflict } from '../http/errors';
 import { newId } from '../ids';
@@ -39,16 +29,31 @@ export interface UserDirectory {
   ): Promise<void>;
 }
 
+/** `client` creates the Cognito client on first use: only `admin` ever imports the Cognito SDK. */
 export const createUserDirectory = (
-  cognito: CognitoIdentityProviderClient | undefined,
+  client: (() => Promise<CognitoIdentityProviderClient>) | undefined,
   userPoolId: string | undefined,
 ): UserDirectory => {
-  if (!cognito || !userPoolId) {
+  if (!client || !userPoolId) {
     return { create: async () => newId(), update: async () => undefined };
   }
   const pool = { UserPoolId: userPoolId };
+  const sdk = async () => {
+    const [cognito, commands] = await Promise.all([
+      client(),
+      import('@aws-sdk/client-cognito-identity-provider'),
+    ]);
+    return { cognito, ...commands };
+  };
   return {
     async create(u) {
+      const {
+        cognito,
+        AdminCreateUserCommand,
+        AdminGetUserCommand,
+        AdminAddUserToGroupCommand,
+        UsernameExistsException,
+      } = await sdk();
       let sub: string | undefined;
       try {
         const created = await cognito.send(
@@ -83,6 +88,14 @@ export const createUserDirectory = (
       return sub;
     },
     async update(email, change) {
+      const {
+        cognito,
+        AdminUpdateUserAttributesCommand,
+        AdminAddUserToGroupCommand,
+        AdminRemoveUserFromGroupCommand,
+        AdminEnableUserCommand,
+        AdminDisableUserCommand,
+      } = await sdk();
       const attributes = [
         ...(change.name !== undefined ? [{ Name: 'name', Value: change.name }] : []),
         ...(change.unitId !== undefined ? [{ Name: 'custom:unit_id', Value: change.unitId }] : []),

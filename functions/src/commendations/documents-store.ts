@@ -1,5 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 /**
  * Generated documents live in the attachments bucket under `t/<tenant>/commendations/...`. They are
@@ -32,14 +31,22 @@ const disposition = (fileName: string): string => {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 };
 
-export const createDocumentStore = (s3: S3Client, bucket: string): DocumentStore => ({
+/** `client` creates the S3 client on first use: the SDK is imported only when a document is touched. */
+export const createDocumentStore = (client: () => Promise<S3Client>, bucket: string): DocumentStore => ({
   async put(key, bytes, contentType) {
+    const [s3, { PutObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
   },
-  downloadUrl: (key, fileName) =>
-    getSignedUrl(
+  async downloadUrl(key, fileName) {
+    const [s3, { GetObjectCommand }, { getSignedUrl }] = await Promise.all([
+      client(),
+      import('@aws-sdk/client-s3'),
+      import('@aws-sdk/s3-request-presigner'),
+    ]);
+    return getSignedUrl(
       s3,
       new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: disposition(fileName) }),
       { expiresIn: DOWNLOAD_SECONDS },
-    ),
+    );
+  },
 });

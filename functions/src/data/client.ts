@@ -1,6 +1,6 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config';
 import { dynamoCallCounter } from './call-counter';
@@ -12,13 +12,31 @@ import { dynamoCallCounter } from './call-counter';
 const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const hasEnvCredentials = (): boolean => Boolean(process.env.AWS_ACCESS_KEY_ID);
 
+/**
+ * S3 and Cognito are created on first use, by a dynamic `import()`: with the runtime's SDK, importing a
+ * client package is most of a cold start, and most groups never touch S3 or Cognito (ADR 0005).
+ * DynamoDB is eager: every group reads the table.
+ */
 export interface AwsClients {
   /** The DocumentClient every repository uses (plain JS values in and out). */
   doc: DynamoDBDocumentClient;
-  s3: S3Client;
-  /** Only when a user pool is configured. */
-  cognito: CognitoIdentityProviderClient | undefined;
+  /** The S3 client, created (and its package imported) on the first call; the same one afterwards. */
+  s3: () => Promise<S3Client>;
+  /** Only when a user pool is configured; created on the first call like `s3`. */
+  cognito: (() => Promise<CognitoIdentityProviderClient>) | undefined;
 }
+
+/** One shared promise; a failed import or construction is not cached, the next call tries again. */
+export const lazy = <T>(make: () => Promise<T>): (() => Promise<T>) => {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= make().catch((err: unknown) => {
+      pending = undefined;
+      throw err;
+    });
+    return pending;
+  };
+};
 
 export const createAwsClients = (config: Config): AwsClients => {
   const local = Boolean(config.dynamoEndpoint || config.s3Endpoint || config.cognitoEndpoint);
@@ -39,23 +57,29 @@ export const createAwsClients = (config: Config): AwsClients => {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 
-  const s3 = new S3Client({
-    ...base,
-    ...(config.s3Endpoint
-      ? {
-          endpoint: config.s3Endpoint,
-          forcePathStyle: true,
-          // s3rver does not understand the SDK's default trailing CRC32 checksums.
-          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
-          responseChecksumValidation: 'WHEN_REQUIRED' as const,
-        }
-      : {}),
+  const s3 = lazy(async () => {
+    const { S3Client } = await import('@aws-sdk/client-s3');
+    return new S3Client({
+      ...base,
+      ...(config.s3Endpoint
+        ? {
+            endpoint: config.s3Endpoint,
+            forcePathStyle: true,
+            // s3rver does not understand the SDK's default trailing CRC32 checksums.
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+            responseChecksumValidation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
+    });
   });
 
   const cognito = config.userPoolId
-    ? new CognitoIdentityProviderClient({
-        ...base,
-        ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}),
+    ? lazy(async () => {
+        const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
+        return new CognitoIdentityProviderClient({
+          ...base,
+          ...(config.cognitoEndpoint ? { endpoint: config.cognitoEndpoint } : {}),
+        });
       })
     : undefined;
 

@@ -1,6 +1,4 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { contentDisposition } from './magic';
 
 export interface PresignedUpload {
@@ -34,8 +32,18 @@ const isMissing = (err: unknown): boolean => {
   return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
 };
 
-export const createFileStorage = ({ bucket, s3 }: { bucket: string; s3: S3Client }): FileStorage => ({
+/** The SDK modules are imported on first use only (cold start of the groups that never touch files). */
+const s3Sdk = () => import('@aws-sdk/client-s3');
+
+export const createFileStorage = ({
+  bucket,
+  s3: client,
+}: {
+  bucket: string;
+  s3: () => Promise<S3Client>;
+}): FileStorage => ({
   async presignUpload(key, contentType, maxBytes, now) {
+    const [s3, { createPresignedPost }] = await Promise.all([client(), import('@aws-sdk/s3-presigned-post')]);
     const post = await createPresignedPost(s3, {
       Bucket: bucket,
       Key: key,
@@ -53,6 +61,7 @@ export const createFileStorage = ({ bucket, s3 }: { bucket: string; s3: S3Client
     };
   },
   async head(key) {
+    const [s3, { HeadObjectCommand }] = await Promise.all([client(), s3Sdk()]);
     try {
       const r = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { size: r.ContentLength ?? 0 };
@@ -62,11 +71,17 @@ export const createFileStorage = ({ bucket, s3 }: { bucket: string; s3: S3Client
     }
   },
   async readRange(key, range) {
+    const [s3, { GetObjectCommand }] = await Promise.all([client(), s3Sdk()]);
     const header = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end}`;
     const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: header }));
     return r.Body ? await r.Body.transformToByteArray() : new Uint8Array();
   },
   async presignDownload(key, fileName, contentType, now) {
+    const [s3, { GetObjectCommand }, { getSignedUrl }] = await Promise.all([
+      client(),
+      s3Sdk(),
+      import('@aws-sdk/s3-request-presigner'),
+    ]);
     const url = await getSignedUrl(
       s3,
       new GetObjectCommand({
@@ -80,6 +95,7 @@ export const createFileStorage = ({ bucket, s3 }: { bucket: string; s3: S3Client
     return { url, expiresAt: new Date(now.getTime() + DOWNLOAD_TTL_SECONDS * 1000).toISOString() };
   },
   async put(key, body, contentType) {
+    const [s3, { PutObjectCommand }] = await Promise.all([client(), s3Sdk()]);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
   },
 });

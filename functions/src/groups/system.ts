@@ -1,4 +1,3 @@
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { systemContracts as c } from '../api/system';
 import type { Deps } from '../deps';
@@ -22,7 +21,15 @@ export const systemRoutes = (d: Deps): RouteImpl[] => [
   publicRoute(c.getHealth, async () => {
     const [table, bucket] = await Promise.all([
       settle(d.clients.doc.send(new GetCommand({ TableName: d.config.tableName, Key: HEALTH_KEY }))),
-      settle(d.clients.s3.send(new HeadBucketCommand({ Bucket: d.config.bucketName }))),
+      settle(
+        (async () => {
+          const [s3, { HeadBucketCommand }] = await Promise.all([
+            d.clients.s3(),
+            import('@aws-sdk/client-s3'),
+          ]);
+          await s3.send(new HeadBucketCommand({ Bucket: d.config.bucketName }));
+        })(),
+      ),
     ]);
     const healthy = table === 'ok' && bucket === 'ok';
     return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', checks: { table, bucket } });
