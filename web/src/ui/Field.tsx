@@ -26,21 +26,12 @@ export interface FieldProps {
  * is announced and visible next to it. The control itself is rendered by the caller.
  */
 export function Field({ label, help, error, required, hint, className, id: givenId, children }: FieldProps) {
-  const generated = useId();
-  const id = givenId ?? `f${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  const { id, describedBy } = useDescribedId('f', givenId, error, help);
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].join(' ').trim()}>
       <label className="field-label" htmlFor={id}>
         {label}
-        {required ? (
-          <span className="field-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
         {hint ? <span className="field-hint"> {hint}</span> : null}
       </label>
       {children({
@@ -49,17 +40,51 @@ export function Field({ label, help, error, required, hint, className, id: given
         'aria-invalid': error ? true : undefined,
         'aria-required': required ? true : undefined,
       })}
+      <Notes id={id} error={error} help={help} />
+    </div>
+  );
+}
+
+/** The id of a field or group (given, or a generated one valid in CSS selectors) and what describes it. */
+function useDescribedId(
+  prefix: string,
+  givenId: string | undefined,
+  error: string | undefined,
+  help: ReactNode,
+) {
+  const generated = useId();
+  const id = givenId ?? `${prefix}${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const describedBy =
+    [error ? `${id}-error` : undefined, help ? `${id}-help` : undefined].filter(Boolean).join(' ') ||
+    undefined;
+  return { id, describedBy };
+}
+
+/** The error then the help of a field or group, with the ids its `aria-describedby` names. */
+function Notes({ id, error, help }: { id: string; error: string | undefined; help: ReactNode }) {
+  return (
+    <>
       {error ? (
-        <p className="field-error" id={errorId}>
+        <p className="field-error" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
       {help ? (
-        <p className="field-help" id={helpId}>
+        <p className="field-help" id={`${id}-help`}>
           {help}
         </p>
       ) : null}
-    </div>
+    </>
+  );
+}
+
+/** The visual "required" star (the control itself carries `aria-required`). */
+function RequiredMark() {
+  return (
+    <span className="field-required" aria-hidden="true">
+      {' '}
+      *
+    </span>
   );
 }
 
@@ -74,37 +99,20 @@ export interface FieldsetProps {
 
 /** A group of controls (radios, checkboxes, a table) with one legend, help and error. */
 export function Fieldset({ legend, help, error, required, id: givenId, children }: FieldsetProps) {
-  const generated = useId();
-  const id = givenId ?? `g${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const { id, describedBy } = useDescribedId('g', givenId, error, help);
   return (
     <fieldset
       className={['fieldset', error ? 'field-invalid' : ''].join(' ').trim()}
       id={id}
-      aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedBy}
       aria-invalid={error ? true : undefined}
       tabIndex={-1}
     >
       <legend className="field-label">
         {legend}
-        {required ? (
-          <span className="field-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </legend>
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {help ? (
-        <p className="field-help" id={helpId}>
-          {help}
-        </p>
-      ) : null}
+      <Notes id={id} error={error} help={help} />
       {children}
     </fieldset>
   );

@@ -1,11 +1,12 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Campaign } from '@thidua/shared/campaign';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe';
 import { isHttpError } from '../../api/errors';
 import { useApi } from '../../app/services';
 import { useCatalogue, useT } from '../../i18n';
-import { Alert, Field } from '../../ui';
+import { Alert, Button, Dialog, Field, TextField } from '../../ui';
 import { useCampaigns } from '../submissions/queries';
 import { messages } from './messages';
 import { commendationService } from './service';
@@ -33,6 +34,44 @@ export function useIntent() {
       if (!(isHttpError(e) && e.isNetwork)) key.current = null;
     },
   };
+}
+
+/**
+ * A mutation that is one user intent: its idempotency key is kept across a retry after a network loss
+ * and dropped once the server has answered; `after` runs on success (close a dialog, refetch).
+ */
+export function useIntentMutation<A, R>(
+  run: (arg: A, key: string) => Promise<R>,
+  after: (result: R, arg: A) => unknown,
+) {
+  const intent = useIntent();
+  return useMutation({
+    mutationFn: (arg: A) => run(arg, intent.key()),
+    onSuccess: async (result, arg) => {
+      intent.done();
+      await after(result, arg);
+    },
+    onError: intent.failed,
+  });
+}
+
+/** Refetches every commendation view (a decision on one changes lists on several pages). */
+export function useRefresh() {
+  const qc = useQueryClient();
+  return (...key: string[]) => qc.invalidateQueries({ queryKey: ['commendations', ...key] });
+}
+
+/** A commendation list of the chosen campaign, fetched once a campaign is known. */
+export function useCampaignQuery<T>(
+  key: readonly string[],
+  campaignId: string,
+  get: (id: string) => Promise<T>,
+) {
+  return useQuery({
+    queryKey: ['commendations', ...key, campaignId],
+    queryFn: () => get(campaignId),
+    enabled: Boolean(campaignId),
+  });
 }
 
 /** The campaigns that take nominations, and the chosen one (the active one first). */
@@ -68,6 +107,169 @@ export function CampaignSelect({
         </select>
       )}
     </Field>
+  );
+}
+
+/** What every commendation page starts from: its strings, the API, a refetch, the chosen campaign. */
+export function useCommendationPage() {
+  return {
+    c: useC(),
+    svc: useCommendations(),
+    refresh: useRefresh(),
+    campaign: useNominationCampaign(),
+  };
+}
+
+/** A page's title (and intro), then the campaign it works on. */
+export function CampaignHeader({
+  title,
+  intro,
+  campaign,
+}: {
+  title: string;
+  intro?: string;
+  campaign: ReturnType<typeof useNominationCampaign>;
+}) {
+  return (
+    <>
+      <h1>{title}</h1>
+      {intro ? <p className="muted">{intro}</p> : null}
+      <div className="card">
+        <CampaignSelect list={campaign.list} value={campaign.campaignId} onChange={campaign.setCampaignId} />
+      </div>
+    </>
+  );
+}
+
+/** The nominees of a batch, disclosure or session, one line each. */
+export function EntryList({
+  entries,
+}: {
+  entries: readonly { nominationId: string; nomineeName: string; unitName: string; awardTypeName: string }[];
+}) {
+  return (
+    <ol>
+      {entries.map((e) => (
+        <li key={e.nominationId}>
+          {e.nomineeName} ({e.unitName}) — {e.awardTypeName}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Adds or removes one id of a picked list (checkbox lists). */
+export const toggle = (list: readonly string[], id: string, on: boolean): string[] =>
+  on ? [...list, id] : list.filter((x) => x !== id);
+
+/** A checkbox line of a pick list; `aside` stands after the label (e.g. "already in a batch"). */
+export function PickItem({
+  checked,
+  disabled,
+  onChange,
+  aside,
+  children,
+}: {
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (checked: boolean) => void;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <li className="c-item">
+      <label>
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <span>{children}</span>
+      </label>
+      {aside}
+    </li>
+  );
+}
+
+/** The error of a form's action, then its one primary button. */
+export function PrimaryAction({
+  label,
+  mutation,
+  disabled = false,
+  onClick,
+}: {
+  label: string;
+  mutation: { error: unknown; isPending: boolean };
+  disabled?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <>
+      <ErrorBox error={mutation.error} />
+      <div className="c-actions">
+        <Button variant="primary" disabled={disabled} loading={mutation.isPending} onClick={onClick}>
+          {label}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** What a reason dialog acts on, and the reason typed (kept when cancelled, cleared after success). */
+export function useReasonTarget<T>() {
+  const [target, setTarget] = useState<T | null>(null);
+  const [reason, setReason] = useState('');
+  return {
+    target,
+    reason,
+    setReason,
+    open: (t: T) => setTarget(t),
+    close: () => setTarget(null),
+    /** Closes the dialog after success, clears the reason, then runs `then` (a refetch) and returns it. */
+    finish: (then: () => unknown) => {
+      setTarget(null);
+      setReason('');
+      return then();
+    },
+  };
+}
+
+/** Asks for the reason of a return, an early close or a revocation (three characters at least). */
+export function ReasonDialog<T>({
+  title,
+  state,
+  pending,
+  onConfirm,
+}: {
+  title: string;
+  state: ReturnType<typeof useReasonTarget<T>>;
+  pending: boolean;
+  onConfirm: (target: T) => void;
+}) {
+  const c = useC();
+  const { target } = state;
+  return (
+    <Dialog
+      open={target !== null}
+      title={title}
+      onClose={state.close}
+      footer={
+        <>
+          <Button onClick={state.close}>{c('cancel')}</Button>
+          <Button
+            variant="danger"
+            disabled={state.reason.trim().length < 3}
+            loading={pending}
+            onClick={() => target !== null && onConfirm(target)}
+          >
+            {c('confirm')}
+          </Button>
+        </>
+      }
+    >
+      <TextField label={c('reason')} required multiline value={state.reason} onChange={state.setReason} />
+    </Dialog>
   );
 }
 

@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDate, formatNumber, useT } from '../../../i18n';
-import { Alert, type Column, DataTable, Field, Skeleton, Tabs } from '../../../ui';
+import { Alert, type Column, DataTable, Pending, SelectField, Skeleton, Tabs } from '../../../ui';
+import { formChoices, periodChoices } from '../../review/choices';
 import { periodLabel } from '../../submissions/labels';
 import { useCampaign, useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus } from '../../submissions/service';
@@ -87,39 +88,19 @@ export function FormPeriodPicker({
   const titleOf = useFormTitles(campaign);
   return (
     <div className="filters-grid">
-      <Field label={t('inbox.filter.form')}>
-        {(p) => (
-          <select
-            {...p}
-            className="select"
-            value={pick.formKey}
-            onChange={(e) => pick.setFormKey(e.target.value)}
-          >
-            {campaign.forms.map((a) => (
-              <option key={a.formKey} value={a.formKey}>
-                {titleOf(a.formKey)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('inbox.filter.period')}>
-        {(p) => (
-          <select
-            {...p}
-            className="select"
-            value={pick.period}
-            onChange={(e) => pick.setPeriod(e.target.value)}
-          >
-            {allowAllPeriods ? <option value="">{t('common.all')}</option> : null}
-            {pick.periods.map((x) => (
-              <option key={x} value={x}>
-                {periodLabel(x, t)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('inbox.filter.form')}
+        value={pick.formKey}
+        onChange={pick.setFormKey}
+        choices={formChoices(campaign, titleOf)}
+      />
+      <SelectField
+        label={t('inbox.filter.period')}
+        value={pick.period}
+        onChange={pick.setPeriod}
+        empty={allowAllPeriods ? t('common.all') : undefined}
+        choices={periodChoices(pick.periods, t)}
+      />
     </div>
   );
 }
@@ -174,34 +155,29 @@ function Summary({ campaign }: { campaign: Campaign }) {
     <section aria-labelledby="summary-title">
       <h2 id="summary-title">{t('campaigns.summaryTitle')}</h2>
       <FormPeriodPicker campaign={campaign} pick={pick} />
-      {failed ? <Alert tone="danger">{describeError(failed.error, t)}</Alert> : null}
-      {loading ? (
-        <Skeleton lines={6} />
-      ) : (
-        <>
-          <ul className="counts">
-            {ORDER.map((k, i) => (
-              <li key={k}>
-                <span className="chart-swatch" style={{ background: COLORS[k] }} aria-hidden="true" />{' '}
-                {t(`completeness.status.${k}`)}: <strong>{formatNumber(totals[i] ?? 0)}</strong>
-              </li>
-            ))}
-          </ul>
-          <StackedBarChart
-            title={t('campaigns.chartTitle', { period: periodLabel(pick.period, t) })}
-            description={t('campaigns.chartDesc')}
-            series={series}
-            rows={rows}
-          />
-          <DataTable
-            caption={t('campaigns.chartTable')}
-            columns={columns}
-            rows={rows}
-            rowKey={(r) => r.label}
-            empty={t('inbox.empty')}
-          />
-        </>
-      )}
+      <Pending error={failed ? describeError(failed.error, t) : undefined} pending={loading}>
+        <ul className="counts">
+          {ORDER.map((k, i) => (
+            <li key={k}>
+              <span className="chart-swatch" style={{ background: COLORS[k] }} aria-hidden="true" />{' '}
+              {t(`completeness.status.${k}`)}: <strong>{formatNumber(totals[i] ?? 0)}</strong>
+            </li>
+          ))}
+        </ul>
+        <StackedBarChart
+          title={t('campaigns.chartTitle', { period: periodLabel(pick.period, t) })}
+          description={t('campaigns.chartDesc')}
+          series={series}
+          rows={rows}
+        />
+        <DataTable
+          caption={t('campaigns.chartTable')}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.label}
+          empty={t('inbox.empty')}
+        />
+      </Pending>
     </section>
   );
 }
@@ -253,26 +229,21 @@ function ByUnit({ campaign }: { campaign: Campaign }) {
     <section aria-labelledby="by-unit-title">
       <h2 id="by-unit-title">{t('campaigns.byUnitTitle')}</h2>
       <FormPeriodPicker campaign={campaign} pick={pick} allowAllPeriods />
-      {list.isError ? <Alert tone="danger">{describeError(list.error, t)}</Alert> : null}
-      {list.isPending ? (
-        <Skeleton lines={6} />
-      ) : (
-        <>
-          <p>
-            {t('campaigns.byUnitCount', {
-              n: formatNumber(list.data?.length ?? 0),
-              units: formatNumber(rows.length),
-            })}
-          </p>
-          <DataTable
-            caption={t('campaigns.byUnitCaption')}
-            columns={columns}
-            rows={rows}
-            rowKey={(r) => r.unitId}
-            empty={t('inbox.empty')}
-          />
-        </>
-      )}
+      <Pending error={list.isError ? describeError(list.error, t) : undefined} pending={list.isPending}>
+        <p>
+          {t('campaigns.byUnitCount', {
+            n: formatNumber(list.data?.length ?? 0),
+            units: formatNumber(rows.length),
+          })}
+        </p>
+        <DataTable
+          caption={t('campaigns.byUnitCaption')}
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.unitId}
+          empty={t('inbox.empty')}
+        />
+      </Pending>
     </section>
   );
 }

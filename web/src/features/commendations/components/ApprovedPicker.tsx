@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ApprovedNominationView } from '@thidua/shared/commendation';
 import { Link } from 'react-router';
 import { Skeleton } from '../../../ui';
-import { useC, useCommendations } from '../common';
+import { PickItem, toggle, useC, useCampaignQuery, useCommendations } from '../common';
 
 /** Checkboxes over the province-approved nominations that no council has taken up yet. */
 export function ApprovedPicker({
@@ -18,34 +17,21 @@ export function ApprovedPicker({
 }) {
   const c = useC();
   const svc = useCommendations();
-  const approved = useQuery({
-    queryKey: ['commendations', 'approved', campaignId],
-    queryFn: () => svc.approved(campaignId),
-    enabled: Boolean(campaignId),
-  });
+  const approved = useCampaignQuery(['approved'], campaignId, (id) => svc.approved(id));
   if (approved.isLoading) return <Skeleton label={c('loading')} />;
   const rows = (approved.data ?? []).filter(filter);
   if (rows.length === 0) return <p className="muted">{c('empty')}</p>;
   return (
     <ul className="c-list">
       {rows.map((a) => (
-        <li key={a.nominationId} className="c-item">
-          <label>
-            <input
-              type="checkbox"
-              checked={picked.includes(a.nominationId)}
-              onChange={(e) =>
-                onChange(
-                  e.target.checked ? [...picked, a.nominationId] : picked.filter((x) => x !== a.nominationId),
-                )
-              }
-            />
-            <span>
-              {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} (
-              {a.unitName}) <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
-            </span>
-          </label>
-        </li>
+        <PickItem
+          key={a.nominationId}
+          checked={picked.includes(a.nominationId)}
+          onChange={(on) => onChange(toggle(picked, a.nominationId, on))}
+        >
+          {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} ({a.unitName}){' '}
+          <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
+        </PickItem>
       ))}
     </ul>
   );

@@ -1,17 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Batch, BatchFindings } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../i18n';
-import { Alert, Badge, Button, Field, Skeleton } from '../../../ui';
+import { Alert, Badge, Button, Skeleton, TextField } from '../../../ui';
 import {
-  CampaignSelect,
+  CampaignHeader,
+  EntryList,
   ErrorBox,
   openDownload,
-  useC,
-  useCommendations,
-  useIntent,
-  useNominationCampaign,
+  PickItem,
+  PrimaryAction,
+  toggle,
+  useCampaignQuery,
+  useCommendationPage,
+  useIntentMutation,
 } from '../common';
 
 /**
@@ -19,114 +21,62 @@ import {
  * own drafts go into one tờ trình that is sent to the province as one.
  */
 export function ConsolidatePage() {
-  const c = useC();
-  const svc = useCommendations();
-  const qc = useQueryClient();
-  const { list, campaignId, setCampaignId } = useNominationCampaign();
-  const candidates = useQuery({
-    queryKey: ['commendations', 'candidates', campaignId],
-    queryFn: () => svc.candidates(campaignId),
-    enabled: Boolean(campaignId),
-  });
-  const batches = useQuery({
-    queryKey: ['commendations', 'batches', 'mine', campaignId],
-    queryFn: () => svc.batches(campaignId, 'mine'),
-    enabled: Boolean(campaignId),
-  });
+  const { c, svc, refresh, campaign } = useCommendationPage();
+  const { campaignId } = campaign;
+  const candidates = useCampaignQuery(['candidates'], campaignId, (id) => svc.candidates(id));
+  const batches = useCampaignQuery(['batches', 'mine'], campaignId, (id) => svc.batches(id, 'mine'));
   const [picked, setPicked] = useState<string[]>([]);
   const [reference, setReference] = useState('');
   const [summary, setSummary] = useState('');
   const [findings, setFindings] = useState<BatchFindings | null>(null);
-  const createIntent = useIntent();
-  const submitIntent = useIntent();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['commendations'] });
 
-  const create = useMutation({
-    mutationFn: () =>
-      svc.createBatch({ campaignId, nominationIds: picked, reference, summary }, createIntent.key()),
-    onSuccess: async (r) => {
-      createIntent.done();
+  const create = useIntentMutation(
+    (_: undefined, key) => svc.createBatch({ campaignId, nominationIds: picked, reference, summary }, key),
+    (r) => {
       setFindings(r.findings);
       setPicked([]);
-      await refresh();
+      return refresh();
     },
-    onError: createIntent.failed,
-  });
-  const submit = useMutation({
-    mutationFn: (b: Batch) => svc.submitBatch(b.id, b.version, submitIntent.key()),
-    onSuccess: async () => {
-      submitIntent.done();
+  );
+  const submit = useIntentMutation(
+    (b: Batch, key) => svc.submitBatch(b.id, b.version, key),
+    () => {
       setFindings(null);
-      await refresh();
+      return refresh();
     },
-    onError: submitIntent.failed,
-  });
+  );
 
   return (
     <div className="stack">
-      <h1>{c('consolidate.title')}</h1>
-      <p className="muted">{c('consolidate.intro')}</p>
-      <div className="card">
-        <CampaignSelect list={list} value={campaignId} onChange={setCampaignId} />
-      </div>
+      <CampaignHeader title={c('consolidate.title')} intro={c('consolidate.intro')} campaign={campaign} />
       <section className="card c-section" aria-labelledby="cand-h">
         <h2 id="cand-h">{c('consolidate.candidates')}</h2>
         {candidates.isLoading ? <Skeleton label={c('loading')} /> : null}
         {candidates.data?.length === 0 ? <p className="muted">{c('empty')}</p> : null}
         <ul className="c-list">
           {(candidates.data ?? []).map((x) => (
-            <li key={x.id} className="c-item">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={picked.includes(x.id)}
-                  disabled={x.batchId !== null}
-                  onChange={(e) =>
-                    setPicked((p) => (e.target.checked ? [...p, x.id] : p.filter((id) => id !== x.id)))
-                  }
-                />
-                <span>
-                  {x.nomineeName ?? '—'} ({x.unitName}){x.awardTypeName ? ` — ${x.awardTypeName}` : ''}{' '}
-                  <Link to={`/submissions/${x.id}`}>{c('openDossier')}</Link>
-                </span>
-              </label>
-              {x.batchId ? <Badge tone="info">{c('consolidate.inBatch')}</Badge> : null}
-            </li>
+            <PickItem
+              key={x.id}
+              checked={picked.includes(x.id)}
+              disabled={x.batchId !== null}
+              onChange={(on) => setPicked((p) => toggle(p, x.id, on))}
+              aside={x.batchId ? <Badge tone="info">{c('consolidate.inBatch')}</Badge> : null}
+            >
+              {x.nomineeName ?? '—'} ({x.unitName}){x.awardTypeName ? ` — ${x.awardTypeName}` : ''}{' '}
+              <Link to={`/submissions/${x.id}`}>{c('openDossier')}</Link>
+            </PickItem>
           ))}
         </ul>
         <div className="grid">
-          <Field label={c('reference')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                value={reference}
-                onChange={(e) => setReference(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={c('summary')}>
-            {(p) => (
-              <textarea
-                {...p}
-                className="textarea"
-                value={summary}
-                onChange={(e) => setSummary(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label={c('reference')} value={reference} onChange={setReference} />
+          <TextField label={c('summary')} multiline value={summary} onChange={setSummary} />
         </div>
-        <ErrorBox error={create.error} />
-        <div className="c-actions">
-          <Button
-            variant="primary"
-            disabled={picked.length === 0}
-            loading={create.isPending}
-            onClick={() => create.mutate()}
-          >
-            {c('consolidate.create')}
-          </Button>
-        </div>
+        <PrimaryAction
+          label={c('consolidate.create')}
+          mutation={create}
+          disabled={picked.length === 0}
+          onClick={() => create.mutate(undefined)}
+        />
         {findings ? (
           <Alert tone={findings.some((f) => f.violations.length > 0) ? 'warning' : 'success'}>
             <p>{c('consolidate.findings')}</p>
@@ -156,13 +106,7 @@ export function ConsolidatePage() {
                   {c(`batch.${b.state}`)}
                 </Badge>
               </div>
-              <ol>
-                {b.entries.map((e) => (
-                  <li key={e.nominationId}>
-                    {e.nomineeName} ({e.unitName}) — {e.awardTypeName}
-                  </li>
-                ))}
-              </ol>
+              <EntryList entries={b.entries} />
               {b.returnReason ? <Alert tone="warning">{b.returnReason}</Alert> : null}
               <div className="c-actions">
                 {b.state === 'draft' ? (

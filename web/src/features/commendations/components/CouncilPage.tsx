@@ -1,16 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useEffect, useState } from 'react';
 import { formatDateTime, formatNumber } from '../../../i18n';
-import { Badge, Button, Field, Fieldset } from '../../../ui';
+import { Badge, Button, Fieldset, SelectField, TextField } from '../../../ui';
 import {
-  CampaignSelect,
+  CampaignHeader,
+  EntryList,
   ErrorBox,
   openDownload,
+  PickItem,
+  PrimaryAction,
+  toggle,
   useC,
-  useCommendations,
-  useIntent,
-  useNominationCampaign,
+  useCampaignQuery,
+  useCommendationPage,
+  useIntentMutation,
 } from '../common';
 import { ApprovedPicker } from './ApprovedPicker';
 
@@ -57,21 +61,11 @@ export function SessionResults({ s }: { s: SessionView }) {
 
 /** The secretariat opens a council session on approved nominations, follows the ballots and closes the vote. */
 export function CouncilPage() {
-  const c = useC();
-  const svc = useCommendations();
-  const qc = useQueryClient();
-  const { list, campaignId, setCampaignId } = useNominationCampaign();
-  const config = useQuery({
-    queryKey: ['commendations', 'config', campaignId],
-    queryFn: () => svc.config(campaignId),
-    enabled: Boolean(campaignId),
-  });
+  const { c, svc, refresh, campaign } = useCommendationPage();
+  const { campaignId } = campaign;
+  const config = useCampaignQuery(['config'], campaignId, (id) => svc.config(id));
   const members = useQuery({ queryKey: ['commendations', 'members'], queryFn: () => svc.councilMembers() });
-  const sessions = useQuery({
-    queryKey: ['commendations', 'sessions', campaignId],
-    queryFn: () => svc.sessions(campaignId),
-    enabled: Boolean(campaignId),
-  });
+  const sessions = useCampaignQuery(['sessions'], campaignId, (id) => svc.sessions(id));
   const [picked, setPicked] = useState<string[]>([]);
   const [memberIds, setMemberIds] = useState<string[]>([]);
   const [title, setTitle] = useState('Họp xét khen thưởng');
@@ -81,37 +75,25 @@ export function CouncilPage() {
     if (members.data && memberIds.length === 0) setMemberIds(members.data.map((m) => m.userId));
   }, [members.data, memberIds.length]);
   const issuingBodyId = bodyId || config.data?.issuingBodies[0]?.id || '';
-  const openIntent = useIntent();
-  const closeIntent = useIntent();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['commendations'] });
-  const open = useMutation({
-    mutationFn: () =>
+  const open = useIntentMutation(
+    (_: undefined, key) =>
       svc.openSession(
         { campaignId, issuingBodyId, title, nominationIds: picked, memberIds, presidingName: presiding },
-        openIntent.key(),
+        key,
       ),
-    onSuccess: async () => {
-      openIntent.done();
+    () => {
       setPicked([]);
-      await refresh();
+      return refresh();
     },
-    onError: openIntent.failed,
-  });
-  const close = useMutation({
-    mutationFn: (id: string) => svc.closeSession(id, closeIntent.key()),
-    onSuccess: async () => {
-      closeIntent.done();
-      await refresh();
-    },
-    onError: closeIntent.failed,
-  });
+  );
+  const close = useIntentMutation(
+    (id: string, key) => svc.closeSession(id, key),
+    () => refresh(),
+  );
 
   return (
     <div className="stack">
-      <h1>{c('council.title')}</h1>
-      <div className="card">
-        <CampaignSelect list={list} value={campaignId} onChange={setCampaignId} />
-      </div>
+      <CampaignHeader title={c('council.title')} campaign={campaign} />
       <section className="card c-section" aria-labelledby="open-h">
         <h2 id="open-h">{c('council.open')}</h2>
         <Fieldset legend={c('council.agenda')}>
@@ -120,69 +102,32 @@ export function CouncilPage() {
         <Fieldset legend={c('council.members')}>
           <ul className="c-list">
             {(members.data ?? []).map((m) => (
-              <li key={m.userId} className="c-item">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={memberIds.includes(m.userId)}
-                    onChange={(e) =>
-                      setMemberIds((x) =>
-                        e.target.checked ? [...x, m.userId] : x.filter((u) => u !== m.userId),
-                      )
-                    }
-                  />
-                  <span>
-                    {m.name} <span className="muted">{m.title}</span>
-                  </span>
-                </label>
-              </li>
+              <PickItem
+                key={m.userId}
+                checked={memberIds.includes(m.userId)}
+                onChange={(on) => setMemberIds((x) => toggle(x, m.userId, on))}
+              >
+                {m.name} <span className="muted">{m.title}</span>
+              </PickItem>
             ))}
           </ul>
         </Fieldset>
         <div className="grid">
-          <Field label={c('council.sessionTitle')} required>
-            {(p) => (
-              <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
-            )}
-          </Field>
-          <Field label={c('council.presiding')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                value={presiding}
-                onChange={(e) => setPresiding(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Cơ quan ban hành">
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={issuingBodyId}
-                onChange={(e) => setBodyId(e.target.value)}
-              >
-                {(config.data?.issuingBodies ?? []).map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TextField label={c('council.sessionTitle')} required value={title} onChange={setTitle} />
+          <TextField label={c('council.presiding')} value={presiding} onChange={setPresiding} />
+          <SelectField
+            label={c('council.issuingBody')}
+            value={issuingBodyId}
+            onChange={setBodyId}
+            choices={(config.data?.issuingBodies ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          />
         </div>
-        <ErrorBox error={open.error} />
-        <div className="c-actions">
-          <Button
-            variant="primary"
-            disabled={picked.length === 0 || memberIds.length === 0}
-            loading={open.isPending}
-            onClick={() => open.mutate()}
-          >
-            {c('council.open')}
-          </Button>
-        </div>
+        <PrimaryAction
+          label={c('council.open')}
+          mutation={open}
+          disabled={picked.length === 0 || memberIds.length === 0}
+          onClick={() => open.mutate(undefined)}
+        />
       </section>
       <ErrorBox error={close.error} />
       <ul className="c-list">
@@ -195,13 +140,7 @@ export function CouncilPage() {
             <p className="muted">
               {formatDateTime(s.openedAt)} · {c('council.ballots', { n: s.ballotCount, m: s.members.length })}
             </p>
-            <ol>
-              {s.agenda.map((a) => (
-                <li key={a.nominationId}>
-                  {a.nomineeName} ({a.unitName}) — {a.awardTypeName}
-                </li>
-              ))}
-            </ol>
+            <EntryList entries={s.agenda} />
             <SessionResults s={s} />
             <div className="c-actions">
               {s.state === 'open' ? (

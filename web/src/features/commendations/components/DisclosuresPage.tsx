@@ -1,15 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Disclosure } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
-import { Badge, Button, Dialog, Field } from '../../../ui';
+import { Badge, Button, TextField } from '../../../ui';
 import {
-  CampaignSelect,
+  CampaignHeader,
+  EntryList,
   ErrorBox,
-  useC,
-  useCommendations,
-  useIntent,
-  useNominationCampaign,
+  PrimaryAction,
+  ReasonDialog,
+  useCampaignQuery,
+  useCommendationPage,
+  useIntentMutation,
+  useReasonTarget,
 } from '../common';
 import { ApprovedPicker } from './ApprovedPicker';
 
@@ -18,55 +21,34 @@ const isOpen = (d: Disclosure) =>
 
 /** The secretariat publishes the proposed list for the working days the rules require, and reads the comments. */
 export function DisclosuresPage() {
-  const c = useC();
-  const svc = useCommendations();
-  const qc = useQueryClient();
-  const { list, campaignId, setCampaignId } = useNominationCampaign();
+  const { c, svc, refresh, campaign } = useCommendationPage();
+  const { campaignId } = campaign;
   const [picked, setPicked] = useState<string[]>([]);
   const [title, setTitle] = useState('Danh sách đề nghị khen thưởng');
-  const disclosures = useQuery({
-    queryKey: ['commendations', 'disclosures', campaignId],
-    queryFn: () => svc.disclosures(campaignId),
-    enabled: Boolean(campaignId),
-  });
+  const disclosures = useCampaignQuery(['disclosures'], campaignId, (id) => svc.disclosures(id));
   const [expanded, setExpanded] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: ['commendations', 'disclosure', expanded],
     queryFn: () => svc.disclosure(expanded ?? ''),
     enabled: expanded !== null,
   });
-  const [closing, setClosing] = useState<Disclosure | null>(null);
-  const [reason, setReason] = useState('');
-  const openIntent = useIntent();
-  const closeIntent = useIntent();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['commendations'] });
-  const open = useMutation({
-    mutationFn: () =>
-      svc.openDisclosure({ campaignId, title, nominationIds: picked, workingDays: null }, openIntent.key()),
-    onSuccess: async () => {
-      openIntent.done();
+  const closing = useReasonTarget<Disclosure>();
+  const open = useIntentMutation(
+    (_: undefined, key) =>
+      svc.openDisclosure({ campaignId, title, nominationIds: picked, workingDays: null }, key),
+    () => {
       setPicked([]);
-      await refresh();
+      return refresh();
     },
-    onError: openIntent.failed,
-  });
-  const close = useMutation({
-    mutationFn: (d: Disclosure) => svc.closeDisclosure(d.id, reason, d.version, closeIntent.key()),
-    onSuccess: async () => {
-      closeIntent.done();
-      setClosing(null);
-      setReason('');
-      await refresh();
-    },
-    onError: closeIntent.failed,
-  });
+  );
+  const close = useIntentMutation(
+    (d: Disclosure, key) => svc.closeDisclosure(d.id, closing.reason, d.version, key),
+    () => closing.finish(refresh),
+  );
 
   return (
     <div className="stack">
-      <h1>{c('disclosures.title')}</h1>
-      <div className="card">
-        <CampaignSelect list={list} value={campaignId} onChange={setCampaignId} />
-      </div>
+      <CampaignHeader title={c('disclosures.title')} campaign={campaign} />
       <section className="card c-section" aria-labelledby="appr-h">
         <h2 id="appr-h">{c('disclosures.approved')}</h2>
         <ApprovedPicker
@@ -75,20 +57,13 @@ export function DisclosuresPage() {
           onChange={setPicked}
           filter={(a) => !a.record?.disclosureId}
         />
-        <Field label={c('disclosures.listTitle')} required>
-          {(p) => <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <ErrorBox error={open.error} />
-        <div className="c-actions">
-          <Button
-            variant="primary"
-            disabled={picked.length === 0}
-            loading={open.isPending}
-            onClick={() => open.mutate()}
-          >
-            {c('disclosures.open')}
-          </Button>
-        </div>
+        <TextField label={c('disclosures.listTitle')} required value={title} onChange={setTitle} />
+        <PrimaryAction
+          label={c('disclosures.open')}
+          mutation={open}
+          disabled={picked.length === 0}
+          onClick={() => open.mutate(undefined)}
+        />
       </section>
       <ErrorBox error={close.error} />
       <ul className="c-list">
@@ -107,13 +82,7 @@ export function DisclosuresPage() {
                 days: d.workingDays,
               })}
             </p>
-            <ol>
-              {d.entries.map((e) => (
-                <li key={e.nominationId}>
-                  {e.nomineeName} ({e.unitName}) — {e.awardTypeName}
-                </li>
-              ))}
-            </ol>
+            <EntryList entries={d.entries} />
             <div className="c-actions">
               <Button
                 onClick={() => setExpanded(expanded === d.id ? null : d.id)}
@@ -122,7 +91,7 @@ export function DisclosuresPage() {
                 {c('disclosures.comments', { n: d.commentCount })}
               </Button>
               {isOpen(d) ? (
-                <Button onClick={() => setClosing(d)}>{c('disclosures.closeEarly')}</Button>
+                <Button onClick={() => closing.open(d)}>{c('disclosures.closeEarly')}</Button>
               ) : null}
             </div>
             {expanded === d.id ? (
@@ -141,35 +110,12 @@ export function DisclosuresPage() {
           </li>
         ))}
       </ul>
-      <Dialog
-        open={closing !== null}
+      <ReasonDialog
         title={c('disclosures.closeEarly')}
-        onClose={() => setClosing(null)}
-        footer={
-          <>
-            <Button onClick={() => setClosing(null)}>{c('cancel')}</Button>
-            <Button
-              variant="danger"
-              disabled={reason.trim().length < 3}
-              loading={close.isPending}
-              onClick={() => closing && close.mutate(closing)}
-            >
-              {c('confirm')}
-            </Button>
-          </>
-        }
-      >
-        <Field label={c('reason')} required>
-          {(p) => (
-            <textarea
-              {...p}
-              className="textarea"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
-      </Dialog>
+        state={closing}
+        pending={close.isPending}
+        onConfirm={(d) => close.mutate(d)}
+      />
     </div>
   );
 }

@@ -1,40 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
-import { useState } from 'react';
 import { formatDate } from '../../../i18n';
-import { Alert, Badge, Button, Dialog, Field } from '../../../ui';
+import { Alert, Badge, Button } from '../../../ui';
 import {
-  CampaignSelect,
+  CampaignHeader,
   ErrorBox,
   openDownload,
+  ReasonDialog,
   useC,
+  useCampaignQuery,
+  useCommendationPage,
   useCommendations,
-  useIntent,
-  useNominationCampaign,
+  useIntentMutation,
+  useReasonTarget,
+  useRefresh,
 } from '../common';
 import { SessionResults } from './CouncilPage';
 
 function DecisionCard({ decisionId }: { decisionId: string }) {
   const c = useC();
   const svc = useCommendations();
-  const qc = useQueryClient();
+  const refresh = useRefresh();
   const d = useQuery({
     queryKey: ['commendations', 'decision', decisionId],
     queryFn: () => svc.decision(decisionId),
   });
-  const [revoking, setRevoking] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const intent = useIntent();
-  const revoke = useMutation({
-    mutationFn: (nominationId: string) => svc.revoke(decisionId, nominationId, reason, intent.key()),
-    onSuccess: async () => {
-      intent.done();
-      setRevoking(null);
-      setReason('');
-      await qc.invalidateQueries({ queryKey: ['commendations', 'decision', decisionId] });
-    },
-    onError: intent.failed,
-  });
+  const revoking = useReasonTarget<string>();
+  const revoke = useIntentMutation(
+    (nominationId: string, key) => svc.revoke(decisionId, nominationId, revoking.reason, key),
+    () => revoking.finish(() => refresh('decision', decisionId)),
+  );
   if (!d.data) return null;
   const { decision, revocations } = d.data;
   const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
@@ -57,7 +52,7 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
                 {c('sign.revoked')} ({revoked.get(e.nominationId)?.numberText})
               </Badge>
             ) : e.outcome === 'awarded' ? (
-              <Button size="sm" variant="ghost" onClick={() => setRevoking(e.nominationId)}>
+              <Button size="sm" variant="ghost" onClick={() => revoking.open(e.nominationId)}>
                 {c('sign.revoke')}
               </Button>
             ) : null}
@@ -73,66 +68,28 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
         </Button>
       </div>
       <ErrorBox error={revoke.error} />
-      <Dialog
-        open={revoking !== null}
+      <ReasonDialog
         title={c('sign.revoke')}
-        onClose={() => setRevoking(null)}
-        footer={
-          <>
-            <Button onClick={() => setRevoking(null)}>{c('cancel')}</Button>
-            <Button
-              variant="danger"
-              disabled={reason.trim().length < 3}
-              loading={revoke.isPending}
-              onClick={() => revoking && revoke.mutate(revoking)}
-            >
-              {c('confirm')}
-            </Button>
-          </>
-        }
-      >
-        <Field label={c('reason')} required>
-          {(p) => (
-            <textarea
-              {...p}
-              className="textarea"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </Field>
-      </Dialog>
+        state={revoking}
+        pending={revoke.isPending}
+        onConfirm={(nominationId) => revoke.mutate(nominationId)}
+      />
     </div>
   );
 }
 
 /** The chair signs the decision of a counted session: its number and date are allocated by the server. */
 export function SignPage() {
-  const c = useC();
-  const svc = useCommendations();
-  const qc = useQueryClient();
-  const { list, campaignId, setCampaignId } = useNominationCampaign();
-  const sessions = useQuery({
-    queryKey: ['commendations', 'sessions', campaignId],
-    queryFn: () => svc.sessions(campaignId),
-    enabled: Boolean(campaignId),
-  });
-  const intent = useIntent();
-  const sign = useMutation({
-    mutationFn: (s: SessionView) => svc.sign(s.id, intent.key()),
-    onSuccess: async () => {
-      intent.done();
-      await qc.invalidateQueries({ queryKey: ['commendations', 'sessions'] });
-    },
-    onError: intent.failed,
-  });
+  const { c, svc, refresh, campaign } = useCommendationPage();
+  const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
+  const sign = useIntentMutation(
+    (s: SessionView, key) => svc.sign(s.id, key),
+    () => refresh('sessions'),
+  );
   const ready = (sessions.data ?? []).filter((s) => s.state !== 'open');
   return (
     <div className="stack">
-      <h1>{c('sign.title')}</h1>
-      <div className="card">
-        <CampaignSelect list={list} value={campaignId} onChange={setCampaignId} />
-      </div>
+      <CampaignHeader title={c('sign.title')} campaign={campaign} />
       <ErrorBox error={sign.error} />
       {ready.length === 0 ? <p className="muted">{c('sign.nothing')}</p> : null}
       {ready.map((s) => (

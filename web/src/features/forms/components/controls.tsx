@@ -19,81 +19,90 @@ const groupedNumber = (v: unknown): string => {
 };
 
 /**
+ * The props of a text input whose form value is shown formatted while not focused (and, given
+ * `editable`, re-shown that way on focus). Typing keeps exactly what was typed and hands `parse` of it
+ * to the form; leaving hands the blur to the form.
+ */
+function useFormattedInput(
+  name: string,
+  show: (value: unknown) => string,
+  parse: (raw: string) => unknown,
+  editable?: (value: unknown) => string,
+) {
+  const { field } = useController({ name });
+  const [focused, setFocused] = useState(false);
+  const [text, setText] = useState(() => show(field.value));
+  useEffect(() => {
+    if (!focused) setText(show(field.value));
+  }, [field.value, focused, show]);
+  return {
+    ref: field.ref,
+    name: field.name,
+    type: 'text',
+    autoComplete: 'off',
+    value: text,
+    onFocus: () => {
+      setFocused(true);
+      if (editable) setText(editable(field.value));
+    },
+    onBlur: () => {
+      setFocused(false);
+      field.onBlur();
+    },
+    onChange: (e: { target: { value: string } }) => {
+      const raw = e.target.value;
+      setText(raw);
+      field.onChange(parse(raw));
+    },
+  };
+}
+
+const parseNumberText = (raw: string): unknown => {
+  const n = parseNumber(raw);
+  return n === null ? null : Number.isNaN(n) ? raw : n;
+};
+
+/**
  * A number typed the Vietnamese way (`1.234,5`). While focused the text is shown plain (`1234,5`) so
  * editing is never ambiguous; on blur it is grouped. The form value is the number, or the raw text when
  * it is not one (so the validator flags it and nothing typed is lost).
  */
 export function NumberInput({ name, decimal, aria }: { name: string; decimal: boolean; aria: AriaProps }) {
-  const { field } = useController({ name });
-  const [focused, setFocused] = useState(false);
-  const [text, setText] = useState(() => groupedNumber(field.value));
-  useEffect(() => {
-    if (!focused) setText(groupedNumber(field.value));
-  }, [field.value, focused]);
+  const input = useFormattedInput(name, groupedNumber, parseNumberText, plainNumber);
   return (
-    <input
-      {...aria}
-      ref={field.ref}
-      name={field.name}
-      className="input num-input"
-      type="text"
-      inputMode={decimal ? 'decimal' : 'numeric'}
-      autoComplete="off"
-      value={text}
-      onFocus={() => {
-        setFocused(true);
-        setText(plainNumber(field.value));
-      }}
-      onBlur={() => {
-        setFocused(false);
-        field.onBlur();
-      }}
-      onChange={(e) => {
-        const raw = e.target.value;
-        setText(raw);
-        const n = parseNumber(raw);
-        field.onChange(n === null ? null : Number.isNaN(n) ? raw : n);
-      }}
-    />
+    <input {...aria} {...input} className="input num-input" inputMode={decimal ? 'decimal' : 'numeric'} />
   );
 }
 
 const showDate = (v: unknown): string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : String(v ?? '');
+const parseDateText = (raw: string): unknown => (raw.trim() === '' ? null : (parseDisplayDate(raw) ?? raw));
 
 /** A date typed as dd/MM/yyyy (native date pickers follow the browser's locale, often MM/dd). */
 export function DateInput({ name, aria }: { name: string; aria: AriaProps }) {
   const t = useT();
-  const { field } = useController({ name });
-  const [focused, setFocused] = useState(false);
-  const [text, setText] = useState(() => showDate(field.value));
-  useEffect(() => {
-    if (!focused) setText(showDate(field.value));
-  }, [field.value, focused]);
+  const input = useFormattedInput(name, showDate, parseDateText);
   return (
     <input
       {...aria}
-      ref={field.ref}
-      name={field.name}
+      {...input}
       className="input"
-      type="text"
       inputMode="numeric"
       placeholder={t('form.datePlaceholder')}
-      autoComplete="off"
-      value={text}
-      onFocus={() => setFocused(true)}
-      onBlur={() => {
-        setFocused(false);
-        field.onBlur();
-      }}
-      onChange={(e) => {
-        const raw = e.target.value;
-        setText(raw);
-        if (raw.trim() === '') field.onChange(null);
-        else field.onChange(parseDisplayDate(raw) ?? raw);
-      }}
     />
   );
+}
+
+/** The props binding a free-text control to its form value (a string; anything else shows empty). */
+function useTextBinding(name: string) {
+  const { field } = useController({ name });
+  return {
+    ref: field.ref,
+    name: field.name,
+    value: typeof field.value === 'string' ? field.value : '',
+    onChange: (e: { target: { value: string } }) => field.onChange(e.target.value),
+    onBlur: field.onBlur,
+  };
 }
 
 export function TextInput({
@@ -107,37 +116,22 @@ export function TextInput({
   maxLength?: number;
   placeholder?: string;
 }) {
-  const { field } = useController({ name });
+  const text = useTextBinding(name);
   return (
     <input
       {...aria}
-      ref={field.ref}
-      name={field.name}
+      {...text}
       className="input"
       type="text"
       maxLength={maxLength}
       placeholder={placeholder}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={(e) => field.onChange(e.target.value)}
-      onBlur={field.onBlur}
     />
   );
 }
 
 export function TextArea({ name, aria, maxLength }: { name: string; aria: AriaProps; maxLength?: number }) {
-  const { field } = useController({ name });
-  return (
-    <textarea
-      {...aria}
-      ref={field.ref}
-      name={field.name}
-      className="textarea"
-      maxLength={maxLength}
-      value={typeof field.value === 'string' ? field.value : ''}
-      onChange={(e) => field.onChange(e.target.value)}
-      onBlur={field.onBlur}
-    />
-  );
+  const text = useTextBinding(name);
+  return <textarea {...aria} {...text} className="textarea" maxLength={maxLength} />;
 }
 
 export function SelectInput({

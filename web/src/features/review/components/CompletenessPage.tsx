@@ -4,10 +4,10 @@ import { useEffect, useState } from 'react';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
-import { Alert, Badge, type BadgeTone, type Column, DataTable, Field, Skeleton } from '../../../ui';
-import { periodLabel } from '../../submissions/labels';
+import { Alert, Badge, type BadgeTone, type Column, DataTable, Pending, SelectField } from '../../../ui';
 import { useCampaigns, useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus, CompletenessView } from '../../submissions/service';
+import { campaignChoices, formChoices, periodChoices } from '../choices';
 import '../review.css';
 
 const tone: Record<CompletenessStatus, BadgeTone> = {
@@ -70,74 +70,47 @@ export function CompletenessPage() {
     <div>
       <h1>{t('completeness.title')}</h1>
       <div className="card filters-grid">
-        <Field label={t('inbox.filter.campaign')}>
-          {(p) => (
-            <select
-              {...p}
-              className="select"
-              value={campaignId}
-              onChange={(e) => {
-                setCampaignId(e.target.value);
-                setFormKey('');
-                setPeriod('');
-              }}
-            >
-              {(campaigns.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.number} – {c.year}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('inbox.filter.form')}>
-          {(p) => (
-            <select
-              {...p}
-              className="select"
-              value={formKey}
-              onChange={(e) => {
-                setFormKey(e.target.value);
-                setPeriod(periodsOf(campaign, e.target.value)[0] ?? '');
-              }}
-            >
-              <option value="">{t('form.chooseOption')}</option>
-              {(campaign?.forms ?? []).map((a) => (
-                <option key={a.formKey} value={a.formKey}>
-                  {titleOf(a.formKey)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('inbox.filter.period')}>
-          {(p) => (
-            <select {...p} className="select" value={period} onChange={(e) => setPeriod(e.target.value)}>
-              {periodsOf(campaign, formKey).map((x) => (
-                <option key={x} value={x}>
-                  {periodLabel(x, t)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('inbox.filter.campaign')}
+          value={campaignId}
+          onChange={(id) => {
+            setCampaignId(id);
+            setFormKey('');
+            setPeriod('');
+          }}
+          choices={campaignChoices(campaigns.data)}
+        />
+        <SelectField
+          label={t('inbox.filter.form')}
+          value={formKey}
+          onChange={(key) => {
+            setFormKey(key);
+            setPeriod(periodsOf(campaign, key)[0] ?? '');
+          }}
+          empty={t('form.chooseOption')}
+          choices={formChoices(campaign, titleOf)}
+        />
+        <SelectField
+          label={t('inbox.filter.period')}
+          value={period}
+          onChange={setPeriod}
+          choices={periodChoices(periodsOf(campaign, formKey), t)}
+        />
         {parents.length > 1 ? (
-          <Field label={t('completeness.parent')}>
-            {(p) => (
-              <select {...p} className="select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-                {parents.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label={t('completeness.parent')}
+            value={unitId}
+            onChange={setUnitId}
+            choices={parents.map((u) => ({ value: u.id, label: u.name }))}
+          />
         ) : null}
       </div>
-      {result.isError ? <Alert tone="danger">{describeError(result.error, t)}</Alert> : null}
-      {ready && result.isPending ? <Skeleton lines={6} /> : null}
-      {result.data ? <CompletenessResult data={result.data} /> : null}
+      <Pending
+        error={result.isError ? describeError(result.error, t) : undefined}
+        pending={ready && result.isPending}
+      >
+        {result.data ? <CompletenessResult data={result.data} /> : null}
+      </Pending>
     </div>
   );
 }

@@ -5,11 +5,12 @@ import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
-import { Alert, Badge, Button, type Column, DataTable, Field, Skeleton } from '../../../ui';
+import { Badge, Button, type Column, DataTable, Field, Pending, SelectField } from '../../../ui';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { periodLabel } from '../../submissions/labels';
 import { useCampaigns, useFormTitles, useSubmissionList, useSubtreeUnits } from '../../submissions/queries';
 import type { SubmissionSummary } from '../../submissions/service';
+import { campaignChoices, formChoices, periodChoices } from '../choices';
 import {
   availability,
   change,
@@ -169,80 +170,38 @@ export function InboxPage() {
       <details className="card filters" open>
         <summary>{t('common.filter')}</summary>
         <div className="filters-grid">
-          <Field label={t('inbox.filter.campaign')}>
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={filters.campaignId}
-                onChange={(e) => update({ campaignId: e.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {(campaigns.data ?? []).map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.number} – {c.year}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
+          <SelectField
+            label={t('inbox.filter.campaign')}
+            value={filters.campaignId}
+            onChange={(campaignId) => update({ campaignId })}
+            empty={t('common.all')}
+            choices={campaignChoices(campaigns.data)}
+          />
+          <SelectField
             label={t('inbox.filter.form')}
             help={can.formKey || filters.formKey ? undefined : t('inbox.filter.needsCampaign')}
-          >
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={filters.formKey}
-                disabled={!can.formKey}
-                onChange={(e) => update({ formKey: e.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {(campaign?.forms ?? []).map((a) => (
-                  <option key={a.formKey} value={a.formKey}>
-                    {titleOf(a.formKey)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('inbox.filter.period')}>
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={filters.period}
-                disabled={!can.period}
-                onChange={(e) => update({ period: e.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {periodsOf(campaign, filters.formKey).map((x) => (
-                  <option key={x} value={x}>
-                    {periodLabel(x, t)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('inbox.filter.status')}>
-            {(p) => (
-              <select
-                {...p}
-                className="select"
-                value={filters.status}
-                disabled={!can.status}
-                onChange={(e) => update({ status: e.target.value })}
-              >
-                <option value="">{t('common.all')}</option>
-                {submissionStates.map((st) => (
-                  <option key={st} value={st}>
-                    {t(`status.${st}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            value={filters.formKey}
+            disabled={!can.formKey}
+            onChange={(formKey) => update({ formKey })}
+            empty={t('common.all')}
+            choices={formChoices(campaign, titleOf)}
+          />
+          <SelectField
+            label={t('inbox.filter.period')}
+            value={filters.period}
+            disabled={!can.period}
+            onChange={(period) => update({ period })}
+            empty={t('common.all')}
+            choices={periodChoices(periodsOf(campaign, filters.formKey), t)}
+          />
+          <SelectField
+            label={t('inbox.filter.status')}
+            value={filters.status}
+            disabled={!can.status}
+            onChange={(status) => update({ status })}
+            empty={t('common.all')}
+            choices={submissionStates.map((st) => ({ value: st, label: t(`status.${st}`) }))}
+          />
           <UnitPicker
             units={(units.data ?? []).filter((u) => u.id !== session?.claims.unitId)}
             value={filters.unitId}
@@ -278,10 +237,7 @@ export function InboxPage() {
         </Button>
       </details>
 
-      {list.isError ? <Alert tone="danger">{describeError(list.error, t)}</Alert> : null}
-      {list.isPending ? (
-        <Skeleton lines={6} />
-      ) : (
+      <Pending error={list.isError ? describeError(list.error, t) : undefined} pending={list.isPending}>
         <div aria-busy={list.isFetching}>
           <DataTable
             caption={t('inbox.caption', { page: page + 1 })}
@@ -304,7 +260,7 @@ export function InboxPage() {
             </Button>
           </nav>
         </div>
-      )}
+      </Pending>
     </div>
   );
 }

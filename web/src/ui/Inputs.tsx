@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import { Field } from './Field';
+
+export interface Choice {
+  value: string;
+  label: ReactNode;
+}
+
+/** A labelled `<select>` over plain choices, with an optional empty first choice ("all", "choose"). */
+export function SelectField({
+  label,
+  help,
+  value,
+  onChange,
+  choices,
+  empty,
+  disabled,
+}: {
+  label: ReactNode;
+  help?: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+  /** Label of a first choice with the value `''`; none when omitted. */
+  empty?: ReactNode;
+  disabled?: boolean;
+}) {
+  return (
+    <Field label={label} help={help}>
+      {(p) => (
+        <select
+          {...p}
+          className="select"
+          value={value}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {choices.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled one-line input, or a textarea when `multiline`, holding plain text state. */
+export function TextField({
+  label,
+  value,
+  onChange,
+  required,
+  multiline = false,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  multiline?: boolean;
+}) {
+  return (
+    <Field label={label} required={required}>
+      {(p) =>
+        multiline ? (
+          <textarea {...p} className="textarea" value={value} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...p} className="input" value={value} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    </Field>
+  );
+}
