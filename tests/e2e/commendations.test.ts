@@ -1,13 +1,19 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { docxText } from '@thidua/functions/commendations/documents/read-office';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT, type Platform, startTestPlatform } from '../support/platform';
-import { serveWeb, type WebServer } from '../support/web-server';
+import {
+  axeViolations,
+  type BuiltWeb,
+  launchChromium,
+  seriousViolations,
+  signInThroughPage,
+  startBuiltWeb,
+} from '../support/browser';
+import { DEMO_TENANT, type Platform } from '../support/platform';
+import type { WebServer } from '../support/web-server';
 
 /**
  * The commendation journey in Chromium against the real local platform, from a production build: a
@@ -18,49 +24,30 @@ import { serveWeb, type WebServer } from '../support/web-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'tests/output/screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PASSWORD = 'ThiDua@2023';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const NOMINEE = 'Công an phường Tân Phú';
 const AWARD = 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh';
 
+let built: BuiltWeb;
 let platform: Platform;
 let web: WebServer;
 let browser: Browser;
-let distDir: string;
 let downloadDir: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
   downloadDir = await mkdtemp(join(tmpdir(), 'thidua-downloads-'));
-  await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
-  web = await serveWeb({ dir: distDir });
-  platform = await startTestPlatform({ webOrigins: [web.origin] });
-  web.setConfig(platform.webConfig);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    downloadsPath: downloadDir,
-  });
+  built = await startBuiltWeb();
+  ({ web, platform } = built);
+  browser = await launchChromium({ downloadsPath: downloadDir });
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
-  await platform?.stop();
-  await web?.stop();
-  for (const d of [distDir, downloadDir]) if (d) await rm(d, { recursive: true, force: true });
+  await built?.stop();
+  if (downloadDir) await rm(downloadDir, { recursive: true, force: true });
 });
 
 // On a failure, every open page is saved, so the journey's last screens can be read.
@@ -107,10 +94,7 @@ async function signedIn(email: string, viewport?: { width: number; height: numbe
       },
     );
   }
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await signInThroughPage(page, email);
   return page;
 }
 
@@ -119,20 +103,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function axe(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          opts: object,
-        ) => Promise<{ violations: { id: string; impact: string | null }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const bad = seriousViolations(await axeViolations(page));
   expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
 }
 

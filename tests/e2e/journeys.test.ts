@@ -1,12 +1,18 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, type Platform, startTestPlatform } from '../support/platform';
-import { serveWeb, type WebServer } from '../support/web-server';
+import {
+  axeViolations,
+  type BuiltWeb,
+  DEMO_PASSWORD,
+  launchChromium,
+  seriousViolations,
+  signInThroughPage,
+  startBuiltWeb,
+} from '../support/browser';
+import { apiAs, type Platform } from '../support/platform';
+import type { WebServer } from '../support/web-server';
 
 /**
  * The web app's journeys in Chromium against the real local platform (memory mode: DynamoDB Local,
@@ -17,17 +23,6 @@ import { serveWeb, type WebServer } from '../support/web-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'tests/output/screenshots');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PASSWORD = 'ThiDua@2023';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const officer = 'canbo.tanphu@demo.thidua.vn';
 const districtReviewer = 'duyet.dongxoai@demo.thidua.vn';
@@ -38,30 +33,25 @@ const secretariat = 'thuongtruc@demo.thidua.vn';
 
 const PERIODIC = /Báo cáo kết quả phong trào thi đua phòng, chống tội phạm/;
 
+let built: BuiltWeb;
 let platform: Platform;
 let web: WebServer;
 let browser: Browser;
-let distDir: string;
 const contexts: BrowserContext[] = [];
 const axeFindings: { page: string; violations: string[] }[] = [];
 
 beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
-  distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
   // The production build, as `npm run build -w web` makes it (into a temporary folder).
-  await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
-  web = await serveWeb({ dir: distDir });
-  platform = await startTestPlatform({ webOrigins: [web.origin] });
-  web.setConfig(platform.webConfig);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  built = await startBuiltWeb();
+  ({ web, platform } = built);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await browser?.close();
-  await platform?.stop();
-  await web?.stop();
-  if (distDir) await rm(distDir, { recursive: true, force: true });
+  await built?.stop();
 });
 
 // When a journey fails, every open page is captured for the report (tests/output/screenshots/failed-*).
@@ -92,10 +82,7 @@ async function signedIn(email: string, viewport = { width: 1280, height: 900 }):
     throw new Error(`page error for ${email}: ${e.message}`);
   });
   await page.goto(`${web.origin}/`);
-  await page.getByLabel('Thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await signInThroughPage(page, email);
   return page;
 }
 
@@ -105,24 +92,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** axe-core on the page as it is now; serious and critical violations fail the journey. */
 async function axe(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: Document,
-          opts: object,
-        ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
-    }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page);
+  const bad = seriousViolations(violations);
   axeFindings.push({ page: name, violations: violations.map((v) => `${v.impact}: ${v.id}`) });
   expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
 }
@@ -430,7 +401,7 @@ describe('journeys', () => {
     await page.getByLabel('Email').focus();
     await page.keyboard.type(districtReviewer);
     await page.keyboard.press('Tab');
-    await page.keyboard.type(PASSWORD);
+    await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'To review' }).waitFor();
     // Dates stay dd/MM/yyyy in English too.
