@@ -61,6 +61,22 @@ export interface TransitionInput {
 const hasAny = (actor: Identity, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 const position = (s: Pick<Submission, 'state' | 'level'>): Position => ({ state: s.state, level: s.level });
 const fail = (error: WorkflowError): TransitionResult => ({ ok: false, error });
+
+/** Every change first checks the caller saw the current version and belongs to the submission's tenant. */
+const staleOrForeign = (
+  s: Submission,
+  actor: Identity,
+  expectedVersion: number | undefined,
+): WorkflowError | null => {
+  if (expectedVersion !== undefined && expectedVersion !== s.version) {
+    return workflowError(
+      'version_conflict',
+      'Báo cáo vừa được người khác cập nhật; hãy tải lại để xem trạng thái mới',
+    );
+  }
+  if (actor.tenantId !== s.tenantId) return workflowError('forbidden', 'Bạn không có quyền với báo cáo này');
+  return null;
+};
 const MIN_REASON = 3;
 
 /** The level a (re)submission enters review at: the level that last returned it, else the first. */
@@ -167,16 +183,8 @@ export const actionLabels: Readonly<Record<WorkflowEvent['action'], string>> = {
  */
 export function transition(input: TransitionInput): TransitionResult {
   const { submission: s, action, actor, now, rules } = input;
-  if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) {
-    return fail(
-      workflowError(
-        'version_conflict',
-        'Báo cáo vừa được người khác cập nhật; hãy tải lại để xem trạng thái mới',
-      ),
-    );
-  }
-  if (actor.tenantId !== s.tenantId)
-    return fail(workflowError('forbidden', 'Bạn không có quyền với báo cáo này'));
+  const stale = staleOrForeign(s, actor, input.expectedVersion);
+  if (stale) return fail(stale);
 
   let next: Pick<Submission, 'state' | 'level' | 'returnedFromLevel'>;
   let submittedBy = s.submittedBy;
@@ -453,16 +461,8 @@ export interface SaveDraftInput {
 /** The author unit saves its data (draft, returned or withdrawn). The actor joins `filledBy`. */
 export function saveDraft(input: SaveDraftInput): TransitionResult {
   const { submission: s, actor, now, rules } = input;
-  if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) {
-    return fail(
-      workflowError(
-        'version_conflict',
-        'Báo cáo vừa được người khác cập nhật; hãy tải lại để xem trạng thái mới',
-      ),
-    );
-  }
-  if (actor.tenantId !== s.tenantId)
-    return fail(workflowError('forbidden', 'Bạn không có quyền với báo cáo này'));
+  const stale = staleOrForeign(s, actor, input.expectedVersion);
+  if (stale) return fail(stale);
   if (!isEditable(s.state)) return fail(invalidState(s, 'sửa'));
   const who = checkAuthor(s, actor);
   if (who) return fail(who);
@@ -502,16 +502,8 @@ export interface SaveReviewInput {
  */
 export function saveReview(input: SaveReviewInput): TransitionResult {
   const { submission: s, actor, now } = input;
-  if (input.expectedVersion !== undefined && input.expectedVersion !== s.version) {
-    return fail(
-      workflowError(
-        'version_conflict',
-        'Báo cáo vừa được người khác cập nhật; hãy tải lại để xem trạng thái mới',
-      ),
-    );
-  }
-  if (actor.tenantId !== s.tenantId)
-    return fail(workflowError('forbidden', 'Bạn không có quyền với báo cáo này'));
+  const stale = staleOrForeign(s, actor, input.expectedVersion);
+  if (stale) return fail(stale);
   if (s.state !== 'under_review') return fail(invalidState(s, 'chấm điểm'));
   const who = checkReviewer(s, actor);
   if (who) return fail(who);
