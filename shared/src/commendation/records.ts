@@ -178,12 +178,11 @@ export const DecisionEntry = ListEntry.extend({
 });
 export type DecisionEntry = z.infer<typeof DecisionEntry>;
 
-export const Decision = z.object({
-  tenantId: TenantId,
-  id: Id,
-  kind: z.literal('award'),
-  campaignId: Id,
-  sessionId: Id,
+/**
+ * What every signed, numbered document of an issuing body's register carries (decisions and
+ * revocations share one register per body and year).
+ */
+const signedInRegister = {
   issuingBodyId: Id,
   year: z.number().int(),
   number: z.number().int().min(1),
@@ -193,6 +192,15 @@ export const Decision = z.object({
   signedAt: Instant,
   signerId: z.string(),
   signerName: z.string(),
+};
+
+export const Decision = z.object({
+  tenantId: TenantId,
+  id: Id,
+  kind: z.literal('award'),
+  campaignId: Id,
+  sessionId: Id,
+  ...signedInRegister,
   signerTitle: z.string(),
   title: z.string(),
   entries: z.array(DecisionEntry).min(1),
@@ -209,14 +217,7 @@ export const Revocation = z.object({
   decisionId: Id,
   decisionNumberText: z.string(),
   nominationId: Id,
-  issuingBodyId: Id,
-  year: z.number().int(),
-  number: z.number().int().min(1),
-  numberText: z.string(),
-  signedOn: CalendarDate,
-  signedAt: Instant,
-  signerId: z.string(),
-  signerName: z.string(),
+  ...signedInRegister,
   reason: z.string().min(3).max(2000),
   entry: ListEntry,
 });
