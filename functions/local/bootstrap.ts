@@ -207,7 +207,11 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
   else {
     // A client made by an older bootstrap let users write every attribute; Cognito allows this update.
     await cognito.send(
-      new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId, ...attributePermissions }),
+      new UpdateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientId: clientId,
+        ...attributePermissions,
+      }),
     );
   }
   return { userPoolId, clientId };
@@ -217,9 +221,14 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
  * A pool's schema cannot change in Cognito, and a pool made by an older bootstrap has a mutable
  * `custom:tenant_id`: such a data directory cannot give the guarantees of the deployed pool.
  */
-async function assertSchemaCurrent(cognito: CognitoIdentityProviderClient, userPoolId: string): Promise<void> {
+async function assertSchemaCurrent(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+): Promise<void> {
   const described = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
-  const tenant = described.UserPool?.SchemaAttributes?.find((attribute) => attribute.Name === 'custom:tenant_id');
+  const tenant = described.UserPool?.SchemaAttributes?.find(
+    (attribute) => attribute.Name === 'custom:tenant_id',
+  );
   if (tenant?.Mutable !== false) {
     throw new PlatformError(
       'The local user pool was created by an older version, in which custom:tenant_id can be changed; a Cognito pool cannot change that. Run `npm run reset` (it deletes .data/ and the demo world is seeded again).',

@@ -137,7 +137,11 @@ export function passwordProblem(password: string, policy: PasswordPolicy | undef
     [policy?.RequireLowercase, /[a-z]/.test(password), 'Password must have lowercase characters'],
     [policy?.RequireUppercase, /[A-Z]/.test(password), 'Password must have uppercase characters'],
     [policy?.RequireNumbers, /[0-9]/.test(password), 'Password must have numeric characters'],
-    [policy?.RequireSymbols, /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password), 'Password must have symbol characters'],
+    [
+      policy?.RequireSymbols,
+      /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password),
+      'Password must have symbol characters',
+    ],
   ];
   const broken = rules.find(([applies, holds]) => applies && !holds);
   return broken ? `Password did not conform with policy: ${broken[2]}` : undefined;
@@ -220,7 +224,9 @@ export function createCognitoGate(options: CognitoGateOptions) {
       if (kind === 'Access' && payload.token_use !== 'access') return refuse('Invalid Access Token');
       return { ok: true, claims: payload };
     } catch (error) {
-      return refuse(error instanceof errors.JWTExpired ? `${kind} Token has expired` : `Invalid ${kind} Token`);
+      return refuse(
+        error instanceof errors.JWTExpired ? `${kind} Token has expired` : `Invalid ${kind} Token`,
+      );
     }
   }
 
@@ -243,7 +249,7 @@ export function createCognitoGate(options: CognitoGateOptions) {
     save();
   }
 
-  async function initiateAuth(operation: string, body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
+  async function initiateAuth(body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
     const client = await appClient(body.ClientId);
     if (!client) return forward(request);
     const flow = String(body.AuthFlow ?? '');
@@ -299,7 +305,9 @@ export function createCognitoGate(options: CognitoGateOptions) {
         return verdict.code === 'AccessDenied' && verdict.anonymous
           ? cognitoError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400)
           : cognitoError(
-              verdict.code === 'SignatureDoesNotMatch' ? 'InvalidSignatureException' : 'UnrecognizedClientException',
+              verdict.code === 'SignatureDoesNotMatch'
+                ? 'InvalidSignatureException'
+                : 'UnrecognizedClientException',
               verdict.message,
             );
       }
@@ -325,7 +333,7 @@ export function createCognitoGate(options: CognitoGateOptions) {
     switch (operation) {
       case 'InitiateAuth':
       case 'AdminInitiateAuth':
-        return initiateAuth(operation, body, request);
+        return initiateAuth(body, request);
       case 'UpdateUserAttributes':
       case 'DeleteUserAttributes': {
         const client = await appClient(claims?.client_id);
@@ -343,7 +351,11 @@ export function createCognitoGate(options: CognitoGateOptions) {
       case 'GlobalSignOut': {
         if (!claims) return notAuthorized('Invalid Access Token');
         revoke('signedOut', poolOfIssuer(claims.iss) ?? '', String(claims.username ?? ''));
-        return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: Buffer.from('{}') };
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: Buffer.from('{}'),
+        };
       }
       case 'AdminUserGlobalSignOut':
       case 'AdminDisableUser': {
@@ -351,9 +363,17 @@ export function createCognitoGate(options: CognitoGateOptions) {
         const got = await call('AdminGetUser', { UserPoolId: body.UserPoolId, Username: body.Username });
         if (!got.ok) return forward(request);
         const username = String(got.body.Username);
-        revoke(operation === 'AdminDisableUser' ? 'accessRevoked' : 'signedOut', String(body.UserPoolId), username);
+        revoke(
+          operation === 'AdminDisableUser' ? 'accessRevoked' : 'signedOut',
+          String(body.UserPoolId),
+          username,
+        );
         if (operation === 'AdminDisableUser') return forward(request);
-        return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: Buffer.from('{}') };
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: Buffer.from('{}'),
+        };
       }
       default:
         return forward(request);

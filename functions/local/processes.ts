@@ -69,7 +69,12 @@ export async function stopLeftovers(file: string): Promise<number> {
     return 0;
   }
   const parent = record.parent;
-  if (parent !== undefined && parent !== process.pid && isAlive(parent) && commandLine(parent)?.includes('start')) {
+  if (
+    parent !== undefined &&
+    parent !== process.pid &&
+    isAlive(parent) &&
+    commandLine(parent)?.includes('start')
+  ) {
     throw new PlatformError(
       `The local platform is already running from this data directory (process ${parent}). Stop it first (Ctrl-C in its terminal, or kill ${parent}).`,
     );

@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PlatformError } from './errors';
 import { assertPortFree, LOOPBACK } from './processes';
@@ -38,15 +38,17 @@ export interface Front {
   stop(): Promise<void>;
 }
 
-/** Hop-by-hop headers a proxy must not pass on (RFC 9110 §7.6.1), and the length it recomputes. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length']);
+/** Hop-by-hop headers a proxy must not pass on (RFC 9110 §7.6.1). */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade']);
 
 export function forwardTo(upstream: string): Forward {
   const target = new URL(upstream);
   return (request) =>
     new Promise<ProxyAnswer>((resolve, reject) => {
       const headers = Object.fromEntries(
-        Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.has(name)),
+        Object.entries(request.headers).filter(
+          ([name]) => !HOP_BY_HOP.has(name) && name !== 'content-length',
+        ),
       ) as IncomingHttpHeaders;
       headers['content-length'] = String(request.body.length);
       const outgoing = httpRequest(
@@ -65,7 +67,11 @@ export function forwardTo(upstream: string): Forward {
             for (const [name, value] of Object.entries(response.headers)) {
               if (value !== undefined && !HOP_BY_HOP.has(name)) answerHeaders[name] = value;
             }
-            resolve({ status: response.statusCode ?? 502, headers: answerHeaders, body: Buffer.concat(chunks) });
+            resolve({
+              status: response.statusCode ?? 502,
+              headers: answerHeaders,
+              body: Buffer.concat(chunks),
+            });
           });
           response.once('error', reject);
         },
@@ -90,7 +96,16 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       };
       options.handle(request, forward).then(
         (answer) => {
-          res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
+          // A HEAD answer has no body but the length of the one a GET would have.
+          const declared = answer.headers['content-length'];
+          const length =
+            request.method === 'HEAD'
+              ? String(Array.isArray(declared) ? declared[0] : (declared ?? ''))
+              : String(answer.body.length);
+          res.writeHead(answer.status, {
+            ...answer.headers,
+            ...(length ? { 'content-length': length } : {}),
+          });
           res.end(answer.body);
         },
         (error: unknown) => {

@@ -28,7 +28,10 @@ export function s3Error(status: number, code: string, message: string): ProxyAns
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 interface FormPart {
   name: string;
@@ -78,7 +81,11 @@ function readConditions(raw: unknown): Condition[] | undefined {
       const kind = typeof op === 'string' ? op.toLowerCase() : '';
       if (kind === 'content-length-range' && typeof a === 'number' && typeof b === 'number') {
         conditions.push({ kind, min: a, max: b });
-      } else if ((kind === 'eq' || kind === 'starts-with') && typeof a === 'string' && typeof b === 'string') {
+      } else if (
+        (kind === 'eq' || kind === 'starts-with') &&
+        typeof a === 'string' &&
+        typeof b === 'string'
+      ) {
         if (!a.startsWith('$')) return undefined;
         conditions.push({ kind, field: a.slice(1).toLowerCase(), value: b, text: JSON.stringify(entry) });
       } else {
@@ -113,7 +120,12 @@ export function checkPostPolicy(
   now: Date = new Date(),
 ): ProxyAnswer | undefined {
   const parts = parseMultipart(request.headers, request.body);
-  if (!parts) return s3Error(400, 'MalformedPOSTRequest', 'The body of your POST request is not well-formed multipart/form-data.');
+  if (!parts)
+    return s3Error(
+      400,
+      'MalformedPOSTRequest',
+      'The body of your POST request is not well-formed multipart/form-data.',
+    );
   const fileAt = parts.findIndex((part) => part.name.toLowerCase() === 'file');
   const file = parts[fileAt];
   if (!file) return s3Error(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
@@ -129,13 +141,24 @@ export function checkPostPolicy(
   }
   const scope = parseCredential(fields.get('x-amz-credential') ?? '');
   if (!scope || !parseAmzDate(fields.get('x-amz-date') ?? '')) {
-    return s3Error(400, 'InvalidArgument', 'x-amz-credential and x-amz-date are required and must be well-formed.');
+    return s3Error(
+      400,
+      'InvalidArgument',
+      'x-amz-credential and x-amz-date are required and must be well-formed.',
+    );
   }
   if (scope.accessKeyId !== credentials.accessKeyId) {
-    return s3Error(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
+    return s3Error(
+      403,
+      'InvalidAccessKeyId',
+      'The AWS Access Key Id you provided does not exist in our records.',
+    );
   }
   const signature = fields.get('x-amz-signature') ?? '';
-  if (scope.service !== 's3' || !sameSignature(signString(credentials.secretAccessKey, scope, policyText), signature)) {
+  if (
+    scope.service !== 's3' ||
+    !sameSignature(signString(credentials.secretAccessKey, scope, policyText), signature)
+  ) {
     return s3Error(
       403,
       'SignatureDoesNotMatch',
@@ -153,7 +176,8 @@ export function checkPostPolicy(
   if (Number.isNaN(expiration)) {
     return s3Error(400, 'InvalidPolicyDocument', 'Invalid Policy: Policy missing expiration.');
   }
-  if (now.getTime() > expiration) return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
+  if (now.getTime() > expiration)
+    return s3Error(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
   const conditions = readConditions(policy.conditions);
   if (!conditions) return s3Error(400, 'InvalidPolicyDocument', 'Invalid Policy: Invalid Condition.');
 
@@ -164,7 +188,11 @@ export function checkPostPolicy(
         return s3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
       }
       if (file.value.length < condition.min) {
-        return s3Error(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
+        return s3Error(
+          400,
+          'EntityTooSmall',
+          'Your proposed upload is smaller than the minimum allowed size',
+        );
       }
       continue;
     }

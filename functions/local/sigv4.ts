@@ -35,7 +35,10 @@ const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256'
 
 /** RFC 3986 encoding as SigV4 wants it: everything but the unreserved characters. */
 export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 const safeDecode = (value: string): string => {
@@ -147,10 +150,12 @@ function presented(request: SignedRequest, query: URLSearchParams): Presented | 
       expires,
     };
   }
-  if (!authorization) return { ok: false, status: 403, code: 'AccessDenied', message: 'Access Denied', anonymous: true };
-  const m = /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(
-    authorization.trim(),
-  );
+  if (!authorization)
+    return { ok: false, status: 403, code: 'AccessDenied', message: 'Access Denied', anonymous: true };
+  const m =
+    /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(
+      authorization.trim(),
+    );
   const scope = m ? parseCredential(m[1] ?? '') : undefined;
   if (!m || !scope) return deny('AuthorizationHeaderMalformed', 'The authorization header is malformed', 400);
   const amzDate = headerValue(request.headers, 'x-amz-date') ?? '';
