@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCognitoGate } from './cognito-gate';
 import { ensureSigningKey } from './cognito-keys';
 import { startCognitoTriggers, writeCognitoConfig } from './cognito-triggers';
 import { ensureDynamoLocal, findJava } from './dynamodb-local';
+import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-loopback';
 import { PlatformError } from './errors';
 import {
   assertPortFree,
@@ -62,7 +63,6 @@ export interface DynamoLocalEmulator extends Emulator {
 
 const requireFromHere = createRequire(import.meta.url);
 const child = (name: string): string => fileURLToPath(new URL(`./children/${name}`, import.meta.url));
-const LOOPBACK_DYNAMODB_LAUNCHER = child('LoopbackDynamoDBLocal.java');
 const COGNITO_LOCAL_KEYS = child('cognito-local-keys.cjs');
 const packageDir = (name: string): string => dirname(requireFromHere.resolve(`${name}/package.json`));
 
@@ -78,6 +78,7 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
   }
   const java = findJava();
   const install = await ensureDynamoLocal();
+  const launcherDir = await loopbackLauncher(java, install);
   const port = await portFor(options.port, 'DynamoDB Local', options.portEnvVar);
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', options.dbPath ?? ''];
   if (options.dbPath && !options.inMemory) await mkdir(options.dbPath, { recursive: true });
@@ -89,8 +90,8 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
       `-Djava.library.path=${install.libDir}`,
       // DynamoDB Local has no option for the address; this launcher binds it to 127.0.0.1.
       '-cp',
-      install.jar,
-      LOOPBACK_DYNAMODB_LAUNCHER,
+      [install.jar, launcherDir].join(delimiter),
+      LAUNCHER_CLASS,
       '-port',
       String(port),
       '-disableTelemetry',

@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * so anyone on the network could read and write the tables without credentials. This launcher builds the
  * server from the same command line as DynamoDB Local's own main class, sets the host of its Jetty
  * connector to 127.0.0.1 before it starts, and exits when its parent process exits (even by SIGKILL).
- * Run with Java's single-file source launcher: `java -cp DynamoDBLocal.jar LoopbackDynamoDBLocal.java ...`.
+ * Compiled once into the DynamoDB Local cache by functions/local/dynamodb-loopback.ts.
  */
 public class LoopbackDynamoDBLocal {
   public static void main(String[] args) throws Exception {
