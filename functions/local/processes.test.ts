@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformError } from './errors';
-import { stopLeftovers } from './processes';
+import { isAlive, stopLeftovers } from './processes';
 
 /**
  * The second half of crash recovery: whatever a crashed start left running (here: processes that do not
@@ -18,15 +18,6 @@ afterEach(async () => {
 });
 
 const SLEEPER = ['-e', 'setInterval(() => {}, 1000)'];
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A pid that belonged to a process which has exited. */
 async function deadPid(): Promise<number> {
@@ -58,8 +49,8 @@ describe('stopLeftovers', () => {
       const exited = new Promise((resolve) => leftover.once('exit', resolve));
       expect(await stopLeftovers(file)).toBe(1);
       await exited;
-      expect(alive(leftoverPid)).toBe(false);
-      expect(alive(strangerPid)).toBe(true);
+      expect(isAlive(leftoverPid)).toBe(false);
+      expect(isAlive(strangerPid)).toBe(true);
     } finally {
       leftover.kill('SIGKILL');
       stranger.kill('SIGKILL');

@@ -36,7 +36,8 @@ export function recordChildrenIn(file: string): void {
   writeRecord();
 }
 
-const isAlive = (pid: number): boolean => {
+/** Whether a process with this pid exists (ours or not). */
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

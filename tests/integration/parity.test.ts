@@ -5,7 +5,6 @@ import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
@@ -24,6 +23,7 @@ import { decodeJwt, decodeProtectedHeader, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  createPoolUser,
   DEMO_PASSWORD,
   DEMO_TENANT,
   emulatorClients,
@@ -68,28 +68,13 @@ let userCount = 0;
 async function createUser(): Promise<string> {
   userCount += 1;
   const email = `parity.${userCount}.${Date.now()}@demo.thidua.vn`;
-  await clients.cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: platform.userPoolId,
-      Username: email,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-        { Name: 'name', Value: 'Người kiểm thử' },
-        { Name: 'custom:tenant_id', Value: DEMO_TENANT },
-        { Name: 'custom:unit_id', Value: OFFICER_UNIT },
-      ],
-    }),
-  );
-  await clients.cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: platform.userPoolId,
-      Username: email,
-      Password: PASSWORD,
-      Permanent: true,
-    }),
-  );
+  await createPoolUser(clients.cognito, platform.userPoolId, {
+    email,
+    name: 'Người kiểm thử',
+    tenantId: DEMO_TENANT,
+    unitId: OFFICER_UNIT,
+    password: PASSWORD,
+  });
   return email;
 }
 

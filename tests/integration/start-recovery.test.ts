@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@thidua/functions/local/emulators';
 import { PLATFORM_PIDS_FILE, repoRoot } from '@thidua/functions/local/paths';
+import { isAlive } from '@thidua/functions/local/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -65,15 +66,6 @@ const recordedChildren = (): number[] => {
   return Object.keys(record.children).map(Number);
 };
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -89,10 +81,10 @@ describe('npm start after its own crash', () => {
     const children = recordedChildren();
     // DynamoDB Local, s3rver, cognito-local, Vite.
     expect(children).toHaveLength(4);
-    expect(children.every(alive)).toBe(true);
+    expect(children.every(isAlive)).toBe(true);
 
     first.child.kill('SIGKILL');
-    expect(await waitUntil(() => !children.some(alive), 10_000), 'children outlived the killed start').toBe(
+    expect(await waitUntil(() => !children.some(isAlive), 10_000), 'children outlived the killed start').toBe(
       true,
     );
 
