@@ -24,6 +24,8 @@ import { type Credentials, verifySigV4 } from './sigv4';
  *   (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html).
  * - New passwords follow the pool's password policy
  *   (https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html).
+ * - A refresh token works only with the app client it was issued to
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
  * - GlobalSignOut / AdminUserGlobalSignOut (absent from cognito-local) revoke the user's refresh and
  *   access tokens (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html).
  */
@@ -118,13 +120,18 @@ interface PasswordPolicy {
 interface GateState {
   signedOut: Record<string, number>;
   accessRevoked: Record<string, number>;
+  /** Refresh token id → the app client it was issued to, and its expiry (epoch seconds). */
+  refreshClients: Record<string, { clientId: string; exp: number }>;
 }
 
 const readState = (file: string): GateState => {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as GateState;
+    return {
+      refreshClients: {},
+      ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<GateState>),
+    } as GateState;
   } catch {
-    return { signedOut: {}, accessRevoked: {} };
+    return { signedOut: {}, accessRevoked: {}, refreshClients: {} };
   }
 };
 
@@ -249,6 +256,23 @@ export function createCognitoGate(options: CognitoGateOptions) {
     save();
   }
 
+  /** Remembers which client received the refresh token in a successful sign-in answer. */
+  function recordRefreshToken(answer: ProxyAnswer, clientId: string): void {
+    const result = JSON.parse(answer.body.toString('utf8')) as {
+      AuthenticationResult?: { RefreshToken?: string };
+    };
+    const token = result.AuthenticationResult?.RefreshToken;
+    if (!token) return;
+    const { jti, exp } = decodeJwt(token);
+    if (typeof jti !== 'string' || typeof exp !== 'number') return;
+    const now = nowSeconds();
+    for (const [id, entry] of Object.entries(state.refreshClients)) {
+      if (entry.exp < now) delete state.refreshClients[id];
+    }
+    state.refreshClients[jti] = { clientId, exp };
+    save();
+  }
+
   async function initiateAuth(body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
     const client = await appClient(body.ClientId);
     if (!client) return forward(request);
@@ -262,6 +286,9 @@ export function createCognitoGate(options: CognitoGateOptions) {
     if (permission === 'ALLOW_REFRESH_TOKEN_AUTH') {
       const verified = await verify(parameters.REFRESH_TOKEN, 'Refresh');
       if (!verified.ok) return verified.refusal;
+      // A refresh token works only with the app client it was issued to.
+      const issuedTo = state.refreshClients[String(verified.claims.jti)]?.clientId;
+      if (issuedTo !== undefined && issuedTo !== body.ClientId) return notAuthorized('Invalid Refresh Token');
       return (await revoked(verified.claims, 'Refresh')) ?? forward(request);
     }
     const answer = await forward(request);
@@ -285,7 +312,9 @@ export function createCognitoGate(options: CognitoGateOptions) {
       String(parameters.USERNAME ?? '');
     // Checked after the password, as Cognito does: a wrong password says nothing about the account.
     const enabled = await isEnabled(client.UserPoolId, username);
-    return enabled === false ? notAuthorized(DISABLED) : answer;
+    if (enabled === false) return notAuthorized(DISABLED);
+    recordRefreshToken(answer, String(body.ClientId));
+    return answer;
   }
 
   return async function handle(request: ProxiedRequest): Promise<ProxyAnswer> {
@@ -334,6 +363,12 @@ export function createCognitoGate(options: CognitoGateOptions) {
       case 'InitiateAuth':
       case 'AdminInitiateAuth':
         return initiateAuth(body, request);
+      case 'RespondToAuthChallenge':
+      case 'AdminRespondToAuthChallenge': {
+        const answer = await forward(request);
+        if (answer.status === 200) recordRefreshToken(answer, String(body.ClientId));
+        return answer;
+      }
       case 'UpdateUserAttributes':
       case 'DeleteUserAttributes': {
         const client = await appClient(claims?.client_id);

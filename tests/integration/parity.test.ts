@@ -23,6 +23,7 @@ import { decodeJwt, decodeProtectedHeader, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
+  createAppClient,
   createPoolUser,
   DEMO_PASSWORD,
   DEMO_TENANT,
@@ -78,10 +79,10 @@ async function createUser(): Promise<string> {
   return email;
 }
 
-const refresh = (refreshToken: string) =>
+const refresh = (refreshToken: string, clientId = platform.clientId) =>
   anonymousCognito.send(
     new InitiateAuthCommand({
-      ClientId: platform.clientId,
+      ClientId: clientId,
       AuthFlow: 'REFRESH_TOKEN_AUTH',
       AuthParameters: { REFRESH_TOKEN: refreshToken },
     }),
@@ -209,6 +210,18 @@ describe('Cognito: who may sign in', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // `iat` counts whole seconds
     const after = await signIn(platform, email, PASSWORD);
     expect((await refresh(after.refreshToken)).AuthenticationResult?.IdToken).toBeTruthy();
+  });
+
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+  // A refresh token is issued to one app client; another client of the same pool cannot use it.
+  it('refuses a refresh token presented by another app client', async () => {
+    const other = await createAppClient(clients.cognito, platform.userPoolId, 'another-app');
+    const tokens = await signIn(platform, OFFICER);
+    await expect(refresh(tokens.refreshToken, other)).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Refresh Token',
+    });
+    expect((await refresh(tokens.refreshToken)).AuthenticationResult?.IdToken).toBeTruthy();
   });
 
   // https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
