@@ -45,6 +45,14 @@ export function addDays(date: CalendarDate, n: number): CalendarDate {
   return new Date(calendarDateMs(date) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar day (in Asia/Ho_Chi_Minh) a deadline falls on. Deadlines are exclusive instants — the
+ * start of the day after — so a deadline of `2023-03-20T17:00:00Z` is the 20th, not the 21st.
+ */
+export function deadlineDay(dueAt: Instant): CalendarDate {
+  return toCalendarDate(new Date(Date.parse(dueAt) - 1).toISOString());
+}
+
 /** The instant a calendar day starts in Asia/Ho_Chi_Minh: `2023-02-07` → `2023-02-06T17:00:00.000Z`. */
 export function startOfDayInVietnam(date: CalendarDate): Instant {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - VIETNAM_OFFSET_MS).toISOString();
