@@ -1,8 +1,6 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   AdminDisableUserCommand,
@@ -21,6 +19,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { decodeJwt, decodeProtectedHeader, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalAddresses, reachable } from '../support/network';
 import {
   api,
   createAppClient,
@@ -447,26 +446,8 @@ describe('every emulator listens on the loopback interface only', () => {
     'API gateway': Number(new URL(platform.apiUrl).port),
   });
 
-  const reachable = (host: string, port: number): Promise<boolean> =>
-    new Promise((resolve) => {
-      const socket = connect({ host, port });
-      socket.setTimeout(2_000);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('timeout', () => {
-        socket.destroy();
-        resolve(false);
-      });
-      socket.once('error', () => resolve(false));
-    });
-
   it('answers on 127.0.0.1 and refuses connections to this machine’s other addresses', async () => {
-    const external = Object.values(networkInterfaces())
-      .flat()
-      .filter((address) => address && !address.internal && address.family === 'IPv4')
-      .map((address) => address?.address ?? '');
+    const external = externalAddresses();
     for (const [what, port] of Object.entries(ports())) {
       expect(await reachable('127.0.0.1', port), `${what} on 127.0.0.1`).toBe(true);
       for (const address of external) {

@@ -7,6 +7,7 @@ import { freePort } from '@thidua/functions/local/emulators';
 import { PLATFORM_PIDS_FILE, repoRoot } from '@thidua/functions/local/paths';
 import { isAlive } from '@thidua/functions/local/processes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalAddresses, reachable } from '../support/network';
 
 /**
  * `npm start` killed with SIGKILL (no handler runs) must not leave its emulators and Vite behind, and the
@@ -94,6 +95,10 @@ describe('npm start after its own crash', () => {
     expect(health.status).toBe(200);
     const web = await fetch(`http://127.0.0.1:${env.WEB_PORT}/`);
     expect(web.status).toBe(200);
+    // Vite too listens on the loopback interface only (the emulators are checked in parity.test.ts).
+    for (const address of externalAddresses()) {
+      expect(await reachable(address, Number(env.WEB_PORT)), `web app on ${address}`).toBe(false);
+    }
 
     const exited = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
     second.child.kill('SIGTERM');
