@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type ContextValues, loadConfig } from '../src/config';
-import { ThiduaStack } from '../src/stack';
+import type { ThiduaEdgeStack } from '../src/edge';
+import { createStacks, type ThiduaStack } from '../src/stack';
 
 export interface SynthOptions {
   context?: ContextValues;
@@ -34,6 +35,8 @@ export const fakeWebDist = (): string => {
 export interface Built {
   app: App;
   stack: ThiduaStack;
+  /** The us-east-1 stack with the WAF web ACL. */
+  edge: ThiduaEdgeStack;
   /** The cloud assembly directory (bundled function code lives in `asset.<hash>/`). */
   outdir: string;
   webDist: string;
@@ -49,8 +52,8 @@ export const build = (options: SynthOptions = {}): Built => {
   });
   const config = loadConfig(options.context ?? {});
   const webDist = options.webDist ?? fakeWebDist();
-  const stack = new ThiduaStack(app, `Thidua-${config.envName}`, { config, webDist });
-  return { app, stack, outdir, webDist };
+  const { main: stack, edge } = createStacks(app, config, { webDist });
+  return { app, stack, edge, outdir, webDist };
 };
 
 /** One synthesis of the whole stack (call it once per test file, in beforeAll). */
@@ -95,10 +98,14 @@ export interface Statement {
 export const asArray = <T>(v: T | T[] | undefined): T[] =>
   Array.isArray(v) ? v : v === undefined ? [] : [v];
 
-/** Every statement of every IAM policy in the template (standalone policies and inline role policies). */
+/** Every statement of every IAM policy in the template (standalone, managed, and inline role policies). */
 export const allStatements = (template: Template): { policy: string; statement: Statement }[] => {
   const out: { policy: string; statement: Statement }[] = [];
-  for (const [id, res] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+  const standalone = {
+    ...template.findResources('AWS::IAM::Policy'),
+    ...template.findResources('AWS::IAM::ManagedPolicy'),
+  };
+  for (const [id, res] of Object.entries(standalone)) {
     for (const statement of res.Properties.PolicyDocument.Statement as Statement[])
       out.push({ policy: id, statement });
   }
