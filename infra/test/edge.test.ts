@@ -141,8 +141,9 @@ describe('WAF on CloudFront', () => {
       RetentionInDays: 14,
     });
     const logging = Object.values(dev.edge.findResources('AWS::WAFv2::LoggingConfiguration'))[0]?.Properties;
-    expect(flatten(logging.LogDestinationConfigs)).toMatch(
-      /:logs:us-east-1:.*:log-group:aws-waf-logs-thidua-dev$/,
+    const group = dev.built.edge.getLogicalId(dev.built.edge.logGroup?.node.defaultChild as CfnElement);
+    expect(flatten(logging.LogDestinationConfigs)).toBe(
+      `arn:<AWS::Partition>:logs:us-east-1:<AWS::AccountId>:log-group:<${group}>`,
     );
     expect(logging.RedactedFields).toEqual([{ SingleHeader: { Name: 'authorization' } }]);
     expect(logging.LoggingFilter).toEqual({
