@@ -12,20 +12,26 @@ import { edgeRegion, managedRuleGroups } from '../src/edge';
 import { groupAccess } from '../src/functions';
 import { scanResultDetailType } from '../src/malware';
 import { createStacks } from '../src/stack';
-import { type Built, build, cleanup, fakeWebDist, flatten } from './helpers';
+import {
+  type Built,
+  build,
+  cleanup,
+  fakeWebDist,
+  flatten,
+  prodContext as fullProd,
+  testCertificateArn,
+} from './helpers';
 
 /**
  * Issue 12, point 7 and the infrastructure halves of points 1 and 4: WAF on CloudFront, execute-api off
  * behind a domain of the API's own, the origin secret and viewer address, malware scanning wired, and the
  * audit trail's key, anchors and append-only partitions. Templates of dev and of a fully configured prod.
  */
-const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+const cert = testCertificateArn;
 const apiCert = 'arn:aws:acm:ap-southeast-1:123456789012:certificate/1f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+/** prod with, in addition, a domain of the API's own (execute-api off). */
 const prodContext = {
-  env: 'prod',
-  account: '123456789012',
-  domainName: 'thidua.example.gov.vn',
-  certificateArn: cert,
+  ...fullProd,
   apiDomainName: 'api-origin.thidua.example.gov.vn',
   apiCertificateArn: apiCert,
 };

@@ -7,6 +7,20 @@ import { type ContextValues, loadConfig } from '../src/config';
 import type { ThiduaEdgeStack } from '../src/edge';
 import { createStacks, type ThiduaStack } from '../src/stack';
 
+/** A certificate ARN of the shape ACM gives (us-east-1, as CloudFront requires). */
+export const testCertificateArn =
+  'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+
+/** A fully configured prod: account, custom domain, SES sender, alarm e-mail. */
+export const prodContext = {
+  env: 'prod',
+  account: '123456789012',
+  domainName: 'thidua.example.gov.vn',
+  certificateArn: testCertificateArn,
+  emailSender: 'no-reply@thidua.example.gov.vn',
+  alarmEmail: 'ops@thidua.example.gov.vn',
+};
+
 export interface SynthOptions {
   context?: ContextValues;
   /** Run esbuild for the nine functions (slow-ish); off where only the template matters. */
