@@ -1,4 +1,4 @@
-import { type App, CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { Annotations, type App, CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api';
 import { AuditTrail } from './audit';
@@ -161,6 +161,10 @@ export const createStacks = (
     webAclArn: edge.webAcl.attrArn,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
+  Annotations.of(main).acknowledgeWarning(
+    '@aws-cdk/core:crossStackReferencesDefaultStrong',
+    'Strong on purpose: the edge stack must not replace or delete the web ACL while the distribution uses it.',
+  );
   return { edge, main };
 };
 
