@@ -22,8 +22,11 @@ const Env = z.object({
   /** Administration of users: without a pool id users are kept in the table only. */
   USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
-  /** GuardDuty Malware Protection for S3 is wired to the attachments bucket (infra config `malwareScanning`). */
-  MALWARE_SCANNING: z.enum(['on', 'off']).default('off'),
+  /**
+   * `guardduty` when GuardDuty Malware Protection for S3 scans the evidence prefix (infra config
+   * `malwareScanning`): an attachment then counts only once its verdict is clean. Unset: no scanner.
+   */
+  MALWARE_SCANNER: z.enum(['guardduty', 'none']).default('none'),
   /** KMS HMAC key (GenerateMac/VerifyMac) of the audit chain; unset locally (a local key file instead). */
   AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
   /** Object Lock bucket where audit chain heads are anchored; unset locally (the local S3 instead). */
@@ -81,7 +84,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     userPoolId: e.USER_POOL_ID,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     publicWebOrigin: e.PUBLIC_WEB_ORIGIN,
-    malwareScanning: e.MALWARE_SCANNING === 'on',
+    malwareScanning: e.MALWARE_SCANNER === 'guardduty',
     auditMacKeyId: e.AUDIT_MAC_KEY_ID,
     auditAnchorBucket: e.AUDIT_ANCHOR_BUCKET,
     rateLimitSalt: e.RATE_LIMIT_SALT ?? processSalt,

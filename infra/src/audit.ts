@@ -19,23 +19,21 @@ import { groupAccess } from './functions';
 import { acknowledge } from './nag';
 
 /**
- * Partitions whose items no function may update or delete, as `dynamodb:LeadingKeys` patterns:
- * - `T#*#SUB#*`: a submission's item collection, which holds its audit events (`EV#<seq>`) beside the
- *   submission, its snapshots and attachments. IAM conditions see the partition key only (there is no
- *   sort-key condition), so the events cannot be told apart from their neighbours: the whole partition is
- *   append-only. That holds for today's code: submissions are written with a conditional Put inside a
- *   transaction, never with Update or Delete.
- * - `T#*#AUDIT#*`: reserved for the audit chains of everything that is not a submission (sessions,
- *   decisions, administrative changes), which get partitions of their own so that the rule covers exactly them.
+ * Partitions of audit events, as `dynamodb:LeadingKeys` patterns. IAM conditions see the partition key only
+ * (no condition key names the sort key or the condition expression), so what can be denied depends on what
+ * else lives in the partition:
+ * - `T#*#SUB#*`: a submission's item collection holds its audit events (`EV#<seq>`) beside the submission,
+ *   its snapshots and its attachments, whose scan verdict is recorded with an UpdateItem. So here only
+ *   deletion is denied (DeleteItem, BatchWriteItem) and a PutItem outside a transaction; UpdateItem must stay.
+ * - `T#*#AUDIT#*`: partitions that hold audit events only (the chains of everything that is not a
+ *   submission, and the place a submission's events can move to): nothing but a transactional Put.
  */
-export const appendOnlyPartitions = [submissionPartition('*', '*'), 'T#*#AUDIT#*'] as const;
+export const submissionPartitions = submissionPartition('*', '*');
+export const auditOnlyPartitions = 'T#*#AUDIT#*';
+export const appendOnlyPartitions = [submissionPartitions, auditOnlyPartitions] as const;
 
-/** Denied on append-only partitions in every case. */
-export const appendOnlyDeniedActions = [
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-] as const;
+/** Denied on every partition that holds audit events: no item there may disappear. */
+export const noDeleteActions = ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
 
 /** Who signs chain events: every group that writes to the table (the route table decides, functions.ts). */
 export const signsChain = (group: RouteGroup): boolean => groupAccess(group).table === 'readWrite';
@@ -123,17 +121,24 @@ export class AuditTrail extends Construct {
 
     // One guardrail for every function, as a policy of its own so that it reads as one rule.
     this.appendOnly = new ManagedPolicy(this, 'AppendOnlyAuditPartitions', {
-      description: `thidua ${config.envName}: no function updates or deletes an item of an audit partition`,
+      description: `thidua ${config.envName}: no function deletes an audit event or puts one outside a transaction`,
       roles: groups.map(roleOf),
       statements: [
         new PolicyStatement({
-          sid: 'NoUpdateOrDelete',
+          sid: 'NoDelete',
           effect: Effect.DENY,
-          actions: [...appendOnlyDeniedActions],
+          actions: [...noDeleteActions],
           resources: [table.tableArn],
           conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...appendOnlyPartitions] } },
         }),
-        // A Put outside a transaction is refused too: every write of the application is one transaction
+        new PolicyStatement({
+          sid: 'NoUpdateOfAuditOnlyPartitions',
+          effect: Effect.DENY,
+          actions: ['dynamodb:UpdateItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [auditOnlyPartitions] } },
+        }),
+        // A Put outside a transaction is refused too: every Put of the application is inside a transaction
         // with its idempotency record, so a lone PutItem on an audit partition can only be tampering.
         new PolicyStatement({
           sid: 'PutOnlyInTransactions',

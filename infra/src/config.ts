@@ -93,7 +93,7 @@ export const EnvConfig = z
       .strict(),
     /**
      * GuardDuty Malware Protection for S3 on the attachments bucket, its verdicts routed to the attachments
-     * function; passed to every function as `MALWARE_SCANNING=on|off`.
+     * function; passed to every function as `MALWARE_SCANNER=guardduty|none`.
      */
     malwareScanning: z.boolean(),
     /** The audit chain's anchors: an S3 bucket with Object Lock, written once, kept this long. */

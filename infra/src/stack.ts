@@ -65,7 +65,7 @@ export class ThiduaStack extends Stack {
     this.originSecrets = new OriginSecrets(this, 'OriginSecrets', { config });
     this.originSecrets.passTo(this.functions.get('public'));
     for (const fn of this.functions.byGroup.values())
-      fn.addEnvironment('MALWARE_SCANNING', config.malwareScanning ? 'on' : 'off');
+      fn.addEnvironment('MALWARE_SCANNER', config.malwareScanning ? 'guardduty' : 'none');
     this.malwareScanning = config.malwareScanning
       ? new MalwareScanning(this, 'MalwareScanning', {
           bucket: this.storage.bucket,

@@ -6,7 +6,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendOnlyPartitions, readsChain, signsChain } from '../src/audit';
+import { appendOnlyPartitions, auditOnlyPartitions, readsChain, signsChain } from '../src/audit';
 import { ConfigError, EnvConfig, environments, loadConfig } from '../src/config';
 import { edgeRegion, managedRuleGroups } from '../src/edge';
 import { groupAccess } from '../src/functions';
@@ -279,6 +279,8 @@ describe('malware scanning', () => {
     const plan = Object.values(dev.main.findResources('AWS::GuardDuty::MalwareProtectionPlan'))[0]
       ?.Properties;
     expect(flatten(plan.ProtectedResource.S3Bucket.BucketName)).toBe(`<${bucket}>`);
+    // Only confirmed evidence: where `confirm` moves the checked bytes.
+    expect(plan.ProtectedResource.S3Bucket.ObjectPrefixes).toEqual(['evidence/']);
     expect(plan.Actions).toEqual({ Tagging: { Status: 'ENABLED' } });
     const roleId = plan.Role['Fn::GetAtt'][0];
     const role = dev.main.findResources('AWS::IAM::Role')[roleId];
@@ -317,9 +319,9 @@ describe('malware scanning', () => {
     expect(invoke.map((p) => flatten(p.Properties.FunctionName))).toEqual([`<${fn}.Arn>`]);
   });
 
-  it('tells every function whether scanning is wired (MALWARE_SCANNING), and wires nothing when off', () => {
+  it('tells every function whether scanning is wired (MALWARE_SCANNER), and wires nothing when off', () => {
     for (const group of routeGroups)
-      expect(fnProps(dev, group)?.Environment.Variables.MALWARE_SCANNING).toBe('on');
+      expect(fnProps(dev, group)?.Environment.Variables.MALWARE_SCANNER).toBe('guardduty');
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const config = EnvConfig.parse({ ...environments.dev, malwareScanning: false });
     const webDist = fakeWebDist();
@@ -329,7 +331,7 @@ describe('malware scanning', () => {
     t.resourceCountIs('AWS::Events::Rule', 0);
     for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) {
       const env = fn.Properties.Environment?.Variables;
-      if (env?.TABLE_NAME) expect(env.MALWARE_SCANNING).toBe('off');
+      if (env?.TABLE_NAME) expect(env.MALWARE_SCANNER).toBe('none');
     }
   });
 });
@@ -377,17 +379,24 @@ describe('audit trail', () => {
       )
       .sort();
 
-  it('denies every function Update/Delete/BatchWrite, and a Put outside a transaction, on audit partitions', () => {
+  it('denies every function deleting audit events, a Put outside a transaction, and updates of audit-only partitions', () => {
     const p = policyOf(dev, dev.built.stack.auditTrail.appendOnly);
     expect(p.Roles.map(flatten).sort()).toEqual(rolesOf(dev, routeGroups).map((r) => `<${r}>`));
     const table = `<${logicalId(dev.built, dev.built.stack.data.table)}.Arn>`;
     expect(p.PolicyDocument.Statement).toEqual([
       {
-        Sid: 'NoUpdateOrDelete',
+        Sid: 'NoDelete',
         Effect: 'Deny',
-        Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+        Action: ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
         Resource: expect.anything(),
         Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['T#*#SUB#*', 'T#*#AUDIT#*'] } },
+      },
+      {
+        Sid: 'NoUpdateOfAuditOnlyPartitions',
+        Effect: 'Deny',
+        Action: 'dynamodb:UpdateItem',
+        Resource: expect.anything(),
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['T#*#AUDIT#*'] } },
       },
       {
         Sid: 'PutOnlyInTransactions',
@@ -444,6 +453,9 @@ describe('append-only partitions (what the Deny matches)', () => {
     expect(appendOnly(keys.submission('t1', 's1').pk)).toBe(true);
     expect(appendOnly(keys.attachment('t1', 's1', 'a1').pk)).toBe(true);
     expect(appendOnly('T#t1#AUDIT#ADMIN')).toBe(true);
+    // UpdateItem stays allowed where an attachment's scan verdict is recorded in place.
+    expect(stringLike(auditOnlyPartitions, keys.attachment('t1', 's1', 'a1').pk)).toBe(false);
+    expect(stringLike(auditOnlyPartitions, 'T#t1#AUDIT#SUB#s1')).toBe(true);
   });
 
   it("leave alone the partitions today's code updates or deletes (lists, counters, disclosures, sessions)", () => {
