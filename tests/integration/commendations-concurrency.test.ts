@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiWorld, createReport, expectStatus } from './api-world';
+import {
+  COMMEND_CAMPAIGN,
+  consolidateAndApprove,
+  draftNomination,
+  fileNomination,
+  startCommendationWorld,
+} from './commendations-world';
+
+/**
+ * Findings of issue 11 against a running platform, each reproduced here: identical writes sent at once
+ * with one Idempotency-Key write once and all answer the first answer; a nomination sits in one open tờ
+ * trình at a time; an id route answers a caller who may not read the id exactly as for an unknown id.
+ */
+let w: ApiWorld;
+beforeAll(async () => {
+  w = await startCommendationWorld();
+});
+afterAll(async () => {
+  await w?.stop();
+});
+
+const TIMES = 5;
+const errorCode = (b: unknown): string | undefined =>
+  (b as { error?: { code?: string } } | undefined)?.error?.code;
+
+const batchesOfDistrict = async (): Promise<{ id: string; entries: { nominationId: string }[] }[]> =>
+  expectStatus(await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`), 200)
+    .items as { id: string; entries: { nominationId: string }[] }[];
+
+const nominee = (name: string) => ({
+  kind: 'individual' as const,
+  name,
+  position: 'Cán bộ Công an phường',
+  awardTypeId: 'giay_khen_bcd_tinh',
+});
+
+describe('one Idempotency-Key, identical requests at once', () => {
+  it(`${TIMES} identical POST /commendations/batches create one tờ trình and all answer it`, async () => {
+    const id = await fileNomination(w.as.communeSubmitter, nominee('Đỗ Văn Đồng Thời'));
+    const before = (await batchesOfDistrict()).length;
+    const key = { 'idempotency-key': 'concurrent-batch-0001' };
+    const body = { campaignId: COMMEND_CAMPAIGN, nominationIds: [id], reference: '91/TTr-UBND' };
+    const answers = await Promise.all(
+      Array.from({ length: TIMES }, () => w.as.districtReviewer.post('/commendations/batches', body, key)),
+    );
+    expect(
+      answers.map((a) => a.status),
+      answers.map((a) => a.text.slice(0, 200)).join('\n'),
+    ).toEqual(Array(TIMES).fill(201));
+    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+    const after = await batchesOfDistrict();
+    expect(after.length).toBe(before + 1);
+    expect(after.filter((b) => b.entries.some((e) => e.nominationId === id))).toHaveLength(1);
+  });
+
+  it(`${TIMES} identical disclosure requests publish the nominee once and all answer the same list`, async () => {
+    const id = await fileNomination(w.as.communeSubmitter, {
+      ...nominee('Lê Thị Công Khai'),
+      awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
+    });
+    await consolidateAndApprove(w, [id]);
+    const key = { 'idempotency-key': 'concurrent-disclosure-0001' };
+    const body = { campaignId: COMMEND_CAMPAIGN, title: 'Danh sách công khai đồng thời', nominationIds: [id] };
+    const answers = await Promise.all(
+      Array.from({ length: TIMES }, () => w.as.secretariat.post('/commendations/disclosures', body, key)),
+    );
+    expect(
+      answers.map((a) => a.status),
+      answers.map((a) => a.text.slice(0, 200)).join('\n'),
+    ).toEqual(Array(TIMES).fill(201));
+    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+    // And once more afterwards, sequentially: the stored answer, nothing new.
+    const later = await w.as.secretariat.post('/commendations/disclosures', body, key);
+    expect(later.status).toBe(201);
+    expect(later.body).toEqual(answers[0]?.body);
+    const lists = expectStatus(
+      await w.as.secretariat.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/disclosures`),
+      200,
+    ).items as { entries: { nominationId: string }[] }[];
+    expect(lists.filter((l) => l.entries.some((e) => e.nominationId === id))).toHaveLength(1);
+  });
+});
+
+describe('a nomination is held by one open tờ trình', () => {
+  it('a nomination already in a draft tờ trình is refused by a second one (409), created or edited', async () => {
+    const id = await fileNomination(w.as.communeSubmitter, nominee('Trần Văn Hai Tờ'));
+    const other = await fileNomination(w.as.communeSubmitter, nominee('Ngô Thị Khác'));
+    const first = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [id],
+        reference: '92/TTr-UBND',
+      }),
+      201,
+    );
+    const second = await w.as.districtReviewer.post('/commendations/batches', {
+      campaignId: COMMEND_CAMPAIGN,
+      nominationIds: [id],
+      reference: '93/TTr-UBND',
+    });
+    expect(second.status, second.text).toBe(409);
+    expect(errorCode(second.body)).toBe('nomination_held');
+
+    // A second draft of another nomination may not take the first one in an edit either.
+    const third = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [other],
+        reference: '94/TTr-UBND',
+      }),
+      201,
+    );
+    const thirdBatch = third.batch as { id: string; version: number };
+    const edit = await w.as.districtReviewer.put(`/commendations/batches/${thirdBatch.id}`, {
+      nominationIds: [other, id],
+      reference: '94/TTr-UBND',
+      summary: '',
+      expectedVersion: thirdBatch.version,
+    });
+    expect(edit.status, edit.text).toBe(409);
+    const holders = (await batchesOfDistrict()).filter((b) => b.entries.some((e) => e.nominationId === id));
+    expect(holders.map((b) => b.id)).toEqual([(first.batch as { id: string }).id]);
+
+    // Taken out of the first draft, it may go into the other one.
+    const firstBatch = first.batch as { id: string; version: number };
+    expectStatus(
+      await w.as.districtReviewer.put(`/commendations/batches/${firstBatch.id}`, {
+        nominationIds: [],
+        reference: '92/TTr-UBND',
+        summary: '',
+        expectedVersion: firstBatch.version,
+      }),
+      200,
+    );
+    expectStatus(
+      await w.as.districtReviewer.put(`/commendations/batches/${thirdBatch.id}`, {
+        nominationIds: [other, id],
+        reference: '94/TTr-UBND',
+        summary: '',
+        expectedVersion: thirdBatch.version,
+      }),
+      200,
+    );
+  });
+
+  it(`${TIMES} different draft tờ trình racing for one nomination: exactly one holds it`, async () => {
+    const id = await fileNomination(w.as.communeSubmitter, nominee('Phan Văn Tranh'));
+    const answers = await Promise.all(
+      Array.from({ length: TIMES }, (_, i) =>
+        w.as.districtReviewer.post('/commendations/batches', {
+          campaignId: COMMEND_CAMPAIGN,
+          nominationIds: [id],
+          reference: `${95 + i}/TTr-UBND`,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201), statuses.join(',')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(TIMES - 1);
+    const holders = (await batchesOfDistrict()).filter((b) => b.entries.some((e) => e.nominationId === id));
+    expect(holders).toHaveLength(1);
+  });
+});
+
+describe('refusals do not reveal whether an id exists', () => {
+  it('a council member gets the same 404 on /check for an existing report as for an unknown id', async () => {
+    const report = await createReport(w.as.communeSubmitter, '2026-Q2');
+    const existing = await w.as.councilMember.get(`/commendations/nominations/${report.id}/check`);
+    const unknown = await w.as.councilMember.get('/commendations/nominations/01J0000000000000000000000X/check');
+    expect(unknown.status).toBe(404);
+    expect(existing.status, existing.text).toBe(404);
+    expect(errorCode(existing.body)).toBe(errorCode(unknown.body));
+    // A reader of the report learns it is no nomination: the id route of nominations does not know it.
+    expect((await w.as.communeSubmitter.get(`/commendations/nominations/${report.id}/check`)).status).toBe(
+      404,
+    );
+  });
+
+  it('id routes answer an outsider 404 for an existing tờ trình, as for an unknown one', async () => {
+    const draft = await draftNomination(w.as.communeSubmitter, nominee('Hồ Văn Ẩn'));
+    const id = await fileNomination(w.as.communeSubmitter, nominee('Hồ Văn Ẩn Danh'));
+    const created = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [id],
+      }),
+      201,
+    );
+    const b = created.batch as { id: string; version: number };
+    const unknownId = '01J0000000000000000000000Y';
+    for (const batchId of [b.id, unknownId]) {
+      expect((await w.as.otherDistrictReviewer.get(`/commendations/batches/${batchId}`)).status).toBe(404);
+      expect((await w.as.councilMember.get(`/commendations/batches/${batchId}/document`)).status).toBe(404);
+      expect(
+        (
+          await w.as.otherDistrictReviewer.post(`/commendations/batches/${batchId}/submit`, {
+            expectedVersion: 1,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await w.as.otherDistrictReviewer.post(`/commendations/batches/${batchId}/decision`, {
+            type: 'approve',
+            expectedVersion: 1,
+          })
+        ).status,
+      ).toBe(404);
+    }
+    // The district's own commune submitter may read its unit's nominations, not another unit's batch.
+    expect((await w.as.otherDistrictReviewer.get(`/commendations/nominations/${id}/check`)).status).toBe(404);
+    expect(
+      (await w.as.otherDistrictReviewer.get(`/commendations/nominations/${String(draft.id)}/check`)).status,
+    ).toBe(404);
+    // Who may read but not act gets 403.
+    expect(
+      (
+        await w.as.provinceReviewer.post(`/commendations/batches/${b.id}/submit`, {
+          expectedVersion: b.version,
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
