@@ -62,7 +62,11 @@ describe('one Idempotency-Key, identical requests at once', () => {
     });
     await consolidateAndApprove(w, [id]);
     const key = { 'idempotency-key': 'concurrent-disclosure-0001' };
-    const body = { campaignId: COMMEND_CAMPAIGN, title: 'Danh sách công khai đồng thời', nominationIds: [id] };
+    const body = {
+      campaignId: COMMEND_CAMPAIGN,
+      title: 'Danh sách công khai đồng thời',
+      nominationIds: [id],
+    };
     const answers = await Promise.all(
       Array.from({ length: TIMES }, () => w.as.secretariat.post('/commendations/disclosures', body, key)),
     );
@@ -157,7 +161,10 @@ describe('a nomination is held by one open tờ trình', () => {
       ),
     );
     const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 201), statuses.join(',')).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s === 201),
+      statuses.join(','),
+    ).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(TIMES - 1);
     const holders = (await batchesOfDistrict()).filter((b) => b.entries.some((e) => e.nominationId === id));
     expect(holders).toHaveLength(1);
@@ -168,10 +175,12 @@ describe('refusals do not reveal whether an id exists', () => {
   it('a council member gets the same 404 on /check for an existing report as for an unknown id', async () => {
     const report = await createReport(w.as.communeSubmitter, '2026-Q2');
     const existing = await w.as.councilMember.get(`/commendations/nominations/${report.id}/check`);
-    const unknown = await w.as.councilMember.get('/commendations/nominations/01J0000000000000000000000X/check');
+    const unknown = await w.as.councilMember.get(
+      '/commendations/nominations/01J0000000000000000000000X/check',
+    );
     expect(unknown.status).toBe(404);
     expect(existing.status, existing.text).toBe(404);
-    expect(errorCode(existing.body)).toBe(errorCode(unknown.body));
+    expect(existing.body).toEqual(unknown.body);
     // A reader of the report learns it is no nomination: the id route of nominations does not know it.
     expect((await w.as.communeSubmitter.get(`/commendations/nominations/${report.id}/check`)).status).toBe(
       404,
@@ -190,6 +199,10 @@ describe('refusals do not reveal whether an id exists', () => {
     );
     const b = created.batch as { id: string; version: number };
     const unknownId = '01J0000000000000000000000Y';
+    // Read by an outsider, an existing tờ trình and an unknown id give the very same answer.
+    const seen = await w.as.otherDistrictReviewer.get(`/commendations/batches/${b.id}`);
+    const unseen = await w.as.otherDistrictReviewer.get(`/commendations/batches/${unknownId}`);
+    expect(seen.body).toEqual(unseen.body);
     for (const batchId of [b.id, unknownId]) {
       expect((await w.as.otherDistrictReviewer.get(`/commendations/batches/${batchId}`)).status).toBe(404);
       expect((await w.as.councilMember.get(`/commendations/batches/${batchId}/document`)).status).toBe(404);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Instant } from '../common';
 import type { Identity } from '../org/schema';
 import { identity } from '../testing/worlds';
+import type { VoteRule } from './award-types';
 import { type BatchAction, batchTransition, draftBatch, finalBatchStates, MAX_BATCH_ENTRIES } from './batch';
 import { vnDate } from './calendar';
 import {
@@ -43,6 +44,20 @@ function deepFreeze<T>(o: T): T {
 const wellFormed = (e: LifecycleError, what: () => string) => {
   check([403, 409, 422].includes(e.status), () => `${what()}: status ${e.status}`);
   check(e.message.length > 0, () => `${what()}: no message`);
+};
+
+const voteRule: VoteRule = {
+  thresholdPercent: 50,
+  comparison: 'gt',
+  quorumPercent: 50,
+  denominator: 'all_members',
+  legalBasis: {
+    ref: 'Luật Thi đua, khen thưởng',
+    article: '—',
+    effectiveFrom: '2024-01-01',
+    effectiveTo: null,
+    toVerify: false,
+  },
 };
 
 const line = (n: number): ListEntry => ({
@@ -350,15 +365,7 @@ describe('council session lifecycle', () => {
   const outsider = identity('m9', 'bp', ['council_member']);
   const secretariat = identity('secretariat-bp', 'bp', ['secretariat']);
   const chair = identity('chair-bp', 'bp', ['chair']);
-  const agenda = [1, 2, 3].map((n) => ({
-    ...line(n),
-    voteRule: {
-      thresholdPercent: 50,
-      comparison: 'gt' as const,
-      quorumPercent: 50,
-      denominator: 'all_members' as const,
-    },
-  }));
+  const agenda = [1, 2, 3].map((n) => ({ ...line(n), voteRule }));
   type Kind = 'vote' | 'close' | 'decide';
   const stepArb = fc.record({
     kind: fc.constantFrom<Kind>('vote', 'vote', 'vote', 'vote', 'close', 'decide'),
@@ -536,7 +543,7 @@ describe('decisions, revocations and the register', () => {
           const documents: { seq: string; number: number }[] = [];
           const stage = new Map<string, NominationStage>();
           const s = {
-            agenda: [0, 1, 2, 3, 4, 5].map((n) => ({ ...line(n), voteRule: agenda0.voteRule })),
+            agenda: [0, 1, 2, 3, 4, 5].map((n) => ({ ...line(n), voteRule: voteRule })),
             results: [0, 1, 2, 3, 4, 5].map((n) => ({
               ...tally(passed[n] ?? false),
               nominationId: `nom-${n}`,
@@ -613,22 +620,11 @@ describe('decisions, revocations and the register', () => {
   });
 
   it('refuses a decision from incomplete results', () => {
-    const r = decisionEntries(
-      { agenda: [{ ...line(1), voteRule: agenda0.voteRule }], results: [] },
-      new Map(),
-    );
+    const r = decisionEntries({ agenda: [{ ...line(1), voteRule: voteRule }], results: [] }, new Map());
     expect(!r.ok && r.error).toMatchObject({ code: 'invalid_state', status: 409 });
   });
 });
 
-const agenda0 = {
-  voteRule: {
-    thresholdPercent: 50,
-    comparison: 'gt' as const,
-    quorumPercent: 50,
-    denominator: 'all_members' as const,
-  },
-};
 const tally = (passed: boolean) => ({
   members: 3,
   voters: 3,

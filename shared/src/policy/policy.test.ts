@@ -194,9 +194,15 @@ describe('authorize: commendations and the public', () => {
       expect(can(at('bp', role), 'read', draft)).toBe(false);
       expect(can(at('bp', role), 'act', draft)).toBe(false);
     }
-    // The register of signed decisions: every province role.
-    expect(can(at('bp', 'council_member'), 'export', draft)).toBe(true);
-    expect(can(at('dong-xoai', 'reviewer'), 'export', draft)).toBe(false);
+    // The register of every number: the province roles read and export it, nobody below.
+    const register = doc('register', { rootUnitId: 'bp' });
+    for (const role of ['secretariat', 'admin', 'chair', 'council_member'] as const) {
+      expect(can(at('bp', role), 'read', register)).toBe(true);
+      expect(can(at('bp', role), 'export', register)).toBe(true);
+    }
+    expect(can(at('bp', 'reviewer'), 'read', register)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', register)).toBe(false);
+    expect(can(null, 'read', doc('register', { published: true }))).toBe(false);
   });
 
   it('council sessions: every province role reads, only members vote, only the secretariat runs them', () => {

@@ -29,6 +29,8 @@ export const resourceTypes = [
   'disclosure',
   'council_session',
   'decision',
+  /** The register of every number of every issuing body (decisions and revocations), with its checks. */
+  'register',
   /** What the public reads of a disclosure, and where it comments. */
   'public_list',
 ] as const;
@@ -223,6 +225,10 @@ export function authorize(
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;
       return deny('Không có quyền với quyết định');
+    }
+    case 'register': {
+      if ((action === 'read' || action === 'export') && atProvince(identity, r, PROVINCE)) return allow;
+      return deny('Không có quyền xem sổ đăng ký quyết định');
     }
     case 'public_list': {
       if (action === 'read') {
