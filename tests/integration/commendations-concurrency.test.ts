@@ -1,4 +1,7 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, createReport, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
@@ -22,6 +25,23 @@ afterAll(async () => {
 });
 
 const TIMES = 5;
+
+/** The hold item of a nomination, read from the table itself. */
+const holdOf = async (nominationId: string): Promise<Record<string, unknown> | undefined> => {
+  const c = emulatorClients(w.platform);
+  try {
+    const r = await c.dynamo.send(
+      new GetItemCommand({
+        TableName: w.platform.tableName,
+        Key: { pk: { S: `T#${DEMO_TENANT}#NOM#${nominationId}` }, sk: { S: 'HOLD' } },
+        ConsistentRead: true,
+      }),
+    );
+    return r.Item ? unmarshall(r.Item) : undefined;
+  } finally {
+    c.destroy();
+  }
+};
 const errorCode = (b: unknown): string | undefined =>
   (b as { error?: { code?: string } } | undefined)?.error?.code;
 
@@ -87,6 +107,46 @@ describe('one Idempotency-Key, identical requests at once', () => {
   });
 });
 
+describe('one Idempotency-Key on a write spanning several transactions', () => {
+  it(`${TIMES} identical sends of one tờ trình: its members move once, all answer the sent tờ trình`, async () => {
+    const ids = [
+      await fileNomination(w.as.communeSubmitter, nominee('Vương Văn Gửi')),
+      await fileNomination(w.as.communeSubmitter, nominee('Vương Thị Gửi')),
+    ];
+    const created = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: ids,
+        reference: '101/TTr-UBND',
+      }),
+      201,
+    );
+    const b = created.batch as { id: string; version: number };
+    const key = { 'idempotency-key': 'concurrent-submit-0001' };
+    const answers = await Promise.all(
+      Array.from({ length: TIMES }, () =>
+        w.as.districtReviewer.post(
+          `/commendations/batches/${b.id}/submit`,
+          { expectedVersion: b.version },
+          key,
+        ),
+      ),
+    );
+    expect(
+      answers.map((a) => a.status),
+      answers.map((a) => a.text.slice(0, 200)).join('\n'),
+    ).toEqual(Array(TIMES).fill(200));
+    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+    expect((answers[0]?.body as { state: string; version: number }).state).toBe('submitted');
+    for (const id of ids) {
+      const history = expectStatus(await w.as.secretariat.get(`/submissions/${id}/history`), 200).events as {
+        action: string;
+      }[];
+      expect(history.filter((e) => e.action === 'approve')).toHaveLength(1);
+    }
+  });
+});
+
 describe('a nomination is held by one open tờ trình', () => {
   it('a nomination already in a draft tờ trình is refused by a second one (409), created or edited', async () => {
     const id = await fileNomination(w.as.communeSubmitter, nominee('Trần Văn Hai Tờ'));
@@ -147,6 +207,36 @@ describe('a nomination is held by one open tờ trình', () => {
       }),
       200,
     );
+  });
+
+  it('the hold lives with the open tờ trình: taken when drafted, let go when the province decides', async () => {
+    const id = await fileNomination(w.as.communeSubmitter, nominee('Lý Văn Trả'));
+    expect(await holdOf(id)).toBeUndefined();
+    const created = expectStatus(
+      await w.as.districtReviewer.post('/commendations/batches', {
+        campaignId: COMMEND_CAMPAIGN,
+        nominationIds: [id],
+      }),
+      201,
+    );
+    const b = created.batch as { id: string; version: number };
+    expect((await holdOf(id))?.batchId).toBe(b.id);
+    const sent = expectStatus(
+      await w.as.districtReviewer.post(`/commendations/batches/${b.id}/submit`, {
+        expectedVersion: b.version,
+      }),
+      200,
+    );
+    expect((await holdOf(id))?.batchId).toBe(b.id);
+    expectStatus(
+      await w.as.provinceReviewer.post(`/commendations/batches/${b.id}/decision`, {
+        type: 'return',
+        reason: 'Bổ sung minh chứng',
+        expectedVersion: sent.version,
+      }),
+      200,
+    );
+    expect(await holdOf(id)).toBeUndefined();
   });
 
   it(`${TIMES} different draft tờ trình racing for one nomination: exactly one holds it`, async () => {
