@@ -1,7 +1,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT, emulatorClients } from '../support/platform';
+import { type ApiResponse, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, createReport, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
@@ -45,6 +45,17 @@ const holdOf = async (nominationId: string): Promise<Record<string, unknown> | u
 const errorCode = (b: unknown): string | undefined =>
   (b as { error?: { code?: string } } | undefined)?.error?.code;
 
+/** Sends the same request `TIMES` times at once; every answer must be `status` and equal to the first. */
+const sameAnswerAtOnce = async (status: number, send: () => Promise<ApiResponse>): Promise<ApiResponse> => {
+  const answers = await Promise.all(Array.from({ length: TIMES }, send));
+  expect(
+    answers.map((a) => a.status),
+    answers.map((a) => a.text.slice(0, 200)).join('\n'),
+  ).toEqual(Array(TIMES).fill(status));
+  for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+  return answers[0] as ApiResponse;
+};
+
 const batchesOfDistrict = async (): Promise<{ id: string; entries: { nominationId: string }[] }[]> =>
   expectStatus(await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`), 200)
     .items as { id: string; entries: { nominationId: string }[] }[];
@@ -62,14 +73,7 @@ describe('one Idempotency-Key, identical requests at once', () => {
     const before = (await batchesOfDistrict()).length;
     const key = { 'idempotency-key': 'concurrent-batch-0001' };
     const body = { campaignId: COMMEND_CAMPAIGN, nominationIds: [id], reference: '91/TTr-UBND' };
-    const answers = await Promise.all(
-      Array.from({ length: TIMES }, () => w.as.districtReviewer.post('/commendations/batches', body, key)),
-    );
-    expect(
-      answers.map((a) => a.status),
-      answers.map((a) => a.text.slice(0, 200)).join('\n'),
-    ).toEqual(Array(TIMES).fill(201));
-    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
+    await sameAnswerAtOnce(201, () => w.as.districtReviewer.post('/commendations/batches', body, key));
     const after = await batchesOfDistrict();
     expect(after.length).toBe(before + 1);
     expect(after.filter((b) => b.entries.some((e) => e.nominationId === id))).toHaveLength(1);
@@ -87,18 +91,13 @@ describe('one Idempotency-Key, identical requests at once', () => {
       title: 'Danh sách công khai đồng thời',
       nominationIds: [id],
     };
-    const answers = await Promise.all(
-      Array.from({ length: TIMES }, () => w.as.secretariat.post('/commendations/disclosures', body, key)),
+    const first = await sameAnswerAtOnce(201, () =>
+      w.as.secretariat.post('/commendations/disclosures', body, key),
     );
-    expect(
-      answers.map((a) => a.status),
-      answers.map((a) => a.text.slice(0, 200)).join('\n'),
-    ).toEqual(Array(TIMES).fill(201));
-    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
     // And once more afterwards, sequentially: the stored answer, nothing new.
     const later = await w.as.secretariat.post('/commendations/disclosures', body, key);
     expect(later.status).toBe(201);
-    expect(later.body).toEqual(answers[0]?.body);
+    expect(later.body).toEqual(first.body);
     const lists = expectStatus(
       await w.as.secretariat.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/disclosures`),
       200,
@@ -123,21 +122,14 @@ describe('one Idempotency-Key on a write spanning several transactions', () => {
     );
     const b = created.batch as { id: string; version: number };
     const key = { 'idempotency-key': 'concurrent-submit-0001' };
-    const answers = await Promise.all(
-      Array.from({ length: TIMES }, () =>
-        w.as.districtReviewer.post(
-          `/commendations/batches/${b.id}/submit`,
-          { expectedVersion: b.version },
-          key,
-        ),
+    const first = await sameAnswerAtOnce(200, () =>
+      w.as.districtReviewer.post(
+        `/commendations/batches/${b.id}/submit`,
+        { expectedVersion: b.version },
+        key,
       ),
     );
-    expect(
-      answers.map((a) => a.status),
-      answers.map((a) => a.text.slice(0, 200)).join('\n'),
-    ).toEqual(Array(TIMES).fill(200));
-    for (const a of answers) expect(a.body).toEqual(answers[0]?.body);
-    expect((answers[0]?.body as { state: string; version: number }).state).toBe('submitted');
+    expect((first.body as { state: string }).state).toBe('submitted');
     for (const id of ids) {
       const history = expectStatus(await w.as.secretariat.get(`/submissions/${id}/history`), 200).events as {
         action: string;
