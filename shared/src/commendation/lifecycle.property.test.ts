@@ -26,7 +26,7 @@ import type { LifecycleError } from './lifecycle';
 import { checkRegister, nextNumber } from './numbering';
 import type { Batch, BatchState, Disclosure, ListEntry, NominationStage } from './records';
 
-const RUNS = 3_000;
+const RUNS = 5_000;
 const START = Date.parse('2026-03-02T01:00:00.000Z');
 const at = (hours: number): Instant => new Date(START + hours * 3_600_000).toISOString();
 
