@@ -118,7 +118,7 @@ describe('tờ trình (batch) lifecycle', () => {
     }
   };
 
-  it(`${RUNS} random sequences keep every rule`, () => {
+  it(`${RUNS} random sequences keep every rule`, { timeout: 60_000 }, () => {
     const stats: Record<string, number> = {};
     fc.assert(
       fc.property(
@@ -261,7 +261,7 @@ describe('disclosure lifecycle', () => {
     reasonOk: fc.nat(9).map((n) => n < 8),
   });
 
-  it(`${RUNS} random sequences keep every rule`, () => {
+  it(`${RUNS} random sequences keep every rule`, { timeout: 60_000 }, () => {
     const stats: Record<string, number> = {};
     fc.assert(
       fc.property(
@@ -378,7 +378,7 @@ describe('council session lifecycle', () => {
     stale: fc.nat(9).map((n) => n === 0),
   });
 
-  it(`${RUNS} random sequences keep every rule`, () => {
+  it(`${RUNS} random sequences keep every rule`, { timeout: 60_000 }, () => {
     const stats: Record<string, number> = {};
     fc.assert(
       fc.property(
@@ -532,7 +532,9 @@ describe('decisions, revocations and the register', () => {
     reasonOk: fc.nat(9).map((n) => n < 8),
   });
 
-  it(`${RUNS} random interleavings: one number per document, no gap, each award revoked at most once`, () => {
+  it(`${RUNS} random interleavings: one number per document, no gap, each award revoked at most once`, {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(
         fc.array(opArb, { minLength: 1, maxLength: 30 }),
