@@ -29,8 +29,8 @@ import {
   rootUnit,
 } from './context';
 import { DOCX_TYPE, documentKey } from './documents-store';
+import { holdItem, releaseItem } from './holds';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
-import { holdItem, releaseItem } from './repository';
 import { type Seal, writeGroups, writeOnce } from './tx';
 
 /** One unit's tờ trình for the policy; without a unit, every unit's (the province's lists). */

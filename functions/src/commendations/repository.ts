@@ -24,7 +24,7 @@ import { parseItem, parseItems } from '../data/items';
 import type { Page } from '../data/pagination';
 import { queryAll, queryPage } from '../data/query';
 import type { TxItem } from '../data/transact';
-import { ckeys, holdKey, partitions } from './keys';
+import { ckeys, partitions } from './keys';
 
 /**
  * The commendation repository: small functions over `{ table, client }` that build items (for the one
@@ -449,34 +449,3 @@ export const createCommendationRepository = (ref: TableRef): CommendationReposit
 
 /** Rate counters expire on their own (TTL): two days after the day they count. */
 export const rateTtl = (now: Date): number => Math.floor(now.getTime() / 1000) + 2 * 86_400;
-
-/**
- * A nomination held by one open (draft or sent) tờ trình. Taking it is refused when another batch holds
- * it (`ALL_OLD` names that batch); taking it again for the same batch changes nothing. Released when the
- * batch lets it go (an edit drops it, the province decides); releasing what is not held is a no-op.
- */
-export const NominationHold = z.object({ nominationId: z.string(), batchId: z.string() });
-export type NominationHold = z.infer<typeof NominationHold>;
-
-const holdCondition = (batchId: string) => ({
-  ConditionExpression: 'attribute_not_exists(pk) OR batchId = :batch',
-  ExpressionAttributeValues: { ':batch': batchId },
-  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-});
-
-export const holdItem = (table: string, tenantId: string, nominationId: string, batchId: string): TxItem => ({
-  Put: {
-    TableName: table,
-    Item: { ...holdKey(tenantId, nominationId), type: 'NominationHold', tenantId, nominationId, batchId },
-    ...holdCondition(batchId),
-  },
-});
-
-export const releaseItem = (
-  table: string,
-  tenantId: string,
-  nominationId: string,
-  batchId: string,
-): TxItem => ({
-  Delete: { TableName: table, Key: holdKey(tenantId, nominationId), ...holdCondition(batchId) },
-});
