@@ -56,6 +56,17 @@ const sameAnswerAtOnce = async (status: number, send: () => Promise<ApiResponse>
   return answers[0] as ApiResponse;
 };
 
+/** The district drafts a tờ trình of `ids`; returns the batch. */
+const newBatch = async (ids: string[], reference?: string): Promise<{ id: string; version: number }> =>
+  expectStatus(
+    await w.as.districtReviewer.post('/commendations/batches', {
+      campaignId: COMMEND_CAMPAIGN,
+      nominationIds: ids,
+      ...(reference ? { reference } : {}),
+    }),
+    201,
+  ).batch as { id: string; version: number };
+
 const batchesOfDistrict = async (): Promise<{ id: string; entries: { nominationId: string }[] }[]> =>
   expectStatus(await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`), 200)
     .items as { id: string; entries: { nominationId: string }[] }[];
@@ -112,15 +123,7 @@ describe('one Idempotency-Key on a write spanning several transactions', () => {
       await fileNomination(w.as.communeSubmitter, nominee('Vương Văn Gửi')),
       await fileNomination(w.as.communeSubmitter, nominee('Vương Thị Gửi')),
     ];
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: ids,
-        reference: '101/TTr-UBND',
-      }),
-      201,
-    );
-    const b = created.batch as { id: string; version: number };
+    const b = await newBatch(ids, '101/TTr-UBND');
     const key = { 'idempotency-key': 'concurrent-submit-0001' };
     const first = await sameAnswerAtOnce(200, () =>
       w.as.districtReviewer.post(
@@ -143,14 +146,7 @@ describe('a nomination is held by one open tờ trình', () => {
   it('a nomination already in a draft tờ trình is refused by a second one (409), created or edited', async () => {
     const id = await fileNomination(w.as.communeSubmitter, nominee('Trần Văn Hai Tờ'));
     const other = await fileNomination(w.as.communeSubmitter, nominee('Ngô Thị Khác'));
-    const first = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [id],
-        reference: '92/TTr-UBND',
-      }),
-      201,
-    );
+    const firstBatch = await newBatch([id], '92/TTr-UBND');
     const second = await w.as.districtReviewer.post('/commendations/batches', {
       campaignId: COMMEND_CAMPAIGN,
       nominationIds: [id],
@@ -160,15 +156,7 @@ describe('a nomination is held by one open tờ trình', () => {
     expect(errorCode(second.body)).toBe('nomination_held');
 
     // A second draft of another nomination may not take the first one in an edit either.
-    const third = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [other],
-        reference: '94/TTr-UBND',
-      }),
-      201,
-    );
-    const thirdBatch = third.batch as { id: string; version: number };
+    const thirdBatch = await newBatch([other], '94/TTr-UBND');
     const edit = await w.as.districtReviewer.put(`/commendations/batches/${thirdBatch.id}`, {
       nominationIds: [other, id],
       reference: '94/TTr-UBND',
@@ -177,10 +165,9 @@ describe('a nomination is held by one open tờ trình', () => {
     });
     expect(edit.status, edit.text).toBe(409);
     const holders = (await batchesOfDistrict()).filter((b) => b.entries.some((e) => e.nominationId === id));
-    expect(holders.map((b) => b.id)).toEqual([(first.batch as { id: string }).id]);
+    expect(holders.map((b) => b.id)).toEqual([firstBatch.id]);
 
     // Taken out of the first draft, it may go into the other one.
-    const firstBatch = first.batch as { id: string; version: number };
     expectStatus(
       await w.as.districtReviewer.put(`/commendations/batches/${firstBatch.id}`, {
         nominationIds: [],
@@ -204,14 +191,7 @@ describe('a nomination is held by one open tờ trình', () => {
   it('the hold lives with the open tờ trình: taken when drafted, let go when the province decides', async () => {
     const id = await fileNomination(w.as.communeSubmitter, nominee('Lý Văn Trả'));
     expect(await holdOf(id)).toBeUndefined();
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [id],
-      }),
-      201,
-    );
-    const b = created.batch as { id: string; version: number };
+    const b = await newBatch([id]);
     expect((await holdOf(id))?.batchId).toBe(b.id);
     const sent = expectStatus(
       await w.as.districtReviewer.post(`/commendations/batches/${b.id}/submit`, {
@@ -272,14 +252,7 @@ describe('refusals do not reveal whether an id exists', () => {
   it('id routes answer an outsider 404 for an existing tờ trình, as for an unknown one', async () => {
     const draft = await draftNomination(w.as.communeSubmitter, nominee('Hồ Văn Ẩn'));
     const id = await fileNomination(w.as.communeSubmitter, nominee('Hồ Văn Ẩn Danh'));
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [id],
-      }),
-      201,
-    );
-    const b = created.batch as { id: string; version: number };
+    const b = await newBatch([id]);
     const unknownId = '01J0000000000000000000000Y';
     // Read by an outsider, an existing tờ trình and an unknown id give the very same answer.
     const seen = await w.as.otherDistrictReviewer.get(`/commendations/batches/${b.id}`);
