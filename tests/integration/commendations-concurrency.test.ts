@@ -282,6 +282,12 @@ describe('refusals do not reveal whether an id exists', () => {
     expect(
       (await w.as.otherDistrictReviewer.get(`/commendations/nominations/${String(draft.id)}/check`)).status,
     ).toBe(404);
+    // A nomination id in a body is refused to an outsider exactly as an unknown id.
+    const body = (ids: string[]) => ({ campaignId: COMMEND_CAMPAIGN, nominationIds: ids });
+    const foreign = await w.as.otherDistrictReviewer.post('/commendations/batches', body([id]));
+    const missing = await w.as.otherDistrictReviewer.post('/commendations/batches', body([unknownId]));
+    expect(foreign.status).toBe(422);
+    expect(foreign.body).toEqual(missing.body);
     // Who may read but not act gets 403.
     expect(
       (

@@ -13,7 +13,7 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import type { PolicyAction } from '@thidua/shared/policy';
+import { can, type PolicyAction } from '@thidua/shared/policy';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
 import { requireAllowed } from '../app/access';
 import { fromLifecycleError, fromWorkflowError } from '../app/workflow-errors';
@@ -109,14 +109,23 @@ const heldElsewhere =
     );
   };
 
+/** The members' submissions; one the caller may not read is refused exactly as an unknown id. */
 const loadMembers = async (
   d: CommendationDeps,
-  tenantId: string,
+  identity: Identity,
   ids: readonly string[],
 ): Promise<StoredSubmission[]> => {
-  const subs = await Promise.all(ids.map((id) => d.submissions.get(tenantId, id)));
+  const subs = await Promise.all(ids.map((id) => d.submissions.get(identity.tenantId, id)));
   return subs.map((s, i) => {
-    if (!s)
+    const readable =
+      s !== undefined &&
+      can(identity, 'read', {
+        type: 'nomination',
+        tenantId: s.tenantId,
+        unitId: s.unitId,
+        unitPath: s.unitPath,
+      });
+    if (!readable)
       throw new RuleViolation('Hồ sơ không tồn tại', [
         { path: `nominationIds.${i}`, message: 'Không tìm thấy hồ sơ' },
       ]);
@@ -142,7 +151,7 @@ const members = async (
   const tooMany = entriesRefusal(ids.map((nominationId) => ({ nominationId })));
   if (tooMany) throw fromLifecycleError(tooMany);
   const { config } = await commendationConfigOf(d, identity.tenantId, campaignId);
-  const subs = await loadMembers(d, identity.tenantId, ids);
+  const subs = await loadMembers(d, identity, ids);
   const records = await d.commendations.getRecords(identity.tenantId, ids);
   const details: { path: string; message: string }[] = [];
   const list: Member[] = [];
@@ -396,7 +405,7 @@ export const decideBatch = async (
   const b = await loadBatch(d, identity, id, 'decide');
   const decided = moveBatch(b, decision, identity, now, expectedVersion);
   const ids = b.entries.map((e) => e.nominationId);
-  const subs = await loadMembers(d, identity.tenantId, ids);
+  const subs = await loadMembers(d, identity, ids);
   const records = await d.commendations.getRecords(identity.tenantId, ids);
   const { config } = await commendationConfigOf(d, identity.tenantId, b.campaignId);
   const at = now.toISOString();
