@@ -103,3 +103,15 @@ describe('containsExecutable', () => {
     expect(containsExecutable(concat('x', elfExecutable()))).toBe(true);
   });
 });
+
+describe('containsExecutable: Mach-O', () => {
+  it('finds a 64-bit x86 Mach-O header in either byte order', () => {
+    expect(
+      containsExecutable(new Uint8Array([0x41, 0xcf, 0xfa, 0xed, 0xfe, 0x07, 0, 0, 1, 3, 0, 0, 0])),
+    ).toBe(true);
+    expect(containsExecutable(new Uint8Array([0xfe, 0xed, 0xfa, 0xcf, 1, 0, 0, 0x0c, 0, 0, 0, 0]))).toBe(
+      true,
+    );
+    expect(containsExecutable(new Uint8Array([0xcf, 0xfa, 0xed, 0xfe, 0x99, 0, 0, 1]))).toBe(false);
+  });
+});

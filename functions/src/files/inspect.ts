@@ -33,6 +33,14 @@ const u32 = (b: Uint8Array, at: number): number => (u16(b, at) | (u16(b, at + 2)
 const u32be = (b: Uint8Array, at: number): number =>
   (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
 
+/** Mach-O magics as they lie on disk, with how to read the CPU type after each. */
+const MACH_O: readonly [Buffer, (b: Uint8Array, at: number) => number][] = [
+  [Buffer.from([0xcf, 0xfa, 0xed, 0xfe]), u32],
+  [Buffer.from([0xce, 0xfa, 0xed, 0xfe]), u32],
+  [Buffer.from([0xfe, 0xed, 0xfa, 0xcf]), u32be],
+  [Buffer.from([0xfe, 0xed, 0xfa, 0xce]), u32be],
+];
+
 /**
  * An executable image anywhere in the file: a DOS/PE header (`MZ` whose e_lfanew points at `PE\0\0`), an
  * ELF header with valid class, byte order and version, or a Mach-O magic. Checking the header each
@@ -49,11 +57,16 @@ export const containsExecutable = (b: Uint8Array): boolean => {
     const order = b[i + 5];
     if ((cls === 1 || cls === 2) && (order === 1 || order === 2) && b[i + 6] === 1) return true;
   }
-  // Mach-O, both byte orders, followed by an x86/x86-64/ARM/ARM64 CPU type. (0xCAFEBABE fat binaries are
-  // left out: Java class files share the magic.)
-  return /\xfe\xed\xfa[\xce\xcf][\x00\x01]\x00\x00[\x07\x0c]|[\xce\xcf]\xfa\xed\xfe[\x07\x0c]\x00\x00[\x00\x01]/.test(
-    s,
-  );
+  // Mach-O, both byte orders, followed by an x86/ARM CPU type (32 or 64-bit). 0xCAFEBABE fat binaries are
+  // left out: Java class files share the magic.
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.length);
+  for (const [magic, cpuAt] of MACH_O) {
+    for (let i = buf.indexOf(magic); i >= 0; i = buf.indexOf(magic, i + 1)) {
+      const cpu = cpuAt(b, i + 4) & 0xffffff;
+      if (cpu === 7 || cpu === 12) return true;
+    }
+  }
+  return false;
 };
 
 const isPdfWhitespace = (c: number | undefined): boolean =>
