@@ -21,6 +21,16 @@ const Env = z.object({
   /** Administration of users: without a pool id users are kept in the table only. */
   USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
+  /**
+   * `guardduty` when GuardDuty Malware Protection for S3 scans the evidence prefix: an attachment then
+   * counts only once its verdict is `clean`. Unset: no scanner, attachments show "not scanned".
+   */
+  MALWARE_SCANNER: z.enum(['guardduty', 'none']).default('none'),
+  /**
+   * How long a Lambda instance trusts the user record it read for a caller (active, unit, roles): the
+   * bound on how long a moved or deactivated account keeps its old authority. At most 60 s; 0 = no cache.
+   */
+  ACCOUNT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
 });
 
 export interface Config {
@@ -33,6 +43,8 @@ export interface Config {
   userPoolId: string | undefined;
   maxUploadBytes: number;
   publicWebOrigin: string | undefined;
+  malwareScanning: boolean;
+  accountCacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +72,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     userPoolId: e.USER_POOL_ID,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     publicWebOrigin: e.PUBLIC_WEB_ORIGIN,
+    malwareScanning: e.MALWARE_SCANNER === 'guardduty',
+    accountCacheTtlSeconds: e.ACCOUNT_CACHE_TTL_SECONDS,
   };
 };

@@ -7,7 +7,7 @@ import { SubmissionParams } from './submissions';
 
 export const AttachmentParams = SubmissionParams.extend({ attachmentId: Id });
 
-export const AttachmentView = Attachment.omit({ objectKey: true, tenantId: true });
+export const AttachmentView = Attachment.omit({ objectKey: true, storedKey: true, tenantId: true });
 export type AttachmentView = z.infer<typeof AttachmentView>;
 
 export const CreateUploadBody = z.object({

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
 import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
 import * as z from 'zod';
@@ -8,6 +8,15 @@ import { keys, submissionPartition } from './keys';
 import type { TableRef } from './org';
 import { queryAll } from './query';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
+ * scanner's verdict; then `clean` or `infected`.
+ */
+export const ScanState = z.enum(['not_scanned', 'pending', 'clean', 'infected']);
+export type ScanState = z.infer<typeof ScanState>;
 
 export const Attachment = z.object({
   tenantId: TenantId,
@@ -21,7 +30,16 @@ export const Attachment = z.object({
   size: z.number().int().min(0).nullable(),
   /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
   status: z.enum(['pending', 'ready']),
+  /** Where the browser uploads (one-time key under `upload/`); never served. */
   objectKey: z.string(),
+  /**
+   * Where the checked bytes live after `confirm` (under `evidence/`, a prefix no upload policy names);
+   * null while pending, and for files confirmed before issue 12 (they were served from `objectKey`).
+   */
+  storedKey: z.string().nullable().default(null),
+  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
+  sha256: Sha256.nullable().default(null),
+  scanState: ScanState.default('not_scanned'),
   uploadedBy: z.string(),
   createdAt: Instant,
   confirmedAt: Instant.nullable(),
@@ -34,6 +52,16 @@ export interface AttachmentRepository {
   create(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
   /** pending → ready, conditioned on still being pending. */
   confirm(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
+  /** The item of `confirm`, for a transaction that also appends to the submission's audit chain. */
+  confirmItem(a: Attachment): TxItem;
+  /**
+   * Records a scanner's verdict on the object at `storedKey`; false when no ready attachment holds that
+   * object (a verdict on something else, or a stale one).
+   */
+  recordScan(
+    at: { tenantId: string; submissionId: string; attachmentId: string; storedKey: string },
+    verdict: 'clean' | 'infected',
+  ): Promise<boolean>;
 }
 
 const item = (a: Attachment): Record<string, unknown> => ({
@@ -42,55 +70,74 @@ const item = (a: Attachment): Record<string, unknown> => ({
   ...a,
 });
 
-export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => ({
-  async get(tenantId, submissionId, attachmentId) {
-    const r = await client.send(
-      new GetCommand({
-        TableName: table,
-        Key: keys.attachment(tenantId, submissionId, attachmentId),
-        ConsistentRead: true,
+export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => {
+  const confirmItem = (a: Attachment): TxItem => ({
+    Put: {
+      TableName: table,
+      Item: item(a),
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pending': 'pending' },
+    },
+  });
+  return {
+    async get(tenantId, submissionId, attachmentId) {
+      const r = await client.send(
+        new GetCommand({
+          TableName: table,
+          Key: keys.attachment(tenantId, submissionId, attachmentId),
+          ConsistentRead: true,
+        }),
+      );
+      return r.Item ? parseItem(Attachment, r.Item) : undefined;
+    },
+    list: (tenantId, submissionId) =>
+      queryAll(client, Attachment, {
+        table,
+        partition: submissionPartition(tenantId, submissionId),
+        sort: { beginsWith: 'ATT#' },
+        consistent: true,
       }),
-    );
-    return r.Item ? parseItem(Attachment, r.Item) : undefined;
-  },
-  list: (tenantId, submissionId) =>
-    queryAll(client, Attachment, {
-      table,
-      partition: submissionPartition(tenantId, submissionId),
-      sort: { beginsWith: 'ATT#' },
-      consistent: true,
-    }),
-  async create(a, extra = []) {
-    try {
-      await transactWrite(client, [
-        { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...extra,
-      ]);
-    } catch (err) {
-      if (err instanceof TransactionRefused)
-        throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
-      throw err;
-    }
-  },
-  async confirm(a, extra = []) {
-    try {
-      await transactWrite(client, [
-        {
-          Put: {
-            TableName: table,
-            Item: item(a),
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
-          },
-        },
-        ...extra,
-      ]);
-    } catch (err) {
-      if (err instanceof TransactionRefused) {
-        throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+    async create(a, extra = []) {
+      try {
+        await transactWrite(client, [
+          { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...extra,
+        ]);
+      } catch (err) {
+        if (err instanceof TransactionRefused)
+          throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
+        throw err;
       }
-      throw err;
-    }
-  },
-});
+    },
+    async confirm(a, extra = []) {
+      try {
+        await transactWrite(client, [confirmItem(a), ...extra]);
+      } catch (err) {
+        if (err instanceof TransactionRefused) {
+          throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+        }
+        throw err;
+      }
+    },
+    confirmItem,
+    async recordScan(at, verdict) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: keys.attachment(at.tenantId, at.submissionId, at.attachmentId),
+            UpdateExpression: 'SET #scan = :verdict',
+            ConditionExpression: '#status = :ready AND #stored = :key',
+            ExpressionAttributeNames: { '#scan': 'scanState', '#status': 'status', '#stored': 'storedKey' },
+            ExpressionAttributeValues: { ':verdict': verdict, ':ready': 'ready', ':key': at.storedKey },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+  };
+};

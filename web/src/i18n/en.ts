@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   'event.reject': 'Rejected',
   'event.withdraw': 'Withdrawn',
   'event.reopen': 'Reopened for correction',
+  'event.attach': 'Evidence file attached',
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',

@@ -180,6 +180,7 @@ export const vi = {
   'event.reject': 'Không chấp thuận',
   'event.withdraw': 'Rút lại',
   'event.reopen': 'Mở lại để điều chỉnh',
+  'event.attach': 'Đính kèm tệp minh chứng',
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',
