@@ -17,6 +17,7 @@ import {
 } from './data/org';
 import { createSubmissionRepository, type SubmissionRepository } from './data/submissions';
 import { createFileStorage, type FileStorage } from './files/storage';
+import { type AccountCheck, createAccountCheck } from './http/identity';
 
 /**
  * Everything a handler needs, built once per Lambda instance from the configuration. Route
@@ -34,15 +35,18 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
+  accounts: AccountCheck;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
+  const users = createUserRepository(ref);
   return {
     config,
     clients,
     units: createUnitRepository(ref),
-    users: createUserRepository(ref),
+    users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
     submissions: createSubmissionRepository(ref),
@@ -50,6 +54,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
+    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
   };
 };
 

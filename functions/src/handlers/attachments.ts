@@ -6,4 +6,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler('attachments', attachmentRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

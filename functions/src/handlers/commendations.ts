@@ -8,5 +8,5 @@ const deps = appDeps();
 export const handler = createGroupHandler(
   'commendations',
   commendationRouteImpls(createCommendationDeps(deps.config, deps.clients)),
-  { idempotency: deps.idempotency },
+  { idempotency: deps.idempotency, accounts: deps.accounts },
 );
