@@ -28,7 +28,7 @@ export const verifyEvidence = async (
     const logged = e.attachment;
     chained.add(logged.id);
     const a = records.get(logged.id);
-    if (!a || a.status !== 'ready' || a.storedKey === null) {
+    if (a?.status !== 'ready' || a.storedKey === null) {
       problems.push({ seq: e.seq, problem: `Tệp "${logged.name}" đã ghi nhật ký nhưng không còn hồ sơ` });
       continue;
     }

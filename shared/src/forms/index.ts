@@ -2,4 +2,5 @@ export * from './evaluate';
 export * from './limits';
 export * from './schema';
 export * from './templates-2023';
+export * from './text';
 export * from './validate';
