@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '@thidua/shared/forms';
 import * as z from 'zod';
 import { Conflict } from '../http/errors';
 import { parseItem } from './items';
@@ -15,7 +15,7 @@ export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
  * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
  * scanner's verdict; then `clean` or `infected`.
  */
-export const ScanState = z.enum(['not_scanned', 'pending', 'clean', 'infected']);
+export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
 export type ScanState = z.infer<typeof ScanState>;
 
 export const Attachment = z.object({
