@@ -85,16 +85,11 @@ export interface AccountCheckOptions {
 }
 
 /**
- * Refusals are 401, not 403: the session itself is no longer valid (the client signs the user out and
+ * A deactivated account is 401, not 403: the session itself is no longer valid (the client signs the user out and
  * the identity provider refuses a new sign-in), which 403 — "valid session, not allowed" — would hide.
  */
-const accountRefused = (code: 'account_disabled' | 'account_unknown'): Unauthorized =>
-  new Unauthorized(
-    code === 'account_disabled'
-      ? 'Tài khoản đã bị khóa; liên hệ quản trị viên nếu cần mở lại'
-      : 'Tài khoản không còn trong hệ thống; vui lòng đăng nhập lại',
-    code,
-  );
+const accountDisabled = (): Unauthorized =>
+  new Unauthorized('Tài khoản đã bị khóa; liên hệ quản trị viên nếu cần mở lại', 'account_disabled');
 
 /** The user record check with a per-instance cache (the Lambda instance's memory, as the Deps). */
 export const createAccountCheck = ({
@@ -126,9 +121,11 @@ export const createAccountCheck = ({
   return {
     async resolve(token) {
       const user = await recordOf(token.tenantId, token.userId);
-      if (!user || user.tenantId !== token.tenantId || user.id !== token.userId)
-        throw accountRefused('account_unknown');
-      if (!user.active) throw accountRefused('account_disabled');
+      // An account with no record in its tenant was made in the user pool by an operator (a province being
+      // set up): the pool is then the only authority, as before. Every account the API administers — and
+      // so every one that can be moved, given roles or deactivated — has a record, and the record decides.
+      if (!user || user.tenantId !== token.tenantId || user.id !== token.userId) return token;
+      if (!user.active) throw accountDisabled();
       return {
         userId: user.id,
         email: user.email,
