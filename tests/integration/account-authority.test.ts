@@ -1,17 +1,17 @@
 import {
-  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, emulatorClients, signIn, type Tokens } from '../support/platform';
+import { api, signIn, type Tokens } from '../support/platform';
 import {
   type ApiWorld,
   act,
   asSubmission,
   createReport,
+  createUserWithPassword,
   expectStatus,
   REPORT_FORM,
   type SubmissionBody,
@@ -46,30 +46,13 @@ const PASSWORD = 'ThiDua@2026!';
 
 /** A commune officer created by the administrator, signed in once: the token the attack keeps using. */
 const newOfficer = async (email: string) => {
-  const created = expectStatus(
-    await w.as.admin.post('/admin/users', {
-      email,
-      name: 'Cán bộ chuyển công tác',
-      unitId: units.commune,
-      roles: ['submitter'],
-    }),
-    201,
+  const id = await createUserWithPassword(
+    w,
+    { email, name: 'Cán bộ chuyển công tác', unitId: units.commune, roles: ['submitter'] },
+    PASSWORD,
   );
-  const clients = emulatorClients(w.platform);
-  try {
-    await clients.cognito.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId: w.platform.userPoolId,
-        Username: email,
-        Password: PASSWORD,
-        Permanent: true,
-      }),
-    );
-  } finally {
-    clients.destroy();
-  }
   const tokens = await signIn(w.platform, email, PASSWORD);
-  return { id: String(created.id), tokens, api: api(w.platform, tokens.idToken) };
+  return { id, tokens, api: api(w.platform, tokens.idToken) };
 };
 
 const refresh = async (tokens: Tokens): Promise<void> => {

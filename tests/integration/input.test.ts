@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiWorld,
-  createReport,
-  expectStatus,
-  REPORT_TEMPLATE,
-  startApiWorld,
-  testTemplateBody,
-} from './api-world';
+import { describe, expect, it } from 'vitest';
+import { createReport, expectStatus, REPORT_TEMPLATE, testTemplateBody, useApiWorld } from './api-world';
 
 /**
  * Issue 12, finding 5, through the local gateway: invalid UTF-8 was stored as U+FFFD, `text/html; x=json`
  * was read as JSON, NFD text was stored as sent, and a template could use `constructor` as a field key.
  */
-let w: ApiWorld;
-beforeAll(async () => {
-  w = await startApiWorld();
-});
-afterAll(async () => {
-  await w?.stop();
-});
+const world = useApiWorld();
 
 const errorOf = (b: Record<string, unknown>) =>
   b.error as { code: string; details: { path: string; message: string }[] };
@@ -32,7 +19,7 @@ const withBytes = (json: string, bad: number[]): Uint8Array => {
 
 describe('request bodies', () => {
   it('invalid UTF-8 in a JSON body is a 400, and nothing is stored', async () => {
-    const s = await createReport(w.as.communeSubmitter, '2026-Q1');
+    const s = await createReport(world().as.communeSubmitter, '2026-Q1');
     const body = withBytes(
       JSON.stringify({
         data: { figures: { crimesDetected: 1, selfScore: { selfScore: 5, note: 'Ghi ch@' } } },
@@ -40,17 +27,17 @@ describe('request bodies', () => {
       }),
       [0xe2, 0x28, 0xa1],
     );
-    const r = await w.as.communeSubmitter.request('PUT', `/submissions/${s.id}`, {
+    const r = await world().as.communeSubmitter.request('PUT', `/submissions/${s.id}`, {
       body,
       headers: { 'content-type': 'application/json' },
     });
     expect(errorOf(expectStatus(r, 400)).code).toBe('invalid_utf8');
-    const after = expectStatus(await w.as.communeSubmitter.get(`/submissions/${s.id}`), 200);
+    const after = expectStatus(await world().as.communeSubmitter.get(`/submissions/${s.id}`), 200);
     expect(after.version).toBe(1);
   });
 
   it('JSON sent as text/html; x=json is a 415', async () => {
-    const r = await w.as.communeSubmitter.request('POST', '/submissions', {
+    const r = await world().as.communeSubmitter.request('POST', '/submissions', {
       body: JSON.stringify({ campaignId: 'x', formKey: 'y', period: '2026-Q1' }),
       headers: { 'content-type': 'text/html; x=json' },
     });
@@ -62,7 +49,10 @@ describe('request bodies', () => {
     const field = body.sections[0]?.fields[0];
     if (!field) throw new Error('the test template has a field');
     field.key = 'constructor';
-    const r = expectStatus(await w.as.admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, body), 422);
+    const r = expectStatus(
+      await world().as.admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, body),
+      422,
+    );
     expect(errorOf(r).details).toEqual([
       { path: 'body.sections.0.fields.0.key', message: expect.stringContaining('"constructor"') },
     ]);

@@ -70,74 +70,74 @@ const item = (a: Attachment): Record<string, unknown> => ({
   ...a,
 });
 
-export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => {
-  const confirmItem = (a: Attachment): TxItem => ({
-    Put: {
-      TableName: table,
-      Item: item(a),
-      ConditionExpression: '#status = :pending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pending': 'pending' },
-    },
-  });
-  return {
-    async get(tenantId, submissionId, attachmentId) {
-      const r = await client.send(
-        new GetCommand({
+/** The attachment's pending → ready Put, conditioned on it still being pending. */
+const confirmItem = (table: string, a: Attachment): TxItem => ({
+  Put: {
+    TableName: table,
+    Item: item(a),
+    ConditionExpression: '#status = :pending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pending': 'pending' },
+  },
+});
+
+export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => ({
+  async get(tenantId, submissionId, attachmentId) {
+    const r = await client.send(
+      new GetCommand({
+        TableName: table,
+        Key: keys.attachment(tenantId, submissionId, attachmentId),
+        ConsistentRead: true,
+      }),
+    );
+    return r.Item ? parseItem(Attachment, r.Item) : undefined;
+  },
+  list: (tenantId, submissionId) =>
+    queryAll(client, Attachment, {
+      table,
+      partition: submissionPartition(tenantId, submissionId),
+      sort: { beginsWith: 'ATT#' },
+      consistent: true,
+    }),
+  async create(a, extra = []) {
+    try {
+      await transactWrite(client, [
+        { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...extra,
+      ]);
+    } catch (err) {
+      if (err instanceof TransactionRefused)
+        throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
+      throw err;
+    }
+  },
+  async confirm(a, extra = []) {
+    try {
+      await transactWrite(client, [confirmItem(table, a), ...extra]);
+    } catch (err) {
+      if (err instanceof TransactionRefused) {
+        throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+      }
+      throw err;
+    }
+  },
+  confirmItem: (a) => confirmItem(table, a),
+  async recordScan(at, verdict) {
+    try {
+      await client.send(
+        new UpdateCommand({
           TableName: table,
-          Key: keys.attachment(tenantId, submissionId, attachmentId),
-          ConsistentRead: true,
+          Key: keys.attachment(at.tenantId, at.submissionId, at.attachmentId),
+          UpdateExpression: 'SET #scan = :verdict',
+          ConditionExpression: '#status = :ready AND #stored = :key',
+          ExpressionAttributeNames: { '#scan': 'scanState', '#status': 'status', '#stored': 'storedKey' },
+          ExpressionAttributeValues: { ':verdict': verdict, ':ready': 'ready', ':key': at.storedKey },
         }),
       );
-      return r.Item ? parseItem(Attachment, r.Item) : undefined;
-    },
-    list: (tenantId, submissionId) =>
-      queryAll(client, Attachment, {
-        table,
-        partition: submissionPartition(tenantId, submissionId),
-        sort: { beginsWith: 'ATT#' },
-        consistent: true,
-      }),
-    async create(a, extra = []) {
-      try {
-        await transactWrite(client, [
-          { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...extra,
-        ]);
-      } catch (err) {
-        if (err instanceof TransactionRefused)
-          throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
-        throw err;
-      }
-    },
-    async confirm(a, extra = []) {
-      try {
-        await transactWrite(client, [confirmItem(a), ...extra]);
-      } catch (err) {
-        if (err instanceof TransactionRefused) {
-          throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
-        }
-        throw err;
-      }
-    },
-    confirmItem,
-    async recordScan(at, verdict) {
-      try {
-        await client.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: keys.attachment(at.tenantId, at.submissionId, at.attachmentId),
-            UpdateExpression: 'SET #scan = :verdict',
-            ConditionExpression: '#status = :ready AND #stored = :key',
-            ExpressionAttributeNames: { '#scan': 'scanState', '#status': 'status', '#stored': 'storedKey' },
-            ExpressionAttributeValues: { ':verdict': verdict, ':ready': 'ready', ':key': at.storedKey },
-          }),
-        );
-        return true;
-      } catch (err) {
-        if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-        throw err;
-      }
-    },
-  };
-};
+      return true;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
+  },
+});
