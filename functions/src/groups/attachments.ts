@@ -162,7 +162,9 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
       [d.attachments.confirmItem(confirmed), ...remember(response)],
       (current) => submissionView(current, identity, now),
     );
-    await d.files.delete(a.objectKey);
+    // Cleanup only: the upload key is never read again once the attachment is ready. Where the function
+    // may not delete (the stack grants object Put/Get only), the bucket's lifecycle rule on upload/ does it.
+    await d.files.delete(a.objectKey).catch(() => undefined);
     return response;
   }),
 
