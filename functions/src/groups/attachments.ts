@@ -33,8 +33,13 @@ const INSPECTION_MESSAGES: Readonly<Record<InspectionFailure, string>> = {
   not_jpeg: 'Ảnh JPEG bị hỏng hoặc có dữ liệu lạ sau phần kết thúc',
 };
 
-/** The chain event of a confirmation: no change of state, the checked file's hash recorded. */
-const attachEvent = (s: StoredSubmission, a: Attachment, actor: Identity, now: Date): WorkflowEvent => {
+/** The chain event of a confirmation: no change of state, the checked file and its hash recorded. */
+const attachEvent = (
+  s: StoredSubmission,
+  file: NonNullable<WorkflowEvent['attachment']>,
+  actor: Identity,
+  now: Date,
+): WorkflowEvent => {
   const position = { state: s.state, level: s.level };
   return {
     submissionId: s.id,
@@ -46,22 +51,19 @@ const attachEvent = (s: StoredSubmission, a: Attachment, actor: Identity, now: D
     from: position,
     to: position,
     reason: null,
-    attachment: {
-      id: a.id,
-      name: a.name,
-      contentType: a.contentType,
-      size: a.size ?? 0,
-      sha256: a.sha256 ?? '',
-    },
+    attachment: file,
   };
 };
+
 const megabytes = (bytes: number): string =>
   (bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /**
- * Evidence files. Bytes never pass through the API: the browser posts them to S3 with a presigned POST
- * (size range and type fixed in the policy); the server then checks what arrived before the file can be
- * referenced from the form, and hands out short-lived download links after an authorization check.
+ * Evidence files. Bytes never pass through the API: the browser posts them to S3 with a presigned POST to
+ * a one-time `upload/` key (exact size and type fixed in the policy). `confirm` reads what arrived once,
+ * parses it, hashes it, keeps those bytes under `evidence/` — which no upload policy names, so a re-sent
+ * POST changes nothing — and records the hash in the submission's audit chain. Downloads are short-lived
+ * links to the `evidence/` object, issued after an authorization check.
  */
 export const attachmentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.createAttachmentUpload, async ({ identity, params, body, now, remember }) => {
@@ -155,7 +157,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
       confirmedAt: now.toISOString(),
     };
     // The file's hash enters the submission's audit chain in the same transaction as the confirmation.
-    const write = d.submissions.planChange(s, s, [attachEvent(s, confirmed, identity, now)]);
+    const file = { id: a.id, name: a.name, contentType: a.contentType, size: bytes.length, sha256 };
+    const write = d.submissions.planChange(s, s, [attachEvent(s, file, identity, now)]);
     const response = ok(view(confirmed));
     await d.submissions.apply(
       write,
