@@ -49,8 +49,11 @@ describe('invalid UTF-8 is refused with 400, never stored as U+FFFD', () => {
     expect(() => parseInput(event('{"name":"\\ud800x"}'), contract)).toThrowError(
       expect.objectContaining({ status: 400, code: 'invalid_utf8' }),
     );
-    expect(() => parseInput(event('{"name":"\\ufffd"}'), contract)).toThrowError(
-      expect.objectContaining({ code: 'invalid_utf8' }),
+    expect(() => parseInput(event('{"data":{"q1":["ok","\\ufffd"]}}'), contract)).toThrowError(
+      expect.objectContaining({
+        code: 'invalid_utf8',
+        details: [expect.objectContaining({ path: 'body.data.q1.1' })],
+      }),
     );
   });
 

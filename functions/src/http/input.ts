@@ -24,10 +24,10 @@ const parsePart = (schema: z.ZodType | undefined, value: unknown, location: Inpu
   return r.data;
 };
 
-const invalidUtf8 = (): BadRequest =>
+const invalidUtf8 = (path = 'body'): BadRequest =>
   new BadRequest(
     'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ',
-    [{ path: 'body', message: 'Văn bản có byte không hợp lệ trong UTF-8' }],
+    [{ path, message: 'Văn bản có ký tự lỗi (byte không hợp lệ trong UTF-8)' }],
     'invalid_utf8',
   );
 
@@ -72,15 +72,18 @@ export const isJsonMediaType = (header: string | undefined): boolean => {
  * Unpaired surrogates (`"\ud800"` in JSON) are refused like invalid UTF-8. Objects are rebuilt with
  * `Object.fromEntries`, so a `__proto__` key stays a plain key and never reaches a prototype.
  */
-export const normalizeInput = (value: unknown): unknown => {
+export const normalizeInput = (value: unknown, path = 'body'): unknown => {
   if (typeof value === 'string') {
-    if (!isCleanText(value)) throw invalidUtf8();
+    if (!isCleanText(value)) throw invalidUtf8(path);
     return normalizeText(value);
   }
-  if (Array.isArray(value)) return value.map(normalizeInput);
+  if (Array.isArray(value)) return value.map((v, i) => normalizeInput(v, `${path}.${i}`));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [normalizeInput(k) as string, normalizeInput(v)]),
+      Object.entries(value).map(([k, v]) => [
+        normalizeInput(k, path) as string,
+        normalizeInput(v, `${path}.${k}`),
+      ]),
     );
   }
   return value;
@@ -101,8 +104,12 @@ const parseJson = (raw: string | undefined): unknown => {
 
 /** Path, query and body of the event, each parsed with its schema; 400 with field paths, 413 when too big. */
 export const parseInput = (event: APIGatewayProxyEventV2, contract: RouteContract): ParsedInput => {
-  const params = parsePart(contract.params, normalizeInput(event.pathParameters ?? {}), 'path');
-  const query = parsePart(contract.query, normalizeInput(event.queryStringParameters ?? {}), 'query');
+  const params = parsePart(contract.params, normalizeInput(event.pathParameters ?? {}, 'path'), 'path');
+  const query = parsePart(
+    contract.query,
+    normalizeInput(event.queryStringParameters ?? {}, 'query'),
+    'query',
+  );
   if (!contract.body) return { params, query, body: undefined };
   const raw = rawBody(event);
   if (raw !== undefined && !isJsonMediaType(event.headers?.['content-type'])) {
