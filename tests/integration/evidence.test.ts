@@ -226,7 +226,9 @@ describe('malware scan verdicts (GuardDuty Malware Protection for S3 events)', (
     const ref = { tenantId: DEMO_TENANT, submissionId: s.id, attachmentId: r.attachment.id };
     const bucket = w.platform.bucketName;
 
-    expect(await recordScanResult(repo, bucket, scanEvent(evidenceKey(ref), 'NO_THREATS_FOUND'))).toEqual({
+    // EventBridge invokes the attachments function itself (infra/src/malware.ts): the same entry as the API.
+    const { handler } = await import('@thidua/functions/handlers/attachments');
+    expect(await handler(scanEvent(evidenceKey(ref), 'NO_THREATS_FOUND'))).toEqual({
       recorded: true,
       verdict: 'clean',
     });

@@ -39,6 +39,10 @@ export const GuardDutyScanResult = z.object({
 });
 export type GuardDutyScanResult = z.infer<typeof GuardDutyScanResult>;
 
+/** An EventBridge event from GuardDuty (an API Gateway event has `requestContext` and no `source`). */
+export const isScanResultEvent = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null && (event as { source?: unknown }).source === 'aws.guardduty';
+
 export type ScanOutcome =
   | { recorded: true; verdict: 'clean' | 'infected' }
   | { recorded: false; why: 'not_evidence' | 'other_bucket' | 'no_verdict' | 'no_attachment' };
