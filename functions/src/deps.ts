@@ -1,4 +1,6 @@
 import { createUserDirectory, type UserDirectory } from './app/directory';
+import { createDocumentStore, type DocumentStore } from './commendations/documents-store';
+import { type CommendationRepository, createCommendationRepository } from './commendations/repository';
 import { type Config, loadConfig } from './config';
 import { type AttachmentRepository, createAttachmentRepository } from './data/attachments';
 import {
@@ -37,6 +39,10 @@ export interface Deps {
   directory: UserDirectory;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
+  /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/commendations). */
+  commendations: CommendationRepository;
+  /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
+  documents: DocumentStore;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -55,6 +61,8 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
     accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
+    commendations: createCommendationRepository(ref),
+    documents: createDocumentStore(clients.s3, config.bucketName),
   };
 };
 

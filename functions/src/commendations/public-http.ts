@@ -48,14 +48,14 @@ export const rateLimitKey = (address: string, salt: string): string =>
 /** Public routes: no sign-in; the tenant is in the path; only what the public may read leaves. */
 export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   publicRoute(c.listPublicDisclosures, async ({ params, query, now }) => {
-    const page = await d.repo.publicDisclosures(params.tenantId, {
+    const page = await d.commendations.publicDisclosures(params.tenantId, {
       limit: query.limit,
       cursor: query.cursor,
     });
     return ok({ items: page.items.map((x) => publicDisclosure(x, now)), nextCursor: page.nextCursor });
   }),
   publicRoute(c.getPublicDisclosure, async ({ params, now }) => {
-    const x = await d.repo.getDisclosure(params.tenantId, params.disclosureId);
+    const x = await d.commendations.getDisclosure(params.tenantId, params.disclosureId);
     if (!x) throw new NotFound('Không tìm thấy danh sách công khai');
     return ok(publicDisclosure(x, now));
   }),
@@ -65,8 +65,11 @@ export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     return created({ id: comment.id, receivedAt: comment.receivedAt });
   }),
   publicRoute(c.listPublicDecisions, async ({ params, query }) => {
-    const page = await d.repo.publicDecisions(params.tenantId, { limit: query.limit, cursor: query.cursor });
-    const revs = await Promise.all(page.items.map((x) => d.repo.revocations(params.tenantId, x.id)));
+    const page = await d.commendations.publicDecisions(params.tenantId, {
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    const revs = await Promise.all(page.items.map((x) => d.commendations.revocations(params.tenantId, x.id)));
     return ok({
       items: page.items.map((x, i) => publicDecision(x, revs[i] ?? [])),
       nextCursor: page.nextCursor,
@@ -74,7 +77,7 @@ export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
   publicRoute(c.getPublicDecision, async ({ params }) => {
     const x = await loadDecision(d, null, params.tenantId, params.decisionId);
-    return ok(publicDecision(x, await d.repo.revocations(params.tenantId, x.id)));
+    return ok(publicDecision(x, await d.commendations.revocations(params.tenantId, x.id)));
   }),
   publicRoute(c.downloadPublicDecision, async ({ params }) => {
     const x = await loadDecision(d, null, params.tenantId, params.decisionId);
