@@ -25,6 +25,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'tests/output/screenshots');
 
 const officer = 'canbo.tanphu@demo.thidua.vn';
+const unitHead = 'truong.tanphu@demo.thidua.vn';
+const departmentHead = 'truong.sotuphap@demo.thidua.vn';
 const districtReviewer = 'duyet.dongxoai@demo.thidua.vn';
 const otherDistrictReviewer = 'duyet.binhlong@demo.thidua.vn';
 const provinceReviewer = 'duyet.tinh@demo.thidua.vn';
@@ -125,6 +127,13 @@ async function act(page: Page, button: string, reason?: string): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
+/** The demo campaign requires the unit head's sign-off before a report leaves the unit. */
+async function signOff(page: Page, submissionId: string): Promise<void> {
+  await page.goto(`${web.origin}/submissions/${submissionId}`);
+  await act(page, 'Ký duyệt');
+  await page.getByText('Đã ký duyệt.').waitFor();
+}
+
 async function fillPeriodicReport(page: Page, figures: { crimes: string }): Promise<void> {
   await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).fill(figures.crimes);
   await page.getByLabel(/^Số vụ phạm tội hình sự đã điều tra làm rõ/).fill('3');
@@ -179,6 +188,9 @@ describe('journeys', () => {
     await shot(officerPage, '02-form-filled-phone');
     await officerPage.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+    const head = await signedIn(unitHead);
+    await signOff(head, tanPhuId);
+    await officerPage.reload();
     await officerPage
       .getByText(/Đang xét duyệt · Thành phố Đồng Xoài/)
       .first()
@@ -224,6 +236,7 @@ describe('journeys', () => {
     await officerPage.getByText(/Đã lưu lúc/).waitFor();
     await officerPage.getByRole('button', { name: 'Gửi lại báo cáo' }).click();
     await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+    await signOff(head, tanPhuId);
 
     // The district sees what changed since the returned version, and approves.
     await openFromInbox(district, 'Phường Tân Phú');
@@ -268,6 +281,8 @@ describe('journeys', () => {
     await dept.getByRole('button', { name: 'so-tu-phap.png', exact: true }).waitFor();
     await dept.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await dept.getByText('Đã gửi báo cáo.').waitFor();
+    await signOff(await signedIn(departmentHead), dept.url().split('/submissions/')[1] ?? '');
+    await dept.reload();
     await dept
       .getByText(/Đang xét duyệt · Tỉnh Bình Phước/)
       .first()
