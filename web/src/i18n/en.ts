@@ -63,6 +63,10 @@ export const en: Record<MessageKey, string> = {
   'auth.error.tooMany': 'Too many failed attempts. Try again in a few minutes.',
   'auth.error.network': 'Cannot reach the sign-in server. Check your connection and try again.',
   'auth.error.sessionExpired': 'Your session has expired. Please sign in again.',
+  'auth.error.notConfirmed': 'This account is not activated yet. Please contact the administrator.',
+  'auth.error.serviceUnavailable':
+    'The sign-in service is having trouble. Please try again in a few minutes.',
+  'auth.error.misconfigured': 'The sign-in settings of this system are wrong. Please tell the administrator.',
   'auth.error.unknown': 'Sign-in failed. Please try again.',
 
   'account.title': 'Account',

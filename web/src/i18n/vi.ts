@@ -64,6 +64,9 @@ export const vi = {
   'auth.error.tooMany': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
   'auth.error.network': 'Không kết nối được máy chủ đăng nhập. Vui lòng kiểm tra mạng và thử lại.',
   'auth.error.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  'auth.error.notConfirmed': 'Tài khoản chưa được kích hoạt. Vui lòng liên hệ quản trị viên.',
+  'auth.error.serviceUnavailable': 'Máy chủ đăng nhập đang gặp sự cố. Vui lòng thử lại sau ít phút.',
+  'auth.error.misconfigured': 'Cấu hình đăng nhập của hệ thống chưa đúng. Vui lòng báo quản trị viên.',
   'auth.error.unknown': 'Không đăng nhập được. Vui lòng thử lại.',
 
   'account.title': 'Tài khoản',
