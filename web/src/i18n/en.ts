@@ -301,6 +301,7 @@ export const en: Record<MessageKey, string> = {
   'campaigns.exportProgress': 'Reading submissions',
   'campaigns.exportButton': 'Download Excel file',
   'campaigns.exportDone': '{n, plural, one {# submission} other {# submissions}} exported.',
+  'export.parentUnit': 'Parent unit',
   'export.rows': 'rows',
   'export.files': 'files',
   'scoring.title': 'Reviewer scoring',

@@ -296,6 +296,7 @@ export const vi = {
   'campaigns.exportProgress': 'Tiến độ đọc hồ sơ',
   'campaigns.exportButton': 'Tải tệp Excel',
   'campaigns.exportDone': 'Đã xuất {n} hồ sơ.',
+  'export.parentUnit': 'Đơn vị cấp trên',
   'export.rows': 'số dòng',
   'export.files': 'số tệp',
   'scoring.title': 'Chấm điểm thẩm định',

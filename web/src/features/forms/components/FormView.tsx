@@ -9,6 +9,7 @@ import {
 } from '@thidua/shared/forms';
 import type { ReactNode } from 'react';
 import { formatBytes, formatDate, formatNumber, type Translate, useT } from '../../../i18n';
+import { groupsThousands } from '../numbers';
 import { fieldName } from '../paths';
 import '../forms.css';
 
@@ -28,7 +29,7 @@ export function scalarText(field: ColumnField, value: unknown, t: Translate): st
     case 'integer':
     case 'decimal':
       return typeof value === 'number'
-        ? `${formatNumber(value)}${field.unit ? ` ${field.unit}` : ''}`
+        ? `${formatNumber(value, { grouping: groupsThousands(field) })}${field.unit ? ` ${field.unit}` : ''}`
         : String(value);
     case 'date':
       return typeof value === 'string' ? formatDate(value) : String(value);
