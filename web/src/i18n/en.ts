@@ -82,6 +82,8 @@ export const en: Record<MessageKey, string> = {
   'errors.startTitle': 'The app could not start',
   'errors.start':
     'Could not load its configuration (/config.json). Reload the page or tell your administrator.',
+  'errors.forbiddenTitle': 'No access',
+  'errors.forbiddenPage': 'You may not open this page. If you need it, please contact the administrator.',
   'errors.pageTitle': 'Something went wrong',
   'errors.offlineTitle': 'No connection',
   'errors.network': 'Cannot reach the server. Check your connection and try again.',

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
+import { workspaceContextOf } from '../auth/workspace';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOnline } from './useOnline';
@@ -23,7 +24,7 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const roles = session?.claims.roles ?? [];
-  const items = navItemsFor(roles);
+  const items = navItemsFor(workspaceContextOf(session?.claims, me.data?.rootUnitId));
 
   // Close the phone menu and move focus to the page after a navigation, as a screen reader expects.
   const firstRender = useRef(true);

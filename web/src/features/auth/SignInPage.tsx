@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePathFor } from '../../app/extensions';
 import { useServices, useSession } from '../../app/services';
 import { AuthError, type AuthFailure } from '../../auth/cognito';
+import { workspaceContextOf } from '../../auth/workspace';
 import { useT } from '../../i18n';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { Alert, Button, Field } from '../../ui';
@@ -27,7 +28,12 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
 
   if (session && !busy) {
-    return <Navigate to={safeNext(params.get('next')) ?? homePathFor(session.claims.roles)} replace />;
+    return (
+      <Navigate
+        to={safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(session.claims))}
+        replace
+      />
+    );
   }
 
   const onSubmit = async (e: FormEvent) => {
@@ -41,7 +47,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       const s = await store.signIn(email, password);
-      navigate(safeNext(params.get('next')) ?? homePathFor(s.claims.roles), { replace: true });
+      navigate(safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(s.claims)), { replace: true });
     } catch (err) {
       setFailure(err instanceof AuthError ? err.reason : 'unknown');
     } finally {
