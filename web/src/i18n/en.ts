@@ -191,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',
+  'history.saves': '{n, plural, one {# time} other {# times}}',
   'history.reason': 'Reason',
 
   'draft.pending': 'Unsaved changes…',

@@ -188,6 +188,7 @@ export const vi = {
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',
+  'history.saves': '{n} lần',
   'history.reason': 'Lý do',
 
   'draft.pending': 'Có thay đổi chưa lưu…',
