@@ -23,8 +23,10 @@ describe('completeness names link to the unit reports', () => {
       <I18nProvider>
         <MemoryRouter>
           <CompletenessResult
-            linkOf={(unitId) => unitReportsLink({ ...q, unitId })}
             data={{
+              ...q,
+              unitId: 'dong-xoai',
+              missing: ['tan-binh', 'tan-xuan'],
               units: [
                 { unitId: 'tan-phu', unitName: 'Phường Tân Phú', status: 'approved' },
                 { unitId: 'tan-binh', unitName: 'Phường Tân Bình', status: 'in_progress' },

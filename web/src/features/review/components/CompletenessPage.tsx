@@ -111,12 +111,7 @@ export function CompletenessPage() {
         error={result.isError ? describeError(result.error, t) : undefined}
         pending={ready && result.isPending}
       >
-        {result.data ? (
-          <CompletenessResult
-            data={result.data}
-            linkOf={(child) => unitReportsLink({ campaignId, formKey, period, unitId: child })}
-          />
-        ) : null}
+        {result.data ? <CompletenessResult data={result.data} /> : null}
       </Pending>
     </div>
   );
@@ -129,13 +124,9 @@ function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
 /** A unit with a report links to it (through the inbox of its reports); one that has none yet does not. */
 const hasReport = (status: CompletenessView['units'][number]['status']) => status !== 'not_started';
 
-export function CompletenessResult({
-  data,
-  linkOf,
-}: {
-  data: CompletenessView;
-  linkOf: (unitId: string) => string;
-}) {
+export function CompletenessResult({ data }: { data: CompletenessView }) {
+  const { campaignId, formKey, period } = data;
+  const linkOf = (unitId: string) => unitReportsLink({ campaignId, formKey, period, unitId });
   const t = useT();
   const missing = data.units.filter((u) => u.status === 'not_started' || u.status === 'in_progress');
   const rows = [...data.units].sort(
