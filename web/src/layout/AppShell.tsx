@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
 import { workspaceContextOf } from '../auth/workspace';
@@ -35,7 +35,8 @@ export function AppShell() {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // The new page starts at its top (ScrollRestoration); focusing must not scroll it elsewhere.
+    mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
   const signOut = () => {
@@ -104,6 +105,8 @@ export function AppShell() {
       <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
         <Outlet />
       </main>
+      {/* A new page opens at its top; Back returns to where the person was. */}
+      <ScrollRestoration />
     </div>
   );
 }
