@@ -1,5 +1,6 @@
 export * from './evaluate';
 export * from './limits';
+export * from './numbers';
 export * from './schema';
 export * from './templates-2023';
 export * from './validate';

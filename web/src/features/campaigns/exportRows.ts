@@ -1,8 +1,7 @@
-import { computeValues, type FormTemplate, visibleRefs } from '@thidua/shared/forms';
+import { computeValues, type FormTemplate, isQuantity, visibleRefs } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
 import { type Cell, dateCell, dateTimeCell, type Sheet } from '@thidua/shared/xlsx';
 import type { Translate } from '../../i18n';
-import { isQuantity } from '../forms/numbers';
 import { periodLabel } from '../submissions/labels';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -1,11 +1,10 @@
-import { type ColumnField, findTemplate2023 } from '@thidua/shared/forms';
+import { type ColumnField, findTemplate2023, groupsThousands } from '@thidua/shared/forms';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FormProvider, useForm } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider, translate } from '../../i18n';
 import { ScalarControl } from './components/controls';
 import { scalarText } from './components/FormView';
-import { groupsThousands } from './numbers';
 
 const t = (k: Parameters<typeof translate>[1]) => translate('vi', k);
 

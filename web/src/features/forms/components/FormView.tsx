@@ -5,11 +5,11 @@ import {
   evaluateCondition,
   type Field as FieldDef,
   type FormDefinition,
+  groupsThousands,
   visibleRefs,
 } from '@thidua/shared/forms';
 import type { ReactNode } from 'react';
 import { formatBytes, formatDate, formatNumber, type Translate, useT } from '../../../i18n';
-import { groupsThousands } from '../numbers';
 import { fieldName } from '../paths';
 import '../forms.css';
 

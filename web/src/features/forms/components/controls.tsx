@@ -1,9 +1,8 @@
-import type { ColumnField, SelectOption } from '@thidua/shared/forms';
+import { type ColumnField, groupsThousands, type SelectOption } from '@thidua/shared/forms';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { formatDate, parseDisplayDate, parseNumber, useT } from '../../../i18n';
 import type { ControlProps } from '../../../ui';
-import { groupsThousands } from '../numbers';
 
 /** Accessibility wiring of a control: from a `Field`, or a bare label for a table cell. */
 export type AriaProps = Partial<ControlProps> & { 'aria-label'?: string; id: string };

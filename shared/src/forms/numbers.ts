@@ -1,10 +1,11 @@
-import type { ColumnField } from '@thidua/shared/forms';
+import type { ColumnField } from './schema';
 
 const YEAR_KEY = /(^|_)(year|nam)$|Year$/;
 
 /**
  * Whether a number field's values are grouped in thousands (`1.250`). A year, or any integer held to
- * four digits by its bounds (a year, a code), is read digit by digit: `2022`, never `2.022`.
+ * four digits by its bounds (a year, a code), is read digit by digit: `2022`, never `2.022`. One rule
+ * for the browser's display and the validator's messages.
  */
 export function groupsThousands(field: ColumnField): boolean {
   if (field.type !== 'integer') return field.type === 'decimal';
