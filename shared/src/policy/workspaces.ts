@@ -85,18 +85,19 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   completeness: review,
   campaign_reports: (c) => authorize(c.identity, 'export', belowMyUnit(c, 'submission')),
   campaign_export: (c) => authorize(c.identity, 'export', ofProvince(c, 'campaign')),
-  consolidation: (c) => authorize(c.identity, 'act', belowMyUnit(c, 'nomination')),
-  // Deciding on a district's tờ trình: acting on nominations of a unit right under the province.
+  // The unit's own tờ trình, made by its reviewers (the policy's `batch`).
+  consolidation: (c) => authorize(c.identity, 'create', ofMyUnit(c, 'batch')),
+  // Deciding on every unit's tờ trình: `decide` at the province. A reviewer role is also held below the
+  // province, so without the province known the page stays closed.
   batch_review: (c) =>
     c.rootUnitId === undefined
       ? deny('Chưa xác định được đơn vị cấp tỉnh')
-      : authorize(c.identity, 'act', {
-          type: 'nomination',
+      : authorize(c.identity, 'decide', {
+          type: 'batch',
           tenantId: c.identity.tenantId,
-          unitPath: [c.rootUnitId],
           rootUnitId: c.rootUnitId,
         }),
-  disclosures: (c) => authorize(c.identity, 'administer', ofProvince(c, 'public_list')),
+  disclosures: (c) => authorize(c.identity, 'administer', ofProvince(c, 'disclosure')),
   council: (c) => authorize(c.identity, 'administer', ofProvince(c, 'council_session')),
   ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
