@@ -378,7 +378,7 @@ describe('journeys', () => {
     expect(await nav.getByRole('link', { name: 'Tờ trình khen thưởng' }).count()).toBe(0);
     await other.goto(`${web.origin}/commendations/batches`);
     await other.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
-    await other.getByText('Chỉ cấp tỉnh xem được tờ trình của các đơn vị').waitFor();
+    await other.getByText(/Trang này không có gì bạn được xem/).waitFor();
     await axe(other, 'forbidden page');
     await other.goto(`${web.origin}/submissions/${tanPhuId}`);
     await other.getByText('Không tìm thấy hoặc bạn không có quyền với hồ sơ này.').waitFor();

@@ -8,7 +8,7 @@ import { workspaceContextOf } from '../auth/workspace';
 import { I18nProvider } from '../i18n';
 import { PageErrorCard } from '../layout/RouteError';
 import { homePathFor, navItemsFor } from './extensions';
-import { throwsToPage } from './queryClient';
+import { throwsToPage, wholePage } from './queryClient';
 
 const ROOT = 'binh-phuoc';
 const claims = (unitId: string, ...roles: Role[]): IdClaims => ({
@@ -63,11 +63,22 @@ describe('a page the API refuses', () => {
     message: 'Chỉ cấp tỉnh xem được tờ trình của các đơn vị',
   });
 
-  it('is thrown to the page (403 only), which says so with the API reason instead of staying blank', () => {
+  it('is thrown to the page (a 403, or the 404 of a whole-page list), which says so instead of staying blank', () => {
     expect(throwsToPage(refusal)).toBe(true);
-    expect(throwsToPage(new HttpError({ kind: 'http', status: 404, code: 'not_found', message: '' }))).toBe(
-      false,
+    // A 404 is the page's own business (an unknown id), unless the query is the whole page: out of
+    // scope, the API answers 404 so that nothing leaks, and the page must still say so.
+    const hidden = new HttpError({ kind: 'http', status: 404, code: 'not_found', message: 'Không tìm thấy' });
+    expect(throwsToPage(hidden)).toBe(false);
+    expect(throwsToPage(hidden, wholePage)).toBe(true);
+    const hiddenPage = renderToStaticMarkup(
+      <I18nProvider>
+        <MemoryRouter>
+          <PageErrorCard error={hidden} />
+        </MemoryRouter>
+      </I18nProvider>,
     );
+    expect(hiddenPage).toContain('<h1>Không có quyền truy cập</h1>');
+    expect(hiddenPage).toContain('Trang này không có gì bạn được xem');
     const html = renderToStaticMarkup(
       <I18nProvider>
         <MemoryRouter>

@@ -84,6 +84,8 @@ export const en: Record<MessageKey, string> = {
     'Could not load its configuration (/config.json). Reload the page or tell your administrator.',
   'errors.forbiddenTitle': 'No access',
   'errors.forbiddenPage': 'You may not open this page. If you need it, please contact the administrator.',
+  'errors.forbiddenOrMissingPage':
+    'There is nothing on this page you may see, or it is gone. If you need it, please contact the administrator.',
   'errors.pageTitle': 'Something went wrong',
   'errors.offlineTitle': 'No connection',
   'errors.network': 'Cannot reach the server. Check your connection and try again.',

@@ -83,6 +83,8 @@ export const vi = {
   'errors.start': 'Không tải được cấu hình (/config.json). Vui lòng tải lại trang hoặc báo quản trị viên.',
   'errors.forbiddenTitle': 'Không có quyền truy cập',
   'errors.forbiddenPage': 'Bạn không có quyền mở trang này. Nếu cần, vui lòng liên hệ quản trị viên.',
+  'errors.forbiddenOrMissingPage':
+    'Trang này không có gì bạn được xem, hoặc nội dung không còn. Nếu cần, vui lòng liên hệ quản trị viên.',
   'errors.pageTitle': 'Đã có lỗi',
   'errors.offlineTitle': 'Không có kết nối',
   'errors.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',

@@ -8,7 +8,7 @@ export function describePageError(
   t: Translate,
 ): { title: string; body: string; reason?: string } {
   if (isHttpError(error) && error.status === 403) {
-    // The API's refusal is already a sentence in Vietnamese ("Chỉ cấp tỉnh xem được tờ trình…").
+    // The API's refusal is already a sentence in Vietnamese ("Chỉ cấp tỉnh mới xét tờ trình").
     const reason = error.message && !/^HTTP \d+$/.test(error.message) ? error.message : undefined;
     return {
       title: t('errors.forbiddenTitle'),
@@ -16,6 +16,9 @@ export function describePageError(
       ...(reason ? { reason } : {}),
     };
   }
+  // Out of scope, the API answers 404 so that nothing leaks: the page says no more than that.
+  if (isHttpError(error) && error.status === 404)
+    return { title: t('errors.forbiddenTitle'), body: t('errors.forbiddenOrMissingPage') };
   const chunkFailed = error instanceof TypeError && /import|fetch|module/i.test(error.message);
   if (chunkFailed || (isHttpError(error) && error.isNetwork))
     return { title: t('errors.offlineTitle'), body: t('errors.network') };
@@ -28,7 +31,7 @@ export function describePageError(
 export function PageErrorCard({ error }: { error: unknown }) {
   const t = useT();
   const d = describePageError(error, t);
-  const forbidden = isHttpError(error) && error.status === 403;
+  const forbidden = isHttpError(error) && (error.status === 403 || error.status === 404);
   return (
     <section className="card">
       <h1>{d.title}</h1>
