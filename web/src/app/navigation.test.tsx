@@ -55,6 +55,15 @@ describe('navigation by the shared policy', () => {
   });
 });
 
+const card = (error: unknown): string =>
+  renderToStaticMarkup(
+    <I18nProvider>
+      <MemoryRouter>
+        <PageErrorCard error={error} />
+      </MemoryRouter>
+    </I18nProvider>,
+  );
+
 describe('a page the API refuses', () => {
   const refusal = new HttpError({
     kind: 'http',
@@ -70,22 +79,10 @@ describe('a page the API refuses', () => {
     const hidden = new HttpError({ kind: 'http', status: 404, code: 'not_found', message: 'Không tìm thấy' });
     expect(throwsToPage(hidden)).toBe(false);
     expect(throwsToPage(hidden, wholePage)).toBe(true);
-    const hiddenPage = renderToStaticMarkup(
-      <I18nProvider>
-        <MemoryRouter>
-          <PageErrorCard error={hidden} />
-        </MemoryRouter>
-      </I18nProvider>,
-    );
+    const hiddenPage = card(hidden);
     expect(hiddenPage).toContain('<h1>Không có quyền truy cập</h1>');
     expect(hiddenPage).toContain('Trang này không có gì bạn được xem');
-    const html = renderToStaticMarkup(
-      <I18nProvider>
-        <MemoryRouter>
-          <PageErrorCard error={refusal} />
-        </MemoryRouter>
-      </I18nProvider>,
-    );
+    const html = card(refusal);
     expect(html).toContain('<h1>Không có quyền truy cập</h1>');
     expect(html).toContain('Bạn không có quyền mở trang này.');
     expect(html).toContain('Chỉ cấp tỉnh xem được tờ trình của các đơn vị');
