@@ -73,7 +73,14 @@ export interface Platform {
   bucketName: string;
   /** Where this platform keeps its files (a temporary folder in memory mode). */
   dataDir: string;
+  /**
+   * The functions' JSON log (Powertools Logger lines and EMF metrics, one request per line), what
+   * CloudWatch Logs receives in AWS: `<dataDir>/logs/api.log`.
+   */
+  apiLogFile: string;
   dynamoLocalVersion: string;
+  /** DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage. */
+  dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
@@ -178,6 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       );
     }
 
+    const apiLogFile = join(dataDir, 'logs', 'api.log');
     const handlerEnv: Record<string, string> = {
       TABLE_NAME: resources.tableName,
       BUCKET_NAME: resources.bucketName,
@@ -193,6 +201,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The handlers share this process's stdout: their log lines go to a file (observability/telemetry.ts).
+      THIDUA_LOG_FILE: apiLogFile,
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -239,7 +249,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName: resources.tableName,
       bucketName: resources.bucketName,
       dataDir,
+      apiLogFile,
       dynamoLocalVersion: dynamo.version,
+      dynamoPid: dynamo.pid,
       seeded,
       handlerEnv,
       stop: () => {

@@ -1,0 +1,85 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { type DynamoCalls, summarize } from '../data/call-counter';
+import { Dimension, MetricName } from './names';
+import type { Telemetry } from './telemetry';
+
+/**
+ * What one request leaves behind for the operator: ONE JSON log line and one EMF blob. Only identifiers
+ * and numbers: the route (its template, never the path with ids or the query), the status and error code,
+ * the tenant and the caller's Cognito `sub` — never an e-mail, a name, a header, a body or form data.
+ */
+export interface RequestOutcome {
+  routeKey: string;
+  requestId: string;
+  status: number;
+  /** The `error.code` of an error answer. */
+  code: string | undefined;
+  tenantId: string | undefined;
+  userId: string | undefined;
+  latencyMs: number;
+  dynamo: DynamoCalls | undefined;
+  replayed: boolean;
+  /** Lifecycle transitions the request committed (workflow actions). */
+  transitions: readonly string[];
+  /** A bug or an outage: its name and message (no stack of user data: messages are ours or the SDK's). */
+  error?: { name: string; message: string } | undefined;
+}
+
+/** The `error.code` of a JSON error answer, if the body is one. */
+export const errorCodeOf = (status: number, body: unknown): string | undefined => {
+  if (status < 400 || typeof body !== 'string' || !body.startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const error =
+      typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const levelOf = (status: number): 'info' | 'warn' | 'error' =>
+  status >= 500 ? 'error' : status >= 400 && status !== 404 && status !== 401 ? 'warn' : 'info';
+
+/**
+ * Writes the request's line and stores its metrics in `telemetry.metrics`; Powertools' `logMetrics`
+ * middleware publishes them right after. Synchronous from the first metric to the last, so requests that
+ * share a process (the local gateway) never mix their dimensions.
+ */
+export const recordRequest = ({ logger, metrics }: Telemetry, o: RequestOutcome): void => {
+  const calls = o.dynamo ? summarize(o.dynamo) : undefined;
+  logger[levelOf(o.status)]('request', {
+    routeKey: o.routeKey,
+    requestId: o.requestId,
+    status: o.status,
+    ...(o.code ? { code: o.code } : {}),
+    ...(o.tenantId ? { tenantId: o.tenantId } : {}),
+    ...(o.userId ? { userId: o.userId } : {}),
+    latencyMs: Math.round(o.latencyMs),
+    dynamoReads: calls?.reads ?? 0,
+    dynamoWrites: calls?.writes ?? 0,
+    ...(o.replayed ? { replayed: true } : {}),
+    ...(o.transitions.length > 0 ? { transitions: o.transitions } : {}),
+    ...(o.error ? { error: o.error } : {}),
+  });
+
+  metrics.addMetric(MetricName.latency, MetricUnit.Milliseconds, o.latencyMs);
+  if (calls) {
+    metrics.addMetric(MetricName.dynamoReads, MetricUnit.Count, calls.reads);
+    metrics.addMetric(MetricName.dynamoWrites, MetricUnit.Count, calls.writes);
+  }
+  if (o.replayed) metrics.addMetric(MetricName.idempotentReplays, MetricUnit.Count, 1);
+  if (o.status === 409) metrics.addMetric(MetricName.conflicts, MetricUnit.Count, 1);
+  if (o.status === 422) metrics.addMetric(MetricName.ruleViolations, MetricUnit.Count, 1);
+  if (o.status === 503) metrics.addMetric(MetricName.unavailable, MetricUnit.Count, 1);
+  if (o.code === 'corrupt_item') metrics.addMetric(MetricName.corruptItems, MetricUnit.Count, 1);
+  if (o.status >= 400 && o.status < 500) metrics.addMetric(MetricName.clientErrors, MetricUnit.Count, 1);
+  if (o.transitions.length > 0) {
+    metrics.addMetric(MetricName.transitions, MetricUnit.Count, o.transitions.length);
+  }
+  // Breakdowns: the same metrics once more under a second dimension set (service + code, service + action).
+  if (o.code) metrics.addDimensions({ [Dimension.code]: o.code });
+  const [action] = o.transitions;
+  if (action) metrics.addDimensions({ [Dimension.action]: action });
+};
