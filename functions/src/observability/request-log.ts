@@ -78,8 +78,11 @@ export const recordRequest = ({ logger, metrics }: Telemetry, o: RequestOutcome)
   if (o.transitions.length > 0) {
     metrics.addMetric(MetricName.transitions, MetricUnit.Count, o.transitions.length);
   }
-  // Breakdowns: the same metrics once more under a second dimension set (service + code, service + action).
-  if (o.code) metrics.addDimensions({ [Dimension.code]: o.code });
+  // Breakdowns: the same metrics once more under a second dimension set (service + code, service +
+  // action). Powertools drops the plain `service` set once another is added, so it is added explicitly:
+  // the alarms watch the totals.
   const [action] = o.transitions;
+  if (o.code || action) metrics.addDimensions({});
+  if (o.code) metrics.addDimensions({ [Dimension.code]: o.code });
   if (action) metrics.addDimensions({ [Dimension.action]: action });
 };
