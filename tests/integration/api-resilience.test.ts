@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { loadConfig } from '@thidua/functions/config';
+import { dynamoCallCounter, retryIsSafe } from '@thidua/functions/data/call-counter';
+import { createAwsClients, isDependencyUnavailable } from '@thidua/functions/data/client';
+import { transactWrite } from '@thidua/functions/data/transact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients } from '../support/platform';
 import {
@@ -200,6 +205,92 @@ describe('a corrupt item', () => {
     const line = await requestLine(read.headers.get('apigw-requestid'));
     expect(line).toMatchObject({ status: 502, code: 'corrupt_item', level: 'ERROR' });
   });
+});
+
+/**
+ * A TCP proxy in front of DynamoDB Local that forwards every request and throws the answers away: the
+ * write is applied, the caller never hears so (a connection reset after commit, as a network fault would).
+ */
+const answerLosingProxy = async (target: URL): Promise<{ endpoint: string; close(): Promise<void> }> => {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(client).add(upstream);
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+describe('a write whose answer is lost', () => {
+  it('marks the request unsafe to retry unless the write carried the Idempotency-Key record', async () => {
+    const proxy = await answerLosingProxy(new URL(w.platform.dynamoEndpoint));
+    const clients = createAwsClients(
+      loadConfig({
+        TABLE_NAME: w.platform.tableName,
+        BUCKET_NAME: 'unused',
+        DYNAMODB_ENDPOINT: proxy.endpoint,
+      }),
+    );
+    const put = (pk: string, type: string) => ({
+      Put: { TableName: w.platform.tableName, Item: { pk, sk: 'risk', type } },
+    });
+    const attempt = (doc: typeof clients.doc, items: ReturnType<typeof put>[]) =>
+      dynamoCallCounter.measure(async () => {
+        const failure = await transactWrite(doc, items).then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+        return { failure, risk: dynamoCallCounter.risk() };
+      });
+    try {
+      const plain = (await attempt(clients.doc, [put('TEST#risk#plain', 'Probe')])).result;
+      expect(isDependencyUnavailable(plain.failure)).toBe(true);
+      expect(plain.risk).toEqual({ keyed: false, unkeyed: true });
+      expect(retryIsSafe(plain.risk)).toBe(false);
+      // It was applied: exactly the case where a blind retry would write twice.
+      expect(await itemsWhere('pk', 'TEST#risk#plain')).toHaveLength(1);
+
+      const keyed = (
+        await attempt(clients.doc, [put('TEST#risk#keyed', 'Probe'), put('TEST#risk#key', 'Idempotency')])
+      ).result;
+      expect(isDependencyUnavailable(keyed.failure)).toBe(true);
+      expect(keyed.risk).toEqual({ keyed: true, unkeyed: false });
+      expect(retryIsSafe(keyed.risk)).toBe(true);
+    } finally {
+      clients.doc.destroy();
+      await proxy.close();
+    }
+
+    // Nobody listening: the request never left, nothing can have been written.
+    const refused = createAwsClients(
+      loadConfig({
+        TABLE_NAME: w.platform.tableName,
+        BUCKET_NAME: 'unused',
+        DYNAMODB_ENDPOINT: proxy.endpoint,
+      }),
+    );
+    try {
+      const r = (await attempt(refused.doc, [put('TEST#risk#refused', 'Probe')])).result;
+      expect(r.failure).toBeDefined();
+      expect(isDependencyUnavailable(r.failure)).toBe(true);
+      expect(r.risk).toEqual({ keyed: false, unkeyed: false });
+    } finally {
+      refused.doc.destroy();
+    }
+  }, 60_000);
 });
 
 describe('DynamoDB frozen, then killed', () => {

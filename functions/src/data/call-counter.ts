@@ -73,14 +73,17 @@ const operationOf = (context: HandlerExecutionContext): string =>
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
+/** `type` of a Put's item, plain (DocumentClient input) or marshalled (what the client sends). */
+const putType = (t: unknown): unknown => {
+  const type = isRecord(t) && isRecord(t.Put) && isRecord(t.Put.Item) ? t.Put.Item.type : undefined;
+  return isRecord(type) ? type.S : type;
+};
+
 /** A transaction whose items include the Put of an Idempotency record (idempotency-store.ts). */
 const carriesIdempotencyRecord = (input: unknown): boolean =>
   isRecord(input) &&
   Array.isArray(input.TransactItems) &&
-  input.TransactItems.some(
-    (t: unknown) =>
-      isRecord(t) && isRecord(t.Put) && isRecord(t.Put.Item) && t.Put.Item.type === 'Idempotency',
-  );
+  input.TransactItems.some((t: unknown) => putType(t) === 'Idempotency');
 
 /** Network failures that happen before a request leaves this machine. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
