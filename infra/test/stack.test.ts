@@ -557,7 +557,9 @@ describe('monitoring', () => {
       expect(names).toContain(`thidua-dev-${group}-errors`);
       expect(names).toContain(`thidua-dev-${group}-throttles`);
     }
-    expect(alarms).toHaveLength(2 + 2 * routeGroups.length);
+    expect(names).toContain('thidua-dev-api-conflicts');
+    expect(names).toContain('thidua-dev-api-422');
+    expect(alarms).toHaveLength(4 + 2 * routeGroups.length);
     const topic = Object.keys(s.template.findResources('AWS::SNS::Topic'));
     for (const a of alarms) expect(a.AlarmActions.map(flatten), a.AlarmName).toEqual([`<${topic[0]}>`]);
     const api5xx = alarms.find((a) => a.AlarmName === 'thidua-dev-api-5xx');
@@ -568,6 +570,29 @@ describe('monitoring', () => {
     ).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []));
     expect(new Set(metricNames)).toEqual(new Set(['ReadThrottleEvents', 'WriteThrottleEvents']));
     expect(metricNames).toHaveLength(2 + 2 * s.stack.data.indexNames.length);
+  });
+
+  it("alarms on spikes of 409 and 422 from the functions' own EMF metrics of this deployment", () => {
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    for (const [name, metric] of [
+      ['thidua-dev-api-conflicts', 'Conflicts'],
+      ['thidua-dev-api-422', 'RuleViolations'],
+    ] as const) {
+      const a = alarms.find((x) => x.AlarmName === name);
+      expect(a, name).toMatchObject({
+        Namespace: 'Thidua',
+        MetricName: metric,
+        Dimensions: [{ Name: 'service', Value: 'thidua-dev' }],
+        Statistic: 'Sum',
+      });
+    }
+    for (const group of routeGroups) {
+      const fn = s.template.findResources('AWS::Lambda::Function')[ids.fn[group]];
+      expect(fn?.Properties.Environment.Variables, group).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'thidua-dev',
+        POWERTOOLS_METRICS_NAMESPACE: 'Thidua',
+      });
+    }
   });
 
   it('has a dashboard', () => {

@@ -6,6 +6,8 @@
 export const METRIC_NAMESPACE = 'Thidua';
 /** Powertools' `service` dimension; in AWS `thidua-<env>` (POWERTOOLS_SERVICE_NAME), locally this. */
 export const DEFAULT_SERVICE_NAME = 'thidua';
+/** The service name of one deployment, so that dev and prod metrics never add up. */
+export const serviceNameFor = (envName: string): string => `${DEFAULT_SERVICE_NAME}-${envName}`;
 
 export const MetricName = {
   /** Every request: its latency in ms (so every request publishes at least one metric). */
