@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTelemetryFactory } from '../src/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
 import { emulatorClients } from './clients';
@@ -17,6 +18,7 @@ import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { defaultDataDir } from './paths';
 import { type SeedSummary, seedIfEmpty } from './seed';
+import { fileTelemetry } from './telemetry-file';
 
 /**
  * The whole platform on this machine: the three emulators, the bootstrap, the local API gateway in front
@@ -201,8 +203,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      // The handlers share this process's stdout: their log lines go to a file (observability/telemetry.ts).
-      THIDUA_LOG_FILE: apiLogFile,
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -216,6 +216,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, handlerEnv);
 
+    // The handlers share this process's stdout: their log lines and metrics go to a file instead.
+    setTelemetryFactory(fileTelemetry(apiLogFile));
     const gateway: Gateway = await startGateway({
       routes,
       authorizer: { issuer: resources.issuer, audience: [resources.clientId], jwksUrl: resources.jwksUrl },

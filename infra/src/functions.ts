@@ -139,6 +139,8 @@ export const bundlingOptions: BundlingOptions = {
   // Vietnamese strings stay UTF-8 instead of \u escapes (smaller bundles, readable stack traces).
   charset: Charset.UTF8,
   logLevel: LogLevel.WARNING,
+  // Third-party license notices go beside the bundle (index.mjs.LEGAL.txt in the asset), not into it.
+  esbuildArgs: { '--legal-comments': 'external' },
   tsconfig: repoPath('tsconfig.json'),
   // No Docker anywhere: the repository's own esbuild bundles (fails loudly if it is missing).
   forceDockerBundling: false,

@@ -79,17 +79,16 @@ export class Monitoring extends Construct {
     // The functions' own metrics (EMF, one blob per request; functions/src/observability). A spike of
     // conflicts means users fight over the same records or a client retries badly; a spike of 422 means
     // a form, a campaign or a client release refuses input it should accept.
-    const appMetric = (metricName: string, label: string, dimensionsMap: Record<string, string> = {}) =>
+    const appMetric = (metricName: string, dimensionsMap: Record<string, string> = {}) =>
       new Metric({
         namespace: METRIC_NAMESPACE,
         metricName,
         dimensionsMap: { service: serviceNameFor(config.envName), ...dimensionsMap },
         period,
         statistic: 'Sum',
-        label,
       });
-    const conflicts = appMetric(MetricName.conflicts, '409 conflicts');
-    const ruleViolations = appMetric(MetricName.ruleViolations, '422 rule violations');
+    const conflicts = appMetric(MetricName.conflicts);
+    const ruleViolations = appMetric(MetricName.ruleViolations);
     alarm('Conflicts', {
       alarmName: `thidua-${config.envName}-api-conflicts`,
       alarmDescription:
@@ -234,20 +233,20 @@ export class Monitoring extends Construct {
       new GraphWidget({
         title: 'Refusals, outages and damaged items (functions)',
         left: [
-          conflicts,
-          ruleViolations,
-          appMetric(MetricName.clientErrors, 'all 4xx'),
-          appMetric(MetricName.unavailable, '503 unavailable'),
-          appMetric(MetricName.corruptItems, '502 corrupt items'),
+          conflicts.with({ label: '409 conflicts' }),
+          ruleViolations.with({ label: '422 rule violations' }),
+          appMetric(MetricName.clientErrors).with({ label: 'all 4xx' }),
+          appMetric(MetricName.unavailable).with({ label: '503 unavailable' }),
+          appMetric(MetricName.corruptItems).with({ label: '502 corrupt items' }),
         ],
         width: 12,
       }),
       new GraphWidget({
         title: 'Workflow transitions and idempotent replays',
         left: (['submit', 'approve', 'return', 'reject'] as const).map((action) =>
-          appMetric(MetricName.transitions, action, { [Dimension.action]: action }),
+          appMetric(MetricName.transitions, { [Dimension.action]: action }).with({ label: action }),
         ),
-        right: [appMetric(MetricName.idempotentReplays, 'replays')],
+        right: [appMetric(MetricName.idempotentReplays).with({ label: 'replays' })],
         width: 12,
       }),
     );

@@ -45,18 +45,15 @@ const UNREACHABLE_CODES = new Set([
   'ENETUNREACH',
   'ECONNABORTED',
 ]);
-/** AWS errors that mean "busy or down, try again later" (DynamoDB's and the SDK's own names). */
+/**
+ * AWS errors that mean "busy, try again later" and come with a 4xx (a 5xx is taken as such by its
+ * status): the SDK's own timeout and DynamoDB's throttling.
+ */
 const UNAVAILABLE_NAMES = new Set([
   'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalServerError',
   'ThrottlingException',
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
-  'TransactionInProgressException',
 ]);
 
 /**

@@ -33,7 +33,7 @@ export const toErrorResponse = (
     return errorBody(
       502,
       'corrupt_item',
-      `Dữ liệu đã lưu bị hỏng, không đọc được (bản ghi ${err.itemType} ${err.key.pk} / ${err.key.sk}). Vui lòng báo quản trị hệ thống.`,
+      `Bản ghi ${err.itemType} ${err.key.pk} / ${err.key.sk} bị hỏng, vui lòng báo quản trị`,
       err.issues.map((i) => ({ path: `item.${i.path}`, message: i.message })),
       { item: { type: err.itemType, pk: err.key.pk, sk: err.key.sk }, ...(requestId ? { requestId } : {}) },
     );

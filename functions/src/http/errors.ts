@@ -98,7 +98,7 @@ export const RETRY_AFTER_SECONDS = 2;
  * after `Retry-After` seconds and gets either the first answer or a fresh one.
  */
 export class ServiceUnavailable extends AppError {
-  constructor(message = 'Máy chủ đang bận, vui lòng thử lại sau giây lát', code = 'unavailable') {
+  constructor(message = 'Máy chủ đang bận, vui lòng thử lại', code = 'unavailable') {
     super(503, code, message);
   }
 
@@ -113,10 +113,7 @@ export class ServiceUnavailable extends AppError {
  * looks before acting again.
  */
 export class OutcomeUnknown extends AppError {
-  constructor(
-    message = 'Không rõ thao tác đã được lưu hay chưa, vui lòng tải lại trang và kiểm tra trước khi làm lại',
-    code = 'outcome_unknown',
-  ) {
+  constructor(message = 'Không rõ đã lưu hay chưa, vui lòng tải lại để kiểm tra', code = 'outcome_unknown') {
     super(500, code, message);
   }
 }

@@ -197,15 +197,10 @@ const observe = (def: RouteDef): Mw => {
       dynamo: dynamoCallCounter.current(),
       replayed: response?.headers['idempotent-replayed'] === 'true',
       transitions: s.transitions,
-      error: failure === undefined ? undefined : summary(failure),
+      error: failure === undefined ? undefined : describe(failure),
     });
   };
   return { after: finish, onError: finish };
-};
-
-const summary = (err: unknown): { name: string; message: string } => {
-  const d = describe(err);
-  return { name: String(d.name ?? 'unknown'), message: String(d.message ?? d.value ?? '') };
 };
 
 const buildRoute = (def: RouteDef, impl: RouteImpl, store: IdempotencyStore | undefined, t: Telemetry) =>

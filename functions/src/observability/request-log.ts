@@ -21,8 +21,8 @@ export interface RequestOutcome {
   replayed: boolean;
   /** Lifecycle transitions the request committed (workflow actions). */
   transitions: readonly string[];
-  /** A bug or an outage: its name and message (no stack of user data: messages are ours or the SDK's). */
-  error?: { name: string; message: string } | undefined;
+  /** A bug, an outage or a corrupt item: name, message and stack (ours or the SDK's, never user data). */
+  error?: Record<string, unknown> | undefined;
 }
 
 /** The `error.code` of a JSON error answer, if the body is one. */
@@ -40,7 +40,7 @@ export const errorCodeOf = (status: number, body: unknown): string | undefined =
 };
 
 const levelOf = (status: number): 'info' | 'warn' | 'error' =>
-  status >= 500 ? 'error' : status >= 400 && status !== 404 && status !== 401 ? 'warn' : 'info';
+  status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
 
 /**
  * Writes the request's line and stores its metrics in `telemetry.metrics`; Powertools' `logMetrics`
@@ -49,19 +49,20 @@ const levelOf = (status: number): 'info' | 'warn' | 'error' =>
  */
 export const recordRequest = ({ logger, metrics }: Telemetry, o: RequestOutcome): void => {
   const calls = o.dynamo ? summarize(o.dynamo) : undefined;
+  // Powertools leaves undefined keys out of the line.
   logger[levelOf(o.status)]('request', {
     routeKey: o.routeKey,
     requestId: o.requestId,
     status: o.status,
-    ...(o.code ? { code: o.code } : {}),
-    ...(o.tenantId ? { tenantId: o.tenantId } : {}),
-    ...(o.userId ? { userId: o.userId } : {}),
+    code: o.code,
+    tenantId: o.tenantId,
+    userId: o.userId,
     latencyMs: Math.round(o.latencyMs),
     dynamoReads: calls?.reads ?? 0,
     dynamoWrites: calls?.writes ?? 0,
-    ...(o.replayed ? { replayed: true } : {}),
-    ...(o.transitions.length > 0 ? { transitions: o.transitions } : {}),
-    ...(o.error ? { error: o.error } : {}),
+    replayed: o.replayed || undefined,
+    transitions: o.transitions.length > 0 ? o.transitions : undefined,
+    error: o.error,
   });
 
   metrics.addMetric(MetricName.latency, MetricUnit.Milliseconds, o.latencyMs);
