@@ -66,19 +66,19 @@ export const recordRequest = ({ logger, metrics }: Telemetry, o: RequestOutcome)
   });
 
   metrics.addMetric(MetricName.latency, MetricUnit.Milliseconds, o.latencyMs);
-  if (calls) {
-    metrics.addMetric(MetricName.dynamoReads, MetricUnit.Count, calls.reads);
-    metrics.addMetric(MetricName.dynamoWrites, MetricUnit.Count, calls.writes);
-  }
-  if (o.replayed) metrics.addMetric(MetricName.idempotentReplays, MetricUnit.Count, 1);
-  if (o.status === 409) metrics.addMetric(MetricName.conflicts, MetricUnit.Count, 1);
-  if (o.status === 422) metrics.addMetric(MetricName.ruleViolations, MetricUnit.Count, 1);
-  if (o.status === 503) metrics.addMetric(MetricName.unavailable, MetricUnit.Count, 1);
-  if (o.code === 'corrupt_item') metrics.addMetric(MetricName.corruptItems, MetricUnit.Count, 1);
-  if (o.status >= 400 && o.status < 500) metrics.addMetric(MetricName.clientErrors, MetricUnit.Count, 1);
-  if (o.transitions.length > 0) {
-    metrics.addMetric(MetricName.transitions, MetricUnit.Count, o.transitions.length);
-  }
+  const counts: [string, number][] = [
+    [MetricName.dynamoReads, calls?.reads ?? 0],
+    [MetricName.dynamoWrites, calls?.writes ?? 0],
+    [MetricName.idempotentReplays, o.replayed ? 1 : 0],
+    [MetricName.conflicts, o.status === 409 ? 1 : 0],
+    [MetricName.ruleViolations, o.status === 422 ? 1 : 0],
+    [MetricName.unavailable, o.status === 503 ? 1 : 0],
+    [MetricName.corruptItems, o.code === 'corrupt_item' ? 1 : 0],
+    [MetricName.clientErrors, o.status >= 400 && o.status < 500 ? 1 : 0],
+    [MetricName.transitions, o.transitions.length],
+  ];
+  // Zero counts are left out (EMF bills per metric and dimension set actually published).
+  for (const [name, n] of counts) if (n > 0) metrics.addMetric(name, MetricUnit.Count, n);
   // Breakdowns: the same metrics once more under a second dimension set (service + code, service +
   // action). Powertools drops the plain `service` set once another is added, so it is added explicitly:
   // the alarms watch the totals.
