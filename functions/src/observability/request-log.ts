@@ -44,8 +44,9 @@ const levelOf = (status: number): 'info' | 'warn' | 'error' =>
 
 /**
  * Writes the request's line and stores its metrics in `telemetry.metrics`; Powertools' `logMetrics`
- * middleware publishes them right after. Synchronous from the first metric to the last, so requests that
- * share a process (the local gateway) never mix their dimensions.
+ * middleware publishes them right after. A Lambda runs one request at a time; on the local gateway,
+ * where requests share a process, two requests finishing together may share one blob (the counts stay
+ * right, a breakdown dimension may be attributed to both).
  */
 export const recordRequest = ({ logger, metrics }: Telemetry, o: RequestOutcome): void => {
   const calls = o.dynamo ? summarize(o.dynamo) : undefined;
