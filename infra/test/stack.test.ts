@@ -32,7 +32,9 @@ import { allStatements, asArray, cleanup, flatten, type Synthesized, synth } fro
  * it loads only on the routes that write documents, but NodejsFunction writes one file, so it is still
  * inside (docs/adr/0005-lambda-bundles.md).
  */
-const bundleBudget = (group: RouteGroup): number => (group === 'commendations' ? 560 : 300) * 1024;
+// commendations carries docx (inlined: NodejsFunction cannot split). Its 560 KB became 580 KB when
+// Powertools Logger + Metrics (~41 KB in every bundle, mandated by the guide) came in: docs/adr/0008.
+const bundleBudget = (group: RouteGroup): number => (group === 'commendations' ? 580 : 300) * 1024;
 
 /**
  * The dev stack, synthesized once with real esbuild bundling of the nine functions, and checked for
