@@ -236,7 +236,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(definition ? { definition } : {}),
       });
       if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-      return commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      const answer = await commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      req.countTransition(action.type);
+      return answer;
     }),
 
     userRoute(c.getSubmissionHistory, async ({ identity, params }) => {
