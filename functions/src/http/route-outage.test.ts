@@ -59,7 +59,8 @@ beforeAll(async () => {
         return ok({ ok: true });
       }),
     ],
-    { telemetry: createTelemetry('system', {}) },
+    // The probe's caller is its token: the record check is another test's subject.
+    { telemetry: createTelemetry('system', {}), accounts: { resolve: async (token) => token } },
     table,
   );
 });
