@@ -1,7 +1,8 @@
 /**
  * Cognito's user-pool API spoken directly over its JSON protocol (the same wire format the AWS SDK uses),
- * instead of Amplify: two calls are all the app needs, and Amplify would add far more than our whole
- * initial bundle. Works unchanged against cognito-local.
+ * instead of Amplify: five unauthenticated calls (sign-in, refresh, the first-login new password, forgot
+ * and confirm forgot password) are all the app needs, and Amplify would add far more than our whole
+ * initial bundle. Works unchanged against cognito-local (behind the local Cognito gate).
  */
 export interface CognitoSettings {
   cognitoEndpoint: string;
@@ -19,6 +20,10 @@ export type AuthFailure =
   | 'user_disabled'
   | 'not_confirmed'
   | 'password_change_required'
+  | 'password_policy'
+  | 'code_mismatch'
+  | 'code_expired'
+  | 'challenge_expired'
   | 'too_many_attempts'
   | 'network'
   | 'session_expired'
@@ -64,15 +69,35 @@ export function signInFailureOf(type: string, message: string, status = 400): Au
     case 'InvalidParameterException':
     case 'InvalidUserPoolConfigurationException':
       return 'misconfigured';
+    case 'CodeMismatchException':
+      return 'code_mismatch';
+    case 'ExpiredCodeException':
+      return 'code_expired';
     case 'InternalErrorException':
       return 'service_unavailable';
   }
   return status >= 500 ? 'service_unavailable' : 'unknown';
 }
 
-async function initiateAuth(
+/**
+ * Failures of the calls that set a new password (the first-login challenge, confirm forgot password):
+ * there `InvalidPasswordException` means the new password breaks the pool's policy, not a wrong password,
+ * and a `NotAuthorizedException` on the challenge means its session (3 minutes in Cognito) ran out.
+ */
+export function newPasswordFailureOf(type: string, message: string, status = 400): AuthFailure {
+  const t = type.split('#').pop() ?? type;
+  if (t === 'InvalidPasswordException') return 'password_policy';
+  if (t === 'NotAuthorizedException' && /session/i.test(message)) return 'challenge_expired';
+  return signInFailureOf(type, message, status);
+}
+
+type FailureOf = (type: string, message: string, status?: number) => AuthFailure;
+
+async function cognitoCall(
   settings: CognitoSettings,
+  operation: string,
   body: Record<string, unknown>,
+  failureOf: FailureOf = signInFailureOf,
 ): Promise<Record<string, unknown>> {
   let res: Response;
   try {
@@ -80,7 +105,7 @@ async function initiateAuth(
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
       },
       body: JSON.stringify({ ClientId: settings.clientId, ...body }),
     });
@@ -97,14 +122,17 @@ async function initiateAuth(
   if (!res.ok) {
     const type = typeof rec.__type === 'string' ? rec.__type : `HTTP ${res.status}`;
     const message = typeof rec.message === 'string' ? rec.message : type;
-    throw new AuthError(signInFailureOf(type, message, res.status), message);
+    throw new AuthError(failureOf(type, message, res.status), message);
   }
   return rec;
 }
 
+const initiateAuth = (settings: CognitoSettings, body: Record<string, unknown>) =>
+  cognitoCall(settings, 'InitiateAuth', body);
+
 function tokensFrom(out: Record<string, unknown>, previousRefresh?: string): Tokens {
   if (typeof out.ChallengeName === 'string') {
-    // Demo and provisioned users get a permanent password; a first-login challenge is handled by an admin.
+    // NEW_PASSWORD_REQUIRED is answered by signInWithPassword; any other challenge (MFA) is not offered yet.
     throw new AuthError('password_change_required', out.ChallengeName);
   }
   const r = out.AuthenticationResult;
@@ -117,16 +145,75 @@ function tokensFrom(out: Record<string, unknown>, previousRefresh?: string): Tok
   return { idToken: a.IdToken, accessToken: a.AccessToken, refreshToken: refresh };
 }
 
+/** A user created by an administrator signs in first with a temporary password and must choose a new one. */
+export interface NewPasswordChallenge {
+  kind: 'new_password_required';
+  /** The username Cognito names in the challenge (the sub for an e-mail alias), answered back as is. */
+  username: string;
+  /** Cognito's opaque challenge session, valid for 3 minutes. */
+  session: string;
+}
+
+export type SignInStep = { kind: 'signed_in'; tokens: Tokens } | NewPasswordChallenge;
+
 export async function signInWithPassword(
   settings: CognitoSettings,
   username: string,
   password: string,
-): Promise<Tokens> {
+): Promise<SignInStep> {
   const out = await initiateAuth(settings, {
     AuthFlow: 'USER_PASSWORD_AUTH',
     AuthParameters: { USERNAME: username, PASSWORD: password },
   });
+  if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && typeof out.Session === 'string') {
+    const parameters = (out.ChallengeParameters ?? {}) as Record<string, unknown>;
+    const named = parameters.USER_ID_FOR_SRP;
+    return {
+      kind: 'new_password_required',
+      username: typeof named === 'string' && named ? named : username,
+      session: out.Session,
+    };
+  }
+  return { kind: 'signed_in', tokens: tokensFrom(out) };
+}
+
+/** Answers the first-login challenge with the new password; Cognito signs the user in with it. */
+export async function respondNewPassword(
+  settings: CognitoSettings,
+  challenge: NewPasswordChallenge,
+  newPassword: string,
+): Promise<Tokens> {
+  const out = await cognitoCall(
+    settings,
+    'RespondToAuthChallenge',
+    {
+      ClientId: settings.clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: challenge.session,
+      ChallengeResponses: { USERNAME: challenge.username, NEW_PASSWORD: newPassword },
+    },
+    newPasswordFailureOf,
+  );
   return tokensFrom(out);
+}
+
+/** Sends a reset code to the user's verified e-mail (locally: printed in cognito-local's log). */
+export async function forgotPassword(settings: CognitoSettings, username: string): Promise<void> {
+  await cognitoCall(settings, 'ForgotPassword', { ClientId: settings.clientId, Username: username });
+}
+
+export async function confirmForgotPassword(
+  settings: CognitoSettings,
+  username: string,
+  code: string,
+  newPassword: string,
+): Promise<void> {
+  await cognitoCall(
+    settings,
+    'ConfirmForgotPassword',
+    { ClientId: settings.clientId, Username: username, ConfirmationCode: code, Password: newPassword },
+    newPasswordFailureOf,
+  );
 }
 
 /** A refresh answers new ID and access tokens; the refresh token itself is kept. */

@@ -1,5 +1,15 @@
 import { decodeIdToken, type IdClaims } from './claims';
-import { AuthError, type CognitoSettings, refreshSession, signInWithPassword, type Tokens } from './cognito';
+import {
+  AuthError,
+  type CognitoSettings,
+  confirmForgotPassword,
+  forgotPassword,
+  type NewPasswordChallenge,
+  refreshSession,
+  respondNewPassword,
+  signInWithPassword,
+  type Tokens,
+} from './cognito';
 
 export interface Session {
   tokens: Tokens;
@@ -97,11 +107,35 @@ export class SessionStore {
 
   get = (): Session | null => this.session;
 
-  async signIn(username: string, password: string): Promise<Session> {
-    const tokens = await signInWithPassword(this.settings, username.trim(), password);
+  private start(tokens: Tokens): Session {
     const session = { tokens, claims: decodeIdToken(tokens.idToken) };
     this.set(session);
     return session;
+  }
+
+  /** Signs in, or returns the first-login challenge that must be answered with a new password. */
+  async beginSignIn(username: string, password: string): Promise<Session | NewPasswordChallenge> {
+    const step = await signInWithPassword(this.settings, username.trim(), password);
+    return step.kind === 'signed_in' ? this.start(step.tokens) : step;
+  }
+
+  /** Signs in where no challenge is expected; a first-login challenge is a failure here. */
+  async signIn(username: string, password: string): Promise<Session> {
+    const outcome = await this.beginSignIn(username, password);
+    if ('kind' in outcome) throw new AuthError('password_change_required', 'NEW_PASSWORD_REQUIRED');
+    return outcome;
+  }
+
+  async completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<Session> {
+    return this.start(await respondNewPassword(this.settings, challenge, newPassword));
+  }
+
+  requestPasswordReset(username: string): Promise<void> {
+    return forgotPassword(this.settings, username.trim());
+  }
+
+  confirmPasswordReset(username: string, code: string, newPassword: string): Promise<void> {
+    return confirmForgotPassword(this.settings, username.trim(), code.trim(), newPassword);
   }
 
   signOut(): void {

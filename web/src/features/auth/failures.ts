@@ -7,6 +7,10 @@ export const signInFailureMessage: Record<AuthFailure, MessageKey> = {
   user_disabled: 'auth.error.disabled',
   not_confirmed: 'auth.error.notConfirmed',
   password_change_required: 'auth.error.passwordChange',
+  password_policy: 'auth.error.passwordPolicy',
+  code_mismatch: 'auth.error.codeMismatch',
+  code_expired: 'auth.error.codeExpired',
+  challenge_expired: 'auth.error.challengeExpired',
   too_many_attempts: 'auth.error.tooMany',
   network: 'auth.error.network',
   session_expired: 'auth.error.sessionExpired',
@@ -14,3 +18,17 @@ export const signInFailureMessage: Record<AuthFailure, MessageKey> = {
   misconfigured: 'auth.error.misconfigured',
   unknown: 'auth.error.unknown',
 };
+
+/**
+ * The strictest password policy among the pools (AWS: 12 characters, lower, upper, digit, symbol; the local
+ * pool asks 8), checked before the call so a person learns the rule at once; Cognito still decides.
+ */
+export function meetsPasswordPolicy(password: string): boolean {
+  return (
+    password.length >= 12 &&
+    /[a-z]/.test(password) &&
+    /[A-Z]/.test(password) &&
+    /[0-9]/.test(password) &&
+    /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password)
+  );
+}
