@@ -75,7 +75,8 @@ export const en: Record<MessageKey, string> = {
   'auth.error.codeExpired': 'The confirmation code has expired. Please request a new one.',
   'auth.error.challengeExpired': 'Too much time passed. Please sign in again with the temporary password.',
   'auth.newPassword.title': 'Set a new password',
-  'auth.newPassword.intro': 'This is your first sign-in. Please replace the temporary password with your own.',
+  'auth.newPassword.intro':
+    'This is your first sign-in. Please replace the temporary password with your own.',
   'auth.newPassword.policy':
     'At least 12 characters, with lowercase and uppercase letters, a digit and a symbol (e.g. ! @ # $ %).',
   'auth.newPassword.password': 'New password',

@@ -73,9 +73,11 @@ export const vi = {
     'Mật khẩu mới chưa đạt yêu cầu: ít nhất 12 ký tự, có chữ thường, chữ hoa, chữ số và ký hiệu.',
   'auth.error.codeMismatch': 'Mã xác nhận không đúng. Vui lòng kiểm tra lại thư điện tử.',
   'auth.error.codeExpired': 'Mã xác nhận đã hết hạn. Vui lòng yêu cầu mã mới.',
-  'auth.error.challengeExpired': 'Đã quá thời gian đặt mật khẩu mới. Vui lòng đăng nhập lại bằng mật khẩu tạm thời.',
+  'auth.error.challengeExpired':
+    'Đã quá thời gian đặt mật khẩu mới. Vui lòng đăng nhập lại bằng mật khẩu tạm thời.',
   'auth.newPassword.title': 'Đặt mật khẩu mới',
-  'auth.newPassword.intro': 'Đây là lần đăng nhập đầu tiên. Vui lòng đặt mật khẩu mới thay cho mật khẩu tạm thời.',
+  'auth.newPassword.intro':
+    'Đây là lần đăng nhập đầu tiên. Vui lòng đặt mật khẩu mới thay cho mật khẩu tạm thời.',
   'auth.newPassword.policy':
     'Mật khẩu cần ít nhất 12 ký tự, gồm chữ thường, chữ hoa, chữ số và ký hiệu (ví dụ ! @ # $ %).',
   'auth.newPassword.password': 'Mật khẩu mới',
