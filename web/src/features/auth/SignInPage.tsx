@@ -143,10 +143,12 @@ export function SignInPage() {
 
   const newPasswordFields = (
     <>
-      <p className="muted" id="password-policy">
-        {t('auth.newPassword.policy')}
-      </p>
-      <Field label={t('auth.newPassword.password')} error={pwErrors.password} required>
+      <Field
+        label={t('auth.newPassword.password')}
+        help={t('auth.newPassword.policy')}
+        error={pwErrors.password}
+        required
+      >
         {(p) => (
           <input
             {...p}
@@ -154,7 +156,6 @@ export function SignInPage() {
             type="password"
             name="new-password"
             autoComplete="new-password"
-            aria-describedby="password-policy"
             value={newPassword}
             onChange={(e) => setNewPassword(e.target.value)}
           />
