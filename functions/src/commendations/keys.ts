@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { pad } from '../data/keys';
+import { pad } from '../data/entity';
 
 /**
  * Keys of the commendation entities, declared once (docs/data-model.md, section "Commendations").

@@ -1,5 +1,5 @@
 import type { WorkflowError } from '@thidua/shared/workflow';
-import { mergeCounterUpdates } from '../data/submissions';
+import { mergeCounterUpdates } from '../data/counters';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { AppError, Conflict } from '../http/errors';
 import type { CommendationDeps } from './context';

@@ -1,96 +1,49 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
-import * as z from 'zod';
-import { Conflict } from '../http/errors';
-import { parseItem } from './items';
-import { keys, submissionPartition } from './keys';
-import type { TableRef } from './org';
-import { queryAll } from './query';
+import { absent, equals } from './conditions';
+import type { TableRef } from './entity';
+import { attachmentEntity } from './keys';
+import type { ConditionFailed, Conflict, Written } from './outcomes';
+import type { Attachment } from './schemas';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
-export const Attachment = z.object({
-  tenantId: TenantId,
-  id: Id,
-  submissionId: Id,
-  /** Sanitized display name with the extension of the real type. */
-  name: z.string().min(1).max(200),
-  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
-  /** What the uploader announced; the stored size is checked after the upload. */
-  declaredSize: z.number().int().min(1),
-  size: z.number().int().min(0).nullable(),
-  /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
-  status: z.enum(['pending', 'ready']),
-  objectKey: z.string(),
-  uploadedBy: z.string(),
-  createdAt: Instant,
-  confirmedAt: Instant.nullable(),
-});
-export type Attachment = z.infer<typeof Attachment>;
+export { Attachment } from './schemas';
 
 export interface AttachmentRepository {
   get(tenantId: string, submissionId: string, attachmentId: string): Promise<Attachment | undefined>;
   list(tenantId: string, submissionId: string): Promise<Attachment[]>;
-  create(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
-  /** pending → ready, conditioned on still being pending. */
-  confirm(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
+  /** Refused when the attachment exists (or the request's idempotency record does). */
+  create(a: Attachment, extra?: readonly TxItem[]): Promise<Written | ConditionFailed>;
+  /** pending → ready, conditioned on still being pending; a conflict carries the attachment as it is. */
+  confirm(a: Attachment, extra?: readonly TxItem[]): Promise<Written | Conflict<Attachment>>;
 }
 
-const item = (a: Attachment): Record<string, unknown> => ({
-  ...keys.attachment(a.tenantId, a.submissionId, a.id),
-  type: 'Attachment',
-  ...a,
-});
-
-export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => ({
-  async get(tenantId, submissionId, attachmentId) {
-    const r = await client.send(
-      new GetCommand({
-        TableName: table,
-        Key: keys.attachment(tenantId, submissionId, attachmentId),
-        ConsistentRead: true,
-      }),
-    );
-    return r.Item ? parseItem(Attachment, r.Item) : undefined;
-  },
-  list: (tenantId, submissionId) =>
-    queryAll(client, Attachment, {
-      table,
-      partition: submissionPartition(tenantId, submissionId),
-      sort: { beginsWith: 'ATT#' },
-      consistent: true,
-    }),
-  async create(a, extra = []) {
-    try {
-      await transactWrite(client, [
-        { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...extra,
-      ]);
-    } catch (err) {
-      if (err instanceof TransactionRefused)
-        throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
-      throw err;
-    }
-  },
-  async confirm(a, extra = []) {
-    try {
-      await transactWrite(client, [
-        {
-          Put: {
-            TableName: table,
-            Item: item(a),
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
-          },
-        },
-        ...extra,
-      ]);
-    } catch (err) {
-      if (err instanceof TransactionRefused) {
-        throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+export const createAttachmentRepository = (ref: TableRef): AttachmentRepository => {
+  const attachments = attachmentEntity.on(ref);
+  return {
+    get: (tenantId, submissionId, id) =>
+      attachments.get({ tenantId, submissionId, id }, { consistent: true }),
+    list: (tenantId, submissionId) =>
+      attachments.all('primary', { tenantId, submissionId }, { consistent: true }),
+    async create(a, extra = []) {
+      try {
+        await transactWrite(ref.client, [attachmentEntity.put(ref.table, a, absent()), ...extra]);
+        return { kind: 'written' };
+      } catch (err) {
+        if (err instanceof TransactionRefused) return { kind: 'condition_failed', reason: 'exists' };
+        throw err;
       }
-      throw err;
-    }
-  },
-});
+    },
+    async confirm(a, extra = []) {
+      try {
+        await transactWrite(ref.client, [
+          attachmentEntity.put(ref.table, a, equals('status', 'pending')),
+          ...extra,
+        ]);
+        return { kind: 'written' };
+      } catch (err) {
+        if (!(err instanceof TransactionRefused)) throw err;
+        const old = err.reasonAt(0)?.item;
+        return { kind: 'conflict', current: old ? attachmentEntity.parse(old) : undefined };
+      }
+    },
+  };
+};

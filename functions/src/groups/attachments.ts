@@ -50,7 +50,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     };
     const upload = await d.files.presignUpload(attachment.objectKey, attachment.contentType, max, now);
     const response = created({ attachment: view(attachment), upload });
-    await d.attachments.create(attachment, remember(response));
+    const outcome = await d.attachments.create(attachment, remember(response));
+    if (outcome.kind !== 'written') throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
     return response;
   }),
 
@@ -95,7 +96,10 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
       confirmedAt: now.toISOString(),
     };
     const response = ok(view(confirmed));
-    await d.attachments.confirm(confirmed, remember(response));
+    const outcome = await d.attachments.confirm(confirmed, remember(response));
+    if (outcome.kind !== 'written') {
+      throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+    }
     return response;
   }),
 

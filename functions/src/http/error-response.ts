@@ -1,4 +1,6 @@
 import { ZodError } from 'zod';
+import { DataError } from '../data/errors';
+import { fromDataError } from './data-errors';
 import { AppError, type ErrorDetail } from './errors';
 import { type HttpResult, json } from './response';
 import { zodDetails } from './zod-details';
@@ -8,7 +10,8 @@ import { zodDetails } from './zod-details';
  * Anything that is not an `AppError` is a bug on our side: logged with its stack, answered as a bare 500
  * that reveals nothing.
  */
-export const toErrorResponse = (err: unknown, requestId?: string): HttpResult => {
+export const toErrorResponse = (thrown: unknown, requestId?: string): HttpResult => {
+  const err = thrown instanceof DataError ? fromDataError(thrown) : thrown;
   if (err instanceof AppError) {
     return errorBody(err.status, err.code, err.message, err.details, err.extra());
   }
