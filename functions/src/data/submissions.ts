@@ -353,18 +353,16 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
 
     async snapshotAtOrBefore(tenantId, submissionId, version) {
       const sk = snapshotEntity.sortKey;
-      const page = await snapshotEntity
-        .on(ref)
-        .page(
-          'primary',
-          { tenantId, submissionId },
-          {
-            sort: { between: [sk.of({ version: 0 }), sk.of({ version })] },
-            descending: true,
-            limit: 1,
-            consistent: true,
-          },
-        );
+      const page = await snapshotEntity.on(ref).page(
+        'primary',
+        { tenantId, submissionId },
+        {
+          sort: { between: [sk.of({ version: 0 }), sk.of({ version })] },
+          descending: true,
+          limit: 1,
+          consistent: true,
+        },
+      );
       return page.items[0];
     },
 
