@@ -22,7 +22,7 @@ import { defineEntity, pad, sortKey, tenantPrefix as t } from '../data/entity';
  */
 
 /** Nominee keys hold names: hashed so the key reveals nothing and contains no `#`. */
-export const nomineeHash = (nomineeKey: string): string =>
+const nomineeHash = (nomineeKey: string): string =>
   createHash('sha256').update(nomineeKey).digest('base64url').slice(0, 32);
 
 /** THAT a member voted (never what). */

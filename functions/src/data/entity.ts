@@ -50,11 +50,13 @@ export interface SortKey<A> {
   of(a: A): string;
 }
 
-export function sortKey(constant: string): SortKey<object>;
-export function sortKey<A>(prefix: string, rest: (a: A) => string): SortKey<A>;
-export function sortKey<A>(prefix: string, rest?: (a: A) => string): SortKey<A> {
-  return { prefix, of: rest ? (a) => `${prefix}${rest(a)}` : () => prefix };
-}
+export const sortKey: {
+  (constant: string): SortKey<object>;
+  <A>(prefix: string, rest: (a: A) => string): SortKey<A>;
+} = <A>(prefix: string, rest?: (a: A) => string): SortKey<A> => ({
+  prefix,
+  of: rest ? (a) => `${prefix}${rest(a)}` : () => prefix,
+});
 
 /** A global secondary index of an entity: its partition from named attributes, its sort key from the item. */
 export interface IndexKey<W, P> {
@@ -150,7 +152,7 @@ const withCondition = (condition: Condition | undefined) =>
   condition ? { ...conditionInput(condition), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
 
 /** `SET #a = :set_a, ... ADD #b :add_b, ...` with every name and value as a placeholder. */
-export const updateInput = (change: Change) => {
+const updateInput = (change: Change) => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets: string[] = [];

@@ -39,7 +39,7 @@ export const queryPage = async <S extends z.ZodType>(
 };
 
 /** The same Query, its items as stored (keys included): for readers of several item types at once. */
-export const queryItemsPage = async (
+const queryItemsPage = async (
   client: DynamoDBDocumentClient,
   q: PageQuery,
 ): Promise<Page<Record<string, unknown>>> => {

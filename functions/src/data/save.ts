@@ -12,7 +12,7 @@ export const saveItem = <W>(
 ): TxItem => entity.put(ref.table, w, mode === 'create' ? absent() : present());
 
 /** What a refused transaction whose first item is the entity's own write means. */
-export const refusalOfSave = (err: TransactionRefused, mode: WriteMode): SaveOutcome => {
+const refusalOfSave = (err: TransactionRefused, mode: WriteMode): SaveOutcome => {
   if (err.reasonAt(0)?.code === 'ConditionalCheckFailed') {
     return mode === 'create' ? { kind: 'already_exists', current: undefined } : { kind: 'not_found' };
   }

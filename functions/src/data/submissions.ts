@@ -33,7 +33,7 @@ export { CompletenessCell, StoredRules, StoredSubmission } from './schemas';
 export { mergeCounterUpdates, SubmissionSummary };
 
 /** What a list shows of a submission (the API's list item, so its schema lives in shared). */
-export const summaryOf = (s: Submission): SubmissionSummary => {
+const summaryOf = (s: Submission): SubmissionSummary => {
   const turn = unitOnTurn(s);
   return {
     id: s.id,
