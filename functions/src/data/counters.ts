@@ -66,3 +66,7 @@ export const mergeCounterUpdates = (items: readonly TxItem[]): TxItem[] => {
   for (const m of merged.values()) out[m.at] = counterUpdate(m.table, m.key, m.deltas);
   return out;
 };
+
+/** The deltas of a counter update built by `counterUpdate` (undefined for any other item). */
+export const counterDeltas = (item: TxItem): ReadonlyMap<string, number> | undefined =>
+  structureOf.get(item)?.deltas;
