@@ -45,6 +45,15 @@ const unit = (id: string, over: Partial<Unit> = {}): Unit => ({
   ...over,
 });
 
+/** A report with no window, deadline or sign-off: the transaction, not the workflow, is under test. */
+const noRules: StoredSubmission['rules'] = {
+  entryWindow: null,
+  deadlines: { submit: null, signOff: null, review: null, reviewByKind: {} },
+  requireChildrenApproved: false,
+  requireUnitSignOff: false,
+  rejectIsTerminal: true,
+};
+
 const draft = (id: string, over: Partial<StoredSubmission> = {}): StoredSubmission => ({
   tenantId,
   id,
@@ -70,13 +79,7 @@ const draft = (id: string, over: Partial<StoredSubmission> = {}): StoredSubmissi
   dueAt: null,
   lastEventHash: '',
   eventSeq: 0,
-  rules: {
-    requireUnitSignOff: false,
-    rejectIsTerminal: true,
-    requireChildrenApproved: false,
-    entryWindow: null,
-    deadlines: { submit: null, signOff: null, reviewByKind: {}, review: null },
-  },
+  rules: { ...noRules, deadlines: { ...noRules.deadlines } },
   ...over,
 });
 
