@@ -43,11 +43,14 @@ export const configEntity = defineEntity({
   attributes: ({ tenantId: _t, ...config }: CommendationConfig & { tenantId: string }) => config,
 });
 
+const nominationPartition = (r: { tenantId: string; nominationId: string }): string =>
+  `${t(r.tenantId)}#NOM#${r.nominationId}`;
+
 /** The commendation record of a nomination (the submission's id). */
 export const recordEntity = defineEntity({
   type: 'NominationRecord',
   schema: NominationRecord,
-  pk: (r: { tenantId: string; nominationId: string }) => `${t(r.tenantId)}#NOM#${r.nominationId}`,
+  pk: nominationPartition,
   sk: sortKey('NOM'),
   indexes: {
     /** Nominations by campaign and stage. */
@@ -73,6 +76,25 @@ export const recordEntity = defineEntity({
       when: (r: NominationRecord) => liveStageList.includes(r.stage),
     },
   },
+});
+
+/** Which open tờ trình holds a nomination. */
+export const NominationHold = z.object({
+  tenantId: z.string(),
+  nominationId: z.string(),
+  batchId: z.string(),
+});
+export type NominationHold = z.infer<typeof NominationHold>;
+
+/**
+ * Which open tờ trình holds a nomination: one item per nomination, beside its record, written with a
+ * condition in the batch's own transaction, so two open tờ trình can never hold the same nomination.
+ */
+export const holdEntity = defineEntity({
+  type: 'NominationHold',
+  schema: NominationHold,
+  pk: nominationPartition,
+  sk: sortKey('HOLD'),
 });
 
 export const batchEntity = defineEntity({

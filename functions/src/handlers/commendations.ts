@@ -1,12 +1,9 @@
-import { createCommendationDeps } from '../commendations/context';
 import { commendationRouteImpls } from '../commendations/http';
 import { appDeps } from '../deps';
 import { createGroupHandler } from '../http/route';
 
 /** The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7). */
 const deps = appDeps();
-export const handler = createGroupHandler(
-  'commendations',
-  commendationRouteImpls(createCommendationDeps(deps.config, deps.clients)),
-  { idempotency: deps.idempotency },
-);
+export const handler = createGroupHandler('commendations', commendationRouteImpls(deps), {
+  idempotency: deps.idempotency,
+});

@@ -1,11 +1,6 @@
-import { createCommendationDeps } from '../commendations/context';
 import { publicRouteImpls } from '../commendations/public-http';
 import { appDeps } from '../deps';
 import { createGroupHandler } from '../http/route';
 
 /** The `public` Lambda: published lists and decisions, comments during a disclosure. No sign-in. */
-const deps = appDeps();
-export const handler = createGroupHandler(
-  'public',
-  publicRouteImpls(createCommendationDeps(deps.config, deps.clients)),
-);
+export const handler = createGroupHandler('public', publicRouteImpls(appDeps()));
