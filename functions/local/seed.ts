@@ -1,8 +1,5 @@
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
   AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -15,6 +12,7 @@ import { createUnitRepository, createUserRepository } from '../src/data/org';
 import { TransactionRefused, transactWrite } from '../src/data/transact';
 import { Conflict } from '../src/http/errors';
 import { emulatorClients } from './clients';
+import { createPoolUser, setPasswordAndGroups } from './pool-users';
 import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoUnits, demoUsers } from './seed-data';
 
 /**
@@ -53,6 +51,7 @@ async function ensureCognitoUser(
   tenantId: string,
   user: DemoUser,
 ): Promise<string> {
+  const poolUser = { ...user, tenantId, password: DEMO_PASSWORD };
   let attributes: { Name?: string | undefined; Value?: string | undefined }[] | undefined;
   try {
     attributes = (
@@ -60,36 +59,9 @@ async function ensureCognitoUser(
     ).UserAttributes;
   } catch (error) {
     if (!(error instanceof UserNotFoundException)) throw error;
-    const created = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: user.email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: user.name },
-          { Name: 'custom:tenant_id', Value: tenantId },
-          { Name: 'custom:unit_id', Value: user.unitId },
-        ],
-      }),
-    );
-    attributes = created.User?.Attributes;
+    return createPoolUser(cognito, userPoolId, poolUser);
   }
-  // Both are idempotent: setting the same password again, adding to a group the user is in.
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: userPoolId,
-      Username: user.email,
-      Password: DEMO_PASSWORD,
-      Permanent: true,
-    }),
-  );
-  for (const role of user.roles) {
-    await cognito.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: role }),
-    );
-  }
+  await setPasswordAndGroups(cognito, userPoolId, poolUser);
   const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
   if (!sub) throw new Error(`seed: cognito-local returned no sub for ${user.email}`);
   return sub;

@@ -263,7 +263,11 @@ describe('journeys', () => {
     await dept.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
       name: 'so-tu-phap.png',
       mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+      // A whole 1×1 PNG: the server parses the file (chunks, CRCs, IEND), a PNG header alone is refused.
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
     });
     await dept.getByRole('button', { name: 'so-tu-phap.png', exact: true }).waitFor();
     await dept.getByRole('button', { name: 'Gửi báo cáo' }).click();

@@ -3,9 +3,10 @@ import { createAttachmentRepository } from '@thidua/functions/data/attachments';
 import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
 import { createIdempotencyStore } from '@thidua/functions/data/idempotency-store';
 import { CorruptItem } from '@thidua/functions/data/items';
-import { unitEntity } from '@thidua/functions/data/keys';
+import { attachmentEntity, unitEntity } from '@thidua/functions/data/keys';
 import { createUnitRepository } from '@thidua/functions/data/org';
 import { createSubmissionRepository, type StoredSubmission } from '@thidua/functions/data/submissions';
+import { TransactionRefused, transactWrite } from '@thidua/functions/data/transact';
 import type { Unit } from '@thidua/shared/org';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients, type Platform, startTestPlatform } from '../support/platform';
@@ -171,7 +172,7 @@ describe('a submission’s transaction', () => {
 });
 
 describe('attachments', () => {
-  it('confirming twice is a conflict with the attachment as it is now', async () => {
+  it('confirming twice is refused with the attachment as it is now; a scan verdict needs the checked object', async () => {
     const attachments = createAttachmentRepository(ref);
     const a = {
       tenantId,
@@ -182,15 +183,33 @@ describe('attachments', () => {
       declaredSize: 10,
       size: null,
       status: 'pending' as const,
-      objectKey: 'k',
+      objectKey: 'upload/k',
+      storedKey: null,
+      sha256: null,
+      scanState: 'not_scanned' as const,
       uploadedBy: 'user',
       createdAt: '2026-01-02T00:00:00.000Z',
       confirmedAt: null,
     };
     expect(await attachments.create(a)).toEqual({ kind: 'written' });
     expect((await attachments.create(a)).kind).toBe('condition_failed');
-    const ready = { ...a, status: 'ready' as const, size: 10, confirmedAt: '2026-01-02T00:01:00.000Z' };
-    expect(await attachments.confirm(ready)).toEqual({ kind: 'written' });
-    expect(await attachments.confirm(ready)).toEqual({ kind: 'conflict', current: ready });
+    const ready = {
+      ...a,
+      status: 'ready' as const,
+      size: 10,
+      storedKey: 'evidence/k',
+      scanState: 'pending' as const,
+      confirmedAt: '2026-01-02T00:01:00.000Z',
+    };
+    await transactWrite(ref.client, [attachments.confirmItem(ready)]);
+    const again = await transactWrite(ref.client, [attachments.confirmItem(ready)]).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(TransactionRefused);
+    const current = (again as TransactionRefused).reasonAt(0)?.item;
+    expect(current && attachmentEntity.parse(current)).toEqual(ready);
+
+    const at = { tenantId, submissionId: 's1', attachmentId: 'a1' };
+    expect(await attachments.recordScan({ ...at, storedKey: 'evidence/other' }, 'infected')).toBe(false);
+    expect(await attachments.recordScan({ ...at, storedKey: 'evidence/k' }, 'clean')).toBe(true);
+    expect((await attachments.get(tenantId, 's1', 'a1'))?.scanState).toBe('clean');
   });
 });

@@ -1,19 +1,31 @@
-import { absent, equals } from './conditions';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { absent, equals, unchanged } from './conditions';
 import type { TableRef } from './entity';
 import { attachmentEntity } from './keys';
-import type { ConditionFailed, Conflict, Written } from './outcomes';
+import type { ConditionFailed, Written } from './outcomes';
 import type { Attachment } from './schemas';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
-export { Attachment } from './schemas';
+export { Attachment, ScanState, Sha256 } from './schemas';
 
 export interface AttachmentRepository {
   get(tenantId: string, submissionId: string, attachmentId: string): Promise<Attachment | undefined>;
   list(tenantId: string, submissionId: string): Promise<Attachment[]>;
   /** Refused when the attachment exists (or the request's idempotency record does). */
   create(a: Attachment, extra?: readonly TxItem[]): Promise<Written | ConditionFailed>;
-  /** pending → ready, conditioned on still being pending; a conflict carries the attachment as it is. */
-  confirm(a: Attachment, extra?: readonly TxItem[]): Promise<Written | Conflict<Attachment>>;
+  /**
+   * The pending → ready Put, conditioned on still being pending (a refusal carries the attachment as it
+   * is), for the transaction that also appends to the submission's audit chain.
+   */
+  confirmItem(a: Attachment): TxItem;
+  /**
+   * Records a scanner's verdict on the object at `storedKey`; false when no ready attachment holds that
+   * object (a verdict on something else, or a stale one).
+   */
+  recordScan(
+    at: { tenantId: string; submissionId: string; attachmentId: string; storedKey: string },
+    verdict: 'clean' | 'infected',
+  ): Promise<boolean>;
 }
 
 export const createAttachmentRepository = (ref: TableRef): AttachmentRepository => {
@@ -32,17 +44,20 @@ export const createAttachmentRepository = (ref: TableRef): AttachmentRepository 
         throw err;
       }
     },
-    async confirm(a, extra = []) {
+    confirmItem: (a) => attachmentEntity.put(ref.table, a, equals('status', 'pending')),
+    async recordScan(at, verdict) {
+      const update = attachmentEntity.update(
+        ref.table,
+        { tenantId: at.tenantId, submissionId: at.submissionId, id: at.attachmentId },
+        { set: { scanState: verdict } },
+        unchanged({ status: 'ready', storedKey: at.storedKey }),
+      );
       try {
-        await transactWrite(ref.client, [
-          attachmentEntity.put(ref.table, a, equals('status', 'pending')),
-          ...extra,
-        ]);
-        return { kind: 'written' };
+        if (update.Update) await ref.client.send(new UpdateCommand(update.Update));
+        return true;
       } catch (err) {
-        if (!(err instanceof TransactionRefused)) throw err;
-        const old = err.reasonAt(0)?.item;
-        return { kind: 'conflict', current: old ? attachmentEntity.parse(old) : undefined };
+        if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw err;
       }
     },
   };

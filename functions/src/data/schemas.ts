@@ -1,5 +1,5 @@
 import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '@thidua/shared/forms';
 import { ChainLevel, Submission, SubmissionState, type WorkflowRules } from '@thidua/shared/workflow';
 import * as z from 'zod';
 
@@ -44,6 +44,15 @@ export type Snapshot = z.infer<typeof Snapshot>;
 /** A submission's slot: which submission holds a unit's campaign, form and period. */
 export const Slot = z.object({ submissionId: Id });
 
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
+ * scanner's verdict; then `clean` or `infected`.
+ */
+export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
+export type ScanState = z.infer<typeof ScanState>;
+
 export const Attachment = z.object({
   tenantId: TenantId,
   id: Id,
@@ -56,7 +65,16 @@ export const Attachment = z.object({
   size: z.number().int().min(0).nullable(),
   /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
   status: z.enum(['pending', 'ready']),
+  /** Where the browser uploads (one-time key under `upload/`); never served. */
   objectKey: z.string(),
+  /**
+   * Where the checked bytes live after `confirm` (under `evidence/`, a prefix no upload policy names);
+   * null while pending, and for files confirmed before issue 12 (they were served from `objectKey`).
+   */
+  storedKey: z.string().nullable().default(null),
+  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
+  sha256: Sha256.nullable().default(null),
+  scanState: ScanState.default('not_scanned'),
   uploadedBy: z.string(),
   createdAt: Instant,
   confirmedAt: Instant.nullable(),

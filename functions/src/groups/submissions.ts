@@ -197,6 +197,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
             template,
             result.submission.data,
             await d.attachments.list(identity.tenantId, s.id),
+            d.config.malwareScanning,
           )
         : undefined;
       return commit(s, result, rules, req, data ? { data } : {});

@@ -3,4 +3,5 @@ export * from './expression';
 export * from './limits';
 export * from './schema';
 export * from './templates-2023';
+export * from './text';
 export * from './validate';

@@ -119,6 +119,10 @@ export const en: Record<MessageKey, string> = {
   'form.file.unavailable': 'Files cannot be attached right now.',
   'form.file.remove': 'Remove',
   'form.file.removeNamed': 'Remove file {name}',
+  'form.file.scan.not_scanned': 'Not scanned for viruses',
+  'form.file.scan.pending': 'Waiting for the virus scan',
+  'form.file.scan.clean': 'Scanned: clean',
+  'form.file.scan.infected': 'Infected — cannot be used',
   'form.errorSummary': '{n} fields need fixing:',
 
   'review.changed': 'Changed',
@@ -183,6 +187,7 @@ export const en: Record<MessageKey, string> = {
   'event.reject': 'Rejected',
   'event.withdraw': 'Withdrawn',
   'event.reopen': 'Reopened for correction',
+  'event.attach': 'Evidence file attached',
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',

@@ -118,6 +118,10 @@ export const vi = {
   'form.file.unavailable': 'Chưa thể đính kèm tệp lúc này.',
   'form.file.remove': 'Gỡ',
   'form.file.removeNamed': 'Gỡ tệp {name}',
+  'form.file.scan.not_scanned': 'Chưa quét virus',
+  'form.file.scan.pending': 'Đang chờ quét virus',
+  'form.file.scan.clean': 'Đã quét virus: an toàn',
+  'form.file.scan.infected': 'Nhiễm mã độc — không được dùng',
   'form.errorSummary': 'Có {n} ô cần sửa:',
 
   'review.changed': 'Đã sửa',
@@ -182,6 +186,7 @@ export const vi = {
   'event.reject': 'Không chấp thuận',
   'event.withdraw': 'Rút lại',
   'event.reopen': 'Mở lại để điều chỉnh',
+  'event.attach': 'Đính kèm tệp minh chứng',
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',

@@ -5,7 +5,7 @@ import './history.css';
 
 /**
  * The submission's life as a timeline, newest first: who did what, when, from which unit, with the
- * reason of every return or rejection quoted.
+ * reason of every return or rejection quoted and the name and hash of every evidence file attached.
  */
 export function HistoryTimeline({
   events,
@@ -39,6 +39,14 @@ export function HistoryTimeline({
               {e.to.state === 'under_review' && e.to.level !== null && chain[e.to.level]
                 ? ` (${chain[e.to.level]?.unitName})`
                 : ''}
+            </p>
+          ) : null}
+          {e.attachment ? (
+            <p className="timeline-file">
+              {e.attachment.name} ·{' '}
+              <span className="muted" title={e.attachment.sha256}>
+                SHA-256 {e.attachment.sha256.slice(0, 12)}…
+              </span>
             </p>
           ) : null}
           {e.reason ? (
