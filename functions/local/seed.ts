@@ -5,7 +5,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { campaign2023 } from '@thidua/shared/campaign';
 import { templates2023 } from '@thidua/shared/forms';
 import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
 import { createUnitRepository, createUserRepository } from '../src/data/org';
@@ -13,7 +12,7 @@ import { TransactionRefused, transactWrite } from '../src/data/transact';
 import { Conflict } from '../src/http/errors';
 import { emulatorClients } from './clients';
 import { createPoolUser, setPasswordAndGroups } from './pool-users';
-import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoUnits, demoUsers } from './seed-data';
+import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoCampaign, demoUnits, demoUsers } from './seed-data';
 
 /**
  * Writes the demo world (seed-data.ts, and the 2023 campaign with its form templates from the domain
@@ -97,9 +96,10 @@ export async function seedDemoWorld(
         if (!(error instanceof TransactionRefused)) throw error;
         for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
       }
-      // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on.
+      // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on. The demo
+      // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
-      await campaigns.save({ ...campaign2023, tenantId }, 'create').catch(ignoreExisting);
+      await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
     };
     const writeUsers = async (): Promise<void> => {
       // One user after the other: cognito-local rewrites a group's member list on every addition.

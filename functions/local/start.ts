@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { PlatformError } from './errors';
 import { defaultDataDir, PLATFORM_PIDS_FILE, repoRoot } from './paths';
 import { type Platform, startPlatform } from './platform';
+import { prepareLocalPlatform } from './prepare';
 import {
   assertPortFree,
   childEnv,
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
   const webOrigin = `http://localhost:${ports.web}`;
   const progress = (line: string): void => console.log(`  ${line}`);
   console.log('Thi đua — starting the local platform');
+  // Java (installed with apt-get when we may) and DynamoDB Local, as `npm test` prepares them.
+  await prepareLocalPlatform(progress);
 
   platform = await startPlatform({
     mode: 'persistent',

@@ -303,6 +303,11 @@ describe('submissions', () => {
       'approve',
     ]);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // People are named beside their roles (issue 15): the user record's name on every event.
+    const named = history.events as { actorName: string | null }[];
+    expect(named.at(-1)?.actorName).toBe('Lê Văn Cường');
+    expect(named.at(-2)?.actorName).toBe('Phạm Thị Dung');
+    expect(named.every((e) => typeof e.actorName === 'string' && e.actorName !== '')).toBe(true);
     const audit = expectStatus(await w.as.secretariat.get(`/submissions/${s.id}/audit`), 200);
     expect(audit).toMatchObject({ valid: true, eventCount: 7, problems: [] });
 

@@ -1,6 +1,7 @@
 export * from './evaluate';
 export * from './expression';
 export * from './limits';
+export * from './numbers';
 export * from './schema';
 export * from './templates-2023';
 export * from './text';

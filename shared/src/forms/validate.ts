@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { computeValues, evaluateCondition, isEmptyValue, visibleRefs } from './evaluate';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
+import { groupsThousands } from './numbers';
 import type { ColumnField, Field, FormData, FormDefinition } from './schema';
 import { charCount, normalizeText } from './text';
 
@@ -152,9 +153,11 @@ function checkScalar(
           return issue(path, formMessages.max(vn(FORM_LIMITS.decimalMaxAbs)));
         if (decimals(n) > field.scale) return issue(path, formMessages.scale(field.scale));
       }
-      if (submit && field.min !== undefined && n < field.min) issue(path, formMessages.min(vn(field.min)));
+      // A year's bounds read as years ("1975"), a quantity's grouped ("1.000").
+      const bound = (b: number) => (groupsThousands(field) ? vn(b) : String(b));
+      if (submit && field.min !== undefined && n < field.min) issue(path, formMessages.min(bound(field.min)));
       else if (submit && field.max !== undefined && n > field.max)
-        issue(path, formMessages.max(vn(field.max)));
+        issue(path, formMessages.max(bound(field.max)));
       return n;
     }
     case 'date': {

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'shell.navLabel': 'Main navigation',
   'shell.offline':
     'You are offline. What you type is kept on this device and saved when the connection returns.',
+  'shell.retrying': 'The server is busy, retrying…',
   'shell.switchLanguage': 'Switch language to Tiếng Việt',
 
   'nav.home': 'Home',
@@ -63,6 +64,10 @@ export const en: Record<MessageKey, string> = {
   'auth.error.tooMany': 'Too many failed attempts. Try again in a few minutes.',
   'auth.error.network': 'Cannot reach the sign-in server. Check your connection and try again.',
   'auth.error.sessionExpired': 'Your session has expired. Please sign in again.',
+  'auth.error.notConfirmed': 'This account is not activated yet. Please contact the administrator.',
+  'auth.error.serviceUnavailable':
+    'The sign-in service is having trouble. Please try again in a few minutes.',
+  'auth.error.misconfigured': 'The sign-in settings of this system are wrong. Please tell the administrator.',
   'auth.error.unknown': 'Sign-in failed. Please try again.',
 
   'account.title': 'Account',
@@ -78,6 +83,10 @@ export const en: Record<MessageKey, string> = {
   'errors.startTitle': 'The app could not start',
   'errors.start':
     'Could not load its configuration (/config.json). Reload the page or tell your administrator.',
+  'errors.forbiddenTitle': 'No access',
+  'errors.forbiddenPage': 'You may not open this page. If you need it, please contact the administrator.',
+  'errors.forbiddenOrMissingPage':
+    'There is nothing on this page you may see, or it is gone. If you need it, please contact the administrator.',
   'errors.pageTitle': 'Something went wrong',
   'errors.offlineTitle': 'No connection',
   'errors.network': 'Cannot reach the server. Check your connection and try again.',
@@ -101,16 +110,17 @@ export const en: Record<MessageKey, string> = {
   'form.rowActions': 'Actions',
   'form.cellLabel': '{column}, row {n}',
   'form.maxRowsReached': 'The maximum number of rows ({n}) is reached.',
-  'form.rowCount': '{n} rows',
+  'form.rowCount': '{n, plural, one {# row} other {# rows}}',
   'form.selfScore': 'Self score',
   'form.reviewerScore': 'Reviewer score',
-  'form.maxPoints': '(at most {n} points)',
+  'form.maxPoints': '(at most {n, plural, one {# point} other {# points}})',
   'form.scoreNote': 'Explanation, evidence',
-  'form.file.rules': 'PDF, DOCX, XLSX, JPEG or PNG; at most {max} per file; at most {n} files.',
+  'form.file.rules':
+    'PDF, DOCX, XLSX, JPEG or PNG; at most {max} per file; at most {n, plural, one {# file} other {# files}}.',
   'form.file.badType': '“{name}”: this file type is not accepted (PDF, DOCX, XLSX, JPEG, PNG only).',
   'form.file.tooLarge': '“{name}”: the file is larger than {max}.',
   'form.file.empty': '“{name}”: the file is empty.',
-  'form.file.tooMany': 'At most {n} files may be attached.',
+  'form.file.tooMany': 'At most {n, plural, one {# file} other {# files}} may be attached.',
   'form.file.uploading': 'Uploading “{name}”',
   'form.file.progressLabel': 'Upload progress of {name}',
   'form.file.network': '“{name}”: the connection dropped during the upload. Pick the file again when online.',
@@ -123,7 +133,7 @@ export const en: Record<MessageKey, string> = {
   'form.file.scan.pending': 'Waiting for the virus scan',
   'form.file.scan.clean': 'Scanned: clean',
   'form.file.scan.infected': 'Infected — cannot be used',
-  'form.errorSummary': '{n} fields need fixing:',
+  'form.errorSummary': '{n, plural, one {# field needs} other {# fields need}} fixing:',
 
   'review.changed': 'Changed',
   'review.before': 'Before it was returned',
@@ -191,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',
+  'history.saves': '{n, plural, one {# time} other {# times}}',
   'history.reason': 'Reason',
 
   'draft.pending': 'Unsaved changes…',
@@ -241,7 +252,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.view.inbox': 'Waiting for my unit',
   'inbox.view.subtree': 'Everything in my area',
   'inbox.countsLabel': 'Counts',
-  'inbox.count.onPage': 'This page: {n} submissions',
+  'inbox.count.onPage': 'This page: {n, plural, one {# submission} other {# submissions}}',
   'inbox.count.overdue': 'Overdue: {n}',
   'inbox.count.returned': 'Returned: {n}',
   'inbox.filter.campaign': 'Campaign (plan)',
@@ -266,7 +277,7 @@ export const en: Record<MessageKey, string> = {
 
   'completeness.title': 'Filing status of the units below',
   'completeness.parent': 'Parent unit',
-  'completeness.summary': '{done} of {total} units approved',
+  'completeness.summary': '{done} of {total, plural, one {# unit} other {# units}} approved',
   'completeness.complete': 'Every unit below has finished.',
   'completeness.notFiled': 'Not filed or not sent ({n})',
   'completeness.tableCaption': 'Status of each unit',
@@ -293,15 +304,17 @@ export const en: Record<MessageKey, string> = {
     'One bar per area; the coloured segments count the units by report status. The table below has the figures.',
   'campaigns.chartTable': 'Units by status, per area',
   'campaigns.byUnitTitle': 'Every submission by unit and status',
-  'campaigns.byUnitCount': '{n} submissions from {units} units.',
+  'campaigns.byUnitCount':
+    '{n, plural, one {# submission} other {# submissions}} from {units, plural, one {# unit} other {# units}}.',
   'campaigns.byUnitCaption': 'Submissions of each unit by status',
   'campaigns.exportTitle': 'Export reports to Excel',
   'campaigns.exportHelp':
     'One row per submission, one column per figure; totals are recomputed from the data.',
-  'campaigns.exportCount': '{n} submissions will be exported.',
+  'campaigns.exportCount': '{n, plural, one {# submission} other {# submissions}} will be exported.',
   'campaigns.exportProgress': 'Reading submissions',
   'campaigns.exportButton': 'Download Excel file',
-  'campaigns.exportDone': '{n} submissions exported.',
+  'campaigns.exportDone': '{n, plural, one {# submission} other {# submissions}} exported.',
+  'export.parentUnit': 'Parent unit',
   'export.rows': 'rows',
   'export.files': 'files',
   'scoring.title': 'Reviewer scoring',

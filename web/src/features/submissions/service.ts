@@ -1,8 +1,8 @@
 import {
-  AuditEvent,
   CompletenessResponse,
   CompletenessStatus,
   DiffResponse,
+  HistoryEntry,
   pageOf,
   SubmissionSummary,
   SubmissionView,
@@ -34,8 +34,8 @@ export type SubmissionPage = z.infer<typeof SubmissionPage>;
 /** One submission with what the caller may do with it now. */
 export { SubmissionView };
 
-/** An audit event as the history shows it (the API's AuditEvent, hashes and tenancy left unread). */
-export const HistoryEvent = AuditEvent.omit({
+/** An audit event as the history shows it (the API's entry, hashes and tenancy left unread). */
+export const HistoryEvent = HistoryEntry.omit({
   tenantId: true,
   campaignId: true,
   dataHash: true,
