@@ -1,4 +1,3 @@
-import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +7,7 @@ import {
   seriousViolations,
   startBuiltWeb,
 } from '../support/browser';
-import { DEMO_TENANT, emulatorClients, PROVINCE_ID } from '../support/platform';
+import { createUserWithTemporaryPassword } from '../support/temporary-user';
 
 /**
  * A user created by an administrator signs in through the web app for the first time: the temporary
@@ -25,26 +24,7 @@ let browser: Browser;
 beforeAll(async () => {
   built = await startBuiltWeb();
   browser = await launchChromium();
-  const clients = emulatorClients(built.platform);
-  try {
-    await clients.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: built.platform.userPoolId,
-        Username: EMAIL,
-        TemporaryPassword: TEMPORARY,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: EMAIL },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: 'Trần Thị Lần Đầu' },
-          { Name: 'custom:tenant_id', Value: DEMO_TENANT },
-          { Name: 'custom:unit_id', Value: PROVINCE_ID },
-        ],
-      }),
-    );
-  } finally {
-    clients.destroy();
-  }
+  await createUserWithTemporaryPassword(built.platform, EMAIL, TEMPORARY, 'Trần Thị Lần Đầu');
 });
 
 afterAll(async () => {

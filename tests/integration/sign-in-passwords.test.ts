@@ -1,7 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  AdminCreateUserCommand,
   CognitoIdentityProviderClient,
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
@@ -10,14 +9,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_TENANT,
-  emulatorClients,
-  type Platform,
-  PROVINCE_ID,
-  signIn,
-  startPlatform,
-} from '../support/platform';
+import { type Platform, signIn, startPlatform } from '../support/platform';
+import { createUserWithTemporaryPassword } from '../support/temporary-user';
 
 /**
  * The two password journeys the web app runs, over the Cognito protocol against the local platform
@@ -31,7 +24,6 @@ const TEMPORARY = 'Tam-thoi-2026!';
 const CHOSEN = 'Mat-khau-moi-2026!';
 
 let platform: Platform;
-let clients: ReturnType<typeof emulatorClients>;
 let cognito: CognitoIdentityProviderClient;
 let dataDir: string;
 
@@ -39,7 +31,6 @@ beforeAll(async () => {
   // Persistent mode in a fresh folder: the only mode that writes cognito-local's log, where codes are read.
   dataDir = join(process.env.TMPDIR ?? '/tmp', `thidua-signin-${process.pid}-${Date.now()}`);
   platform = await startPlatform({ mode: 'persistent', dataDir, seed: false });
-  clients = emulatorClients(platform);
   cognito = new CognitoIdentityProviderClient({
     region: platform.region,
     endpoint: platform.cognitoEndpoint,
@@ -49,28 +40,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   cognito?.destroy();
-  clients?.destroy();
   await platform?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function createWithTemporaryPassword(email: string): Promise<void> {
-  await clients.cognito.send(
-    new AdminCreateUserCommand({
-      UserPoolId: platform.userPoolId,
-      Username: email,
-      TemporaryPassword: TEMPORARY,
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: email },
-        { Name: 'email_verified', Value: 'true' },
-        { Name: 'name', Value: 'Người Dùng Mới' },
-        { Name: 'custom:tenant_id', Value: DEMO_TENANT },
-        { Name: 'custom:unit_id', Value: PROVINCE_ID },
-      ],
-    }),
-  );
-}
+const createWithTemporaryPassword = (email: string) =>
+  createUserWithTemporaryPassword(platform, email, TEMPORARY);
 
 const initiate = (email: string, password: string) =>
   cognito.send(

@@ -64,19 +64,15 @@ let server: Server;
 let store: SessionStore;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => {
-      raw += c.toString();
-    });
-    req.on('end', () => {
-      const operation = String(req.headers['x-amz-target']).split('.').pop() ?? '';
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      sent.push({ operation, body });
-      const [status, answer] = cognito[operation]?.(body) ?? fail('UnknownOperationException', operation);
-      res.statusCode = status;
-      res.end(JSON.stringify(answer));
-    });
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const operation = String(req.headers['x-amz-target']).split('.').pop() ?? '';
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+    sent.push({ operation, body });
+    const [status, answer] = cognito[operation]?.(body) ?? fail('UnknownOperationException', operation);
+    res.statusCode = status;
+    res.end(JSON.stringify(answer));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -194,10 +194,16 @@ export function SignInPage() {
     </Field>
   );
 
-  const backButton = (
-    <Button type="button" variant="ghost" onClick={backToSignIn} className="sign-in-submit">
-      {t('auth.forgot.back')}
-    </Button>
+  /** The step's own action, then the way back to the sign-in form. */
+  const actions = (label: string) => (
+    <>
+      <Button type="submit" variant="primary" loading={busy} className="sign-in-submit">
+        {label}
+      </Button>
+      <Button type="button" variant="ghost" onClick={backToSignIn} className="sign-in-submit">
+        {t('auth.forgot.back')}
+      </Button>
+    </>
   );
 
   let title = t('auth.title');
@@ -208,10 +214,7 @@ export function SignInPage() {
       <form onSubmit={onNewPassword} noValidate>
         <p>{t('auth.newPassword.intro')}</p>
         {newPasswordFields}
-        <Button type="submit" variant="primary" loading={busy} className="sign-in-submit">
-          {t('auth.newPassword.submit')}
-        </Button>
-        {backButton}
+        {actions(t('auth.newPassword.submit'))}
       </form>
     );
   } else if (step === 'forgot') {
@@ -220,10 +223,7 @@ export function SignInPage() {
       <form onSubmit={onForgot} noValidate>
         <p>{t('auth.forgot.intro')}</p>
         {emailField}
-        <Button type="submit" variant="primary" loading={busy} className="sign-in-submit">
-          {t('auth.forgot.send')}
-        </Button>
-        {backButton}
+        {actions(t('auth.forgot.send'))}
       </form>
     );
   } else if (step === 'reset') {
@@ -244,10 +244,7 @@ export function SignInPage() {
           )}
         </Field>
         {newPasswordFields}
-        <Button type="submit" variant="primary" loading={busy} className="sign-in-submit">
-          {t('auth.forgot.confirm')}
-        </Button>
-        {backButton}
+        {actions(t('auth.forgot.confirm'))}
       </form>
     );
   } else {
