@@ -272,6 +272,8 @@ export const commendationContracts = {
     operationId: 'signDecision',
     idempotencyPrecheck: true,
     params: SessionParam,
+    /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
+    body: z.object({ signerId: Id.optional() }).default({}),
     response: Decision,
     status: 201,
     errors: [403, 404, 409, 422],

@@ -5,6 +5,7 @@ import {
   decisionEntries,
   type Revocation,
   ruleSetOn,
+  vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -13,12 +14,22 @@ import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, displayName, provinceResource } from './context';
+import { type CommendationDeps, provinceResource, rootUnit } from './context';
 import { minutesTitle, moveSession } from './council';
+import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
+
+/**
+ * The province's office holder who signs (the chair by default, or the deputy the chair's office names):
+ * read fresh, not from the cached root, because holders change. 422 `no_office_holder` when none.
+ */
+const provinceSigner = async (d: CommendationDeps, tenantId: string, now: Date, signerId?: string) => {
+  const root = await rootUnit(d, tenantId);
+  return signerOf((await d.units.get(tenantId, root.id)) ?? root, vnDate(now), signerId);
+};
 
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
@@ -39,9 +50,11 @@ export const signDecision = async (
   sessionId: string,
   now: Date,
   seal: Seal<Decision>,
+  signerId?: string,
 ): Promise<Decision> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const signerName = await displayName(d, identity);
+  const holder = await provinceSigner(d, identity.tenantId, now, signerId);
+  const signerName = holder.name;
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
@@ -89,7 +102,7 @@ export const signDecision = async (
       signedAt: at,
       signerId: identity.userId,
       signerName,
-      signerTitle: body.signerTitle,
+      signerTitle: holder.role === 'head' ? holder.title : `KT. ${body.signerTitle} - ${holder.title}`,
       title: decisionSubject(config, awarded),
       entries,
       documentKey: docKey,
@@ -102,7 +115,7 @@ export const signDecision = async (
         ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
         numberText,
         signedOn,
-        signerName,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
         minutesRef: minutesTitle(s),
         entries,
       }),
@@ -170,7 +183,8 @@ export const revokeAward = async (
   seal: Seal<Revocation>,
 ): Promise<Revocation> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const signerName = await displayName(d, identity);
+  const holder = await provinceSigner(d, identity.tenantId, now);
+  const signerName = holder.name;
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
     if (!decision) throw new NotFound('Không tìm thấy quyết định');
@@ -212,7 +226,13 @@ export const revokeAward = async (
     const { revocationDocx } = await import('./documents/revocation-doc');
     await d.documents.put(
       docKey,
-      await revocationDocx({ config, issuingBody: body, revocation, decisionSignedOn: decision.signedOn }),
+      await revocationDocx({
+        config,
+        issuingBody: body,
+        revocation,
+        decisionSignedOn: decision.signedOn,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      }),
       DOCX_TYPE,
     );
     try {

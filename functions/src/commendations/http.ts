@@ -302,7 +302,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     return withDownload(d, s.minutesKey, `Bien-ban-${fileSafe(s.minutesNumber ?? s.id)}.docx`);
   }),
   userRoute(c.signDecision, (req) =>
-    write(d, req, created, (seal) => signDecision(d, req.identity, req.params.sessionId, req.now, seal)),
+    write(d, req, created, (seal) =>
+      signDecision(d, req.identity, req.params.sessionId, req.now, seal, req.body.signerId),
+    ),
   ),
   userRoute(c.getDecision, async ({ params, identity }) => {
     const decision = await loadDecision(d, identity, identity.tenantId, params.decisionId);

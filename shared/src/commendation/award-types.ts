@@ -23,6 +23,9 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
 export const NomineeKind = z.enum(['collective', 'individual']);
 export type NomineeKind = z.infer<typeof NomineeKind>;
 
+export const NomineeGender = z.enum(['male', 'female']);
+export type NomineeGender = z.infer<typeof NomineeGender>;
+
 export const AwardFor = z.enum(['collective', 'individual', 'both']);
 export type AwardFor = z.infer<typeof AwardFor>;
 
@@ -86,6 +89,10 @@ export const IssuingBody = z.object({
   id: Id,
   /** Header lines at the top left, in capitals, e.g. ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"]. */
   headerLines: z.array(z.string().min(1)).min(1).max(3),
+  /** How many first header lines name the directly superior body (printed upright, not bold). */
+  superiorLines: z.number().int().min(0).max(2).default(0),
+  /** The short name heading its council's documents above the council: "UBND TỈNH BÌNH PHƯỚC". */
+  shortName: z.string().min(1).optional(),
   /** Name as used in sentences: "Ủy ban nhân dân tỉnh Bình Phước". */
   name: z.string().min(1),
   /** Symbol after the number of a decision: `QĐ-UBND` → "Số: 123/QĐ-UBND". */

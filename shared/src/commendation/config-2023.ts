@@ -35,7 +35,8 @@ const decree98: LegalBasis = {
   toVerify: true,
 };
 const decree152: LegalBasis = {
-  ref: 'Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  // The date was not checked against the official gazette here: `toVerify` (cần đối chiếu).
+  ref: 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
   article: '',
   effectiveFrom: '2025-07-01',
   effectiveTo: null,
@@ -52,7 +53,10 @@ const plan38: LegalBasis = {
 export const issuingBodies2023: IssuingBody[] = [
   {
     id: 'ubnd-tinh',
+    // One body's name on two lines, both bold (Decree 30/2020, Appendix I, II.3).
     headerLines: ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC'],
+    superiorLines: 0,
+    shortName: 'UBND TỈNH BÌNH PHƯỚC',
     name: 'Ủy ban nhân dân tỉnh Bình Phước',
     decisionSymbol: 'QĐ-UBND',
     minutesSymbol: 'BB-HĐTĐKT',
@@ -67,7 +71,10 @@ export const issuingBodies2023: IssuingBody[] = [
   },
   {
     id: 'bcd-tinh',
+    // The superior body (the province's UBND) upright, the Ban Chỉ đạo bold.
     headerLines: ['UBND TỈNH BÌNH PHƯỚC', 'BAN CHỈ ĐẠO PCTP, TNXH', 'VÀ XÂY DỰNG PTTDBVANTQ'],
+    superiorLines: 1,
+    shortName: 'UBND TỈNH BÌNH PHƯỚC',
     name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Bình Phước',
     decisionSymbol: 'QĐ-BCĐ',
     minutesSymbol: 'BB-BCĐ',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id, Instant, TenantId } from '../common';
-import { NomineeKind } from './award-types';
+import { NomineeGender, NomineeKind } from './award-types';
 
 /**
  * What the commendation process keeps beside the nomination submissions: the commendation stage of
@@ -51,6 +51,9 @@ export const Nominee = z.object({
   nomineeName: z.string(),
   nomineeTitle: z.string(),
   nomineeUnitName: z.string(),
+  /** An individual's gender, for "Ông"/"Bà" in documents; absent on dossiers made before it was asked. */
+  nomineeGender: NomineeGender.optional(),
+  nomineeBirthDate: CalendarDate.optional(),
 });
 export type Nominee = z.infer<typeof Nominee>;
 

@@ -50,7 +50,9 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
   const passed = m.results.filter((r) => r.passed).length;
   const children: FileChild[] = [
     header({
-      bodyLines: [b.headerLines[0] ?? '', m.config.councilName.toUpperCase()],
+      // The council under its province: "UBND TỈNH BÌNH PHƯỚC" upright, the council bold.
+      bodyLines: [b.shortName ?? b.headerLines.join(' '), m.config.councilName.toUpperCase()],
+      superiorLines: 1,
       numberLine: `Số: ${m.numberText}`,
       placeDate: `${b.place}, ${vnDateWords(m.heldOn)}`,
     }),
