@@ -21,13 +21,7 @@ import type { StoredSubmission } from '../data/submissions';
 import type { TransactionRefused, TxItem } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  displayName,
-  provinceResource,
-  rootUnit,
-} from './context';
+import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
