@@ -28,6 +28,7 @@ import {
   provinceResource,
   rootUnit,
 } from './context';
+import { provinceSigners } from './documents/signer';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
@@ -244,6 +245,19 @@ export const loadSession = async (
  * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
  * No route returns ballot papers, and nothing returned links a member to a choice.
  */
+/** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
+const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
+  const now = new Date();
+  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const next = await nextInRegister(d, tenantId, 'decision', body, now);
+  const signers = await provinceSigners(d, tenantId, now);
+  return {
+    nextNumberText: next.numberText,
+    year: next.year,
+    signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
+  };
+};
+
 export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
   const mine = s.members.some((m) => m.userId === identity.userId)
     ? await d.commendations.myParticipation(identity.tenantId, s.id, identity.userId)
@@ -251,6 +265,7 @@ export const sessionView = async (d: CommendationDeps, identity: Identity, s: Co
   return {
     ...s,
     results: s.state === 'open' ? null : s.results,
+    signing: s.state === 'closed' ? await signingPreview(d, identity.tenantId, s) : null,
     myBallot: {
       isMember: s.members.some((m) => m.userId === identity.userId),
       voted: mine !== undefined,

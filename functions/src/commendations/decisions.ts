@@ -5,7 +5,6 @@ import {
   decisionEntries,
   type Revocation,
   ruleSetOn,
-  vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -14,22 +13,13 @@ import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, provinceResource, rootUnit } from './context';
+import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
-import { signatureOf, signerOf } from './documents/signer';
+import { provinceSigner, signatureOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
-
-/**
- * The province's office holder who signs (the chair by default, or the deputy the chair's office names):
- * read fresh, not from the cached root, because holders change. 422 `no_office_holder` when none.
- */
-const provinceSigner = async (d: CommendationDeps, tenantId: string, now: Date, signerId?: string) => {
-  const root = await rootUnit(d, tenantId);
-  return signerOf((await d.units.get(tenantId, root.id)) ?? root, vnDate(now), signerId);
-};
 
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;

@@ -44,6 +44,20 @@ export type ApprovedNominationView = z.infer<typeof ApprovedNominationView>;
 
 export const SessionView = CouncilSession.extend({
   myBallot: z.object({ isMember: z.boolean(), voted: z.boolean(), votedAt: z.string().nullable() }),
+  /**
+   * For a counted session not yet decided: what signing would do, read without taking anything — the
+   * register's next number today and who may sign (chair, or a deputy "KT.").
+   */
+  signing: z
+    .object({
+      nextNumberText: z.string(),
+      year: z.number().int(),
+      signers: z.array(
+        z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

@@ -1,5 +1,7 @@
+import { vnDate } from '@thidua/shared/commendation';
 import { type OfficeHolder, officeHoldersOn, type Unit } from '@thidua/shared/org';
 import { RuleViolation } from '../../http/errors';
+import { type CommendationDeps, rootUnit } from '../context';
 import type { Signature } from './layout';
 
 /**
@@ -38,3 +40,17 @@ export const signatureOf = (onBehalf: string, headTitle: string, holder: OfficeH
   holder.role === 'head'
     ? { onBehalf, title: holder.title, name: holder.name }
     : { onBehalf, delegatedBy: headTitle, title: holder.title, name: holder.name };
+
+/** The province unit read fresh, not the cached root: its office holders change. */
+const provinceUnit = async (d: CommendationDeps, tenantId: string): Promise<Unit> => {
+  const root = await rootUnit(d, tenantId);
+  return (await d.units.get(tenantId, root.id)) ?? root;
+};
+
+/** The province's office holder who signs: the chair by default, or the deputy the signing step names. */
+export const provinceSigner = async (d: CommendationDeps, tenantId: string, now: Date, signerId?: string) =>
+  signerOf(await provinceUnit(d, tenantId), vnDate(now), signerId);
+
+/** The holders in office on the day (head first): whom the signing step may choose. */
+export const provinceSigners = async (d: CommendationDeps, tenantId: string, now: Date) =>
+  officeHoldersOn((await provinceUnit(d, tenantId)).officeHolders, vnDate(now));

@@ -273,6 +273,65 @@ export function ReasonDialog<T>({
   );
 }
 
+/**
+ * A button for an act that cannot be undone: it opens a dialog that says what will happen and acts only
+ * on an explicit "Xác nhận" (the developers' guide: irreversible acts are confirmed by the user).
+ */
+export function ConfirmAction({
+  label,
+  title,
+  message,
+  onConfirm,
+  pending,
+  disabled,
+  variant = 'primary',
+  children,
+}: {
+  label: string;
+  title?: string;
+  message: ReactNode;
+  onConfirm: () => void;
+  pending: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  /** Extra content of the dialog (a choice of signer). */
+  children?: ReactNode;
+}) {
+  const c = useC();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} disabled={disabled} loading={pending} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog
+        open={open}
+        title={title ?? label}
+        onClose={() => setOpen(false)}
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)}>{c('cancel')}</Button>
+            <Button
+              variant={variant}
+              loading={pending}
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              {c('confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{message}</p>
+        {children}
+        <p className="muted">{c('confirm.irreversible')}</p>
+      </Dialog>
+    </>
+  );
+}
+
 /** An error of a mutation, in plain words, with the API's field reasons listed (422 rule violations). */
 export function ErrorBox({ error }: { error: unknown }) {
   const t = useT();

@@ -41,6 +41,21 @@ const vi = {
   reason: 'Lý do',
   confirm: 'Xác nhận',
   cancel: 'Hủy',
+  'confirm.irreversible': 'Thao tác này không hoàn tác được.',
+  'confirm.submitBatch':
+    'Tờ trình của {unit} ({n} hồ sơ) sẽ được gửi lên tỉnh, ký thay mặt Ủy ban nhân dân bởi Chủ tịch của đơn vị; các hồ sơ chuyển sang tỉnh thẩm định và không sửa được nữa.',
+  'confirm.approveBatch':
+    'Tờ trình của {unit} ({n} hồ sơ) sẽ được duyệt: mọi hồ sơ trong tờ trình được duyệt ở cấp tỉnh và có thể đưa ra công khai, Hội đồng.',
+  'confirm.castBallot':
+    'Phiếu của bạn sẽ được gửi và không sửa được. Hệ thống lưu: việc bạn đã bỏ phiếu và thời điểm; các lựa chọn được lưu tách riêng, không gắn với tên bạn.',
+  'confirm.closeSession':
+    'Bỏ phiếu sẽ kết thúc ({n}/{m} phiếu đã nhận): thành viên chưa bỏ phiếu không bỏ được nữa; kết quả được kiểm và biên bản được lập, lấy số tiếp theo của sổ biên bản.',
+  'confirm.sign':
+    'Quyết định sẽ nhận số {number} (số tiếp theo của sổ năm {year}), ký bởi {signer} và được công bố công khai trên cổng thông tin; các đơn vị được thông báo.',
+  'confirm.signUnknown':
+    'Quyết định sẽ nhận số tiếp theo của sổ năm nay và được công bố công khai trên cổng thông tin; các đơn vị được thông báo.',
+  'sign.signer': 'Người ký',
+  'sign.noHolder': 'Chưa ghi nhận Chủ tịch của tỉnh: không thể ký quyết định.',
   'disclosures.title': 'Công khai danh sách đề nghị khen thưởng',
   'disclosures.approved': 'Hồ sơ đã được tỉnh thẩm định',
   'disclosures.listTitle': 'Tên danh sách',
@@ -127,6 +142,21 @@ const en: Record<Key, string> = {
   reason: 'Reason',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  'confirm.irreversible': 'This cannot be undone.',
+  'confirm.submitBatch':
+    "{unit}'s batch ({n} nominations) will be sent to the province, signed for the people's committee by the unit's chair; the nominations can no longer be edited.",
+  'confirm.approveBatch':
+    "{unit}'s batch ({n} nominations) will be approved: every nomination in it is approved at province level.",
+  'confirm.castBallot':
+    'Your ballot will be cast and cannot be changed. Stored: that you voted and when; the choices are stored apart, without your name.',
+  'confirm.closeSession':
+    'Voting will end ({n}/{m} ballots received): members who have not voted cannot vote any more; the votes are counted and the minutes numbered.',
+  'confirm.sign':
+    'The decision will take number {number} (the next of the {year} register), signed by {signer}, and be published on the portal; the units are notified.',
+  'confirm.signUnknown':
+    "The decision will take the next number of this year's register and be published on the portal; the units are notified.",
+  'sign.signer': 'Signer',
+  'sign.noHolder': 'No chair of the province is on record: the decision cannot be signed.',
   'disclosures.title': 'Public disclosure of proposed lists',
   'disclosures.approved': 'Nominations approved by the province',
   'disclosures.listTitle': 'List title',

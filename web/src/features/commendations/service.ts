@@ -86,8 +86,10 @@ export const commendationService = (api: ApiClient) => ({
   closeSession: (sessionId: string, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/close`, {}, CouncilSession, { idempotencyKey: key }),
   minutes: (sessionId: string) => api.get(`/commendations/sessions/${sessionId}/minutes`, Download),
-  sign: (sessionId: string, key: string) =>
-    api.post(`/commendations/sessions/${sessionId}/decision`, {}, Decision, { idempotencyKey: key }),
+  sign: (sessionId: string, signerId: string | null, key: string) =>
+    api.post(`/commendations/sessions/${sessionId}/decision`, signerId ? { signerId } : {}, Decision, {
+      idempotencyKey: key,
+    }),
   decision: (id: string) => api.get(`/commendations/decisions/${id}`, DecisionWithRevocations),
   decisionDocument: (id: string, format: 'docx' | 'xlsx') =>
     api.get(`/commendations/decisions/${id}/document`, Download, { query: { format } }),

@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '../../../i18n';
 import { Badge, Button, Fieldset, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
+  ConfirmAction,
   EntryList,
   ErrorBox,
   openDownload,
@@ -144,9 +145,12 @@ export function CouncilPage() {
             <SessionResults s={s} />
             <div className="c-actions">
               {s.state === 'open' ? (
-                <Button variant="primary" loading={close.isPending} onClick={() => close.mutate(s.id)}>
-                  {c('council.close')}
-                </Button>
+                <ConfirmAction
+                  label={c('council.close')}
+                  message={c('confirm.closeSession', { n: s.ballotCount, m: s.members.length })}
+                  pending={close.isPending}
+                  onConfirm={() => close.mutate(s.id)}
+                />
               ) : (
                 <Button onClick={() => openDownload(() => svc.minutes(s.id))}>{c('council.minutes')}</Button>
               )}

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
-import { Alert, Badge, Button, Fieldset, Skeleton } from '../../../ui';
-import { ErrorBox, useC, useCommendations, useIntent } from '../common';
+import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
+import { ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
 
 function Ballot({ s }: { s: SessionView }) {
   const c = useC();
@@ -33,8 +33,8 @@ function Ballot({ s }: { s: SessionView }) {
   return (
     <form
       onSubmit={(e) => {
+        // Casting goes through the confirmation only: Enter in the form does not cast.
         e.preventDefault();
-        if (complete) vote.mutate();
       }}
     >
       {s.agenda.map((a) => (
@@ -57,9 +57,15 @@ function Ballot({ s }: { s: SessionView }) {
       ))}
       {!complete ? <p className="muted">{c('vote.incomplete')}</p> : null}
       <ErrorBox error={vote.error} />
-      <Button type="submit" variant="primary" disabled={!complete} loading={vote.isPending}>
-        {c('vote.cast')}
-      </Button>
+      <ConfirmAction
+        label={c('vote.cast')}
+        message={c('confirm.castBallot')}
+        disabled={!complete}
+        pending={vote.isPending}
+        onConfirm={() => {
+          if (complete) vote.mutate();
+        }}
+      />
     </form>
   );
 }
