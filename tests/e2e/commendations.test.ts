@@ -171,6 +171,7 @@ describe('commendations journey', () => {
     await axe(district, 'consolidation');
     await shot(district, 'c02-district-consolidation');
     await district.getByRole('button', { name: 'Gửi tờ trình lên tỉnh' }).click();
+    await district.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await district.getByText('Đã gửi tỉnh').waitFor();
 
     // 3. The province approves the tờ trình as a whole.
@@ -179,6 +180,7 @@ describe('commendations journey', () => {
     await province.getByRole('heading', { name: /Thành phố Đồng Xoài/ }).waitFor();
     await shot(province, 'c03-province-batches');
     await province.getByRole('button', { name: 'Duyệt tờ trình' }).click();
+    await province.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await province.getByText('Chưa có dữ liệu.').waitFor();
 
     // 4. The secretariat opens the public disclosure.
@@ -234,6 +236,7 @@ describe('commendations journey', () => {
       await member.getByRole('radio', { name: choices[i] ?? 'Đồng ý', exact: true }).check();
       if (i === 0) await axe(member, 'ballot');
       await member.getByRole('button', { name: 'Bỏ phiếu' }).click();
+      await member.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
       await member.getByText('Đã bỏ phiếu', { exact: true }).waitFor();
       expect(await member.getByRole('radio').count()).toBe(0);
       const html = await member.content();
@@ -245,6 +248,7 @@ describe('commendations journey', () => {
     await sec.reload();
     await sec.getByText('Số phiếu đã nhận: 3/3').waitFor();
     await sec.getByRole('button', { name: 'Kết thúc bỏ phiếu và kiểm phiếu' }).click();
+    await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByRole('button', { name: 'Tải biên bản (DOCX)' }).waitFor();
     await sec.getByText('Đạt', { exact: true }).waitFor();
 
@@ -252,6 +256,7 @@ describe('commendations journey', () => {
     const chair = await signedIn('chutich@demo.thidua.vn');
     await chair.goto(`${web.origin}/commendations/sign`);
     await chair.getByRole('button', { name: 'Ký quyết định' }).click();
+    await chair.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await chair.getByText(/Đã ký Quyết định số 01\/QĐ-UBND/).waitFor();
     await axe(chair, 'sign');
     await shot(chair, 'c07-chair-signed');
