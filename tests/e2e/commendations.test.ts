@@ -214,6 +214,14 @@ describe('commendations journey', () => {
       .getByRole('dialog')
       .getByLabel(/Lý do/)
       .fill('Hội đồng họp theo lịch của tỉnh (thử nghiệm đầu cuối).');
+    await sec
+      .getByRole('dialog')
+      .getByLabel(/Người quyết định/)
+      .fill('Huỳnh Văn Quang, Chủ tịch UBND tỉnh');
+    await sec
+      .getByRole('dialog')
+      .getByLabel(/Văn bản quyết định/)
+      .fill('Công văn số 01/UBND-NC ngày 10/12/2023');
     await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByText('Đã kết thúc').waitFor();
     await sec.goto(`${web.origin}/commendations/council`);

@@ -11,6 +11,7 @@ import {
   Disclosure,
   DisclosureWithComments,
   Download,
+  EarlyEndAuthority,
   NominationRecord,
   NominationStage,
   PublicCommentInput,
@@ -200,8 +201,10 @@ export const commendationContracts = {
     operationId: 'closeDisclosure',
     idempotencyPrecheck: true,
     params: DisclosureParam,
-    body: Version.extend({ reason: Reason }),
+    body: Version.extend({ reason: Reason, authority: EarlyEndAuthority.optional() }),
     response: Disclosure,
+    description:
+      'Kết thúc công khai sớm: sau thời hạn tối thiểu chỉ cần lý do; trước đó cần lý do pháp lý, người quyết định và văn bản (422 early_end_not_justified).',
     errors: [404, 409, 422],
   }),
   listCouncilMembers: defineContract({

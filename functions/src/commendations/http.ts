@@ -254,6 +254,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         req.body.expectedVersion,
         req.now,
         seal,
+        req.body.authority ?? null,
       ),
     ),
   ),

@@ -23,6 +23,7 @@ export type LifecycleErrorCode =
   | 'ballot_incomplete'
   | 'ballot_unknown_item'
   | 'disclosure_closed'
+  | 'early_end_not_justified'
   | 'not_awarded';
 
 export const lifecycleErrorStatus = {
@@ -42,6 +43,7 @@ export const lifecycleErrorStatus = {
   ballot_incomplete: 422,
   ballot_unknown_item: 422,
   disclosure_closed: 422,
+  early_end_not_justified: 422,
   not_awarded: 422,
 } as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
 

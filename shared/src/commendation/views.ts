@@ -86,6 +86,8 @@ export const PublicDisclosureView = z.object({
   workingDays: z.number().int(),
   status: z.enum(['upcoming', 'open', 'ended']),
   closedEarlyReason: z.string().nullable(),
+  /** Who decided an early end before the statutory minimum, and by which document. */
+  closedEarlyAuthority: z.string().nullable().optional(),
   entries: z.array(PublicEntryView),
 });
 export type PublicDisclosureView = z.infer<typeof PublicDisclosureView>;

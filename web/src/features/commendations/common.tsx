@@ -241,11 +241,14 @@ export function ReasonDialog<T>({
   state,
   pending,
   onConfirm,
+  children,
 }: {
   title: string;
   state: ReturnType<typeof useReasonTarget<T>>;
   pending: boolean;
   onConfirm: (target: T) => void;
+  /** Further fields recorded with the reason (the authority of an early end). */
+  children?: ReactNode;
 }) {
   const c = useC();
   const { target } = state;
@@ -269,6 +272,7 @@ export function ReasonDialog<T>({
       }
     >
       <TextField label={c('reason')} required multiline value={state.reason} onChange={state.setReason} />
+      {children}
     </Dialog>
   );
 }

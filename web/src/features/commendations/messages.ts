@@ -42,6 +42,12 @@ const vi = {
   confirm: 'Xác nhận',
   cancel: 'Hủy',
   'confirm.irreversible': 'Thao tác này không hoàn tác được.',
+  'disclosures.endedEarly': 'Kết thúc công khai sớm lúc {at}. Lý do: {reason}.',
+  'disclosures.authority': 'Người quyết định: {decidedBy}; văn bản: {document}.',
+  'disclosures.minimum':
+    'Thời gian công khai tối thiểu theo quy định: {days} ngày làm việc. Kết thúc trước thời hạn này cần lý do pháp lý, người quyết định và văn bản.',
+  'disclosures.decidedBy': 'Người quyết định (họ tên, chức vụ)',
+  'disclosures.authorityDoc': 'Văn bản quyết định (số, ngày)',
   'confirm.submitBatch':
     'Tờ trình của {unit} ({n} hồ sơ) sẽ được gửi lên tỉnh, ký thay mặt Ủy ban nhân dân bởi Chủ tịch của đơn vị; các hồ sơ chuyển sang tỉnh thẩm định và không sửa được nữa.',
   'confirm.approveBatch':
@@ -143,6 +149,12 @@ const en: Record<Key, string> = {
   confirm: 'Confirm',
   cancel: 'Cancel',
   'confirm.irreversible': 'This cannot be undone.',
+  'disclosures.endedEarly': 'Disclosure ended early at {at}. Reason: {reason}.',
+  'disclosures.authority': 'Decided by: {decidedBy}; document: {document}.',
+  'disclosures.minimum':
+    'Statutory minimum: {days} working days. Ending before it needs a legal reason, who decided and the document.',
+  'disclosures.decidedBy': 'Decided by (name, title)',
+  'disclosures.authorityDoc': 'Document (number, date)',
   'confirm.submitBatch':
     "{unit}'s batch ({n} nominations) will be sent to the province, signed for the people's committee by the unit's chair; the nominations can no longer be edited.",
   'confirm.approveBatch':

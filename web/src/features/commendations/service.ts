@@ -62,10 +62,19 @@ export const commendationService = (api: ApiClient) => ({
   disclosures: (campaignId: string) =>
     api.get(`/commendations/campaigns/${campaignId}/disclosures`, items(Disclosure)).then((r) => r.items),
   disclosure: (id: string) => api.get(`/commendations/disclosures/${id}`, DisclosureWithComments),
-  closeDisclosure: (id: string, reason: string, expectedVersion: number, key: string) =>
-    api.post(`/commendations/disclosures/${id}/close`, { reason, expectedVersion }, Disclosure, {
-      idempotencyKey: key,
-    }),
+  closeDisclosure: (
+    id: string,
+    reason: string,
+    expectedVersion: number,
+    key: string,
+    authority?: { decidedBy: string; document: string },
+  ) =>
+    api.post(
+      `/commendations/disclosures/${id}/close`,
+      { reason, expectedVersion, ...(authority ? { authority } : {}) },
+      Disclosure,
+      { idempotencyKey: key },
+    ),
   councilMembers: () => api.get('/commendations/council/members', items(Member)).then((r) => r.items),
   openSession: (
     body: {
