@@ -125,7 +125,38 @@ describe('commendation documents and their irreversible steps', () => {
         await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nomination]: 'agree' } }),
         201,
       );
-    expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`), 200);
+    const meeting = {
+      place: 'Hội trường Ủy ban nhân dân tỉnh',
+      startsAt: '14:00',
+      endsAt: '13:30',
+      chairName: 'Huỳnh Văn Quang',
+      chairTitle: 'Chủ tịch UBND tỉnh, Chủ tịch Hội đồng',
+      secretaryName: 'Lê Thư Ký',
+      secretaryTitle: 'Cán bộ Công an tỉnh',
+    };
+    // The close carries the meeting's facts, validated with field paths; a refused close moves nothing.
+    const bad = await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, { meeting });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('body.meeting.endsAt');
+    expect(expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200).state).toBe(
+      'open',
+    );
+    expectStatus(
+      await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, {
+        meeting: { ...meeting, endsAt: '15:45' },
+      }),
+      200,
+    );
+    const minutes = expectStatus(
+      await w.as.secretariat.get(`/commendations/sessions/${sessionId}/minutes`),
+      200,
+    );
+    const mp = (await download(String(minutes.url))).join('\n');
+    expect(mp).toContain('Vào lúc 14 giờ 00');
+    expect(mp).toContain('tại Hội trường Ủy ban nhân dân tỉnh');
+    expect(mp).toContain('Chủ trì: Huỳnh Văn Quang, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng.');
+    expect(mp).toContain('Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày');
+    expect(mp).toContain('UBND TỈNH BÌNH PHƯỚC');
     const view = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
     const signing = view.signing as {
       nextNumberText: string;

@@ -12,6 +12,7 @@ import {
   DisclosureWithComments,
   Download,
   EarlyEndAuthority,
+  MeetingRecord,
   NominationRecord,
   NominationStage,
   PublicCommentInput,
@@ -262,6 +263,8 @@ export const commendationContracts = {
     operationId: 'closeSession',
     idempotencyPrecheck: true,
     params: SessionParam,
+    /** The meeting's facts for the biên bản (time, place, chair and secretary); validated when given. */
+    body: z.object({ meeting: MeetingRecord.optional() }).default({}),
     response: CouncilSession,
     errors: [403, 404, 409],
   }),

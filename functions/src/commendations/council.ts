@@ -6,6 +6,7 @@ import {
   disclosureStatus,
   findAwardType,
   findIssuingBody,
+  type MeetingRecord,
   type NominationRecord,
   ruleSetOn,
   type SessionAction,
@@ -327,6 +328,7 @@ export const closeSession = async (
   id: string,
   now: Date,
   seal: Seal<CouncilSession>,
+  meeting?: MeetingRecord,
 ): Promise<CouncilSession> => {
   requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId));
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -367,6 +369,11 @@ export const closeSession = async (
       sessionTitle: s.title,
       memberCount: s.members.length,
       presentNames: voters.map((v) => v.name).sort((a, b) => a.localeCompare(b, 'vi')),
+      absentNames: s.members
+        .filter((m) => !voters.some((v) => v.userId === m.userId))
+        .map((m) => m.name)
+        .sort((a, b) => a.localeCompare(b, 'vi')),
+      ...(meeting ? { meeting } : {}),
       agenda: s.agenda,
       results,
       comments: comments.map((c) => ({

@@ -296,7 +296,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     ),
   ),
   userRoute(c.closeSession, (req) =>
-    write(d, req, ok, (seal) => closeSession(d, req.identity, req.params.sessionId, req.now, seal)),
+    write(d, req, ok, (seal) =>
+      closeSession(d, req.identity, req.params.sessionId, req.now, seal, req.body.meeting),
+    ),
   ),
   userRoute(c.getMinutesDocument, async ({ params, identity }) => {
     const s = await loadSession(d, identity, params.sessionId);

@@ -59,6 +59,25 @@ export type ItemResult = z.infer<typeof ItemResult>;
 export const CouncilSessionState = z.enum(['open', 'closed', 'decided']);
 export type CouncilSessionState = z.infer<typeof CouncilSessionState>;
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ theo dạng HH:MM');
+
+/**
+ * The meeting as the biên bản records it, entered when the vote is closed: where and when it sat, who
+ * chaired it and who kept the minutes (name and title as separate fields, never one free-text string).
+ */
+export const MeetingRecord = z
+  .object({
+    place: z.string().trim().min(3).max(200),
+    startsAt: ClockTime,
+    endsAt: ClockTime,
+    chairName: z.string().trim().min(2).max(200),
+    chairTitle: z.string().trim().min(2).max(200),
+    secretaryName: z.string().trim().min(2).max(200),
+    secretaryTitle: z.string().trim().min(2).max(200),
+  })
+  .refine((m) => m.endsAt > m.startsAt, { path: ['endsAt'], message: 'Giờ kết thúc phải sau giờ bắt đầu' });
+export type MeetingRecord = z.infer<typeof MeetingRecord>;
+
 export const CouncilSession = z.object({
   tenantId: TenantId,
   id: Id,

@@ -326,7 +326,25 @@ describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
       disclosures: [],
       chairName: 'Huỳnh Văn Quang',
       secretaryName: 'Nguyễn Thư Ký',
+      absentNames: ['D'],
+      meeting: {
+        place: 'Hội trường Ủy ban nhân dân tỉnh',
+        startsAt: '08:00',
+        endsAt: '10:30',
+        chairName: 'Huỳnh Văn Quang',
+        chairTitle: 'Chủ tịch Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng',
+        secretaryName: 'Lê Thư Ký',
+        secretaryTitle: 'Phó Trưởng phòng Công an tỉnh',
+      },
     });
+    const text = docxText(bytes);
+    expect(text).toContain(
+      'Vào lúc 08 giờ 00, ngày 14 tháng 12 năm 2023, tại Hội trường Ủy ban nhân dân tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh họp',
+    );
+    expect(text).toContain('Chủ trì: Huỳnh Văn Quang, Chủ tịch Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng.');
+    expect(text).toContain('Thư ký: Lê Thư Ký, Phó Trưởng phòng Công an tỉnh.');
+    expect(text).toContain('Vắng mặt: 1 (D).');
+    expect(text).toContain('Cuộc họp kết thúc lúc 10 giờ 30 cùng ngày');
     const w = docxParagraphWeights(bytes);
     expect(w.find((p) => p.text === 'UBND TỈNH BÌNH PHƯỚC')?.bold).toBe(false);
     expect(w.find((p) => p.text === 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH')?.bold).toBe(true);

@@ -92,8 +92,10 @@ export const commendationService = (api: ApiClient) => ({
   mySessions: () => api.get('/commendations/my-sessions', items(SessionView)).then((r) => r.items),
   vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree'>, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/ballots`, { choices }, Voted, { idempotencyKey: key }),
-  closeSession: (sessionId: string, key: string) =>
-    api.post(`/commendations/sessions/${sessionId}/close`, {}, CouncilSession, { idempotencyKey: key }),
+  closeSession: (sessionId: string, key: string, meeting?: Record<string, string>) =>
+    api.post(`/commendations/sessions/${sessionId}/close`, meeting ? { meeting } : {}, CouncilSession, {
+      idempotencyKey: key,
+    }),
   minutes: (sessionId: string) => api.get(`/commendations/sessions/${sessionId}/minutes`, Download),
   sign: (sessionId: string, signerId: string | null, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/decision`, signerId ? { signerId } : {}, Decision, {

@@ -60,6 +60,19 @@ export function SessionResults({ s }: { s: SessionView }) {
   );
 }
 
+/** The meeting's facts for the biên bản, entered at the close (the API validates them). */
+const meetingKeys = [
+  'place',
+  'startsAt',
+  'endsAt',
+  'chairName',
+  'chairTitle',
+  'secretaryName',
+  'secretaryTitle',
+] as const;
+type MeetingKey = (typeof meetingKeys)[number];
+const emptyMeeting = Object.fromEntries(meetingKeys.map((k) => [k, ''])) as Record<MeetingKey, string>;
+
 /** The secretariat opens a council session on approved nominations, follows the ballots and closes the vote. */
 export function CouncilPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
@@ -87,9 +100,14 @@ export function CouncilPage() {
       return refresh();
     },
   );
+  const [meeting, setMeeting] = useState<Record<MeetingKey, string>>(emptyMeeting);
   const close = useIntentMutation(
-    (id: string, key) => svc.closeSession(id, key),
-    () => refresh(),
+    (id: string, key) =>
+      svc.closeSession(id, key, Object.values(meeting).some((v) => v.trim()) ? meeting : undefined),
+    () => {
+      setMeeting(emptyMeeting);
+      return refresh();
+    },
   );
 
   return (
@@ -150,7 +168,18 @@ export function CouncilPage() {
                   message={c('confirm.closeSession', { n: s.ballotCount, m: s.members.length })}
                   pending={close.isPending}
                   onConfirm={() => close.mutate(s.id)}
-                />
+                >
+                  <Fieldset legend={c('council.meeting')}>
+                    {meetingKeys.map((k) => (
+                      <TextField
+                        key={k}
+                        label={c(`council.meeting.${k}`)}
+                        value={meeting[k]}
+                        onChange={(v) => setMeeting((m) => ({ ...m, [k]: v }))}
+                      />
+                    ))}
+                  </Fieldset>
+                </ConfirmAction>
               ) : (
                 <Button onClick={() => openDownload(() => svc.minutes(s.id))}>{c('council.minutes')}</Button>
               )}
