@@ -51,6 +51,11 @@ export const VoteRule = z.object({
   comparison: z.enum(['gte', 'gt']).default('gte'),
   quorumPercent: z.number().min(0).max(100),
   denominator: z.enum(['present', 'all_members']),
+  /**
+   * Whether a member may abstain ("không biểu quyết") on this award type, as the council's rules say. An
+   * abstention is a paper cast (the member is present) that is neither agree nor disagree.
+   */
+  allowAbstain: z.boolean().optional(),
   legalBasis: LegalBasis,
 });
 export type VoteRule = z.infer<typeof VoteRule>;

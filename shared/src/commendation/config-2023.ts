@@ -93,11 +93,17 @@ const awardTypesUnder = (
   to: string | null,
   provincialFighterVote: { thresholdPercent: number; toVerify: boolean },
 ): AwardType[] => {
-  const vote = (thresholdPercent: number, denominator: 'present' | 'all_members', toVerify: boolean) => ({
+  const vote = (
+    thresholdPercent: number,
+    denominator: 'present' | 'all_members',
+    toVerify: boolean,
+    allowAbstain = false,
+  ) => ({
     thresholdPercent,
     comparison: 'gte' as const,
     quorumPercent: 66.67,
     denominator,
+    allowAbstain,
     legalBasis: { ...bases.decree, toVerify: bases.decree.toVerify || toVerify },
   });
   const verify = (b: LegalBasis, article: string): LegalBasis => ({ ...b, article, toVerify: true });
@@ -172,7 +178,8 @@ const awardTypesUnder = (
       legalBases: [bases.law, bases.decree, plan38],
       effectiveFrom: from,
       effectiveTo: to,
-      voteRule: vote(50, 'present', true),
+      // The council's working rules let a member abstain on a Bằng khen (configuration, to verify).
+      voteRule: vote(50, 'present', true, true),
       disclosureWorkingDays: 5,
       prerequisites: [],
       quotas: [{ kind: 'absolute', max: 5, scope: 'proposing_unit', legalBasis: verify(plan38, '') }],

@@ -15,7 +15,7 @@ import { type LifecycleError, lifecycleError, type Outcome, refuse, staleOrForei
  * only the tallies are returned.
  */
 
-export const Choice = z.enum(['agree', 'disagree']);
+export const Choice = z.enum(['agree', 'disagree', 'abstain']);
 export type Choice = z.infer<typeof Choice>;
 
 export const CouncilMember = z.object({ userId: z.string().min(1), name: z.string() });
@@ -41,6 +41,8 @@ export const Tally = z.object({
   voters: z.number().int().min(0),
   agree: z.number().int().min(0),
   disagree: z.number().int().min(0),
+  /** Papers that abstained on the item (only where the award type's rule allows it). */
+  abstain: z.number().int().min(0).optional(),
   denominator: z.enum(['present', 'all_members']),
   denominatorCount: z.number().int().min(0),
   /** Rounded to two decimals, as printed in the minutes. */
@@ -113,7 +115,12 @@ export type BallotPaper = z.infer<typeof BallotPaper>;
 
 export class CouncilRuleError extends Error {
   constructor(
-    readonly code: 'session_closed' | 'not_a_member' | 'ballot_incomplete' | 'ballot_unknown_item',
+    readonly code:
+      | 'session_closed'
+      | 'not_a_member'
+      | 'ballot_incomplete'
+      | 'ballot_unknown_item'
+      | 'abstain_not_allowed',
     message: string,
   ) {
     super(message);
@@ -135,7 +142,8 @@ export const tallyVotes = (
   const memberCount = typeof members === 'number' ? members : members.length;
   const voters = votes.length;
   const agree = votes.filter((v) => v === 'agree').length;
-  const disagree = voters - agree;
+  const disagree = votes.filter((v) => v === 'disagree').length;
+  const abstain = voters - agree - disagree;
   const denominatorCount = rule.denominator === 'present' ? voters : memberCount;
   const attendancePercent = memberCount === 0 ? 0 : round2((voters * 100) / memberCount);
   const agreePercent = denominatorCount === 0 ? 0 : round2((agree * 100) / denominatorCount);
@@ -155,6 +163,7 @@ export const tallyVotes = (
     voters,
     agree,
     disagree,
+    abstain,
     denominator: rule.denominator,
     denominatorCount,
     agreePercent,
@@ -187,6 +196,14 @@ export const validateBallot = (
     if (!ids.has(id))
       throw new CouncilRuleError('ballot_unknown_item', 'Phiếu bầu có mục không thuộc chương trình họp.');
   }
+  const noAbstain = session.agenda.filter(
+    (a) => paper.choices[a.nominationId] === 'abstain' && !a.voteRule.allowAbstain,
+  );
+  if (noAbstain.length > 0)
+    throw new CouncilRuleError(
+      'abstain_not_allowed',
+      `Quy định của hình thức khen thưởng không cho phép không biểu quyết: ${noAbstain.map((m) => m.nomineeName).join(', ')}.`,
+    );
   const missing = session.agenda.filter((a) => paper.choices[a.nominationId] === undefined);
   if (missing.length > 0) {
     throw new CouncilRuleError(
@@ -210,7 +227,7 @@ export const tallySession = (
   session.agenda.map((item) => {
     const votes = papers
       .map((p) => p.choices[item.nominationId])
-      .filter((c): c is Choice => c === 'agree' || c === 'disagree');
+      .filter((c): c is Choice => c === 'agree' || c === 'disagree' || c === 'abstain');
     return { nominationId: item.nominationId, ...tallyVotes(item.voteRule, session.members, votes) };
   });
 

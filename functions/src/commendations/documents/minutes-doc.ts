@@ -57,6 +57,8 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
   const byId = new Map(m.agenda.map((a) => [a.nominationId, a]));
   const passed = m.results.filter((r) => r.passed).length;
   const mt = m.meeting;
+  // The abstention column only where someone abstained (the award type's rule allowed it).
+  const abstained = m.results.some((r) => (r.abstain ?? 0) > 0);
   const children: FileChild[] = [
     header({
       // The council under its province: "UBND TỈNH BÌNH PHƯỚC" upright, the council bold.
@@ -125,6 +127,7 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
         { header: 'Hình thức đề nghị', widthPercent: 20 },
         { header: 'Đồng ý', widthPercent: 9, align: 'center' },
         { header: 'Không đồng ý', widthPercent: 10, align: 'center' },
+        ...(abstained ? [{ header: 'Không biểu quyết', widthPercent: 10, align: 'center' as const }] : []),
         { header: 'Tỷ lệ', widthPercent: 10, align: 'center' },
         { header: 'Kết quả', widthPercent: 17, align: 'center' },
       ],
@@ -138,6 +141,7 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
           a?.awardTypeName ?? '',
           vnNumber(r.agree),
           vnNumber(r.disagree),
+          ...(abstained ? [vnNumber(r.abstain ?? 0)] : []),
           pct(r.agreePercent),
           r.passed ? 'Đạt' : 'Không đạt',
         ];

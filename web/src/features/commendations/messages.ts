@@ -96,7 +96,9 @@ const vi = {
   'council.state.closed': 'Đã kiểm phiếu',
   'council.state.decided': 'Đã có quyết định',
   'vote.title': 'Bỏ phiếu kín',
-  'vote.intro': 'Phiếu bầu là phiếu kín: hệ thống chỉ ghi nhận bạn đã bỏ phiếu, không lưu bạn chọn gì.',
+  'vote.intro':
+    'Phiếu bầu là phiếu kín. Hệ thống lưu hai thứ tách rời: việc bạn đã bỏ phiếu (và thời điểm), và các lựa chọn của phiếu không kèm tên người bỏ phiếu. Không ai, kể cả bạn, xem lại được bạn đã chọn gì.',
+  'vote.abstain': 'Không biểu quyết',
   'vote.none': 'Không có phiên họp nào đang chờ bạn bỏ phiếu.',
   'vote.agree': 'Đồng ý',
   'vote.disagree': 'Không đồng ý',
@@ -211,7 +213,9 @@ const en: Record<Key, string> = {
   'council.state.closed': 'Counted',
   'council.state.decided': 'Decided',
   'vote.title': 'Secret ballot',
-  'vote.intro': 'The ballot is secret: the system records only that you voted, never what you chose.',
+  'vote.intro':
+    "The ballot is secret. Two things are stored apart: that you voted (and when), and the choices of the paper without the voter's name. Nobody, you included, can see again what you chose.",
+  'vote.abstain': 'Abstain',
   'vote.none': 'No session is waiting for your vote.',
   'vote.agree': 'Agree',
   'vote.disagree': 'Disagree',

@@ -90,7 +90,7 @@ export const commendationService = (api: ApiClient) => ({
   sessions: (campaignId: string) =>
     api.get(`/commendations/campaigns/${campaignId}/sessions`, items(SessionView)).then((r) => r.items),
   mySessions: () => api.get('/commendations/my-sessions', items(SessionView)).then((r) => r.items),
-  vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree'>, key: string) =>
+  vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree' | 'abstain'>, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/ballots`, { choices }, Voted, { idempotencyKey: key }),
   closeSession: (sessionId: string, key: string, meeting?: Record<string, string>) =>
     api.post(`/commendations/sessions/${sessionId}/close`, meeting ? { meeting } : {}, CouncilSession, {

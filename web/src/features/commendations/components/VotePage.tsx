@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionView } from '@thidua/shared/commendation';
+import type { Choice, SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
 import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
@@ -9,7 +9,7 @@ function Ballot({ s }: { s: SessionView }) {
   const c = useC();
   const svc = useCommendations();
   const qc = useQueryClient();
-  const [choices, setChoices] = useState<Record<string, 'agree' | 'disagree'>>({});
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
   const intent = useIntent();
   const vote = useMutation({
     mutationFn: () => svc.vote(s.id, choices, intent.key()),
@@ -40,7 +40,10 @@ function Ballot({ s }: { s: SessionView }) {
       {s.agenda.map((a) => (
         <Fieldset key={a.nominationId} legend={`${a.nomineeName} (${a.unitName}) — ${a.awardTypeName}`}>
           <div className="c-choice">
-            {(['agree', 'disagree'] as const).map((v) => (
+            {(a.voteRule.allowAbstain
+              ? (['agree', 'disagree', 'abstain'] as const)
+              : (['agree', 'disagree'] as const)
+            ).map((v) => (
               <label key={v}>
                 <input
                   type="radio"
@@ -49,7 +52,7 @@ function Ballot({ s }: { s: SessionView }) {
                   checked={choices[a.nominationId] === v}
                   onChange={() => setChoices((x) => ({ ...x, [a.nominationId]: v }))}
                 />
-                {c(v === 'agree' ? 'vote.agree' : 'vote.disagree')}
+                {c(`vote.${v}`)}
               </label>
             ))}
           </div>
