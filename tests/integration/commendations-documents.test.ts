@@ -120,9 +120,12 @@ describe('commendation documents and their irreversible steps', () => {
       201,
     );
     sessionId = String(s.id);
-    for (const m of members)
+    // A Bằng khen's rule allows abstaining: the third member abstains, the item still passes (2 of 3 present).
+    for (const [i, m] of members.entries())
       expectStatus(
-        await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nomination]: 'agree' } }),
+        await m.post(`/commendations/sessions/${sessionId}/ballots`, {
+          choices: { [nomination]: i === 2 ? 'abstain' : 'agree' },
+        }),
         201,
       );
     const meeting = {
@@ -157,6 +160,10 @@ describe('commendation documents and their irreversible steps', () => {
     expect(mp).toContain('Chủ trì: Huỳnh Văn Quang, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng.');
     expect(mp).toContain('Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày');
     expect(mp).toContain('UBND TỈNH BÌNH PHƯỚC');
+    expect(mp).toContain('Không biểu quyết');
+    const closedView = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
+    const [result] = closedView.results as { agree: number; abstain: number; passed: boolean }[];
+    expect([result?.agree, result?.abstain, result?.passed]).toEqual([2, 1, true]);
     const view = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
     const signing = view.signing as {
       nextNumberText: string;
