@@ -16,7 +16,7 @@ import {
 } from './gateway-event';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt';
 import { repoRoot } from './paths';
-import { assertPortFree } from './processes';
+import { assertPortFree, LOOPBACK } from './processes';
 
 /**
  * The local API gateway: a Node HTTP server that serves the route table the CDK stack deploys, with the
@@ -285,7 +285,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           : error,
       ),
     );
-    server.listen(options.port ?? 0, 'localhost', () => resolveListen());
+    server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
 

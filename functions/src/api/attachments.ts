@@ -7,7 +7,7 @@ import { SubmissionParams } from './submissions';
 
 export const AttachmentParams = SubmissionParams.extend({ attachmentId: Id });
 
-export const AttachmentView = Attachment.omit({ objectKey: true, tenantId: true });
+export const AttachmentView = Attachment.omit({ objectKey: true, storedKey: true, tenantId: true });
 export type AttachmentView = z.infer<typeof AttachmentView>;
 
 export const CreateUploadBody = z.object({
@@ -41,7 +41,8 @@ export const attachmentContracts = {
     params: AttachmentParams,
     response: AttachmentView,
     errors: [403, 404, 409, 413, 422],
-    description: 'Kiểm tra dung lượng (HeadObject) và chữ ký tệp (magic bytes) trước khi nhận.',
+    description:
+      'Đọc tệp một lần, phân tích cấu trúc (PDF, DOCX/XLSX, PNG, JPEG; từ chối tệp lai và chương trình), tính SHA-256 (ghi vào chuỗi nhật ký) và chuyển tệp vào vùng lưu trữ không tải lên được.',
   }),
   getAttachmentDownload: defineContract({
     operationId: 'getAttachmentDownload',

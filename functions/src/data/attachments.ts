@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '@thidua/shared/forms';
 import * as z from 'zod';
 import { Conflict } from '../http/errors';
 import { parseItem } from './items';
@@ -8,6 +8,15 @@ import { keys, submissionPartition } from './keys';
 import type { TableRef } from './org';
 import { queryAll } from './query';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
+ * scanner's verdict; then `clean` or `infected`.
+ */
+export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
+export type ScanState = z.infer<typeof ScanState>;
 
 export const Attachment = z.object({
   tenantId: TenantId,
@@ -21,7 +30,16 @@ export const Attachment = z.object({
   size: z.number().int().min(0).nullable(),
   /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
   status: z.enum(['pending', 'ready']),
+  /** Where the browser uploads (one-time key under `upload/`); never served. */
   objectKey: z.string(),
+  /**
+   * Where the checked bytes live after `confirm` (under `evidence/`, a prefix no upload policy names);
+   * null while pending, and for files confirmed before issue 12 (they were served from `objectKey`).
+   */
+  storedKey: z.string().nullable().default(null),
+  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
+  sha256: Sha256.nullable().default(null),
+  scanState: ScanState.default('not_scanned'),
   uploadedBy: z.string(),
   createdAt: Instant,
   confirmedAt: Instant.nullable(),
@@ -34,12 +52,33 @@ export interface AttachmentRepository {
   create(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
   /** pending → ready, conditioned on still being pending. */
   confirm(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
+  /** The item of `confirm`, for a transaction that also appends to the submission's audit chain. */
+  confirmItem(a: Attachment): TxItem;
+  /**
+   * Records a scanner's verdict on the object at `storedKey`; false when no ready attachment holds that
+   * object (a verdict on something else, or a stale one).
+   */
+  recordScan(
+    at: { tenantId: string; submissionId: string; attachmentId: string; storedKey: string },
+    verdict: 'clean' | 'infected',
+  ): Promise<boolean>;
 }
 
 const item = (a: Attachment): Record<string, unknown> => ({
   ...keys.attachment(a.tenantId, a.submissionId, a.id),
   type: 'Attachment',
   ...a,
+});
+
+/** The attachment's pending → ready Put, conditioned on it still being pending. */
+const confirmItem = (table: string, a: Attachment): TxItem => ({
+  Put: {
+    TableName: table,
+    Item: item(a),
+    ConditionExpression: '#status = :pending',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pending': 'pending' },
+  },
 });
 
 export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => ({
@@ -74,22 +113,30 @@ export const createAttachmentRepository = ({ table, client }: TableRef): Attachm
   },
   async confirm(a, extra = []) {
     try {
-      await transactWrite(client, [
-        {
-          Put: {
-            TableName: table,
-            Item: item(a),
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': 'pending' },
-          },
-        },
-        ...extra,
-      ]);
+      await transactWrite(client, [confirmItem(table, a), ...extra]);
     } catch (err) {
       if (err instanceof TransactionRefused) {
         throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
       }
+      throw err;
+    }
+  },
+  confirmItem: (a) => confirmItem(table, a),
+  async recordScan(at, verdict) {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.attachment(at.tenantId, at.submissionId, at.attachmentId),
+          UpdateExpression: 'SET #scan = :verdict',
+          ConditionExpression: '#status = :ready AND #stored = :key',
+          ExpressionAttributeNames: { '#scan': 'scanState', '#status': 'status', '#stored': 'storedKey' },
+          ExpressionAttributeValues: { ':verdict': verdict, ':ready': 'ready', ':key': at.storedKey },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
       throw err;
     }
   },

@@ -4,4 +4,7 @@ import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `admin` route group: configuration read once, routes from groups/admin.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler('admin', adminRoutes(deps), { idempotency: deps.idempotency });
+export const handler = createGroupHandler('admin', adminRoutes(deps), {
+  idempotency: deps.idempotency,
+  accounts: deps.accounts,
+});

@@ -4,4 +4,7 @@ import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `audit` route group: configuration read once, routes from groups/audit.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler('audit', auditRoutes(deps), { idempotency: deps.idempotency });
+export const handler = createGroupHandler('audit', auditRoutes(deps), {
+  idempotency: deps.idempotency,
+  accounts: deps.accounts,
+});

@@ -6,4 +6,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler('campaigns', campaignRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

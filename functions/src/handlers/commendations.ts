@@ -6,4 +6,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler('commendations', commendationRouteImpls(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

@@ -6,4 +6,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler('submissions', submissionRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

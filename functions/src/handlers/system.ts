@@ -4,4 +4,7 @@ import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `system` route group: configuration read once, routes from groups/system.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler('system', systemRoutes(deps), { idempotency: deps.idempotency });
+export const handler = createGroupHandler('system', systemRoutes(deps), {
+  idempotency: deps.idempotency,
+  accounts: deps.accounts,
+});

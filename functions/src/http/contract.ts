@@ -33,7 +33,7 @@ export interface RouteContract<
   idempotencyPrecheck?: boolean;
 }
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503;
 
 export const defineContract = <
   P extends z.ZodType = z.ZodType,

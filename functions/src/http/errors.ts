@@ -77,6 +77,13 @@ export class PayloadTooLarge extends AppError {
   }
 }
 
+/** A body in a media type the route does not read (JSON routes: `application/json` or `+json`). */
+export class UnsupportedMediaType extends AppError {
+  constructor(message = 'Kiểu nội dung không được hỗ trợ', details: readonly ErrorDetail[] = []) {
+    super(415, 'unsupported_media_type', message, details);
+  }
+}
+
 /** The input is well-formed but a business rule refuses it (workflow guard, form rule, quota...). */
 export class RuleViolation extends AppError {
   constructor(message: string, details: readonly ErrorDetail[] = [], code = 'rule_violation') {

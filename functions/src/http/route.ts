@@ -17,7 +17,7 @@ import {
   rememberItems,
   replayOf,
 } from './idempotency';
-import { identityFromEvent } from './identity';
+import { type AccountCheck, identityFromEvent } from './identity';
 import { type ParsedInput, parseInput } from './input';
 import type { HttpResult } from './response';
 
@@ -93,10 +93,16 @@ type Mw = MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, AppContext>;
 
 const state = (ctx: AppContext): RequestState => ctx.thidua;
 
-/** The caller from the verified token (user routes); 401 otherwise. */
-const authenticate = (auth: RouteDef['auth']): Mw => ({
-  before: (request) => {
-    if (auth === 'user') state(request.context).identity = identityFromEvent(request.event);
+/**
+ * The caller (user routes): the verified token says who, the user record says what they may do now
+ * (active, unit, roles); 401 without a valid token or for an unknown or deactivated account.
+ */
+const authenticate = (auth: RouteDef['auth'], accounts: AccountCheck | undefined): Mw => ({
+  before: async (request) => {
+    if (auth !== 'user') return;
+    const token = identityFromEvent(request.event);
+    if (!accounts) throw new Error('user routes need an account check');
+    state(request.context).identity = await accounts.resolve(token);
   },
 });
 
@@ -136,17 +142,19 @@ const errorHandler = (): Mw => ({
   },
 });
 
-const buildRoute = (def: RouteDef, impl: RouteImpl, store: IdempotencyStore | undefined) =>
+const buildRoute = (def: RouteDef, impl: RouteImpl, options: GroupOptions) =>
   middy<APIGatewayProxyEventV2, HttpResult, Error, AppContext>()
-    .use(authenticate(def.auth))
+    .use(authenticate(def.auth, options.accounts))
     .use(validateInput(impl.contract))
-    .use(idempotency(def, impl.contract, store))
+    .use(idempotency(def, impl.contract, options.idempotency))
     .use(errorHandler())
     .handler(async (_event, context) => impl.run(state(context)));
 
 export interface GroupOptions {
   /** Needed by groups with write routes. */
   idempotency?: IdempotencyStore;
+  /** Needed by groups with user routes: the caller's authority comes from the user record. */
+  accounts?: AccountCheck;
 }
 
 export type GroupHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<HttpResult>;
@@ -169,11 +177,14 @@ export const createGroupHandler = (
     if (!impl) throw new Error(`group ${group}: no implementation for ${def.operationId} (${routeKey(def)})`);
     if (impl.auth !== def.auth)
       throw new Error(`group ${group}: ${def.operationId} auth differs from the route table`);
-    handlers.set(routeKey(def), buildRoute(def, impl, options.idempotency));
+    handlers.set(routeKey(def), buildRoute(def, impl, options));
     byOperation.delete(def.operationId);
   }
   if (byOperation.size > 0) {
     throw new Error(`group ${group}: implementations without a route: ${[...byOperation.keys()].join(', ')}`);
+  }
+  if (!options.accounts && defs.some((def) => def.auth === 'user')) {
+    throw new Error(`group ${group}: user routes need GroupOptions.accounts (the user record check)`);
   }
 
   return async (event, context) => {

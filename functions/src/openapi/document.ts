@@ -12,6 +12,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Không tìm thấy (kể cả khi nằm ngoài phạm vi của người gọi)',
   409: 'Xung đột phiên bản hoặc trạng thái; kèm trạng thái hiện tại',
   413: 'Dữ liệu gửi lên quá lớn',
+  415: 'Nội dung không phải JSON (cần application/json hoặc kiểu +json)',
   422: 'Vi phạm quy tắc nghiệp vụ',
   503: 'Dịch vụ phụ thuộc không trả lời',
 };
@@ -145,6 +146,7 @@ export const buildOpenApi = (
     const errors = new Set<number>(contract?.errors ?? []);
     if (route.auth === 'user') errors.add(401);
     if (contract?.params || contract?.query || contract?.body) errors.add(400);
+    if (contract?.body) errors.add(415);
     for (const code of [...errors].sort()) {
       responses[String(code)] = {
         description: ERROR_DESCRIPTIONS[code] ?? 'Lỗi',

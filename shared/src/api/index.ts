@@ -66,7 +66,11 @@ export const AuditEvent = WorkflowEvent.extend({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const HistoryResponse = z.object({ events: z.array(AuditEvent) });
+/** A line of the history: the audit event and who acted, by name (null when the user record is gone). */
+export const HistoryEntry = AuditEvent.extend({ actorName: z.string().nullable() });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const HistoryResponse = z.object({ events: z.array(HistoryEntry) });
 
 /** What changed in a submission's data since a version. */
 export const DiffResponse = z.object({

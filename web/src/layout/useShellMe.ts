@@ -6,6 +6,8 @@ export interface ShellMe {
   name: string;
   title: string;
   unitName: string;
+  /** The tenant's root unit (the province): the first of the unit's ancestors, or the unit itself. */
+  rootUnitId: string;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -16,7 +18,14 @@ export const shellMeParser = {
   parse(input: unknown): ShellMe {
     const body = rec(input);
     const user = rec(body.user);
-    return { name: str(user.name), title: str(user.title), unitName: str(rec(body.unit).name) };
+    const unit = rec(body.unit);
+    const path = Array.isArray(unit.path) ? unit.path : [];
+    return {
+      name: str(user.name),
+      title: str(user.title),
+      unitName: str(unit.name),
+      rootUnitId: str(path[0]) || str(unit.id),
+    };
   },
 };
 

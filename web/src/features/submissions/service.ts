@@ -1,15 +1,15 @@
 import {
-  AuditEvent,
   CompletenessResponse,
   CompletenessStatus,
   DiffResponse,
+  HistoryEntry,
   pageOf,
   SubmissionSummary,
   SubmissionView,
 } from '@thidua/shared/api';
 import { Campaign } from '@thidua/shared/campaign';
 import { Id, Instant } from '@thidua/shared/common';
-import { AttachmentRef, FormTemplate } from '@thidua/shared/forms';
+import { ATTACHMENT_SCAN_STATES, AttachmentRef, FormTemplate } from '@thidua/shared/forms';
 import { Identity, Unit, User } from '@thidua/shared/org';
 import type { WorkflowAction } from '@thidua/shared/workflow';
 import { z } from 'zod';
@@ -34,8 +34,8 @@ export type SubmissionPage = z.infer<typeof SubmissionPage>;
 /** One submission with what the caller may do with it now. */
 export { SubmissionView };
 
-/** An audit event as the history shows it (the API's AuditEvent, hashes and tenancy left unread). */
-export const HistoryEvent = AuditEvent.omit({
+/** An audit event as the history shows it (the API's entry, hashes and tenancy left unread). */
+export const HistoryEvent = HistoryEntry.omit({
   tenantId: true,
   campaignId: true,
   dataHash: true,
@@ -66,9 +66,13 @@ export const AttachmentView = z.object({
   declaredSize: z.number().int(),
   size: z.number().int().nullable(),
   status: z.enum(['pending', 'ready']),
+  /** Absent from answers of APIs older than issue 12. */
+  sha256: z.string().nullable().optional(),
+  scanState: z.enum(ATTACHMENT_SCAN_STATES).optional(),
   createdAt: Instant,
 });
 export type AttachmentView = z.infer<typeof AttachmentView>;
+const AttachmentList = z.object({ items: z.array(AttachmentView) });
 export const UploadStart = z.object({
   attachment: AttachmentView,
   upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
@@ -147,6 +151,8 @@ export const submissionsApi = (api: ApiClient) => ({
     api.get('/units', UnitPage, { query: { root, cursor, limit: 100 } }),
   children: (unitId: string) =>
     api.get(`/units/${enc(unitId)}/children`, UnitPage, { query: { limit: 100 } }).then((r) => r.items),
+  attachments: (id: string) =>
+    api.get(`/submissions/${enc(id)}/attachments`, AttachmentList).then((r) => r.items),
   download: (id: string, attachmentId: string) =>
     api.get(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/download`, Download).then((r) => r.url),
 });
