@@ -1,25 +1,13 @@
 import { docxParagraphs } from '@thidua/functions/commendations/documents/read-office';
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../support/platform';
-import { type ApiWorld, expectStatus } from './api-world';
-import {
-  COMMEND_CAMPAIGN,
-  consolidateAndApprove,
-  fileNomination,
-  useCouncilWorld,
-} from './commendations-world';
+import { expectStatus } from './api-world';
+import { COMMEND_CAMPAIGN, consolidateAndApprove, councilWorld, fileNomination } from './commendations-world';
 
 /**
  * Issue 17, points 1–3 through the API: the signers are the units' office holders (never the user who
  * clicked), ending a disclosure early is justified, signing previews its number without taking it.
  */
-let w: ApiWorld;
-let members: Api[];
-let memberIds: string[];
-
-useCouncilWorld((c) => {
-  ({ world: w, members, memberIds } = c);
-});
+const cw = councilWorld();
 
 const download = async (url: string): Promise<string[]> => {
   const r = await fetch(url);
@@ -35,7 +23,7 @@ describe('commendation documents and their irreversible steps', () => {
   let sessionId = '';
 
   it('the tờ trình is signed by the district chair on record (TM. ỦY BAN NHÂN DÂN), not the reviewer who sent it', async () => {
-    nomination = await fileNomination(w.as.communeSubmitter, {
+    nomination = await fileNomination(cw.world.as.communeSubmitter, {
       kind: 'individual',
       name: 'Nguyễn Thị Hoa',
       position: 'Phó Trưởng Công an phường',
@@ -43,9 +31,9 @@ describe('commendation documents and their irreversible steps', () => {
       birthDate: '1985-04-02',
       awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
     });
-    const batchId = await consolidateAndApprove(w, [nomination]);
+    const batchId = await consolidateAndApprove(cw.world, [nomination]);
     const doc = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/batches/${batchId}/document`),
+      await cw.world.as.districtReviewer.get(`/commendations/batches/${batchId}/document`),
       200,
     );
     const p = await download(String(doc.url));
@@ -60,31 +48,37 @@ describe('commendation documents and their irreversible steps', () => {
 
   it('refuses to end a disclosure before its statutory minimum without who decided and by which document', async () => {
     disclosure = expectStatus(
-      await w.as.secretariat.post('/commendations/disclosures', {
+      await cw.world.as.secretariat.post('/commendations/disclosures', {
         campaignId: COMMEND_CAMPAIGN,
         title: 'Danh sách đề nghị (tài liệu)',
         nominationIds: [nomination],
       }),
       201,
     );
-    const refused = await w.as.secretariat.post(`/commendations/disclosures/${String(disclosure.id)}/close`, {
-      reason: 'Hội đồng họp sớm',
-      expectedVersion: disclosure.version,
-    });
+    const refused = await cw.world.as.secretariat.post(
+      `/commendations/disclosures/${String(disclosure.id)}/close`,
+      {
+        reason: 'Hội đồng họp sớm',
+        expectedVersion: disclosure.version,
+      },
+    );
     expect(refused.status).toBe(422);
     const body = (refused.body as { error: { code: string; details: { path: string }[] } }).error;
     expect(body.code).toBe('early_end_not_justified');
     const paths = body.details.map((x) => x.path);
     expect(paths).toEqual(['body.authority.decidedBy', 'body.authority.document']);
-    const half = await w.as.secretariat.post(`/commendations/disclosures/${String(disclosure.id)}/close`, {
-      reason: 'Hội đồng họp sớm',
-      expectedVersion: disclosure.version,
-      authority: { decidedBy: authority.decidedBy, document: '' },
-    });
+    const half = await cw.world.as.secretariat.post(
+      `/commendations/disclosures/${String(disclosure.id)}/close`,
+      {
+        reason: 'Hội đồng họp sớm',
+        expectedVersion: disclosure.version,
+        authority: { decidedBy: authority.decidedBy, document: '' },
+      },
+    );
     expect([400, 422]).toContain(half.status);
     // Nothing moved: the disclosure is still open at its first version.
     const staff = expectStatus(
-      await w.as.secretariat.get(`/commendations/disclosures/${String(disclosure.id)}`),
+      await cw.world.as.secretariat.get(`/commendations/disclosures/${String(disclosure.id)}`),
       200,
     );
     expect((staff.disclosure as Record<string, unknown>).closedEarly).toBeNull();
@@ -92,7 +86,7 @@ describe('commendation documents and their irreversible steps', () => {
 
   it('ends it early with the legal reason and authority, recorded and shown to the public', async () => {
     const closed = expectStatus(
-      await w.as.secretariat.post(`/commendations/disclosures/${String(disclosure.id)}/close`, {
+      await cw.world.as.secretariat.post(`/commendations/disclosures/${String(disclosure.id)}/close`, {
         reason: 'Theo chỉ đạo của Chủ tịch UBND tỉnh',
         expectedVersion: disclosure.version,
         authority,
@@ -101,7 +95,7 @@ describe('commendation documents and their irreversible steps', () => {
     );
     expect((closed.closedEarly as Record<string, unknown>).authority).toEqual(authority);
     const pub = expectStatus(
-      await w.anonymous.get(`/public/binh-phuoc/disclosures/${String(disclosure.id)}`),
+      await cw.world.anonymous.get(`/public/binh-phuoc/disclosures/${String(disclosure.id)}`),
       200,
     );
     expect(pub.closedEarlyAuthority).toBe(`${authority.decidedBy} — ${authority.document}`);
@@ -109,19 +103,19 @@ describe('commendation documents and their irreversible steps', () => {
 
   it('previews the next number and the signers without taking it; a deputy signs "KT. CHỦ TỊCH"', async () => {
     const s = expectStatus(
-      await w.as.secretariat.post('/commendations/sessions', {
+      await cw.world.as.secretariat.post('/commendations/sessions', {
         campaignId: COMMEND_CAMPAIGN,
         issuingBodyId: 'ubnd-tinh',
         title: 'Phiên xét (tài liệu)',
         nominationIds: [nomination],
-        memberIds,
+        memberIds: cw.memberIds,
         presidingName: 'Huỳnh Văn Quang',
       }),
       201,
     );
     sessionId = String(s.id);
     // A Bằng khen's rule allows abstaining: the third member abstains, the item still passes (2 of 3 present).
-    for (const [i, m] of members.entries())
+    for (const [i, m] of cw.members.entries())
       expectStatus(
         await m.post(`/commendations/sessions/${sessionId}/ballots`, {
           choices: { [nomination]: i === 2 ? 'abstain' : 'agree' },
@@ -138,56 +132,59 @@ describe('commendation documents and their irreversible steps', () => {
       secretaryTitle: 'Cán bộ Công an tỉnh',
     };
     // The close carries the meeting's facts, validated with field paths; a refused close moves nothing.
-    const bad = await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, { meeting });
+    const bad = await cw.world.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, { meeting });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('body.meeting.endsAt');
-    expect(expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200).state).toBe(
+    expect(expectStatus(await cw.world.as.chair.get(`/commendations/sessions/${sessionId}`), 200).state).toBe(
       'open',
     );
     expectStatus(
-      await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, {
+      await cw.world.as.secretariat.post(`/commendations/sessions/${sessionId}/close`, {
         meeting: { ...meeting, endsAt: '15:45' },
       }),
       200,
     );
     const minutes = expectStatus(
-      await w.as.secretariat.get(`/commendations/sessions/${sessionId}/minutes`),
+      await cw.world.as.secretariat.get(`/commendations/sessions/${sessionId}/minutes`),
       200,
     );
     const mp = (await download(String(minutes.url))).join('\n');
-    expect(mp).toContain('Vào lúc 14 giờ 00');
-    expect(mp).toContain('tại Hội trường Ủy ban nhân dân tỉnh');
-    expect(mp).toContain('Chủ trì: Huỳnh Văn Quang, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng.');
-    expect(mp).toContain('Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày');
-    expect(mp).toContain('UBND TỈNH BÌNH PHƯỚC');
-    expect(mp).toContain('Không biểu quyết');
-    const closedView = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
+    for (const fact of [
+      'Vào lúc 14 giờ 00',
+      'tại Hội trường Ủy ban nhân dân tỉnh',
+      'Chủ trì: Huỳnh Văn Quang, Chủ tịch UBND tỉnh, Chủ tịch Hội đồng.',
+      'Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày',
+      'UBND TỈNH BÌNH PHƯỚC',
+      'Không biểu quyết',
+    ])
+      expect(mp).toContain(fact);
+    const closedView = expectStatus(await cw.world.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
     const [result] = closedView.results as { agree: number; abstain: number; passed: boolean }[];
     expect([result?.agree, result?.abstain, result?.passed]).toEqual([2, 1, true]);
-    const view = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
+    const view = expectStatus(await cw.world.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
     const signing = view.signing as {
       nextNumberText: string;
       signers: { id: string; role: string; name: string }[];
     };
     // Reading twice takes nothing: the same number both times.
-    const again = expectStatus(await w.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
+    const again = expectStatus(await cw.world.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
     expect((again.signing as { nextNumberText: string }).nextNumberText).toBe(signing.nextNumberText);
     expect(signing.signers.map((x) => x.role)).toEqual(['head', 'deputy']);
     const deputy = signing.signers[1];
     if (!deputy) throw new Error('deputy');
-    const notHolder = await w.as.chair.post(`/commendations/sessions/${sessionId}/decision`, {
+    const notHolder = await cw.world.as.chair.post(`/commendations/sessions/${sessionId}/decision`, {
       signerId: 'nobody',
     });
     expect(notHolder.status).toBe(422);
     expect((notHolder.body as { error: { code: string } }).error.code).toBe('no_office_holder');
     const decision = expectStatus(
-      await w.as.chair.post(`/commendations/sessions/${sessionId}/decision`, { signerId: deputy.id }),
+      await cw.world.as.chair.post(`/commendations/sessions/${sessionId}/decision`, { signerId: deputy.id }),
       201,
     );
     expect(decision.numberText).toBe(signing.nextNumberText);
     expect(decision.signerName).toBe(deputy.name);
     const doc = expectStatus(
-      await w.as.chair.get(`/commendations/decisions/${String(decision.id)}/document?format=docx`),
+      await cw.world.as.chair.get(`/commendations/decisions/${String(decision.id)}/document?format=docx`),
       200,
     );
     const p = await download(String(doc.url));

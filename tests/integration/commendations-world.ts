@@ -185,6 +185,13 @@ export interface CouncilWorld {
  * Starts the council world before the file's tests and stops it after them; `take` receives it once it is
  * up (the tests keep it in their own variables).
  */
+/** The council world as one object filled once it is up (read its fields inside the tests). */
+export const councilWorld = (): CouncilWorld => {
+  const c = {} as CouncilWorld;
+  useCouncilWorld((x) => Object.assign(c, x));
+  return c;
+};
+
 export const useCouncilWorld = (take: (c: CouncilWorld) => void): void => {
   let world: ApiWorld | undefined;
   beforeAll(async () => {

@@ -1,14 +1,8 @@
 import type { Instant } from '../common';
 import type { Identity } from '../org/schema';
 import { addWorkingDays, vnDate, workingDaysBetween } from './calendar';
-import {
-  type LifecycleError,
-  lifecycleError,
-  type Outcome,
-  reasonMissing,
-  refuse,
-  staleOrForeign,
-} from './lifecycle';
+import type { LifecycleError } from './lifecycle';
+import { lifecycleError, type Outcome, reasonMissing, refuse, staleOrForeign } from './lifecycle';
 import type { Disclosure, EarlyEndAuthority, ListEntry } from './records';
 
 /** The window of a disclosure opened on `opensOn` for `workingDays` working days. */
