@@ -172,6 +172,16 @@ describe('commendation documents and their irreversible steps', () => {
     expect(signing.signers.map((x) => x.role)).toEqual(['head', 'deputy']);
     const deputy = signing.signers[1];
     if (!deputy) throw new Error('deputy');
+    // The unsigned draft: "DỰ THẢO", no number taken (the preview still shows the same next number).
+    const draft = expectStatus(
+      await cw.world.as.chair.get(`/commendations/sessions/${sessionId}/draft-decision`),
+      200,
+    );
+    const dp = await download(String(draft.url));
+    expect(dp).toContain('DỰ THẢO');
+    expect(dp).toContain('Bà Nguyễn Thị Hoa, sinh năm 1985');
+    const after = expectStatus(await cw.world.as.chair.get(`/commendations/sessions/${sessionId}`), 200);
+    expect((after.signing as { nextNumberText: string }).nextNumberText).toBe(signing.nextNumberText);
     const notHolder = await cw.world.as.chair.post(`/commendations/sessions/${sessionId}/decision`, {
       signerId: 'nobody',
     });

@@ -274,6 +274,14 @@ export const commendationContracts = {
     response: Download,
     errors: [404],
   }),
+  getDraftDecision: defineContract({
+    operationId: 'getDraftDecision',
+    params: SessionParam,
+    response: Download,
+    errors: [404, 409, 422],
+    description:
+      'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
+  }),
   signDecision: defineContract({
     operationId: 'signDecision',
     idempotencyPrecheck: true,

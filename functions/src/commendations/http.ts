@@ -24,7 +24,7 @@ import {
   sessionResource,
   sessionView,
 } from './council';
-import { registerOf, revokeAward, signDecision } from './decisions';
+import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { approvedNominations, batchCandidates, checkRules, factsOf } from './nominations';
@@ -303,6 +303,11 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.getMinutesDocument, async ({ params, identity }) => {
     const s = await loadSession(d, identity, params.sessionId);
     return withDownload(d, s.minutesKey, `Bien-ban-${fileSafe(s.minutesNumber ?? s.id)}.docx`);
+  }),
+  userRoute(c.getDraftDecision, async ({ params, identity, now }) => {
+    const s = await loadSession(d, identity, params.sessionId);
+    const key = await draftDecisionKey(d, identity.tenantId, s, now);
+    return withDownload(d, key, `Du-thao-quyet-dinh-${fileSafe(s.id)}.docx`);
   }),
   userRoute(c.signDecision, (req) =>
     write(d, req, created, (seal) =>

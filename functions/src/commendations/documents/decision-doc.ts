@@ -34,6 +34,8 @@ export interface DecisionDocInput {
   /** "Biên bản số 03/BB-HĐTĐKT ngày ..." of the council session. */
   minutesRef: string;
   entries: readonly DecisionEntry[];
+  /** An unsigned draft for reading before signing: "DỰ THẢO" above the title, the number left blank. */
+  draft?: boolean;
 }
 
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -157,6 +159,7 @@ export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => 
       numberLine: `Số: ${d.numberText}`,
       placeDate: `${b.place}, ${dateWords}`,
     }),
+    ...(d.draft ? [para('DỰ THẢO', { align: 'center', bold: true, before: 240, after: 0 })] : []),
     ...title('Quyết định', [subject]),
     para(b.authorityLine, { align: 'center', bold: true, before: 120, after: 240 }),
     ...legalBases([...b.competenceBases, ...d.ruleBases, d.config.planBasis]),

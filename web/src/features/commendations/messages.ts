@@ -69,6 +69,7 @@ const vi = {
   'confirm.signUnknown':
     'Quyết định sẽ nhận số tiếp theo của sổ năm nay và được công bố công khai trên cổng thông tin; các đơn vị được thông báo.',
   'sign.signer': 'Người ký',
+  'sign.draft': 'Xem dự thảo quyết định (DOCX)',
   'sign.noHolder': 'Chưa ghi nhận Chủ tịch của tỉnh: không thể ký quyết định.',
   'disclosures.title': 'Công khai danh sách đề nghị khen thưởng',
   'disclosures.approved': 'Hồ sơ đã được tỉnh thẩm định',
@@ -186,6 +187,7 @@ const en: Record<Key, string> = {
   'confirm.signUnknown':
     "The decision will take the next number of this year's register and be published on the portal; the units are notified.",
   'sign.signer': 'Signer',
+  'sign.draft': 'Read the draft decision (DOCX)',
   'sign.noHolder': 'No chair of the province is on record: the decision cannot be signed.',
   'disclosures.title': 'Public disclosure of proposed lists',
   'disclosures.approved': 'Nominations approved by the province',

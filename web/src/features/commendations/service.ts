@@ -97,6 +97,8 @@ export const commendationService = (api: ApiClient) => ({
       idempotencyKey: key,
     }),
   minutes: (sessionId: string) => api.get(`/commendations/sessions/${sessionId}/minutes`, Download),
+  draftDecision: (sessionId: string) =>
+    api.get(`/commendations/sessions/${sessionId}/draft-decision`, Download),
   sign: (sessionId: string, signerId: string | null, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/decision`, signerId ? { signerId } : {}, Decision, {
       idempotencyKey: key,

@@ -149,6 +149,7 @@ export function SignPage() {
           <SessionResults s={s} />
           {s.state === 'closed' ? (
             <div className="c-actions">
+              <Button onClick={() => openDownload(() => svc.draftDecision(s.id))}>{c('sign.draft')}</Button>
               <SignAction
                 s={s}
                 signerId={signerIds[s.id] ?? ''}
