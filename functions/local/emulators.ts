@@ -59,6 +59,8 @@ export interface StartDynamoLocalOptions {
 export interface DynamoLocalEmulator extends Emulator {
   /** DynamoDB Local's version, e.g. `1.25.1`. */
   version: string;
+  /** The JVM's process id (the resilience tests freeze it with SIGSTOP and kill it). */
+  pid: number | undefined;
 }
 
 const requireFromHere = createRequire(import.meta.url);
@@ -105,7 +107,7 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
   });
   const endpoint = `http://localhost:${port}`;
   await waitForHttp(service, endpoint, { timeoutMs: 60_000 });
-  return { endpoint, port, version: install.version, stop: service.stop };
+  return { endpoint, port, version: install.version, pid: service.child.pid, stop: service.stop };
 }
 
 export interface StartS3Options {

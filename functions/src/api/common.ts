@@ -9,9 +9,20 @@ export const ErrorBody = z
       message: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })),
       current: z.unknown().optional(),
+      /** 502 `corrupt_item`: the stored item that does not match its schema. */
+      item: z.object({ type: z.string(), pk: z.string(), sk: z.string() }).optional(),
+      /** 500 and 502: the request id to quote to the operator (it is in the request's log line). */
+      requestId: z.string().optional(),
     }),
   })
   .meta({ id: 'Error' });
+
+/**
+ * What API Gateway itself answers before any function runs: the JWT authorizer's 401
+ * (`{"message":"Unauthorized"}`), an unknown route's 404 (`{"message":"Not Found"}`), a timeout's 503.
+ * HTTP APIs cannot change these bodies; the local gateway answers the same.
+ */
+export const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayError' });
 
 /** Page size and cursor of every list. */
 export const PageQuery = z.object({

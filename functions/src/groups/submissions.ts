@@ -12,6 +12,7 @@ import { submissionContracts as c } from '../api/submissions';
 import { canReadBelow, requireAction, requireAllowed, submissionResource } from '../app/access';
 import { hasFileFields, resolveAttachmentRefs } from '../app/attachment-refs';
 import { diffData } from '../app/diff';
+import { requireApplied } from '../app/outcomes';
 import { childrenCompleteness, liveRules, loadReadable, templateOf } from '../app/submissions';
 import { submissionView } from '../app/views';
 import { fromWorkflowError } from '../app/workflow-errors';
@@ -53,7 +54,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       snapshot: options.snapshot ?? false,
     });
     const response = ok(submissionView(write.submission, req.identity, req.now));
-    await d.submissions.apply(write, req.remember(response), (s) => submissionView(s, req.identity, req.now));
+    requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
+      submissionView(s, req.identity, req.now),
+    );
     return response;
   };
 
@@ -108,7 +111,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         result.events,
       );
       const response = created(submissionView(write.submission, identity, now));
-      await d.submissions.apply(write, remember(response), (s) => submissionView(s, identity, now));
+      requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
+        submissionView(s, identity, now),
+      );
       return response;
     }),
 
@@ -236,7 +241,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(definition ? { definition } : {}),
       });
       if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-      return commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      const answer = await commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      req.countTransition(action.type);
+      return answer;
     }),
 
     userRoute(c.getSubmissionHistory, async ({ identity, params }) => {

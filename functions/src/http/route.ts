@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Identity } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import { ZodError } from 'zod';
 import { vi } from 'zod/locales';
+import { dynamoCallCounter, retryIsSafe } from '../data/call-counter';
+import { isDependencyUnavailable } from '../data/client';
 import type { IdempotencyStore } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
+import { errorCodeOf, recordRequest } from '../observability/request-log';
+import { createTelemetry, type Telemetry } from '../observability/telemetry';
 import { type RouteDef, type RouteGroup, routeKey, routes } from '../routes';
 import type { InputOf, RouteContract } from './contract';
-import { toErrorResponse } from './error-response';
-import { NotFound } from './errors';
+import { describe, toErrorResponse } from './error-response';
+import { AppError, NotFound, OutcomeUnknown, ServiceUnavailable } from './errors';
 import {
   type IdempotencyHandle,
   idempotencyHandle,
@@ -41,6 +48,8 @@ export interface UserRequest<C extends RouteContract> extends PublicRequest<C> {
    * without a key. A write route adds them to its one transaction.
    */
   remember(response: HttpResult): TxItem[];
+  /** Counts a committed lifecycle transition in the request's log line and metrics (by action). */
+  countTransition(action: string): void;
 }
 
 export interface RouteImpl {
@@ -57,6 +66,13 @@ interface RequestState {
   input: ParsedInput;
   idempotency: IdempotencyHandle | null;
   store: IdempotencyStore | undefined;
+  /** The stored answer found before running (routes with `idempotencyPrecheck`). */
+  replay: HttpResult | undefined;
+  /** Lifecycle transitions committed by this request, for its log line and metrics. */
+  transitions: string[];
+  startedAt: number;
+  /** A bug or an outage behind an error answer, for the log line. */
+  failure: unknown;
 }
 
 export const userRoute = <C extends RouteContract>(
@@ -75,6 +91,9 @@ export const userRoute = <C extends RouteContract>(
       requestId: s.requestId,
       now,
       remember: (response) => (store ? rememberItems(store, idempotency, response, now) : []),
+      countTransition: (action) => {
+        s.transitions.push(action);
+      },
     });
   },
 });
@@ -88,7 +107,7 @@ export const publicRoute = <C extends RouteContract>(
   run: (s) => fn({ ...(s.input as InputOf<C>), event: s.event, requestId: s.requestId, now: s.now }),
 });
 
-type AppContext = Context & { thidua: RequestState };
+type AppContext = Context & { thidua: RequestState; telemetry: Telemetry };
 type Mw = MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, AppContext>;
 
 const state = (ctx: AppContext): RequestState => ctx.thidua;
@@ -117,9 +136,9 @@ const idempotency = (def: RouteDef, contract: RouteContract, store: IdempotencyS
     const s = state(request.context);
     if (def.method === 'GET' || store === undefined) return undefined;
     s.idempotency = idempotencyHandle(request.event, s.identity);
-    if (s.idempotency !== null && contract.idempotencyPrecheck) {
-      return (await replayOf(store, s.idempotency)) ?? undefined;
-    }
+    // Not an early return: the rest of the stack (the request's log line and metrics) still runs.
+    if (s.idempotency !== null && contract.idempotencyPrecheck)
+      s.replay = await replayOf(store, s.idempotency);
     return undefined;
   },
   onError: async (request) => {
@@ -129,32 +148,86 @@ const idempotency = (def: RouteDef, contract: RouteContract, store: IdempotencyS
       const replay = await replayOf(store, s.idempotency);
       if (replay) request.response = replay;
     } catch (err) {
-      request.response = toErrorResponse(err, s.requestId);
+      request.response = errorResponse(err, s, telemetryOf(request.context));
     }
     return undefined;
   },
 });
 
+/**
+ * A dependency that is down or timing out is a 503 with `Retry-After` — but only when a retry with the
+ * same Idempotency-Key cannot write twice: nothing may have been written, or only transactions carrying
+ * the key's record (their retry replays the stored answer). A write that may have been applied without
+ * it makes the outcome unknown (500 `outcome_unknown`): the client must look before acting again.
+ */
+const asApiError = (err: unknown): unknown => {
+  if (!isDependencyUnavailable(err)) return err;
+  return retryIsSafe(dynamoCallCounter.risk()) ? new ServiceUnavailable() : new OutcomeUnknown();
+};
+
+const errorResponse = (err: unknown, s: RequestState, t: Telemetry): HttpResult => {
+  const error = asApiError(err);
+  // Refusals are the API working; anything else (an outage, a corrupt item, a bug) goes into the log line.
+  if (!(err instanceof AppError || err instanceof ZodError)) s.failure ??= err;
+  return toErrorResponse(error, s.requestId, (fields) => t.logger.error('unhandled', fields));
+};
+
+const telemetryOf = (ctx: AppContext): Telemetry => ctx.telemetry;
+
 /** Registered last, so its `onError` runs first: every error leaves as the one error shape. */
 const errorHandler = (): Mw => ({
   onError: (request) => {
-    request.response = toErrorResponse(request.error, state(request.context).requestId);
+    request.response = errorResponse(request.error, state(request.context), telemetryOf(request.context));
   },
 });
 
-const buildRoute = (def: RouteDef, impl: RouteImpl, options: GroupOptions) =>
+/**
+ * Registered after Powertools' middlewares, so its `after`/`onError` run before theirs: the request's one
+ * log line and its metrics are written from the final answer, then `logMetrics` publishes them.
+ */
+const observe = (def: RouteDef): Mw => {
+  const key = routeKey(def);
+  const finish: NonNullable<Mw['after']> = (request) => {
+    const s = state(request.context);
+    const response = request.response;
+    const status = response?.statusCode ?? 500;
+    const failure = s.failure;
+    recordRequest(telemetryOf(request.context), {
+      routeKey: key,
+      requestId: s.requestId,
+      status,
+      code: errorCodeOf(status, response?.body),
+      tenantId: s.identity?.tenantId,
+      userId: s.identity?.userId,
+      latencyMs: performance.now() - s.startedAt,
+      dynamo: dynamoCallCounter.current(),
+      replayed: response?.headers['idempotent-replayed'] === 'true',
+      transitions: s.transitions,
+      error: failure === undefined ? undefined : describe(failure),
+    });
+  };
+  return { after: finish, onError: finish };
+};
+
+const buildRoute = (def: RouteDef, impl: RouteImpl, options: GroupOptions, t: Telemetry) =>
   middy<APIGatewayProxyEventV2, HttpResult, Error, AppContext>()
+    // The event is never logged: it carries tokens, e-mails and form contents.
+    .use(injectLambdaContext(t.logger, { logEvent: false, resetKeys: true }))
+    .use(logMetrics(t.metrics))
+    .use(observe(def))
     .use(authenticate(def.auth, options.accounts))
     .use(validateInput(impl.contract))
     .use(idempotency(def, impl.contract, options.idempotency))
     .use(errorHandler())
-    .handler(async (_event, context) => impl.run(state(context)));
+    .handler(async (_event, context) => state(context).replay ?? impl.run(state(context)));
 
 export interface GroupOptions {
   /** Needed by groups with write routes. */
   idempotency?: IdempotencyStore;
   /** Needed by groups with user routes: the caller's authority comes from the user record. */
   accounts?: AccountCheck;
+  /** Default: Powertools' Logger and Metrics configured from the environment (`createTelemetry`). */
+  telemetry?: Telemetry;
 }
 
 export type GroupHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<HttpResult>;
@@ -170,6 +243,7 @@ export const createGroupHandler = (
   table: readonly RouteDef[] = routes,
 ): GroupHandler => {
   const defs = table.filter((r) => r.group === group);
+  const telemetry = options.telemetry ?? createTelemetry(group);
   const byOperation = new Map(impls.map((i) => [i.contract.operationId, i]));
   const handlers = new Map<string, ReturnType<typeof buildRoute>>();
   for (const def of defs) {
@@ -177,7 +251,7 @@ export const createGroupHandler = (
     if (!impl) throw new Error(`group ${group}: no implementation for ${def.operationId} (${routeKey(def)})`);
     if (impl.auth !== def.auth)
       throw new Error(`group ${group}: ${def.operationId} auth differs from the route table`);
-    handlers.set(routeKey(def), buildRoute(def, impl, options));
+    handlers.set(routeKey(def), buildRoute(def, impl, options, telemetry));
     byOperation.delete(def.operationId);
   }
   if (byOperation.size > 0) {
@@ -190,7 +264,15 @@ export const createGroupHandler = (
   return async (event, context) => {
     const requestId = event.requestContext?.requestId ?? randomUUID();
     const h = handlers.get(event.routeKey);
-    if (!h) return toErrorResponse(new NotFound(), requestId);
+    if (!h) {
+      telemetry.logger.warn('request', {
+        routeKey: event.routeKey,
+        requestId,
+        status: 404,
+        code: 'not_found',
+      });
+      return toErrorResponse(new NotFound(), requestId);
+    }
     const s: RequestState = {
       event,
       requestId,
@@ -199,9 +281,14 @@ export const createGroupHandler = (
       input: { params: undefined, query: undefined, body: undefined },
       idempotency: null,
       store: options.idempotency,
+      replay: undefined,
+      transitions: [],
+      startedAt: performance.now(),
+      failure: undefined,
     };
     // A fresh context per invocation (the prototype keeps Lambda's methods) so requests never share state.
-    const ctx: AppContext = Object.assign(Object.create(context ?? null), { thidua: s });
-    return h(event, ctx);
+    const ctx: AppContext = Object.assign(Object.create(context ?? null), { thidua: s, telemetry });
+    // One scope per request: its DynamoDB calls for the log line, its writes for the 503 decision.
+    return (await dynamoCallCounter.measure(() => h(event, ctx))).result;
   };
 };

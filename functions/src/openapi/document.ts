@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ErrorBody } from '../api/common';
+import { ErrorBody, GatewayErrorBody } from '../api/common';
 import type { RouteContract } from '../http/contract';
 import type { RouteDef } from '../routes';
 
@@ -14,7 +14,18 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Dữ liệu gửi lên quá lớn',
   415: 'Nội dung không phải JSON (cần application/json hoặc kiểu +json)',
   422: 'Vi phạm quy tắc nghiệp vụ',
-  503: 'Dịch vụ phụ thuộc không trả lời',
+  502: 'Bản ghi đã lưu bị hỏng (`corrupt_item`, kèm `item`): không thử lại, báo quản trị hệ thống',
+  503: 'Cơ sở dữ liệu không trả lời (`unavailable`): gửi lại sau `Retry-After` giây với cùng Idempotency-Key; không có gì bị ghi hai lần',
+};
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+/** 401 comes from the JWT authorizer (API Gateway's body) or, for a token without our claims, from the function. */
+const unauthorizedContent = {
+  'application/json': {
+    schema: {
+      oneOf: [{ $ref: '#/components/schemas/GatewayError' }, { $ref: '#/components/schemas/Error' }],
+    },
+  },
 };
 
 /**
@@ -99,6 +110,7 @@ export const buildOpenApi = (
 ): JsonSchema => {
   const collector = new SchemaCollector();
   collector.components.Error = collector.convert(ErrorBody, 'output');
+  collector.components.GatewayError = collector.convert(GatewayErrorBody, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
 
   for (const route of routes) {
@@ -147,15 +159,25 @@ export const buildOpenApi = (
     if (route.auth === 'user') errors.add(401);
     if (contract?.params || contract?.query || contract?.body) errors.add(400);
     if (contract?.body) errors.add(415);
+    // Every route reads the table: a damaged item and an unavailable table can answer any of them.
+    errors.add(502).add(503);
     for (const code of [...errors].sort()) {
       responses[String(code)] = {
         description: ERROR_DESCRIPTIONS[code] ?? 'Lỗi',
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        content: code === 401 ? unauthorizedContent : errorContent,
+        ...(code === 503
+          ? {
+              headers: {
+                'Retry-After': { description: 'Giây chờ trước khi gửi lại', schema: { type: 'integer' } },
+              },
+            }
+          : {}),
       };
     }
     responses['500'] = {
-      description: 'Lỗi hệ thống',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      description:
+        'Lỗi hệ thống (`internal`), hoặc `outcome_unknown`: cơ sở dữ liệu ngừng giữa chừng sau một lần ghi không kèm Idempotency-Key; tải lại và kiểm tra trước khi làm lại',
+      content: errorContent,
     };
 
     const operation: Record<string, unknown> = {

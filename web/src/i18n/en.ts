@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'shell.navLabel': 'Main navigation',
   'shell.offline':
     'You are offline. What you type is kept on this device and saved when the connection returns.',
+  'shell.retrying': 'The server is busy, retrying…',
   'shell.switchLanguage': 'Switch language to Tiếng Việt',
 
   'nav.home': 'Home',

@@ -35,6 +35,7 @@ export const vi = {
   'shell.navLabel': 'Điều hướng chính',
   'shell.offline':
     'Mất kết nối mạng. Dữ liệu bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng trở lại.',
+  'shell.retrying': 'Máy chủ đang bận, đang thử lại…',
   'shell.switchLanguage': 'Chuyển ngôn ngữ sang English',
 
   'nav.home': 'Trang chủ',

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
+import { useRetrying } from '../api/retry-status';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
 import { workspaceContextOf } from '../auth/workspace';
@@ -20,6 +21,7 @@ export function AppShell() {
   const navigation = useNavigation();
   const location = useLocation();
   const online = useOnline();
+  const retrying = useRetrying();
   const me = useShellMe();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -100,6 +102,11 @@ export function AppShell() {
       {!online ? (
         <div className="shell-offline" role="status">
           {t('shell.offline')}
+        </div>
+      ) : null}
+      {online && retrying ? (
+        <div className="shell-offline" role="status">
+          {t('shell.retrying')}
         </div>
       ) : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
