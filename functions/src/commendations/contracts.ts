@@ -11,6 +11,8 @@ import {
   Disclosure,
   DisclosureWithComments,
   Download,
+  EarlyEndAuthority,
+  MeetingRecord,
   NominationRecord,
   NominationStage,
   PublicCommentInput,
@@ -200,8 +202,10 @@ export const commendationContracts = {
     operationId: 'closeDisclosure',
     idempotencyPrecheck: true,
     params: DisclosureParam,
-    body: Version.extend({ reason: Reason }),
+    body: Version.extend({ reason: Reason, authority: EarlyEndAuthority.optional() }),
     response: Disclosure,
+    description:
+      'Kết thúc công khai sớm: sau thời hạn tối thiểu chỉ cần lý do; trước đó cần lý do pháp lý, người quyết định và văn bản (422 early_end_not_justified).',
     errors: [404, 409, 422],
   }),
   listCouncilMembers: defineContract({
@@ -259,6 +263,8 @@ export const commendationContracts = {
     operationId: 'closeSession',
     idempotencyPrecheck: true,
     params: SessionParam,
+    /** The meeting's facts for the biên bản (time, place, chair and secretary); validated when given. */
+    body: z.object({ meeting: MeetingRecord.optional() }).default({}),
     response: CouncilSession,
     errors: [403, 404, 409],
   }),
@@ -268,10 +274,20 @@ export const commendationContracts = {
     response: Download,
     errors: [404],
   }),
+  getDraftDecision: defineContract({
+    operationId: 'getDraftDecision',
+    params: SessionParam,
+    response: Download,
+    errors: [404, 409, 422],
+    description:
+      'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
+  }),
   signDecision: defineContract({
     operationId: 'signDecision',
     idempotencyPrecheck: true,
     params: SessionParam,
+    /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
+    body: z.object({ signerId: Id.optional() }).default({}),
     response: Decision,
     status: 201,
     errors: [403, 404, 409, 422],

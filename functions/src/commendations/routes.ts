@@ -105,6 +105,12 @@ export const commendationRoutes: readonly RouteDef[] = [
     ],
     ['GET', '/commendations/sessions/{sessionId}/minutes', 'getMinutesDocument', 'Tải biên bản (DOCX)'],
     [
+      'GET',
+      '/commendations/sessions/{sessionId}/draft-decision',
+      'getDraftDecision',
+      'Dự thảo quyết định (DOCX, chưa ký)',
+    ],
+    [
       'POST',
       '/commendations/sessions/{sessionId}/decision',
       'signDecision',

@@ -62,10 +62,19 @@ export const commendationService = (api: ApiClient) => ({
   disclosures: (campaignId: string) =>
     api.get(`/commendations/campaigns/${campaignId}/disclosures`, items(Disclosure)).then((r) => r.items),
   disclosure: (id: string) => api.get(`/commendations/disclosures/${id}`, DisclosureWithComments),
-  closeDisclosure: (id: string, reason: string, expectedVersion: number, key: string) =>
-    api.post(`/commendations/disclosures/${id}/close`, { reason, expectedVersion }, Disclosure, {
-      idempotencyKey: key,
-    }),
+  closeDisclosure: (
+    id: string,
+    reason: string,
+    expectedVersion: number,
+    key: string,
+    authority?: { decidedBy: string; document: string },
+  ) =>
+    api.post(
+      `/commendations/disclosures/${id}/close`,
+      { reason, expectedVersion, ...(authority ? { authority } : {}) },
+      Disclosure,
+      { idempotencyKey: key },
+    ),
   councilMembers: () => api.get('/commendations/council/members', items(Member)).then((r) => r.items),
   openSession: (
     body: {
@@ -81,13 +90,19 @@ export const commendationService = (api: ApiClient) => ({
   sessions: (campaignId: string) =>
     api.get(`/commendations/campaigns/${campaignId}/sessions`, items(SessionView)).then((r) => r.items),
   mySessions: () => api.get('/commendations/my-sessions', items(SessionView)).then((r) => r.items),
-  vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree'>, key: string) =>
+  vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree' | 'abstain'>, key: string) =>
     api.post(`/commendations/sessions/${sessionId}/ballots`, { choices }, Voted, { idempotencyKey: key }),
-  closeSession: (sessionId: string, key: string) =>
-    api.post(`/commendations/sessions/${sessionId}/close`, {}, CouncilSession, { idempotencyKey: key }),
+  closeSession: (sessionId: string, key: string, meeting?: Record<string, string>) =>
+    api.post(`/commendations/sessions/${sessionId}/close`, meeting ? { meeting } : {}, CouncilSession, {
+      idempotencyKey: key,
+    }),
   minutes: (sessionId: string) => api.get(`/commendations/sessions/${sessionId}/minutes`, Download),
-  sign: (sessionId: string, key: string) =>
-    api.post(`/commendations/sessions/${sessionId}/decision`, {}, Decision, { idempotencyKey: key }),
+  draftDecision: (sessionId: string) =>
+    api.get(`/commendations/sessions/${sessionId}/draft-decision`, Download),
+  sign: (sessionId: string, signerId: string | null, key: string) =>
+    api.post(`/commendations/sessions/${sessionId}/decision`, signerId ? { signerId } : {}, Decision, {
+      idempotencyKey: key,
+    }),
   decision: (id: string) => api.get(`/commendations/decisions/${id}`, DecisionWithRevocations),
   decisionDocument: (id: string, format: 'docx' | 'xlsx') =>
     api.get(`/commendations/decisions/${id}/document`, Download, { query: { format } }),
