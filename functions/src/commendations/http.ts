@@ -1,4 +1,5 @@
 import { CommendationConfig, matchTitle, nominationFacts, titleName } from '@thidua/shared/commendation';
+import { commendationContracts as c } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import { TransactionRefused, transactWrite } from '../data/transact';
 import { Forbidden, NotFound } from '../http/errors';
@@ -12,7 +13,6 @@ import {
   requireAllowed,
   rootUnit,
 } from './context';
-import { commendationContracts as c } from './contracts';
 import { castBallot, closeSession, loadSession, openSession, sessionView } from './council';
 import { registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';

@@ -1,8 +1,8 @@
+import { publicContracts as c } from '@thidua/shared/contracts';
 import { NotFound } from '../http/errors';
 import { created, ok, redirect } from '../http/response';
 import { publicRoute, type RouteImpl } from '../http/route';
 import type { CommendationDeps } from './context';
-import { commendationContracts as c } from './contracts';
 import { loadDecision, publicDecision } from './decisions-read';
 import { publicDisclosure, receiveComment } from './disclosures';
 

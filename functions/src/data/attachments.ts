@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES } from '@thidua/shared/forms';
+import { AttachmentView } from '@thidua/shared/api';
+import { TenantId } from '@thidua/shared/common';
 import * as z from 'zod';
 import { Conflict } from '../http/errors';
 import { parseItem } from './items';
@@ -9,23 +9,8 @@ import type { TableRef } from './org';
 import { queryAll } from './query';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
-export const Attachment = z.object({
-  tenantId: TenantId,
-  id: Id,
-  submissionId: Id,
-  /** Sanitized display name with the extension of the real type. */
-  name: z.string().min(1).max(200),
-  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
-  /** What the uploader announced; the stored size is checked after the upload. */
-  declaredSize: z.number().int().min(1),
-  size: z.number().int().min(0).nullable(),
-  /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
-  status: z.enum(['pending', 'ready']),
-  objectKey: z.string(),
-  uploadedBy: z.string(),
-  createdAt: Instant,
-  confirmedAt: Instant.nullable(),
-});
+/** The stored attachment: the API's view plus its tenant and where its bytes are. */
+export const Attachment = AttachmentView.extend({ tenantId: TenantId, objectKey: z.string() });
 export type Attachment = z.infer<typeof Attachment>;
 
 export interface AttachmentRepository {

@@ -1,5 +1,6 @@
+import type { AttachmentView } from '@thidua/shared/api';
+import { attachmentContracts as c } from '@thidua/shared/contracts';
 import { isEditable } from '@thidua/shared/workflow';
-import { type AttachmentView, attachmentContracts as c } from '../api/attachments';
 import { requireAllowed, submissionResource } from '../app/access';
 import { loadReadable } from '../app/submissions';
 import { submissionView } from '../app/views';

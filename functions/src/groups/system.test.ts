@@ -1,3 +1,4 @@
+import { systemContracts } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
@@ -24,7 +25,7 @@ const event = (routeKey: string) =>
   }) as unknown as APIGatewayProxyEventV2;
 
 describe('the system group without its backends', () => {
-  const handler = createGroupHandler('system', systemRoutes(createDeps(unreachable)));
+  const handler = createGroupHandler(systemContracts, systemRoutes(createDeps(unreachable)));
 
   it('GET /health answers 503 with what failed', async () => {
     const r = await handler(event('GET /health'));

@@ -1,3 +1,4 @@
+import { commendationContracts } from '@thidua/shared/contracts';
 import { createCommendationDeps } from '../commendations/context';
 import { commendationRouteImpls } from '../commendations/http';
 import { appDeps } from '../deps';
@@ -6,7 +7,7 @@ import { createGroupHandler } from '../http/route';
 /** The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7). */
 const deps = appDeps();
 export const handler = createGroupHandler(
-  'commendations',
+  commendationContracts,
   commendationRouteImpls(createCommendationDeps(deps.config, deps.clients)),
   { idempotency: deps.idempotency },
 );

@@ -1,7 +1,8 @@
+import { orgContracts } from '@thidua/shared/contracts';
 import { appDeps } from '../deps';
 import { orgRoutes } from '../groups/org';
 import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler('org', orgRoutes(deps), { idempotency: deps.idempotency });
+export const handler = createGroupHandler(orgContracts, orgRoutes(deps), { idempotency: deps.idempotency });

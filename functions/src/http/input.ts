@@ -1,6 +1,6 @@
+import type { RouteContract } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteContract } from './contract';
 import { BadRequest, PayloadTooLarge } from './errors';
 import { type InputLocation, zodDetails } from './zod-details';
 

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
+import { type InputOf, type RouteAuth, type RouteContract, routeKey } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { vi } from 'zod/locales';
 import type { IdempotencyStore } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
-import { type RouteDef, type RouteGroup, routeKey, routes } from '../routes';
-import type { InputOf, RouteContract } from './contract';
 import { toErrorResponse } from './error-response';
 import { NotFound } from './errors';
 import {
@@ -45,7 +44,7 @@ export interface UserRequest<C extends RouteContract> extends PublicRequest<C> {
 
 export interface RouteImpl {
   contract: RouteContract;
-  auth: RouteDef['auth'];
+  auth: RouteAuth;
   run(state: RequestState): Promise<HttpResult>;
 }
 
@@ -94,7 +93,7 @@ type Mw = MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, AppContext>;
 const state = (ctx: AppContext): RequestState => ctx.thidua;
 
 /** The caller from the verified token (user routes); 401 otherwise. */
-const authenticate = (auth: RouteDef['auth']): Mw => ({
+const authenticate = (auth: RouteAuth): Mw => ({
   before: (request) => {
     if (auth === 'user') state(request.context).identity = identityFromEvent(request.event);
   },
@@ -106,10 +105,10 @@ const validateInput = (contract: RouteContract): Mw => ({
   },
 });
 
-const idempotency = (def: RouteDef, contract: RouteContract, store: IdempotencyStore | undefined): Mw => ({
+const idempotency = (contract: RouteContract, store: IdempotencyStore | undefined): Mw => ({
   before: async (request) => {
     const s = state(request.context);
-    if (def.method === 'GET' || store === undefined) return undefined;
+    if (contract.method === 'GET' || store === undefined) return undefined;
     s.idempotency = idempotencyHandle(request.event, s.identity);
     if (s.idempotency !== null && contract.idempotencyPrecheck) {
       return (await replayOf(store, s.idempotency)) ?? undefined;
@@ -136,11 +135,11 @@ const errorHandler = (): Mw => ({
   },
 });
 
-const buildRoute = (def: RouteDef, impl: RouteImpl, store: IdempotencyStore | undefined) =>
+const buildRoute = (impl: RouteImpl, store: IdempotencyStore | undefined) =>
   middy<APIGatewayProxyEventV2, HttpResult, Error, AppContext>()
-    .use(authenticate(def.auth))
+    .use(authenticate(impl.contract.auth))
     .use(validateInput(impl.contract))
-    .use(idempotency(def, impl.contract, store))
+    .use(idempotency(impl.contract, store))
     .use(errorHandler())
     .handler(async (_event, context) => impl.run(state(context)));
 
@@ -152,28 +151,29 @@ export interface GroupOptions {
 export type GroupHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<HttpResult>;
 
 /**
- * One Lambda per route group: every route of `group` in the route table must have exactly one
- * implementation (matched by operationId, same auth), checked when the module loads.
+ * One Lambda per route group: `contracts` are the group's routes (`shared/src/contracts/<group>.ts`), and
+ * each must have exactly one implementation (`userRoute(contract, fn)`, same auth), checked when the
+ * module loads. Only the group's own contracts are bundled.
  */
 export const createGroupHandler = (
-  group: RouteGroup,
+  contracts: Readonly<Record<string, RouteContract>>,
   impls: readonly RouteImpl[],
   options: GroupOptions = {},
-  table: readonly RouteDef[] = routes,
 ): GroupHandler => {
-  const defs = table.filter((r) => r.group === group);
-  const byOperation = new Map(impls.map((i) => [i.contract.operationId, i]));
+  const defs = Object.values(contracts);
+  const group = defs[0]?.group;
   const handlers = new Map<string, ReturnType<typeof buildRoute>>();
-  for (const def of defs) {
-    const impl = byOperation.get(def.operationId);
-    if (!impl) throw new Error(`group ${group}: no implementation for ${def.operationId} (${routeKey(def)})`);
-    if (impl.auth !== def.auth)
-      throw new Error(`group ${group}: ${def.operationId} auth differs from the route table`);
-    handlers.set(routeKey(def), buildRoute(def, impl, options.idempotency));
-    byOperation.delete(def.operationId);
+  for (const impl of impls) {
+    const c = impl.contract;
+    if (!defs.includes(c)) throw new Error(`group ${group}: ${c.operationId} is not a route of this group`);
+    if (impl.auth !== c.auth) throw new Error(`group ${group}: ${c.operationId} is a ${c.auth} route`);
+    if (handlers.has(routeKey(c))) throw new Error(`group ${group}: ${c.operationId} implemented twice`);
+    handlers.set(routeKey(c), buildRoute(impl, options.idempotency));
   }
-  if (byOperation.size > 0) {
-    throw new Error(`group ${group}: implementations without a route: ${[...byOperation.keys()].join(', ')}`);
+  if (defs.some((c) => c.group !== group)) throw new Error(`group ${group}: contracts of several groups`);
+  const missing = defs.filter((c) => !handlers.has(routeKey(c)));
+  if (missing.length > 0) {
+    throw new Error(`group ${group}: no implementation for ${missing.map((c) => c.operationId).join(', ')}`);
   }
 
   return async (event, context) => {

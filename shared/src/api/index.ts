@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
+import { ATTACHMENT_CONTENT_TYPES } from '../forms';
 import { Period, Submission, SubmissionState, type WorkflowActionType, WorkflowEvent } from '../workflow';
 
 /**
@@ -95,3 +96,21 @@ export const CompletenessResponse = z.object({
   stateCounters: z.record(z.string(), z.number().int()),
 });
 export type CompletenessResponse = z.infer<typeof CompletenessResponse>;
+
+/** An attachment as the API shows it; the stored item adds its tenant and object key. */
+export const AttachmentView = z.object({
+  id: Id,
+  submissionId: Id,
+  /** Sanitized display name with the extension of the real type. */
+  name: z.string().min(1).max(200),
+  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+  /** What the uploader announced; the stored size is checked after the upload. */
+  declaredSize: z.number().int().min(1),
+  size: z.number().int().min(0).nullable(),
+  /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
+  status: z.enum(['pending', 'ready']),
+  uploadedBy: z.string(),
+  createdAt: Instant,
+  confirmedAt: Instant.nullable(),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;

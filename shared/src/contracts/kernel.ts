@@ -1,0 +1,185 @@
+import * as z from 'zod';
+import { Id } from '../common';
+
+/**
+ * The kernel of the route contracts: one `defineRoute` per route says everything about it — where it
+ * lives (method, path, group = its Lambda, auth), what it accepts (path, query, body, headers) and what it
+ * answers (a schema per status). CDK, the local gateway, the OpenAPI document, the Lambdas' input parsing,
+ * the web client and the integration tests' answer checks are all derived from it. Pure: zod only.
+ */
+
+/** A group is one Lambda function (`functions/src/handlers/<group>.ts`). */
+export const routeGroups = [
+  'system',
+  'org',
+  'campaigns',
+  'submissions',
+  'attachments',
+  'audit',
+  'admin',
+  'commendations',
+  'public',
+] as const;
+export type RouteGroup = (typeof routeGroups)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** `user`: a verified Cognito ID token is required (JWT authorizer). `public`: no authorizer. */
+export type RouteAuth = 'user' | 'public';
+export type SuccessStatus = 200 | 201 | 202 | 204 | 303;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+
+/** A success answer that is not JSON (CSV, a redirect to a download). */
+export interface MediaResponse {
+  mediaType: string;
+  description: string;
+}
+
+/** The one error shape (every error status answers it). */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      current: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** The key a write is stored under so that a replay gets the first answer (functions/src/http/idempotency.ts). */
+export const IdempotencyKey = z
+  .string()
+  .min(8, 'Idempotency-Key cần 8–128 ký tự')
+  .max(128, 'Idempotency-Key cần 8–128 ký tự')
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'Idempotency-Key chỉ gồm chữ, số và _ . : -')
+  .describe('Gửi lại cùng khoá: trả lại câu trả lời đầu tiên, không ghi gì thêm (24 giờ).');
+
+/** The headers every signed-in write reads besides Authorization. */
+export const WriteHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
+
+export interface RouteSpec<
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  B extends z.ZodType | undefined,
+  R extends z.ZodType | MediaResponse,
+> {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/submissions/{submissionId}`. */
+  path: string;
+  group: RouteGroup;
+  auth: RouteAuth;
+  operationId: string;
+  summary: string;
+  description?: string;
+  /** Path parameters (`{submissionId}`), an object schema. */
+  params?: P;
+  /** Query string parameters, an object schema of strings coerced as needed. */
+  query?: Q;
+  /** JSON body. */
+  body?: B;
+  /** The success body (JSON), or the media type of a non-JSON answer. */
+  response: R;
+  /** Success status (200 unless stated). */
+  status?: SuccessStatus;
+  /** The error statuses the route itself decides; 400/401/413/503 are added where they apply. */
+  errors: readonly ErrorStatus[];
+  /**
+   * Writes with effects outside one transaction look the idempotency record up before running, so a
+   * replay never repeats the effect. Table-only writes rely on the record written in their transaction
+   * and look it up only when the write is refused (keeps an approval at one read).
+   */
+  idempotencyPrecheck?: boolean;
+}
+
+export interface RouteContract<
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType | MediaResponse = z.ZodType | MediaResponse,
+> extends RouteSpec<P, Q, B, R> {
+  status: SuccessStatus;
+  /** Request headers read besides Authorization (Idempotency-Key on signed-in writes). */
+  headers: z.ZodObject | undefined;
+  /** Every documented status with its answer: the success, then each error (the one error shape). */
+  responses: Readonly<Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>>>;
+}
+
+const ALWAYS: readonly ErrorStatus[] = [503];
+
+/** One route, complete: defaults filled and every status it may answer listed with its schema. */
+/* @__NO_SIDE_EFFECTS__ */
+export const defineRoute = <
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | MediaResponse = z.ZodType,
+>(
+  spec: RouteSpec<P, Q, B, R>,
+): RouteContract<P, Q, B, R> => {
+  const status = spec.status ?? 200;
+  const errors = new Set<ErrorStatus>([...spec.errors, ...ALWAYS]);
+  if (spec.auth === 'user') errors.add(401);
+  if (spec.params || spec.query || spec.body) errors.add(400);
+  if (spec.body) errors.add(413);
+  const responses: Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>> = {
+    [status]: spec.response,
+  };
+  for (const code of [...errors].sort()) responses[code] = ErrorBody;
+  const headers = spec.method !== 'GET' && spec.auth === 'user' ? WriteHeaders : undefined;
+  return { ...spec, status, errors: [...errors].sort(), headers, responses };
+};
+
+export const routeKey = (r: { method: HttpMethod; path: string }): string => `${r.method} ${r.path}`;
+
+/** The path of a route with its parameters filled in (each one URI-encoded). */
+export const pathOf = (path: string, params: Readonly<Record<string, unknown>> | undefined): string =>
+  path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null || value === '')
+      throw new Error(`${path}: missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+
+/** Parsed input of a route, typed from its contract. */
+export type InputOf<C> =
+  C extends RouteContract<infer P, infer Q, infer B, z.ZodType | MediaResponse>
+    ? { params: OutputOrVoid<P>; query: OutputOrVoid<Q>; body: OutputOrVoid<B> }
+    : never;
+
+/** What a caller sends, typed from the contract (before defaults and coercion). */
+export type RequestOf<C> =
+  C extends RouteContract<infer P, infer Q, infer B, z.ZodType | MediaResponse>
+    ? { params: InputOrVoid<P>; query: InputOrVoid<Q>; body: InputOrVoid<B> }
+    : never;
+
+/** The success body a handler produces, typed from its contract. */
+export type OutputOf<C> =
+  C extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer R>
+    ? R extends z.ZodType
+      ? z.input<R>
+      : never
+    : never;
+
+/** The success body a client reads (after parsing with the contract), typed from its contract. */
+export type ResponseOf<C> =
+  C extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer R>
+    ? R extends z.ZodType
+      ? z.output<R>
+      : never
+    : never;
+
+type OutputOrVoid<S> = S extends z.ZodType ? z.output<S> : undefined;
+type InputOrVoid<S> = S extends z.ZodType ? z.input<S> : undefined;
+
+// --- Building blocks several contracts share --------------------------------------------------------
+
+/** Page size and cursor of every list. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+/** Booleans in a query string. */
+export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const CampaignParams = z.object({ campaignId: Id });
