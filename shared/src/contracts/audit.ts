@@ -19,7 +19,7 @@ export const verifySubmissionAudit = defineRoute({
   summary: "Verify a submission's hash-chained audit trail",
   params: SubmissionParams,
   response: VerificationResponse,
-  errors: [404],
+  errors: [403, 404],
 });
 
 export const exportCampaignAudit = defineRoute({

@@ -6,6 +6,7 @@ export * from './campaigns';
 export * from './commendations';
 export * from './kernel';
 export * from './org';
+export * from './path';
 export * from './public';
 export * from './routes';
 export * from './submissions';

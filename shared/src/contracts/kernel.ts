@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id } from '../common';
+import { type HttpMethod, routeKey } from './path';
 
 /**
  * The kernel of the route contracts: one `defineRoute` per route says everything about it — where it
@@ -22,7 +23,6 @@ export const routeGroups = [
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** `user`: a verified Cognito ID token is required (JWT authorizer). `public`: no authorizer. */
 export type RouteAuth = 'user' | 'public';
 export type SuccessStatus = 200 | 201 | 202 | 204 | 303;
@@ -129,17 +129,6 @@ export const defineRoute = <
   return { ...spec, status, errors: [...errors].sort(), headers, responses };
 };
 
-export const routeKey = (r: { method: HttpMethod; path: string }): string => `${r.method} ${r.path}`;
-
-/** The path of a route with its parameters filled in (each one URI-encoded). */
-export const pathOf = (path: string, params: Readonly<Record<string, unknown>> | undefined): string =>
-  path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
-    const value = params?.[name];
-    if (value === undefined || value === null || value === '')
-      throw new Error(`${path}: missing path parameter ${name}`);
-    return encodeURIComponent(String(value));
-  });
-
 /** Parsed input of a route, typed from its contract. */
 export type InputOf<C> =
   C extends RouteContract<infer P, infer Q, infer B, z.ZodType | MediaResponse>
@@ -183,3 +172,28 @@ export const PageQuery = z.object({
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const CampaignParams = z.object({ campaignId: Id });
+
+/**
+ * Whether an answer is one the contract documents: its status is listed, a JSON success body parses with
+ * the response schema, an error body is the one error shape. Returns what is wrong, or null. The
+ * integration suites run every answer through it (tests/support/platform.ts).
+ */
+export const contractMismatch = (
+  contract: RouteContract,
+  answer: { status: number; body: unknown; contentType: string },
+): string | null => {
+  const expected = contract.responses[answer.status as SuccessStatus | ErrorStatus];
+  const where = `${routeKey(contract)} answered ${answer.status}`;
+  if (!expected) return `${where}, which its contract does not document`;
+  if ('mediaType' in expected) {
+    return answer.status === 303 || answer.contentType.startsWith(expected.mediaType)
+      ? null
+      : `${where} as ${answer.contentType}, not ${expected.mediaType}`;
+  }
+  // The authorizer's own 401 (`{"message":"Unauthorized"}`) is API Gateway's, not the handler's.
+  if (answer.status === 401) return null;
+  const parsed = expected.safeParse(answer.body);
+  if (parsed.success) return null;
+  const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  return `${where} with a body its contract refuses: ${issues.join('; ')}`;
+};

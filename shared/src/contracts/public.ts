@@ -46,7 +46,7 @@ export const postPublicComment = defineRoute({
   body: PublicCommentInput,
   response: z.object({ id: Id, receivedAt: z.string() }),
   status: 201,
-  errors: [404, 413, 422],
+  errors: [404, 413, 422, 429],
   description:
     'Góp ý của người dân trong thời gian công khai: tối đa 2.000 ký tự, 5 ý kiến mỗi địa chỉ mỗi ngày (429 khi vượt).',
 });
