@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { median } from './stats';
 
 /**
@@ -6,16 +6,6 @@ import { median } from './stats';
  * fresh browser context (cold cache); the time is read in the page, from navigation start to the first
  * row linking to a submission appearing in the inbox table (a MutationObserver, no polling delay).
  */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export const INBOX_ROW_SELECTOR = 'table tbody a[href^="/submissions/"]';
 
@@ -44,11 +34,7 @@ export async function inboxFirstRender(options: {
   session: { idToken: string; accessToken: string; refreshToken: string };
   runs: number;
 }): Promise<RenderMeasure> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   try {
     const runsMs: number[] = [];
     let rows = 0;

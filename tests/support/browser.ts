@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { type Platform, startTestPlatform } from './platform';
 import { serveWeb, type WebServer } from './web-server';
+
+export { launchChromium } from './chromium';
 
 /** What the browser journeys share: the built app on the local platform, Chromium, sign-in and axe. */
 
@@ -14,20 +16,6 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = 'ThiDua@2023';
-
-/** Chromium on this machine: no sandbox (containers), nothing that talks to the network by itself. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export const launchChromium = (options: { downloadsPath?: string } = {}): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options });
 
 export interface BuiltWeb {
   web: WebServer;

@@ -1,3 +1,4 @@
+import { addDays, startOfDayInVietnam } from '../common';
 import { chainConfig2023 } from '../org/chain';
 import { Campaign, type CampaignContent } from './schema';
 
@@ -34,8 +35,8 @@ export const contents2023: CampaignContent[] = [
 export const TENANT_2023 = 'binh-phuoc';
 export const CAMPAIGN_2023_ID = 'kh38-2023';
 
-/** End of a day in Asia/Ho_Chi_Minh, as the exclusive instant the next day starts (UTC+7). */
-const endOfDay = (date: string): string => new Date(Date.parse(`${date}T17:00:00.000Z`)).toISOString();
+/** End of a day in Asia/Ho_Chi_Minh, as the exclusive instant the next day starts. */
+const endOfDay = (date: string): string => startOfDayInVietnam(addDays(date, 1));
 
 const review = (period: string, district: string, province: string) => [
   { period, stage: 'review' as const, reviewerKind: 'district', dueAt: endOfDay(district) },

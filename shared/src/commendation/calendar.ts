@@ -3,21 +3,12 @@
  * Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving), so plain UTC arithmetic on them is exact.
  */
 
-const DAY_MS = 86_400_000;
-const VN_OFFSET_MS = 7 * 3_600_000;
+import { addDays, calendarDateMs, startOfDayInVietnam, toCalendarDate } from '../common';
 
-const toUtc = (date: string): number => {
-  const t = Date.parse(`${date}T00:00:00.000Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t))
-    throw new RangeError(`Ngày không hợp lệ: ${date}`);
-  return t;
-};
-const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
-
-export const addDays = (date: string, n: number): string => fromUtc(toUtc(date) + n * DAY_MS);
+export { addDays };
 
 /** 0 = Sunday … 6 = Saturday. */
-export const weekday = (date: string): number => new Date(toUtc(date)).getUTCDay();
+export const weekday = (date: string): number => new Date(calendarDateMs(date)).getUTCDay();
 
 export const isWorkingDay = (date: string, holidays: ReadonlySet<string> | readonly string[]): boolean => {
   const d = weekday(date);
@@ -51,15 +42,13 @@ export const workingDaysBetween = (from: string, to: string, holidays: readonly 
   return count;
 };
 
-/** The calendar date of an instant in Asia/Ho_Chi_Minh. */
-export const vnDate = (instant: string | Date): string => {
-  const t = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return fromUtc(t + VN_OFFSET_MS);
-};
+/** The calendar date of an instant in Asia/Ho_Chi_Minh (the one conversion: `toCalendarDate`). */
+export const vnDate = (instant: string | Date): string =>
+  toCalendarDate(typeof instant === 'string' ? instant : instant.toISOString());
 
 /** The instant at which a Vietnamese calendar day ends (23:59:59.999 local). */
 export const endOfVnDay = (date: string): string =>
-  new Date(toUtc(date) + DAY_MS - VN_OFFSET_MS - 1).toISOString();
+  new Date(Date.parse(startOfDayInVietnam(addDays(date, 1))) - 1).toISOString();
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 

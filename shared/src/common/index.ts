@@ -30,6 +30,29 @@ export function toCalendarDate(instant: Instant): CalendarDate {
   return new Date(Date.parse(instant) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since the epoch of a calendar date's UTC midnight; a RangeError for anything else. */
+export function calendarDateMs(date: string): number {
+  const t = Date.parse(`${date}T00:00:00.000Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t))
+    throw new RangeError(`Ngày không hợp lệ: ${date}`);
+  return t;
+}
+
+/** The calendar date `n` days after `date` (before it when `n` is negative). */
+export function addDays(date: CalendarDate, n: number): CalendarDate {
+  return new Date(calendarDateMs(date) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day (in Asia/Ho_Chi_Minh) a deadline falls on. Deadlines are exclusive instants — the
+ * start of the day after — so a deadline of `2023-03-20T17:00:00Z` is the 20th, not the 21st.
+ */
+export function deadlineDay(dueAt: Instant): CalendarDate {
+  return toCalendarDate(new Date(Date.parse(dueAt) - 1).toISOString());
+}
+
 /** The instant a calendar day starts in Asia/Ho_Chi_Minh: `2023-02-07` → `2023-02-06T17:00:00.000Z`. */
 export function startOfDayInVietnam(date: CalendarDate): Instant {
   return new Date(Date.parse(`${date}T00:00:00.000Z`) - VIETNAM_OFFSET_MS).toISOString();

@@ -1,9 +1,19 @@
 import * as z from 'zod';
-import { CalendarDate, type Id } from '../common';
-import type { ChainLevel } from '../workflow/types';
+import { CalendarDate, Id } from '../common';
 import type { Unit } from './schema';
 import { UnitKind } from './schema';
 import { ancestorsOf, getUnit, isActiveOn, resolveSuccessor, type UnitLookup } from './tree';
+
+/**
+ * One reviewing level of a submission's chain, bottom (first reviewer) to top (final approver): the unit
+ * that reviews there, as it was named when the chain was derived.
+ */
+export const ChainLevel = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  unitKind: UnitKind,
+});
+export type ChainLevel = z.infer<typeof ChainLevel>;
 
 /**
  * For an author unit of `authorKind`, the kinds of the ancestor units that review its submissions,

@@ -1,14 +1,9 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
-import { Role, UnitKind } from '../org';
+import { ChainLevel, Role } from '../org';
 
-/** One reviewing level of a submission's chain, bottom (first reviewer) to top (final approver). */
-export const ChainLevel = z.object({
-  unitId: Id,
-  unitName: z.string(),
-  unitKind: UnitKind,
-});
-export type ChainLevel = z.infer<typeof ChainLevel>;
+// A chain's level is the org tree's concept (org/chain.ts); the workflow re-exports it for its readers.
+export { ChainLevel };
 
 export const submissionStates = [
   'draft',

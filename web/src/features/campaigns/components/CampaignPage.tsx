@@ -6,13 +6,13 @@ import { Link, useParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDate, formatNumber, useT } from '../../../i18n';
-import { Alert, type Column, DataTable, Pending, SelectField, Skeleton, Tabs } from '../../../ui';
-import { formChoices, periodChoices } from '../../review/choices';
+import { Alert, type Column, DataTable, Pending, Skeleton, Tabs } from '../../../ui';
 import { periodLabel } from '../../submissions/labels';
-import { useCampaign, useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
+import { useCampaign, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus } from '../../submissions/service';
 import { useCampaignSubmissions } from '../queries';
 import { ExportPanel } from './ExportPanel';
+import { FormPeriodPicker, usePick } from './FormPeriodPicker';
 import { type ChartSeries, StackedBarChart } from './StackedBarChart';
 import '../campaigns.css';
 
@@ -56,56 +56,6 @@ export function CampaignPage() {
     </div>
   );
 }
-
-/** Form and period pickers shared by the tabs. */
-function usePick(campaign: Campaign) {
-  const first = campaign.forms.find((a) => a.formKey === 'periodic_report') ?? campaign.forms[0];
-  const [formKey, setFormKey] = useState(first?.formKey ?? '');
-  const [period, setPeriod] = useState(first?.periods[0] ?? '');
-  const periods = campaign.forms.find((a) => a.formKey === formKey)?.periods ?? [];
-  return {
-    formKey,
-    period,
-    periods,
-    setFormKey: (k: string) => {
-      setFormKey(k);
-      setPeriod(campaign.forms.find((a) => a.formKey === k)?.periods[0] ?? '');
-    },
-    setPeriod,
-  };
-}
-
-export function FormPeriodPicker({
-  campaign,
-  pick,
-  allowAllPeriods = false,
-}: {
-  campaign: Campaign;
-  pick: ReturnType<typeof usePick>;
-  allowAllPeriods?: boolean;
-}) {
-  const t = useT();
-  const titleOf = useFormTitles(campaign);
-  return (
-    <div className="filters-grid">
-      <SelectField
-        label={t('inbox.filter.form')}
-        value={pick.formKey}
-        onChange={pick.setFormKey}
-        choices={formChoices(campaign, titleOf)}
-      />
-      <SelectField
-        label={t('inbox.filter.period')}
-        value={pick.period}
-        onChange={pick.setPeriod}
-        empty={allowAllPeriods ? t('common.all') : undefined}
-        choices={periodChoices(pick.periods, t)}
-      />
-    </div>
-  );
-}
-
-export { usePick };
 
 function Summary({ campaign }: { campaign: Campaign }) {
   const t = useT();

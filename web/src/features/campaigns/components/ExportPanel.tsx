@@ -7,7 +7,7 @@ import { formatNumber, useT } from '../../../i18n';
 import { Alert, Button, ProgressBar } from '../../../ui';
 import { useFormTitles, useSubmissionsApi, useTemplate } from '../../submissions/queries';
 import { useCampaignSubmissions } from '../queries';
-import { FormPeriodPicker, usePick } from './CampaignPage';
+import { FormPeriodPicker, usePick } from './FormPeriodPicker';
 
 /** Runs `work` over `items` with at most `limit` in flight (a phone link does not like 300 at once). */
 async function mapLimited<T, R>(

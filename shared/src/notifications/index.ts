@@ -1,0 +1,4 @@
+export * from './email';
+export * from './reminders';
+export * from './schema';
+export * from './submissions';
