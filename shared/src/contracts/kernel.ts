@@ -55,7 +55,7 @@ export const IdempotencyKey = z
   .describe('Gửi lại cùng khoá: trả lại câu trả lời đầu tiên, không ghi gì thêm (24 giờ).');
 
 /** The headers every signed-in write reads besides Authorization. */
-export const WriteHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
+const WriteHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 
 export interface RouteSpec<
   P extends z.ZodType | undefined,
@@ -139,14 +139,6 @@ export type InputOf<C> =
 export type RequestOf<C> =
   C extends RouteContract<infer P, infer Q, infer B, z.ZodType | MediaResponse>
     ? { params: InputOrVoid<P>; query: InputOrVoid<Q>; body: InputOrVoid<B> }
-    : never;
-
-/** The success body a handler produces, typed from its contract. */
-export type OutputOf<C> =
-  C extends RouteContract<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined, infer R>
-    ? R extends z.ZodType
-      ? z.input<R>
-      : never
     : never;
 
 /** The success body a client reads (after parsing with the contract), typed from its contract. */
