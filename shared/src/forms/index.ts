@@ -1,4 +1,5 @@
 export * from './evaluate';
+export * from './expression';
 export * from './limits';
 export * from './schema';
 export * from './templates-2023';

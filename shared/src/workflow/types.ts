@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
 import { ChainLevel, Role } from '../org';
+import { PERIOD_PATTERN } from './period';
 
 // A chain's level is the org tree's concept (org/chain.ts); the workflow re-exports it for its readers.
 export { ChainLevel };
@@ -17,8 +18,8 @@ export const submissionStates = [
 export const SubmissionState = z.enum(submissionStates);
 export type SubmissionState = z.infer<typeof SubmissionState>;
 
-/** A reporting period: `2023-Q1`..`2023-Q4`, `2023-H1`, `2023-H2`, `2023-Y`. */
-export const Period = z.string().regex(/^\d{4}-(Q[1-4]|H[12]|Y)$/, 'Kỳ báo cáo không hợp lệ');
+/** A reporting period: `2026-M01`..`M12`, `2023-Q1`..`Q4`, `2023-H1`, `H2`, `2026-9M`, `2023-Y` (period.ts). */
+export const Period = z.string().regex(PERIOD_PATTERN, 'Kỳ báo cáo không hợp lệ');
 export type Period = z.infer<typeof Period>;
 
 export const Reason = z.string().trim().min(3, 'Cần nêu lý do (ít nhất 3 ký tự)').max(2000);

@@ -132,9 +132,11 @@ export const en: Record<MessageKey, string> = {
   'status.withdrawn': 'Withdrawn',
   'status.overdue': 'Overdue',
   'status.notStarted': 'Not started',
+  'period.month': '{month}/{year}',
   'period.quarter': 'Q{q} {year}',
   'period.firstHalf': 'First half of {year}',
   'period.secondHalf': 'Second half of {year}',
+  'period.nineMonths': 'First nine months of {year}',
   'period.year': 'Year {year}',
 
   'action.groupLabel': 'Actions on this submission',

@@ -131,9 +131,11 @@ export const vi = {
   'status.withdrawn': 'Đã rút lại',
   'status.overdue': 'Quá hạn',
   'status.notStarted': 'Chưa nhập',
+  'period.month': 'Tháng {month}/{year}',
   'period.quarter': 'Quý {q}/{year}',
   'period.firstHalf': '6 tháng đầu năm {year}',
   'period.secondHalf': '6 tháng cuối năm {year}',
+  'period.nineMonths': '9 tháng đầu năm {year}',
   'period.year': 'Năm {year}',
 
   'action.groupLabel': 'Xử lý hồ sơ',

@@ -10,6 +10,8 @@ describe('period labels', () => {
     expect(periodLabel('2023-H1', t)).toBe('6 tháng đầu năm 2023');
     expect(periodLabel('2023-H2', t)).toBe('6 tháng cuối năm 2023');
     expect(periodLabel('2023-Y', t)).toBe('Năm 2023');
+    expect(periodLabel('2026-M03', t)).toBe('Tháng 03/2026');
+    expect(periodLabel('2026-9M', t)).toBe('9 tháng đầu năm 2026');
     expect(periodLabel('odd', t)).toBe('odd');
   });
 });

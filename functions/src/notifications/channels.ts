@@ -1,0 +1,76 @@
+import type { EmailMessage } from '@thidua/shared/notifications';
+
+/**
+ * One way of reaching a person. E-mail is built in (Amazon SES on AWS, SMTP to the local capture);
+ * SMS or Zalo OA/ZNS are further channels behind the same interface (docs/notifications.md says how),
+ * not enabled without a provider's credentials.
+ */
+export interface EmailChannel {
+  readonly name: 'ses' | 'smtp';
+  /** Sends one message; resolves with the provider's message id. Throws on failure (the caller retries). */
+  send(message: EmailMessage, from: string): Promise<string>;
+}
+
+/** Amazon SES v2 (the runtime's SDK), with the configuration set whose events feed the bounce handler. */
+export const sesEmailChannel = (options: { region: string; configurationSet?: string }): EmailChannel => {
+  let client: Promise<{ send: (m: EmailMessage, from: string) => Promise<string> }> | undefined;
+  const load = async () => {
+    // Loaded on first use, so functions that never mail do not pay for the SES client at cold start.
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    const ses = new SESv2Client({ region: options.region });
+    return {
+      send: async (m: EmailMessage, from: string) => {
+        const out = await ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: from,
+            Destination: { ToAddresses: [m.to] },
+            ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+            Content: {
+              Simple: {
+                Subject: { Data: m.subject, Charset: 'UTF-8' },
+                Body: { Text: { Data: m.text, Charset: 'UTF-8' }, Html: { Data: m.html, Charset: 'UTF-8' } },
+                Headers: [
+                  { Name: 'List-Unsubscribe', Value: `<${m.listUnsubscribe}>` },
+                  { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+                ],
+              },
+            },
+          }),
+        );
+        return out.MessageId ?? '';
+      },
+    };
+  };
+  return {
+    name: 'ses',
+    send: async (m, from) => {
+      client ??= load();
+      return (await client).send(m, from);
+    },
+  };
+};
+
+/** Plain SMTP (nodemailer): the local platform's mail capture, or a relay a deployment names. */
+export const smtpEmailChannel = (options: { host: string; port: number }): EmailChannel => {
+  let transport: Promise<import('nodemailer').Transporter> | undefined;
+  return {
+    name: 'smtp',
+    send: async (m, from) => {
+      transport ??= import('nodemailer').then((n) =>
+        n.createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true }),
+      );
+      const info = await (await transport).sendMail({
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        headers: {
+          'List-Unsubscribe': `<${m.listUnsubscribe}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+      });
+      return String(info.messageId);
+    },
+  };
+};
