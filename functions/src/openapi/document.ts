@@ -97,16 +97,13 @@ const responseOf = (
   status: number,
   answer: z.ZodType | MediaResponse,
 ): JsonSchema => {
-  if (answer === ErrorBody)
-    return {
-      description: ERROR_DESCRIPTIONS[status] ?? 'Lỗi',
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    };
   if ('mediaType' in answer)
     return { description: answer.description, content: { [answer.mediaType]: { schema: {} } } };
+  const schema =
+    answer === ErrorBody ? { $ref: '#/components/schemas/Error' } : collector.convert(answer, 'output');
   return {
-    description: 'Thành công',
-    content: { 'application/json': { schema: collector.convert(answer, 'output') } },
+    description: status < 300 ? 'Thành công' : (ERROR_DESCRIPTIONS[status] ?? 'Lỗi'),
+    content: { 'application/json': { schema } },
   };
 };
 

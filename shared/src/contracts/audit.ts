@@ -35,6 +35,9 @@ export const exportCampaignAudit = defineRoute({
     description: 'Nhật ký của phong trào, CSV UTF-8 (có BOM), theo thời gian',
   },
   errors: [403, 404],
+  otherAnswers: {
+    303: { mediaType: 'text/csv', description: 'Chuyển hướng tới liên kết tải ngắn hạn (tệp lớn hơn 5 MB)' },
+  },
   description: 'Tệp lớn hơn 5 MB được ghi lên S3 và trả về bằng chuyển hướng 303 tới liên kết tải ngắn hạn.',
 });
 

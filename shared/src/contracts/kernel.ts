@@ -83,6 +83,8 @@ export interface RouteSpec<
   status?: SuccessStatus;
   /** The error statuses the route itself decides; 400/401/413/503 are added where they apply. */
   errors: readonly ErrorStatus[];
+  /** Answers other than the success and the one error shape (`/health`'s 503 body, a 303 to a download). */
+  otherAnswers?: Readonly<Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>>>;
   /**
    * Writes with effects outside one transaction look the idempotency record up before running, so a
    * replay never repeats the effect. Table-only writes rely on the record written in their transaction
@@ -125,6 +127,7 @@ export const defineRoute = <
     [status]: spec.response,
   };
   for (const code of [...errors].sort()) responses[code] = ErrorBody;
+  Object.assign(responses, spec.otherAnswers);
   const headers = spec.method !== 'GET' && spec.auth === 'user' ? WriteHeaders : undefined;
   return { ...spec, status, errors: [...errors].sort(), headers, responses };
 };

@@ -23,6 +23,7 @@ export const getHealth = defineRoute({
   summary: 'Liveness: the table and the bucket answer',
   response: Health,
   errors: [503],
+  otherAnswers: { 503: Health },
   description: 'Đọc thử một khoá của bảng (GetItem) và HeadBucket; 503 nếu một trong hai không trả lời.',
 });
 
