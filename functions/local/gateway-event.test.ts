@@ -141,6 +141,23 @@ describe('the payload 2.0 event', () => {
     expect(event.requestContext.authorizer).toBeUndefined();
   });
 
+  it('sets CloudFront-Viewer-Address from the socket, as CloudFront does, over what the client sent', () => {
+    const forged = request({
+      headers: { 'cloudfront-viewer-address': ['203.0.113.9:1'], 'content-type': ['application/json'] },
+      sourceIp: '192.0.2.44',
+      sourcePort: 51234,
+    });
+    const event = buildEvent({ request: forged, match, requestId: 'r', now });
+    expect(event.headers['cloudfront-viewer-address']).toBe('192.0.2.44:51234');
+    const unknownPort = buildEvent({
+      request: { ...forged, sourcePort: undefined },
+      match,
+      requestId: 'r',
+      now,
+    });
+    expect(unknownPort.headers['cloudfront-viewer-address']).toBeUndefined();
+  });
+
   it('puts the verified claims (as strings) under authorizer.jwt, scopes null for an ID token', () => {
     const event = buildEvent({
       request: request(),

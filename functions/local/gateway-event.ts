@@ -140,6 +140,8 @@ export interface IncomingRequest {
   headers: Record<string, readonly string[] | undefined>;
   body: Buffer;
   sourceIp: string;
+  /** The socket's remote port; with it the event carries `CloudFront-Viewer-Address` as on AWS. */
+  sourcePort?: number;
 }
 
 export interface EventInput {
@@ -207,6 +209,11 @@ export function buildEvent(input: EventInput): HttpApiEvent {
     }
     headers[name] = values.join(',');
   }
+  // What CloudFront adds in front of the API on AWS (origin request policy): the viewer's address, from
+  // the socket so a client cannot choose it; whatever the client sent under that name is dropped.
+  delete headers['cloudfront-viewer-address'];
+  if (request.sourcePort !== undefined)
+    headers['cloudfront-viewer-address'] = `${request.sourceIp}:${request.sourcePort}`;
 
   const hasBody = request.body.length > 0;
   const textBody = isTextBody(headers['content-type']);

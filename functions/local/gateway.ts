@@ -209,6 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         headers: req.headersDistinct,
         body,
         sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        sourcePort: req.socket.remotePort,
       },
       match,
       ...(jwtPayload ? { jwtPayload } : {}),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 
 /**
@@ -21,6 +22,19 @@ const Env = z.object({
   /** Administration of users: without a pool id users are kept in the table only. */
   USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
+  /**
+   * `guardduty` when GuardDuty Malware Protection for S3 scans the evidence prefix (infra config
+   * `malwareScanning`): an attachment then counts only once its verdict is clean. Unset: no scanner.
+   */
+  MALWARE_SCANNER: z.enum(['guardduty', 'none']).default('none'),
+  /** KMS HMAC key (GenerateMac/VerifyMac) of the audit chain; unset locally (a local key file instead). */
+  AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
+  /** Object Lock bucket where audit chain heads are anchored; unset locally (the local S3 instead). */
+  AUDIT_ANCHOR_BUCKET: z.string().min(1).optional(),
+  /** Secret salt of the public-comment rate-limit key (Secrets Manager on AWS). */
+  RATE_LIMIT_SALT: z.string().min(16).optional(),
+  /** The secret CloudFront sends as `x-origin-verify`: only then is `CloudFront-Viewer-Address` trusted. */
+  ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -33,7 +47,17 @@ export interface Config {
   userPoolId: string | undefined;
   maxUploadBytes: number;
   publicWebOrigin: string | undefined;
+  malwareScanning: boolean;
+  auditMacKeyId: string | undefined;
+  auditAnchorBucket: string | undefined;
+  /** From `RATE_LIMIT_SALT`, else a random salt for this process (local platform: counters reset on restart). */
+  rateLimitSalt: string;
+  /** Unset locally, where the gateway itself sets `CloudFront-Viewer-Address` from the socket. */
+  originVerifySecret: string | undefined;
 }
+
+/** One random salt per process when none is configured: never a constant in the source. */
+const processSalt = randomBytes(32).toString('base64url');
 
 export class ConfigError extends Error {}
 
@@ -60,5 +84,10 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     userPoolId: e.USER_POOL_ID,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     publicWebOrigin: e.PUBLIC_WEB_ORIGIN,
+    malwareScanning: e.MALWARE_SCANNER === 'guardduty',
+    auditMacKeyId: e.AUDIT_MAC_KEY_ID,
+    auditAnchorBucket: e.AUDIT_ANCHOR_BUCKET,
+    rateLimitSalt: e.RATE_LIMIT_SALT ?? processSalt,
+    originVerifySecret: e.ORIGIN_VERIFY_SECRET,
   };
 };

@@ -1,4 +1,6 @@
 import { createUserDirectory, type UserDirectory } from './app/directory';
+import { createDocumentStore, type DocumentStore } from './commendations/documents-store';
+import { type CommendationRepository, createCommendationRepository } from './commendations/repository';
 import { type Config, loadConfig } from './config';
 import { type AttachmentRepository, createAttachmentRepository } from './data/attachments';
 import {
@@ -34,6 +36,10 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/commendations). */
+  commendations: CommendationRepository;
+  /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
+  documents: DocumentStore;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -50,6 +56,8 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
+    commendations: createCommendationRepository(ref),
+    documents: createDocumentStore(clients.s3, config.bucketName),
   };
 };
 

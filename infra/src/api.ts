@@ -1,9 +1,12 @@
 import { type RouteGroup, routeKey, routes } from '@thidua/functions/routes';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
   CfnRoute,
+  type CfnStage,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpAuthorizer,
   HttpAuthorizerType,
@@ -12,7 +15,9 @@ import {
   type HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
+  SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,6 +36,17 @@ export interface ApiProps {
   corsOrigins: readonly string[];
 }
 
+/**
+ * Route-level throttling of the public routes that write (citizens' comments, no sign-in): a tenth of the
+ * stage's rate, so a flood on them cannot use up the budget of the signed-in routes. Per client, WAF's
+ * rate rule applies first (edge.ts); HTTP APIs have no per-client throttling of their own.
+ */
+export const publicWriteThrottle = (config: EnvConfig) => ({
+  // CloudFormation property names: RouteSettings is passed to the template as is.
+  ThrottlingRateLimit: Math.max(1, Math.floor(config.api.rateLimit / 10)),
+  ThrottlingBurstLimit: Math.max(1, Math.floor(config.api.burstLimit / 10)),
+});
+
 /** Headers the browser sends to the API beyond the CORS-safelisted ones. */
 export const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
 
@@ -44,8 +60,10 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly authorizer: HttpAuthorizer;
-  /** The execute-api host name (CloudFront's origin for `/api/*`). */
+  /** CloudFront's origin for `/api/*`: the API's custom domain, else the execute-api host name. */
   readonly endpointHost: string;
+  /** With a custom API domain: the regional name its DNS record (CNAME) must point at. */
+  readonly originDnsTarget: string | undefined;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -56,6 +74,8 @@ export class Api extends Construct {
       apiName: `thidua-${config.envName}`,
       description: 'Thi đua: forms and approvals (routes generated from functions/src/routes.ts)',
       createDefaultStage: false,
+      // Only with a domain of its own can the API be reached once execute-api is off (docs/adr/0012).
+      disableExecuteApiEndpoint: config.apiOriginDomain !== undefined,
       ...(props.corsOrigins.length > 0
         ? {
             corsPreflight: {
@@ -154,6 +174,15 @@ export class Api extends Construct {
           ? { authorizationType: 'JWT', authorizerId: this.authorizer.authorizerId }
           : { authorizationType: 'NONE' }),
       });
+      if (route.auth === 'public' && route.method !== 'GET') {
+        const stage = this.stage.node.defaultChild as CfnStage;
+        stage.routeSettings = {
+          ...(stage.routeSettings as Record<string, unknown> | undefined),
+          [routeKey(route)]: publicWriteThrottle(config),
+        };
+        // Route settings name a route key, which must exist before the stage is updated.
+        stage.addResourceDependency(cfnRoute);
+      }
       if (route.auth === 'public') {
         acknowledge(
           cfnRoute,
@@ -163,6 +192,26 @@ export class Api extends Construct {
       }
     }
 
-    this.endpointHost = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+    if (config.apiOriginDomain) {
+      const domain = new DomainName(this, 'OriginDomain', {
+        domainName: config.apiOriginDomain.name,
+        certificate: Certificate.fromCertificateArn(
+          this,
+          'OriginCertificate',
+          config.apiOriginDomain.certificateArn,
+        ),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new ApiMapping(this, 'OriginMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+      this.endpointHost = config.apiOriginDomain.name;
+      this.originDnsTarget = domain.regionalDomainName;
+    } else {
+      this.endpointHost = `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+      this.originDnsTarget = undefined;
+      Annotations.of(this).addWarningV2(
+        'thidua:execute-api-enabled',
+        "No -c apiDomainName/-c apiCertificateArn: the execute-api endpoint stays enabled because it is CloudFront's origin, so the API can be called without passing WAF (docs/adr/0012-aws-edge.md).",
+      );
+    }
   }
 }

@@ -66,6 +66,44 @@ export const EnvConfig = z
       })
       .strict()
       .optional(),
+    /**
+     * Custom domain of the API's own origin (regional, certificate in the stack's region). With it the
+     * execute-api endpoint is disabled and CloudFront reaches the API through this name only; without it the
+     * execute-api URL must stay enabled (it is then CloudFront's origin). docs/adr/0012-aws-edge.md.
+     */
+    apiOriginDomain: z
+      .object({
+        name: hostname,
+        certificateArn: z
+          .string()
+          .regex(/^arn:aws:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, 'not an ACM certificate ARN'),
+      })
+      .strict()
+      .optional(),
+    /** AWS WAF web ACL on the CloudFront distribution (us-east-1, a stack of its own). */
+    waf: z
+      .object({
+        /** Requests per client address in any 5 minutes, every path; above it the address gets 429. */
+        requestsPer5Min: z.number().int().min(10).max(2_000_000_000),
+        /** POSTs to the public routes (citizens' comments) per client address in any 5 minutes. */
+        publicWritesPer5Min: z.number().int().min(10).max(2_000_000_000),
+        /** Log the requests WAF blocks or counts (only those) to CloudWatch Logs in us-east-1. */
+        logging: z.boolean(),
+      })
+      .strict(),
+    /**
+     * GuardDuty Malware Protection for S3 on the attachments bucket, its verdicts routed to the attachments
+     * function; passed to every function as `MALWARE_SCANNER=guardduty|none`.
+     */
+    malwareScanning: z.boolean(),
+    /** The audit chain's anchors: an S3 bucket with Object Lock, written once, kept this long. */
+    auditAnchors: z
+      .object({
+        /** COMPLIANCE: nobody, root included, can delete an anchor before it expires. */
+        mode: z.enum(['GOVERNANCE', 'COMPLIANCE']),
+        retentionDays: z.number().int().min(1).max(36_500),
+      })
+      .strict(),
     /** Where alarms are sent (an SNS e-mail subscription); alarms exist either way. */
     alarmEmail: z.email().optional(),
     /** CloudWatch Logs retention of function logs and API access logs. */
@@ -111,6 +149,14 @@ export const EnvConfig = z
   })
   .strict()
   .superRefine((c, ctx) => {
+    const certRegion = c.apiOriginDomain?.certificateArn.split(':')[3];
+    if (certRegion !== undefined && certRegion !== c.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiOriginDomain', 'certificateArn'],
+        message: `a regional API domain needs its certificate in ${c.region}`,
+      });
+    }
     if (c.api.burstLimit < c.api.rateLimit / 10) {
       ctx.addIssue({
         code: 'custom',
@@ -137,6 +183,11 @@ export const environments: Record<EnvName, z.input<typeof EnvConfig>> = {
     priceClass: '200',
     contributorInsights: false,
     retainLogs: false,
+    // 2,000 requests in 5 minutes is ~7/s sustained from one address: a whole commune office behind one
+    // NAT, working at a deadline, stays under it.
+    waf: { requestsPer5Min: 2000, publicWritesPer5Min: 50, logging: true },
+    malwareScanning: true,
+    auditAnchors: { mode: 'GOVERNANCE', retentionDays: 7 },
   },
   prod: {
     envName: 'prod',
@@ -153,6 +204,11 @@ export const environments: Record<EnvName, z.input<typeof EnvConfig>> = {
     priceClass: 'all',
     contributorInsights: true,
     retainLogs: true,
+    // A provincial department behind one address at the national deadline peak (docs/deploy.md).
+    waf: { requestsPer5Min: 6000, publicWritesPer5Min: 50, logging: true },
+    malwareScanning: true,
+    // Emulation and commendation records are kept for at least 10 years; an anchor outlives edits.
+    auditAnchors: { mode: 'COMPLIANCE', retentionDays: 3653 },
   },
 };
 
@@ -165,6 +221,8 @@ export const contextKeys = [
   'emailSender',
   'emailSenderName',
   'alarmEmail',
+  'apiDomainName',
+  'apiCertificateArn',
 ] as const;
 export type ContextValues = Partial<Record<(typeof contextKeys)[number], unknown>>;
 
@@ -196,6 +254,11 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new ConfigError('-c domainName and -c certificateArn go together: set both or neither');
   }
+  const apiDomainName = str(context.apiDomainName);
+  const apiCertificateArn = str(context.apiCertificateArn);
+  if ((apiDomainName === undefined) !== (apiCertificateArn === undefined)) {
+    throw new ConfigError('-c apiDomainName and -c apiCertificateArn go together: set both or neither');
+  }
   const emailSender = str(context.emailSender);
   const candidate = {
     ...base,
@@ -209,6 +272,10 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
         }
       : base.emailSender,
     alarmEmail: str(context.alarmEmail) ?? base.alarmEmail,
+    apiOriginDomain:
+      apiDomainName && apiCertificateArn
+        ? { name: apiDomainName, certificateArn: apiCertificateArn }
+        : base.apiOriginDomain,
   };
   const result = EnvConfig.safeParse(candidate);
   if (!result.success) {

@@ -103,8 +103,12 @@ export interface WebRuntimeConfig {
 export interface WebProps {
   config: EnvConfig;
   accessLogs: IBucket;
-  /** Host name of the HTTP API's execute-api endpoint. */
+  /** Host name of the HTTP API's origin (its custom domain, or the execute-api endpoint). */
   apiHost: string;
+  /** Headers CloudFront adds to every request to the API (the origin secret). */
+  apiOriginHeaders: Record<string, string>;
+  /** ARN of the WAF web ACL (us-east-1) in front of the whole distribution. */
+  webAclArn: string;
   csp: ContentSecurityPolicyInput;
   runtimeConfig: (webOrigin: string) => WebRuntimeConfig;
   /** The web app's production build (`web/dist`); may be absent at synth time. */
@@ -203,11 +207,15 @@ export class Web extends Construct {
           origin: new HttpOrigin(props.apiHost, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // Overwrites a viewer header of the same name, so only CloudFront can present the secret.
+            customHeaders: props.apiOriginHeaders,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Never cache API answers; forward everything (Authorization included, which CloudFront
-          // allows with caching disabled) except Host, which must be the execute-api name.
+          // allows with caching disabled) except Host, which must be the API's own name. The managed
+          // policy also adds CloudFront's headers, CloudFront-Viewer-Address among them: the viewer's
+          // address, which the public-comment limit counts (the TCP peer is an edge server).
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
@@ -222,6 +230,7 @@ export class Web extends Construct {
             minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {}),
+      webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass,
       enableIpv6: true,
@@ -276,11 +285,6 @@ export class Web extends Construct {
         id: 'AwsSolutions-CFR1',
         reason:
           'No geo restriction: officials travel and the public disclosure pages are open to anyone; abuse is handled by API throttling.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A CloudFront web ACL must live in us-east-1 (a separate stack); docs/deploy.md describes adding one. The API behind it is throttled per stage and every non-public route needs a Cognito token.',
       },
       ...(config.domain
         ? []

@@ -4,7 +4,22 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type ContextValues, loadConfig } from '../src/config';
-import { ThiduaStack } from '../src/stack';
+import type { ThiduaEdgeStack } from '../src/edge';
+import { createStacks, type ThiduaStack } from '../src/stack';
+
+/** A certificate ARN of the shape ACM gives (us-east-1, as CloudFront requires). */
+export const testCertificateArn =
+  'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+
+/** A fully configured prod: account, custom domain, SES sender, alarm e-mail. */
+export const prodContext = {
+  env: 'prod',
+  account: '123456789012',
+  domainName: 'thidua.example.gov.vn',
+  certificateArn: testCertificateArn,
+  emailSender: 'no-reply@thidua.example.gov.vn',
+  alarmEmail: 'ops@thidua.example.gov.vn',
+};
 
 export interface SynthOptions {
   context?: ContextValues;
@@ -34,6 +49,8 @@ export const fakeWebDist = (): string => {
 export interface Built {
   app: App;
   stack: ThiduaStack;
+  /** The us-east-1 stack with the WAF web ACL. */
+  edge: ThiduaEdgeStack;
   /** The cloud assembly directory (bundled function code lives in `asset.<hash>/`). */
   outdir: string;
   webDist: string;
@@ -49,8 +66,8 @@ export const build = (options: SynthOptions = {}): Built => {
   });
   const config = loadConfig(options.context ?? {});
   const webDist = options.webDist ?? fakeWebDist();
-  const stack = new ThiduaStack(app, `Thidua-${config.envName}`, { config, webDist });
-  return { app, stack, outdir, webDist };
+  const { main: stack, edge } = createStacks(app, config, { webDist });
+  return { app, stack, edge, outdir, webDist };
 };
 
 /** One synthesis of the whole stack (call it once per test file, in beforeAll). */
@@ -95,10 +112,14 @@ export interface Statement {
 export const asArray = <T>(v: T | T[] | undefined): T[] =>
   Array.isArray(v) ? v : v === undefined ? [] : [v];
 
-/** Every statement of every IAM policy in the template (standalone policies and inline role policies). */
+/** Every statement of every IAM policy in the template (standalone, managed, and inline role policies). */
 export const allStatements = (template: Template): { policy: string; statement: Statement }[] => {
   const out: { policy: string; statement: Statement }[] = [];
-  for (const [id, res] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+  const standalone = {
+    ...template.findResources('AWS::IAM::Policy'),
+    ...template.findResources('AWS::IAM::ManagedPolicy'),
+  };
+  for (const [id, res] of Object.entries(standalone)) {
     for (const statement of res.Properties.PolicyDocument.Statement as Statement[])
       out.push({ policy: id, statement });
   }

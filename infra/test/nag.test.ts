@@ -2,21 +2,12 @@ import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Built, build, cleanup } from './helpers';
+import { type Built, build, cleanup, prodContext } from './helpers';
 
 /**
  * cdk-nag's AWS Solutions checks: zero findings (errors and warnings) on dev and on a fully configured
  * prod, and every acknowledgement is needed, matches a real finding, and says why.
  */
-const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
-const prodContext = {
-  env: 'prod',
-  account: '123456789012',
-  domainName: 'thidua.example.gov.vn',
-  certificateArn: cert,
-  emailSender: 'no-reply@thidua.example.gov.vn',
-  alarmEmail: 'ops@thidua.example.gov.vn',
-};
 
 type Violation = PolicyValidationPluginReport['violations'][number];
 const describeViolations = (violations: readonly Violation[]): string =>

@@ -99,7 +99,10 @@ describe('route parity', () => {
     );
     const apiId = Object.keys(s.template.findResources('AWS::ApiGatewayV2::Api'))[0];
     for (const fnArn of integrationFunction.values()) {
-      const mine = permissions.filter((p) => flatten(p.FunctionName) === fnArn);
+      // The API's permissions (the attachments function is also invoked by EventBridge: malware verdicts).
+      const mine = permissions.filter(
+        (p) => flatten(p.FunctionName) === fnArn && p.Principal === 'apigateway.amazonaws.com',
+      );
       expect(mine, fnArn).toHaveLength(1);
       expect(mine[0]?.Principal).toBe('apigateway.amazonaws.com');
       expect(flatten(mine[0]?.SourceArn)).toContain(`:<${apiId}>/`);

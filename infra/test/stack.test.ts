@@ -116,7 +116,8 @@ describe('data', () => {
 describe('storage', () => {
   it('blocks public access and refuses plain HTTP on every bucket', () => {
     const buckets = s.template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(3);
+    // Access logs, attachments, web, and the audit anchors (Object Lock).
+    expect(Object.keys(buckets)).toHaveLength(4);
     const policies = Object.values(s.template.findResources('AWS::S3::BucketPolicy'));
     for (const [id, bucket] of Object.entries(buckets)) {
       expect(bucket.Properties.PublicAccessBlockConfiguration, id).toEqual({
@@ -237,13 +238,15 @@ describe('functions', () => {
     }
   });
 
-  it('has no other Lambda functions than ours and the CDK BucketDeployment handler', () => {
+  it('has no other Lambda functions than ours, the CDK BucketDeployment handler and the cross-region reader', () => {
     const ours = new Set(Object.values(ids.fn));
-    const others = Object.keys(s.template.findResources('AWS::Lambda::Function')).filter(
-      (id) => !ours.has(id),
-    );
-    expect(others).toHaveLength(1);
+    const others = Object.keys(s.template.findResources('AWS::Lambda::Function'))
+      .filter((id) => !ours.has(id))
+      .sort();
+    expect(others).toHaveLength(2);
     expect(others[0]).toMatch(/^CustomCDKBucketDeployment/);
+    // Reads the web ACL's ARN, which the us-east-1 edge stack exports, at deploy time.
+    expect(others[1]).toMatch(/^CustomCrossRegionExportReader/);
   });
 
   it('passes the configuration the functions validate at start', () => {
@@ -415,7 +418,13 @@ describe('least privilege', () => {
         }
         if (resource.includes(bucket)) {
           expect(
-            [bucket, `${bucket}/*`, `${bucket}/${publishedDocumentsPattern}`],
+            [
+              bucket,
+              `${bucket}/*`,
+              `${bucket}/${publishedDocumentsPattern}`,
+              // GuardDuty proves it may write to the bucket by writing this one object.
+              `${bucket}/malware-protection-resource-validation-object`,
+            ],
             `${policy}: ${resource}`,
           ).toContain(resource);
         }

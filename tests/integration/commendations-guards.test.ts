@@ -90,6 +90,17 @@ describe('commendation guards', () => {
     expect(unknownList.status).toBe(404);
   });
 
+  it('naming another address in CloudFront-Viewer-Address opens no new allowance (the gateway sets it, as CloudFront does)', async () => {
+    for (const forged of ['203.0.113.7:443', '198.51.100.1:1, 203.0.113.8:2']) {
+      const r = await w.anonymous.post(
+        `/public/${DEMO_TENANT}/disclosures/${disclosureId}/comments`,
+        { authorName: 'Người dân', body: 'Ý kiến từ một địa chỉ giả.' },
+        { 'cloudfront-viewer-address': forged },
+      );
+      expect(r.status, forged).toBe(429);
+    }
+  });
+
   it('the table itself cannot tell who voted what: papers carry no voter, voter records carry no choice', async () => {
     const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${disclosureId}`), 200);
     expectStatus(

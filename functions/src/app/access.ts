@@ -3,11 +3,17 @@ import { authorize, type PolicyAction, type PolicyResource } from '@thidua/share
 import { Forbidden, NotFound } from '../http/errors';
 
 /**
- * The shared policy, turned into HTTP: what the caller may not even read answers 404 (existence does not
- * leak); what it may read but not do answers 403 with the policy's reason.
+ * THE shared policy, turned into HTTP: what the caller may not even read answers 404 (existence does not
+ * leak); what it may read but not do answers 403 with the policy's reason. `null` is the public.
  */
-export const requireAllowed = (identity: Identity, action: PolicyAction, resource: PolicyResource): void => {
-  if (!authorize(identity, 'read', resource).allowed) throw new NotFound();
+export const requireAllowed = (
+  identity: Identity | null,
+  action: PolicyAction,
+  resource: PolicyResource,
+  /** The route's own not-found message, so a refusal reads exactly as an unknown id. */
+  notFound?: string,
+): void => {
+  if (!authorize(identity, 'read', resource).allowed) throw new NotFound(notFound);
   if (action === 'read') return;
   const decision = authorize(identity, action, resource);
   if (!decision.allowed) throw new Forbidden(decision.reason);

@@ -1,48 +1,131 @@
 import {
   type Batch,
+  type BatchAction,
   batchMembership,
+  batchTransition,
   type CampaignNomination,
-  isBatchEditable,
-  MAX_BATCH_ENTRIES,
+  draftBatch,
+  entriesRefusal,
+  type ListEntry,
   type NominationFacts,
   nomineeKey,
   type RuleCheckResult,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { reviewerRoles, transition, type WorkflowAction } from '@thidua/shared/workflow';
+import { can, type PolicyAction } from '@thidua/shared/policy';
+import { transition, type WorkflowAction } from '@thidua/shared/workflow';
+import { requireAllowed } from '../app/access';
+import { fromLifecycleError, fromWorkflowError } from '../app/workflow-errors';
 import type { StoredSubmission } from '../data/submissions';
-import type { TxItem } from '../data/transact';
-import { Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
+import type { TransactionRefused, TxItem } from '../data/transact';
+import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
+import {
+  type CommendationDeps,
+  commendationConfigOf,
+  displayName,
+  provinceResource,
+  rootUnit,
+} from './context';
 import { DOCX_TYPE, documentKey } from './documents-store';
+import { holdItem, releaseItem } from './holds';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
-import { workflowRefusal, writeGroups, writeOnce } from './tx';
+import { type Seal, writeGroups, writeOnce } from './tx';
 
-const isReviewer = (i: Identity) => i.roles.some((r) => (reviewerRoles as readonly string[]).includes(r));
+/** One unit's tờ trình for the policy; without a unit, every unit's (the province's lists). */
+export const batchResource = (
+  d: CommendationDeps,
+  tenantId: string,
+  unit?: { unitId: string; unitPath?: readonly string[] },
+) => provinceResource(d, tenantId, 'batch', unit);
 
-/** A batch is visible to its own unit and to the province. */
-export const loadBatch = async (d: CommendationDeps, identity: Identity, id: string): Promise<Batch> => {
-  const b = await d.repo.getBatch(identity.tenantId, id);
-  if (!b) throw new NotFound('Không tìm thấy tờ trình');
-  const root = await rootUnit(d, identity.tenantId);
-  const mine = b.unitId === identity.unitId;
-  const province =
-    identity.unitId === root.id &&
-    identity.roles.some((r) => ['reviewer', 'secretariat', 'admin', 'chair'].includes(r));
-  if (!mine && !province) throw new NotFound('Không tìm thấy tờ trình');
+const NOT_FOUND = 'Không tìm thấy tờ trình';
+
+/**
+ * A tờ trình the caller may `action` (the policy's `batch`): one it may not read answers 404 as an
+ * unknown id would; one it reads but may not act on, 403.
+ */
+export const loadBatch = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+  action: PolicyAction = 'read',
+): Promise<Batch> => {
+  const b = await d.commendations.getBatch(identity.tenantId, id);
+  if (!b) throw new NotFound(NOT_FOUND);
+  requireAllowed(identity, action, await batchResource(d, identity.tenantId, b), NOT_FOUND);
   return b;
 };
 
+/** Applies a lifecycle action to a tờ trình, or throws its refusal (409 carries the current one). */
+const moveBatch = (
+  batch: Batch,
+  action: BatchAction,
+  actor: Identity,
+  now: Date,
+  expectedVersion?: number,
+) => {
+  const r = batchTransition({
+    batch,
+    action,
+    actor,
+    now: now.toISOString(),
+    ...(expectedVersion === undefined ? {} : { expectedVersion }),
+  });
+  if (!r.ok) throw fromLifecycleError(r.error, batch);
+  return r.batch;
+};
+
+/**
+ * The hold items of a tờ trình's transaction: `take` for its entries, `release` for the nominations it
+ * lets go. A refused hold means another open tờ trình holds the nomination: 409 `nomination_held`.
+ */
+const holds = (
+  d: CommendationDeps,
+  b: Pick<Batch, 'tenantId' | 'id'>,
+  take: readonly string[],
+  release: readonly string[],
+): TxItem[] => [
+  ...take.map((n) => holdItem(d.commendations.ref.table, b.tenantId, n, b.id)),
+  ...release.map((n) => releaseItem(d.commendations.ref.table, b.tenantId, n, b.id)),
+];
+
+/** `first` is the index of the first hold item in the transaction; `ids` the nominations taken, in order. */
+const heldElsewhere =
+  (ids: readonly string[], first: number) =>
+  (err: TransactionRefused): Conflict | undefined => {
+    const held = ids.flatMap((nominationId, i) => {
+      const r = err.reasonAt(first + i);
+      return r?.code === 'ConditionalCheckFailed'
+        ? [{ nominationId, batchId: typeof r.item?.batchId === 'string' ? r.item.batchId : null }]
+        : [];
+    });
+    if (held.length === 0) return undefined;
+    return new Conflict(
+      'Có hồ sơ đang nằm trong một tờ trình khác chưa được xét; bỏ hồ sơ khỏi tờ trình đó trước',
+      { held },
+      'nomination_held',
+    );
+  };
+
+/** The members' submissions; one the caller may not read is refused exactly as an unknown id. */
 const loadMembers = async (
   d: CommendationDeps,
-  tenantId: string,
+  identity: Identity,
   ids: readonly string[],
 ): Promise<StoredSubmission[]> => {
-  const subs = await Promise.all(ids.map((id) => d.submissions.get(tenantId, id)));
+  const subs = await Promise.all(ids.map((id) => d.submissions.get(identity.tenantId, id)));
   return subs.map((s, i) => {
-    if (!s)
+    const readable =
+      s !== undefined &&
+      can(identity, 'read', {
+        type: 'nomination',
+        tenantId: s.tenantId,
+        unitId: s.unitId,
+        unitPath: s.unitPath,
+      });
+    if (!readable)
       throw new RuleViolation('Hồ sơ không tồn tại', [
         { path: `nominationIds.${i}`, message: 'Không tìm thấy hồ sơ' },
       ]);
@@ -65,13 +148,11 @@ const members = async (
   ids: readonly string[],
   batchId: string | null,
 ): Promise<{ list: Member[]; config: Awaited<ReturnType<typeof commendationConfigOf>>['config'] }> => {
-  if (ids.length > MAX_BATCH_ENTRIES)
-    throw new RuleViolation(`Một tờ trình có tối đa ${MAX_BATCH_ENTRIES} hồ sơ`, [], 'batch_too_large');
-  if (new Set(ids).size !== ids.length)
-    throw new RuleViolation('Danh sách có hồ sơ trùng lặp', [], 'batch_duplicate');
+  const tooMany = entriesRefusal(ids.map((nominationId) => ({ nominationId })));
+  if (tooMany) throw fromLifecycleError(tooMany);
   const { config } = await commendationConfigOf(d, identity.tenantId, campaignId);
-  const subs = await loadMembers(d, identity.tenantId, ids);
-  const records = await d.repo.getRecords(identity.tenantId, ids);
+  const subs = await loadMembers(d, identity, ids);
+  const records = await d.commendations.getRecords(identity.tenantId, ids);
   const details: { path: string; message: string }[] = [];
   const list: Member[] = [];
   subs.forEach((s, i) => {
@@ -124,39 +205,57 @@ export interface BatchInput {
   summary: string;
 }
 
-export const createBatch = async (d: CommendationDeps, identity: Identity, input: BatchInput, now: Date) => {
-  if (!isReviewer(identity)) throw new Forbidden('Chỉ cán bộ thẩm định của đơn vị mới lập được tờ trình');
-  const { list, config } = await members(d, identity, input.campaignId, input.nominationIds, null);
-  const checks = await checkAll(d, identity, config, list);
+export interface BatchWritten {
+  batch: Batch;
+  findings: ReturnType<typeof findingsOf>;
+}
+
+/**
+ * A new draft tờ trình of the caller's unit: the batch and one hold per nomination in one transaction,
+ * with the request's answer (`seal`).
+ */
+export const createBatch = async (
+  d: CommendationDeps,
+  identity: Identity,
+  input: BatchInput,
+  now: Date,
+  seal: Seal<BatchWritten>,
+): Promise<BatchWritten> => {
   const unit = await d.units.get(identity.tenantId, identity.unitId);
   if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  const at = now.toISOString();
-  const batch: Batch = {
+  requireAllowed(
+    identity,
+    'create',
+    await batchResource(d, identity.tenantId, { unitId: unit.id, unitPath: unit.path }),
+  );
+  const { list, config } = await members(d, identity, input.campaignId, input.nominationIds, null);
+  const checks = await checkAll(d, identity, config, list);
+  const r = draftBatch({
     tenantId: identity.tenantId,
     id: newId(now),
     campaignId: input.campaignId,
     unitId: unit.id,
     unitName: unit.name,
     unitPath: unit.path,
-    state: 'draft',
     entries: entriesOf(checks),
     reference: input.reference,
     summary: input.summary,
-    createdBy: identity.userId,
-    createdAt: at,
-    submittedBy: null,
-    submittedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    returnReason: null,
-    documentKey: null,
-    version: 1,
-  };
-  await writeOnce(d, [d.repo.putBatch(batch, null)], 'Tờ trình');
-  return { batch, findings: findingsOf(checks) };
+    actor: identity,
+    now: now.toISOString(),
+  });
+  if (!r.ok) throw fromLifecycleError(r.error);
+  const result = { batch: r.batch, findings: findingsOf(checks) };
+  const ids = r.batch.entries.map((e) => e.nominationId);
+  await writeOnce(
+    d,
+    [d.commendations.putBatch(r.batch, null), ...holds(d, r.batch, ids, []), ...seal(result)],
+    'Tờ trình',
+    heldElsewhere(ids, 1),
+  );
+  return result;
 };
 
-const entriesOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]) =>
+const entriesOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]): ListEntry[] =>
   checks.map(({ facts, result }) => ({
     nominationId: facts.id,
     unitId: facts.unitId,
@@ -182,22 +281,31 @@ export const updateBatch = async (
   identity: Identity,
   id: string,
   input: Omit<BatchInput, 'campaignId'> & { expectedVersion: number },
-) => {
-  const b = await loadBatch(d, identity, id);
-  if (b.unitId !== identity.unitId || !isReviewer(identity))
-    throw new Forbidden('Chỉ đơn vị lập tờ trình mới sửa được');
-  if (!isBatchEditable(b)) throw new Conflict('Tờ trình đã gửi, không sửa được', b, 'invalid_state');
-  const { list, config } = await members(d, identity, b.campaignId, input.nominationIds, b.id);
-  const checks = await checkAll(d, identity, config, list);
-  const next: Batch = {
-    ...b,
-    entries: entriesOf(checks),
+  now: Date,
+  seal: Seal<BatchWritten>,
+): Promise<BatchWritten> => {
+  const b = await loadBatch(d, identity, id, 'save');
+  const edit = (entries: readonly ListEntry[]): BatchAction => ({
+    type: 'edit',
+    entries,
     reference: input.reference,
     summary: input.summary,
-    version: b.version + 1,
-  };
-  await writeOnce(d, [d.repo.putBatch(next, input.expectedVersion)], 'Tờ trình');
-  return { batch: next, findings: findingsOf(checks) };
+  });
+  // State, turn and version first (unchanged entries): the members are checked only for a draft.
+  moveBatch(b, edit(b.entries), identity, now, input.expectedVersion);
+  const { list, config } = await members(d, identity, b.campaignId, input.nominationIds, b.id);
+  const checks = await checkAll(d, identity, config, list);
+  const next = moveBatch(b, edit(entriesOf(checks)), identity, now, input.expectedVersion);
+  const result = { batch: next, findings: findingsOf(checks) };
+  const ids = next.entries.map((e) => e.nominationId);
+  const dropped = b.entries.map((e) => e.nominationId).filter((n) => !ids.includes(n));
+  await writeOnce(
+    d,
+    [d.commendations.putBatch(next, b.version), ...holds(d, next, ids, dropped), ...seal(result)],
+    'Tờ trình',
+    heldElsewhere(ids, 1),
+  );
+  return result;
 };
 
 /** Applies one workflow action to a member and returns the items of its one transition. */
@@ -209,7 +317,11 @@ const transitionItems = (
   at: string,
 ): TxItem[] => {
   const r = transition({ submission: s, action, actor: identity, now: at, rules: s.rules });
-  if (!r.ok) throw workflowRefusal(s.unitName, r.error);
+  if (!r.ok)
+    throw fromWorkflowError(r.error, undefined, {
+      subject: s.unitName,
+      dataPath: `nominations.${s.id}.data`,
+    });
   return d.submissions.planChange(s, { ...r.submission, rules: s.rules }, r.events).items;
 };
 
@@ -224,20 +336,18 @@ export const submitBatch = async (
   id: string,
   expectedVersion: number,
   now: Date,
-) => {
-  const b = await loadBatch(d, identity, id);
-  if (b.unitId !== identity.unitId || !isReviewer(identity))
-    throw new Forbidden('Chỉ đơn vị lập tờ trình mới gửi được');
-  if (b.version !== expectedVersion) throw new Conflict(undefined, b, 'version_conflict');
-  if (!isBatchEditable(b)) throw new Conflict('Tờ trình đã được gửi', b, 'invalid_state');
-  if (b.entries.length === 0) throw new RuleViolation('Tờ trình chưa có hồ sơ nào', [], 'batch_empty');
+  seal: Seal<Batch>,
+): Promise<Batch> => {
+  const b = await loadBatch(d, identity, id, 'act');
+  const docKey = documentKey(identity.tenantId, 'batch', b.id, 'docx');
+  const submitted = moveBatch(b, { type: 'submit', documentKey: docKey }, identity, now, expectedVersion);
   const ids = b.entries.map((e) => e.nominationId);
   const { list, config } = await members(d, identity, b.campaignId, ids, b.id);
   const checks = await checkAll(d, identity, config, list);
   throwIfViolations(checks);
 
   const at = now.toISOString();
-  const existing = await d.repo.getRecords(identity.tenantId, ids);
+  const existing = await d.commendations.getRecords(identity.tenantId, ids);
   const groups = list.flatMap((m, i) => {
     const check = checks[i];
     if (!check) throw new Error('check missing');
@@ -252,22 +362,16 @@ export const submitBatch = async (
     return [
       [
         ...transitionItems(d, identity, m.submission, { type: m.action }, at),
-        d.repo.putRecord(rec ? { ...record, version: rec.version + 1 } : record, rec ? rec.version : null),
+        d.commendations.putRecord(
+          rec ? { ...record, version: rec.version + 1 } : record,
+          rec ? rec.version : null,
+        ),
       ],
     ];
   });
   await writeGroups(d, groups, 'Hồ sơ trong tờ trình');
 
   const root = await rootUnit(d, identity.tenantId);
-  const docKey = documentKey(identity.tenantId, 'batch', b.id, 'docx');
-  const submitted: Batch = {
-    ...b,
-    state: 'submitted',
-    submittedBy: identity.userId,
-    submittedAt: at,
-    documentKey: docKey,
-    version: b.version + 1,
-  };
   // docx loads on the route that writes the tờ trình, not at cold start.
   const { batchDocx } = await import('./documents/batch-doc');
   const bytes = await batchDocx({
@@ -278,7 +382,9 @@ export const submitBatch = async (
     signerName: await displayName(d, identity),
   });
   await d.documents.put(docKey, bytes, DOCX_TYPE);
-  await writeOnce(d, [d.repo.putBatch(submitted, b.version)], 'Tờ trình');
+  // The members moved in their own transactions, each conditioned on the state it left: a replay finds
+  // them done. The answer is stored with the batch's own move, the effect the request is about.
+  await writeOnce(d, [d.commendations.putBatch(submitted, b.version), ...seal(submitted)], 'Tờ trình');
   return submitted;
 };
 
@@ -294,16 +400,13 @@ export const decideBatch = async (
   decision: { type: 'approve' } | { type: 'return'; reason: string },
   expectedVersion: number,
   now: Date,
-) => {
-  const b = await loadBatch(d, identity, id);
-  const root = await rootUnit(d, identity.tenantId);
-  if (identity.unitId !== root.id || !isReviewer(identity))
-    throw new Forbidden('Chỉ cấp tỉnh mới xét tờ trình');
-  if (b.version !== expectedVersion) throw new Conflict(undefined, b, 'version_conflict');
-  if (b.state !== 'submitted') throw new Conflict('Tờ trình không ở trạng thái chờ xét', b, 'invalid_state');
+  seal: Seal<Batch>,
+): Promise<Batch> => {
+  const b = await loadBatch(d, identity, id, 'decide');
+  const decided = moveBatch(b, decision, identity, now, expectedVersion);
   const ids = b.entries.map((e) => e.nominationId);
-  const subs = await loadMembers(d, identity.tenantId, ids);
-  const records = await d.repo.getRecords(identity.tenantId, ids);
+  const subs = await loadMembers(d, identity, ids);
+  const records = await d.commendations.getRecords(identity.tenantId, ids);
   const { config } = await commendationConfigOf(d, identity.tenantId, b.campaignId);
   const at = now.toISOString();
 
@@ -328,7 +431,7 @@ export const decideBatch = async (
     return [
       [
         ...transitionItems(d, identity, s, action, at),
-        d.repo.putRecord(
+        d.commendations.putRecord(
           {
             ...rec,
             stage,
@@ -342,18 +445,10 @@ export const decideBatch = async (
     ];
   });
   await writeGroups(d, groups, 'Hồ sơ trong tờ trình');
-  const decided: Batch = {
-    ...b,
-    state: decision.type === 'approve' ? 'approved' : 'returned',
-    decidedBy: identity.userId,
-    decidedAt: at,
-    returnReason: decision.type === 'return' ? decision.reason : null,
-    version: b.version + 1,
-  };
   const notify: TxItem[] =
     decision.type === 'return'
       ? [
-          d.repo.putNotification({
+          d.commendations.putNotification({
             tenantId: identity.tenantId,
             unitId: b.unitId,
             id: newId(now),
@@ -364,6 +459,11 @@ export const decideBatch = async (
           }),
         ]
       : [];
-  await writeOnce(d, [d.repo.putBatch(decided, b.version), ...notify], 'Tờ trình');
+  // Decided, the tờ trình lets its nominations go: a returned one may be sent again in another.
+  await writeOnce(
+    d,
+    [d.commendations.putBatch(decided, b.version), ...notify, ...holds(d, b, [], ids), ...seal(decided)],
+    'Tờ trình',
+  );
   return decided;
 };

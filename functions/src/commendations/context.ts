@@ -1,53 +1,20 @@
 import type { Campaign } from '@thidua/shared/campaign';
 import { type CommendationConfig, commendationConfig2023, vnDateWords } from '@thidua/shared/commendation';
 import type { Identity, Unit } from '@thidua/shared/org';
-import { authorize, type PolicyAction, type PolicyResource } from '@thidua/shared/policy';
-import type { Config } from '../config';
-import { type CampaignRepository, createCampaignRepository } from '../data/campaigns';
-import type { AwsClients } from '../data/client';
-import type { IdempotencyStore } from '../data/idempotency-store';
-import { createIdempotencyStore } from '../data/idempotency-store';
-import {
-  createUnitRepository,
-  createUserRepository,
-  type UnitRepository,
-  type UserRepository,
-} from '../data/org';
-import { createSubmissionRepository, type SubmissionRepository } from '../data/submissions';
-import { Forbidden, NotFound } from '../http/errors';
-import { createDocumentStore, type DocumentStore } from './documents-store';
-import { type CommendationRepository, createCommendationRepository } from './repository';
+import type { PolicyResource } from '@thidua/shared/policy';
+import type { Deps } from '../deps';
+import { NotFound } from '../http/errors';
 
-/** What the commendation use cases need, built once per Lambda instance. */
-export interface CommendationDeps {
-  config: Config;
-  repo: CommendationRepository;
-  submissions: SubmissionRepository;
-  units: UnitRepository;
-  users: UserRepository;
-  campaigns: CampaignRepository;
-  documents: DocumentStore;
-  idempotency: IdempotencyStore;
-}
-
-export const createCommendationDeps = (config: Config, clients: AwsClients): CommendationDeps => {
-  const ref = { table: config.tableName, client: clients.doc };
-  return {
-    config,
-    repo: createCommendationRepository(ref),
-    submissions: createSubmissionRepository(ref),
-    units: createUnitRepository(ref),
-    users: createUserRepository(ref),
-    campaigns: createCampaignRepository(ref),
-    documents: createDocumentStore(clients.s3, config.bucketName),
-    idempotency: createIdempotencyStore(ref),
-  };
-};
+/** What the commendation use cases need: their part of the one dependency container (`deps.ts`). */
+export type CommendationDeps = Pick<
+  Deps,
+  'config' | 'commendations' | 'submissions' | 'units' | 'users' | 'campaigns' | 'documents' | 'idempotency'
+>;
 
 const roots = new Map<string, Unit>();
 
 /** The tenant's root unit (the province), cached per instance: it never changes. */
-export const rootUnit = async (d: CommendationDeps, tenantId: string): Promise<Unit> => {
+export const rootUnit = async (d: Pick<CommendationDeps, 'units'>, tenantId: string): Promise<Unit> => {
   const cached = roots.get(tenantId);
   if (cached) return cached;
   const page = await d.units.children(tenantId, null, { limit: 10 });
@@ -57,24 +24,18 @@ export const rootUnit = async (d: CommendationDeps, tenantId: string): Promise<U
   return root;
 };
 
-/** The shared policy, or 403/404: outside the caller's scope answers 404 so existence does not leak. */
-export const requireAllowed = (
-  identity: Identity | null,
-  action: PolicyAction,
-  resource: PolicyResource,
-  hideAs404 = false,
-): void => {
-  const d = authorize(identity, action, resource);
-  if (!d.allowed) throw hideAs404 ? new NotFound() : new Forbidden(d.reason);
-};
-
+/**
+ * A commendation resource of the province as the policy sees it: the tenant's root pins the province
+ * roles; `unitId` narrows it to one unit's (a tờ trình), none means every unit's.
+ */
 export const provinceResource = async (
-  d: CommendationDeps,
+  d: Pick<CommendationDeps, 'units'>,
   tenantId: string,
   type: PolicyResource['type'],
+  unit?: { unitId: string; unitPath?: readonly string[] },
 ): Promise<PolicyResource> => {
   const root = await rootUnit(d, tenantId);
-  return { type, tenantId, rootUnitId: root.id, unitId: root.id, unitPath: [] };
+  return { type, tenantId, rootUnitId: root.id, ...(unit ?? {}) };
 };
 
 const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
@@ -84,13 +45,13 @@ const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice
  * the campaign's own title, plan and award types.
  */
 export const commendationConfigOf = async (
-  d: Pick<CommendationDeps, 'campaigns' | 'repo'>,
+  d: Pick<CommendationDeps, 'campaigns' | 'commendations'>,
   tenantId: string,
   campaignId: string,
 ): Promise<{ config: CommendationConfig; campaign: Campaign }> => {
   const campaign = await d.campaigns.get(tenantId, campaignId);
   if (!campaign) throw new NotFound('Không tìm thấy phong trào thi đua');
-  const stored = await d.repo.getConfig(tenantId, campaignId);
+  const stored = await d.commendations.getConfig(tenantId, campaignId);
   if (stored) return { config: stored, campaign };
   const base = commendationConfig2023(campaignId);
   const offered = campaign.awardTypeIds.filter((id) => base.offeredAwardTypeIds.includes(id));
@@ -107,7 +68,10 @@ export const commendationConfigOf = async (
 };
 
 /** The caller's name as the user record holds it (ID tokens may carry no `name`). */
-export const displayName = async (d: CommendationDeps, identity: Identity): Promise<string> => {
+export const displayName = async (
+  d: Pick<CommendationDeps, 'users'>,
+  identity: Identity,
+): Promise<string> => {
   if (identity.name) return identity.name;
   const user = await d.users.get(identity.tenantId, identity.userId);
   return user?.name || identity.email;

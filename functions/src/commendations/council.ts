@@ -2,34 +2,36 @@ import { randomUUID } from 'node:crypto';
 import {
   type AgendaItem,
   type BallotPaper,
-  CouncilRuleError,
   type CouncilSession,
   disclosureStatus,
   findAwardType,
   findIssuingBody,
   type NominationRecord,
   ruleSetOn,
+  type SessionAction,
+  sessionTransition,
   tallySession,
-  validateBallot,
   vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import type { Identity } from '@thidua/shared/org';
+import type { Identity, User } from '@thidua/shared/org';
+import { can } from '@thidua/shared/policy';
+import { requireAllowed } from '../app/access';
+import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
-import { Conflict, Forbidden, NotFound, RuleViolation } from '../http/errors';
+import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
 import {
   type CommendationDeps,
   commendationConfigOf,
   displayName,
   provinceResource,
-  requireAllowed,
   rootUnit,
 } from './context';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
-import { transactWithRetry, writeOnce } from './tx';
+import { type Seal, transactWithRetry, writeOnce } from './tx';
 
 /**
  * The sign transaction carries the counter, the decision, the session, one record per agenda item and one
@@ -46,8 +48,36 @@ export interface OpenSessionInput {
   presidingName: string;
 }
 
-const sessionResource = (d: CommendationDeps, tenantId: string) =>
+export const sessionResource = (d: Pick<CommendationDeps, 'units'>, tenantId: string) =>
   provinceResource(d, tenantId, 'council_session');
+
+/** A user as the policy sees a caller: whether they may vote decides whether they sit on the council. */
+const asIdentity = (u: User): Identity => ({
+  userId: u.id,
+  email: u.email,
+  name: u.name,
+  tenantId: u.tenantId,
+  unitId: u.unitId,
+  roles: u.roles,
+});
+
+/** The active users the policy lets vote in the tenant's council sessions. */
+export const mayVote = async (
+  d: Pick<CommendationDeps, 'units'>,
+  users: readonly (User | undefined)[],
+  tenantId: string,
+) => {
+  const resource = await sessionResource(d, tenantId);
+  return users.map((u) => u?.active === true && can(asIdentity(u), 'vote', resource));
+};
+
+/** A session action, or its refusal as the API's error (409 carries the current session). */
+export const moveSession = (s: CouncilSession, action: SessionAction, actor: Identity, now: Date) => {
+  const r = sessionTransition({ session: s, action, actor, now: now.toISOString() });
+  if (!r.ok)
+    throw fromLifecycleError(r.error, r.error.code === 'already_decided' ? { decisionId: s.decisionId } : s);
+  return r;
+};
 
 /**
  * Opens a council session on province-approved nominations. Each must pass the rules again, belong to the
@@ -59,7 +89,8 @@ export const openSession = async (
   identity: Identity,
   input: OpenSessionInput,
   now: Date,
-) => {
+  seal: Seal<CouncilSession>,
+): Promise<CouncilSession> => {
   requireAllowed(identity, 'create', await sessionResource(d, identity.tenantId));
   if (input.nominationIds.length === 0 || input.nominationIds.length > MAX_AGENDA)
     throw new RuleViolation(`Chương trình họp có từ 1 đến ${MAX_AGENDA} trường hợp`, [], 'agenda_size');
@@ -111,7 +142,7 @@ export const openSession = async (
     }
     if (award.disclosureWorkingDays > 0) {
       const disclosure = p.record.disclosureId
-        ? await d.repo.getDisclosure(identity.tenantId, p.record.disclosureId)
+        ? await d.commendations.getDisclosure(identity.tenantId, p.record.disclosureId)
         : undefined;
       if (!disclosure) {
         details.push({
@@ -146,8 +177,9 @@ export const openSession = async (
 
   const unique = [...new Set(input.memberIds)];
   const users = await Promise.all(unique.map((u) => d.users.get(identity.tenantId, u)));
+  const voters = await mayVote(d, users, identity.tenantId);
   const members = users.map((u, i) => {
-    if (!u?.active || !u.roles.includes('council_member'))
+    if (!u || !voters[i])
       throw new RuleViolation('Thành viên không hợp lệ', [
         { path: `memberIds.${i}`, message: 'Không phải thành viên Hội đồng' },
       ]);
@@ -183,10 +215,14 @@ export const openSession = async (
   await writeOnce(
     d,
     [
-      d.repo.putSession(session, null),
+      d.commendations.putSession(session, null),
       ...prepared.map((p) =>
-        d.repo.putRecord({ ...p.record, stage: 'on_agenda', sessionId: session.id }, p.expectedVersion),
+        d.commendations.putRecord(
+          { ...p.record, stage: 'on_agenda', sessionId: session.id },
+          p.expectedVersion,
+        ),
       ),
+      ...seal(session),
     ],
     'Phiên họp',
   );
@@ -198,8 +234,8 @@ export const loadSession = async (
   identity: Identity,
   id: string,
 ): Promise<CouncilSession> => {
-  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId), true);
-  const s = await d.repo.getSession(identity.tenantId, id);
+  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
+  const s = await d.commendations.getSession(identity.tenantId, id);
   if (!s) throw new NotFound('Không tìm thấy phiên họp');
   return s;
 };
@@ -210,7 +246,7 @@ export const loadSession = async (
  */
 export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
   const mine = s.members.some((m) => m.userId === identity.userId)
-    ? await d.repo.myParticipation(identity.tenantId, s.id, identity.userId)
+    ? await d.commendations.myParticipation(identity.tenantId, s.id, identity.userId)
     : undefined;
   return {
     ...s,
@@ -223,6 +259,12 @@ export const sessionView = async (d: CommendationDeps, identity: Identity, s: Co
   };
 };
 
+export interface BallotCast {
+  sessionId: string;
+  voted: true;
+  votedAt: string;
+}
+
 /** A secret ballot: the THAT-voted record and the anonymous paper in one transaction. */
 export const castBallot = async (
   d: CommendationDeps,
@@ -230,30 +272,24 @@ export const castBallot = async (
   id: string,
   paper: BallotPaper,
   now: Date,
-) => {
-  requireAllowed(identity, 'vote', await sessionResource(d, identity.tenantId), true);
-  const s = await d.repo.getSession(identity.tenantId, id);
+  seal: Seal<BallotCast>,
+): Promise<BallotCast> => {
+  requireAllowed(identity, 'vote', await sessionResource(d, identity.tenantId));
+  const s = await d.commendations.getSession(identity.tenantId, id);
   if (!s) throw new NotFound('Không tìm thấy phiên họp');
-  let valid: BallotPaper;
-  try {
-    valid = validateBallot(s, identity.userId, paper);
-  } catch (e) {
-    if (!(e instanceof CouncilRuleError)) throw e;
-    if (e.code === 'not_a_member') throw new Forbidden(e.message, e.code);
-    if (e.code === 'session_closed') throw new Conflict(e.message, undefined, e.code);
-    throw new RuleViolation(e.message, [{ path: 'body.choices', message: e.message }], e.code);
-  }
+  const valid = moveSession(s, { type: 'vote', paper }, identity, now).paper ?? paper;
   const votedAt = now.toISOString();
+  const cast: BallotCast = { sessionId: s.id, voted: true, votedAt };
   try {
-    await transactWithRetry(
-      d,
-      d.repo.voteItems(
+    await transactWithRetry(d, [
+      ...d.commendations.voteItems(
         s,
         { userId: identity.userId, name: await displayName(d, identity), votedAt },
         randomUUID(),
         valid,
       ),
-    );
+      ...seal(cast),
+    ]);
   } catch (err) {
     if (!(err instanceof TransactionRefused)) throw err;
     if (err.reasonAt(1)?.code === 'ConditionalCheckFailed')
@@ -262,7 +298,7 @@ export const castBallot = async (
       throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', undefined, 'session_closed');
     throw new Conflict('Hệ thống đang bận, vui lòng bỏ phiếu lại');
   }
-  return { sessionId: s.id, voted: true, votedAt };
+  return cast;
 };
 
 /**
@@ -270,31 +306,42 @@ export const castBallot = async (
  * and moves every agenda item to passed or failed — one transaction, conditioned on the session still
  * being open with exactly the papers counted (a late paper makes the close retry).
  */
-export const closeSession = async (d: CommendationDeps, identity: Identity, id: string, now: Date) => {
-  requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId), true);
+export const closeSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+  now: Date,
+  seal: Seal<CouncilSession>,
+): Promise<CouncilSession> => {
+  requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId));
   for (let attempt = 0; attempt < 5; attempt++) {
-    const s = await d.repo.getSession(identity.tenantId, id);
+    const s = await d.commendations.getSession(identity.tenantId, id);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
-    if (s.state !== 'open') throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', s, 'session_closed');
     const [papers, voters] = await Promise.all([
-      d.repo.papers(identity.tenantId, id),
-      d.repo.participation(identity.tenantId, id),
+      d.commendations.papers(identity.tenantId, id),
+      d.commendations.participation(identity.tenantId, id),
     ]);
     if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
     const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
     const at = now.toISOString();
     const minutes = await nextInRegister(d, identity.tenantId, 'minutes', body, now);
     const { numberText, on: heldOn } = minutes;
-    const results = tallySession(s, papers);
+    const minutesKey = documentKey(identity.tenantId, 'minutes', s.id, 'docx');
+    const { session: closed } = moveSession(
+      s,
+      { type: 'close', results: tallySession(s, papers), minutesKey, minutesNumber: numberText },
+      identity,
+      now,
+    );
+    const results = closed.results ?? [];
 
     const disclosures = (
-      await Promise.all(s.disclosureIds.map((x) => d.repo.getDisclosure(identity.tenantId, x)))
+      await Promise.all(s.disclosureIds.map((x) => d.commendations.getDisclosure(identity.tenantId, x)))
     ).filter((x) => x !== undefined);
     const comments = (
-      await Promise.all(s.disclosureIds.map((x) => d.repo.comments(identity.tenantId, x)))
+      await Promise.all(s.disclosureIds.map((x) => d.commendations.comments(identity.tenantId, x)))
     ).flat();
     const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
-    const minutesKey = documentKey(identity.tenantId, 'minutes', s.id, 'docx');
     // docx loads on the route that writes the minutes, not at cold start.
     const { minutesDocx } = await import('./documents/minutes-doc');
     const bytes = await minutesDocx({
@@ -320,20 +367,10 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
     });
     await d.documents.put(minutesKey, bytes, DOCX_TYPE);
 
-    const records = await d.repo.getRecords(
+    const records = await d.commendations.getRecords(
       identity.tenantId,
       s.agenda.map((a) => a.nominationId),
     );
-    const closed: CouncilSession = {
-      ...s,
-      state: 'closed',
-      closedAt: at,
-      closedBy: identity.userId,
-      results,
-      minutesKey,
-      minutesNumber: numberText,
-      version: s.version + 1,
-    };
     const recordItems: TxItem[] = results.map((r) => {
       const rec = records.get(r.nominationId);
       if (!rec) throw new Conflict('Thiếu hồ sơ trong chương trình họp');
@@ -344,13 +381,14 @@ export const closeSession = async (d: CommendationDeps, identity: Identity, id: 
         updatedAt: at,
         version: rec.version + 1,
       };
-      return d.repo.putRecord(next, rec.version);
+      return d.commendations.putRecord(next, rec.version);
     });
     try {
-      await transactWrite(d.repo.ref.client, [
-        d.repo.closeSessionItem(closed, s.ballotCount),
+      await transactWrite(d.commendations.ref.client, [
+        d.commendations.closeSessionItem(closed, s.ballotCount),
         minutes.claim,
         ...recordItems,
+        ...seal(closed),
       ]);
       return closed;
     } catch (err) {

@@ -1,7 +1,8 @@
 import type { Decision, Revocation } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
+import { requireAllowed } from '../app/access';
 import { NotFound } from '../http/errors';
-import { type CommendationDeps, provinceResource, requireAllowed } from './context';
+import { type CommendationDeps, provinceResource } from './context';
 
 /**
  * Reading decisions, for the signed-in pages and the public ones. Kept apart from signing so the public
@@ -13,15 +14,10 @@ export const loadDecision = async (
   tenantId: string,
   id: string,
 ) => {
-  const decision = await d.repo.getDecision(tenantId, id);
+  const decision = await d.commendations.getDecision(tenantId, id);
   if (!decision) throw new NotFound('Không tìm thấy quyết định');
   // Every signed decision is published.
-  requireAllowed(
-    identity,
-    'read',
-    { ...(await provinceResource(d, tenantId, 'decision')), published: true },
-    true,
-  );
+  requireAllowed(identity, 'read', { ...(await provinceResource(d, tenantId, 'decision')), published: true });
   return decision;
 };
 

@@ -1,49 +1,30 @@
 import {
-  type CouncilSession,
+  awardTransition,
   checkRegister,
   type Decision,
-  type DecisionEntry,
-  type NominationRecord,
+  decisionEntries,
   type Revocation,
   ruleSetOn,
-  vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
+import { requireAllowed } from '../app/access';
+import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, displayName, provinceResource, requireAllowed } from './context';
+import { type CommendationDeps, displayName, provinceResource } from './context';
+import { minutesTitle, moveSession } from './council';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
+import type { Seal } from './tx';
 
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
 
-const decisionResource = (d: CommendationDeps, tenantId: string) => provinceResource(d, tenantId, 'decision');
-
-/** The decision's lines from the frozen results: passed → awarded, the others not awarded with the reason. */
-export const decisionEntries = (
-  s: CouncilSession,
-  records: ReadonlyMap<string, NominationRecord>,
-): DecisionEntry[] => {
-  const results = new Map((s.results ?? []).map((r) => [r.nominationId, r]));
-  return s.agenda.map((a) => {
-    const r = results.get(a.nominationId);
-    const rec = records.get(a.nominationId);
-    if (!r || !rec) throw new Conflict('Kết quả phiên họp không đầy đủ');
-    return {
-      ...listEntryOf(rec),
-      awardTypeName: a.awardTypeName,
-      outcome: r.passed ? 'awarded' : 'not_awarded',
-      reason: r.reason,
-      agree: r.agree,
-      denominatorCount: r.denominatorCount,
-      agreePercent: r.agreePercent,
-    };
-  });
-};
+/** A decision before it is signed (the one being signed or revoked): the policy leaves it to the chair. */
+const unsignedDecision = (d: CommendationDeps, tenantId: string) => provinceResource(d, tenantId, 'decision');
 
 /**
  * The chair signs: the decision takes the next number of its issuing body's sequence for the year and
@@ -52,22 +33,29 @@ export const decisionEntries = (
  * n + 1 first, the transaction is refused as a whole and this one retries with the next number. So the
  * register has no gap and no duplicate.
  */
-export const signDecision = async (d: CommendationDeps, identity: Identity, sessionId: string, now: Date) => {
-  requireAllowed(identity, 'act', await decisionResource(d, identity.tenantId), true);
+export const signDecision = async (
+  d: CommendationDeps,
+  identity: Identity,
+  sessionId: string,
+  now: Date,
+  seal: Seal<Decision>,
+): Promise<Decision> => {
+  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const signerName = await displayName(d, identity);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
-    const s = await d.repo.getSession(identity.tenantId, sessionId);
+    const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
-    if (s.state === 'decided')
-      throw new Conflict('Phiên họp đã có quyết định', { decisionId: s.decisionId }, 'already_decided');
-    if (s.state !== 'closed')
-      throw new Conflict('Phiên họp chưa kết thúc bỏ phiếu', undefined, 'session_open');
+    const id = newId(now);
+    const { session: decided } = moveSession(s, { type: 'decide', decisionId: id }, identity, now);
     const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
-    const records = await d.repo.getRecords(
+    const records = await d.commendations.getRecords(
       identity.tenantId,
       s.agenda.map((a) => a.nominationId),
     );
-    const entries = decisionEntries(s, records);
+    const lines = new Map([...records].map(([nid, rec]) => [nid, listEntryOf(rec)]));
+    const made = decisionEntries(s, lines);
+    if (!made.ok) throw fromLifecycleError(made.error);
+    const { entries } = made;
     const awarded = entries.filter((e) => e.outcome === 'awarded');
     if (awarded.length === 0)
       throw new RuleViolation(
@@ -79,7 +67,6 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
     const at = now.toISOString();
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
     const { on: signedOn, year, number: n, numberText } = registered;
-    const id = newId(now);
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
     const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
       import('./documents/decision-doc'),
@@ -116,7 +103,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
         numberText,
         signedOn,
         signerName,
-        minutesRef: `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`,
+        minutesRef: minutesTitle(s),
         entries,
       }),
       awardeesXlsx(decision),
@@ -128,12 +115,12 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
       registered.claim,
-      d.repo.putDecision(decision),
-      d.repo.putSession({ ...s, state: 'decided', decisionId: id, version: s.version + 1 }, s.version),
+      d.commendations.putDecision(decision),
+      d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
         const rec = records.get(e.nominationId);
         if (!rec) throw new Conflict('Thiếu hồ sơ trong chương trình họp');
-        return d.repo.putRecord(
+        return d.commendations.putRecord(
           {
             ...rec,
             stage: e.outcome,
@@ -147,7 +134,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
         );
       }),
       ...units.map((unitId) =>
-        d.repo.putNotification({
+        d.commendations.putNotification({
           tenantId: identity.tenantId,
           unitId,
           id: newId(now),
@@ -159,7 +146,7 @@ export const signDecision = async (d: CommendationDeps, identity: Identity, sess
       ),
     ];
     try {
-      await transactWrite(d.repo.ref.client, items);
+      await transactWrite(d.commendations.ref.client, [...items, ...seal(decision)]);
       return decision;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;
@@ -180,19 +167,21 @@ export const revokeAward = async (
   nominationId: string,
   reason: string,
   now: Date,
-) => {
-  requireAllowed(identity, 'act', await decisionResource(d, identity.tenantId), true);
+  seal: Seal<Revocation>,
+): Promise<Revocation> => {
+  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const signerName = await displayName(d, identity);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
-    const decision = await d.repo.getDecision(identity.tenantId, decisionId);
+    const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
     if (!decision) throw new NotFound('Không tìm thấy quyết định');
-    const entry = decision.entries.find((e) => e.nominationId === nominationId && e.outcome === 'awarded');
-    if (!entry)
-      throw new RuleViolation('Trường hợp này không được khen thưởng trong quyết định', [], 'not_awarded');
-    const rec = (await d.repo.getRecords(identity.tenantId, [nominationId])).get(nominationId);
+    const rec = (await d.commendations.getRecords(identity.tenantId, [nominationId])).get(nominationId);
+    const revoked = awardTransition({
+      decision,
+      stage: rec?.stage ?? 'not_awarded',
+      action: { type: 'revoke', nominationId, reason },
+    });
+    if (!revoked.ok) throw fromLifecycleError(revoked.error);
     if (!rec) throw new NotFound('Không tìm thấy hồ sơ');
-    if (rec.stage === 'revoked')
-      throw new Conflict('Khen thưởng này đã bị thu hồi', undefined, 'already_revoked');
     const { config, body } = await storedIssuingBody(
       d,
       identity.tenantId,
@@ -227,14 +216,14 @@ export const revokeAward = async (
       DOCX_TYPE,
     );
     try {
-      await transactWrite(d.repo.ref.client, [
+      await transactWrite(d.commendations.ref.client, [
         registered.claim,
-        d.repo.putRevocation(revocation),
-        d.repo.putRecord(
-          { ...rec, stage: 'revoked', outcomeReason: reason, updatedAt: at, version: rec.version + 1 },
+        d.commendations.putRevocation(revocation),
+        d.commendations.putRecord(
+          { ...rec, stage: revoked.stage, outcomeReason: reason, updatedAt: at, version: rec.version + 1 },
           rec.version,
         ),
-        d.repo.putNotification({
+        d.commendations.putNotification({
           tenantId: identity.tenantId,
           unitId: rec.unitId,
           id: newId(now),
@@ -243,6 +232,7 @@ export const revokeAward = async (
           title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
           at,
         }),
+        ...seal(revocation),
       ]);
       return revocation;
     } catch (err) {
@@ -254,8 +244,8 @@ export const revokeAward = async (
 
 /** The register of a year: every number of every issuing body, checked for gaps and duplicates. */
 export const registerOf = async (d: CommendationDeps, identity: Identity, year: number) => {
-  requireAllowed(identity, 'export', await decisionResource(d, identity.tenantId), true);
-  const entries = await d.repo.register(identity.tenantId, year);
+  requireAllowed(identity, 'read', await provinceResource(d, identity.tenantId, 'register'));
+  const entries = await d.commendations.register(identity.tenantId, year);
   const bodies = [...new Set(entries.map((e) => e.issuingBodyId))];
   return {
     year,

@@ -1,32 +1,31 @@
 import { createHash } from 'node:crypto';
 import {
-  addWorkingDays,
   COMMENTS_PER_IP_PER_DAY,
   type Disclosure,
   disclosureStatus,
+  disclosureTransition,
   findAwardType,
+  newDisclosure,
   type PublicComment,
   type PublicCommentInput,
   publicEntry,
-  requiredWorkingDays,
   ruleSetOn,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { authorize } from '@thidua/shared/policy';
+import { requireAllowed } from '../app/access';
+import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused } from '../data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  provinceResource,
-  requireAllowed,
-  rootUnit,
-} from './context';
+import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { approvedNominations, approvedRecord, listEntryOf, throwIfViolations } from './nominations';
 import { rateTtl } from './repository';
-import { MAX_TX_ITEMS, transactWithRetry, writeOnce } from './tx';
+import { MAX_TX_ITEMS, type Seal, transactWithRetry, writeOnce } from './tx';
+
+/** The staff record of the province's disclosures (comments with their contacts): the policy's `disclosure`. */
+const disclosureResource = (d: CommendationDeps, tenantId: string) =>
+  provinceResource(d, tenantId, 'disclosure');
 
 /** A disclosure and its records are written in one transaction. */
 export const MAX_DISCLOSURE_ENTRIES = MAX_TX_ITEMS - 1;
@@ -48,8 +47,9 @@ export const openDisclosure = async (
   identity: Identity,
   input: OpenDisclosureInput,
   now: Date,
-) => {
-  requireAllowed(identity, 'create', await provinceResource(d, identity.tenantId, 'public_list'));
+  seal: Seal<Disclosure>,
+): Promise<Disclosure> => {
+  requireAllowed(identity, 'create', await disclosureResource(d, identity.tenantId));
   if (input.nominationIds.length > MAX_DISCLOSURE_ENTRIES)
     throw new RuleViolation(`Một danh sách công khai có tối đa ${MAX_DISCLOSURE_ENTRIES} trường hợp`);
   const root = await rootUnit(d, identity.tenantId);
@@ -71,6 +71,13 @@ export const openDisclosure = async (
           { path: `nominationIds.${i}`, message: 'Hồ sơ chưa được tỉnh thẩm định hoặc đã đưa ra Hội đồng' },
         ]);
       }
+      if (a.record?.disclosureId) {
+        throw new RuleViolation(
+          'Hồ sơ đã được công khai trong một danh sách khác',
+          [{ path: `nominationIds.${i}`, message: 'Đã được công khai' }],
+          'already_disclosed',
+        );
+      }
       return approvedRecord(d, s, a.record, config, at);
     }),
   );
@@ -80,27 +87,25 @@ export const openDisclosure = async (
   const perEntry = prepared.map((p) =>
     ruleSet ? (findAwardType(ruleSet, p.record.awardTypeId)?.disclosureWorkingDays ?? 0) : 0,
   );
-  const workingDays = requiredWorkingDays(perEntry, input.workingDays);
-  const disclosure: Disclosure = {
+  const disclosure = newDisclosure({
     tenantId: identity.tenantId,
     id,
     campaignId: input.campaignId,
     title: input.title,
     entries: prepared.map((p) => listEntryOf(p.record)),
     opensOn,
-    closesOn: addWorkingDays(opensOn, workingDays, config.holidays),
-    workingDays,
-    openedBy: identity.userId,
-    openedAt: at,
-    closedEarly: null,
-    commentCount: 0,
-    version: 1,
-  };
+    perEntryWorkingDays: perEntry,
+    requestedWorkingDays: input.workingDays,
+    holidays: config.holidays,
+    actor: identity,
+    now: at,
+  });
   await writeOnce(
     d,
     [
-      d.repo.putDisclosure(disclosure, null),
-      ...prepared.map((p) => d.repo.putRecord({ ...p.record, disclosureId: id }, p.expectedVersion)),
+      d.commendations.putDisclosure(disclosure, null),
+      ...prepared.map((p) => d.commendations.putRecord({ ...p.record, disclosureId: id }, p.expectedVersion)),
+      ...seal(disclosure),
     ],
     'Danh sách công khai',
   );
@@ -108,8 +113,8 @@ export const openDisclosure = async (
 };
 
 export const loadDisclosureForStaff = async (d: CommendationDeps, identity: Identity, id: string) => {
-  requireAllowed(identity, 'administer', await provinceResource(d, identity.tenantId, 'public_list'), true);
-  const disclosure = await d.repo.getDisclosure(identity.tenantId, id);
+  requireAllowed(identity, 'read', await disclosureResource(d, identity.tenantId));
+  const disclosure = await d.commendations.getDisclosure(identity.tenantId, id);
   if (!disclosure) throw new NotFound('Không tìm thấy danh sách công khai');
   return disclosure;
 };
@@ -122,18 +127,24 @@ export const closeDisclosureEarly = async (
   reason: string,
   expectedVersion: number,
   now: Date,
-) => {
+  seal: Seal<Disclosure>,
+): Promise<Disclosure> => {
   const disclosure = await loadDisclosureForStaff(d, identity, id);
-  if (disclosure.version !== expectedVersion) throw new Conflict(undefined, disclosure, 'version_conflict');
-  if (disclosureStatus(disclosure, now.toISOString()) === 'ended')
-    throw new Conflict('Danh sách đã hết thời gian công khai', disclosure, 'invalid_state');
-  const closed: Disclosure = {
-    ...disclosure,
-    closedEarly: { at: now.toISOString(), by: identity.userId, reason },
-    version: disclosure.version + 1,
-  };
-  await writeOnce(d, [d.repo.putDisclosure(closed, disclosure.version)], 'Danh sách công khai');
-  return closed;
+  requireAllowed(identity, 'administer', await disclosureResource(d, identity.tenantId));
+  const r = disclosureTransition({
+    disclosure,
+    action: { type: 'close_early', reason },
+    actor: identity,
+    now: now.toISOString(),
+    expectedVersion,
+  });
+  if (!r.ok) throw fromLifecycleError(r.error, disclosure);
+  await writeOnce(
+    d,
+    [d.commendations.putDisclosure(r.disclosure, disclosure.version), ...seal(r.disclosure)],
+    'Danh sách công khai',
+  );
+  return r.disclosure;
 };
 
 /** The address is kept only as a salted hash, per tenant: enough to count, nothing to identify. */
@@ -162,14 +173,17 @@ export const receiveComment = async (
   sourceIp: string,
   now: Date,
 ): Promise<PublicComment> => {
-  const disclosure = await d.repo.getDisclosure(tenantId, disclosureId);
+  const disclosure = await d.commendations.getDisclosure(tenantId, disclosureId);
   if (!disclosure) throw new NotFound('Không tìm thấy danh sách công khai');
-  const open = disclosureStatus(disclosure, now.toISOString()) === 'open';
-  if (
-    !authorize(null, 'comment', { type: 'public_list', tenantId, published: true, disclosureOpen: open })
-      .allowed
-  )
-    throw new RuleViolation('Danh sách không trong thời gian nhận ý kiến', [], 'disclosure_closed');
+  // The window decides (the lifecycle); the policy lets the public comment on an open, published list.
+  const window = disclosureTransition({
+    disclosure,
+    action: { type: 'comment' },
+    actor: null,
+    now: now.toISOString(),
+  });
+  if (!window.ok) throw fromLifecycleError(window.error);
+  requireAllowed(null, 'comment', { type: 'public_list', tenantId, published: true, disclosureOpen: true });
   if (input.nominationId !== null && !disclosure.entries.some((e) => e.nominationId === input.nominationId)) {
     throw new RuleViolation('Trường hợp được góp ý không có trong danh sách', [
       { path: 'body.nominationId', message: 'Không có trong danh sách' },
@@ -185,7 +199,7 @@ export const receiveComment = async (
   try {
     await transactWithRetry(
       d,
-      d.repo.commentItems(
+      d.commendations.commentItems(
         comment,
         ipHash(tenantId, sourceIp),
         vnDate(now),

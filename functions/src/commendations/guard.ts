@@ -16,8 +16,8 @@ import { createCommendationRepository } from './repository';
  *   await guard(submission, action);   // before building the transition's transaction
  */
 export const createNominationGuard = (ref: { table: string; client: DynamoDBDocumentClient }) => {
-  const d: Pick<CommendationDeps, 'repo' | 'campaigns'> = {
-    repo: createCommendationRepository(ref),
+  const d: Pick<CommendationDeps, 'commendations' | 'campaigns'> = {
+    commendations: createCommendationRepository(ref),
     campaigns: createCampaignRepository(ref),
   };
   return async (submission: Submission, action: WorkflowAction): Promise<RuleFinding[]> => {

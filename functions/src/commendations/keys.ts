@@ -154,3 +154,12 @@ export const partitions = {
   decision: (tenantId: string, id: string) => `${t(tenantId)}#DECISION#${id}`,
   notifications: (tenantId: string, unitId: string) => `${t(tenantId)}#NOTIF#${unitId}`,
 };
+
+/**
+ * Which open tờ trình holds a nomination: one item per nomination, beside its record, written with a
+ * condition in the batch's own transaction, so two open tờ trình can never hold the same nomination.
+ */
+export const holdKey = (tenantId: string, nominationId: string) => ({
+  pk: `${t(tenantId)}#NOM#${nominationId}`,
+  sk: 'HOLD',
+});

@@ -49,7 +49,7 @@ const toCampaignNomination = (r: NominationRecord): CampaignNomination => ({
  * (one Query on the nominee's partition). `pending` are nominations moving in the same operation.
  */
 export const checkRules = async (
-  d: Pick<CommendationDeps, 'repo'>,
+  d: Pick<CommendationDeps, 'commendations'>,
   tenantId: string,
   config: CommendationConfig,
   facts: NominationFacts,
@@ -62,8 +62,8 @@ export const checkRules = async (
       if (a.id === facts.awardTypeId)
         for (const q of a.quotas) if (q.kind === 'share_of') for (const t of q.ofTitleIds) awardIds.add(t);
   const [quota, history] = await Promise.all([
-    Promise.all([...awardIds].map((id) => d.repo.quotaRecords(tenantId, facts.campaignId, id))),
-    d.repo.recordsOfNominee(tenantId, nomineeKey(facts)),
+    Promise.all([...awardIds].map((id) => d.commendations.quotaRecords(tenantId, facts.campaignId, id))),
+    d.commendations.recordsOfNominee(tenantId, nomineeKey(facts)),
   ]);
   const byId = new Map<string, CampaignNomination>();
   for (const r of quota.flat()) byId.set(r.nominationId, toCampaignNomination(r));
@@ -200,7 +200,7 @@ export const approvedNominations = async (
     status: 'approved',
     now: new Date(),
   });
-  const records = await d.repo.getRecords(
+  const records = await d.commendations.getRecords(
     tenantId,
     summaries.map((s) => s.id),
   );

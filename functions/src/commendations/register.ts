@@ -53,13 +53,13 @@ export const nextInRegister = async (
   const on = vnDate(now);
   const year = Number(on.slice(0, 4));
   const seq = sequenceId({ kind, issuingBodyId: body.id, year });
-  const current = await d.repo.counter(tenantId, seq);
+  const current = await d.commendations.counter(tenantId, seq);
   const n = nextNumber(current);
   return {
     on,
     year,
     number: n,
     numberText: formatNumber(n, kind === 'minutes' ? body.minutesSymbol : body.decisionSymbol),
-    claim: d.repo.counterItem(tenantId, seq, current, n),
+    claim: d.commendations.counterItem(tenantId, seq, current, n),
   };
 };

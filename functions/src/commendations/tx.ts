@@ -1,32 +1,33 @@
-import type { WorkflowError } from '@thidua/shared/workflow';
 import { mergeCounterUpdates } from '../data/submissions';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
-import { AppError, Conflict } from '../http/errors';
+import { type AppError, Conflict } from '../http/errors';
 import type { CommendationDeps } from './context';
 
 /** DynamoDB's limit on one TransactWriteItems. */
 export const MAX_TX_ITEMS = 100;
 
-/** A refused workflow transition, as the API's error (its status comes from the shared table). */
-export const workflowRefusal = (who: string, e: WorkflowError): AppError =>
-  new AppError(
-    e.status,
-    e.code,
-    `${who}: ${e.message}`,
-    (e.details ?? []).map((x) => ({ path: x.path, message: x.message })),
-  );
+/**
+ * The items that record a request's answer under its `Idempotency-Key`, built from the use case's result.
+ * They go into the use case's last, effect-bearing transaction, so the answer is stored if and only if
+ * the effect is: of N identical requests one writes, the others are refused and answer what it stored.
+ */
+export type Seal<T> = (result: T) => TxItem[];
 
-/** One transaction; a refused condition means someone else moved first: 409, nothing written. */
+/**
+ * One transaction, run again only when it lost a race to a concurrent one; a refused condition means
+ * someone else moved first: `refused` says what to answer (else 409). Nothing is written then.
+ */
 export const writeOnce = async (
-  d: CommendationDeps,
+  d: Pick<CommendationDeps, 'commendations'>,
   items: readonly TxItem[],
   what: string,
+  refused?: (err: TransactionRefused) => AppError | undefined,
 ): Promise<void> => {
   try {
-    await transactWrite(d.repo.ref.client, items);
+    await transactWithRetry(d, items);
   } catch (err) {
     if (err instanceof TransactionRefused)
-      throw new Conflict(`${what} vừa được người khác thay đổi, vui lòng tải lại`);
+      throw refused?.(err) ?? new Conflict(`${what} vừa được người khác thay đổi, vui lòng tải lại`);
     throw err;
   }
 };
@@ -74,13 +75,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * voting in the same instant both bump the session's counter). A failed condition is not retried.
  */
 export const transactWithRetry = async (
-  d: CommendationDeps,
+  d: Pick<CommendationDeps, 'commendations'>,
   items: readonly TxItem[],
   attempts = 6,
 ): Promise<void> => {
   for (let i = 1; ; i++) {
     try {
-      await transactWrite(d.repo.ref.client, items);
+      await transactWrite(d.commendations.ref.client, items);
       return;
     } catch (err) {
       const onlyConflict =

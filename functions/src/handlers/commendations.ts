@@ -1,13 +1,10 @@
 import { commendationContracts } from '@thidua/shared/contracts';
-import { createCommendationDeps } from '../commendations/context';
 import { commendationRouteImpls } from '../commendations/http';
 import { appDeps } from '../deps';
 import { createGroupHandler } from '../http/route';
 
 /** The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7). */
 const deps = appDeps();
-export const handler = createGroupHandler(
-  commendationContracts,
-  commendationRouteImpls(createCommendationDeps(deps.config, deps.clients)),
-  { idempotency: deps.idempotency },
-);
+export const handler = createGroupHandler(commendationContracts, commendationRouteImpls(deps), {
+  idempotency: deps.idempotency,
+});

@@ -1,6 +1,16 @@
+import type { Instant } from '../common';
+import type { Identity } from '../org/schema';
 import type { Submission } from '../workflow/types';
+import {
+  type LifecycleError,
+  lifecycleError,
+  type Outcome,
+  reasonMissing,
+  refuse,
+  staleOrForeign,
+} from './lifecycle';
 import { NOMINATION_FORM_KEY } from './nomination';
-import type { Batch, ListEntry } from './records';
+import type { Batch, BatchState, ListEntry } from './records';
 
 /**
  * District consolidation: a reviewing unit gathers the nominations waiting at its level (its communes',
@@ -63,3 +73,132 @@ export const countByAward = (
   }
   return [...out.values()];
 };
+
+/** What happens to a tờ trình: its unit edits and sends it; the province approves or returns it. */
+export type BatchAction =
+  | { type: 'edit'; entries: readonly ListEntry[]; reference: string; summary: string }
+  | { type: 'submit'; documentKey: string }
+  | { type: 'approve' }
+  | { type: 'return'; reason: string };
+
+/** States no action leaves: a decided tờ trình stays as the record of what was sent. */
+export const finalBatchStates = ['approved', 'returned'] as const satisfies readonly BatchState[];
+
+export interface BatchTransitionInput {
+  batch: Batch;
+  action: BatchAction;
+  actor: Identity;
+  now: Instant;
+  /** The version the caller saw; a different current version → 409 `version_conflict`. */
+  expectedVersion?: number;
+}
+
+export type BatchTransition = Outcome<{ batch: Batch }>;
+
+/** The entries a tờ trình may carry: at most `MAX_BATCH_ENTRIES`, each nomination once. */
+export const entriesRefusal = (entries: readonly { nominationId: string }[]): LifecycleError | null => {
+  if (entries.length > MAX_BATCH_ENTRIES)
+    return lifecycleError('batch_too_large', `Một tờ trình có tối đa ${MAX_BATCH_ENTRIES} hồ sơ`);
+  if (new Set(entries.map((e) => e.nominationId)).size !== entries.length)
+    return lifecycleError('batch_duplicate', 'Danh sách có hồ sơ trùng lặp');
+  return null;
+};
+
+/** A new draft tờ trình of the actor's unit (version 1). */
+export const draftBatch = (
+  input: Pick<Batch, 'tenantId' | 'id' | 'campaignId' | 'unitId' | 'unitName' | 'unitPath'> & {
+    entries: readonly ListEntry[];
+    reference: string;
+    summary: string;
+    actor: Identity;
+    now: Instant;
+  },
+): BatchTransition => {
+  const { actor, now, entries, ...rest } = input;
+  if (actor.tenantId !== input.tenantId) return refuse(lifecycleError('forbidden', 'Ngoài phạm vi đơn vị'));
+  if (actor.unitId !== input.unitId)
+    return refuse(lifecycleError('not_your_turn', 'Chỉ lập được tờ trình của đơn vị mình'));
+  const bad = entriesRefusal(entries);
+  if (bad) return refuse(bad);
+  return {
+    ok: true,
+    batch: {
+      ...rest,
+      state: 'draft',
+      entries: [...entries],
+      createdBy: actor.userId,
+      createdAt: now,
+      submittedBy: null,
+      submittedAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      returnReason: null,
+      documentKey: null,
+      version: 1,
+    },
+  };
+};
+
+const batchStateNames: Record<BatchState, string> = {
+  draft: 'đang soạn',
+  submitted: 'chờ tỉnh xét',
+  returned: 'bị trả lại',
+  approved: 'đã được duyệt',
+};
+
+/**
+ * Applies one action to a tờ trình. Who may act at all is the policy's (`batch`); this decides what the
+ * state allows and whose turn it is: its own unit while a draft, the province (the root of its path) once
+ * sent. On success the version is one more.
+ */
+export function batchTransition(input: BatchTransitionInput): BatchTransition {
+  const { batch: b, action, actor, now } = input;
+  const stale = staleOrForeign(b, actor, input.expectedVersion, 'Tờ trình');
+  if (stale) return refuse(stale);
+  const invalid = (what: string) =>
+    refuse(lifecycleError('invalid_state', `Không thể ${what} khi tờ trình ${batchStateNames[b.state]}`));
+  let next: Batch;
+  switch (action.type) {
+    case 'edit':
+    case 'submit': {
+      if (!isBatchEditable(b)) return invalid(action.type === 'edit' ? 'sửa' : 'gửi');
+      if (actor.unitId !== b.unitId)
+        return refuse(lifecycleError('not_your_turn', 'Chỉ đơn vị lập tờ trình mới sửa và gửi được'));
+      if (action.type === 'edit') {
+        const bad = entriesRefusal(action.entries);
+        if (bad) return refuse(bad);
+        next = { ...b, entries: [...action.entries], reference: action.reference, summary: action.summary };
+        break;
+      }
+      if (b.entries.length === 0) return refuse(lifecycleError('batch_empty', 'Tờ trình chưa có hồ sơ nào'));
+      next = {
+        ...b,
+        state: 'submitted',
+        submittedBy: actor.userId,
+        submittedAt: now,
+        documentKey: action.documentKey,
+      };
+      break;
+    }
+    case 'approve':
+    case 'return': {
+      if (b.state !== 'submitted') return invalid(action.type === 'approve' ? 'duyệt' : 'trả lại');
+      const province = b.unitPath[0];
+      if (province === undefined || actor.unitId !== province)
+        return refuse(lifecycleError('not_your_turn', 'Chỉ cấp tỉnh mới xét tờ trình'));
+      if (action.type === 'return') {
+        const missing = reasonMissing(action.reason);
+        if (missing) return refuse(missing);
+      }
+      next = {
+        ...b,
+        state: action.type === 'approve' ? 'approved' : 'returned',
+        decidedBy: actor.userId,
+        decidedAt: now,
+        returnReason: action.type === 'return' ? action.reason : null,
+      };
+      break;
+    }
+  }
+  return { ok: true, batch: { ...next, version: b.version + 1 } };
+}

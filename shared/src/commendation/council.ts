@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
+import type { Identity } from '../org/schema';
 import { NomineeKind, VoteRule } from './award-types';
+import { type LifecycleError, lifecycleError, type Outcome, refuse, staleOrForeign } from './lifecycle';
 
 /**
  * The council's secret ballot. Two records are kept and never joined:
@@ -198,4 +200,81 @@ export interface MyBallotStatus {
   sessionId: string;
   voted: boolean;
   votedAt: string | null;
+}
+
+/**
+ * What happens to a council session: members vote while it is open (the paper count only: concurrent
+ * votes never conflict with each other), the secretariat closes it with the frozen results and numbered
+ * minutes, the chair's decision ends it. `decided` is final; results never change once closed.
+ */
+export type SessionAction =
+  | { type: 'vote'; paper: BallotPaper }
+  | { type: 'close'; results: ItemResult[]; minutesKey: string; minutesNumber: string }
+  | { type: 'decide'; decisionId: string };
+
+export interface SessionTransitionInput {
+  session: CouncilSession;
+  action: SessionAction;
+  actor: Identity;
+  now: Instant;
+  expectedVersion?: number;
+}
+
+/** `paper`: the ballot as stored (agenda order, agenda items only), for a vote. */
+export type SessionTransition = Outcome<{ session: CouncilSession; paper?: BallotPaper }>;
+
+const fromRuleError = (e: CouncilRuleError): LifecycleError =>
+  lifecycleError(
+    e.code,
+    e.message,
+    e.code === 'ballot_incomplete' || e.code === 'ballot_unknown_item'
+      ? [{ path: 'body.choices', message: e.message }]
+      : undefined,
+  );
+
+export function sessionTransition(input: SessionTransitionInput): SessionTransition {
+  const { session: s, action, actor, now } = input;
+  const stale = staleOrForeign(s, actor, input.expectedVersion, 'Phiên họp');
+  if (stale) return refuse(stale);
+  switch (action.type) {
+    case 'vote': {
+      try {
+        const paper = validateBallot(s, actor.userId, action.paper);
+        return { ok: true, session: { ...s, ballotCount: s.ballotCount + 1 }, paper };
+      } catch (e) {
+        if (e instanceof CouncilRuleError) return refuse(fromRuleError(e));
+        throw e;
+      }
+    }
+    case 'close': {
+      if (s.state !== 'open')
+        return refuse(lifecycleError('session_closed', 'Phiên họp đã kết thúc bỏ phiếu'));
+      const agenda = new Set(s.agenda.map((a) => a.nominationId));
+      if (action.results.length !== agenda.size || action.results.some((r) => !agenda.has(r.nominationId)))
+        return refuse(lifecycleError('invalid_state', 'Kết quả không khớp chương trình họp'));
+      return {
+        ok: true,
+        session: {
+          ...s,
+          state: 'closed',
+          closedAt: now,
+          closedBy: actor.userId,
+          results: action.results,
+          minutesKey: action.minutesKey,
+          minutesNumber: action.minutesNumber,
+          version: s.version + 1,
+        },
+      };
+    }
+    case 'decide': {
+      if (s.state === 'decided')
+        return refuse(lifecycleError('already_decided', 'Phiên họp đã có quyết định'));
+      if (s.state !== 'closed')
+        return refuse(lifecycleError('session_open', 'Phiên họp chưa kết thúc bỏ phiếu'));
+      return {
+        ok: true,
+        session: { ...s, state: 'decided', decisionId: action.decisionId, version: s.version + 1 },
+      };
+    }
+  }
 }

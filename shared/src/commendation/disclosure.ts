@@ -1,4 +1,7 @@
+import type { Instant } from '../common';
+import type { Identity } from '../org/schema';
 import { addWorkingDays, vnDate } from './calendar';
+import { lifecycleError, type Outcome, reasonMissing, refuse, staleOrForeign } from './lifecycle';
 import type { Disclosure, ListEntry } from './records';
 
 /** The window of a disclosure opened on `opensOn` for `workingDays` working days. */
@@ -51,3 +54,80 @@ export const publicEntry = (e: ListEntry): PublicListEntry => ({
   nomineeUnitName: e.nomineeUnitName,
   awardTypeName: e.awardTypeName,
 });
+
+/**
+ * What happens to a disclosure once opened: anyone comments while it is open (the count only, so
+ * comments never conflict with the secretariat's change), the secretariat ends it early with a reason.
+ * `ended` (by date or early) is final.
+ */
+export type DisclosureAction = { type: 'comment' } | { type: 'close_early'; reason: string };
+
+export interface DisclosureTransitionInput {
+  disclosure: Disclosure;
+  action: DisclosureAction;
+  /** The secretariat; null for the public's comments. */
+  actor: Identity | null;
+  now: Instant;
+  expectedVersion?: number;
+}
+
+export type DisclosureTransition = Outcome<{ disclosure: Disclosure }>;
+
+export function disclosureTransition(input: DisclosureTransitionInput): DisclosureTransition {
+  const { disclosure: d, action, actor, now } = input;
+  const status = disclosureStatus(d, now);
+  switch (action.type) {
+    case 'comment': {
+      if (status !== 'open')
+        return refuse(lifecycleError('disclosure_closed', 'Danh sách không trong thời gian nhận ý kiến'));
+      return { ok: true, disclosure: { ...d, commentCount: d.commentCount + 1 } };
+    }
+    case 'close_early': {
+      const stale = staleOrForeign(d, actor, input.expectedVersion, 'Danh sách công khai');
+      if (stale) return refuse(stale);
+      if (actor === null) return refuse(lifecycleError('forbidden', 'Cần đăng nhập'));
+      if (status === 'ended')
+        return refuse(lifecycleError('invalid_state', 'Danh sách đã hết thời gian công khai'));
+      const missing = reasonMissing(action.reason);
+      if (missing) return refuse(missing);
+      return {
+        ok: true,
+        disclosure: {
+          ...d,
+          closedEarly: { at: now, by: actor.userId, reason: action.reason },
+          version: d.version + 1,
+        },
+      };
+    }
+  }
+}
+
+/**
+ * A new disclosure (version 1, no comment): its window is the longest requirement of its award types
+ * (`perEntryWorkingDays`), or longer if asked, counted in working days from the day it opens.
+ */
+export const newDisclosure = (
+  input: Pick<Disclosure, 'tenantId' | 'id' | 'campaignId' | 'title' | 'entries' | 'opensOn'> & {
+    perEntryWorkingDays: readonly number[];
+    requestedWorkingDays: number | null;
+    holidays: readonly string[];
+    actor: Identity;
+    now: Instant;
+  },
+): Disclosure => {
+  const workingDays = requiredWorkingDays(input.perEntryWorkingDays, input.requestedWorkingDays);
+  return {
+    tenantId: input.tenantId,
+    id: input.id,
+    campaignId: input.campaignId,
+    title: input.title,
+    entries: [...input.entries],
+    ...disclosureWindow(input.opensOn, workingDays, input.holidays),
+    workingDays,
+    openedBy: input.actor.userId,
+    openedAt: input.now,
+    closedEarly: null,
+    commentCount: 0,
+    version: 1,
+  };
+};

@@ -145,6 +145,79 @@ describe('authorize: commendations and the public', () => {
     expect(can(at('an-loc', 'submitter'), 'read', doc('decision', { published: true }))).toBe(true);
   });
 
+  it('batches: the unit reads its own and its reviewers make and send it; the province reads all and decides', () => {
+    const batch = doc('batch', { unitId: 'dong-xoai', unitPath: ['bp'], rootUnitId: 'bp' });
+    const everyUnit = doc('batch', { rootUnitId: 'bp' });
+    expect(can(at('dong-xoai', 'submitter'), 'read', batch)).toBe(true);
+    for (const action of ['create', 'save', 'act'] as const) {
+      expect(can(at('dong-xoai', 'reviewer'), action, batch)).toBe(true);
+      expect(can(at('dong-xoai', 'secretariat'), action, batch)).toBe(true);
+      expect(can(at('dong-xoai', 'submitter'), action, batch)).toBe(false);
+      expect(can(at('binh-long', 'reviewer'), action, batch)).toBe(false);
+      expect(can(at('bp', 'reviewer'), action, batch)).toBe(false);
+    }
+    // Another district, a commune below, the council: not even its existence.
+    expect(can(at('binh-long', 'reviewer'), 'read', batch)).toBe(false);
+    expect(can(at('tan-phu', 'reviewer'), 'read', batch)).toBe(false);
+    expect(can(at('bp', 'council_member'), 'read', batch)).toBe(false);
+    for (const role of ['reviewer', 'secretariat', 'admin', 'chair'] as const) {
+      expect(can(at('bp', role), 'read', batch)).toBe(true);
+      expect(can(at('bp', role), 'read', everyUnit)).toBe(true);
+    }
+    expect(can(at('dong-xoai', 'reviewer'), 'read', everyUnit)).toBe(false);
+    expect(can(at('bp', 'reviewer'), 'decide', batch)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'decide', batch)).toBe(true);
+    expect(can(at('bp', 'chair'), 'decide', batch)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'decide', batch)).toBe(false);
+    expect(can({ ...at('bp', 'reviewer'), tenantId: 'dong-nai' }, 'read', batch)).toBe(false);
+    expect(can(null, 'read', batch)).toBe(false);
+  });
+
+  it('disclosures (the staff record, with contacts): the province secretariat and admin only', () => {
+    const disclosure = doc('disclosure', { rootUnitId: 'bp' });
+    for (const action of ['read', 'create', 'administer', 'export'] as const) {
+      expect(can(at('bp', 'secretariat'), action, disclosure)).toBe(true);
+      expect(can(at('bp', 'admin'), action, disclosure)).toBe(true);
+      expect(can(at('bp', 'reviewer'), action, disclosure)).toBe(false);
+      expect(can(at('bp', 'chair'), action, disclosure)).toBe(false);
+      expect(can(at('dong-xoai', 'secretariat'), action, disclosure)).toBe(false);
+    }
+    expect(can(null, 'read', doc('disclosure', { published: true }))).toBe(false);
+    expect(can(at('bp', 'secretariat'), 'comment', disclosure)).toBe(false);
+  });
+
+  it('an unsigned decision (the draft being signed or revoked) is the chair’s alone', () => {
+    const draft = doc('decision', { rootUnitId: 'bp' });
+    expect(can(at('bp', 'chair'), 'read', draft)).toBe(true);
+    expect(can(at('bp', 'chair'), 'act', draft)).toBe(true);
+    for (const role of ['secretariat', 'admin', 'council_member', 'reviewer'] as const) {
+      expect(can(at('bp', role), 'read', draft)).toBe(false);
+      expect(can(at('bp', role), 'act', draft)).toBe(false);
+    }
+    // The register of every number: the province roles read and export it, nobody below.
+    const register = doc('register', { rootUnitId: 'bp' });
+    for (const role of ['secretariat', 'admin', 'chair', 'council_member'] as const) {
+      expect(can(at('bp', role), 'read', register)).toBe(true);
+      expect(can(at('bp', role), 'export', register)).toBe(true);
+    }
+    expect(can(at('bp', 'reviewer'), 'read', register)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', register)).toBe(false);
+    expect(can(null, 'read', doc('register', { published: true }))).toBe(false);
+  });
+
+  it('council sessions: every province role reads, only members vote, only the secretariat runs them', () => {
+    const session = doc('council_session', { rootUnitId: 'bp' });
+    for (const role of ['secretariat', 'admin', 'chair', 'council_member'] as const)
+      expect(can(at('bp', role), 'read', session)).toBe(true);
+    expect(can(at('bp', 'reviewer'), 'read', session)).toBe(false);
+    expect(can(at('dong-xoai', 'council_member'), 'vote', session)).toBe(false);
+    for (const action of ['create', 'act', 'administer'] as const) {
+      expect(can(at('bp', 'secretariat'), action, session)).toBe(true);
+      expect(can(at('bp', 'chair'), action, session)).toBe(false);
+      expect(can(at('bp', 'council_member'), action, session)).toBe(false);
+    }
+  });
+
   it('gives a reason when it refuses', () => {
     const r = authorize(at('an-loc', 'submitter'), 'administer', doc('campaign'));
     expect(r.allowed).toBe(false);

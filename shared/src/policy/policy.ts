@@ -10,6 +10,8 @@ export const policyActions = [
   'export',
   'comment',
   'vote',
+  /** The province's decision on what a unit sent up as one (a tờ trình). */
+  'decide',
 ] as const;
 export type PolicyAction = (typeof policyActions)[number];
 
@@ -21,8 +23,15 @@ export const resourceTypes = [
   'user',
   'audit',
   'nomination',
+  /** A unit's tờ trình (batch of nominations). */
+  'batch',
+  /** A public disclosure as the secretariat keeps it: the list with its comments and their contacts. */
+  'disclosure',
   'council_session',
   'decision',
+  /** The register of every number of every issuing body (decisions and revocations), with its checks. */
+  'register',
+  /** What the public reads of a disclosure, and where it comments. */
   'public_list',
 ] as const;
 export type ResourceType = (typeof resourceTypes)[number];
@@ -73,6 +82,8 @@ const ownUnit = (identity: Identity, r: PolicyResource) =>
 const aboveUnit = (identity: Identity, r: PolicyResource) => r.unitPath?.includes(identity.unitId);
 
 const PROVINCE = provinceRoles;
+/** Who reads every unit's tờ trình at the province: its reviewers and the province roles that run awards. */
+const PROVINCE_BATCH_READERS: readonly Role[] = ['reviewer', 'secretariat', 'admin', 'chair'];
 
 /**
  * THE authorization policy (see docs/workflow.md for the table). It decides whether an identity may see
@@ -167,6 +178,30 @@ export function authorize(
       if (action === 'export' && atProvince(identity, r, ['secretariat', 'admin'])) return allow;
       return deny('Không có quyền với nhật ký');
     }
+    case 'batch': {
+      // A resource without `unitId` stands for every unit's tờ trình (the province's lists).
+      if (action === 'read') {
+        if (ownUnit(identity, r)) return allow;
+        if (atProvince(identity, r, PROVINCE_BATCH_READERS)) return allow;
+        return deny('Ngoài phạm vi đơn vị');
+      }
+      if (action === 'create' || action === 'save' || action === 'act') {
+        if (ownUnit(identity, r) && has(identity, 'reviewer', 'secretariat')) return allow;
+        return deny('Chỉ cán bộ thẩm định của đơn vị mới lập, sửa và gửi tờ trình');
+      }
+      if (action === 'decide' && atProvince(identity, r, ['reviewer', 'secretariat'])) return allow;
+      return deny('Chỉ cấp tỉnh mới xét tờ trình');
+    }
+    case 'disclosure': {
+      // Comments carry contacts: the staff record is the secretariat's and the administrator's only.
+      if (
+        (action === 'read' || action === 'create' || action === 'administer' || action === 'export') &&
+        atProvince(identity, r, ['secretariat', 'admin'])
+      ) {
+        return allow;
+      }
+      return deny('Không có quyền với danh sách công khai');
+    }
     case 'council_session': {
       if (action === 'read' && atProvince(identity, r, PROVINCE)) return allow;
       if (action === 'vote' && atProvince(identity, r, ['council_member'])) return allow;
@@ -181,7 +216,8 @@ export function authorize(
     case 'decision': {
       if (action === 'read') {
         if (r.published === true) return allow;
-        if (atProvince(identity, r, PROVINCE)) return allow;
+        // Every signed decision is published: an unpublished one is the draft its signer is signing.
+        if (atProvince(identity, r, ['chair'])) return allow;
         return deny('Quyết định chưa được công bố');
       }
       if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
@@ -189,6 +225,10 @@ export function authorize(
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;
       return deny('Không có quyền với quyết định');
+    }
+    case 'register': {
+      if ((action === 'read' || action === 'export') && atProvince(identity, r, PROVINCE)) return allow;
+      return deny('Không có quyền xem sổ đăng ký quyết định');
     }
     case 'public_list': {
       if (action === 'read') {

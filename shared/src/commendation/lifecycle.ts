@@ -1,0 +1,92 @@
+import type { Identity } from '../org/schema';
+
+/**
+ * What the commendation lifecycles (tờ trình, disclosure, council session, decision) share: one error
+ * shape with its HTTP status from one table, as the submission workflow has (`workflow/errors.ts`), and
+ * the checks every change starts with. Each transition is pure: the input is never changed; on success
+ * the result is the next state, on refusal nothing changes.
+ */
+export type LifecycleErrorCode =
+  | 'forbidden'
+  | 'not_your_turn'
+  | 'not_a_member'
+  | 'invalid_state'
+  | 'version_conflict'
+  | 'session_closed'
+  | 'session_open'
+  | 'already_decided'
+  | 'already_revoked'
+  | 'reason_required'
+  | 'batch_empty'
+  | 'batch_too_large'
+  | 'batch_duplicate'
+  | 'ballot_incomplete'
+  | 'ballot_unknown_item'
+  | 'disclosure_closed'
+  | 'not_awarded';
+
+export const lifecycleErrorStatus = {
+  forbidden: 403,
+  not_your_turn: 403,
+  not_a_member: 403,
+  invalid_state: 409,
+  version_conflict: 409,
+  session_closed: 409,
+  session_open: 409,
+  already_decided: 409,
+  already_revoked: 409,
+  reason_required: 422,
+  batch_empty: 422,
+  batch_too_large: 422,
+  batch_duplicate: 422,
+  ballot_incomplete: 422,
+  ballot_unknown_item: 422,
+  disclosure_closed: 422,
+  not_awarded: 422,
+} as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
+
+export interface LifecycleError {
+  code: LifecycleErrorCode;
+  /** Vietnamese, for the user. */
+  message: string;
+  status: 403 | 409 | 422;
+  /** Where in the request the fault lies (`body.choices`), when one field is at fault. */
+  details?: { path: string; message: string }[];
+}
+
+export const lifecycleError = (
+  code: LifecycleErrorCode,
+  message: string,
+  details?: { path: string; message: string }[],
+): LifecycleError => ({
+  code,
+  message,
+  status: lifecycleErrorStatus[code],
+  ...(details ? { details } : {}),
+});
+
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: LifecycleError };
+
+export const refuse = (error: LifecycleError): { ok: false; error: LifecycleError } => ({ ok: false, error });
+
+/** A reason printed in a document: at least this many characters once trimmed. */
+export const MIN_REASON = 3;
+
+export const reasonMissing = (reason: string): LifecycleError | null =>
+  reason.trim().length < MIN_REASON
+    ? lifecycleError('reason_required', `Cần nêu lý do (ít nhất ${MIN_REASON} ký tự)`)
+    : null;
+
+/** Every versioned change first checks the caller saw the current version and belongs to its tenant. */
+export const staleOrForeign = (
+  current: { tenantId: string; version: number },
+  actor: Pick<Identity, 'tenantId'> | null,
+  expectedVersion: number | undefined,
+  what: string,
+): LifecycleError | null => {
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    return lifecycleError('version_conflict', `${what} vừa được người khác cập nhật; hãy tải lại`);
+  if (actor !== null && actor.tenantId !== current.tenantId)
+    return lifecycleError('forbidden', `Bạn không có quyền với ${what.toLowerCase()} này`);
+  return null;
+};
