@@ -305,7 +305,7 @@ export const listCouncilMembers = defineRoute({
   response: z.object({
     items: z.array(z.object({ userId: z.string(), name: z.string(), title: z.string() })),
   }),
-  errors: [404],
+  errors: [403, 404],
 });
 
 export const openSession = defineRoute({
