@@ -3,10 +3,12 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolCommand,
   GroupExistsException,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   type AttributeDefinition,
@@ -20,6 +22,7 @@ import {
 import { CreateBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { roles } from '@thidua/shared/org';
 import { type TableDefinition, tableDefinition } from '../src/data/table';
+import { PlatformError } from './errors';
 
 /**
  * Creates what the CDK stack creates in AWS, on the emulators, and only what is missing: the table (key
@@ -170,14 +173,17 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
             RequireSymbols: true,
           },
         },
+        // As infra/src/auth.ts declares them: a user never changes province, an admin may move their unit.
         Schema: [
-          { Name: 'tenant_id', AttributeDataType: 'String', Mutable: true },
+          { Name: 'tenant_id', AttributeDataType: 'String', Mutable: false },
           { Name: 'unit_id', AttributeDataType: 'String', Mutable: true },
         ],
       }),
     );
     userPoolId = created.UserPool?.Id;
     if (!userPoolId) throw new Error('cognito-local created a user pool without an id');
+  } else {
+    await assertSchemaCurrent(cognito, userPoolId);
   }
 
   // cognito-local's CreateGroup silently replaces an existing group, memberships included: create only
@@ -198,8 +204,46 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
   );
   let clientId = clients.UserPoolClients?.find((client) => client.ClientName === APP_CLIENT_NAME)?.ClientId;
   if (!clientId) clientId = await createAppClient(cognito, userPoolId, APP_CLIENT_NAME);
+  else {
+    // A client made by an older bootstrap let users write every attribute; Cognito allows this update.
+    await cognito.send(
+      new UpdateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientId: clientId,
+        ...attributePermissions,
+      }),
+    );
+  }
   return { userPoolId, clientId };
 }
+
+/**
+ * A pool's schema cannot change in Cognito, and a pool made by an older bootstrap has a mutable
+ * `custom:tenant_id`: such a data directory cannot give the guarantees of the deployed pool.
+ */
+async function assertSchemaCurrent(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+): Promise<void> {
+  const described = await cognito.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
+  const tenant = described.UserPool?.SchemaAttributes?.find(
+    (attribute) => attribute.Name === 'custom:tenant_id',
+  );
+  if (tenant?.Mutable !== false) {
+    throw new PlatformError(
+      'The local user pool was created by an older version, in which custom:tenant_id can be changed; a Cognito pool cannot change that. Run `npm run reset` (it deletes .data/ and the demo world is seeded again).',
+    );
+  }
+}
+
+/**
+ * Which attributes the SPA's client may read and write with a user's own access token, as CDK configures
+ * the web client (infra/src/auth.ts): the tenant, the unit and the roles are never self-service.
+ */
+const attributePermissions = {
+  ReadAttributes: ['email', 'email_verified', 'name', 'custom:tenant_id', 'custom:unit_id'],
+  WriteAttributes: ['locale'],
+};
 
 /**
  * An app client like the SPA's: no secret, password sign-in and refresh, tokens valid for an hour (the
@@ -221,6 +265,7 @@ export async function createAppClient(
       RefreshTokenValidity: 30,
       TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'days' },
       PreventUserExistenceErrors: 'ENABLED',
+      ...attributePermissions,
     }),
   );
   const clientId = created.UserPoolClient?.ClientId;

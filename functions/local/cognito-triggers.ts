@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { LOOPBACK } from './processes';
 
 /**
  * Closes one gap between cognito-local and Cognito. Cognito puts the user's readable standard attributes
@@ -70,10 +71,10 @@ export async function startCognitoTriggers(): Promise<CognitoTriggers> {
       },
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://localhost:${port}`,
+    endpoint: `http://${LOOPBACK}:${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -84,13 +85,20 @@ export async function startCognitoTriggers(): Promise<CognitoTriggers> {
 
 /**
  * Writes cognito-local's configuration (`<directory>/.cognito/config.json`, read once at its start) so that
- * it calls the endpoint above before issuing tokens. Rewritten on every start: the port changes.
+ * it calls the endpoint above before issuing tokens and names `issuerDomain` as the tokens' issuer.
+ * Rewritten on every start: the ports change.
  */
-export async function writeCognitoConfig(directory: string, triggersEndpoint: string): Promise<void> {
+export async function writeCognitoConfig(
+  directory: string,
+  triggersEndpoint: string,
+  issuerDomain: string,
+): Promise<void> {
   const configDir = join(directory, '.cognito');
   await mkdir(configDir, { recursive: true });
   const config = {
     TriggerFunctions: { PreTokenGeneration: PRE_TOKEN_FUNCTION },
+    // Tokens name the endpoint clients use (the Cognito gate), not cognito-local's own hidden port.
+    TokenConfig: { IssuerDomain: issuerDomain },
     LambdaClient: {
       endpoint: triggersEndpoint,
       region: 'local',

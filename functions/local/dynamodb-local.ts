@@ -61,7 +61,11 @@ async function readMarker(dir: string): Promise<InstallMarker | undefined> {
   return undefined;
 }
 
-function run(command: string, args: readonly string[], cwd: string): Promise<{ code: number; out: string }> {
+export function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number; out: string }> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

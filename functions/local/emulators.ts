@@ -1,11 +1,26 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCognitoGate } from './cognito-gate';
+import { ensureSigningKey } from './cognito-keys';
 import { startCognitoTriggers, writeCognitoConfig } from './cognito-triggers';
 import { ensureDynamoLocal, findJava } from './dynamodb-local';
+import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-loopback';
 import { PlatformError } from './errors';
-import { assertPortFree, childEnv, freePort, spawnService, waitForHttp } from './processes';
+import {
+  assertPortFree,
+  childEnv,
+  freePort,
+  LOOPBACK,
+  type ServiceProcess,
+  spawnService,
+  WATCH_PARENT,
+  waitForHttp,
+} from './processes';
+import { forwardTo, startFront } from './proxy';
+import { s3Refusal } from './s3-gate';
 
 export { freePort } from './processes';
 
@@ -13,7 +28,10 @@ export { freePort } from './processes';
  * The three AWS-compatible emulators, each a child process: DynamoDB Local (the official jar, Java),
  * s3rver and cognito-local. Each `start*` resolves once the emulator answers and returns its endpoint
  * and a `stop()`; a port that is given must be free (one clear error otherwise), a port left out is
- * picked free (what the test suites do).
+ * picked free (what the test suites do). Every one listens on 127.0.0.1 only and exits with the process
+ * that started it. s3rver and cognito-local are laxer than S3 and Cognito, so each sits behind a gate
+ * (s3-gate.ts, cognito-gate.ts) on the advertised port and itself listens on a port nobody is told
+ * about (docs/adr/0010-local-parity.md).
  */
 export interface Emulator {
   /** `http://localhost:<port>` */
@@ -41,9 +59,13 @@ export interface StartDynamoLocalOptions {
 export interface DynamoLocalEmulator extends Emulator {
   /** DynamoDB Local's version, e.g. `1.25.1`. */
   version: string;
+  /** The JVM's process id (the resilience tests freeze it with SIGSTOP and kill it). */
+  pid: number | undefined;
 }
 
 const requireFromHere = createRequire(import.meta.url);
+const child = (name: string): string => fileURLToPath(new URL(`./children/${name}`, import.meta.url));
+const COGNITO_LOCAL_KEYS = child('cognito-local-keys.cjs');
 const packageDir = (name: string): string => dirname(requireFromHere.resolve(`${name}/package.json`));
 
 async function portFor(requested: number | undefined, what: string, envVar?: string): Promise<number> {
@@ -58,6 +80,7 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
   }
   const java = findJava();
   const install = await ensureDynamoLocal();
+  const launcherDir = await loopbackLauncher(java, install);
   const port = await portFor(options.port, 'DynamoDB Local', options.portEnvVar);
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', options.dbPath ?? ''];
   if (options.dbPath && !options.inMemory) await mkdir(options.dbPath, { recursive: true });
@@ -67,8 +90,10 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
     args: [
       ...(options.jvm === 'throughput' ? [] : ['-XX:TieredStopAtLevel=1']),
       `-Djava.library.path=${install.libDir}`,
-      '-jar',
-      install.jar,
+      // DynamoDB Local has no option for the address; this launcher binds it to 127.0.0.1.
+      '-cp',
+      [install.jar, launcherDir].join(delimiter),
+      LAUNCHER_CLASS,
       '-port',
       String(port),
       '-disableTelemetry',
@@ -82,7 +107,7 @@ export async function startDynamoLocal(options: StartDynamoLocalOptions): Promis
   });
   const endpoint = `http://localhost:${port}`;
   await waitForHttp(service, endpoint, { timeoutMs: 60_000 });
-  return { endpoint, port, version: install.version, stop: service.stop };
+  return { endpoint, port, version: install.version, pid: service.child.pid, stop: service.stop };
 }
 
 export interface StartS3Options {
@@ -101,26 +126,55 @@ export interface StartS3Options {
 export async function startS3(options: StartS3Options): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 's3rver', options.portEnvVar);
+  const internalPort = await freePort();
   const service = spawnService({
     name: 's3rver',
     command: process.execPath,
     args: [
+      '--require',
+      WATCH_PARENT,
       join(packageDir('s3rver'), 'bin', 's3rver.js'),
       '--directory',
       options.directory,
       '--port',
-      String(port),
+      String(internalPort),
       '--address',
-      'localhost',
+      LOOPBACK,
       '--no-vhost-buckets',
     ],
     cwd: options.directory,
     env: childEnv(),
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });
-  const endpoint = `http://localhost:${port}`;
-  await waitForHttp(service, endpoint, { timeoutMs: 30_000 });
-  return { endpoint, port, stop: service.stop };
+  const upstream = `http://${LOOPBACK}:${internalPort}`;
+  await waitForHttp(service, upstream, { timeoutMs: 30_000 });
+  return withFront(service, {
+    upstream,
+    port,
+    what: 's3rver',
+    ...(options.portEnvVar ? { portEnvVar: options.portEnvVar } : {}),
+    handle: async (request, forward) => s3Refusal(request, emulatorCredentials) ?? forward(request),
+  });
+}
+
+/** Puts a gate on the advertised port in front of an emulator that already answers upstream. */
+async function withFront(
+  service: ServiceProcess,
+  front: Parameters<typeof startFront>[0] & { port: number },
+  alsoStop: () => Promise<void> = async () => undefined,
+): Promise<Emulator> {
+  const stopAll = async (gate?: { stop(): Promise<void> }): Promise<void> => {
+    await gate?.stop();
+    await service.stop();
+    await alsoStop();
+  };
+  try {
+    const gate = await startFront(front);
+    return { endpoint: `http://localhost:${gate.port}`, port: gate.port, stop: () => stopAll(gate) };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 export interface StartCognitoOptions {
@@ -132,47 +186,78 @@ export interface StartCognitoOptions {
 }
 
 /**
- * cognito-local. Its tokens are RS256-signed with one key that ships inside the package (kid
- * `CognitoLocal`), published at `<endpoint>/<poolId>/.well-known/jwks.json`. The issuer is
- * `http://localhost:<port>/<poolId>` (derived from the PORT and HOST it is started with). ID tokens carry
- * `aud` = client id, `token_use: "id"`, `sub`, `email`, `cognito:username`, every `custom:*` attribute and
- * `cognito:groups` (an array); access tokens carry `client_id` and `token_use: "access"` and no `aud`.
- * Standard attributes such as `name`, which Cognito puts in ID tokens and cognito-local does not, are
- * added through its PreTokenGeneration trigger (cognito-triggers.ts), started and stopped with it.
+ * cognito-local behind the Cognito gate. Its tokens are RS256-signed with a key generated for this data
+ * directory (`<directory>/signing-key.json`, see cognito-keys.ts; the key shipped inside the package is
+ * never used), published at `<endpoint>/<poolId>/.well-known/jwks.json`. The issuer is
+ * `http://localhost:<port>/<poolId>` (the gate's port). ID tokens carry `aud` = client id,
+ * `token_use: "id"`, `sub`, `email`, `cognito:username`, every `custom:*` attribute and `cognito:groups`
+ * (an array); access tokens carry `client_id` and `token_use: "access"` and no `aud`. Standard attributes
+ * such as `name`, which Cognito puts in ID tokens and cognito-local does not, are added through its
+ * PreTokenGeneration trigger (cognito-triggers.ts), started and stopped with it.
  */
 export async function startCognito(options: StartCognitoOptions): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 'cognito-local', options.portEnvVar);
+  const internalPort = await freePort();
+  const endpoint = `http://localhost:${port}`;
+  const keyFile = join(options.directory, 'signing-key.json');
+  const key = await ensureSigningKey(keyFile);
   const triggers = await startCognitoTriggers();
-  await writeCognitoConfig(options.directory, triggers.endpoint);
+  await writeCognitoConfig(options.directory, triggers.endpoint, endpoint);
   const service = spawnService({
     name: 'cognito-local',
     command: process.execPath,
-    args: [join(packageDir('cognito-local'), 'lib', 'bin', 'start.js')],
+    args: [
+      '--require',
+      WATCH_PARENT,
+      '--require',
+      COGNITO_LOCAL_KEYS,
+      join(packageDir('cognito-local'), 'lib', 'bin', 'start.js'),
+    ],
     cwd: options.directory,
-    env: childEnv({ PORT: String(port), HOST: 'localhost' }),
+    env: childEnv({
+      PORT: String(internalPort),
+      HOST: LOOPBACK,
+      THIDUA_COGNITO_KEY_FILE: keyFile,
+      THIDUA_COGNITO_LOCAL_DIR: packageDir('cognito-local'),
+    }),
     ...(options.logFile ? { logFile: options.logFile } : {}),
   });
-  const endpoint = `http://localhost:${port}`;
-  const stop = async (): Promise<void> => {
-    await service.stop();
-    await triggers.stop();
-  };
+  const upstream = `http://${LOOPBACK}:${internalPort}`;
   try {
-    await waitForHttp(service, `${endpoint}/health`, {
+    await waitForHttp(service, `${upstream}/health`, {
       timeoutMs: 30_000,
       ready: (status) => status === 200,
     });
   } catch (error) {
-    await stop();
+    await service.stop();
+    await triggers.stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  const gate = createCognitoGate({
+    publicEndpoint: endpoint,
+    publicJwk: key.publicJwk,
+    credentials: emulatorCredentials,
+    stateFile: join(options.directory, 'gate-state.json'),
+    forward: forwardTo(upstream),
+  });
+  return withFront(
+    service,
+    {
+      upstream,
+      port,
+      what: 'cognito-local',
+      ...(options.portEnvVar ? { portEnvVar: options.portEnvVar } : {}),
+      handle: (request) => gate(request),
+    },
+    triggers.stop,
+  );
 }
 
 /**
- * Credentials for every SDK client that talks to the emulators. s3rver only accepts its own fixed key
- * pair; DynamoDB Local (`-sharedDb`) and cognito-local accept anything, so one pair serves all three.
+ * Credentials for every SDK client that talks to the emulators. The S3 and Cognito gates verify SigV4
+ * signatures made with exactly this pair (s3rver knows it too); DynamoDB Local (`-sharedDb`) accepts
+ * anything, so one pair serves all three.
  */
 export const emulatorCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 

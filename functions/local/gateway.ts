@@ -16,7 +16,7 @@ import {
 } from './gateway-event';
 import { createJwtAuthorizer, type JwtAuthorizerConfig } from './jwt';
 import { repoRoot } from './paths';
-import { assertPortFree } from './processes';
+import { assertPortFree, LOOPBACK } from './processes';
 
 /**
  * The local API gateway: a Node HTTP server that serves the route table the CDK stack deploys, with the
@@ -61,7 +61,7 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 // CORS as the CDK stack configures the HTTP API (infra/src/api.ts).
 const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'if-match'];
 const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
-const CORS_EXPOSE_HEADERS = ['etag', 'location'];
+const CORS_EXPOSE_HEADERS = ['etag', 'location', 'retry-after'];
 const CORS_MAX_AGE_SECONDS = 86_400;
 
 /** Imports a group's handler module the way Lambda loads the bundle CDK built from it. */
@@ -285,7 +285,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           : error,
       ),
     );
-    server.listen(options.port ?? 0, 'localhost', () => resolveListen());
+    server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
 

@@ -9,3 +9,6 @@ export const defaultDataDir = resolve(repoRoot, '.data');
 
 /** Downloaded tools (git-ignored): the DynamoDB Local jar. */
 export const cacheDir = resolve(repoRoot, '.cache');
+
+/** In a data directory: the running platform's pid and its children's (see processes.ts `stopLeftovers`). */
+export const PLATFORM_PIDS_FILE = 'platform.pids';

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTelemetryFactory } from '../src/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
 import { emulatorClients } from './clients';
@@ -17,6 +18,7 @@ import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { defaultDataDir } from './paths';
 import { type SeedSummary, seedIfEmpty } from './seed';
+import { fileTelemetry } from './telemetry-file';
 
 /**
  * The whole platform on this machine: the three emulators, the bootstrap, the local API gateway in front
@@ -73,7 +75,14 @@ export interface Platform {
   bucketName: string;
   /** Where this platform keeps its files (a temporary folder in memory mode). */
   dataDir: string;
+  /**
+   * The functions' JSON log (Powertools Logger lines and EMF metrics, one request per line), what
+   * CloudWatch Logs receives in AWS: `<dataDir>/logs/api.log`.
+   */
+  apiLogFile: string;
   dynamoLocalVersion: string;
+  /** DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage. */
+  dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
@@ -178,6 +187,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       );
     }
 
+    const apiLogFile = join(dataDir, 'logs', 'api.log');
     const handlerEnv: Record<string, string> = {
       TABLE_NAME: resources.tableName,
       BUCKET_NAME: resources.bucketName,
@@ -206,6 +216,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, handlerEnv);
 
+    // The handlers share this process's stdout: their log lines and metrics go to a file instead.
+    setTelemetryFactory(fileTelemetry(apiLogFile));
     const gateway: Gateway = await startGateway({
       routes,
       authorizer: { issuer: resources.issuer, audience: [resources.clientId], jwksUrl: resources.jwksUrl },
@@ -239,7 +251,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName: resources.tableName,
       bucketName: resources.bucketName,
       dataDir,
+      apiLogFile,
       dynamoLocalVersion: dynamo.version,
+      dynamoPid: dynamo.pid,
       seeded,
       handlerEnv,
       stop: () => {

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PlatformError } from './errors';
 
 /**
@@ -15,6 +16,81 @@ const liveChildren = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL');
 });
+
+/**
+ * The record of live children in a data directory (`npm start`: `.data/platform.pids`), so that the next
+ * start can stop what a crashed one left behind: `{ parent, children: { pid: command line } }`.
+ */
+let recordFile: string | undefined;
+const recorded = new Map<number, string>();
+
+function writeRecord(): void {
+  if (!recordFile) return;
+  const children = Object.fromEntries(recorded);
+  writeFileSync(recordFile, `${JSON.stringify({ parent: process.pid, children }, null, 2)}\n`);
+}
+
+/** From now on, every child spawned by this process is listed in `file` while it lives. */
+export function recordChildrenIn(file: string): void {
+  recordFile = file;
+  writeRecord();
+}
+
+/** Whether a process with this pid exists (ours or not). */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The command line of a live process (Linux /proc, else `ps`), to tell our children from a reused pid. */
+function commandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    const ps = spawnSync('ps', ['-p', String(pid), '-o', 'command='], { encoding: 'utf8' });
+    return ps.status === 0 ? ps.stdout.trim() : undefined;
+  }
+}
+
+/**
+ * Stops what a platform that crashed (`kill -9`) left running from `file`'s record: each child still alive
+ * with the command line it was started with gets SIGTERM, then SIGKILL after the grace period. Fails when
+ * the recorded parent itself is still running: then the data directory is in use, not abandoned.
+ * Returns how many leftovers were stopped.
+ */
+export async function stopLeftovers(file: string): Promise<number> {
+  let record: { parent?: number; children?: Record<string, string> };
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8')) as typeof record;
+  } catch {
+    return 0;
+  }
+  const parent = record.parent;
+  if (
+    parent !== undefined &&
+    parent !== process.pid &&
+    isAlive(parent) &&
+    commandLine(parent)?.includes('start')
+  ) {
+    throw new PlatformError(
+      `The local platform is already running from this data directory (process ${parent}). Stop it first (Ctrl-C in its terminal, or kill ${parent}).`,
+    );
+  }
+  const leftovers = Object.entries(record.children ?? {})
+    .map(([pid, command]) => [Number(pid), command] as const)
+    .filter(([pid, command]) => isAlive(pid) && commandLine(pid) === command.trim());
+  for (const [pid] of leftovers) process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (leftovers.some(([pid]) => isAlive(pid)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const [pid] of leftovers) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  return leftovers.length;
+}
 
 export interface ServiceProcess {
   readonly name: string;
@@ -41,6 +117,12 @@ export interface SpawnServiceOptions {
 }
 
 const RECENT_LINES = 40;
+
+/** Every emulator, front and server of the local platform listens here only, never on the network. */
+export const LOOPBACK = '127.0.0.1';
+
+/** `node --require` this in every Node child: it exits when its parent is gone (even after SIGKILL). */
+export const WATCH_PARENT = fileURLToPath(new URL('./children/watch-parent.cjs', import.meta.url));
 const STOP_GRACE_MS = 5_000;
 
 /** The environment for an emulator child: ours, minus loader hooks meant for TypeScript (tsx, vitest). */
@@ -58,6 +140,10 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   liveChildren.add(child);
+  if (child.pid !== undefined) {
+    recorded.set(child.pid, [options.command, ...options.args].join(' '));
+    writeRecord();
+  }
 
   const collect = (chunk: Buffer): void => {
     const text = chunk.toString('utf8');
@@ -83,6 +169,7 @@ export function spawnService(options: SpawnServiceOptions): ServiceProcess {
     });
     child.once('exit', (code, signal) => {
       liveChildren.delete(child);
+      if (child.pid !== undefined && recorded.delete(child.pid)) writeRecord();
       resolve(code ?? (signal ? null : 0));
     });
   });

@@ -1,3 +1,4 @@
+import { type Campaign, campaign2023 } from '@thidua/shared/campaign';
 import type { Role, Unit } from '@thidua/shared/org';
 
 /**
@@ -190,6 +191,16 @@ export function demoUnits(tenantId: string = DEMO_TENANT): Unit[] {
   return [...byId.values()];
 }
 
+/**
+ * The demo's 2023 campaign: Plan 38/KH-UBND as written, with unit sign-off on, so the commune head (and a
+ * department's head) signs off before a report leaves the unit, as the README's logins describe.
+ */
+export const demoCampaign = (tenantId: string = DEMO_TENANT): Campaign => ({
+  ...campaign2023,
+  tenantId,
+  requireUnitSignOff: true,
+});
+
 export interface DemoUser {
   email: string;
   name: string;
@@ -265,6 +276,14 @@ export const demoUsers: readonly DemoUser[] = [
     unitId: 'so-tu-phap',
     roles: ['submitter'],
     purpose: 'Department officer (Sở Tư pháp): submits straight to the province',
+  },
+  {
+    email: 'truong.sotuphap@demo.thidua.vn',
+    name: 'Phan Văn Khải',
+    title: 'Giám đốc Sở Tư pháp',
+    unitId: 'so-tu-phap',
+    roles: ['unit_head'],
+    purpose: 'Head of Sở Tư pháp: signs off what the department sends up',
   },
   {
     email: 'hoidong1@demo.thidua.vn',

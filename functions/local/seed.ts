@@ -1,21 +1,18 @@
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
   AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { campaign2023 } from '@thidua/shared/campaign';
 import { templates2023 } from '@thidua/shared/forms';
 import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
 import { createUnitRepository, createUserRepository } from '../src/data/org';
 import { TransactionRefused, transactWrite } from '../src/data/transact';
 import { Conflict } from '../src/http/errors';
 import { emulatorClients } from './clients';
-import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoUnits, demoUsers } from './seed-data';
+import { createPoolUser, setPasswordAndGroups } from './pool-users';
+import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoCampaign, demoUnits, demoUsers } from './seed-data';
 
 /**
  * Writes the demo world (seed-data.ts, and the 2023 campaign with its form templates from the domain
@@ -53,6 +50,7 @@ async function ensureCognitoUser(
   tenantId: string,
   user: DemoUser,
 ): Promise<string> {
+  const poolUser = { ...user, tenantId, password: DEMO_PASSWORD };
   let attributes: { Name?: string | undefined; Value?: string | undefined }[] | undefined;
   try {
     attributes = (
@@ -60,36 +58,9 @@ async function ensureCognitoUser(
     ).UserAttributes;
   } catch (error) {
     if (!(error instanceof UserNotFoundException)) throw error;
-    const created = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: user.email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: user.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'name', Value: user.name },
-          { Name: 'custom:tenant_id', Value: tenantId },
-          { Name: 'custom:unit_id', Value: user.unitId },
-        ],
-      }),
-    );
-    attributes = created.User?.Attributes;
+    return createPoolUser(cognito, userPoolId, poolUser);
   }
-  // Both are idempotent: setting the same password again, adding to a group the user is in.
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: userPoolId,
-      Username: user.email,
-      Password: DEMO_PASSWORD,
-      Permanent: true,
-    }),
-  );
-  for (const role of user.roles) {
-    await cognito.send(
-      new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: role }),
-    );
-  }
+  await setPasswordAndGroups(cognito, userPoolId, poolUser);
   const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
   if (!sub) throw new Error(`seed: cognito-local returned no sub for ${user.email}`);
   return sub;
@@ -125,9 +96,10 @@ export async function seedDemoWorld(
         if (!(error instanceof TransactionRefused)) throw error;
         for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
       }
-      // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on.
+      // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on. The demo
+      // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
-      await campaigns.save({ ...campaign2023, tenantId }, 'create').catch(ignoreExisting);
+      await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
     };
     const writeUsers = async (): Promise<void> => {
       // One user after the other: cognito-local rewrites a group's member list on every addition.

@@ -3,16 +3,32 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { PlatformError } from './errors';
-import { defaultDataDir, repoRoot } from './paths';
+import { defaultDataDir, PLATFORM_PIDS_FILE, repoRoot } from './paths';
 import { type Platform, startPlatform } from './platform';
-import { assertPortFree, childEnv, type ServiceProcess, spawnService, waitForHttp } from './processes';
+import { prepareLocalPlatform } from './prepare';
+import {
+  assertPortFree,
+  childEnv,
+  LOOPBACK,
+  recordChildrenIn,
+  type ServiceProcess,
+  spawnService,
+  stopLeftovers,
+  WATCH_PARENT,
+  waitForHttp,
+} from './processes';
 import { DEMO_PASSWORD, demoUsers } from './seed-data';
 
 /**
- * `npm start`: the whole platform on this machine, data under `.data/` (kept across restarts), then the
- * web app's Vite dev server pointed at it. Prints one summary. Ctrl-C (or SIGTERM) stops every child. A
- * problem the person can fix (busy port, no Java, an emulator that will not start) is one message and
- * exit code 1, without a stack trace.
+ * `npm start`: the whole platform on this machine, data under `.data/` (kept across restarts; THIDUA_DATA_DIR
+ * moves it), then the web app's Vite dev server pointed at it. Prints one summary. Ctrl-C (or SIGTERM)
+ * stops every child. A problem the person can fix (busy port, no Java, an emulator that will not start) is
+ * one message and exit code 1, without a stack trace.
+ *
+ * A start killed without warning (`kill -9`, a closed laptop lid's OOM killer) cannot stop its children, so
+ * two things make the next start work anyway: every child exits by itself once its parent is gone
+ * (children/watch-parent.cjs, and the DynamoDB Local launcher), and the live children are listed in
+ * `<data>/platform.pids`; the next start stops whatever of that list still runs before it checks the ports.
  */
 
 const portFromEnv = (name: string, fallback: number): number => {
@@ -25,8 +41,8 @@ const portFromEnv = (name: string, fallback: number): number => {
   return port;
 };
 
-const dataDir = defaultDataDir;
-const pidFile = join(dataDir, 'platform.pid');
+const dataDir = process.env.THIDUA_DATA_DIR ? resolve(process.env.THIDUA_DATA_DIR) : defaultDataDir;
+const pidFile = join(dataDir, PLATFORM_PIDS_FILE);
 let platform: Platform | undefined;
 let web: ServiceProcess | undefined;
 let stopping = false;
@@ -50,6 +66,12 @@ async function main(): Promise<void> {
     s3: portFromEnv('S3_PORT', 4569),
     cognito: portFromEnv('COGNITO_PORT', 9229),
   };
+  await mkdir(dataDir, { recursive: true });
+  const stopped = await stopLeftovers(pidFile);
+  if (stopped > 0)
+    console.log(`  Stopped ${stopped} process(es) left running by a previous start that crashed.`);
+  recordChildrenIn(pidFile);
+  ownsPidFile = true;
   // Every port is checked before anything starts, so a busy one costs nothing to fix.
   await assertPortFree(ports.web, 'web app', 'WEB_PORT');
   await assertPortFree(ports.api, 'API gateway', 'API_PORT');
@@ -57,12 +79,11 @@ async function main(): Promise<void> {
   await assertPortFree(ports.s3, 's3rver', 'S3_PORT');
   await assertPortFree(ports.cognito, 'cognito-local', 'COGNITO_PORT');
 
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(pidFile, `${process.pid}\n`);
-  ownsPidFile = true;
   const webOrigin = `http://localhost:${ports.web}`;
   const progress = (line: string): void => console.log(`  ${line}`);
   console.log('Thi đua — starting the local platform');
+  // Java (installed with apt-get when we may) and DynamoDB Local, as `npm test` prepares them.
+  await prepareLocalPlatform(progress);
 
   platform = await startPlatform({
     mode: 'persistent',
@@ -89,7 +110,16 @@ async function main(): Promise<void> {
   web = spawnService({
     name: 'Vite dev server (web/)',
     command: process.execPath,
-    args: [viteBin, '--port', String(ports.web), '--strictPort'],
+    args: [
+      '--require',
+      WATCH_PARENT,
+      viteBin,
+      '--host',
+      LOOPBACK,
+      '--port',
+      String(ports.web),
+      '--strictPort',
+    ],
     cwd: webDir,
     env: childEnv({ THIDUA_WEB_CONFIG: webConfigFile }),
     logFile: join(dataDir, 'logs', 'web.log'),

@@ -35,6 +35,11 @@ const Env = z.object({
   RATE_LIMIT_SALT: z.string().min(16).optional(),
   /** The secret CloudFront sends as `x-origin-verify`: only then is `CloudFront-Viewer-Address` trusted. */
   ORIGIN_VERIFY_SECRET: z.string().min(16).optional(),
+  /**
+   * How long a Lambda instance trusts the user record it read for a caller (active, unit, roles): the
+   * bound on how long a moved or deactivated account keeps its old authority. At most 60 s; 0 = no cache.
+   */
+  ACCOUNT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
 });
 
 export interface Config {
@@ -54,6 +59,7 @@ export interface Config {
   rateLimitSalt: string;
   /** Unset locally, where the gateway itself sets `CloudFront-Viewer-Address` from the socket. */
   originVerifySecret: string | undefined;
+  accountCacheTtlSeconds: number;
 }
 
 /** One random salt per process when none is configured: never a constant in the source. */
@@ -89,5 +95,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     auditAnchorBucket: e.AUDIT_ANCHOR_BUCKET,
     rateLimitSalt: e.RATE_LIMIT_SALT ?? processSalt,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
+    accountCacheTtlSeconds: e.ACCOUNT_CACHE_TTL_SECONDS,
   };
 };

@@ -19,6 +19,7 @@ import {
 } from './data/org';
 import { createSubmissionRepository, type SubmissionRepository } from './data/submissions';
 import { createFileStorage, type FileStorage } from './files/storage';
+import { type AccountCheck, createAccountCheck } from './http/identity';
 
 /**
  * Everything a handler needs, built once per Lambda instance from the configuration. Route
@@ -36,6 +37,8 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
+  accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/commendations). */
   commendations: CommendationRepository;
   /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
@@ -44,11 +47,12 @@ export interface Deps {
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
+  const users = createUserRepository(ref);
   return {
     config,
     clients,
     units: createUnitRepository(ref),
-    users: createUserRepository(ref),
+    users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
     submissions: createSubmissionRepository(ref),
@@ -56,6 +60,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
+    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
   };

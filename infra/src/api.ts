@@ -88,7 +88,7 @@ export class Api extends Construct {
                 CorsHttpMethod.DELETE,
               ],
               allowHeaders: corsAllowHeaders,
-              exposeHeaders: ['etag', 'location'],
+              exposeHeaders: ['etag', 'location', 'retry-after'],
               // The browser caches the preflight for a day instead of asking before every call.
               maxAge: Duration.days(1),
             },

@@ -1,4 +1,5 @@
 import { documentKey } from '@thidua/functions/commendations/documents-store';
+import { METRIC_NAMESPACE, serviceNameFor } from '@thidua/functions/observability/names';
 import { handlerEntry, type RouteDef, type RouteGroup, routeGroups, routes } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -138,6 +139,8 @@ export const bundlingOptions: BundlingOptions = {
   // Vietnamese strings stay UTF-8 instead of \u escapes (smaller bundles, readable stack traces).
   charset: Charset.UTF8,
   logLevel: LogLevel.WARNING,
+  // Third-party license notices go beside the bundle (index.mjs.LEGAL.txt in the asset), not into it.
+  esbuildArgs: { '--legal-comments': 'external' },
   tsconfig: repoPath('tsconfig.json'),
   // No Docker anywhere: the repository's own esbuild bundles (fails loudly if it is missing).
   forceDockerBundling: false,
@@ -280,6 +283,9 @@ export class Functions extends Construct {
           USER_POOL_CLIENT_ID: webClient.userPoolClientId,
           DEPLOY_ENV: config.envName,
           NODE_OPTIONS: '--enable-source-maps',
+          // Powertools Logger and Metrics (functions/src/observability): the alarms watch this service.
+          POWERTOOLS_SERVICE_NAME: serviceNameFor(config.envName),
+          POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
         },
       });
       acknowledgeAll(fn, [

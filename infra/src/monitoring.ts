@@ -1,3 +1,9 @@
+import {
+  Dimension,
+  METRIC_NAMESPACE,
+  MetricName,
+  serviceNameFor,
+} from '@thidua/functions/observability/names';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -28,6 +34,9 @@ export interface MonitoringProps {
 }
 
 const period = Duration.minutes(5);
+/** Per 5 minutes, all functions together: a few conflicts are normal (two reviewers at once). */
+const CONFLICT_SPIKE = 25;
+const RULE_VIOLATION_SPIKE = 50;
 
 /** Alarms (to an SNS topic) on what an operator must act on, and one dashboard for the rest. */
 export class Monitoring extends Construct {
@@ -63,6 +72,38 @@ export class Monitoring extends Construct {
       alarmDescription: 'The HTTP API answered 5xx (a handler crashed, timed out, or a dependency failed).',
       metric: api5xx,
       threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+
+    // The functions' own metrics (EMF, one blob per request; functions/src/observability). A spike of
+    // conflicts means users fight over the same records or a client retries badly; a spike of 422 means
+    // a form, a campaign or a client release refuses input it should accept.
+    const appMetric = (metricName: string, dimensionsMap: Record<string, string> = {}) =>
+      new Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: serviceNameFor(config.envName), ...dimensionsMap },
+        period,
+        statistic: 'Sum',
+      });
+    const conflicts = appMetric(MetricName.conflicts);
+    const ruleViolations = appMetric(MetricName.ruleViolations);
+    alarm('Conflicts', {
+      alarmName: `thidua-${config.envName}-api-conflicts`,
+      alarmDescription:
+        'A spike of 409 answers (version_conflict, duplicate_request...): see the Conflicts metric by code and the request log.',
+      metric: conflicts,
+      threshold: CONFLICT_SPIKE,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    });
+    alarm('RuleViolations', {
+      alarmName: `thidua-${config.envName}-api-422`,
+      alarmDescription:
+        'A spike of 422 answers (business rules refusing input): see the RuleViolations metric by code and the request log.',
+      metric: ruleViolations,
+      threshold: RULE_VIOLATION_SPIKE,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
@@ -186,6 +227,27 @@ export class Monitoring extends Construct {
           }),
         ],
         width: 8,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Refusals, outages and damaged items (functions)',
+        left: [
+          conflicts.with({ label: '409 conflicts' }),
+          ruleViolations.with({ label: '422 rule violations' }),
+          appMetric(MetricName.clientErrors).with({ label: 'all 4xx' }),
+          appMetric(MetricName.unavailable).with({ label: '503 unavailable' }),
+          appMetric(MetricName.corruptItems).with({ label: '502 corrupt items' }),
+        ],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Workflow transitions and idempotent replays',
+        left: (['submit', 'approve', 'return', 'reject'] as const).map((action) =>
+          appMetric(MetricName.transitions, { [Dimension.action]: action }).with({ label: action }),
+        ),
+        right: [appMetric(MetricName.idempotentReplays).with({ label: 'replays' })],
+        width: 12,
       }),
     );
     this.dashboard.addWidgets(

@@ -1,13 +1,8 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import type { Platform } from '@thidua/functions/local/platform';
 import type { Role } from '@thidua/shared/org';
-import { signIn } from '../support/platform';
+import { createPoolUser, signIn } from '../support/platform';
 
 /**
  * The benchmark's callers: real user-pool users in cognito-local, signed in over the Cognito protocol
@@ -74,37 +69,14 @@ export async function signInBenchUsers(
   try {
     return await mapLimited(specs, 4, async (spec) => {
       const email = `${spec.key}@bench.thidua.vn`;
-      await cognito.send(
-        new AdminCreateUserCommand({
-          UserPoolId: platform.userPoolId,
-          Username: email,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: 'true' },
-            { Name: 'name', Value: spec.name },
-            { Name: 'custom:tenant_id', Value: spec.tenantId },
-            { Name: 'custom:unit_id', Value: spec.unitId },
-          ],
-        }),
-      );
-      await cognito.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: platform.userPoolId,
-          Username: email,
-          Password: BENCH_PASSWORD,
-          Permanent: true,
-        }),
-      );
-      for (const role of spec.roles) {
-        await cognito.send(
-          new AdminAddUserToGroupCommand({
-            UserPoolId: platform.userPoolId,
-            Username: email,
-            GroupName: role,
-          }),
-        );
-      }
+      await createPoolUser(cognito, platform.userPoolId, {
+        email,
+        name: spec.name,
+        tenantId: spec.tenantId,
+        unitId: spec.unitId,
+        password: BENCH_PASSWORD,
+        roles: spec.roles,
+      });
       const tokens = await signIn(platform, email, BENCH_PASSWORD);
       return { ...spec, email, sub: subOf(tokens.idToken), ...tokens };
     });

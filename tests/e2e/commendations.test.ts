@@ -147,6 +147,13 @@ describe('commendations journey', () => {
         const errors = await officer.locator('.field-error, [role=alert]').allInnerTexts();
         throw new Error(`submit failed: ${errors.join(' | ')}`, { cause: e });
       });
+    // The demo campaign requires the unit head's sign-off before the nomination leaves the commune.
+    const head = await signedIn('truong.tanphu@demo.thidua.vn');
+    await head.goto(officer.url());
+    await head.getByRole('button', { name: 'Ký duyệt', exact: true }).click();
+    await head.getByRole('dialog').getByRole('button', { name: 'Ký duyệt', exact: true }).click();
+    await head.getByText('Đã ký duyệt.').waitFor();
+
     // A commune proposes as many nominees as it likes: "Thêm đề nghị" opens another draft of the same
     // form and period beside the first; the home page then lists both and offers one more.
     const firstUrl = officer.url();

@@ -25,6 +25,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = join(ROOT, 'tests/output/screenshots');
 
 const officer = 'canbo.tanphu@demo.thidua.vn';
+const unitHead = 'truong.tanphu@demo.thidua.vn';
+const departmentHead = 'truong.sotuphap@demo.thidua.vn';
 const districtReviewer = 'duyet.dongxoai@demo.thidua.vn';
 const otherDistrictReviewer = 'duyet.binhlong@demo.thidua.vn';
 const provinceReviewer = 'duyet.tinh@demo.thidua.vn';
@@ -107,6 +109,19 @@ async function fitsWidth(page: Page, name: string): Promise<void> {
   expect(scroll, `${name} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
 }
 
+/** WCAG contrast ratio of two computed CSS colours (`rgb(…)`/`rgba(…)`, opaque). */
+function contrast(fg: string, bg: string): number {
+  const lum = (css: string) => {
+    const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
 async function openFromInbox(page: Page, unitName: string): Promise<string> {
   await page.goto(`${web.origin}/inbox`);
   const link = page.getByRole('link', { name: unitName }).first();
@@ -123,6 +138,13 @@ async function act(page: Page, button: string, reason?: string): Promise<void> {
   if (reason !== undefined) await dialog.getByLabel(/Lý do/).fill(reason);
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** The demo campaign requires the unit head's sign-off before a report leaves the unit. */
+async function signOff(page: Page, submissionId: string): Promise<void> {
+  await page.goto(`${web.origin}/submissions/${submissionId}`);
+  await act(page, 'Ký duyệt');
+  await page.getByText('Đã ký duyệt.').waitFor();
 }
 
 async function fillPeriodicReport(page: Page, figures: { crimes: string }): Promise<void> {
@@ -154,10 +176,15 @@ describe('journeys', () => {
     await axe(officerPage, 'officer home');
     await fitsWidth(officerPage, 'officer home');
     await shot(officerPage, '01-officer-home-phone');
+    // Far down the home page, the new form must open at its top, not half-way down (issue 15).
+    await officerPage.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await officerPage.evaluate(() => window.scrollY)).toBeGreaterThan(500);
     await officerPage
       .getByRole('button', { name: /Bắt đầu nhập: Báo cáo kết quả phong trào.*Quý 1\/2023/ })
-      .click();
+      .evaluate((button) => (button as HTMLButtonElement).click());
     await officerPage.waitForURL(/\/submissions\//);
+    await officerPage.getByRole('heading', { name: PERIODIC }).waitFor();
+    expect(await officerPage.evaluate(() => window.scrollY)).toBe(0);
     tanPhuId = officerPage.url().split('/submissions/')[1] ?? '';
     await officerPage.getByRole('heading', { name: PERIODIC }).waitFor();
 
@@ -179,6 +206,9 @@ describe('journeys', () => {
     await shot(officerPage, '02-form-filled-phone');
     await officerPage.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+    const head = await signedIn(unitHead);
+    await signOff(head, tanPhuId);
+    await officerPage.reload();
     await officerPage
       .getByText(/Đang xét duyệt · Thành phố Đồng Xoài/)
       .first()
@@ -224,6 +254,7 @@ describe('journeys', () => {
     await officerPage.getByText(/Đã lưu lúc/).waitFor();
     await officerPage.getByRole('button', { name: 'Gửi lại báo cáo' }).click();
     await officerPage.getByText('Đã gửi báo cáo.').waitFor();
+    await signOff(head, tanPhuId);
 
     // The district sees what changed since the returned version, and approves.
     await openFromInbox(district, 'Phường Tân Phú');
@@ -243,6 +274,8 @@ describe('journeys', () => {
     for (const page of [officerPage, district, province]) {
       await page.goto(`${web.origin}/submissions/${tanPhuId}`);
       await page.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
+      // Once approved, the "resubmitted after a return" comparison is no longer news.
+      expect(await page.getByText(/các ô đã sửa được đánh dấu/).count()).toBe(0);
       await page.getByRole('tab', { name: /Lịch sử/ }).click();
       await page.getByText('Số vụ phát hiện chưa khớp', { exact: false }).waitFor();
     }
@@ -263,11 +296,17 @@ describe('journeys', () => {
     await dept.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
       name: 'so-tu-phap.png',
       mimeType: 'image/png',
-      buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+      // A whole 1×1 PNG: the server parses the file (chunks, CRCs, IEND), a PNG header alone is refused.
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
     });
     await dept.getByRole('button', { name: 'so-tu-phap.png', exact: true }).waitFor();
     await dept.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await dept.getByText('Đã gửi báo cáo.').waitFor();
+    await signOff(await signedIn(departmentHead), dept.url().split('/submissions/')[1] ?? '');
+    await dept.reload();
     await dept
       .getByText(/Đang xét duyệt · Tỉnh Bình Phước/)
       .first()
@@ -303,6 +342,30 @@ describe('journeys', () => {
     await sec.getByRole('img', { name: /Tình hình báo cáo Quý 1\/2023 theo địa bàn/ }).waitFor();
     await axe(sec, 'campaign summary');
     await shot(sec, '08-campaign-summary');
+
+    // On a 360-px phone: table captions keep the width of the page, the chart's names stay readable.
+    await sec.setViewportSize({ width: 360, height: 780 });
+    await sec.locator('.table-caption').first().waitFor();
+    const captions = await sec
+      .locator('.table-caption')
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+    for (const width of captions) expect(width, `caption ${width}px wide`).toBeGreaterThanOrEqual(280);
+    const labels = await sec
+      .locator('.chart text, .chart-bars-label')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) =>
+            el instanceof SVGElement
+              ? el.getBoundingClientRect().height
+              : Number.parseFloat(getComputedStyle(el).fontSize),
+          ),
+      );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const px of labels) expect(px, `a chart label ${px}px high`).toBeGreaterThanOrEqual(10);
+    await fitsWidth(sec, 'campaign summary (phone)');
+    await axe(sec, 'campaign summary (phone)');
+    await shot(sec, '08b-campaign-summary-phone');
   });
 
   it('(c) a reviewer of another district can neither see nor act on it, in the UI or through the API', async () => {
@@ -312,6 +375,15 @@ describe('journeys', () => {
     await other.getByRole('radio', { name: 'Toàn bộ hồ sơ trong địa bàn' }).check();
     await other.getByText('Không có hồ sơ phù hợp bộ lọc.').waitFor();
     expect(await other.getByRole('link', { name: 'Phường Tân Phú' }).count()).toBe(0);
+    // The menu offers only what the API answers: a district reviewer consolidates, the province reviews
+    // tờ trình; typed in anyway, that page says why instead of staying blank (issue 15).
+    const nav = other.getByRole('navigation', { name: 'Điều hướng chính' });
+    await nav.getByRole('link', { name: 'Tổng hợp đề nghị khen thưởng' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Tờ trình khen thưởng' }).count()).toBe(0);
+    await other.goto(`${web.origin}/commendations/batches`);
+    await other.getByRole('heading', { name: 'Không có quyền truy cập' }).waitFor();
+    await other.getByText(/Trang này không có gì bạn được xem/).waitFor();
+    await axe(other, 'forbidden page');
     await other.goto(`${web.origin}/submissions/${tanPhuId}`);
     await other.getByText('Không tìm thấy hoặc bạn không có quyền với hồ sơ này.').waitFor();
     expect(await other.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
@@ -387,6 +459,25 @@ describe('journeys', () => {
     await page.getByText(/Đã lưu lúc/).waitFor({ timeout: 20_000 });
     await page.reload();
     expect(await page.getByLabel(/^Số vụ phạm tội hình sự phát hiện/).inputValue()).toBe('12');
+  });
+
+  it('on a phone, the sign-in page and its language switch are readable', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.origin}/sign-in`);
+    const english = page.getByRole('button', { name: 'English' });
+    await english.waitFor();
+    const colours = await english.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { fg: style.color, bg: style.backgroundColor };
+    });
+    // Its own opaque background, whatever is behind it (it was white text on the white page).
+    expect(colours.bg).not.toMatch(/rgba\(.*, 0\)|transparent/);
+    expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(4.5);
+    const contrastFindings = (await axeViolations(page)).filter((v) => v.id === 'color-contrast');
+    expect(contrastFindings).toEqual([]);
+    await shot(page, '00-sign-in-phone');
   });
 
   it('switches to English and back, and signs in by keyboard', async () => {

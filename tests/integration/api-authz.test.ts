@@ -1,11 +1,6 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { routes } from '@thidua/functions/routes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, type ApiResponse, apiAs, emulatorClients } from '../support/platform';
+import { type Api, type ApiResponse, apiAs, createPoolUser, emulatorClients } from '../support/platform';
 import {
   type ApiWorld,
   act,
@@ -418,36 +413,14 @@ describe('tenants', () => {
     const email = 'thuongtruc@dongnai.thidua.vn';
     const clients = emulatorClients(w.platform);
     try {
-      await clients.cognito.send(
-        new AdminCreateUserCommand({
-          UserPoolId: w.platform.userPoolId,
-          Username: email,
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'name', Value: 'Thường trực Đồng Nai' },
-            { Name: 'custom:tenant_id', Value: 'dong-nai' },
-            { Name: 'custom:unit_id', Value: 'dong-nai' },
-          ],
-        }),
-      );
-      await clients.cognito.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: w.platform.userPoolId,
-          Username: email,
-          Password: 'ThiDua@2026!',
-          Permanent: true,
-        }),
-      );
-      for (const group of ['secretariat', 'admin']) {
-        await clients.cognito.send(
-          new AdminAddUserToGroupCommand({
-            UserPoolId: w.platform.userPoolId,
-            Username: email,
-            GroupName: group,
-          }),
-        );
-      }
+      await createPoolUser(clients.cognito, w.platform.userPoolId, {
+        email,
+        name: 'Thường trực Đồng Nai',
+        tenantId: 'dong-nai',
+        unitId: 'dong-nai',
+        password: 'ThiDua@2026!',
+        roles: ['secretariat', 'admin'],
+      });
     } finally {
       clients.destroy();
     }

@@ -1,14 +1,14 @@
-import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
 import { openApiDocument } from '@thidua/functions/openapi/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, emulatorClients } from '../support/platform';
+import { apiAs } from '../support/platform';
 import {
   type ApiWorld,
   act,
   asSubmission,
   body,
   createReport,
+  createUserWithPassword,
   expectStatus,
   REPORT_FORM,
   REPORT_TEMPLATE,
@@ -303,6 +303,11 @@ describe('submissions', () => {
       'approve',
     ]);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // People are named beside their roles (issue 15): the user record's name on every event.
+    const named = history.events as { actorName: string | null }[];
+    expect(named.at(-1)?.actorName).toBe('Lê Văn Cường');
+    expect(named.at(-2)?.actorName).toBe('Phạm Thị Dung');
+    expect(named.every((e) => typeof e.actorName === 'string' && e.actorName !== '')).toBe(true);
     const audit = expectStatus(await w.as.secretariat.get(`/submissions/${s.id}/audit`), 200);
     expect(audit).toMatchObject({ valid: true, eventCount: 7, problems: [] });
 
@@ -753,28 +758,11 @@ describe('unit sign-off and the roll-up of child reports', () => {
   it("a consolidated report goes up only when the child units' reports are approved", async () => {
     // A district officer, created by the administrator and given a password in the user pool.
     const email = 'tonghop.dongxoai@demo.thidua.vn';
-    expectStatus(
-      await w.as.admin.post('/admin/users', {
-        email,
-        name: 'Cán bộ tổng hợp',
-        unitId: units.district,
-        roles: ['submitter'],
-      }),
-      201,
+    await createUserWithPassword(
+      w,
+      { email, name: 'Cán bộ tổng hợp', unitId: units.district, roles: ['submitter'] },
+      'ThiDua@2026!',
     );
-    const clients = emulatorClients(w.platform);
-    try {
-      await clients.cognito.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: w.platform.userPoolId,
-          Username: email,
-          Password: 'ThiDua@2026!',
-          Permanent: true,
-        }),
-      );
-    } finally {
-      clients.destroy();
-    }
     const districtOfficer = await apiAs(w.platform, email, 'ThiDua@2026!');
     expect((expectStatus(await districtOfficer.get('/me'), 200).unit as { id: string }).id).toBe(
       units.district,

@@ -1,11 +1,14 @@
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { CampaignInput } from '@thidua/shared/campaign';
-import { expect } from 'vitest';
+import type { Role } from '@thidua/shared/org';
+import { afterAll, beforeAll, expect } from 'vitest';
 import {
   type Api,
   type ApiResponse,
   api,
   apiAs,
   demoUsers,
+  emulatorClients,
   type Platform,
   PROVINCE_ID,
   startTestPlatform,
@@ -131,6 +134,47 @@ export const startApiWorld = async (): Promise<ApiWorld> => {
     await platform.stop();
     throw err;
   }
+};
+
+/** The world of a test file: started before its tests, stopped after them; read it through the getter. */
+export const useApiWorld = (): (() => ApiWorld) => {
+  let world: ApiWorld | undefined;
+  beforeAll(async () => {
+    world = await startApiWorld();
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+  return () => {
+    if (!world) throw new Error('the API world is not started');
+    return world;
+  };
+};
+
+/**
+ * A user created by the administrator through the API, then given a permanent password in the user pool
+ * (the invitation e-mail's step); answers the created user's id.
+ */
+export const createUserWithPassword = async (
+  w: ApiWorld,
+  user: { email: string; name: string; unitId: string; roles: Role[] },
+  password: string,
+): Promise<string> => {
+  const created = expectStatus(await w.as.admin.post('/admin/users', user), 201);
+  const clients = emulatorClients(w.platform);
+  try {
+    await clients.cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: w.platform.userPoolId,
+        Username: user.email,
+        Password: password,
+        Permanent: true,
+      }),
+    );
+  } finally {
+    clients.destroy();
+  }
+  return String(created.id);
 };
 
 export const demoUserByEmail = (email: string) => {

@@ -18,6 +18,7 @@ export { createAppClient } from '@thidua/functions/local/bootstrap';
 export { emulatorClients } from '@thidua/functions/local/clients';
 export type { Platform, PlatformOptions, WebConfig } from '@thidua/functions/local/platform';
 export { startPlatform } from '@thidua/functions/local/platform';
+export { createPoolUser, type PoolUser } from '@thidua/functions/local/pool-users';
 export {
   DEMO_PASSWORD,
   DEMO_TENANT,

@@ -26,7 +26,10 @@ const attachment = (id: string, status: Attachment['status']): Attachment => ({
   declaredSize: 10,
   size: status === 'ready' ? 10 : null,
   status,
-  objectKey: `t/submissions/s/${id}`,
+  objectKey: `upload/t/submissions/s/${id}`,
+  storedKey: status === 'ready' ? `evidence/t/submissions/s/${id}` : null,
+  sha256: status === 'ready' ? 'a'.repeat(64) : null,
+  scanState: 'not_scanned',
   uploadedBy: 'u',
   createdAt: '2026-01-01T00:00:00.000Z',
   confirmedAt: null,
@@ -69,5 +72,30 @@ describe('evidence references', () => {
         details: [{ path: 'body.data.evidence.a.0' }, { path: 'body.data.evidence.a.1' }],
       });
     }
+  });
+});
+
+describe('evidence that does not count (malware scanning)', () => {
+  const refs = { evidence: { a: [{ attachmentId: 'x' }] } };
+  const withScan = (scanState: Attachment['scanState']) => ({ ...attachment('x', 'ready'), scanState });
+
+  it('an infected file never counts; without a scanner a not-scanned file counts', () => {
+    expect(() => resolveAttachmentRefs(definition, refs, [withScan('infected')])).toThrowError(
+      expect.objectContaining({
+        details: [
+          { path: 'body.data.evidence.a.0', message: 'Tệp nhiễm mã độc, không được dùng làm minh chứng' },
+        ],
+      }),
+    );
+    expect(resolveAttachmentRefs(definition, refs, [withScan('not_scanned')])).toMatchObject(refs);
+  });
+
+  it('with a scanner, only a clean file counts (pending and unscanned do not)', () => {
+    for (const state of ['pending', 'not_scanned'] as const) {
+      expect(() => resolveAttachmentRefs(definition, refs, [withScan(state)], true)).toThrowError(
+        expect.objectContaining({ code: 'invalid_attachment' }),
+      );
+    }
+    expect(resolveAttachmentRefs(definition, refs, [withScan('clean')], true)).toMatchObject(refs);
   });
 });

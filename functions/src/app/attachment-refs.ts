@@ -1,5 +1,6 @@
 import type { FormDefinition } from '@thidua/shared/forms';
 import type { Attachment } from '../data/attachments';
+import { attachmentCounts } from '../files/scan';
 import type { ErrorDetail } from '../http/errors';
 import { RuleViolation } from '../http/errors';
 
@@ -9,18 +10,28 @@ export const hasFileFields = (definition: FormDefinition): boolean =>
 
 /**
  * Evidence in form data must be files uploaded to this submission and checked by the server: each
- * reference is matched with a `ready` attachment, and its name, size and type are taken from the record
+ * reference is matched with an attachment that counts (ready; not infected; clean when a scanner runs), and its name, size and type are taken from the record
  * (never from the client). Unknown or unchecked references are a 422 with their field paths.
  */
 type Data = Record<string, unknown>;
+
+const whyNotCounted = (a: Attachment | undefined): string =>
+  a?.scanState === 'infected'
+    ? 'Tệp nhiễm mã độc, không được dùng làm minh chứng'
+    : a?.status === 'ready'
+      ? 'Tệp đang chờ kết quả quét virus'
+      : 'Tệp chưa được tải lên hoặc chưa được kiểm tra';
 const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const resolveAttachmentRefs = (
   definition: FormDefinition,
   data: Data,
   attachments: readonly Attachment[],
+  /** Whether a malware scanner is configured: then only `clean` files count. */
+  scanning = false,
 ): Data => {
-  const ready = new Map(attachments.filter((a) => a.status === 'ready').map((a) => [a.id, a]));
+  const known = new Map(attachments.map((a) => [a.id, a]));
+  const ready = new Map(attachments.filter((a) => attachmentCounts(a, scanning)).map((a) => [a.id, a]));
   const issues: ErrorDetail[] = [];
   const out: Data = { ...data };
   for (const section of definition.sections) {
@@ -38,7 +49,7 @@ export const resolveAttachmentRefs = (
         if (!a) {
           issues.push({
             path: `body.data.${section.key}.${field.key}.${i}`,
-            message: 'Tệp chưa được tải lên hoặc chưa được kiểm tra',
+            message: whyNotCounted(id === undefined ? undefined : known.get(id)),
           });
           return ref;
         }

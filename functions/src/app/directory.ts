@@ -17,6 +17,7 @@ export interface UserDirectory {
     unitId: string;
     roles: readonly Role[];
   }): Promise<string>;
+  /** Changes the account; `active: false` also disables it and signs it out everywhere. */
   update(
     email: string,
     change: {
@@ -95,6 +96,7 @@ export const createUserDirectory = (
         AdminRemoveUserFromGroupCommand,
         AdminEnableUserCommand,
         AdminDisableUserCommand,
+        AdminUserGlobalSignOutCommand,
       } = await sdk();
       const attributes = [
         ...(change.name !== undefined ? [{ Name: 'name', Value: change.name }] : []),
@@ -115,8 +117,12 @@ export const createUserDirectory = (
       }
       if (change.active === true)
         await cognito.send(new AdminEnableUserCommand({ ...pool, Username: email }));
-      if (change.active === false)
+      if (change.active === false) {
         await cognito.send(new AdminDisableUserCommand({ ...pool, Username: email }));
+        // Signed out everywhere: refresh tokens revoked, so no device gets a new ID token. ID tokens
+        // already issued stay valid until they expire; the API's user record check refuses them.
+        await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
+      }
     },
   };
 };

@@ -26,6 +26,57 @@ export interface AwsClients {
   cognito: (() => Promise<CognitoIdentityProviderClient>) | undefined;
 }
 
+/**
+ * A frozen or unreachable table must fail well within API Gateway's 29 s, as a 503 the client can retry
+ * (http/route.ts): three attempts of at most 1.5 s each (DynamoDB answers in milliseconds; the SDK's
+ * backoff adds at most a few hundred ms) end a request against a frozen table in about 5 s.
+ */
+export const DYNAMO_TIMEOUTS = { connectionMs: 1_000, requestMs: 1_500, maxAttempts: 3 } as const;
+
+/** Network errors that say "the service could not be reached or did not answer". */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
+/**
+ * AWS errors that mean "busy, try again later" and come with a 4xx (a 5xx is taken as such by its
+ * status): the SDK's own timeout and DynamoDB's throttling.
+ */
+const UNAVAILABLE_NAMES = new Set([
+  'TimeoutError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
+
+/**
+ * True when an error says an AWS dependency (the table, the bucket) is unreachable, timing out or
+ * overloaded — a condition that passes — rather than a bug or a refusal.
+ */
+export const isDependencyUnavailable = (err: unknown): boolean => {
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
+    const r = e as {
+      name?: unknown;
+      code?: unknown;
+      $metadata?: { httpStatusCode?: unknown };
+      cause?: unknown;
+    };
+    if (typeof r.name === 'string' && UNAVAILABLE_NAMES.has(r.name)) return true;
+    if (typeof r.code === 'string' && UNREACHABLE_CODES.has(r.code)) return true;
+    const status = r.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && status >= 500) return true;
+    e = r.cause;
+  }
+  return false;
+};
+
 /** One shared promise; a failed import or construction is not cached, the next call tries again. */
 export const lazy = <T>(make: () => Promise<T>): (() => Promise<T>) => {
   let pending: Promise<T> | undefined;
@@ -46,12 +97,23 @@ export const createAwsClients = (config: Config): AwsClients => {
   const dynamo = new DynamoDBClient({
     ...base,
     ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
-    maxAttempts: 3,
+    maxAttempts: DYNAMO_TIMEOUTS.maxAttempts,
+    requestHandler: {
+      connectionTimeout: DYNAMO_TIMEOUTS.connectionMs,
+      requestTimeout: DYNAMO_TIMEOUTS.requestMs,
+      throwOnRequestTimeout: true,
+    },
   });
-  // Counts calls per operation (reads/writes); the tests and the benchmark read it.
+  // Counts calls per operation (reads/writes); the tests, the benchmark and the request log read it.
   dynamo.middlewareStack.add(dynamoCallCounter.middleware(), {
     step: 'initialize',
     name: 'thiduaCallCounter',
+  });
+  // Per attempt (after the retry middleware): which writes may have reached the table.
+  dynamo.middlewareStack.add(dynamoCallCounter.attemptMiddleware(), {
+    step: 'finalizeRequest',
+    priority: 'low',
+    name: 'thiduaWriteRisk',
   });
   const doc = DynamoDBDocumentClient.from(dynamo, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { corruptItem } from './corrupt-item';
 
 /**
- * Items come out of the table through a zod schema, never a cast: a malformed item is a bug worth a
- * loud error naming the key, not a silently wrong answer.
+ * Items come out of the table through a zod schema, never a cast: a malformed item is a loud error
+ * naming the key (`CorruptItem`, answered 502 `corrupt_item`), not a silently wrong answer.
  */
-export class CorruptItem extends Error {}
+export { CorruptItem } from './corrupt-item';
 
 const KEY_ATTRIBUTES = [
   'pk',
@@ -24,14 +25,7 @@ export const parseItem = <S extends z.ZodType>(schema: S, item: Record<string, u
   const entity: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k)) entity[k] = v;
   const r = schema.safeParse(entity);
-  if (!r.success) {
-    throw new CorruptItem(
-      `item ${String(item.pk)}/${String(item.sk)} does not match its schema: ${r.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ')}`,
-    );
-  }
+  if (!r.success) throw corruptItem(item, r.error);
   return r.data;
 };
 

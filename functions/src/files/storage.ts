@@ -7,20 +7,54 @@ export interface PresignedUpload {
   expiresAt: string;
 }
 
+/**
+ * Browsers upload only under `upload/` (one key per attachment, named in the POST policy); the API moves
+ * the checked bytes under `evidence/`, which no upload policy ever names, so a re-sent POST cannot touch
+ * a confirmed file.
+ */
+export const UPLOAD_PREFIX = 'upload/';
+export const EVIDENCE_PREFIX = 'evidence/';
+
+export interface EvidenceRef {
+  tenantId: string;
+  submissionId: string;
+  attachmentId: string;
+}
+
+export const uploadKey = (r: EvidenceRef): string =>
+  `${UPLOAD_PREFIX}${r.tenantId}/submissions/${r.submissionId}/${r.attachmentId}`;
+export const evidenceKey = (r: EvidenceRef): string =>
+  `${EVIDENCE_PREFIX}${r.tenantId}/submissions/${r.submissionId}/${r.attachmentId}`;
+
+/** The attachment an evidence key belongs to (a scanner's verdict names the object only). */
+export const parseEvidenceKey = (key: string): EvidenceRef | null => {
+  const m = /^evidence\/([^/]+)\/submissions\/([^/]+)\/([^/]+)$/.exec(key);
+  return m?.[1] && m[2] && m[3] ? { tenantId: m[1], submissionId: m[2], attachmentId: m[3] } : null;
+};
+
 /** The attachments bucket, behind the few operations the API needs. */
 export interface FileStorage {
-  /** A browser upload limited to `maxBytes` and exactly `contentType`, to exactly `key`. */
-  presignUpload(key: string, contentType: string, maxBytes: number, now: Date): Promise<PresignedUpload>;
+  /**
+   * A browser upload to exactly `key` (under `upload/` only), of exactly `contentType`, between
+   * `size.min` and `size.max` bytes.
+   */
+  presignUpload(
+    key: string,
+    contentType: string,
+    size: { min: number; max: number },
+    now: Date,
+  ): Promise<PresignedUpload>;
   head(key: string): Promise<{ size: number } | undefined>;
-  /** Bytes `[start, end]` (inclusive), or the last `-n` bytes with `suffix`. */
-  readRange(key: string, range: { start: number; end: number } | { suffix: number }): Promise<Uint8Array>;
+  /** The whole object (evidence files are at most MAX_UPLOAD_BYTES). */
+  read(key: string): Promise<Uint8Array>;
+  delete(key: string): Promise<void>;
   presignDownload(
     key: string,
     fileName: string,
     contentType: string,
     now: Date,
   ): Promise<{ url: string; expiresAt: string }>;
-  put(key: string, body: string, contentType: string): Promise<void>;
+  put(key: string, body: string | Uint8Array, contentType: string): Promise<void>;
 }
 
 export const UPLOAD_TTL_SECONDS = 10 * 60;
@@ -42,13 +76,16 @@ export const createFileStorage = ({
   bucket: string;
   s3: () => Promise<S3Client>;
 }): FileStorage => ({
-  async presignUpload(key, contentType, maxBytes, now) {
+  async presignUpload(key, contentType, size, now) {
+    if (!key.startsWith(UPLOAD_PREFIX))
+      throw new Error(`upload policies name keys under ${UPLOAD_PREFIX} only`);
     const [s3, { createPresignedPost }] = await Promise.all([client(), import('@aws-sdk/s3-presigned-post')]);
     const post = await createPresignedPost(s3, {
       Bucket: bucket,
       Key: key,
+      // The SDK adds the exact-key condition `{ key }` itself.
       Conditions: [
-        ['content-length-range', 1, maxBytes],
+        ['content-length-range', size.min, size.max],
         ['eq', '$Content-Type', contentType],
       ],
       Fields: { 'Content-Type': contentType },
@@ -70,11 +107,14 @@ export const createFileStorage = ({
       throw err;
     }
   },
-  async readRange(key, range) {
+  async read(key) {
     const [s3, { GetObjectCommand }] = await Promise.all([client(), s3Sdk()]);
-    const header = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end}`;
-    const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: header }));
+    const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return r.Body ? await r.Body.transformToByteArray() : new Uint8Array();
+  },
+  async delete(key) {
+    const [s3, { DeleteObjectCommand }] = await Promise.all([client(), s3Sdk()]);
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   },
   async presignDownload(key, fileName, contentType, now) {
     const [s3, { GetObjectCommand }, { getSignedUrl }] = await Promise.all([

@@ -1,6 +1,6 @@
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
-import { FormTemplate } from '@thidua/shared/forms';
+import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import { pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
 import type { Deps } from '../deps';
@@ -170,6 +170,11 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       });
       if (!parsed.success) {
         throw new RuleViolation('Biểu mẫu chưa hợp lệ', zodDetails(parsed.error, 'body'), 'invalid_template');
+      }
+      const reserved = checkPublishable(parsed.data);
+      if (reserved.length > 0) {
+        const details = reserved.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
+        throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
       }
       const response = created({ templateId: parsed.data.id, version: parsed.data.version });
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.

@@ -3,6 +3,7 @@ import { requireAction } from '../app/access';
 import { loadReadable } from '../app/submissions';
 import { type AuditEvent, verifyChain } from '../data/audit-chain';
 import type { Deps } from '../deps';
+import { verifyEvidence } from '../files/evidence-audit';
 import { NotFound } from '../http/errors';
 import { ok, redirect, text } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
@@ -70,7 +71,10 @@ export const auditRoutes = (d: Deps): RouteImpl[] => [
       unitPath: s.unitPath,
     });
     const events = await d.submissions.history(identity.tenantId, s.id);
-    return ok({ submissionId: s.id, ...verifyChain(events, s) });
+    const chain = verifyChain(events, s);
+    const evidence = await verifyEvidence(d, identity.tenantId, s.id, events);
+    const problems = [...chain.problems, ...evidence];
+    return ok({ submissionId: s.id, ...chain, valid: problems.length === 0, problems });
   }),
 
   userRoute(c.exportCampaignAudit, async ({ identity, params, now }) => {

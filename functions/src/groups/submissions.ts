@@ -191,6 +191,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
             template,
             result.submission.data,
             await d.attachments.list(identity.tenantId, s.id),
+            d.config.malwareScanning,
           )
         : undefined;
       return commit(s, result, rules, req, data ? { data } : {});
@@ -234,12 +235,19 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(definition ? { definition } : {}),
       });
       if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-      return commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      const answer = await commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      req.countTransition(action.type);
+      return answer;
     }),
 
     userRoute(c.getSubmissionHistory, async ({ identity, params }) => {
       const s = await loadReadable(d, identity, params.submissionId);
-      return ok({ events: await d.submissions.history(identity.tenantId, s.id) });
+      const events = await d.submissions.history(identity.tenantId, s.id);
+      // People read a history by name: the few distinct actors, one GetItem each, in parallel.
+      const actorIds = [...new Set(events.map((e) => e.actorId))];
+      const users = await Promise.all(actorIds.map((id) => d.users.get(identity.tenantId, id)));
+      const names = new Map(actorIds.map((id, i) => [id, users[i]?.name ?? null]));
+      return ok({ events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? null })) });
     }),
 
     userRoute(c.getSubmissionDiff, async ({ identity, params, query }) => {

@@ -25,7 +25,8 @@ const event = (routeKey: string) =>
   }) as unknown as APIGatewayProxyEventV2;
 
 describe('the system group without its backends', () => {
-  const handler = createGroupHandler(systemContracts, systemRoutes(createDeps(unreachable)));
+  const deps = createDeps(unreachable);
+  const handler = createGroupHandler(systemContracts, systemRoutes(deps), { accounts: deps.accounts });
 
   it('GET /health answers 503 with what failed', async () => {
     const r = await handler(event('GET /health'));

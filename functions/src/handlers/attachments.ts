@@ -1,10 +1,26 @@
 import { attachmentContracts } from '@thidua/shared/contracts';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { appDeps } from '../deps';
+import { isScanResultEvent, recordScanResult, type ScanOutcome } from '../files/scan';
 import { attachmentRoutes } from '../groups/attachments';
+import type { HttpResult } from '../http/response';
 import { createGroupHandler } from '../http/route';
 
-/** Lambda entry of the `attachments` route group: configuration read once, routes from groups/attachments.ts. */
+/**
+ * Lambda entry of the `attachments` route group: configuration read once, routes from
+ * groups/attachments.ts. EventBridge also invokes it directly with GuardDuty's scan results
+ * (infra/src/malware.ts), told apart by `source: 'aws.guardduty'`.
+ */
 const deps = appDeps();
-export const handler = createGroupHandler(attachmentContracts, attachmentRoutes(deps), {
+const api = createGroupHandler(attachmentContracts, attachmentRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });
+
+export const handler = (
+  event: APIGatewayProxyEventV2 | { source: string },
+  context?: Context,
+): Promise<HttpResult | ScanOutcome> =>
+  isScanResultEvent(event)
+    ? recordScanResult(deps.attachments, deps.config.bucketName, event)
+    : api(event as APIGatewayProxyEventV2, context);

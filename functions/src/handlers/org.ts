@@ -5,4 +5,7 @@ import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler(orgContracts, orgRoutes(deps), { idempotency: deps.idempotency });
+export const handler = createGroupHandler(orgContracts, orgRoutes(deps), {
+  idempotency: deps.idempotency,
+  accounts: deps.accounts,
+});

@@ -7,4 +7,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler(submissionContracts, submissionRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

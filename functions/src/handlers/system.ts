@@ -7,4 +7,5 @@ import { createGroupHandler } from '../http/route';
 const deps = appDeps();
 export const handler = createGroupHandler(systemContracts, systemRoutes(deps), {
   idempotency: deps.idempotency,
+  accounts: deps.accounts,
 });

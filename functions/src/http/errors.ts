@@ -26,6 +26,11 @@ export class AppError extends Error {
   extra(): Record<string, unknown> {
     return {};
   }
+
+  /** Extra response headers (e.g. `Retry-After`). */
+  headers(): Record<string, string> {
+    return {};
+  }
 }
 
 export class BadRequest extends AppError {
@@ -77,9 +82,45 @@ export class PayloadTooLarge extends AppError {
   }
 }
 
+/** A body in a media type the route does not read (JSON routes: `application/json` or `+json`). */
+export class UnsupportedMediaType extends AppError {
+  constructor(message = 'Kiểu nội dung không được hỗ trợ', details: readonly ErrorDetail[] = []) {
+    super(415, 'unsupported_media_type', message, details);
+  }
+}
+
 /** The input is well-formed but a business rule refuses it (workflow guard, form rule, quota...). */
 export class RuleViolation extends AppError {
   constructor(message: string, details: readonly ErrorDetail[] = [], code = 'rule_violation') {
     super(422, code, message, details);
+  }
+}
+
+/** Seconds a client waits before retrying a 503 (the web app's backoff starts here). */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * A dependency (the table, the bucket) is unreachable, timing out or overloaded, and nothing this request
+ * may have written would be written twice by a retry: the client retries with the same Idempotency-Key
+ * after `Retry-After` seconds and gets either the first answer or a fresh one.
+ */
+export class ServiceUnavailable extends AppError {
+  constructor(message = 'Máy chủ đang bận, vui lòng thử lại', code = 'unavailable') {
+    super(503, code, message);
+  }
+
+  override headers(): Record<string, string> {
+    return { 'retry-after': String(RETRY_AFTER_SECONDS) };
+  }
+}
+
+/**
+ * A dependency failed after a write that does not carry the request's Idempotency-Key record may already
+ * have been applied: a blind retry could apply it twice, so this is not a 503. The client reloads and
+ * looks before acting again.
+ */
+export class OutcomeUnknown extends AppError {
+  constructor(message = 'Không rõ đã lưu hay chưa, vui lòng tải lại để kiểm tra', code = 'outcome_unknown') {
+    super(500, code, message);
   }
 }

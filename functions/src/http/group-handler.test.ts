@@ -55,6 +55,13 @@ describe('createGroupHandler', () => {
     expect(() => createGroupHandler({ signedIn }, [publicRoute(signedIn, answer('a'))])).toThrow(
       /is a user route/,
     );
-    expect(createGroupHandler({ signedIn }, [userRoute(signedIn, answer('a'))])).toBeTypeOf('function');
+    // User routes also need the user record check (main's account check); a token-trusting one here.
+    const accounts = { resolve: async <T>(token: T) => token };
+    expect(createGroupHandler({ signedIn }, [userRoute(signedIn, answer('a'))], { accounts })).toBeTypeOf(
+      'function',
+    );
+    expect(() => createGroupHandler({ signedIn }, [userRoute(signedIn, answer('a'))])).toThrow(
+      /user routes need GroupOptions.accounts/,
+    );
   });
 });

@@ -1,7 +1,8 @@
 import type { RouteContract } from '@thidua/shared/contracts';
+import { isCleanText, normalizeText } from '@thidua/shared/forms';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { BadRequest, PayloadTooLarge } from './errors';
+import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from './errors';
 import { type InputLocation, zodDetails } from './zod-details';
 
 /**
@@ -23,13 +24,69 @@ const parsePart = (schema: z.ZodType | undefined, value: unknown, location: Inpu
   return r.data;
 };
 
+const invalidUtf8 = (path = 'body'): BadRequest =>
+  new BadRequest(
+    'Nội dung gửi lên không phải văn bản UTF-8 hợp lệ',
+    [{ path, message: 'Văn bản có ký tự lỗi (byte không hợp lệ trong UTF-8)' }],
+    'invalid_utf8',
+  );
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The body as text. Bytes that are not UTF-8 are refused, never replaced: a base64 body is decoded
+ * strictly, and a text body that already carries U+FFFD (what a lossy decoder upstream leaves for
+ * invalid bytes) is refused too, so corrupted text is never stored and certified by the audit chain.
+ */
 const rawBody = (event: APIGatewayProxyEventV2): string | undefined => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (bytes.byteLength > MAX_JSON_BODY_BYTES) {
     throw new PayloadTooLarge(`Dữ liệu gửi lên vượt quá ${MAX_JSON_BODY_BYTES / 1024} KB`);
   }
-  return event.isBase64Encoded ? bytes.toString('utf8') : event.body;
+  let text: string;
+  try {
+    text = event.isBase64Encoded ? strictUtf8.decode(bytes) : event.body;
+  } catch {
+    throw invalidUtf8();
+  }
+  if (!isCleanText(text)) throw invalidUtf8();
+  return text;
+};
+
+/**
+ * JSON only under its own media types: `application/json` or a `+json` structured suffix (RFC 6839),
+ * with at most a `charset=utf-8` parameter. Anything else — `text/html; x=json`, `text/plain`, no type —
+ * is 415 Unsupported Media Type, so a body is never interpreted as something its sender did not declare.
+ */
+export const isJsonMediaType = (header: string | undefined): boolean => {
+  if (header === undefined) return false;
+  const [type = '', ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (!/^application\/([a-z0-9!#$&^_.-]+\+)?json$/.test(type)) return false;
+  return params.every((p) => p === '' || /^charset="?utf-8"?$/.test(p));
+};
+
+/**
+ * Every string of the input in Unicode NFC, keys included: Vietnamese typed on different systems arrives
+ * precomposed or decomposed ("ệ" as 1, 2 or 3 code points), and must compare, count and hash the same.
+ * Unpaired surrogates (`"\ud800"` in JSON) are refused like invalid UTF-8. Objects are rebuilt with
+ * `Object.fromEntries`, so a `__proto__` key stays a plain key and never reaches a prototype.
+ */
+export const normalizeInput = (value: unknown, path = 'body'): unknown => {
+  if (typeof value === 'string') {
+    if (!isCleanText(value)) throw invalidUtf8(path);
+    return normalizeText(value);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => normalizeInput(v, `${path}.${i}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        normalizeInput(k, path) as string,
+        normalizeInput(v, `${path}.${k}`),
+      ]),
+    );
+  }
+  return value;
 };
 
 const parseJson = (raw: string | undefined): unknown => {
@@ -47,16 +104,19 @@ const parseJson = (raw: string | undefined): unknown => {
 
 /** Path, query and body of the event, each parsed with its schema; 400 with field paths, 413 when too big. */
 export const parseInput = (event: APIGatewayProxyEventV2, contract: RouteContract): ParsedInput => {
-  const params = parsePart(contract.params, event.pathParameters ?? {}, 'path');
-  const query = parsePart(contract.query, event.queryStringParameters ?? {}, 'query');
+  const params = parsePart(contract.params, normalizeInput(event.pathParameters ?? {}, 'path'), 'path');
+  const query = parsePart(
+    contract.query,
+    normalizeInput(event.queryStringParameters ?? {}, 'query'),
+    'query',
+  );
   if (!contract.body) return { params, query, body: undefined };
-  const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
   const raw = rawBody(event);
-  if (raw !== undefined && contentType !== '' && !contentType.includes('json')) {
-    throw new BadRequest('Nội dung phải là JSON', [
-      { path: 'header.content-type', message: 'Cần application/json' },
+  if (raw !== undefined && !isJsonMediaType(event.headers?.['content-type'])) {
+    throw new UnsupportedMediaType('Nội dung phải là JSON', [
+      { path: 'header.content-type', message: 'Cần Content-Type: application/json' },
     ]);
   }
-  const body = parsePart(contract.body, parseJson(raw), 'body');
+  const body = parsePart(contract.body, normalizeInput(parseJson(raw)), 'body');
   return { params, query, body };
 };

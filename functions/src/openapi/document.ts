@@ -1,4 +1,9 @@
-import { ErrorBody, type MediaResponse, type RouteContract } from '@thidua/shared/contracts';
+import {
+  ErrorBody,
+  GatewayErrorBody,
+  type MediaResponse,
+  type RouteContract,
+} from '@thidua/shared/contracts';
 import * as z from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -10,10 +15,19 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Không tìm thấy (kể cả khi nằm ngoài phạm vi của người gọi)',
   409: 'Xung đột phiên bản hoặc trạng thái; kèm trạng thái hiện tại',
   413: 'Dữ liệu gửi lên quá lớn',
+  415: 'Nội dung không phải JSON (cần application/json hoặc kiểu +json)',
   422: 'Vi phạm quy tắc nghiệp vụ',
   429: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
-  500: 'Lỗi hệ thống',
-  503: 'Dịch vụ phụ thuộc không trả lời',
+  500: 'Lỗi hệ thống (`internal`), hoặc `outcome_unknown`: cơ sở dữ liệu ngừng giữa chừng sau một lần ghi không kèm Idempotency-Key; tải lại và kiểm tra trước khi làm lại',
+  502: 'Bản ghi đã lưu bị hỏng (`corrupt_item`, kèm `item`): không thử lại, báo quản trị hệ thống',
+  503: 'Cơ sở dữ liệu không trả lời (`unavailable`): gửi lại sau `Retry-After` giây với cùng Idempotency-Key; không có gì bị ghi hai lần',
+};
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+/** 401 comes from the JWT authorizer (API Gateway's body) or, for a token without our claims, from the function. */
+const unauthorizedSchema = { oneOf: [{ $ref: '#/components/schemas/GatewayError' }, errorRef] };
+const retryAfter = {
+  headers: { 'Retry-After': { description: 'Giây chờ trước khi gửi lại', schema: { type: 'integer' } } },
 };
 
 /**
@@ -99,11 +113,16 @@ const responseOf = (
 ): JsonSchema => {
   if ('mediaType' in answer)
     return { description: answer.description, content: { [answer.mediaType]: { schema: {} } } };
-  const schema =
-    answer === ErrorBody ? { $ref: '#/components/schemas/Error' } : collector.convert(answer, 'output');
+  const isError = answer === ErrorBody;
+  const schema = !isError
+    ? collector.convert(answer, 'output')
+    : status === 401
+      ? unauthorizedSchema
+      : errorRef;
   return {
     description: status < 300 ? 'Thành công' : (ERROR_DESCRIPTIONS[status] ?? 'Lỗi'),
     content: { 'application/json': { schema } },
+    ...(status === 503 ? retryAfter : {}),
   };
 };
 
@@ -111,6 +130,7 @@ const responseOf = (
 export const buildOpenApi = (routes: readonly RouteContract[], options: OpenApiOptions = {}): JsonSchema => {
   const collector = new SchemaCollector();
   collector.components.Error = collector.convert(ErrorBody, 'output');
+  collector.components.GatewayError = collector.convert(GatewayErrorBody, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
 
   for (const route of routes) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
-import { ATTACHMENT_CONTENT_TYPES } from '../forms';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '../forms';
 import { Period, Submission, SubmissionState, type WorkflowActionType, WorkflowEvent } from '../workflow';
 
 /**
@@ -67,7 +67,11 @@ export const AuditEvent = WorkflowEvent.extend({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-export const HistoryResponse = z.object({ events: z.array(AuditEvent) });
+/** A line of the history: the audit event and who acted, by name (null when the user record is gone). */
+export const HistoryEntry = AuditEvent.extend({ actorName: z.string().nullable() });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const HistoryResponse = z.object({ events: z.array(HistoryEntry) });
 
 /** What changed in a submission's data since a version. */
 export const DiffResponse = z.object({
@@ -97,7 +101,16 @@ export const CompletenessResponse = z.object({
 });
 export type CompletenessResponse = z.infer<typeof CompletenessResponse>;
 
-/** An attachment as the API shows it; the stored item adds its tenant and object key. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
+ * scanner's verdict; then `clean` or `infected`.
+ */
+export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
+export type ScanState = z.infer<typeof ScanState>;
+
+/** An attachment as the API shows it; the stored item adds its tenant and where its bytes are. */
 export const AttachmentView = z.object({
   id: Id,
   submissionId: Id,
@@ -109,6 +122,9 @@ export const AttachmentView = z.object({
   size: z.number().int().min(0).nullable(),
   /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
   status: z.enum(['pending', 'ready']),
+  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
+  sha256: Sha256.nullable().default(null),
+  scanState: ScanState.default('not_scanned'),
   uploadedBy: z.string(),
   createdAt: Instant,
   confirmedAt: Instant.nullable(),

@@ -54,7 +54,8 @@ export const confirmAttachment = defineRoute({
   params: AttachmentParams,
   response: AttachmentView,
   errors: [403, 404, 409, 413, 422],
-  description: 'Kiểm tra dung lượng (HeadObject) và chữ ký tệp (magic bytes) trước khi nhận.',
+  description:
+    'Đọc tệp một lần, phân tích cấu trúc (PDF, DOCX/XLSX, PNG, JPEG; từ chối tệp lai và chương trình), tính SHA-256 (ghi vào chuỗi nhật ký) và chuyển tệp vào vùng lưu trữ không tải lên được.',
 });
 
 export const getAttachmentDownload = defineRoute({

@@ -26,7 +26,7 @@ export type RouteGroup = (typeof routeGroups)[number];
 /** `user`: a verified Cognito ID token is required (JWT authorizer). `public`: no authorizer. */
 export type RouteAuth = 'user' | 'public';
 export type SuccessStatus = 200 | 201 | 202 | 204 | 303;
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
 
 /** A success answer that is not JSON (CSV, a redirect to a download). */
 export interface MediaResponse {
@@ -42,9 +42,20 @@ export const ErrorBody = z
       message: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })),
       current: z.unknown().optional(),
+      /** 502 `corrupt_item`: the stored item that does not match its schema. */
+      item: z.object({ type: z.string(), pk: z.string(), sk: z.string() }).optional(),
+      /** 500 and 502: the request id to quote to the operator (it is in the request's log line). */
+      requestId: z.string().optional(),
     }),
   })
   .meta({ id: 'Error' });
+
+/**
+ * What API Gateway itself answers before any function runs: the JWT authorizer's 401
+ * (`{"message":"Unauthorized"}`), an unknown route's 404 (`{"message":"Not Found"}`), a timeout's 503.
+ * HTTP APIs cannot change these bodies; the local gateway answers the same.
+ */
+export const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayError' });
 
 /** The key a write is stored under so that a replay gets the first answer (functions/src/http/idempotency.ts). */
 export const IdempotencyKey = z
@@ -81,7 +92,7 @@ export interface RouteSpec<
   response: R;
   /** Success status (200 unless stated). */
   status?: SuccessStatus;
-  /** The error statuses the route itself decides; 400/401/413/503 are added where they apply. */
+  /** The error statuses the route itself decides; 400/401/413/415/502/503 are added where they apply. */
   errors: readonly ErrorStatus[];
   /** Answers other than the success and the one error shape (`/health`'s 503 body, a 303 to a download). */
   otherAnswers?: Readonly<Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>>>;
@@ -106,7 +117,8 @@ export interface RouteContract<
   responses: Readonly<Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>>>;
 }
 
-const ALWAYS: readonly ErrorStatus[] = [503];
+/** Every route reads the table: a damaged item (502) and an unavailable table (503) can answer any of them. */
+const ALWAYS: readonly ErrorStatus[] = [502, 503];
 
 /** One route, complete: defaults filled and every status it may answer listed with its schema. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -122,7 +134,7 @@ export const defineRoute = <
   const errors = new Set<ErrorStatus>([...spec.errors, ...ALWAYS]);
   if (spec.auth === 'user') errors.add(401);
   if (spec.params || spec.query || spec.body) errors.add(400);
-  if (spec.body) errors.add(413);
+  if (spec.body) errors.add(413).add(415);
   const responses: Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>> = {
     [status]: spec.response,
   };

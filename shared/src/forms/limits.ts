@@ -43,3 +43,10 @@ export const ATTACHMENT_EXTENSIONS: Readonly<Record<AttachmentContentType, strin
   'image/jpeg': '.jpg',
   'image/png': '.png',
 };
+
+/**
+ * Malware scan state of an evidence file: `not_scanned` where the deployment has no scanner, `pending`
+ * until the scanner's verdict, then `clean` or `infected`. With a scanner only `clean` files count.
+ */
+export const ATTACHMENT_SCAN_STATES = ['not_scanned', 'pending', 'clean', 'infected'] as const;
+export type AttachmentScanState = (typeof ATTACHMENT_SCAN_STATES)[number];

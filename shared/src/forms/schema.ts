@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
+import { chars } from './text';
 
 /** A field or section key: used in data paths, so short and plain. */
 export const FieldKey = z
@@ -47,20 +48,20 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 /** A custom pattern with the message shown when it does not match. */
 export const Pattern = z.object({
   regex: z.string().min(1).max(500),
-  message: z.string().min(1).max(300),
+  message: chars(300, 1),
 });
 export type Pattern = z.infer<typeof Pattern>;
 
 export const SelectOption = z.object({
   value: z.string().min(1).max(100),
-  label: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
+  label: chars(FORM_LIMITS.labelMaxLength, 1),
 });
 export type SelectOption = z.infer<typeof SelectOption>;
 
 const base = {
   key: FieldKey,
-  label: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
-  help: z.string().max(FORM_LIMITS.helpMaxLength).optional(),
+  label: chars(FORM_LIMITS.labelMaxLength, 1),
+  help: chars(FORM_LIMITS.helpMaxLength).optional(),
   required: z.boolean().default(false),
   visibleWhen: Condition.optional(),
 };
@@ -71,7 +72,7 @@ export const TextField = z.object({
   minLength: z.number().int().min(0).optional(),
   maxLength: z.number().int().min(1).max(FORM_LIMITS.textMaxLength).optional(),
   pattern: Pattern.optional(),
-  placeholder: z.string().max(200).optional(),
+  placeholder: chars(200).optional(),
 });
 export const LongTextField = z.object({
   ...base,
@@ -84,7 +85,7 @@ export const IntegerField = z.object({
   type: z.literal('integer'),
   min: z.number().int().optional(),
   max: z.number().int().optional(),
-  unit: z.string().max(50).optional(),
+  unit: chars(50).optional(),
 });
 export const DecimalField = z.object({
   ...base,
@@ -93,7 +94,7 @@ export const DecimalField = z.object({
   max: z.number().optional(),
   /** Decimal places allowed (e.g. 1 for a percentage like 85,5). */
   scale: z.number().int().min(0).max(FORM_LIMITS.decimalMaxScale).default(2),
-  unit: z.string().max(50).optional(),
+  unit: chars(50).optional(),
 });
 export const DateField = z.object({
   ...base,
@@ -142,7 +143,7 @@ export const TableField = z.object({
   columns: z.array(ColumnField).min(1).max(FORM_LIMITS.tableMaxColumns),
   minRows: z.number().int().min(0).optional(),
   maxRows: z.number().int().min(1).max(FORM_LIMITS.tableMaxRows).default(FORM_LIMITS.tableMaxRows),
-  addRowLabel: z.string().max(100).optional(),
+  addRowLabel: chars(100).optional(),
 });
 
 /**
@@ -174,7 +175,7 @@ export const ComputedField = z.object({
   ...base,
   type: z.literal('computed'),
   sum: z.array(ComputedSource).min(1),
-  unit: z.string().max(50).optional(),
+  unit: chars(50).optional(),
 });
 
 export const Field = z.discriminatedUnion('type', [
@@ -223,8 +224,8 @@ export type ComputedField = z.infer<typeof ComputedField>;
 
 export const Section = z.object({
   key: FieldKey,
-  title: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
-  description: z.string().max(FORM_LIMITS.helpMaxLength).optional(),
+  title: chars(FORM_LIMITS.labelMaxLength, 1),
+  description: chars(FORM_LIMITS.helpMaxLength).optional(),
   visibleWhen: Condition.optional(),
   fields: z.array(Field).min(1),
 });
@@ -273,8 +274,8 @@ export const FormTemplate = z
     id: Id,
     version: z.number().int().min(1),
     kind: FormKind,
-    title: z.string().min(1).max(FORM_LIMITS.labelMaxLength),
-    description: z.string().max(FORM_LIMITS.helpMaxLength).default(''),
+    title: chars(FORM_LIMITS.labelMaxLength, 1),
+    description: chars(FORM_LIMITS.helpMaxLength).default(''),
     sections: z.array(Section).min(1).max(FORM_LIMITS.sectionsMaxPerTemplate),
     workflow: TemplateWorkflow.default({ rejectIsTerminal: false, requireChildrenApproved: false }),
   })
@@ -288,7 +289,7 @@ export type FormTemplateInput = z.input<typeof FormTemplate>;
 /** Evidence attached to a file field. */
 export const AttachmentRef = z.object({
   attachmentId: Id,
-  name: z.string().min(1).max(FORM_LIMITS.attachmentNameMaxLength),
+  name: chars(FORM_LIMITS.attachmentNameMaxLength, 1),
   size: z.number().int().min(0).max(FORM_LIMITS.attachmentMaxBytes),
   contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
 });
@@ -308,6 +309,42 @@ export type FormData = Record<string, Record<string, unknown>>;
  * Structural checks of a definition: unique keys, references that resolve, sums over numbers only,
  * no cycles among computed fields, sane limits. Returns issues (empty when sound).
  */
+/**
+ * Keys that name members of `Object.prototype` (`constructor`, `toString`, `valueOf`, `__proto__`, …):
+ * in code that reads `data[key]` they answer with a built-in function instead of the user's value.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * What publishing a template adds to `checkDefinition`: no section, field or column key among
+ * RESERVED_KEYS. Kept apart from the schema so templates stored before the rule still read.
+ */
+export function checkPublishable(
+  definition: FormDefinition,
+): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const check = (key: string, path: (string | number)[]) => {
+    if (RESERVED_KEYS.has(key)) {
+      issues.push({
+        path,
+        message: `Khóa "${key}" trùng tên thuộc tính có sẵn của JavaScript; hãy đặt tên khác`,
+      });
+    }
+  };
+  definition.sections.forEach((s, si) => {
+    check(s.key, ['sections', si, 'key']);
+    s.fields.forEach((f, fi) => {
+      check(f.key, ['sections', si, 'fields', fi, 'key']);
+      if (f.type === 'table') {
+        f.columns.forEach((c, ci) => {
+          check(c.key, ['sections', si, 'fields', fi, 'columns', ci, 'key']);
+        });
+      }
+    });
+  });
+  return issues;
+}
+
 export function checkDefinition(
   definition: FormDefinition,
 ): { path: (string | number)[]; message: string }[] {

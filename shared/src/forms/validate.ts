@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { computeValues, evaluateCondition, isEmptyValue, visibleRefs } from './evaluate';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
+import { groupsThousands } from './numbers';
 import type { ColumnField, Field, FormData, FormDefinition } from './schema';
+import { charCount, normalizeText } from './text';
 
 export type ValidationMode = 'draft' | 'submit';
 export interface ValidationOptions {
@@ -69,6 +71,10 @@ const vn = (n: number): string => n.toLocaleString('vi-VN');
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A value the data itself holds: never one inherited from Object.prototype (`constructor`, `toString`). */
+const own = (o: Record<string, unknown>, key: string): unknown =>
+  Object.hasOwn(o, key) ? o[key] : undefined;
+
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 /** Browsers hand numbers over as strings; plain decimal strings are accepted and normalised. */
 const asNumber = (v: unknown): number | undefined => {
@@ -121,15 +127,17 @@ function checkScalar(
     case 'text':
     case 'long_text': {
       if (typeof raw !== 'string') return issue(path, formMessages.text);
+      // Stored, counted and matched as NFC, lengths in code points (text.ts): the browser and the API agree.
+      const text = normalizeText(raw);
       const hardMax = field.type === 'text' ? FORM_LIMITS.textMaxLength : FORM_LIMITS.longTextMaxLength;
       const max = Math.min(field.maxLength ?? hardMax, hardMax);
-      if (raw.length > max) issue(path, formMessages.maxLength(max));
-      else if (submit && field.minLength !== undefined && raw.trim().length < field.minLength) {
+      if (charCount(text) > max) issue(path, formMessages.maxLength(max));
+      else if (submit && field.minLength !== undefined && charCount(text.trim()) < field.minLength) {
         issue(path, formMessages.minLength(field.minLength));
       } else if (submit && field.type === 'text' && field.pattern !== undefined) {
-        if (!new RegExp(field.pattern.regex, 'u').test(raw)) issue(path, field.pattern.message);
+        if (!new RegExp(field.pattern.regex, 'u').test(text)) issue(path, field.pattern.message);
       }
-      return raw;
+      return text;
     }
     case 'integer':
     case 'decimal': {
@@ -145,9 +153,11 @@ function checkScalar(
           return issue(path, formMessages.max(vn(FORM_LIMITS.decimalMaxAbs)));
         if (decimals(n) > field.scale) return issue(path, formMessages.scale(field.scale));
       }
-      if (submit && field.min !== undefined && n < field.min) issue(path, formMessages.min(vn(field.min)));
+      // A year's bounds read as years ("1975"), a quantity's grouped ("1.000").
+      const bound = (b: number) => (groupsThousands(field) ? vn(b) : String(b));
+      if (submit && field.min !== undefined && n < field.min) issue(path, formMessages.min(bound(field.min)));
       else if (submit && field.max !== undefined && n > field.max)
-        issue(path, formMessages.max(vn(field.max)));
+        issue(path, formMessages.max(bound(field.max)));
       return n;
     }
     case 'date': {
@@ -219,7 +229,7 @@ function checkField(
           !/^[A-Za-z0-9_-]{1,64}$/.test(f.attachmentId) ||
           typeof f.name !== 'string' ||
           f.name.length === 0 ||
-          f.name.length > FORM_LIMITS.attachmentNameMaxLength ||
+          charCount(normalizeText(f.name)) > FORM_LIMITS.attachmentNameMaxLength ||
           typeof f.size !== 'number' ||
           !Number.isInteger(f.size) ||
           f.size < 0 ||
@@ -268,9 +278,9 @@ function checkField(
         issue([...path, 'selfScore'], formMessages.requiredScore);
       if (!isEmptyValue(raw.note)) {
         if (typeof raw.note !== 'string') issue([...path, 'note'], formMessages.text);
-        else if (raw.note.length > FORM_LIMITS.longTextMaxLength) {
+        else if (charCount(normalizeText(raw.note)) > FORM_LIMITS.longTextMaxLength) {
           issue([...path, 'note'], formMessages.maxLength(FORM_LIMITS.longTextMaxLength));
-        } else out.note = raw.note;
+        } else out.note = normalizeText(raw.note);
       }
       return Object.keys(out).length === 0 ? MISSING : out;
     }
@@ -295,7 +305,7 @@ function checkField(
         const row: Record<string, unknown> = {};
         for (const col of field.columns) {
           if (col.visibleWhen !== undefined && !evaluateCondition(col.visibleWhen, data, r)) continue;
-          const v = checkScalar(col, r[col.key], [...path, i, col.key], submit, issue);
+          const v = checkScalar(col, own(r, col.key), [...path, i, col.key], submit, issue);
           if (v !== MISSING) row[col.key] = v;
         }
         rows.push(row);
@@ -327,14 +337,21 @@ export function validateFormData(
   const shown = visibleRefs(definition, input);
   const value: FormData = {};
   for (const section of definition.sections) {
-    const rawSection = input[section.key];
+    const rawSection = own(input, section.key);
     const sectionData = isRecord(rawSection) ? rawSection : {};
     if (rawSection !== undefined && rawSection !== null && !isRecord(rawSection))
       issue([section.key], formMessages.notObject);
     const out: Record<string, unknown> = {};
     for (const field of section.fields) {
       if (!shown.has(`${section.key}.${field.key}`)) continue;
-      const v = checkField(field, sectionData[field.key], [section.key, field.key], submit, input, issue);
+      const v = checkField(
+        field,
+        own(sectionData, field.key),
+        [section.key, field.key],
+        submit,
+        input,
+        issue,
+      );
       if (v !== MISSING) out[field.key] = v;
     }
     value[section.key] = out;

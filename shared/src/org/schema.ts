@@ -1,29 +1,11 @@
 import * as z from 'zod';
 import { CalendarDate, Id, TenantId } from '../common';
+import { roles } from './roles';
 
-/**
- * Roles a user can hold. A user belongs to exactly one unit; what a role allows is decided by the
- * policy in `policy/` from the unit tree, never by a handler.
- */
-export const roles = [
-  'submitter',
-  'unit_head',
-  'reviewer',
-  'secretariat',
-  'council_member',
-  'chair',
-  'admin',
-] as const;
+export { provinceRoles, roles } from './roles';
+
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
-
-/** Roles that act for the whole tenant when held at the province root. */
-export const provinceRoles = [
-  'secretariat',
-  'admin',
-  'chair',
-  'council_member',
-] as const satisfies readonly Role[];
 
 /**
  * Unit kinds are data: the built-in ones are below, a province may add others (e.g. `cluster_lead`).

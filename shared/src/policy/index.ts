@@ -1,2 +1,3 @@
 export * from './policy';
 export * from './public-view';
+export * from './workspaces';

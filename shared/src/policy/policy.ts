@@ -1,5 +1,6 @@
 import type { Id, TenantId } from '../common';
-import { type Identity, provinceRoles, type Role } from '../org/schema';
+import { provinceRoles } from '../org/roles';
+import type { Identity, Role } from '../org/schema';
 
 export const policyActions = [
   'read',

@@ -175,6 +175,7 @@ export const actionLabels: Readonly<Record<WorkflowEvent['action'], string>> = {
   reject: 'Không chấp thuận',
   withdraw: 'Rút lại',
   reopen: 'Mở lại để điều chỉnh',
+  attach: 'Đính kèm tệp minh chứng',
 };
 
 /**

@@ -97,6 +97,8 @@ export const WorkflowEvent = z.object({
     'reject',
     'withdraw',
     'reopen',
+    /** An evidence file checked and accepted (no change of state): its SHA-256 enters the chain. */
+    'attach',
   ]),
   actorId: z.string(),
   actorUnitId: Id,
@@ -105,5 +107,15 @@ export const WorkflowEvent = z.object({
   from: Position,
   to: Position,
   reason: z.string().nullable(),
+  /** `attach` only: the file as checked at confirm. Absent on other events (their hashes stay as they were). */
+  attachment: z
+    .object({
+      id: Id,
+      name: z.string(),
+      contentType: z.string(),
+      size: z.number().int().min(0),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .optional(),
 });
 export type WorkflowEvent = z.infer<typeof WorkflowEvent>;

@@ -1,6 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildXlsx, columnName, safeSheetNames } from './index';
+import {
+  buildXlsx,
+  columnName,
+  dateCell,
+  dateTimeCell,
+  excelSerial,
+  readXlsx,
+  safeSheetNames,
+} from './index';
 
 describe('xlsx writer', () => {
   it('writes a valid package with text, numbers and a bold header', () => {
@@ -60,5 +68,58 @@ describe('xlsx writer', () => {
       'Tổng hợp',
       'tổng hợp (2)',
     ]);
+  });
+
+  it('writes dates as dates: a serial number in a dd/mm/yyyy format, the time of an instant in Vietnam', () => {
+    const bytes = buildXlsx([
+      {
+        name: 'Ngày',
+        rows: [
+          ['Ngày họp', 'Cập nhật', 'Ghi chú'],
+          [dateCell('2023-12-05'), dateTimeCell('2023-03-10T02:00:00.000Z'), dateCell('chưa rõ')],
+        ],
+      },
+    ]);
+    const [sheet] = readXlsx(bytes);
+    const [meeting, updated, note] = sheet?.rows[1] ?? [];
+    // 05/12/2023 is day 45265 of Excel's calendar; 02:00 UTC is 09:00 in Vietnam.
+    expect(meeting).toMatchObject({ value: 45265, format: 'dd/mm/yyyy', shown: '05/12/2023' });
+    expect(updated).toMatchObject({ format: 'dd/mm/yyyy hh:mm', shown: '10/03/2023 09:00' });
+    expect(updated?.value).toBeCloseTo(44995 + 9 / 24, 6);
+    // Text that is not a date stays text, never a wrong date.
+    expect(note).toMatchObject({ value: 'chưa rõ', format: null });
+    expect(sheet?.rows[0]?.[0]).toMatchObject({ value: 'Ngày họp', bold: true });
+    expect(excelSerial({ kind: 'date', date: '1900-03-01' })).toBe(61);
+  });
+
+  it('prints on A4 with the header row on every page; landscape and one page wide when asked', () => {
+    const rows = [
+      ['Đơn vị', 'Số vụ'],
+      ['Phường Tân Phú', 1],
+    ];
+    const [plain, wide] = readXlsx(
+      buildXlsx([
+        { name: 'Dọc', rows },
+        { name: "Báo cáo 'ngang'", rows, page: { orientation: 'landscape', fitToWidth: true } },
+      ]),
+    );
+    expect(plain?.page).toEqual({
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: false,
+      fitToWidth: null,
+      fitToHeight: null,
+    });
+    expect(plain?.printTitles).toBe('$1:$1');
+    expect(wide?.name).toBe("Báo cáo 'ngang'");
+    expect(wide?.page).toEqual({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(wide?.printTitles).toBe('$1:$1');
+    expect(wide?.frozenRows).toBe(1);
   });
 });

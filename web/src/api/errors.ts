@@ -51,8 +51,12 @@ export class HttpError extends Error {
   get isValidation(): boolean {
     return this.status === 400 && this.details.length > 0;
   }
-  /** Worth retrying automatically: nothing came back, or the server was briefly unavailable. */
+  /**
+   * Worth retrying automatically: nothing came back, or the server was briefly unavailable. Not the
+   * API's 502 `corrupt_item` (a damaged record stays damaged).
+   */
   get isTransient(): boolean {
+    if (this.code === 'corrupt_item') return false;
     return this.isNetwork || this.status === 502 || this.status === 503 || this.status === 504;
   }
 }

@@ -1,13 +1,16 @@
-import type { Role } from '@thidua/shared/org';
+import { authorizeWorkspace, type Workspace, type WorkspaceContext } from '@thidua/shared/policy';
 import type { RouteObject } from 'react-router';
 import type { MessageKey } from '../i18n';
 
-/** A navigation entry: shown to users holding any of `roles`. */
+/**
+ * A navigation entry: shown to whoever the shared policy lets open its workspace (never a role list
+ * of the web's own, so the menu and the API cannot disagree).
+ */
 export interface NavItem {
   to: string;
   /** A key of the core catalogue, or the feature's own strings. */
   label: MessageKey | { vi: string; en: string };
-  roles: readonly Role[];
+  workspace: Workspace;
   /** Lower comes first. */
   order: number;
 }
@@ -22,8 +25,8 @@ export interface FeatureModule {
   appRoutes?: RouteObject[];
   publicRoutes?: RouteObject[];
   navItems?: NavItem[];
-  /** Where a user with these roles lands after sign-in, if this feature is their main work. */
-  homeFor?: { roles: readonly Role[]; path: string; priority: number }[];
+  /** Where a user who may open `workspace` lands after sign-in, if this feature is their main work. */
+  homeFor?: { workspace: Workspace; path: string; priority: number }[];
 }
 
 export function defineFeature(module: FeatureModule): FeatureModule {
@@ -37,18 +40,21 @@ export const features: readonly FeatureModule[] = Object.keys(found)
   .map((k) => found[k])
   .filter((m): m is FeatureModule => m !== undefined);
 
-export function navItemsFor(roles: readonly Role[]): NavItem[] {
+const mayOpen = (context: WorkspaceContext, workspace: Workspace) =>
+  authorizeWorkspace(context, workspace).allowed;
+
+export function navItemsFor(context: WorkspaceContext): NavItem[] {
   return features
     .flatMap((f) => f.navItems ?? [])
-    .filter((n) => n.roles.some((r) => roles.includes(r)))
+    .filter((n) => mayOpen(context, n.workspace))
     .sort((a, b) => a.order - b.order);
 }
 
-/** The landing page of a user: the highest-priority feature home among their roles. */
-export function homePathFor(roles: readonly Role[]): string {
+/** The landing page of a user: the highest-priority feature home among the workspaces they may open. */
+export function homePathFor(context: WorkspaceContext): string {
   const candidates = features
     .flatMap((f) => f.homeFor ?? [])
-    .filter((h) => h.roles.some((r) => roles.includes(r)))
+    .filter((h) => mayOpen(context, h.workspace))
     .sort((a, b) => a.priority - b.priority);
   return candidates[0]?.path ?? '/account';
 }

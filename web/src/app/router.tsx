@@ -9,7 +9,9 @@ import { features } from './extensions';
  * chunk), contributed by the feature modules found in `extensions.ts`.
  */
 export function buildRoutes(): RouteObject[] {
-  const appRoutes = features.flatMap((f) => f.appRoutes ?? []);
+  // A page that fails (its API refuses the caller, its code did not load) shows why inside the shell.
+  const inShell = <RouteError inShell />;
+  const appRoutes = features.flatMap((f) => f.appRoutes ?? []).map((r) => ({ errorElement: inShell, ...r }));
   const publicRoutes = features.flatMap((f) => f.publicRoutes ?? []);
   return [
     {
@@ -28,9 +30,14 @@ export function buildRoutes(): RouteObject[] {
           lazy: async () => ({ Component: (await import('../layout/AppShell')).AppShell }),
           errorElement: <RouteError />,
           children: [
-            { index: true, lazy: async () => ({ Component: (await import('../layout/RoleHome')).RoleHome }) },
+            {
+              index: true,
+              errorElement: inShell,
+              lazy: async () => ({ Component: (await import('../layout/RoleHome')).RoleHome }),
+            },
             {
               path: 'account',
+              errorElement: inShell,
               lazy: async () => ({ Component: (await import('../layout/AccountPage')).AccountPage }),
             },
             ...appRoutes,

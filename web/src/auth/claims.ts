@@ -1,4 +1,4 @@
-import type { Role } from '@thidua/shared/org';
+import { type Role, roles } from '@thidua/shared/org';
 
 /** The claims the app reads from the Cognito ID token (the API verifies it; we only display). */
 export interface IdClaims {
@@ -12,18 +12,8 @@ export interface IdClaims {
   exp: number;
 }
 
-const ROLES: readonly Role[] = [
-  'submitter',
-  'unit_head',
-  'reviewer',
-  'secretariat',
-  'council_member',
-  'chair',
-  'admin',
-];
-
 function isRole(v: string): v is Role {
-  return (ROLES as readonly string[]).includes(v);
+  return (roles as readonly string[]).includes(v);
 }
 
 function base64UrlDecode(segment: string): string {

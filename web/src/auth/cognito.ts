@@ -17,10 +17,13 @@ export interface Tokens {
 export type AuthFailure =
   | 'invalid_credentials'
   | 'user_disabled'
+  | 'not_confirmed'
   | 'password_change_required'
   | 'too_many_attempts'
   | 'network'
   | 'session_expired'
+  | 'service_unavailable'
+  | 'misconfigured'
   | 'unknown';
 
 export class AuthError extends Error {
@@ -33,13 +36,38 @@ export class AuthError extends Error {
   }
 }
 
-function failureOf(type: string, message: string): AuthFailure {
+/**
+ * Cognito's error types (and cognito-local's, which answers a wrong password with its own
+ * `InvalidPasswordException`) as the few failures a person can act on. `type` may carry a namespace
+ * (`com.amazonaws…#NotAuthorizedException`); `status` is the HTTP status of the answer.
+ */
+export function signInFailureOf(type: string, message: string, status = 400): AuthFailure {
   const t = type.split('#').pop() ?? type;
-  if (t === 'NotAuthorizedException' && /disabled/i.test(message)) return 'user_disabled';
-  if (t === 'NotAuthorizedException' || t === 'UserNotFoundException') return 'invalid_credentials';
-  if (t === 'PasswordResetRequiredException') return 'password_change_required';
-  if (t === 'TooManyRequestsException' || t === 'LimitExceededException') return 'too_many_attempts';
-  return 'unknown';
+  switch (t) {
+    case 'NotAuthorizedException':
+      // One type for several causes in Cognito; only the message tells them apart.
+      if (/disabled/i.test(message)) return 'user_disabled';
+      if (/attempts exceeded/i.test(message)) return 'too_many_attempts';
+      return 'invalid_credentials';
+    case 'UserNotFoundException':
+    case 'InvalidPasswordException':
+      return 'invalid_credentials';
+    case 'UserNotConfirmedException':
+      return 'not_confirmed';
+    case 'PasswordResetRequiredException':
+      return 'password_change_required';
+    case 'TooManyRequestsException':
+    case 'TooManyFailedAttemptsException':
+    case 'LimitExceededException':
+      return 'too_many_attempts';
+    case 'ResourceNotFoundException':
+    case 'InvalidParameterException':
+    case 'InvalidUserPoolConfigurationException':
+      return 'misconfigured';
+    case 'InternalErrorException':
+      return 'service_unavailable';
+  }
+  return status >= 500 ? 'service_unavailable' : 'unknown';
 }
 
 async function initiateAuth(
@@ -69,7 +97,7 @@ async function initiateAuth(
   if (!res.ok) {
     const type = typeof rec.__type === 'string' ? rec.__type : `HTTP ${res.status}`;
     const message = typeof rec.message === 'string' ? rec.message : type;
-    throw new AuthError(failureOf(type, message), message);
+    throw new AuthError(signInFailureOf(type, message, res.status), message);
   }
   return rec;
 }

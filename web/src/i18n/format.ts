@@ -93,13 +93,27 @@ export function parseDisplayDate(text: string): string | null {
   return !Number.isNaN(check.getTime()) && check.toISOString().startsWith(iso) ? iso : null;
 }
 
-const integerFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const decimalFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = (decimals: boolean, grouping: boolean): Intl.NumberFormat => {
+  const key = `${decimals}/${grouping}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals ? 2 : 0, useGrouping: grouping });
+    numberFormats.set(key, f);
+  }
+  return f;
+};
 
-/** 1234.5 → `1.234,5`. */
-export function formatNumber(value: number | null | undefined, opts: { decimals?: boolean } = {}): string {
+/**
+ * 1234.5 → `1.234,5`. `grouping: false` for numbers read digit by digit, such as a year (`2022`, never
+ * `2.022`).
+ */
+export function formatNumber(
+  value: number | null | undefined,
+  opts: { decimals?: boolean; grouping?: boolean } = {},
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
-  return (opts.decimals === false ? integerFormat : decimalFormat).format(value);
+  return numberFormat(opts.decimals !== false, opts.grouping !== false).format(value);
 }
 
 /** `1.234,5` or `1234.5` typed by a person → 1234.5; null for empty, NaN for garbage. */

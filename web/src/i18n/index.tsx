@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en } from './en';
+import { selectPlurals } from './plural';
 import { type MessageKey, vi } from './vi';
 
 export * from './format';
@@ -10,10 +11,13 @@ export type Translate<K extends string = MessageKey> = (key: K, params?: Message
 
 const LANG_STORAGE_KEY = 'thidua.lang';
 
-/** `{name}` placeholders are replaced by `params.name`; a missing parameter stays visible. */
-export function interpolate(template: string, params?: MessageParams): string {
+/**
+ * `{name}` placeholders are replaced by `params.name`; a missing parameter stays visible. Plural blocks
+ * (`{n, plural, one {# row} other {# rows}}`) pick their form by the language's plural rules first.
+ */
+export function interpolate(template: string, params?: MessageParams, lang: Lang = 'vi'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return selectPlurals(template, params, lang).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     return v === undefined ? whole : String(v);
   });
@@ -22,7 +26,7 @@ export function interpolate(template: string, params?: MessageParams): string {
 const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  return interpolate(catalogues[lang][key], params);
+  return interpolate(catalogues[lang][key], params, lang);
 }
 
 interface I18nValue {
@@ -85,7 +89,7 @@ export interface Catalogue<K extends string> {
 export function useCatalogue<K extends string>(catalogue: Catalogue<K>): Translate<K> {
   const { lang } = useI18n();
   return useCallback(
-    (key: K, params?: MessageParams) => interpolate(catalogue[lang][key], params),
+    (key: K, params?: MessageParams) => interpolate(catalogue[lang][key], params, lang),
     [lang, catalogue],
   );
 }

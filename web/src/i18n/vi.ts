@@ -35,6 +35,7 @@ export const vi = {
   'shell.navLabel': 'Điều hướng chính',
   'shell.offline':
     'Mất kết nối mạng. Dữ liệu bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng trở lại.',
+  'shell.retrying': 'Máy chủ đang bận, đang thử lại…',
   'shell.switchLanguage': 'Chuyển ngôn ngữ sang English',
 
   'nav.home': 'Trang chủ',
@@ -64,6 +65,9 @@ export const vi = {
   'auth.error.tooMany': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
   'auth.error.network': 'Không kết nối được máy chủ đăng nhập. Vui lòng kiểm tra mạng và thử lại.',
   'auth.error.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  'auth.error.notConfirmed': 'Tài khoản chưa được kích hoạt. Vui lòng liên hệ quản trị viên.',
+  'auth.error.serviceUnavailable': 'Máy chủ đăng nhập đang gặp sự cố. Vui lòng thử lại sau ít phút.',
+  'auth.error.misconfigured': 'Cấu hình đăng nhập của hệ thống chưa đúng. Vui lòng báo quản trị viên.',
   'auth.error.unknown': 'Không đăng nhập được. Vui lòng thử lại.',
 
   'account.title': 'Tài khoản',
@@ -78,6 +82,10 @@ export const vi = {
 
   'errors.startTitle': 'Không khởi động được ứng dụng',
   'errors.start': 'Không tải được cấu hình (/config.json). Vui lòng tải lại trang hoặc báo quản trị viên.',
+  'errors.forbiddenTitle': 'Không có quyền truy cập',
+  'errors.forbiddenPage': 'Bạn không có quyền mở trang này. Nếu cần, vui lòng liên hệ quản trị viên.',
+  'errors.forbiddenOrMissingPage':
+    'Trang này không có gì bạn được xem, hoặc nội dung không còn. Nếu cần, vui lòng liên hệ quản trị viên.',
   'errors.pageTitle': 'Đã có lỗi',
   'errors.offlineTitle': 'Không có kết nối',
   'errors.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
@@ -118,6 +126,10 @@ export const vi = {
   'form.file.unavailable': 'Chưa thể đính kèm tệp lúc này.',
   'form.file.remove': 'Gỡ',
   'form.file.removeNamed': 'Gỡ tệp {name}',
+  'form.file.scan.not_scanned': 'Chưa quét virus',
+  'form.file.scan.pending': 'Đang chờ quét virus',
+  'form.file.scan.clean': 'Đã quét virus: an toàn',
+  'form.file.scan.infected': 'Nhiễm mã độc — không được dùng',
   'form.errorSummary': 'Có {n} ô cần sửa:',
 
   'review.changed': 'Đã sửa',
@@ -182,9 +194,11 @@ export const vi = {
   'event.reject': 'Không chấp thuận',
   'event.withdraw': 'Rút lại',
   'event.reopen': 'Mở lại để điều chỉnh',
+  'event.attach': 'Đính kèm tệp minh chứng',
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',
+  'history.saves': '{n} lần',
   'history.reason': 'Lý do',
 
   'draft.pending': 'Có thay đổi chưa lưu…',
@@ -295,6 +309,7 @@ export const vi = {
   'campaigns.exportProgress': 'Tiến độ đọc hồ sơ',
   'campaigns.exportButton': 'Tải tệp Excel',
   'campaigns.exportDone': 'Đã xuất {n} hồ sơ.',
+  'export.parentUnit': 'Đơn vị cấp trên',
   'export.rows': 'số dòng',
   'export.files': 'số tệp',
   'scoring.title': 'Chấm điểm thẩm định',

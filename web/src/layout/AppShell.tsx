@@ -1,8 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
+import { useRetrying } from '../api/retry-status';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
+import { workspaceContextOf } from '../auth/workspace';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useOnline } from './useOnline';
@@ -19,11 +21,12 @@ export function AppShell() {
   const navigation = useNavigation();
   const location = useLocation();
   const online = useOnline();
+  const retrying = useRetrying();
   const me = useShellMe();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const roles = session?.claims.roles ?? [];
-  const items = navItemsFor(roles);
+  const items = navItemsFor(workspaceContextOf(session?.claims, me.data?.rootUnitId));
 
   // Close the phone menu and move focus to the page after a navigation, as a screen reader expects.
   const firstRender = useRef(true);
@@ -34,7 +37,8 @@ export function AppShell() {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // The new page starts at its top (ScrollRestoration); focusing must not scroll it elsewhere.
+    mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
   const signOut = () => {
@@ -100,9 +104,16 @@ export function AppShell() {
           {t('shell.offline')}
         </div>
       ) : null}
+      {online && retrying ? (
+        <div className="shell-offline" role="status">
+          {t('shell.retrying')}
+        </div>
+      ) : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="shell-main">
         <Outlet />
       </main>
+      {/* A new page opens at its top; Back returns to where the person was. */}
+      <ScrollRestoration />
     </div>
   );
 }

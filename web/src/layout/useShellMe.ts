@@ -6,6 +6,8 @@ export interface ShellMe {
   name: string;
   title: string;
   unitName: string;
+  /** The tenant's root unit (the province): the first of the unit's ancestors, or the unit itself. */
+  rootUnitId: string;
 }
 
 export function useShellMe() {
@@ -16,7 +18,12 @@ export function useShellMe() {
       // The contract (and zod with it) loads beside the first page, not in the shell's initial script.
       const { getMe } = await import('@thidua/shared/contracts');
       const me = await api.call(getMe);
-      return { name: me.user?.name ?? '', title: me.user?.title ?? '', unitName: me.unit?.name ?? '' };
+      return {
+        name: me.user?.name ?? '',
+        title: me.user?.title ?? '',
+        unitName: me.unit?.name ?? '',
+        rootUnitId: me.unit?.path[0] ?? me.unit?.id ?? '',
+      };
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -3,20 +3,12 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePathFor } from '../../app/extensions';
 import { useServices, useSession } from '../../app/services';
 import { AuthError, type AuthFailure } from '../../auth/cognito';
-import { type MessageKey, useT } from '../../i18n';
+import { workspaceContextOf } from '../../auth/workspace';
+import { useT } from '../../i18n';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { Alert, Button, Field } from '../../ui';
+import { signInFailureMessage } from './failures';
 import './sign-in.css';
-
-const failureMessage: Record<AuthFailure, MessageKey> = {
-  invalid_credentials: 'auth.error.invalidCredentials',
-  user_disabled: 'auth.error.disabled',
-  password_change_required: 'auth.error.passwordChange',
-  too_many_attempts: 'auth.error.tooMany',
-  network: 'auth.error.network',
-  session_expired: 'auth.error.sessionExpired',
-  unknown: 'auth.error.unknown',
-};
 
 /** Only same-site paths are followed after sign-in (no open redirect through `?next=`). */
 function safeNext(next: string | null): string | null {
@@ -36,7 +28,12 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
 
   if (session && !busy) {
-    return <Navigate to={safeNext(params.get('next')) ?? homePathFor(session.claims.roles)} replace />;
+    return (
+      <Navigate
+        to={safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(session.claims))}
+        replace
+      />
+    );
   }
 
   const onSubmit = async (e: FormEvent) => {
@@ -50,7 +47,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       const s = await store.signIn(email, password);
-      navigate(safeNext(params.get('next')) ?? homePathFor(s.claims.roles), { replace: true });
+      navigate(safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(s.claims)), { replace: true });
     } catch (err) {
       setFailure(err instanceof AuthError ? err.reason : 'unknown');
     } finally {
@@ -69,7 +66,7 @@ export function SignInPage() {
         </p>
         <h1>{t('auth.title')}</h1>
         <p className="muted">{t('auth.subtitle')}</p>
-        {failure ? <Alert tone="danger">{t(failureMessage[failure])}</Alert> : null}
+        {failure ? <Alert tone="danger">{t(signInFailureMessage[failure])}</Alert> : null}
         <form onSubmit={onSubmit} noValidate>
           <Field label={t('auth.email')} error={errors.email} required>
             {(p) => (

@@ -1,6 +1,6 @@
 import { findTemplate2023 } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
-import { buildXlsx } from '@thidua/shared/xlsx';
+import { buildXlsx, readXlsx } from '@thidua/shared/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n';
@@ -55,15 +55,82 @@ describe('campaign report export', () => {
       t,
     );
     const [head, first, second] = sheet.rows;
-    expect(head?.slice(0, 4)).toEqual(['Đơn vị', 'Kỳ', 'Tình trạng', 'Cập nhật']);
+    // The parent unit leads (issue 15: the export lacked the district); the update is a real date.
+    expect(head?.slice(0, 5)).toEqual(['Đơn vị cấp trên', 'Đơn vị', 'Kỳ', 'Tình trạng', 'Cập nhật']);
     expect(head).toContain(a.label);
     // Sorted by unit name (Vietnamese order): Tân Bình before Tân Phú.
-    expect(first?.[0]).toBe('Phường Tân Bình');
-    expect(second?.slice(0, 4)).toEqual(['Phường Tân Phú', 'Quý 1/2023', 'Đã phê duyệt', '10/03/2023 09:00']);
+    expect(first?.[1]).toBe('Phường Tân Bình');
+    expect(second?.slice(0, 5)).toEqual([
+      'Thành phố Đồng Xoài',
+      'Phường Tân Phú',
+      'Quý 1/2023',
+      'Đã phê duyệt',
+      { kind: 'date_time', instant: '2023-03-10T02:00:00.000Z', utcOffsetMinutes: 420 },
+    ]);
     expect(second?.[(head ?? []).indexOf(a.label)]).toBe(7);
     const bytes = buildXlsx([sheet]);
     const xml = strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
     expect(xml).toContain('Phường Tân Phú');
     expect(xml).toContain('<v>7</v>');
+  });
+
+  it('reads back with the district column, real dates, no total of years, and an A4 page setup', () => {
+    const nomination = findTemplate2023('nomination_2023');
+    if (!nomination) throw new Error('template missing');
+    const awards = nomination.sections
+      .flatMap((sec) => sec.fields.map((f) => ({ sec, f })))
+      .find(({ f }) => f.key === 'previousAwards');
+    const meeting = nomination.sections
+      .flatMap((sec) => sec.fields.map((f) => ({ sec, f })))
+      .find(({ f }) => f.type === 'date');
+    if (!awards || !meeting) throw new Error('expected the awards table and a date field');
+    const data = {
+      [awards.sec.key]: { previousAwards: [{ year: 2021, award: 'Giấy khen', decision: '12/QĐ' }] },
+      [meeting.sec.key]: { [meeting.f.key]: '2023-12-05' },
+    };
+    const sub = (id: string, unitName: string, parent: { unitId: string; unitName: string }): Submission => ({
+      ...base,
+      id,
+      formKey: 'nomination',
+      templateId: 'nomination_2023',
+      period: '2023-Y',
+      unitName,
+      unitPath: ['binh-phuoc', parent.unitId],
+      chain: [{ ...parent, unitKind: 'district' }],
+      data,
+    });
+    const sheet = reportSheet(
+      'Đề nghị',
+      nomination,
+      [
+        sub('s1', 'Phường Tân Phú', { unitId: 'dong-xoai', unitName: 'Thành phố Đồng Xoài' }),
+        sub('s2', 'Phường An Lộc', { unitId: 'binh-long', unitName: 'Thị xã Bình Long' }),
+      ],
+      t,
+    );
+    const [read] = readXlsx(buildXlsx([sheet]));
+    if (!read) throw new Error('no sheet');
+    const header = (read.rows[0] ?? []).map((c) => c?.shown);
+    const cellsOf = (r: number) => (read.rows[r] ?? []).map((c) => c?.shown);
+    // District first, sorted by district name (Vietnamese order: "Thành phố" before "Thị xã").
+    expect(header.slice(0, 2)).toEqual(['Đơn vị cấp trên', 'Đơn vị']);
+    expect(cellsOf(1).slice(0, 2)).toEqual(['Thành phố Đồng Xoài', 'Phường Tân Phú']);
+    expect(cellsOf(2).slice(0, 2)).toEqual(['Thị xã Bình Long', 'Phường An Lộc']);
+    // The last update and the meeting date are dates a spreadsheet can sort, shown dd/mm/yyyy.
+    const updated = read.rows[1]?.[header.indexOf('Cập nhật')];
+    expect(updated).toMatchObject({ format: 'dd/mm/yyyy hh:mm', shown: '10/03/2023 09:00' });
+    expect(typeof updated?.value).toBe('number');
+    const meetingCell = read.rows[1]?.[header.indexOf(meeting.f.label)];
+    expect(meetingCell).toMatchObject({ format: 'dd/mm/yyyy', shown: '05/12/2023' });
+    // The awards table counts its rows; a year is not a quantity, so no "total of years" column.
+    expect(header.some((h) => h?.includes('Năm'))).toBe(false);
+    // Printing: landscape A4, one page wide, the header repeated on each page.
+    expect(read.page).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    expect(read.printTitles).toBe('$1:$1');
   });
 });

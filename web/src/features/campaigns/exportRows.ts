@@ -1,7 +1,7 @@
-import { computeValues, type FormTemplate, visibleRefs } from '@thidua/shared/forms';
+import { computeValues, type FormTemplate, isQuantity, visibleRefs } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
-import type { Cell, Sheet } from '@thidua/shared/xlsx';
-import { formatDateTime, type Translate } from '../../i18n';
+import { type Cell, dateCell, dateTimeCell, type Sheet } from '@thidua/shared/xlsx';
+import type { Translate } from '../../i18n';
 import { periodLabel } from '../submissions/labels';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -52,7 +52,8 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
             value: (s) => (Array.isArray(raw(s)) ? (raw(s) as unknown[]).length : 0),
           });
           for (const c of f.columns) {
-            if (c.type !== 'integer' && c.type !== 'decimal') continue;
+            // Quantities only: a total of the years in a list of awards means nothing.
+            if (!isQuantity(c)) continue;
             cols.push({
               header: `${header} – ${c.label} (${t('common.total')})`,
               value: (s) => {
@@ -100,7 +101,10 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
         case 'date':
           cols.push({
             header,
-            value: (s) => (typeof raw(s) === 'string' ? String(raw(s)).split('-').reverse().join('/') : null),
+            value: (s) => {
+              const v = raw(s);
+              return typeof v === 'string' ? dateCell(v) : null;
+            },
           });
           break;
         default:
@@ -117,9 +121,16 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
   return cols;
 }
 
+/** The unit the author unit belongs to (a commune's district; the province for a department). */
+export const parentUnitName = (s: Submission): string => {
+  const parentId = s.unitPath.at(-1);
+  return s.chain.find((c) => c.unitId === parentId)?.unitName ?? '';
+};
+
 /**
- * One sheet for one form: a row per submission (unit, period, status, last update, then every field in
- * template order; computed totals recomputed with the shared evaluator, hidden fields left blank).
+ * One sheet for one form: a row per submission (parent unit, unit, period, status, last update, then
+ * every field in template order; computed totals recomputed with the shared evaluator, hidden fields left
+ * blank), sorted by parent unit then unit. Dates are real dates; it prints landscape on A4, one page wide.
  */
 export function reportSheet(
   name: string,
@@ -129,6 +140,7 @@ export function reportSheet(
 ): Sheet {
   const cols = columnsOf(template, t);
   const head: Cell[] = [
+    t('export.parentUnit'),
     t('inbox.col.unit'),
     t('inbox.col.period'),
     t('inbox.col.status'),
@@ -136,19 +148,30 @@ export function reportSheet(
     ...cols.map((c) => c.header),
   ];
   const rows: Cell[][] = [head];
-  const sorted = [...submissions].sort(
-    (a, b) => a.unitName.localeCompare(b.unitName, 'vi') || a.period.localeCompare(b.period),
-  );
-  for (const s of sorted) {
+  const sorted = submissions
+    .map((s) => ({ s, parent: parentUnitName(s) }))
+    .sort(
+      (a, b) =>
+        a.parent.localeCompare(b.parent, 'vi') ||
+        a.s.unitName.localeCompare(b.s.unitName, 'vi') ||
+        a.s.period.localeCompare(b.s.period),
+    );
+  for (const { s, parent } of sorted) {
     const computed = computeValues(template, s.data);
     const shown = visibleRefs(template, s.data);
     rows.push([
+      parent,
       s.unitName,
       periodLabel(s.period, t),
       t(`status.${s.state}`),
-      formatDateTime(s.updatedAt),
+      dateTimeCell(s.updatedAt),
       ...cols.map((c) => c.value(s, computed, shown)),
     ]);
   }
-  return { name, rows, widths: [28, 16, 18, 17, ...cols.map(() => 18)] };
+  return {
+    name,
+    rows,
+    widths: [24, 28, 16, 18, 17, ...cols.map(() => 18)],
+    page: { orientation: 'landscape', fitToWidth: true },
+  };
 }

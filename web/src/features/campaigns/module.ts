@@ -12,8 +12,6 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/CampaignPage')).CampaignPage }),
     },
   ],
-  navItems: [
-    { to: '/campaigns', label: 'nav.campaigns', roles: ['secretariat', 'reviewer', 'admin'], order: 40 },
-  ],
-  homeFor: [{ roles: ['secretariat'], path: '/campaigns', priority: 15 }],
+  navItems: [{ to: '/campaigns', label: 'nav.campaigns', workspace: 'campaign_reports', order: 40 }],
+  homeFor: [{ workspace: 'campaign_export', path: '/campaigns', priority: 15 }],
 });

@@ -4,6 +4,7 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe';
 import { isHttpError } from '../../api/errors';
+import { wholePage } from '../../app/queryClient';
 import { useApi } from '../../app/services';
 import { useCatalogue, useT } from '../../i18n';
 import { Alert, Button, Dialog, Field, TextField } from '../../ui';
@@ -71,6 +72,8 @@ export function useCampaignQuery<T>(
     queryKey: ['commendations', ...key, campaignId],
     queryFn: () => get(campaignId),
     enabled: Boolean(campaignId),
+    // A commendation page is its list: the API refusing it (403, or 404 out of scope) refuses the page.
+    meta: wholePage,
   });
 }
 

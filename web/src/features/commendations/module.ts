@@ -37,27 +37,32 @@ export default defineFeature({
     },
   ],
   navItems: [
-    { to: '/commendations/consolidate', label: pair('nav.consolidate'), roles: ['reviewer'], order: 40 },
+    {
+      to: '/commendations/consolidate',
+      label: pair('nav.consolidate'),
+      workspace: 'consolidation',
+      order: 40,
+    },
     {
       to: '/commendations/batches',
       label: pair('nav.batches'),
-      roles: ['reviewer', 'secretariat'],
+      workspace: 'batch_review',
       order: 41,
     },
-    { to: '/commendations/disclosures', label: pair('nav.disclosures'), roles: ['secretariat'], order: 42 },
-    { to: '/commendations/council', label: pair('nav.council'), roles: ['secretariat'], order: 43 },
-    { to: '/commendations/vote', label: pair('nav.vote'), roles: ['council_member'], order: 44 },
-    { to: '/commendations/sign', label: pair('nav.sign'), roles: ['chair'], order: 45 },
+    { to: '/commendations/disclosures', label: pair('nav.disclosures'), workspace: 'disclosures', order: 42 },
+    { to: '/commendations/council', label: pair('nav.council'), workspace: 'council', order: 43 },
+    { to: '/commendations/vote', label: pair('nav.vote'), workspace: 'ballot', order: 44 },
+    { to: '/commendations/sign', label: pair('nav.sign'), workspace: 'signature', order: 45 },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),
-      roles: ['submitter', 'unit_head', 'reviewer'],
+      workspace: 'notifications',
       order: 46,
     },
   ],
   homeFor: [
-    { roles: ['council_member'], path: '/commendations/vote', priority: 30 },
-    { roles: ['chair'], path: '/commendations/sign', priority: 30 },
+    { workspace: 'ballot', path: '/commendations/vote', priority: 12 },
+    { workspace: 'signature', path: '/commendations/sign', priority: 12 },
   ],
 });
 

@@ -4,6 +4,7 @@ import {
   type AttachmentContentType,
   type AttachmentRef,
   FORM_LIMITS,
+  normalizeText,
 } from '@thidua/shared/forms';
 
 /** A presigned POST: the browser sends the file straight to S3 with these form fields. */
@@ -23,7 +24,10 @@ export interface FileFacts {
 export interface Uploader {
   /** Asks for a presigned POST for this file. */
   start(file: FileFacts): Promise<UploadTicket>;
-  /** After the upload: the server checks size and magic bytes, then the file is an attachment. */
+  /**
+   * After the upload: the server parses the file (PDF, DOCX/XLSX, image structure), hashes it and moves
+   * it where no upload can reach; then it is an attachment.
+   */
   finish(ticket: UploadTicket, file: FileFacts): Promise<AttachmentRef>;
 }
 
@@ -63,7 +67,8 @@ export function checkFile(
   return {
     ok: true,
     facts: {
-      name: file.name.slice(-FORM_LIMITS.attachmentNameMaxLength),
+      // NFC and counted in code points, as the API counts it: a cut never splits a character.
+      name: Array.from(normalizeText(file.name)).slice(-FORM_LIMITS.attachmentNameMaxLength).join(''),
       size: file.size,
       contentType: type,
     },

@@ -5,6 +5,6 @@ export default defineFeature({
   appRoutes: [
     { path: 'home', lazy: async () => ({ Component: (await import('./components/HomePage')).HomePage }) },
   ],
-  navItems: [{ to: '/home', label: 'nav.home', roles: ['submitter', 'unit_head'], order: 10 }],
-  homeFor: [{ roles: ['submitter', 'unit_head'], path: '/home', priority: 10 }],
+  navItems: [{ to: '/home', label: 'nav.home', workspace: 'unit_work', order: 10 }],
+  homeFor: [{ workspace: 'unit_work', path: '/home', priority: 10 }],
 });

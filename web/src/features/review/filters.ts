@@ -112,3 +112,16 @@ export function toListQuery(f: InboxFilters, cursor: string | undefined, pageSiz
     ...(cursor ? { cursor } : {}),
   };
 }
+
+/**
+ * The inbox showing one unit's reports of a form and period (all of the area, not only those waiting):
+ * where a name in the completeness list leads.
+ */
+export function unitReportsLink(q: {
+  campaignId: string;
+  formKey: string;
+  period: string;
+  unitId: string;
+}): string {
+  return `/inbox?${filtersToParams({ ...emptyFilters, view: 'subtree', ...q }).toString()}`;
+}

@@ -10,8 +10,8 @@ export default defineFeature({
     },
   ],
   navItems: [
-    { to: '/inbox', label: 'nav.inbox', roles: ['reviewer', 'secretariat', 'unit_head'], order: 20 },
-    { to: '/completeness', label: 'nav.completeness', roles: ['reviewer', 'secretariat'], order: 30 },
+    { to: '/inbox', label: 'nav.inbox', workspace: 'inbox', order: 20 },
+    { to: '/completeness', label: 'nav.completeness', workspace: 'completeness', order: 30 },
   ],
-  homeFor: [{ roles: ['reviewer'], path: '/inbox', priority: 20 }],
+  homeFor: [{ workspace: 'inbox', path: '/inbox', priority: 20 }],
 });

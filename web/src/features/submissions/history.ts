@@ -1,3 +1,4 @@
+import type { SubmissionState } from '@thidua/shared/workflow';
 import type { Diff, HistoryEvent } from './service';
 
 /** The last event of a kind (the latest return or rejection carries the reason the author must read). */
@@ -32,6 +33,50 @@ export function returnedVersion(events: readonly HistoryEvent[]): number | null 
     if (e?.action === 'submit') return e.version;
   }
   return null;
+}
+
+/** Autosaves further apart than this belong to different sittings (a new line in the history). */
+export const SESSION_GAP_MS = 2 * 60 * 60 * 1000;
+
+/** One line of the history as people read it: an event, or a sitting's autosaves folded into one. */
+export interface HistoryLine {
+  /** The event shown (for folded saves, the last one). */
+  event: HistoryEvent;
+  /** How many autosaves the line stands for (1 for any other event). */
+  saves: number;
+  /** When the line began (the first save of the sitting). */
+  firstAt: string;
+}
+
+/**
+ * The history in order, with consecutive autosaves by the same person in one sitting folded into one
+ * line: "Lưu nháp (4 lần)" once before a submission, not four lines that hide what matters.
+ */
+export function historyLines(events: readonly HistoryEvent[]): HistoryLine[] {
+  const lines: HistoryLine[] = [];
+  for (const event of events) {
+    const prev = lines[lines.length - 1];
+    if (
+      event.action === 'save' &&
+      prev?.event.action === 'save' &&
+      prev.event.actorId === event.actorId &&
+      Date.parse(event.at) - Date.parse(prev.event.at) <= SESSION_GAP_MS
+    ) {
+      prev.event = event;
+      prev.saves++;
+    } else {
+      lines.push({ event, saves: 1, firstAt: event.at });
+    }
+  }
+  return lines;
+}
+
+/**
+ * The version a reviewer compares a resubmission with ("changed since the return"), only while it
+ * waits for a decision: once approved or rejected the comparison is history, not news.
+ */
+export function comparedVersion(state: SubmissionState, events: readonly HistoryEvent[]): number | null {
+  return state === 'under_review' || state === 'awaiting_signoff' ? returnedVersion(events) : null;
 }
 
 type Data = Record<string, unknown>;

@@ -14,6 +14,7 @@ export const submissionKeys = {
   list: (q: ListQuery) => ['submissions', 'list', q] as const,
   detail: (id: string) => ['submissions', 'detail', id] as const,
   history: (id: string) => ['submissions', 'history', id] as const,
+  attachments: (id: string) => ['submissions', 'attachments', id] as const,
   diff: (id: string, since: number) => ['submissions', 'diff', id, since] as const,
 };
 
@@ -154,4 +155,21 @@ export function useSubtreeUnits(root: string | undefined) {
     enabled: Boolean(root),
     staleTime: 10 * 60_000,
   });
+}
+
+/**
+ * The scan state of each attachment of a submission, by id: what the file list shows beside each file
+ * ("Chưa quét virus" where the deployment has no scanner).
+ */
+export function useScanStates(submissionId: string) {
+  const s = useSubmissionsApi();
+  const q = useQuery({
+    queryKey: submissionKeys.attachments(submissionId),
+    queryFn: () => s.attachments(submissionId),
+    staleTime: 30_000,
+  });
+  return useMemo(
+    () => new Map((q.data ?? []).flatMap((a) => (a.scanState ? [[a.id, a.scanState] as const] : []))),
+    [q.data],
+  );
 }

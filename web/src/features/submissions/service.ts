@@ -11,6 +11,7 @@ import {
   getSubmissionDiff,
   getSubmissionHistory,
   getTemplateVersion,
+  listAttachments,
   listCampaigns,
   listSubmissions,
   listUnitChildren,
@@ -109,6 +110,8 @@ export const submissionsApi = (api: ApiClient) => ({
   units: (root?: string, cursor?: string) => api.call(listUnits, { query: { root, cursor, limit: 100 } }),
   children: (unitId: string) =>
     api.call(listUnitChildren, { params: { unitId }, query: { limit: 100 } }).then((r) => r.items),
+  attachments: (submissionId: string) =>
+    api.call(listAttachments, { params: { submissionId } }).then((r) => r.items),
   download: (submissionId: string, attachmentId: string) =>
     api.call(getAttachmentDownload, { params: { submissionId, attachmentId } }).then((r) => r.url),
 });

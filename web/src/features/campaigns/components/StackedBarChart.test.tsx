@@ -37,4 +37,13 @@ describe('stacked bar chart', () => {
     expect(html).toContain('Đã phê duyệt');
     expect(html).toContain('Bị trả lại');
   });
+
+  it('draws the same bars in HTML for phones: each name above its bar, the values readable', () => {
+    expect(html).toContain('<span class="chart-bars-label">Thành phố Đồng Xoài</span>');
+    const widths = [...html.matchAll(/class="chart-bars-segment" style="width:([\d.]+)%/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(widths).toEqual([75, 25, 12.5]);
+    expect(html).toContain('<span class="visually-hidden">Bị trả lại: 2</span>');
+  });
 });

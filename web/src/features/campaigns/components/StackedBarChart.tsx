@@ -22,7 +22,9 @@ const WIDTH = 720;
 /**
  * Horizontal stacked bars in inline SVG (no chart library): one bar per row, one segment per series.
  * The SVG is an image with a text alternative; the same numbers are in the table next to it, which is
- * what screen readers and the keyboard use.
+ * what screen readers and the keyboard use. A 720-unit drawing shrunk onto a phone would write its
+ * labels 5 px high, so below 640 px the same bars are drawn in HTML instead: each name on its own line
+ * above its bar, in the page's own type size.
  */
 export function StackedBarChart({
   title,
@@ -86,6 +88,30 @@ export function StackedBarChart({
           );
         })}
       </svg>
+      <ul className="chart-bars" aria-label={title}>
+        {rows.map((row, i) => (
+          <li key={row.label}>
+            <span className="chart-bars-label">{row.label}</span>
+            <span className="chart-bars-row">
+              <span className="chart-bars-track">
+                {series.map((s) => {
+                  const v = row.values[s.key] ?? 0;
+                  return v > 0 ? (
+                    <span
+                      key={s.key}
+                      className="chart-bars-segment"
+                      style={{ width: `${(v / max) * 100}%`, background: s.color }}
+                    >
+                      <span className="visually-hidden">{`${s.label}: ${formatNumber(v)}`}</span>
+                    </span>
+                  ) : null;
+                })}
+              </span>
+              <span className="chart-bars-total">{formatNumber(totals[i] ?? 0)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
       <figcaption>
         <ul className="chart-legend">
           {series.map((s) => (

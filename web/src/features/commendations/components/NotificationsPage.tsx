@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import type { UnitNotification } from '@thidua/shared/commendation';
+import { Link } from 'react-router';
+import { useSession } from '../../../app/services';
 import { formatDateTime } from '../../../i18n';
 import { Badge, Skeleton } from '../../../ui';
 import { useC, useCommendations } from '../common';
+import { notificationLink } from '../links';
 
 const tone = { decision: 'success', revocation: 'danger', batch_returned: 'warning' } as const;
 
@@ -9,20 +13,34 @@ const tone = { decision: 'success', revocation: 'danger', batch_returned: 'warni
 export function NotificationsPage() {
   const c = useC();
   const svc = useCommendations();
+  const tenantId = useSession()?.claims.tenantId ?? '';
   const q = useQuery({ queryKey: ['commendations', 'notifications'], queryFn: () => svc.notifications() });
   return (
     <div className="stack">
       <h1>{c('notifications.title')}</h1>
       {q.isLoading ? <Skeleton label={c('loading')} /> : null}
       {q.data?.length === 0 ? <p className="muted">{c('notifications.none')}</p> : null}
-      <ul className="c-list">
-        {(q.data ?? []).map((n) => (
-          <li key={n.id} className="card c-item">
-            <Badge tone={tone[n.kind]}>{formatDateTime(n.at)}</Badge>
-            <span>{n.title}</span>
-          </li>
-        ))}
-      </ul>
+      <NotificationList items={q.data ?? []} tenantId={tenantId} />
     </div>
+  );
+}
+
+/** The notices, newest first as the API gives them, each a link to what it is about. */
+export function NotificationList({
+  items,
+  tenantId,
+}: {
+  items: readonly Pick<UnitNotification, 'id' | 'kind' | 'refId' | 'title' | 'at'>[];
+  tenantId: string;
+}) {
+  return (
+    <ul className="c-list">
+      {items.map((n) => (
+        <li key={n.id} className="card c-item">
+          <Badge tone={tone[n.kind]}>{formatDateTime(n.at)}</Badge>
+          <Link to={notificationLink(n, tenantId)}>{n.title}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

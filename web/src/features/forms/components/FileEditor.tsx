@@ -11,6 +11,7 @@ import { formatBytes, useT } from '../../../i18n';
 import { Button, ProgressBar } from '../../../ui';
 import { acceptAttribute, checkFile, postWithProgress, UploadError } from '../upload';
 import { useFormRuntime } from './FormRuntime';
+import { ScanBadge } from './ScanBadge';
 
 interface InFlight {
   key: number;
@@ -36,7 +37,7 @@ export function FileEditor({
   aria: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true };
 }) {
   const t = useT();
-  const { uploader, openAttachment } = useFormRuntime();
+  const { uploader, openAttachment, scanStates } = useFormRuntime();
   const { field: ctl } = useController({ name });
   const files: AttachmentRef[] = Array.isArray(ctl.value) ? ctl.value.filter(isRef) : [];
   const [inFlight, setInFlight] = useState<InFlight[]>([]);
@@ -109,6 +110,7 @@ export function FileEditor({
                 <span>{f.name}</span>
               )}
               <span className="muted"> ({formatBytes(f.size)})</span>
+              <ScanBadge state={scanStates?.get(f.attachmentId)} />
               <Button
                 size="sm"
                 variant="ghost"

@@ -1,4 +1,4 @@
-import type { AttachmentRef } from '@thidua/shared/forms';
+import type { AttachmentRef, AttachmentScanState } from '@thidua/shared/forms';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Uploader } from '../upload';
 
@@ -8,6 +8,8 @@ export interface FormRuntime {
   uploader?: Uploader;
   /** Opens an attachment (a short-lived download link issued after an authorization check). */
   openAttachment?: (ref: AttachmentRef) => Promise<void>;
+  /** Malware scan state of the submission's attachments, by attachment id (absent: not shown). */
+  scanStates?: ReadonlyMap<string, AttachmentScanState>;
   /** Reviewers fill `reviewerScore` of score criteria; authors fill `selfScore`. */
   scoring: 'self' | 'reviewer' | 'none';
 }

@@ -5,6 +5,7 @@ import {
   evaluateCondition,
   type Field as FieldDef,
   type FormDefinition,
+  groupsThousands,
   visibleRefs,
 } from '@thidua/shared/forms';
 import type { ReactNode } from 'react';
@@ -28,7 +29,7 @@ export function scalarText(field: ColumnField, value: unknown, t: Translate): st
     case 'integer':
     case 'decimal':
       return typeof value === 'number'
-        ? `${formatNumber(value)}${field.unit ? ` ${field.unit}` : ''}`
+        ? `${formatNumber(value, { grouping: groupsThousands(field) })}${field.unit ? ` ${field.unit}` : ''}`
         : String(value);
     case 'date':
       return typeof value === 'string' ? formatDate(value) : String(value);

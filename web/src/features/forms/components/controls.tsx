@@ -1,4 +1,4 @@
-import type { ColumnField, SelectOption } from '@thidua/shared/forms';
+import { type ColumnField, groupsThousands, type SelectOption } from '@thidua/shared/forms';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { formatDate, parseDisplayDate, parseNumber, useT } from '../../../i18n';
@@ -11,12 +11,15 @@ const plainNumber = (v: unknown): string => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v).replace('.', ',');
   return typeof v === 'string' ? v : '';
 };
-const groupedNumber = (v: unknown): string => {
-  if (typeof v === 'number' && Number.isFinite(v)) {
-    return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }).format(v);
-  }
-  return typeof v === 'string' ? v : '';
+const numberShown = (grouping: boolean) => {
+  const format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: grouping });
+  return (v: unknown): string => {
+    if (typeof v === 'number' && Number.isFinite(v)) return format.format(v);
+    return typeof v === 'string' ? v : '';
+  };
 };
+const groupedNumber = numberShown(true);
+const ungroupedNumber = numberShown(false);
 
 /**
  * The props of a text input whose form value is shown formatted while not focused (and, given
@@ -67,8 +70,24 @@ const parseNumberText = (raw: string): unknown => {
  * editing is never ambiguous; on blur it is grouped. The form value is the number, or the raw text when
  * it is not one (so the validator flags it and nothing typed is lost).
  */
-export function NumberInput({ name, decimal, aria }: { name: string; decimal: boolean; aria: AriaProps }) {
-  const input = useFormattedInput(name, groupedNumber, parseNumberText, plainNumber);
+export function NumberInput({
+  name,
+  decimal,
+  aria,
+  grouping = true,
+}: {
+  name: string;
+  decimal: boolean;
+  aria: AriaProps;
+  /** False for a year or a code: shown `2022`, never `2.022`. */
+  grouping?: boolean;
+}) {
+  const input = useFormattedInput(
+    name,
+    grouping ? groupedNumber : ungroupedNumber,
+    parseNumberText,
+    plainNumber,
+  );
   return (
     <input {...aria} {...input} className="input num-input" inputMode={decimal ? 'decimal' : 'numeric'} />
   );
@@ -234,7 +253,7 @@ export function ScalarControl({ field, name, aria }: { field: ColumnField; name:
     case 'long_text':
       return <TextArea name={name} aria={aria} maxLength={field.maxLength} />;
     case 'integer':
-      return <NumberInput name={name} decimal={false} aria={aria} />;
+      return <NumberInput name={name} decimal={false} aria={aria} grouping={groupsThousands(field)} />;
     case 'decimal':
       return <NumberInput name={name} decimal aria={aria} />;
     case 'date':

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { useServices } from '../../../app/services';
 import { formatDate } from '../../../i18n';
 import { Alert, Badge, Skeleton } from '../../../ui';
+import { decisionAnchor } from '../../commendations/links';
 import { publicService } from '../service';
 import { PublicLayout } from './PublicLayout';
 
@@ -20,7 +21,7 @@ export function PublicDecisionsPage() {
       {q.data?.items.length === 0 ? <p className="muted">Chưa có quyết định nào được công bố.</p> : null}
       <ul className="public-list">
         {(q.data?.items ?? []).map((d) => (
-          <li key={d.id} className="card">
+          <li key={d.id} id={decisionAnchor(d.id)} className="card">
             <h2>
               Quyết định số {d.numberText} ngày {formatDate(d.signedOn)}
             </h2>

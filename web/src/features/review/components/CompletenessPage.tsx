@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Campaign } from '@thidua/shared/campaign';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
@@ -8,6 +9,7 @@ import { Alert, Badge, type BadgeTone, type Column, DataTable, Pending, SelectFi
 import { useCampaigns, useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus, CompletenessView } from '../../submissions/service';
 import { campaignChoices, formChoices, periodChoices } from '../choices';
+import { unitReportsLink } from '../filters';
 import '../review.css';
 
 const tone: Record<CompletenessStatus, BadgeTone> = {
@@ -119,7 +121,12 @@ function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
   return campaign?.forms.find((a) => a.formKey === formKey)?.periods ?? [];
 }
 
-function CompletenessResult({ data }: { data: CompletenessView }) {
+/** A unit with a report links to it (through the inbox of its reports); one that has none yet does not. */
+const hasReport = (status: CompletenessView['units'][number]['status']) => status !== 'not_started';
+
+export function CompletenessResult({ data }: { data: CompletenessView }) {
+  const { campaignId, formKey, period } = data;
+  const linkOf = (unitId: string) => unitReportsLink({ campaignId, formKey, period, unitId });
   const t = useT();
   const missing = data.units.filter((u) => u.status === 'not_started' || u.status === 'in_progress');
   const rows = [...data.units].sort(
@@ -128,7 +135,12 @@ function CompletenessResult({ data }: { data: CompletenessView }) {
       a.unitName.localeCompare(b.unitName, 'vi'),
   );
   const columns: Column<CompletenessView['units'][number]>[] = [
-    { key: 'unit', header: t('inbox.col.unit'), label: t('inbox.col.unit'), cell: (u) => u.unitName },
+    {
+      key: 'unit',
+      header: t('inbox.col.unit'),
+      label: t('inbox.col.unit'),
+      cell: (u) => (hasReport(u.status) ? <Link to={linkOf(u.unitId)}>{u.unitName}</Link> : u.unitName),
+    },
     {
       key: 'status',
       header: t('inbox.col.status'),
@@ -159,7 +171,9 @@ function CompletenessResult({ data }: { data: CompletenessView }) {
           <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
           <ul className="completeness-list">
             {missing.map((u) => (
-              <li key={u.unitId}>{u.unitName}</li>
+              <li key={u.unitId}>
+                {hasReport(u.status) ? <Link to={linkOf(u.unitId)}>{u.unitName}</Link> : u.unitName}
+              </li>
             ))}
           </ul>
         </div>

@@ -22,7 +22,7 @@ import { canonical, DraftStore, type LocalDraft, reconcile } from '../../forms/d
 import { domIdFor, resolveErrorTarget } from '../../forms/paths';
 import type { Uploader } from '../../forms/upload';
 import { AutosaveController, type AutosaveStatus } from '../autosave';
-import { submissionKeys, useSubmissionsApi } from '../queries';
+import { submissionKeys, useScanStates, useSubmissionsApi } from '../queries';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 
 type Values = Record<string, unknown>;
@@ -149,10 +149,15 @@ export function SubmissionEditor({
   const uploader: Uploader = useMemo(
     () => ({
       start: (f) => s.startUpload(submission.id, f),
-      finish: (ticket) => s.confirmUpload(submission.id, ticket.attachmentId),
+      finish: async (ticket) => {
+        const ref = await s.confirmUpload(submission.id, ticket.attachmentId);
+        await qc.invalidateQueries({ queryKey: submissionKeys.attachments(submission.id) });
+        return ref;
+      },
     }),
-    [s, submission.id],
+    [s, submission.id, qc],
   );
+  const scanStates = useScanStates(submission.id);
   const openAttachment = async (ref: AttachmentRef) => {
     const url = await s.download(submission.id, ref.attachmentId);
     window.open(url, '_blank', 'noopener');
@@ -241,7 +246,7 @@ export function SubmissionEditor({
   }
 
   return (
-    <FormRuntimeProvider value={{ uploader, openAttachment, scoring: 'self' }}>
+    <FormRuntimeProvider value={{ uploader, openAttachment, scanStates, scoring: 'self' }}>
       <FormProvider {...methods}>
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="submission-form">
           {initial.kind === 'restore' ? <Alert tone="info">{t('draft.restored')}</Alert> : null}

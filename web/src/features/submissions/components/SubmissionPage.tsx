@@ -7,7 +7,7 @@ import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
 import { Alert, Button, Skeleton, Tabs } from '../../../ui';
 import { FormView } from '../../forms/components/FormView';
-import { lastEvent, previousData, returnedVersion } from '../history';
+import { comparedVersion, historyLines, lastEvent, previousData } from '../history';
 import { periodLabel } from '../labels';
 import { useCreateDraft } from '../mutations';
 import { useCampaign, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
@@ -84,7 +84,7 @@ function SubmissionWorkspace({
     claims.roles.some((r) => (authorRoles as readonly string[]).includes(r));
   // The author unit edits while the submission is in its hands; the API refuses anyone else anyway.
   const editing = isAuthor && isEditable(sub.state);
-  const since = editing ? null : returnedVersion(events);
+  const since = editing ? null : comparedVersion(sub.state, events);
   const diff = useDiff(sub.id, since);
   const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
   const rejected = sub.state === 'rejected' ? lastEvent(events, 'reject') : undefined;
@@ -178,7 +178,7 @@ function SubmissionWorkspace({
           },
           {
             id: 'history',
-            label: t('submission.tabHistory', { n: events.length }),
+            label: t('submission.tabHistory', { n: historyLines(events).length }),
             content: historyLoading ? (
               <Skeleton lines={4} />
             ) : (

@@ -1,0 +1,417 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createLocalJWKSet, decodeJwt, errors, type JWK, type JWTPayload, jwtVerify } from 'jose';
+import type { Forward, ProxiedRequest, ProxyAnswer } from './proxy';
+import { type Credentials, verifySigV4 } from './sigv4';
+
+/**
+ * What Cognito enforces and cognito-local does not, in front of cognito-local (which listens on a loopback
+ * port nobody else is told about). Each rule names the AWS documentation it follows:
+ *
+ * - IAM-authorized operations (every `Admin*` and pool/client management call) need a valid SigV4
+ *   signature by the platform's credentials; only the public user operations go without
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pools-API-operations.html).
+ * - Access tokens given to user operations are verified (signature with the pool's key, issuer, expiry,
+ *   `token_use`), and refused once revoked by a global sign-out or AdminDisableUser
+ *   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html).
+ * - UpdateUserAttributes / DeleteUserAttributes write only the app client's WriteAttributes
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes);
+ *   immutable attributes are refused by cognito-local itself once the schema says `Mutable: false`.
+ * - A disabled user cannot sign in nor refresh: NotAuthorizedException "User is disabled."; wrong
+ *   password and unknown user are one NotAuthorizedException "Incorrect username or password." when the
+ *   client prevents user-existence errors
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html).
+ * - An auth flow must be enabled on the app client (ExplicitAuthFlows)
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html).
+ * - New passwords follow the pool's password policy
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html).
+ * - A refresh token works only with the app client it was issued to
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
+ * - GlobalSignOut / AdminUserGlobalSignOut (absent from cognito-local) revoke the user's refresh and
+ *   access tokens (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html).
+ */
+export interface CognitoGateOptions {
+  /** What clients see as the endpoint: the issuer of tokens is `<publicEndpoint>/<poolId>`. */
+  publicEndpoint: string;
+  publicJwk: JWK;
+  credentials: Credentials;
+  /** Where revocations are kept across restarts. */
+  stateFile: string;
+  forward: Forward;
+}
+
+const PREFIX = 'AWSCognitoIdentityProviderService.';
+
+/** Operations that take an access token instead of IAM credentials. */
+const ACCESS_TOKEN_OPERATIONS = new Set([
+  'GetUser',
+  'UpdateUserAttributes',
+  'DeleteUserAttributes',
+  'VerifyUserAttribute',
+  'GetUserAttributeVerificationCode',
+  'ChangePassword',
+  'DeleteUser',
+  'GlobalSignOut',
+  'SetUserMFAPreference',
+  'SetUserSettings',
+  'AssociateSoftwareToken',
+  'VerifySoftwareToken',
+  'ConfirmDevice',
+  'ForgetDevice',
+  'GetDevice',
+  'ListDevices',
+  'UpdateDeviceStatus',
+]);
+/** Operations anyone may call (the sign-in and sign-up protocol). */
+const PUBLIC_OPERATIONS = new Set([
+  ...ACCESS_TOKEN_OPERATIONS,
+  'InitiateAuth',
+  'RespondToAuthChallenge',
+  'SignUp',
+  'ConfirmSignUp',
+  'ResendConfirmationCode',
+  'ForgotPassword',
+  'ConfirmForgotPassword',
+  'RevokeToken',
+]);
+
+/** The client permission each auth flow needs; with no ExplicitAuthFlows Cognito allows SRP, custom, refresh. */
+const FLOW_PERMISSION: Record<string, string> = {
+  USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
+  USER_SRP_AUTH: 'ALLOW_USER_SRP_AUTH',
+  CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
+  REFRESH_TOKEN_AUTH: 'ALLOW_REFRESH_TOKEN_AUTH',
+  REFRESH_TOKEN: 'ALLOW_REFRESH_TOKEN_AUTH',
+  ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+};
+const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+export function cognitoError(code: string, message: string, status = 400): ProxyAnswer {
+  return {
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code },
+    body: Buffer.from(JSON.stringify({ __type: code, message })),
+  };
+}
+
+const notAuthorized = (message: string): ProxyAnswer => cognitoError('NotAuthorizedException', message);
+const INCORRECT = 'Incorrect username or password.';
+const DISABLED = 'User is disabled.';
+
+type Json = Record<string, unknown>;
+type Verified = { ok: true; claims: JWTPayload } | { ok: false; refusal: ProxyAnswer };
+
+interface AppClient {
+  UserPoolId: string;
+  ExplicitAuthFlows?: string[];
+  WriteAttributes?: string[];
+  PreventUserExistenceErrors?: string;
+}
+
+interface PasswordPolicy {
+  MinimumLength?: number;
+  RequireLowercase?: boolean;
+  RequireUppercase?: boolean;
+  RequireNumbers?: boolean;
+  RequireSymbols?: boolean;
+}
+
+/** Revocation times (epoch seconds) per `<poolId>/<username>`. */
+interface GateState {
+  signedOut: Record<string, number>;
+  accessRevoked: Record<string, number>;
+  /** Refresh token id → the app client it was issued to, and its expiry (epoch seconds). */
+  refreshClients: Record<string, { clientId: string; exp: number }>;
+}
+
+const readState = (file: string): GateState => {
+  try {
+    return {
+      refreshClients: {},
+      ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<GateState>),
+    } as GateState;
+  } catch {
+    return { signedOut: {}, accessRevoked: {}, refreshClients: {} };
+  }
+};
+
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+/** Cognito's message for the first rule of the pool's password policy a password breaks. */
+export function passwordProblem(password: string, policy: PasswordPolicy | undefined): string | undefined {
+  const rules: [boolean | undefined, boolean, string][] = [
+    [true, password.length >= (policy?.MinimumLength ?? 8), 'Password not long enough'],
+    [policy?.RequireLowercase, /[a-z]/.test(password), 'Password must have lowercase characters'],
+    [policy?.RequireUppercase, /[A-Z]/.test(password), 'Password must have uppercase characters'],
+    [policy?.RequireNumbers, /[0-9]/.test(password), 'Password must have numeric characters'],
+    [
+      policy?.RequireSymbols,
+      /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password),
+      'Password must have symbol characters',
+    ],
+  ];
+  const broken = rules.find(([applies, holds]) => applies && !holds);
+  return broken ? `Password did not conform with policy: ${broken[2]}` : undefined;
+}
+
+/** Where each operation carries a new password. */
+function newPassword(operation: string, body: Json): string | undefined {
+  const responses = (body.ChallengeResponses ?? {}) as Json;
+  const candidates: Record<string, unknown> = {
+    AdminSetUserPassword: body.Password,
+    AdminCreateUser: body.TemporaryPassword,
+    SignUp: body.Password,
+    ChangePassword: body.ProposedPassword,
+    ConfirmForgotPassword: body.Password,
+    RespondToAuthChallenge: responses.NEW_PASSWORD,
+    AdminRespondToAuthChallenge: responses.NEW_PASSWORD,
+  };
+  const value = candidates[operation];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function createCognitoGate(options: CognitoGateOptions) {
+  const { forward } = options;
+  const keys = createLocalJWKSet({ keys: [options.publicJwk] });
+  const state = readState(options.stateFile);
+  const save = (): void => writeFileSync(options.stateFile, `${JSON.stringify(state)}\n`);
+  const poolOfClient = new Map<string, string>();
+
+  async function call(operation: string, input: Json): Promise<{ ok: boolean; body: Json }> {
+    const answer = await forward({
+      method: 'POST',
+      rawUrl: '/',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${PREFIX}${operation}` },
+      body: Buffer.from(JSON.stringify(input)),
+    });
+    return { ok: answer.status === 200, body: JSON.parse(answer.body.toString('utf8') || '{}') as Json };
+  }
+
+  async function appClient(clientId: unknown): Promise<AppClient | undefined> {
+    if (typeof clientId !== 'string') return undefined;
+    if (!poolOfClient.has(clientId)) {
+      const pools = await call('ListUserPools', { MaxResults: 60 });
+      for (const pool of (pools.body.UserPools ?? []) as { Id: string }[]) {
+        const clients = await call('ListUserPoolClients', { UserPoolId: pool.Id, MaxResults: 60 });
+        for (const client of (clients.body.UserPoolClients ?? []) as { ClientId: string }[]) {
+          poolOfClient.set(client.ClientId, pool.Id);
+        }
+      }
+    }
+    const poolId = poolOfClient.get(clientId);
+    if (!poolId) return undefined;
+    const described = await call('DescribeUserPoolClient', { UserPoolId: poolId, ClientId: clientId });
+    return described.ok ? (described.body.UserPoolClient as AppClient) : undefined;
+  }
+
+  async function passwordPolicy(poolId: string): Promise<PasswordPolicy | undefined> {
+    const described = await call('DescribeUserPool', { UserPoolId: poolId });
+    const pool = described.body.UserPool as { Policies?: { PasswordPolicy?: PasswordPolicy } } | undefined;
+    return pool?.Policies?.PasswordPolicy;
+  }
+
+  /** `undefined` when the user does not exist. */
+  async function isEnabled(poolId: string, username: string): Promise<boolean | undefined> {
+    const got = await call('AdminGetUser', { UserPoolId: poolId, Username: username });
+    return got.ok ? got.body.Enabled !== false : undefined;
+  }
+
+  const poolOfIssuer = (iss: unknown): string | undefined =>
+    typeof iss === 'string' && iss.startsWith(`${options.publicEndpoint}/`)
+      ? iss.slice(options.publicEndpoint.length + 1)
+      : undefined;
+
+  /** Verifies a token of this platform's pools; the refusal Cognito gives, or the claims. */
+  async function verify(token: unknown, kind: 'Access' | 'Refresh'): Promise<Verified> {
+    const refuse = (message: string): Verified => ({ ok: false, refusal: notAuthorized(message) });
+    if (typeof token !== 'string') return refuse(`Invalid ${kind} Token`);
+    try {
+      const { payload } = await jwtVerify(token, keys, { algorithms: ['RS256'], requiredClaims: ['exp'] });
+      if (!poolOfIssuer(payload.iss)) return refuse(`Invalid ${kind} Token`);
+      if (kind === 'Access' && payload.token_use !== 'access') return refuse('Invalid Access Token');
+      return { ok: true, claims: payload };
+    } catch (error) {
+      return refuse(
+        error instanceof errors.JWTExpired ? `${kind} Token has expired` : `Invalid ${kind} Token`,
+      );
+    }
+  }
+
+  /** Refusal for a verified token whose user is disabled or signed out since it was issued. */
+  async function revoked(claims: JWTPayload, kind: 'Access' | 'Refresh'): Promise<ProxyAnswer | undefined> {
+    const poolId = poolOfIssuer(claims.iss) ?? '';
+    const username = String(claims.username ?? claims['cognito:username'] ?? '');
+    const issued = claims.iat ?? 0;
+    const id = `${poolId}/${username}`;
+    const cutoff = Math.max(state.signedOut[id] ?? 0, kind === 'Access' ? (state.accessRevoked[id] ?? 0) : 0);
+    if (issued <= cutoff) return notAuthorized(`${kind} Token has been revoked`);
+    const enabled = await isEnabled(poolId, username);
+    if (enabled === undefined) return notAuthorized(`Invalid ${kind} Token`);
+    return enabled ? undefined : notAuthorized(DISABLED);
+  }
+
+  function revoke(table: 'signedOut' | 'accessRevoked', poolId: string, username: string): void {
+    // Tokens issued in this very second are revoked too: `iat` has a one-second resolution.
+    state[table][`${poolId}/${username}`] = nowSeconds();
+    save();
+  }
+
+  /** Remembers which client received the refresh token in a successful sign-in answer. */
+  function recordRefreshToken(answer: ProxyAnswer, clientId: string): void {
+    const result = JSON.parse(answer.body.toString('utf8')) as {
+      AuthenticationResult?: { RefreshToken?: string };
+    };
+    const token = result.AuthenticationResult?.RefreshToken;
+    if (!token) return;
+    const { jti, exp } = decodeJwt(token);
+    if (typeof jti !== 'string' || typeof exp !== 'number') return;
+    const now = nowSeconds();
+    for (const [id, entry] of Object.entries(state.refreshClients)) {
+      if (entry.exp < now) delete state.refreshClients[id];
+    }
+    state.refreshClients[jti] = { clientId, exp };
+    save();
+  }
+
+  async function initiateAuth(body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
+    const client = await appClient(body.ClientId);
+    if (!client) return forward(request);
+    const flow = String(body.AuthFlow ?? '');
+    const allowed = client.ExplicitAuthFlows?.length ? client.ExplicitAuthFlows : DEFAULT_FLOWS;
+    const permission = FLOW_PERMISSION[flow];
+    if (permission && !allowed.includes(permission)) {
+      return cognitoError('InvalidParameterException', `${flow} flow not enabled for this client`);
+    }
+    const parameters = (body.AuthParameters ?? {}) as Json;
+    if (permission === 'ALLOW_REFRESH_TOKEN_AUTH') {
+      const verified = await verify(parameters.REFRESH_TOKEN, 'Refresh');
+      if (!verified.ok) return verified.refusal;
+      // A refresh token works only with the app client it was issued to.
+      const issuedTo = state.refreshClients[String(verified.claims.jti)]?.clientId;
+      if (issuedTo !== undefined && issuedTo !== body.ClientId) return notAuthorized('Invalid Refresh Token');
+      return (await revoked(verified.claims, 'Refresh')) ?? forward(request);
+    }
+    const answer = await forward(request);
+    if (answer.status !== 200) {
+      const type = String((JSON.parse(answer.body.toString('utf8') || '{}') as Json).__type ?? '');
+      const hidesExistence = client.PreventUserExistenceErrors === 'ENABLED';
+      if (type === 'InvalidPasswordException') return notAuthorized(INCORRECT);
+      if (type === 'UserNotFoundException' || type === 'NotAuthorizedException') {
+        return hidesExistence ? notAuthorized(INCORRECT) : answer;
+      }
+      return answer;
+    }
+    const result = JSON.parse(answer.body.toString('utf8')) as {
+      AuthenticationResult?: { IdToken?: string };
+      ChallengeParameters?: Record<string, string>;
+    };
+    const idToken = result.AuthenticationResult?.IdToken;
+    const username =
+      (idToken ? String(decodeJwt(idToken)['cognito:username'] ?? '') : undefined) ??
+      result.ChallengeParameters?.USER_ID_FOR_SRP ??
+      String(parameters.USERNAME ?? '');
+    // Checked after the password, as Cognito does: a wrong password says nothing about the account.
+    const enabled = await isEnabled(client.UserPoolId, username);
+    if (enabled === false) return notAuthorized(DISABLED);
+    recordRefreshToken(answer, String(body.ClientId));
+    return answer;
+  }
+
+  return async function handle(request: ProxiedRequest): Promise<ProxyAnswer> {
+    const target = String(request.headers['x-amz-target'] ?? '');
+    if (request.method !== 'POST' || !target.startsWith(PREFIX)) return forward(request);
+    const operation = target.slice(PREFIX.length);
+    let body: Json;
+    try {
+      body = JSON.parse(request.body.toString('utf8') || '{}') as Json;
+    } catch {
+      return cognitoError('SerializationException', 'Could not parse the request body as JSON');
+    }
+
+    if (!PUBLIC_OPERATIONS.has(operation)) {
+      const verdict = verifySigV4(request, { credentials: options.credentials, service: 'cognito-idp' });
+      if (!verdict.ok) {
+        return verdict.code === 'AccessDenied' && verdict.anonymous
+          ? cognitoError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400)
+          : cognitoError(
+              verdict.code === 'SignatureDoesNotMatch'
+                ? 'InvalidSignatureException'
+                : 'UnrecognizedClientException',
+              verdict.message,
+            );
+      }
+    }
+
+    const password = newPassword(operation, body);
+    if (password !== undefined) {
+      const poolId =
+        typeof body.UserPoolId === 'string' ? body.UserPoolId : (await appClient(body.ClientId))?.UserPoolId;
+      const problem = poolId ? passwordProblem(password, await passwordPolicy(poolId)) : undefined;
+      if (problem) return cognitoError('InvalidPasswordException', problem);
+    }
+
+    let claims: JWTPayload | undefined;
+    if (ACCESS_TOKEN_OPERATIONS.has(operation) && typeof body.AccessToken === 'string') {
+      const verified = await verify(body.AccessToken, 'Access');
+      if (!verified.ok) return verified.refusal;
+      const refusal = await revoked(verified.claims, 'Access');
+      if (refusal) return refusal;
+      claims = verified.claims;
+    }
+
+    switch (operation) {
+      case 'InitiateAuth':
+      case 'AdminInitiateAuth':
+        return initiateAuth(body, request);
+      case 'RespondToAuthChallenge':
+      case 'AdminRespondToAuthChallenge': {
+        const answer = await forward(request);
+        if (answer.status === 200) recordRefreshToken(answer, String(body.ClientId));
+        return answer;
+      }
+      case 'UpdateUserAttributes':
+      case 'DeleteUserAttributes': {
+        const client = await appClient(claims?.client_id);
+        const writable = client?.WriteAttributes ?? [];
+        const names =
+          operation === 'UpdateUserAttributes'
+            ? ((body.UserAttributes ?? []) as { Name?: string }[]).map((attribute) => attribute.Name ?? '')
+            : ((body.UserAttributeNames ?? []) as string[]);
+        // An empty WriteAttributes list means every writable attribute, as in Cognito.
+        if (writable.length > 0 && names.some((name) => !writable.includes(name))) {
+          return notAuthorized('A client attempted to write unauthorized attribute');
+        }
+        return forward(request);
+      }
+      case 'GlobalSignOut': {
+        if (!claims) return notAuthorized('Invalid Access Token');
+        revoke('signedOut', poolOfIssuer(claims.iss) ?? '', String(claims.username ?? ''));
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: Buffer.from('{}'),
+        };
+      }
+      case 'AdminUserGlobalSignOut':
+      case 'AdminDisableUser': {
+        // Revocation is keyed by the username tokens carry, which AdminGetUser returns for an alias too.
+        const got = await call('AdminGetUser', { UserPoolId: body.UserPoolId, Username: body.Username });
+        if (!got.ok) return forward(request);
+        const username = String(got.body.Username);
+        revoke(
+          operation === 'AdminDisableUser' ? 'accessRevoked' : 'signedOut',
+          String(body.UserPoolId),
+          username,
+        );
+        if (operation === 'AdminDisableUser') return forward(request);
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
+          body: Buffer.from('{}'),
+        };
+      }
+      default:
+        return forward(request);
+    }
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Identity, Role } from '../org/schema';
+import { signOffRole } from '../workflow';
+import { authorizeWorkspace, type Workspace, workspaces } from './workspaces';
+
+const ROOT = 'binh-phuoc';
+const who = (unitId: string, ...roles: Role[]): Identity => ({
+  userId: `${unitId}-${roles.join('-')}`,
+  email: 'x@demo.thidua.vn',
+  name: 'X',
+  tenantId: 'binh-phuoc',
+  unitId,
+  roles,
+});
+
+const people = {
+  communeOfficer: who('dong-xoai-tan-phu', 'submitter'),
+  communeHead: who('dong-xoai-tan-phu', 'unit_head'),
+  districtReviewer: who('dong-xoai', 'reviewer'),
+  provinceReviewer: who(ROOT, 'reviewer'),
+  secretariat: who(ROOT, 'secretariat'),
+  councilMember: who(ROOT, 'council_member'),
+  chair: who(ROOT, 'chair'),
+  admin: who(ROOT, 'admin'),
+};
+
+const open = (identity: Identity, rootUnitId: string | undefined = ROOT): Workspace[] =>
+  workspaces.filter((w) => authorizeWorkspace({ identity, rootUnitId }, w).allowed);
+
+describe('workspaces by policy decision', () => {
+  it('opens to each demo person exactly the pages whose API answers them', () => {
+    expect(open(people.communeOfficer)).toEqual(['unit_work', 'notifications']);
+    expect(open(people.communeHead)).toEqual(['unit_work', 'inbox', 'notifications']);
+    expect(open(people.districtReviewer)).toEqual([
+      'inbox',
+      'completeness',
+      'campaign_reports',
+      'consolidation',
+      'notifications',
+    ]);
+    expect(open(people.provinceReviewer)).toEqual([
+      'inbox',
+      'completeness',
+      'campaign_reports',
+      'consolidation',
+      'batch_review',
+      'notifications',
+    ]);
+    // The secretariat opens everything but a unit's own filing, the ballot and the signature.
+    const notSecretariat: readonly string[] = ['unit_work', 'ballot', 'signature'];
+    expect(open(people.secretariat)).toEqual(workspaces.filter((w) => !notSecretariat.includes(w)));
+    expect(open(people.councilMember)).toEqual(['ballot']);
+    expect(open(people.chair)).toEqual(['campaign_reports', 'campaign_export', 'signature']);
+    expect(open(people.admin)).toEqual(['campaign_reports', 'campaign_export', 'disclosures']);
+  });
+
+  it('never offers a district reviewer the province review of tờ trình, and says why', () => {
+    const d = authorizeWorkspace({ identity: people.districtReviewer, rootUnitId: ROOT }, 'batch_review');
+    expect(d).toEqual({ allowed: false, reason: expect.any(String) });
+    // Before the province is known, the page stays closed rather than open to everyone.
+    expect(authorizeWorkspace({ identity: people.provinceReviewer }, 'batch_review').allowed).toBe(false);
+  });
+
+  it('holds a province role only at the province', () => {
+    const secretariatOfDistrict = who('dong-xoai', 'secretariat');
+    expect(open(secretariatOfDistrict)).not.toContain('disclosures');
+    expect(open(secretariatOfDistrict)).not.toContain('batch_review');
+  });
+
+  it('lets the unit head sign off as the workflow says', () => {
+    expect(signOffRole).toBe('unit_head');
+  });
+});

@@ -1,0 +1,110 @@
+import type { Id } from '../common';
+import type { Identity } from '../org/schema';
+import { authorize, type PolicyDecision, type PolicyResource, type ResourceType } from './policy';
+
+/**
+ * The app's workspaces — the pages a menu entry opens — and the policy decision that lets a person open
+ * each. The web shows an entry only when the decision allows it, so the menu never offers a page whose
+ * API would answer 403; the decisions are `authorize` on a resource typical of the page, never a role
+ * list of the web's own.
+ */
+export const workspaces = [
+  /** The unit's own reports: what it must file, what is due or returned. */
+  'unit_work',
+  /** Reports waiting for me: to review (below my unit) or to sign off (my unit's, as its head). */
+  'inbox',
+  /** Who below my unit has filed. */
+  'completeness',
+  /** Every report of a campaign below my unit, its summary and the Excel export. */
+  'campaign_reports',
+  /** The whole campaign, province-wide: the secretariat's consolidation (its main work). */
+  'campaign_export',
+  /** A unit's tờ trình: its reviewer gathers the nominations of the units below. */
+  'consolidation',
+  /** The province decides on the districts' tờ trình. */
+  'batch_review',
+  'disclosures',
+  'council',
+  'ballot',
+  'signature',
+  /** Decisions about the unit's nominations. */
+  'notifications',
+] as const;
+export type Workspace = (typeof workspaces)[number];
+
+/** Who is asking, and where the tenant's root (the province) is once known (from `/me`). */
+export interface WorkspaceContext {
+  identity: Identity;
+  /** Unknown before the caller's unit is read: decisions that need it deny until then. */
+  rootUnitId?: Id;
+}
+
+const deny = (reason: string): PolicyDecision => ({ allowed: false, reason });
+
+/** Allowed when any is; otherwise the first refusal's reason. */
+const anyOf = (...decisions: PolicyDecision[]): PolicyDecision =>
+  decisions.find((d) => d.allowed) ?? decisions[0] ?? deny('Không có quyền');
+
+/** A resource of the caller's own unit. */
+const ofMyUnit = ({ identity, rootUnitId }: WorkspaceContext, type: ResourceType): PolicyResource => ({
+  type,
+  tenantId: identity.tenantId,
+  unitId: identity.unitId,
+  rootUnitId,
+});
+
+/** A resource of some unit below the caller's. */
+const belowMyUnit = ({ identity, rootUnitId }: WorkspaceContext, type: ResourceType): PolicyResource => ({
+  type,
+  tenantId: identity.tenantId,
+  unitPath:
+    rootUnitId === undefined || rootUnitId === identity.unitId
+      ? [identity.unitId]
+      : [rootUnitId, identity.unitId],
+  rootUnitId,
+});
+
+/** A resource of the province (without a known root, the province role alone decides). */
+const ofProvince = ({ identity, rootUnitId }: WorkspaceContext, type: ResourceType): PolicyResource =>
+  rootUnitId === undefined
+    ? { type, tenantId: identity.tenantId }
+    : { type, tenantId: identity.tenantId, unitId: rootUnitId, unitPath: [], rootUnitId };
+
+/** The unit head signs off the unit's reports (the workflow's `signOffRole`). */
+const signOff = (c: WorkspaceContext): PolicyDecision =>
+  c.identity.roles.includes('unit_head')
+    ? authorize(c.identity, 'act', ofMyUnit(c, 'submission'))
+    : deny('Chỉ lãnh đạo đơn vị ký duyệt');
+
+const review = (c: WorkspaceContext) => authorize(c.identity, 'act', belowMyUnit(c, 'submission'));
+const unitWork = (c: WorkspaceContext) => authorize(c.identity, 'create', ofMyUnit(c, 'submission'));
+
+const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
+  unit_work: unitWork,
+  inbox: (c) => anyOf(review(c), signOff(c)),
+  completeness: review,
+  campaign_reports: (c) => authorize(c.identity, 'export', belowMyUnit(c, 'submission')),
+  campaign_export: (c) => authorize(c.identity, 'export', ofProvince(c, 'campaign')),
+  // The unit's own tờ trình, made by its reviewers (the policy's `batch`).
+  consolidation: (c) => authorize(c.identity, 'create', ofMyUnit(c, 'batch')),
+  // Deciding on every unit's tờ trình: `decide` at the province. A reviewer role is also held below the
+  // province, so without the province known the page stays closed.
+  batch_review: (c) =>
+    c.rootUnitId === undefined
+      ? deny('Chưa xác định được đơn vị cấp tỉnh')
+      : authorize(c.identity, 'decide', {
+          type: 'batch',
+          tenantId: c.identity.tenantId,
+          rootUnitId: c.rootUnitId,
+        }),
+  disclosures: (c) => authorize(c.identity, 'administer', ofProvince(c, 'disclosure')),
+  council: (c) => authorize(c.identity, 'administer', ofProvince(c, 'council_session')),
+  ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
+  signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
+  notifications: (c) => anyOf(unitWork(c), review(c)),
+};
+
+/** Whether the caller may open a workspace, and why not. */
+export function authorizeWorkspace(context: WorkspaceContext, workspace: Workspace): PolicyDecision {
+  return decisions[workspace](context);
+}
