@@ -16,6 +16,7 @@ import {
 } from './emulators';
 import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
+import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
 import { type SeedSummary, seedIfEmpty } from './seed';
 import { fileTelemetry } from './telemetry-file';
@@ -36,7 +37,7 @@ export interface PlatformOptions {
   /** Persistent mode: where data lives (default `.data/`). Ignored in memory mode. */
   dataDir?: string;
   /** Fixed ports (must be free); each one left out is picked free. */
-  ports?: { api?: number; dynamodb?: number; s3?: number; cognito?: number };
+  ports?: { api?: number; dynamodb?: number; s3?: number; cognito?: number; mail?: number; mailWeb?: number };
   /** Environment variable names that move each port, named in the busy-port message. */
   portEnvVars?: { api?: string; dynamodb?: string; s3?: string; cognito?: string };
   /** Origins of the web app, allowed by the API's and the bucket's CORS. Default http://localhost:5173. */
@@ -81,6 +82,8 @@ export interface Platform {
    */
   apiLogFile: string;
   dynamoLocalVersion: string;
+  /** The mail the handlers sent (a real SMTP server on loopback; nothing is relayed), and its page. */
+  mail: MailCapture;
   /** DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage. */
   dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
@@ -187,6 +190,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       );
     }
 
+    // Mail goes to a real SMTP server on loopback that keeps it (what SES would deliver on AWS).
+    const mail = await startMailCapture({
+      dir: join(dataDir, 'mail'),
+      ...(ports.mail !== undefined ? { smtpPort: ports.mail } : {}),
+      ...(ports.mailWeb !== undefined ? { webPort: ports.mailWeb } : {}),
+    });
+    cleanups.push(mail.stop);
+    log(`Mail capture: SMTP on 127.0.0.1:${mail.smtpPort}, read at ${mail.webUrl}`);
+
     const apiLogFile = join(dataDir, 'logs', 'api.log');
     const handlerEnv: Record<string, string> = {
       TABLE_NAME: resources.tableName,
@@ -197,6 +209,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       USER_POOL_ID: resources.userPoolId,
       COGNITO_ENDPOINT: cognito.endpoint,
       PUBLIC_WEB_ORIGIN: webOrigins[0] ?? DEFAULT_WEB_ORIGIN,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mail.smtpPort),
       AWS_ACCESS_KEY_ID: emulatorCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: emulatorCredentials.secretAccessKey,
       // s3rver does not understand the SDK's default trailing checksums; S3 itself accepts either.
@@ -254,6 +268,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       apiLogFile,
       dynamoLocalVersion: dynamo.version,
       dynamoPid: dynamo.pid,
+      mail,
       seeded,
       handlerEnv,
       stop: () => {

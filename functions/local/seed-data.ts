@@ -1,5 +1,5 @@
 import { type Campaign, campaign2023 } from '@thidua/shared/campaign';
-import type { Role, Unit } from '@thidua/shared/org';
+import type { OfficeHolder, Role, Unit } from '@thidua/shared/org';
 
 /**
  * The demo world of `npm start` and of the test suites: Bình Phước province in 2023, its 11
@@ -169,10 +169,56 @@ const unitSeeds: readonly UnitSeed[] = [
   ...departments.map(([id, name]): UnitSeed => ({ id, kind: 'department', name, parentId: PROVINCE_ID })),
 ];
 
+/** Fictional family and given names for the office holders of the seed (one per unit, by position). */
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
+const GIVEN = [
+  'Văn Hải',
+  'Thị Lan',
+  'Minh Tuấn',
+  'Thanh Hương',
+  'Quốc Bảo',
+  'Thị Mai',
+  'Đức Long',
+  'Ngọc Anh',
+];
+
+/**
+ * The chair and one vice-chair of every people's committee of the seed (province, districts, communes),
+ * in office since 2021: the signers of tờ trình and decisions. Departments keep none: a document for a
+ * unit without a recorded head is refused (`no_office_holder`).
+ */
+const officeHoldersOf = (seed: UnitSeed, index: number): OfficeHolder[] | undefined => {
+  if (seed.kind === 'department') return undefined;
+  // The province's chair is the demo chair's login (who signs decisions in the demo).
+  const province = ['Huỳnh Văn Quang', 'Trần Tuệ Hiền'];
+  const name = (k: number) =>
+    seed.id === PROVINCE_ID
+      ? (province[k ? 1 : 0] as string)
+      : `${FAMILY[(index + k) % FAMILY.length]} ${GIVEN[(index * 3 + k) % GIVEN.length]}`;
+  return [
+    {
+      id: `${seed.id}-chu-tich`,
+      role: 'head',
+      name: name(0),
+      title: 'CHỦ TỊCH',
+      from: '2021-07-01',
+      to: null,
+    },
+    {
+      id: `${seed.id}-pho-chu-tich`,
+      role: 'deputy',
+      name: name(5),
+      title: 'PHÓ CHỦ TỊCH',
+      from: '2021-07-01',
+      to: null,
+    },
+  ];
+};
+
 /** Every unit of the demo world, parents before children, with their materialized paths. */
 export function demoUnits(tenantId: string = DEMO_TENANT): Unit[] {
   const byId = new Map<string, Unit>();
-  for (const seed of unitSeeds) {
+  for (const [index, seed] of unitSeeds.entries()) {
     const parent = seed.parentId === null ? undefined : byId.get(seed.parentId);
     if (seed.parentId !== null && !parent) throw new Error(`seed: unit ${seed.id} comes before its parent`);
     const unit: Unit = {
@@ -186,6 +232,8 @@ export function demoUnits(tenantId: string = DEMO_TENANT): Unit[] {
       closedOn: null,
       successorId: null,
     };
+    const holders = officeHoldersOf(seed, index);
+    if (holders) unit.officeHolders = holders;
     byId.set(unit.id, unit);
   }
   return [...byId.values()];

@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     dynamodb: portFromEnv('DYNAMODB_PORT', 8000),
     s3: portFromEnv('S3_PORT', 4569),
     cognito: portFromEnv('COGNITO_PORT', 9229),
+    mail: portFromEnv('MAIL_PORT', 2525),
+    mailWeb: portFromEnv('MAIL_WEB_PORT', 8025),
   };
   await mkdir(dataDir, { recursive: true });
   const stopped = await stopLeftovers(pidFile);
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
   await assertPortFree(ports.dynamodb, 'DynamoDB Local', 'DYNAMODB_PORT');
   await assertPortFree(ports.s3, 's3rver', 'S3_PORT');
   await assertPortFree(ports.cognito, 'cognito-local', 'COGNITO_PORT');
+  await assertPortFree(ports.mail, 'mail capture (SMTP)', 'MAIL_PORT');
+  await assertPortFree(ports.mailWeb, 'mail capture (page)', 'MAIL_WEB_PORT');
 
   const webOrigin = `http://localhost:${ports.web}`;
   const progress = (line: string): void => console.log(`  ${line}`);
@@ -89,7 +93,14 @@ async function main(): Promise<void> {
     mode: 'persistent',
     dataDir,
     seed: true,
-    ports: { api: ports.api, dynamodb: ports.dynamodb, s3: ports.s3, cognito: ports.cognito },
+    ports: {
+      api: ports.api,
+      dynamodb: ports.dynamodb,
+      s3: ports.s3,
+      cognito: ports.cognito,
+      mail: ports.mail,
+      mailWeb: ports.mailWeb,
+    },
     portEnvVars: { api: 'API_PORT', dynamodb: 'DYNAMODB_PORT', s3: 'S3_PORT', cognito: 'COGNITO_PORT' },
     webOrigins: [webOrigin],
     log: progress,
@@ -163,8 +174,9 @@ async function main(): Promise<void> {
       `   DynamoDB Local  ${platform.dynamoEndpoint}  (${platform.dynamoLocalVersion}, table ${platform.tableName})`,
       `   S3 (s3rver)     ${platform.s3Endpoint}  (bucket ${platform.bucketName})`,
       `   Cognito (local) ${platform.cognitoEndpoint}  (pool ${platform.userPoolId}, client ${platform.clientId})`,
+      `   Mail (captured) ${platform.mail.webUrl}  (SMTP 127.0.0.1:${platform.mail.smtpPort}; nothing leaves this machine)`,
       '',
-      `   Data lives in ${where}/ (dynamodb, s3, cognito, logs); \`npm run reset\` wipes it.`,
+      `   Data lives in ${where}/ (dynamodb, s3, cognito, mail, logs); \`npm run reset\` wipes it.`,
       platform.seeded
         ? `   Seeded the demo world: ${platform.seeded.units} units, ${platform.seeded.users} users, the 2023 campaign (Plan 38/KH-UBND) with ${platform.seeded.templates} forms.`
         : '   Demo world already present (kept from the last run).',

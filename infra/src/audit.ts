@@ -1,4 +1,4 @@
-import { submissionPartition } from '@thidua/functions/data/keys';
+import { submissionEntity } from '@thidua/functions/data/keys';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -28,7 +28,7 @@ import { acknowledge } from './nag';
  * - `T#*#AUDIT#*`: partitions that hold audit events only (the chains of everything that is not a
  *   submission, and the place a submission's events can move to): nothing but a transactional Put.
  */
-export const submissionPartitions = submissionPartition('*', '*');
+export const submissionPartitions = submissionEntity.partition({ tenantId: '*', id: '*' });
 export const auditOnlyPartitions = 'T#*#AUDIT#*';
 export const appendOnlyPartitions = [submissionPartitions, auditOnlyPartitions] as const;
 

@@ -1,5 +1,13 @@
-import { ckeys } from '@thidua/functions/commendations/keys';
-import { completenessPartition, keys, listPartition } from '@thidua/functions/data/keys';
+import { counterEntity, disclosureEntity, sessionEntity } from '@thidua/functions/commendations/keys';
+import {
+  attachmentEntity,
+  auditEventEntity,
+  completenessCellEntity,
+  listEntryEntity,
+  submissionEntity,
+  unitEntity,
+  userEntity,
+} from '@thidua/functions/data/keys';
 import { routeGroups, routeKey, routes } from '@thidua/functions/routes';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -449,25 +457,30 @@ const appendOnly = (pk: string) => appendOnlyPartitions.some((p) => stringLike(p
 
 describe('append-only partitions (what the Deny matches)', () => {
   it("cover a submission's item collection, where its audit events live, and the reserved audit chains", () => {
-    expect(appendOnly(keys.event('t1', 's1', 1).pk)).toBe(true);
-    expect(appendOnly(keys.submission('t1', 's1').pk)).toBe(true);
-    expect(appendOnly(keys.attachment('t1', 's1', 'a1').pk)).toBe(true);
+    expect(appendOnly(auditEventEntity.key({ tenantId: 't1', submissionId: 's1', seq: 1 }).pk)).toBe(true);
+    expect(appendOnly(submissionEntity.partition({ tenantId: 't1', id: 's1' }))).toBe(true);
+    expect(appendOnly(attachmentEntity.key({ tenantId: 't1', submissionId: 's1', id: 'a1' }).pk)).toBe(true);
     expect(appendOnly('T#t1#AUDIT#ADMIN')).toBe(true);
     // UpdateItem stays allowed where an attachment's scan verdict is recorded in place.
-    expect(stringLike(auditOnlyPartitions, keys.attachment('t1', 's1', 'a1').pk)).toBe(false);
+    expect(
+      stringLike(
+        auditOnlyPartitions,
+        attachmentEntity.key({ tenantId: 't1', submissionId: 's1', id: 'a1' }).pk,
+      ),
+    ).toBe(false);
     expect(stringLike(auditOnlyPartitions, 'T#t1#AUDIT#SUB#s1')).toBe(true);
   });
 
   it("leave alone the partitions today's code updates or deletes (lists, counters, disclosures, sessions)", () => {
     const scope = { parentUnitId: 'u0', campaignId: 'c1', formKey: 'f', period: '2026' };
     for (const pk of [
-      listPartition('t1', 'TREE', 'u1'),
-      completenessPartition('t1', scope),
-      ckeys.disclosure('t1', 'd1').pk,
-      ckeys.session('t1', 's1').pk,
-      ckeys.counter('t1', 'DECISION-2026').pk,
-      keys.unit('t1', 'u1').pk,
-      keys.user('t1', 'x').pk,
+      listEntryEntity.partition({ tenantId: 't1', scope: 'TREE', ownerUnitId: 'u1' }),
+      completenessCellEntity.partition({ tenantId: 't1', scope }),
+      disclosureEntity.partition({ tenantId: 't1', id: 'd1' }),
+      sessionEntity.partition({ tenantId: 't1', id: 's1' }),
+      counterEntity.partition({ tenantId: 't1', sequence: 'DECISION-2026' }),
+      unitEntity.partition({ tenantId: 't1', id: 'u1' }),
+      userEntity.partition({ tenantId: 't1', id: 'x' }),
     ]) {
       expect(appendOnly(pk), pk).toBe(false);
     }

@@ -1,5 +1,5 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { keys } from '@thidua/functions/data/keys';
+import { unitEntity, userEntity } from '@thidua/functions/data/keys';
 import { describe, expect, it } from 'vitest';
 import { firstAdminItems, parseArgs } from '../src/first-admin';
 
@@ -19,13 +19,13 @@ describe('first administrator items', () => {
     const unit = unmarshall(items.unitItem);
     const user = unmarshall(items.userItem);
     expect(unit).toMatchObject({
-      ...keys.unit('binh-phuoc', 'binh-phuoc'),
+      ...unitEntity.key({ tenantId: 'binh-phuoc', id: 'binh-phuoc' }),
       kind: 'province',
       parentId: null,
       path: [],
     });
     expect(user).toMatchObject({
-      ...keys.user('binh-phuoc', input.sub),
+      ...userEntity.key({ tenantId: 'binh-phuoc', id: input.sub }),
       unitId: 'binh-phuoc',
       roles: ['admin'],
       active: true,

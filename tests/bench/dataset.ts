@@ -1,4 +1,5 @@
 import { campaignItem, templateItem } from '@thidua/functions/data/campaigns';
+import { counterDeltas } from '@thidua/functions/data/counters';
 import { unitItem, userItem } from '@thidua/functions/data/org';
 import {
   createSubmissionRepository,
@@ -232,15 +233,12 @@ interface Simulator {
   counters: Map<string, Record<string, unknown>>;
 }
 
-function applyUpdate(target: Record<string, unknown>, u: NonNullable<TxItem['Update']>): void {
-  const expr = u.UpdateExpression ?? '';
-  if (!/^ADD\s/.test(expr)) throw new Error(`bench: cannot simulate update "${expr}"`);
-  for (const part of expr.slice(4).split(',')) {
-    const [nameRef, valueRef] = part.trim().split(/\s+/);
-    const name = (nameRef && u.ExpressionAttributeNames?.[nameRef]) ?? nameRef;
-    const value = valueRef ? (u.ExpressionAttributeValues?.[valueRef] as unknown) : undefined;
-    if (!name || typeof value !== 'number') throw new Error(`bench: cannot simulate "${part}"`);
-    target[name] = (typeof target[name] === 'number' ? (target[name] as number) : 0) + value;
+/** Adds a counter update's deltas to the simulated item (the repository only ever builds counter updates). */
+function applyUpdate(target: Record<string, unknown>, item: TxItem): void {
+  const deltas = counterDeltas(item);
+  if (!deltas) throw new Error(`bench: cannot simulate update "${item.Update?.UpdateExpression}"`);
+  for (const [name, delta] of deltas) {
+    target[name] = (typeof target[name] === 'number' ? (target[name] as number) : 0) + delta;
   }
 }
 
@@ -284,7 +282,7 @@ function simulator(
           else if (t.Update?.Key) {
             const key = itemKey(t.Update.Key);
             const current = counters.get(key) ?? { ...t.Update.Key };
-            applyUpdate(current, t.Update);
+            applyUpdate(current, t);
             counters.set(key, current);
           }
         }

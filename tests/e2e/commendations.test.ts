@@ -178,6 +178,7 @@ describe('commendations journey', () => {
     await axe(district, 'consolidation');
     await shot(district, 'c02-district-consolidation');
     await district.getByRole('button', { name: 'Gửi tờ trình lên tỉnh' }).click();
+    await district.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await district.getByText('Đã gửi tỉnh').waitFor();
 
     // 3. The province approves the tờ trình as a whole.
@@ -186,6 +187,7 @@ describe('commendations journey', () => {
     await province.getByRole('heading', { name: /Thành phố Đồng Xoài/ }).waitFor();
     await shot(province, 'c03-province-batches');
     await province.getByRole('button', { name: 'Duyệt tờ trình' }).click();
+    await province.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await province.getByText('Chưa có dữ liệu.').waitFor();
 
     // 4. The secretariat opens the public disclosure.
@@ -219,6 +221,14 @@ describe('commendations journey', () => {
       .getByRole('dialog')
       .getByLabel(/Lý do/)
       .fill('Hội đồng họp theo lịch của tỉnh (thử nghiệm đầu cuối).');
+    await sec
+      .getByRole('dialog')
+      .getByLabel(/Người quyết định/)
+      .fill('Huỳnh Văn Quang, Chủ tịch UBND tỉnh');
+    await sec
+      .getByRole('dialog')
+      .getByLabel(/Văn bản quyết định/)
+      .fill('Công văn số 01/UBND-NC ngày 10/12/2023');
     await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByText('Đã kết thúc').waitFor();
     await sec.goto(`${web.origin}/commendations/council`);
@@ -241,6 +251,7 @@ describe('commendations journey', () => {
       await member.getByRole('radio', { name: choices[i] ?? 'Đồng ý', exact: true }).check();
       if (i === 0) await axe(member, 'ballot');
       await member.getByRole('button', { name: 'Bỏ phiếu' }).click();
+      await member.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
       await member.getByText('Đã bỏ phiếu', { exact: true }).waitFor();
       expect(await member.getByRole('radio').count()).toBe(0);
       const html = await member.content();
@@ -252,6 +263,7 @@ describe('commendations journey', () => {
     await sec.reload();
     await sec.getByText('Số phiếu đã nhận: 3/3').waitFor();
     await sec.getByRole('button', { name: 'Kết thúc bỏ phiếu và kiểm phiếu' }).click();
+    await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByRole('button', { name: 'Tải biên bản (DOCX)' }).waitFor();
     await sec.getByText('Đạt', { exact: true }).waitFor();
 
@@ -259,6 +271,7 @@ describe('commendations journey', () => {
     const chair = await signedIn('chutich@demo.thidua.vn');
     await chair.goto(`${web.origin}/commendations/sign`);
     await chair.getByRole('button', { name: 'Ký quyết định' }).click();
+    await chair.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await chair.getByText(/Đã ký Quyết định số 01\/QĐ-UBND/).waitFor();
     await axe(chair, 'sign');
     await shot(chair, 'c07-chair-signed');

@@ -45,6 +45,10 @@ const endDisclosure = async (d: Record<string, unknown>) =>
   expectStatus(
     await w.as.secretariat.post(`/commendations/disclosures/${String(d.id)}/close`, {
       reason: 'Hội đồng họp sớm theo chỉ đạo (thử nghiệm)',
+      authority: {
+        decidedBy: 'Chủ tịch UBND tỉnh (thử nghiệm)',
+        document: 'Công văn số 01/UBND-NC (thử nghiệm)',
+      },
       expectedVersion: d.version,
     }),
     200,

@@ -106,6 +106,10 @@ describe('commendation guards', () => {
     expectStatus(
       await w.as.secretariat.post(`/commendations/disclosures/${disclosureId}/close`, {
         reason: 'Thử nghiệm: kết thúc sớm',
+        authority: {
+          decidedBy: 'Chủ tịch UBND tỉnh (thử nghiệm)',
+          document: 'Công văn số 01/UBND-NC (thử nghiệm)',
+        },
         expectedVersion: (staff.disclosure as Record<string, unknown>).version,
       }),
       200,

@@ -71,6 +71,9 @@ export interface NomineeInput {
   name: string;
   position?: string;
   awardTypeId: string;
+  /** An individual's gender and date of birth (printed "Ông"/"Bà" in the decision). */
+  gender?: 'male' | 'female';
+  birthDate?: string;
 }
 
 /** The nomination form's data (sections of the nomination template). */
@@ -79,7 +82,12 @@ export const nominationData = (n: NomineeInput, files: Record<string, unknown[]>
     kind: n.kind,
     ...(n.kind === 'collective'
       ? { collectiveName: n.name }
-      : { fullName: n.name, position: n.position ?? 'Cán bộ' }),
+      : {
+          fullName: n.name,
+          position: n.position ?? 'Cán bộ',
+          ...(n.gender ? { gender: n.gender } : {}),
+          ...(n.birthDate ? { birthDate: n.birthDate } : {}),
+        }),
     unitName: n.kind === 'collective' ? n.name : 'Công an phường Tân Phú',
     awardTypeId: n.awardTypeId,
   },
@@ -177,6 +185,13 @@ export interface CouncilWorld {
  * Starts the council world before the file's tests and stops it after them; `take` receives it once it is
  * up (the tests keep it in their own variables).
  */
+/** The council world as one object filled once it is up (read its fields inside the tests). */
+export const councilWorld = (): CouncilWorld => {
+  const c = {} as CouncilWorld;
+  useCouncilWorld((x) => Object.assign(c, x));
+  return c;
+};
+
 export const useCouncilWorld = (take: (c: CouncilWorld) => void): void => {
   let world: ApiWorld | undefined;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createAttachmentRepository } from '@thidua/functions/data/attachments';
-import { keys } from '@thidua/functions/data/keys';
+import { attachmentEntity } from '@thidua/functions/data/keys';
 import { concat, docx, pdfWithXref, peExecutable, polyglots } from '@thidua/functions/files/evidence-samples';
 import { recordScanResult } from '@thidua/functions/files/scan';
 import { evidenceKey } from '@thidua/functions/files/storage';
@@ -134,7 +134,7 @@ describe('evidence cannot be swapped after confirm', () => {
 
   it('the audit check catches a changed stored hash and bytes replaced directly in the bucket', async () => {
     const doc = DynamoDBDocumentClient.from(clients.dynamo);
-    const key = keys.attachment(DEMO_TENANT, s.id, attachmentId);
+    const key = attachmentEntity.key({ tenantId: DEMO_TENANT, submissionId: s.id, id: attachmentId });
     await doc.send(
       new UpdateCommand({
         TableName: w.platform.tableName,

@@ -21,13 +21,8 @@ import type { StoredSubmission } from '../data/submissions';
 import type { TransactionRefused, TxItem } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  displayName,
-  provinceResource,
-  rootUnit,
-} from './context';
+import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
+import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
@@ -264,6 +259,8 @@ const entriesOf = (checks: readonly { facts: NominationFacts; result: RuleCheckR
     nomineeName: facts.nomineeName,
     nomineeTitle: facts.nomineeTitle,
     nomineeUnitName: facts.nomineeUnitName,
+    ...(facts.nomineeGender ? { nomineeGender: facts.nomineeGender } : {}),
+    ...(facts.nomineeBirthDate ? { nomineeBirthDate: facts.nomineeBirthDate } : {}),
     awardTypeId: facts.awardTypeId,
     awardTypeName: result.awardType?.name ?? facts.awardTypeId,
   }));
@@ -339,6 +336,11 @@ export const submitBatch = async (
   seal: Seal<Batch>,
 ): Promise<Batch> => {
   const b = await loadBatch(d, identity, id, 'act');
+  // The unit's chair signs the tờ trình, not the reviewer who sends it: refused before anything moves.
+  const signer = signerOf(
+    (await d.units.get(identity.tenantId, b.unitId)) ?? { name: b.unitName },
+    vnDate(now.toISOString()),
+  );
   const docKey = documentKey(identity.tenantId, 'batch', b.id, 'docx');
   const submitted = moveBatch(b, { type: 'submit', documentKey: docKey }, identity, now, expectedVersion);
   const ids = b.entries.map((e) => e.nominationId);
@@ -379,7 +381,7 @@ export const submitBatch = async (
     batch: submitted,
     recipient: `Ủy ban nhân dân ${root.name.replace(/^Tỉnh/u, 'tỉnh')}`,
     submittedOn: vnDate(at),
-    signerName: await displayName(d, identity),
+    signature: signatureOf('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', signer),
   });
   await d.documents.put(docKey, bytes, DOCX_TYPE);
   // The members moved in their own transactions, each conditioned on the state it left: a replay finds

@@ -6,6 +6,7 @@ import {
   disclosureStatus,
   findAwardType,
   findIssuingBody,
+  type MeetingRecord,
   type NominationRecord,
   ruleSetOn,
   type SessionAction,
@@ -28,6 +29,7 @@ import {
   provinceResource,
   rootUnit,
 } from './context';
+import { provinceSigners } from './documents/signer';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
@@ -244,6 +246,19 @@ export const loadSession = async (
  * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
  * No route returns ballot papers, and nothing returned links a member to a choice.
  */
+/** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
+const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
+  const now = new Date();
+  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const next = await nextInRegister(d, tenantId, 'decision', body, now);
+  const signers = await provinceSigners(d, tenantId, now);
+  return {
+    nextNumberText: next.numberText,
+    year: next.year,
+    signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
+  };
+};
+
 export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
   const mine = s.members.some((m) => m.userId === identity.userId)
     ? await d.commendations.myParticipation(identity.tenantId, s.id, identity.userId)
@@ -251,6 +266,7 @@ export const sessionView = async (d: CommendationDeps, identity: Identity, s: Co
   return {
     ...s,
     results: s.state === 'open' ? null : s.results,
+    signing: s.state === 'closed' ? await signingPreview(d, identity.tenantId, s) : null,
     myBallot: {
       isMember: s.members.some((m) => m.userId === identity.userId),
       voted: mine !== undefined,
@@ -312,6 +328,7 @@ export const closeSession = async (
   id: string,
   now: Date,
   seal: Seal<CouncilSession>,
+  meeting?: MeetingRecord,
 ): Promise<CouncilSession> => {
   requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId));
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -352,6 +369,11 @@ export const closeSession = async (
       sessionTitle: s.title,
       memberCount: s.members.length,
       presentNames: voters.map((v) => v.name).sort((a, b) => a.localeCompare(b, 'vi')),
+      absentNames: s.members
+        .filter((m) => !voters.some((v) => v.userId === m.userId))
+        .map((m) => m.name)
+        .sort((a, b) => a.localeCompare(b, 'vi')),
+      ...(meeting ? { meeting } : {}),
       agenda: s.agenda,
       results,
       comments: comments.map((c) => ({

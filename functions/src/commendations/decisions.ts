@@ -1,10 +1,12 @@
 import {
   awardTransition,
+  type CouncilSession,
   checkRegister,
   type Decision,
   decisionEntries,
   type Revocation,
   ruleSetOn,
+  vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -13,12 +15,63 @@ import { fromLifecycleError } from '../app/workflow-errors';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { newId } from '../ids';
-import { type CommendationDeps, displayName, provinceResource } from './context';
+import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
+import { provinceSigner, signatureOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
+
+/** The decision's lines from a counted session; 422 when nobody reached the threshold. */
+const sessionEntries = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
+  const records = await d.commendations.getRecords(
+    tenantId,
+    s.agenda.map((a) => a.nominationId),
+  );
+  const lines = new Map([...records].map(([nid, rec]) => [nid, listEntryOf(rec)]));
+  const made = decisionEntries(s, lines);
+  if (!made.ok) throw fromLifecycleError(made.error);
+  const { entries } = made;
+  const awarded = entries.filter((e) => e.outcome === 'awarded');
+  if (awarded.length === 0)
+    throw new RuleViolation('Không có trường hợp nào đạt tỷ lệ phiếu để khen thưởng', [], 'nothing_to_award');
+  return { records, entries, awarded };
+};
+
+/**
+ * The unsigned draft of a counted session's decision, for the council and the chair to read before
+ * signing: marked "DỰ THẢO", the number left blank (nothing is taken), today's date, the chair as signer.
+ * Written under the session's id (a newer draft replaces it); the register and the session do not move.
+ */
+export const draftDecisionKey = async (
+  d: CommendationDeps,
+  tenantId: string,
+  s: CouncilSession,
+  now: Date,
+) => {
+  if (s.state !== 'closed')
+    throw new Conflict('Chỉ phiên họp đã kiểm phiếu, chưa có quyết định mới có dự thảo');
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const { entries } = await sessionEntries(d, tenantId, s);
+  const holder = await provinceSigner(d, tenantId, now);
+  const on = vnDate(now);
+  const { decisionDocx } = await import('./documents/decision-doc');
+  const key = documentKey(tenantId, 'draft-decision', s.id, 'docx');
+  const docx = await decisionDocx({
+    config,
+    issuingBody: body,
+    ruleBases: (ruleSetOn(config, on)?.legalBases ?? []).map((b) => b.ref),
+    numberText: `      /${body.decisionSymbol}`,
+    signedOn: on,
+    signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+    minutesRef: minutesTitle(s),
+    entries,
+    draft: true,
+  });
+  await d.documents.put(key, docx, DOCX_TYPE);
+  return key;
+};
 
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
@@ -39,30 +92,18 @@ export const signDecision = async (
   sessionId: string,
   now: Date,
   seal: Seal<Decision>,
+  signerId?: string,
 ): Promise<Decision> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const signerName = await displayName(d, identity);
+  const holder = await provinceSigner(d, identity.tenantId, now, signerId);
+  const signerName = holder.name;
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
     const id = newId(now);
     const { session: decided } = moveSession(s, { type: 'decide', decisionId: id }, identity, now);
     const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
-    const records = await d.commendations.getRecords(
-      identity.tenantId,
-      s.agenda.map((a) => a.nominationId),
-    );
-    const lines = new Map([...records].map(([nid, rec]) => [nid, listEntryOf(rec)]));
-    const made = decisionEntries(s, lines);
-    if (!made.ok) throw fromLifecycleError(made.error);
-    const { entries } = made;
-    const awarded = entries.filter((e) => e.outcome === 'awarded');
-    if (awarded.length === 0)
-      throw new RuleViolation(
-        'Không có trường hợp nào đạt tỷ lệ phiếu để khen thưởng',
-        [],
-        'nothing_to_award',
-      );
+    const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
 
     const at = now.toISOString();
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
@@ -89,7 +130,7 @@ export const signDecision = async (
       signedAt: at,
       signerId: identity.userId,
       signerName,
-      signerTitle: body.signerTitle,
+      signerTitle: holder.role === 'head' ? holder.title : `KT. ${body.signerTitle} - ${holder.title}`,
       title: decisionSubject(config, awarded),
       entries,
       documentKey: docKey,
@@ -102,7 +143,7 @@ export const signDecision = async (
         ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
         numberText,
         signedOn,
-        signerName,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
         minutesRef: minutesTitle(s),
         entries,
       }),
@@ -170,7 +211,8 @@ export const revokeAward = async (
   seal: Seal<Revocation>,
 ): Promise<Revocation> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const signerName = await displayName(d, identity);
+  const holder = await provinceSigner(d, identity.tenantId, now);
+  const signerName = holder.name;
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
     if (!decision) throw new NotFound('Không tìm thấy quyết định');
@@ -212,7 +254,13 @@ export const revokeAward = async (
     const { revocationDocx } = await import('./documents/revocation-doc');
     await d.documents.put(
       docKey,
-      await revocationDocx({ config, issuingBody: body, revocation, decisionSignedOn: decision.signedOn }),
+      await revocationDocx({
+        config,
+        issuingBody: body,
+        revocation,
+        decisionSignedOn: decision.signedOn,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      }),
       DOCX_TYPE,
     );
     try {

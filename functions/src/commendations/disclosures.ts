@@ -4,6 +4,8 @@ import {
   type Disclosure,
   disclosureStatus,
   disclosureTransition,
+  type EarlyEndAuthority,
+  earlyEndRefusal,
   findAwardType,
   newDisclosure,
   type PublicComment,
@@ -128,12 +130,17 @@ export const closeDisclosureEarly = async (
   expectedVersion: number,
   now: Date,
   seal: Seal<Disclosure>,
+  authority: EarlyEndAuthority | null = null,
 ): Promise<Disclosure> => {
   const disclosure = await loadDisclosureForStaff(d, identity, id);
   requireAllowed(identity, 'administer', await disclosureResource(d, identity.tenantId));
+  // Before the statutory minimum, a reason alone is not enough: who decided it, by which document.
+  const { config } = await commendationConfigOf(d, identity.tenantId, disclosure.campaignId);
+  const early = earlyEndRefusal(disclosure, vnDate(now), config.holidays, authority);
+  if (early) throw fromLifecycleError(early, disclosure);
   const r = disclosureTransition({
     disclosure,
-    action: { type: 'close_early', reason },
+    action: { type: 'close_early', reason, authority },
     actor: identity,
     now: now.toISOString(),
     expectedVersion,
@@ -226,5 +233,8 @@ export const publicDisclosure = (x: Disclosure, now: Date) => ({
   workingDays: x.workingDays,
   status: disclosureStatus(x, now.toISOString()),
   closedEarlyReason: x.closedEarly?.reason ?? null,
+  closedEarlyAuthority: x.closedEarly?.authority
+    ? `${x.closedEarly.authority.decidedBy} — ${x.closedEarly.authority.document}`
+    : null,
   entries: x.entries.map(publicEntry),
 });

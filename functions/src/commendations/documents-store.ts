@@ -9,7 +9,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOWNLOAD_SECONDS = 300;
 
-export type DocumentKind = 'batch' | 'minutes' | 'decision' | 'awardees' | 'revocation';
+export type DocumentKind = 'batch' | 'minutes' | 'decision' | 'draft-decision' | 'awardees' | 'revocation';
 
 export const documentKey = (tenantId: string, kind: DocumentKind, id: string, ext: 'docx' | 'xlsx'): string =>
   `t/${tenantId}/commendations/${kind}/${id}.${ext}`;

@@ -1,5 +1,6 @@
+import { absent, equals, or } from '../data/conditions';
 import type { TxItem } from '../data/transact';
-import { holdKey } from './keys';
+import { holdEntity } from './keys';
 
 /**
  * A nomination is held by one open (draft or sent) tờ trình: one item per nomination, written in the
@@ -7,25 +8,10 @@ import { holdKey } from './keys';
  * taking it again for the same batch changes nothing. Released when the batch lets it go (an edit drops
  * it, the province decides); releasing what is not held changes nothing.
  */
-const heldBy = (batchId: string) => ({
-  ConditionExpression: 'attribute_not_exists(pk) OR batchId = :batch',
-  ExpressionAttributeValues: { ':batch': batchId },
-  ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-});
+const heldBy = (batchId: string) => or(absent(), equals('batchId', batchId));
 
-export const holdItem = (table: string, tenantId: string, nominationId: string, batchId: string): TxItem => ({
-  Put: {
-    TableName: table,
-    Item: { ...holdKey(tenantId, nominationId), type: 'NominationHold', tenantId, nominationId, batchId },
-    ...heldBy(batchId),
-  },
-});
+export const holdItem = (table: string, tenantId: string, nominationId: string, batchId: string): TxItem =>
+  holdEntity.put(table, { tenantId, nominationId, batchId }, heldBy(batchId));
 
-export const releaseItem = (
-  table: string,
-  tenantId: string,
-  nominationId: string,
-  batchId: string,
-): TxItem => ({
-  Delete: { TableName: table, Key: holdKey(tenantId, nominationId), ...heldBy(batchId) },
-});
+export const releaseItem = (table: string, tenantId: string, nominationId: string, batchId: string): TxItem =>
+  holdEntity.delete(table, { tenantId, nominationId }, heldBy(batchId));

@@ -23,7 +23,7 @@ import {
   sessionResource,
   sessionView,
 } from './council';
-import { registerOf, revokeAward, signDecision } from './decisions';
+import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { approvedNominations, batchCandidates, checkRules, factsOf } from './nominations';
@@ -253,6 +253,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         req.body.expectedVersion,
         req.now,
         seal,
+        req.body.authority ?? null,
       ),
     ),
   ),
@@ -294,14 +295,23 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     ),
   ),
   userRoute(c.closeSession, (req) =>
-    write(d, req, ok, (seal) => closeSession(d, req.identity, req.params.sessionId, req.now, seal)),
+    write(d, req, ok, (seal) =>
+      closeSession(d, req.identity, req.params.sessionId, req.now, seal, req.body.meeting),
+    ),
   ),
   userRoute(c.getMinutesDocument, async ({ params, identity }) => {
     const s = await loadSession(d, identity, params.sessionId);
     return withDownload(d, s.minutesKey, `Bien-ban-${fileSafe(s.minutesNumber ?? s.id)}.docx`);
   }),
+  userRoute(c.getDraftDecision, async ({ params, identity, now }) => {
+    const s = await loadSession(d, identity, params.sessionId);
+    const key = await draftDecisionKey(d, identity.tenantId, s, now);
+    return withDownload(d, key, `Du-thao-quyet-dinh-${fileSafe(s.id)}.docx`);
+  }),
   userRoute(c.signDecision, (req) =>
-    write(d, req, created, (seal) => signDecision(d, req.identity, req.params.sessionId, req.now, seal)),
+    write(d, req, created, (seal) =>
+      signDecision(d, req.identity, req.params.sessionId, req.now, seal, req.body.signerId),
+    ),
   ),
   userRoute(c.getDecision, async ({ params, identity }) => {
     const decision = await loadDecision(d, identity, identity.tenantId, params.decisionId);

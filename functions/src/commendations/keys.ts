@@ -1,165 +1,260 @@
 import { createHash } from 'node:crypto';
-import { pad } from '../data/keys';
+import {
+  BallotPaper,
+  Batch,
+  CommendationConfig,
+  CouncilSession,
+  Decision,
+  Disclosure,
+  liveStageList,
+  NominationRecord,
+  PublicComment,
+  Revocation,
+  UnitNotification,
+} from '@thidua/shared/commendation';
+import * as z from 'zod';
+import { defineEntity, pad, sortKey, tenantPrefix as t } from '../data/entity';
 
 /**
- * Keys of the commendation entities, declared once (docs/data-model.md, section "Commendations").
+ * The commendation item types, each declared once with `defineEntity` (docs/data-model.md, section
+ * "Commendations"): the key and index composition that writes an item is the one its readers query.
  * Every key starts with the tenant. Partitions that serve lists are written with the item they index.
  */
 
-const t = (tenantId: string): string => `T#${tenantId}`;
-
 /** Nominee keys hold names: hashed so the key reveals nothing and contains no `#`. */
-export const nomineeHash = (nomineeKey: string): string =>
+const nomineeHash = (nomineeKey: string): string =>
   createHash('sha256').update(nomineeKey).digest('base64url').slice(0, 32);
 
-export const ckeys = {
-  config: (tenantId: string, campaignId: string) => ({
-    pk: `${t(tenantId)}#CAMPAIGN#${campaignId}`,
-    sk: 'COMMENDATION_CONFIG',
-  }),
+/** THAT a member voted (never what). */
+export const Participation = z.object({ userId: z.string(), name: z.string(), votedAt: z.string() });
+export type Participation = z.infer<typeof Participation>;
 
-  /** The commendation record of a nomination (the submission's id). */
-  record: (tenantId: string, nominationId: string) => ({
-    pk: `${t(tenantId)}#NOM#${nominationId}`,
-    sk: 'NOM',
-  }),
-  /** Nominations by campaign and stage. */
-  recordByStage: (
-    tenantId: string,
-    campaignId: string,
-    stage: string,
-    unitId: string,
-    nominationId: string,
-  ) => ({
-    gsi1pk: `${t(tenantId)}#NOMS#C#${campaignId}#ST#${stage}`,
-    gsi1sk: `${unitId}#${nominationId}`,
-  }),
-  /** Every nomination of one nominee, across campaigns and years (one achievement, one award). */
-  recordByNominee: (tenantId: string, nomineeKey: string, campaignId: string, nominationId: string) => ({
-    gsi2pk: `${t(tenantId)}#NOMINEE#${nomineeHash(nomineeKey)}`,
-    gsi2sk: `${campaignId}#${nominationId}`,
-  }),
-  /** Live nominations of a campaign by award type and proposing unit (quotas). Sparse: removed when dead. */
-  recordInQuota: (
-    tenantId: string,
-    campaignId: string,
-    awardTypeId: string,
-    proposingUnitId: string,
-    id: string,
-  ) => ({
-    gsi3pk: `${t(tenantId)}#NOMQ#C#${campaignId}#A#${awardTypeId}`,
-    gsi3sk: `${proposingUnitId}#${id}`,
-  }),
+/** The last number taken in one sequence (kind, issuing body, year). */
+export const Counter = z.object({ last: z.number().int().min(0) });
 
-  batch: (tenantId: string, batchId: string) => ({ pk: `${t(tenantId)}#BATCH#${batchId}`, sk: 'BATCH' }),
-  batchOfUnit: (
-    tenantId: string,
-    campaignId: string,
-    unitId: string,
-    createdAt: string,
-    batchId: string,
-  ) => ({
-    gsi1pk: `${t(tenantId)}#BATCHES#C#${campaignId}#U#${unitId}`,
-    gsi1sk: `${createdAt}#${batchId}`,
-  }),
-  batchByState: (tenantId: string, campaignId: string, state: string, at: string, batchId: string) => ({
-    gsi2pk: `${t(tenantId)}#BATCHES#C#${campaignId}#ST#${state}`,
-    gsi2sk: `${at}#${batchId}`,
-  }),
+/** Comments sent from one address on one day. */
+const RateCounter = z.object({ n: z.number().int().min(0) });
 
-  disclosure: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#DISC#${id}`, sk: 'DISC' }),
-  disclosureInCampaign: (tenantId: string, campaignId: string, opensOn: string, id: string) => ({
-    gsi1pk: `${t(tenantId)}#DISCS#C#${campaignId}`,
-    gsi1sk: `${opensOn}#${id}`,
-  }),
-  /** The public list of disclosures of a tenant (all of them are published when opened). */
-  disclosurePublic: (tenantId: string, opensOn: string, id: string) => ({
-    gsi2pk: `${t(tenantId)}#PUBLIC#DISCLOSURES`,
-    gsi2sk: `${opensOn}#${id}`,
-  }),
-  comment: (tenantId: string, disclosureId: string, receivedAt: string, id: string) => ({
-    pk: `${t(tenantId)}#DISC#${disclosureId}`,
-    sk: `CMT#${receivedAt}#${id}`,
-  }),
-  /** Comments sent from one address on one day (rate limit); the address is stored hashed. */
-  rate: (tenantId: string, ipHash: string, day: string) => ({
-    pk: `${t(tenantId)}#RATE#${ipHash}#${day}`,
-    sk: 'RATE',
-  }),
+export const configEntity = defineEntity({
+  type: 'CommendationConfig',
+  schema: CommendationConfig,
+  pk: (c: { tenantId: string; campaignId: string }) => `${t(c.tenantId)}#CAMPAIGN#${c.campaignId}`,
+  sk: sortKey('COMMENDATION_CONFIG'),
+  attributes: ({ tenantId: _t, ...config }: CommendationConfig & { tenantId: string }) => config,
+});
 
-  session: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#SESSION#${id}`, sk: 'SESSION' }),
-  sessionInCampaign: (tenantId: string, campaignId: string, openedAt: string, id: string) => ({
-    gsi1pk: `${t(tenantId)}#SESSIONS#C#${campaignId}`,
-    gsi1sk: `${openedAt}#${id}`,
-  }),
-  /** Sessions open for voting (sparse: removed at closing). */
-  sessionOpen: (tenantId: string, openedAt: string, id: string) => ({
-    gsi2pk: `${t(tenantId)}#SESSIONS#OPEN`,
-    gsi2sk: `${openedAt}#${id}`,
-  }),
-  /** THAT a member voted. */
-  voter: (tenantId: string, sessionId: string, userId: string) => ({
-    pk: `${t(tenantId)}#SESSION#${sessionId}`,
-    sk: `VOTER#${userId}`,
-  }),
-  /** WHAT was voted, on an anonymous paper with a random id. */
-  ballot: (tenantId: string, sessionId: string, paperId: string) => ({
-    pk: `${t(tenantId)}#SESSION#${sessionId}`,
-    sk: `BALLOT#${paperId}`,
-  }),
+const nominationPartition = (r: { tenantId: string; nominationId: string }): string =>
+  `${t(r.tenantId)}#NOM#${r.nominationId}`;
 
-  decision: (tenantId: string, id: string) => ({ pk: `${t(tenantId)}#DECISION#${id}`, sk: 'DECISION' }),
-  /** The register: decisions and revocations by year, issuing body and number. */
-  inRegister: (tenantId: string, year: number, issuingBodyId: string, n: number) => ({
-    gsi1pk: `${t(tenantId)}#DECISIONS`,
-    gsi1sk: `${year}#${issuingBodyId}#${pad(n, 6)}`,
-  }),
-  /** Published decisions (every signed decision is published), newest last. */
-  decisionPublic: (tenantId: string, signedAt: string, id: string) => ({
-    gsi2pk: `${t(tenantId)}#PUBLIC#DECISIONS`,
-    gsi2sk: `${signedAt}#${id}`,
-  }),
-  revocation: (tenantId: string, decisionId: string, id: string) => ({
-    pk: `${t(tenantId)}#DECISION#${decisionId}`,
-    sk: `REV#${id}`,
-  }),
-  /** The number counter of one sequence (kind, issuing body, year). */
-  counter: (tenantId: string, sequence: string) => ({ pk: `${t(tenantId)}#SEQ#${sequence}`, sk: 'COUNTER' }),
+/** The commendation record of a nomination (the submission's id). */
+export const recordEntity = defineEntity({
+  type: 'NominationRecord',
+  schema: NominationRecord,
+  pk: nominationPartition,
+  sk: sortKey('NOM'),
+  indexes: {
+    /** Nominations by campaign and stage. */
+    byStage: {
+      index: 'gsi1',
+      pk: (r: { tenantId: string; campaignId: string; stage: string }) =>
+        `${t(r.tenantId)}#NOMS#C#${r.campaignId}#ST#${r.stage}`,
+      sk: (r: NominationRecord) => `${r.unitId}#${r.nominationId}`,
+    },
+    /** Every nomination of one nominee, across campaigns and years (one achievement, one award). */
+    byNominee: {
+      index: 'gsi2',
+      pk: (r: { tenantId: string; nomineeKey: string }) =>
+        `${t(r.tenantId)}#NOMINEE#${nomineeHash(r.nomineeKey)}`,
+      sk: (r: NominationRecord) => `${r.campaignId}#${r.nominationId}`,
+    },
+    /** Live nominations of a campaign by award type and proposing unit (quotas). Sparse: removed when dead. */
+    inQuota: {
+      index: 'gsi3',
+      pk: (r: { tenantId: string; campaignId: string; awardTypeId: string }) =>
+        `${t(r.tenantId)}#NOMQ#C#${r.campaignId}#A#${r.awardTypeId}`,
+      sk: (r: NominationRecord) => `${r.proposingUnitId}#${r.nominationId}`,
+      when: (r: NominationRecord) => liveStageList.includes(r.stage),
+    },
+  },
+});
 
-  notification: (tenantId: string, unitId: string, at: string, id: string) => ({
-    pk: `${t(tenantId)}#NOTIF#${unitId}`,
-    sk: `${at}#${id}`,
-  }),
-} as const;
-
-export const partitions = {
-  recordsByStage: (tenantId: string, campaignId: string, stage: string) =>
-    `${t(tenantId)}#NOMS#C#${campaignId}#ST#${stage}`,
-  recordsByNominee: (tenantId: string, nomineeKey: string) =>
-    `${t(tenantId)}#NOMINEE#${nomineeHash(nomineeKey)}`,
-  quota: (tenantId: string, campaignId: string, awardTypeId: string) =>
-    `${t(tenantId)}#NOMQ#C#${campaignId}#A#${awardTypeId}`,
-  batchesOfUnit: (tenantId: string, campaignId: string, unitId: string) =>
-    `${t(tenantId)}#BATCHES#C#${campaignId}#U#${unitId}`,
-  batchesByState: (tenantId: string, campaignId: string, state: string) =>
-    `${t(tenantId)}#BATCHES#C#${campaignId}#ST#${state}`,
-  disclosuresOfCampaign: (tenantId: string, campaignId: string) => `${t(tenantId)}#DISCS#C#${campaignId}`,
-  publicDisclosures: (tenantId: string) => `${t(tenantId)}#PUBLIC#DISCLOSURES`,
-  disclosure: (tenantId: string, id: string) => `${t(tenantId)}#DISC#${id}`,
-  sessionsOfCampaign: (tenantId: string, campaignId: string) => `${t(tenantId)}#SESSIONS#C#${campaignId}`,
-  openSessions: (tenantId: string) => `${t(tenantId)}#SESSIONS#OPEN`,
-  session: (tenantId: string, id: string) => `${t(tenantId)}#SESSION#${id}`,
-  register: (tenantId: string) => `${t(tenantId)}#DECISIONS`,
-  publicDecisions: (tenantId: string) => `${t(tenantId)}#PUBLIC#DECISIONS`,
-  decision: (tenantId: string, id: string) => `${t(tenantId)}#DECISION#${id}`,
-  notifications: (tenantId: string, unitId: string) => `${t(tenantId)}#NOTIF#${unitId}`,
-};
+/** Which open tờ trình holds a nomination. */
+export const NominationHold = z.object({
+  tenantId: z.string(),
+  nominationId: z.string(),
+  batchId: z.string(),
+});
+export type NominationHold = z.infer<typeof NominationHold>;
 
 /**
  * Which open tờ trình holds a nomination: one item per nomination, beside its record, written with a
  * condition in the batch's own transaction, so two open tờ trình can never hold the same nomination.
  */
-export const holdKey = (tenantId: string, nominationId: string) => ({
-  pk: `${t(tenantId)}#NOM#${nominationId}`,
-  sk: 'HOLD',
+export const holdEntity = defineEntity({
+  type: 'NominationHold',
+  schema: NominationHold,
+  pk: nominationPartition,
+  sk: sortKey('HOLD'),
+});
+
+export const batchEntity = defineEntity({
+  type: 'Batch',
+  schema: Batch,
+  pk: (b: { tenantId: string; id: string }) => `${t(b.tenantId)}#BATCH#${b.id}`,
+  sk: sortKey('BATCH'),
+  indexes: {
+    ofUnit: {
+      index: 'gsi1',
+      pk: (b: { tenantId: string; campaignId: string; unitId: string }) =>
+        `${t(b.tenantId)}#BATCHES#C#${b.campaignId}#U#${b.unitId}`,
+      sk: (b: Batch) => `${b.createdAt}#${b.id}`,
+    },
+    /** Submitted batches by state (a draft is its unit's own business). */
+    byState: {
+      index: 'gsi2',
+      pk: (b: { tenantId: string; campaignId: string; state: string }) =>
+        `${t(b.tenantId)}#BATCHES#C#${b.campaignId}#ST#${b.state}`,
+      sk: (b: Batch) => `${b.submittedAt ?? b.createdAt}#${b.id}`,
+      when: (b: Batch) => b.state !== 'draft',
+    },
+  },
+});
+
+const disclosurePartition = (c: { tenantId: string; disclosureId: string }): string =>
+  `${t(c.tenantId)}#DISC#${c.disclosureId}`;
+
+export const disclosureEntity = defineEntity({
+  type: 'Disclosure',
+  schema: Disclosure,
+  pk: (d: { tenantId: string; id: string }) =>
+    disclosurePartition({ tenantId: d.tenantId, disclosureId: d.id }),
+  sk: sortKey('DISC'),
+  indexes: {
+    inCampaign: {
+      index: 'gsi1',
+      pk: (d: { tenantId: string; campaignId: string }) => `${t(d.tenantId)}#DISCS#C#${d.campaignId}`,
+      sk: (d: Disclosure) => `${d.opensOn}#${d.id}`,
+    },
+    /** The public list of disclosures of a tenant (all of them are published when opened). */
+    public: {
+      index: 'gsi2',
+      pk: (d: { tenantId: string }) => `${t(d.tenantId)}#PUBLIC#DISCLOSURES`,
+      sk: (d: Disclosure) => `${d.opensOn}#${d.id}`,
+    },
+  },
+});
+
+export const commentEntity = defineEntity({
+  type: 'PublicComment',
+  schema: PublicComment,
+  pk: disclosurePartition,
+  sk: sortKey('CMT#', (c: { receivedAt: string; id: string }) => `${c.receivedAt}#${c.id}`),
+});
+
+/** Comments sent from one address on one day (rate limit); the address is stored hashed. */
+export const rateEntity = defineEntity({
+  type: 'CommentRate',
+  schema: RateCounter,
+  pk: (r: { tenantId: string; ipHash: string; day: string }) => `${t(r.tenantId)}#RATE#${r.ipHash}#${r.day}`,
+  sk: sortKey('RATE'),
+});
+
+const sessionPartition = (v: { tenantId: string; sessionId: string }): string =>
+  `${t(v.tenantId)}#SESSION#${v.sessionId}`;
+
+export const sessionEntity = defineEntity({
+  type: 'CouncilSession',
+  schema: CouncilSession,
+  pk: (s: { tenantId: string; id: string }) => sessionPartition({ tenantId: s.tenantId, sessionId: s.id }),
+  sk: sortKey('SESSION'),
+  indexes: {
+    inCampaign: {
+      index: 'gsi1',
+      pk: (s: { tenantId: string; campaignId: string }) => `${t(s.tenantId)}#SESSIONS#C#${s.campaignId}`,
+      sk: (s: CouncilSession) => `${s.openedAt}#${s.id}`,
+    },
+    /** Sessions open for voting (sparse: removed at closing). */
+    open: {
+      index: 'gsi2',
+      pk: (s: { tenantId: string }) => `${t(s.tenantId)}#SESSIONS#OPEN`,
+      sk: (s: CouncilSession) => `${s.openedAt}#${s.id}`,
+      when: (s: CouncilSession) => s.state === 'open',
+    },
+  },
+});
+
+/** THAT a member voted. */
+export const voterEntity = defineEntity({
+  type: 'Participation',
+  schema: Participation,
+  pk: sessionPartition,
+  sk: sortKey('VOTER#', (v: { userId: string }) => v.userId),
+  attributes: ({
+    tenantId: _t,
+    sessionId: _s,
+    ...p
+  }: Participation & { tenantId: string; sessionId: string }) => p,
+});
+
+/** WHAT was voted, on an anonymous paper with a random id. */
+export const ballotEntity = defineEntity({
+  type: 'BallotPaper',
+  schema: BallotPaper,
+  pk: sessionPartition,
+  sk: sortKey('BALLOT#', (b: { paperId: string }) => b.paperId),
+  // No voter, no time: nothing on the paper points back to a person.
+  attributes: (b: BallotPaper & { tenantId: string; sessionId: string; paperId: string }): BallotPaper => ({
+    choices: b.choices,
+  }),
+});
+
+const decisionPartition = (d: { tenantId: string; decisionId: string }): string =>
+  `${t(d.tenantId)}#DECISION#${d.decisionId}`;
+
+/** The register: decisions and revocations by year, issuing body and number. */
+const inRegister = {
+  index: 'gsi1',
+  pk: (r: { tenantId: string }) => `${t(r.tenantId)}#DECISIONS`,
+  sk: (r: { year: number; issuingBodyId: string; number: number }) =>
+    `${r.year}#${r.issuingBodyId}#${pad(r.number, 6)}`,
+} as const;
+
+export const decisionEntity = defineEntity({
+  type: 'Decision',
+  schema: Decision,
+  pk: (d: { tenantId: string; id: string }) => decisionPartition({ tenantId: d.tenantId, decisionId: d.id }),
+  sk: sortKey('DECISION'),
+  indexes: {
+    inRegister,
+    /** Published decisions (every signed decision is published), newest last. */
+    public: {
+      index: 'gsi2',
+      pk: (d: { tenantId: string }) => `${t(d.tenantId)}#PUBLIC#DECISIONS`,
+      sk: (d: Decision) => `${d.signedAt}#${d.id}`,
+    },
+  },
+});
+
+export const revocationEntity = defineEntity({
+  type: 'Revocation',
+  schema: Revocation,
+  pk: decisionPartition,
+  sk: sortKey('REV#', (r: { id: string }) => r.id),
+  indexes: { inRegister },
+});
+
+/** The number counter of one sequence (kind, issuing body, year). */
+export const counterEntity = defineEntity({
+  type: 'Counter',
+  schema: Counter,
+  pk: (c: { tenantId: string; sequence: string }) => `${t(c.tenantId)}#SEQ#${c.sequence}`,
+  sk: sortKey('COUNTER'),
+  attributes: (c: { tenantId: string; sequence: string; last: number }) => ({ last: c.last }),
+});
+
+export const notificationEntity = defineEntity({
+  type: 'UnitNotification',
+  schema: UnitNotification,
+  pk: (n: { tenantId: string; unitId: string }) => `${t(n.tenantId)}#NOTIF#${n.unitId}`,
+  sk: sortKey('', (n: { at: string; id: string }) => `${n.at}#${n.id}`),
 });

@@ -129,6 +129,8 @@ export const newRecord = (
   nomineeName: facts.nomineeName,
   nomineeTitle: facts.nomineeTitle,
   nomineeUnitName: facts.nomineeUnitName,
+  ...(facts.nomineeGender ? { nomineeGender: facts.nomineeGender } : {}),
+  ...(facts.nomineeBirthDate ? { nomineeBirthDate: facts.nomineeBirthDate } : {}),
   nomineeKey: nomineeKey(facts),
   awardTypeId: facts.awardTypeId,
   awardTypeName: result.awardType?.name ?? facts.awardTypeId,
@@ -153,6 +155,8 @@ export const listEntryOf = (r: NominationRecord) => ({
   nomineeName: r.nomineeName,
   nomineeTitle: r.nomineeTitle,
   nomineeUnitName: r.nomineeUnitName,
+  ...(r.nomineeGender ? { nomineeGender: r.nomineeGender } : {}),
+  ...(r.nomineeBirthDate ? { nomineeBirthDate: r.nomineeBirthDate } : {}),
   awardTypeId: r.awardTypeId,
   awardTypeName: r.awardTypeName,
 });

@@ -1,103 +1,53 @@
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-  GetCommand,
-} from '@aws-sdk/lib-dynamodb';
-import {
-  BallotPaper,
-  Batch,
+  type BallotPaper,
+  type Batch,
   type BatchState,
-  CommendationConfig,
-  CouncilSession,
+  type CommendationConfig,
+  type CouncilSession,
   Decision,
-  Disclosure,
-  liveStageList,
-  NominationRecord,
+  type Disclosure,
+  type NominationRecord,
   type NominationStage,
-  PublicComment,
+  type PublicComment,
   Revocation,
-  UnitNotification,
+  type UnitNotification,
 } from '@thidua/shared/commendation';
 import * as z from 'zod';
-import { parseItem, parseItems } from '../data/items';
+import type { Condition } from '../data/conditions';
+import { absent, and, compare, equals, isNull, or, present, unchanged } from '../data/conditions';
+import type { TableRef } from '../data/entity';
 import type { Page } from '../data/pagination';
-import { queryAll, queryPage } from '../data/query';
+import { queryAll } from '../data/query';
 import type { TxItem } from '../data/transact';
-import { ckeys, partitions } from './keys';
+import {
+  ballotEntity,
+  batchEntity,
+  commentEntity,
+  configEntity,
+  counterEntity,
+  decisionEntity,
+  disclosureEntity,
+  notificationEntity,
+  type Participation,
+  rateEntity,
+  recordEntity,
+  revocationEntity,
+  sessionEntity,
+  voterEntity,
+} from './keys';
+
+export type { TableRef } from '../data/entity';
+export type { Participation } from './keys';
 
 /**
  * The commendation repository: small functions over `{ table, client }` that build items (for the one
- * transaction of each use case) and read them back through zod. No Scan, no filter expressions: every
- * list is one Query on one partition (docs/data-model.md, "Commendations").
+ * transaction of each use case) and read them back, all through the entities of keys.ts. No Scan, no
+ * filter expressions: every list is one Query on one partition (docs/data-model.md, "Commendations").
  */
-export interface TableRef {
-  table: string;
-  client: DynamoDBDocumentClient;
-}
-
-export const Participation = z.object({ userId: z.string(), name: z.string(), votedAt: z.string() });
-export type Participation = z.infer<typeof Participation>;
-
-const Counter = z.object({ last: z.number().int().min(0) });
 
 /** `null` expected version = the item must not exist yet. */
-const versionCondition = (expected: number | null) =>
-  expected === null
-    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-    : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expected } };
-
-export const recordItem = (r: NominationRecord): Record<string, unknown> => ({
-  ...ckeys.record(r.tenantId, r.nominationId),
-  ...ckeys.recordByStage(r.tenantId, r.campaignId, r.stage, r.unitId, r.nominationId),
-  ...ckeys.recordByNominee(r.tenantId, r.nomineeKey, r.campaignId, r.nominationId),
-  ...(liveStageList.includes(r.stage)
-    ? ckeys.recordInQuota(r.tenantId, r.campaignId, r.awardTypeId, r.proposingUnitId, r.nominationId)
-    : {}),
-  type: 'NominationRecord',
-  ...r,
-});
-
-export const batchItem = (b: Batch): Record<string, unknown> => ({
-  ...ckeys.batch(b.tenantId, b.id),
-  ...ckeys.batchOfUnit(b.tenantId, b.campaignId, b.unitId, b.createdAt, b.id),
-  ...(b.state === 'draft'
-    ? {}
-    : ckeys.batchByState(b.tenantId, b.campaignId, b.state, b.submittedAt ?? b.createdAt, b.id)),
-  type: 'Batch',
-  ...b,
-});
-
-export const disclosureItem = (d: Disclosure): Record<string, unknown> => ({
-  ...ckeys.disclosure(d.tenantId, d.id),
-  ...ckeys.disclosureInCampaign(d.tenantId, d.campaignId, d.opensOn, d.id),
-  ...ckeys.disclosurePublic(d.tenantId, d.opensOn, d.id),
-  type: 'Disclosure',
-  ...d,
-});
-
-export const sessionItem = (s: CouncilSession): Record<string, unknown> => ({
-  ...ckeys.session(s.tenantId, s.id),
-  ...ckeys.sessionInCampaign(s.tenantId, s.campaignId, s.openedAt, s.id),
-  ...(s.state === 'open' ? ckeys.sessionOpen(s.tenantId, s.openedAt, s.id) : {}),
-  type: 'CouncilSession',
-  ...s,
-});
-
-export const decisionItem = (d: Decision): Record<string, unknown> => ({
-  ...ckeys.decision(d.tenantId, d.id),
-  ...ckeys.inRegister(d.tenantId, d.year, d.issuingBodyId, d.number),
-  ...ckeys.decisionPublic(d.tenantId, d.signedAt, d.id),
-  type: 'Decision',
-  ...d,
-});
-
-export const revocationItem = (r: Revocation): Record<string, unknown> => ({
-  ...ckeys.revocation(r.tenantId, r.decisionId, r.id),
-  ...ckeys.inRegister(r.tenantId, r.year, r.issuingBodyId, r.number),
-  type: 'Revocation',
-  ...r,
-});
+const versionCondition = (expected: number | null): Condition =>
+  expected === null ? absent() : equals('version', expected);
 
 export interface CommendationRepository {
   ref: TableRef;
@@ -169,281 +119,119 @@ const RegisterEntry = z.union([Decision, Revocation]);
 
 export const createCommendationRepository = (ref: TableRef): CommendationRepository => {
   const { table, client } = ref;
-  const get = async <S extends z.ZodType>(schema: S, key: { pk: string; sk: string }, consistent = true) => {
-    const r = await client.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: consistent }));
-    return r.Item ? (parseItem(schema, r.Item) as z.output<S>) : undefined;
-  };
-  const put = (item: Record<string, unknown>, expected: number | null): TxItem => ({
-    Put: {
-      TableName: table,
-      Item: item,
-      ...versionCondition(expected),
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    },
-  });
+  const records = recordEntity.on(ref);
+  const batches = batchEntity.on(ref);
+  const disclosures = disclosureEntity.on(ref);
+  const sessions = sessionEntity.on(ref);
+  const decisions = decisionEntity.on(ref);
 
   return {
     ref,
-    getConfig: (tenantId, campaignId) => get(CommendationConfig, ckeys.config(tenantId, campaignId), false),
-    putConfig: (tenantId, config) => ({
-      Put: {
-        TableName: table,
-        Item: { ...ckeys.config(tenantId, config.campaignId), type: 'CommendationConfig', ...config },
-      },
-    }),
+    getConfig: (tenantId, campaignId) => configEntity.on(ref).get({ tenantId, campaignId }),
+    putConfig: (tenantId, config) => configEntity.put(table, { tenantId, ...config }),
 
     async getRecords(tenantId, ids) {
-      const out = new Map<string, NominationRecord>();
-      const unique = [...new Set(ids)];
-      for (let i = 0; i < unique.length; i += 100) {
-        let request:
-          | Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }>
-          | undefined = {
-          [table]: {
-            Keys: unique.slice(i, i + 100).map((id) => ckeys.record(tenantId, id)),
-            ConsistentRead: true,
-          },
-        };
-        for (let attempt = 0; request && attempt < 5; attempt++) {
-          const r: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: request }));
-          for (const x of parseItems(NominationRecord, r.Responses?.[table])) out.set(x.nominationId, x);
-          const left = r.UnprocessedKeys?.[table]?.Keys;
-          request = left && left.length > 0 ? { [table]: { Keys: left, ConsistentRead: true } } : undefined;
-        }
-      }
-      return out;
+      const found = await records.getMany(
+        ids.map((nominationId) => ({ tenantId, nominationId })),
+        { consistent: true },
+      );
+      return new Map(found.map((r) => [r.nominationId, r]));
     },
     recordsByStage: (tenantId, campaignId, stage, page) =>
-      queryPage(client, NominationRecord, {
-        table,
-        index: 'gsi1',
-        partition: partitions.recordsByStage(tenantId, campaignId, stage),
-        ...page,
-      }),
-    recordsOfNominee: (tenantId, nomineeKey) =>
-      queryAll(client, NominationRecord, {
-        table,
-        index: 'gsi2',
-        partition: partitions.recordsByNominee(tenantId, nomineeKey),
-      }),
+      records.page('byStage', { tenantId, campaignId, stage }, page),
+    recordsOfNominee: (tenantId, nomineeKey) => records.all('byNominee', { tenantId, nomineeKey }),
     quotaRecords: (tenantId, campaignId, awardTypeId) =>
-      queryAll(client, NominationRecord, {
-        table,
-        index: 'gsi3',
-        partition: partitions.quota(tenantId, campaignId, awardTypeId),
-      }),
-    putRecord: (r, expected) => put(recordItem(r), expected),
+      records.all('inQuota', { tenantId, campaignId, awardTypeId }),
+    putRecord: (r, expected) => recordEntity.put(table, r, versionCondition(expected)),
 
-    getBatch: (tenantId, id) => get(Batch, ckeys.batch(tenantId, id)),
+    getBatch: (tenantId, id) => batches.get({ tenantId, id }, { consistent: true }),
     batchesOfUnit: (tenantId, campaignId, unitId) =>
-      queryAll(client, Batch, {
-        table,
-        index: 'gsi1',
-        partition: partitions.batchesOfUnit(tenantId, campaignId, unitId),
-        descending: true,
-      }),
-    batchesByState: (tenantId, campaignId, state) =>
-      queryAll(client, Batch, {
-        table,
-        index: 'gsi2',
-        partition: partitions.batchesByState(tenantId, campaignId, state),
-      }),
-    putBatch: (b, expected) => put(batchItem(b), expected),
+      batches.all('ofUnit', { tenantId, campaignId, unitId }, { descending: true }),
+    batchesByState: (tenantId, campaignId, state) => batches.all('byState', { tenantId, campaignId, state }),
+    putBatch: (b, expected) => batchEntity.put(table, b, versionCondition(expected)),
 
-    getDisclosure: (tenantId, id) => get(Disclosure, ckeys.disclosure(tenantId, id)),
+    getDisclosure: (tenantId, id) => disclosures.get({ tenantId, id }, { consistent: true }),
     disclosuresOfCampaign: (tenantId, campaignId) =>
-      queryAll(client, Disclosure, {
-        table,
-        index: 'gsi1',
-        partition: partitions.disclosuresOfCampaign(tenantId, campaignId),
-        descending: true,
-      }),
+      disclosures.all('inCampaign', { tenantId, campaignId }, { descending: true }),
     publicDisclosures: (tenantId, page) =>
-      queryPage(client, Disclosure, {
-        table,
-        index: 'gsi2',
-        partition: partitions.publicDisclosures(tenantId),
-        descending: true,
-        ...page,
-      }),
-    putDisclosure: (d, expected) => put(disclosureItem(d), expected),
+      disclosures.page('public', { tenantId }, { ...page, descending: true }),
+    putDisclosure: (d, expected) => disclosureEntity.put(table, d, versionCondition(expected)),
     comments: (tenantId, disclosureId) =>
-      queryAll(client, PublicComment, {
-        table,
-        partition: partitions.disclosure(tenantId, disclosureId),
-        sort: { beginsWith: 'CMT#' },
-        consistent: true,
-      }),
+      commentEntity.on(ref).all('primary', { tenantId, disclosureId }, { consistent: true }),
     commentItems: (c, ipHash, today, maxPerDay, ttl) => [
-      {
-        Put: {
-          TableName: table,
-          Item: {
-            ...ckeys.comment(c.tenantId, c.disclosureId, c.receivedAt, c.id),
-            type: 'PublicComment',
-            ...c,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: table,
-          Key: ckeys.rate(c.tenantId, ipHash, today),
-          UpdateExpression: 'ADD n :one SET #ttl = :ttl',
-          ConditionExpression: 'attribute_not_exists(n) OR n < :max',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':max': maxPerDay, ':ttl': ttl },
-        },
-      },
-      {
-        Update: {
-          TableName: table,
-          Key: ckeys.disclosure(c.tenantId, c.disclosureId),
-          UpdateExpression: 'ADD commentCount :one',
-          ConditionExpression:
-            'attribute_exists(pk) AND opensOn <= :today AND closesOn >= :today AND attribute_type(closedEarly, :null)',
-          ExpressionAttributeValues: { ':one': 1, ':today': today, ':null': 'NULL' },
-        },
-      },
+      commentEntity.put(table, c, absent()),
+      rateEntity.update(
+        table,
+        { tenantId: c.tenantId, ipHash, day: today },
+        { add: { n: 1 }, set: { ttl } },
+        or(absent('n'), compare('n', '<', maxPerDay)),
+      ),
+      disclosureEntity.update(
+        table,
+        { tenantId: c.tenantId, id: c.disclosureId },
+        { add: { commentCount: 1 } },
+        and(
+          present(),
+          compare('opensOn', '<=', today),
+          compare('closesOn', '>=', today),
+          isNull('closedEarly'),
+        ),
+      ),
     ],
 
-    getSession: (tenantId, id) => get(CouncilSession, ckeys.session(tenantId, id)),
+    getSession: (tenantId, id) => sessions.get({ tenantId, id }, { consistent: true }),
     sessionsOfCampaign: (tenantId, campaignId) =>
-      queryAll(client, CouncilSession, {
-        table,
-        index: 'gsi1',
-        partition: partitions.sessionsOfCampaign(tenantId, campaignId),
-        descending: true,
-      }),
-    openSessions: (tenantId) =>
-      queryAll(client, CouncilSession, {
-        table,
-        index: 'gsi2',
-        partition: partitions.openSessions(tenantId),
-        descending: true,
-      }),
-    putSession: (s, expected) => put(sessionItem(s), expected),
+      sessions.all('inCampaign', { tenantId, campaignId }, { descending: true }),
+    openSessions: (tenantId) => sessions.all('open', { tenantId }, { descending: true }),
+    putSession: (s, expected) => sessionEntity.put(table, s, versionCondition(expected)),
     participation: (tenantId, sessionId) =>
-      queryAll(client, Participation, {
-        table,
-        partition: partitions.session(tenantId, sessionId),
-        sort: { beginsWith: 'VOTER#' },
-        consistent: true,
-      }),
+      voterEntity.on(ref).all('primary', { tenantId, sessionId }, { consistent: true }),
     myParticipation: (tenantId, sessionId, userId) =>
-      get(Participation, ckeys.voter(tenantId, sessionId, userId)),
+      voterEntity.on(ref).get({ tenantId, sessionId, userId }, { consistent: true }),
     papers: (tenantId, sessionId) =>
-      queryAll(client, BallotPaper, {
-        table,
-        partition: partitions.session(tenantId, sessionId),
-        sort: { beginsWith: 'BALLOT#' },
-        consistent: true,
-      }),
+      ballotEntity.on(ref).all('primary', { tenantId, sessionId }, { consistent: true }),
     voteItems: (s, voter, paperId, paper) => [
-      {
-        Update: {
-          TableName: table,
-          Key: ckeys.session(s.tenantId, s.id),
-          UpdateExpression: 'ADD ballotCount :one',
-          ConditionExpression: '#state = :open',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':one': 1, ':open': 'open' },
-        },
-      },
-      {
-        Put: {
-          TableName: table,
-          Item: { ...ckeys.voter(s.tenantId, s.id, voter.userId), type: 'Participation', ...voter },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        // No voter, no time: nothing on the paper points back to a person.
-        Put: {
-          TableName: table,
-          Item: { ...ckeys.ballot(s.tenantId, s.id, paperId), type: 'BallotPaper', choices: paper.choices },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+      sessionEntity.update(table, s, { add: { ballotCount: 1 } }, equals('state', 'open')),
+      voterEntity.put(table, { tenantId: s.tenantId, sessionId: s.id, ...voter }, absent()),
+      ballotEntity.put(table, { tenantId: s.tenantId, sessionId: s.id, paperId, ...paper }, absent()),
     ],
-    closeSessionItem: (closed, expectedBallots) => ({
-      Put: {
-        TableName: table,
-        Item: sessionItem(closed),
-        ConditionExpression: '#state = :open AND ballotCount = :n',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':open': 'open', ':n': expectedBallots },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    }),
+    closeSessionItem: (closed, expectedBallots) =>
+      sessionEntity.put(table, closed, unchanged({ state: 'open', ballotCount: expectedBallots })),
 
     async counter(tenantId, sequence) {
-      const c = await get(Counter, ckeys.counter(tenantId, sequence));
+      const c = await counterEntity.on(ref).get({ tenantId, sequence }, { consistent: true });
       return c ? c.last : null;
     },
     counterItem: (tenantId, sequence, current, next) =>
       current === null
-        ? {
-            Put: {
-              TableName: table,
-              Item: { ...ckeys.counter(tenantId, sequence), type: 'Counter', last: next },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          }
-        : {
-            Update: {
-              TableName: table,
-              Key: ckeys.counter(tenantId, sequence),
-              UpdateExpression: 'SET #last = :next',
-              ConditionExpression: '#last = :current',
-              ExpressionAttributeNames: { '#last': 'last' },
-              ExpressionAttributeValues: { ':next': next, ':current': current },
-            },
-          },
+        ? counterEntity.put(table, { tenantId, sequence, last: next }, absent())
+        : counterEntity.update(
+            table,
+            { tenantId, sequence },
+            { set: { last: next } },
+            equals('last', current),
+          ),
 
-    getDecision: (tenantId, id) => get(Decision, ckeys.decision(tenantId, id)),
-    putDecision: (d) => put(decisionItem(d), null),
+    getDecision: (tenantId, id) => decisions.get({ tenantId, id }, { consistent: true }),
+    putDecision: (d) => decisionEntity.put(table, d, absent()),
     publicDecisions: (tenantId, page) =>
-      queryPage(client, Decision, {
-        table,
-        index: 'gsi2',
-        partition: partitions.publicDecisions(tenantId),
-        descending: true,
-        ...page,
-      }),
+      decisions.page('public', { tenantId }, { ...page, descending: true }),
+    // Decisions and revocations share the register: one Query, each entry parsed as what it is.
     register: (tenantId, year) =>
       queryAll(client, RegisterEntry, {
         table,
         index: 'gsi1',
-        partition: partitions.register(tenantId),
+        partition: decisionEntity.indexPartition('inRegister', { tenantId }),
         sort: { beginsWith: `${year}#` },
       }),
     revocations: (tenantId, decisionId) =>
-      queryAll(client, Revocation, {
-        table,
-        partition: partitions.decision(tenantId, decisionId),
-        sort: { beginsWith: 'REV#' },
-        consistent: true,
-      }),
-    putRevocation: (r) => put(revocationItem(r), null),
+      revocationEntity.on(ref).all('primary', { tenantId, decisionId }, { consistent: true }),
+    putRevocation: (r) => revocationEntity.put(table, r, absent()),
 
-    putNotification: (n) => ({
-      Put: {
-        TableName: table,
-        Item: { ...ckeys.notification(n.tenantId, n.unitId, n.at, n.id), type: 'UnitNotification', ...n },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    }),
+    putNotification: (n) => notificationEntity.put(table, n, absent()),
     notifications: async (tenantId, unitId, limit) =>
-      (
-        await queryPage(client, UnitNotification, {
-          table,
-          partition: partitions.notifications(tenantId, unitId),
-          descending: true,
-          limit,
-        })
-      ).items,
+      (await notificationEntity.on(ref).page('primary', { tenantId, unitId }, { descending: true, limit }))
+        .items,
   };
 };
 

@@ -1,4 +1,4 @@
-import { mergeCounterUpdates } from '../data/submissions';
+import { mergeCounterUpdates } from '../data/counters';
 import { TransactionRefused, type TxItem, transactWrite } from '../data/transact';
 import { type AppError, Conflict } from '../http/errors';
 import type { CommendationDeps } from './context';

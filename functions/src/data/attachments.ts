@@ -1,36 +1,22 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AttachmentView } from '@thidua/shared/api';
-import { TenantId } from '@thidua/shared/common';
-import * as z from 'zod';
-import { Conflict } from '../http/errors';
-import { parseItem } from './items';
-import { keys, submissionPartition } from './keys';
-import type { TableRef } from './org';
-import { queryAll } from './query';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { absent, equals, unchanged } from './conditions';
+import type { TableRef } from './entity';
+import { attachmentEntity } from './keys';
+import type { ConditionFailed, Written } from './outcomes';
+import type { Attachment } from './schemas';
 import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
-export { ScanState, Sha256 } from '@thidua/shared/api';
-
-/** The stored attachment: the API's view plus its tenant and where its bytes are. */
-export const Attachment = AttachmentView.extend({
-  tenantId: TenantId,
-  /** Where the browser uploads (one-time key under `upload/`); never served. */
-  objectKey: z.string(),
-  /**
-   * Where the checked bytes live after `confirm` (under `evidence/`, a prefix no upload policy names);
-   * null while pending, and for files confirmed before issue 12 (they were served from `objectKey`).
-   */
-  storedKey: z.string().nullable().default(null),
-});
-export type Attachment = z.infer<typeof Attachment>;
+export { Attachment, ScanState, Sha256 } from './schemas';
 
 export interface AttachmentRepository {
   get(tenantId: string, submissionId: string, attachmentId: string): Promise<Attachment | undefined>;
   list(tenantId: string, submissionId: string): Promise<Attachment[]>;
-  create(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
-  /** pending → ready, conditioned on still being pending. */
-  confirm(a: Attachment, extra?: readonly TxItem[]): Promise<void>;
-  /** The item of `confirm`, for a transaction that also appends to the submission's audit chain. */
+  /** Refused when the attachment exists (or the request's idempotency record does). */
+  create(a: Attachment, extra?: readonly TxItem[]): Promise<Written | ConditionFailed>;
+  /**
+   * The pending → ready Put, conditioned on still being pending (a refusal carries the attachment as it
+   * is), for the transaction that also appends to the submission's audit chain.
+   */
   confirmItem(a: Attachment): TxItem;
   /**
    * Records a scanner's verdict on the object at `storedKey`; false when no ready attachment holds that
@@ -42,80 +28,37 @@ export interface AttachmentRepository {
   ): Promise<boolean>;
 }
 
-const item = (a: Attachment): Record<string, unknown> => ({
-  ...keys.attachment(a.tenantId, a.submissionId, a.id),
-  type: 'Attachment',
-  ...a,
-});
-
-/** The attachment's pending → ready Put, conditioned on it still being pending. */
-const confirmItem = (table: string, a: Attachment): TxItem => ({
-  Put: {
-    TableName: table,
-    Item: item(a),
-    ConditionExpression: '#status = :pending',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':pending': 'pending' },
-  },
-});
-
-export const createAttachmentRepository = ({ table, client }: TableRef): AttachmentRepository => ({
-  async get(tenantId, submissionId, attachmentId) {
-    const r = await client.send(
-      new GetCommand({
-        TableName: table,
-        Key: keys.attachment(tenantId, submissionId, attachmentId),
-        ConsistentRead: true,
-      }),
-    );
-    return r.Item ? parseItem(Attachment, r.Item) : undefined;
-  },
-  list: (tenantId, submissionId) =>
-    queryAll(client, Attachment, {
-      table,
-      partition: submissionPartition(tenantId, submissionId),
-      sort: { beginsWith: 'ATT#' },
-      consistent: true,
-    }),
-  async create(a, extra = []) {
-    try {
-      await transactWrite(client, [
-        { Put: { TableName: table, Item: item(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...extra,
-      ]);
-    } catch (err) {
-      if (err instanceof TransactionRefused)
-        throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
-      throw err;
-    }
-  },
-  async confirm(a, extra = []) {
-    try {
-      await transactWrite(client, [confirmItem(table, a), ...extra]);
-    } catch (err) {
-      if (err instanceof TransactionRefused) {
-        throw new Conflict('Tệp đã được xác nhận trước đó', undefined, 'already_confirmed');
+export const createAttachmentRepository = (ref: TableRef): AttachmentRepository => {
+  const attachments = attachmentEntity.on(ref);
+  return {
+    get: (tenantId, submissionId, id) =>
+      attachments.get({ tenantId, submissionId, id }, { consistent: true }),
+    list: (tenantId, submissionId) =>
+      attachments.all('primary', { tenantId, submissionId }, { consistent: true }),
+    async create(a, extra = []) {
+      try {
+        await transactWrite(ref.client, [attachmentEntity.put(ref.table, a, absent()), ...extra]);
+        return { kind: 'written' };
+      } catch (err) {
+        if (err instanceof TransactionRefused) return { kind: 'condition_failed', reason: 'exists' };
+        throw err;
       }
-      throw err;
-    }
-  },
-  confirmItem: (a) => confirmItem(table, a),
-  async recordScan(at, verdict) {
-    try {
-      await client.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: keys.attachment(at.tenantId, at.submissionId, at.attachmentId),
-          UpdateExpression: 'SET #scan = :verdict',
-          ConditionExpression: '#status = :ready AND #stored = :key',
-          ExpressionAttributeNames: { '#scan': 'scanState', '#status': 'status', '#stored': 'storedKey' },
-          ExpressionAttributeValues: { ':verdict': verdict, ':ready': 'ready', ':key': at.storedKey },
-        }),
+    },
+    confirmItem: (a) => attachmentEntity.put(ref.table, a, equals('status', 'pending')),
+    async recordScan(at, verdict) {
+      const update = attachmentEntity.update(
+        ref.table,
+        { tenantId: at.tenantId, submissionId: at.submissionId, id: at.attachmentId },
+        { set: { scanState: verdict } },
+        unchanged({ status: 'ready', storedKey: at.storedKey }),
       );
-      return true;
-    } catch (err) {
-      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw err;
-    }
-  },
-});
+      try {
+        if (update.Update) await ref.client.send(new UpdateCommand(update.Update));
+        return true;
+      } catch (err) {
+        if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+  };
+};

@@ -27,7 +27,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 
 export const dataHash = (data: unknown): string => sha256(canonicalJson(data));
 
-export const eventHash = (event: Omit<AuditEvent, 'hash'>): string =>
+const eventHash = (event: Omit<AuditEvent, 'hash'>): string =>
   sha256(`${event.prevHash}\n${canonicalJson(event)}`);
 
 export interface ChainHead {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BadRequest } from '../http/errors';
+import { InvalidCursor } from './errors';
 
 /** One page of a list; `nextCursor` is opaque to clients and null on the last page. */
 export interface Page<T> {
@@ -24,9 +24,7 @@ export const decodeCursor = (
 ): Record<string, string> | undefined => {
   if (cursor === undefined) return undefined;
   const invalid = (): never => {
-    throw new BadRequest('Con trỏ phân trang không hợp lệ', [
-      { path: 'query.cursor', message: 'Không hợp lệ' },
-    ]);
+    throw new InvalidCursor();
   };
   let decoded: unknown;
   try {

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import { BadRequest } from '../http/errors';
+import { InvalidCursor } from './errors';
 import { parseItems } from './items';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 
@@ -34,6 +34,15 @@ export const queryPage = async <S extends z.ZodType>(
   schema: S,
   q: PageQuery,
 ): Promise<Page<z.output<S>>> => {
+  const page = await queryItemsPage(client, q);
+  return { items: parseItems(schema, page.items), nextCursor: page.nextCursor };
+};
+
+/** The same Query, its items as stored (keys included): for readers of several item types at once. */
+const queryItemsPage = async (
+  client: DynamoDBDocumentClient,
+  q: PageQuery,
+): Promise<Page<Record<string, unknown>>> => {
   const pkName = q.index ? `${q.index}pk` : 'pk';
   const skName = q.index ? `${q.index}sk` : 'sk';
   const names: Record<string, string> = { '#pk': pkName };
@@ -60,7 +69,7 @@ export const queryPage = async <S extends z.ZodType>(
   const start = decodeCursor(q.cursor, { attribute: pkName, value: q.partition }, keyAttributes);
   // DynamoDB refuses a start key outside the key condition or over its key size limits with a
   // ValidationException: a forged cursor must be the caller's 400, not our 500.
-  if (start && !cursorFits(start[skName], q.sort, start)) throw invalidCursor();
+  if (start && !cursorFits(start[skName], q.sort, start)) throw new InvalidCursor();
   const r = await client
     .send(
       new QueryCommand({
@@ -76,10 +85,10 @@ export const queryPage = async <S extends z.ZodType>(
       }),
     )
     .catch((err: unknown) => {
-      if (start && (err as { name?: string }).name === 'ValidationException') throw invalidCursor();
+      if (start && (err as { name?: string }).name === 'ValidationException') throw new InvalidCursor();
       throw err;
     });
-  return { items: parseItems(schema, r.Items), nextCursor: encodeCursor(r.LastEvaluatedKey) };
+  return { items: r.Items ?? [], nextCursor: encodeCursor(r.LastEvaluatedKey) };
 };
 
 const MAX_SORT_KEY_BYTES = 1024;
@@ -97,19 +106,22 @@ const cursorFits = (sk: string | undefined, sort: SortCondition, key: Record<str
   return sk >= sort.between[0] && sk <= sort.between[1];
 };
 
-const invalidCursor = (): BadRequest =>
-  new BadRequest('Con trỏ phân trang không hợp lệ', [{ path: 'query.cursor', message: 'Không hợp lệ' }]);
-
 /** Every page of a query (bounded lists only: a subtree's children, a submission's history). */
 export const queryAll = async <S extends z.ZodType>(
   client: DynamoDBDocumentClient,
   schema: S,
   q: Omit<PageQuery, 'limit' | 'cursor'> & { limit?: number },
-): Promise<z.output<S>[]> => {
-  const out: z.output<S>[] = [];
+): Promise<z.output<S>[]> => parseItems(schema, await queryAllItems(client, q));
+
+/** Every page of a query, its items as stored. */
+export const queryAllItems = async (
+  client: DynamoDBDocumentClient,
+  q: Omit<PageQuery, 'limit' | 'cursor'> & { limit?: number },
+): Promise<Record<string, unknown>[]> => {
+  const out: Record<string, unknown>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryPage(client, schema, { ...q, limit: q.limit ?? 500, cursor });
+    const page = await queryItemsPage(client, { ...q, limit: q.limit ?? 500, cursor });
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

@@ -5,7 +5,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { PayloadTooLarge } from '../http/errors';
+import { ItemTooLarge } from './errors';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -74,8 +74,7 @@ export const transactWrite = async (doc: DynamoDBDocumentClient, items: readonly
   } catch (err) {
     const refused = refusalOf(err);
     if (refused) throw refused;
-    if (isItemTooLarge(err))
-      throw new PayloadTooLarge('Dữ liệu quá lớn để lưu (giới hạn 400 KB mỗi bản ghi)');
+    if (isItemTooLarge(err)) throw new ItemTooLarge();
     throw err;
   }
 };

@@ -3,6 +3,7 @@ import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import { pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
+import { requireSaved, type SaveRefusals } from '../app/outcomes';
 import type { Deps } from '../deps';
 import { NotFound, RuleViolation } from '../http/errors';
 import { created, ok } from '../http/response';
@@ -15,6 +16,13 @@ import { newId } from '../ids';
  * campaigns, template versions. Re-parenting a unit is not offered: the paths of its whole subtree and
  * of every submission below it would have to move (a merger closes the unit and names a successor).
  */
+const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
+const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
+const campaignRefusals: SaveRefusals = {
+  exists: 'Phong trào đã tồn tại',
+  missing: 'Không tìm thấy phong trào',
+};
+
 export const adminRoutes = (d: Deps): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
     const unit = await d.units.get(tenantId, unitId);
@@ -41,7 +49,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: null,
       };
       const response = created(unit);
-      await d.units.save(unit, 'create', remember(response));
+      requireSaved(await d.units.save(unit, 'create', remember(response)), unitRefusals);
       return response;
     }),
 
@@ -77,7 +85,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: body.successorId === undefined ? unit.successorId : body.successorId,
       };
       const response = ok(updated);
-      await d.units.save(updated, 'replace', remember(response));
+      requireSaved(await d.units.save(updated, 'replace', remember(response)), unitRefusals);
       return response;
     }),
 
@@ -110,7 +118,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: true,
       };
       const response = created(user);
-      await d.users.save(user, 'create', remember(response));
+      requireSaved(await d.users.save(user, 'create', remember(response)), userRefusals);
       return response;
     }),
 
@@ -137,7 +145,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: body.active ?? user.active,
       };
       const response = ok(updated);
-      await d.users.save(updated, 'replace', remember(response));
+      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
       return response;
     }),
 
@@ -146,7 +154,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      await d.campaigns.save(campaign, 'create', remember(response));
+      requireSaved(await d.campaigns.save(campaign, 'create', remember(response)), campaignRefusals);
       return response;
     }),
 
@@ -155,7 +163,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      await d.campaigns.save(campaign, 'replace', remember(response));
+      requireSaved(await d.campaigns.save(campaign, 'replace', remember(response)), campaignRefusals);
       return response;
     }),
 
@@ -178,7 +186,11 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       }
       const response = created({ templateId: parsed.data.id, version: parsed.data.version });
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      await d.templates.create(t, parsed.data, remember(response));
+      requireSaved(await d.templates.create(t, parsed.data, remember(response)), {
+        exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
+        missing: 'Không tìm thấy biểu mẫu',
+        current: { version: parsed.data.version },
+      });
       return response;
     }),
   ];

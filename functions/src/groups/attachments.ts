@@ -4,6 +4,7 @@ import { attachmentContracts as c } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import { isEditable, type WorkflowEvent } from '@thidua/shared/workflow';
 import { requireAllowed, submissionResource } from '../app/access';
+import { requireApplied } from '../app/outcomes';
 import { loadReadable } from '../app/submissions';
 import { submissionView } from '../app/views';
 import type { Attachment } from '../data/attachments';
@@ -105,7 +106,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
       now,
     );
     const response = created({ attachment: view(attachment), upload });
-    await d.attachments.create(attachment, remember(response));
+    const outcome = await d.attachments.create(attachment, remember(response));
+    if (outcome.kind !== 'written') throw new Conflict('Yêu cầu trùng lặp', undefined, 'duplicate_request');
     return response;
   }),
 
@@ -161,9 +163,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     const file = { id: a.id, name: a.name, contentType: a.contentType, size: bytes.length, sha256 };
     const write = d.submissions.planChange(s, s, [attachEvent(s, file, identity, now)]);
     const response = ok(view(confirmed));
-    await d.submissions.apply(
-      write,
-      [d.attachments.confirmItem(confirmed), ...remember(response)],
+    requireApplied(
+      await d.submissions.apply(write, [d.attachments.confirmItem(confirmed), ...remember(response)]),
       (current) => submissionView(current, identity, now),
     );
     // Cleanup only: the upload key is never read again once the attachment is ready. Where the function

@@ -12,6 +12,7 @@ import {
 import { canReadBelow, requireAction, requireAllowed, submissionResource } from '../app/access';
 import { hasFileFields, resolveAttachmentRefs } from '../app/attachment-refs';
 import { diffData } from '../app/diff';
+import { requireApplied } from '../app/outcomes';
 import { childrenCompleteness, liveRules, loadReadable, templateOf } from '../app/submissions';
 import { submissionView } from '../app/views';
 import { fromWorkflowError } from '../app/workflow-errors';
@@ -52,7 +53,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       snapshot: options.snapshot ?? false,
     });
     const response = ok(submissionView(write.submission, req.identity, req.now));
-    await d.submissions.apply(write, req.remember(response), (s) => submissionView(s, req.identity, req.now));
+    requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
+      submissionView(s, req.identity, req.now),
+    );
     return response;
   };
 
@@ -107,7 +110,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         result.events,
       );
       const response = created(submissionView(write.submission, identity, now));
-      await d.submissions.apply(write, remember(response), (s) => submissionView(s, identity, now));
+      requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
+        submissionView(s, identity, now),
+      );
       return response;
     }),
 

@@ -1,5 +1,7 @@
 import { ZodError } from 'zod';
 import { CorruptItem } from '../data/corrupt-item';
+import { DataError } from '../data/errors';
+import { fromDataError } from './data-errors';
 import { AppError, type ErrorDetail } from './errors';
 import { type HttpResult, json } from './response';
 import { zodDetails } from './zod-details';
@@ -18,10 +20,11 @@ const consoleReporter: BugReporter = (fields) =>
  * as a bare 500 that reveals nothing.
  */
 export const toErrorResponse = (
-  err: unknown,
+  thrown: unknown,
   requestId?: string,
   reportBug: BugReporter = consoleReporter,
 ): HttpResult => {
+  const err = thrown instanceof DataError ? fromDataError(thrown) : thrown;
   if (err instanceof AppError) {
     return errorBody(err.status, err.code, err.message, err.details, err.extra(), err.headers());
   }

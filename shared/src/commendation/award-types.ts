@@ -23,6 +23,9 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
 export const NomineeKind = z.enum(['collective', 'individual']);
 export type NomineeKind = z.infer<typeof NomineeKind>;
 
+export const NomineeGender = z.enum(['male', 'female']);
+export type NomineeGender = z.infer<typeof NomineeGender>;
+
 export const AwardFor = z.enum(['collective', 'individual', 'both']);
 export type AwardFor = z.infer<typeof AwardFor>;
 
@@ -48,6 +51,11 @@ export const VoteRule = z.object({
   comparison: z.enum(['gte', 'gt']).default('gte'),
   quorumPercent: z.number().min(0).max(100),
   denominator: z.enum(['present', 'all_members']),
+  /**
+   * Whether a member may abstain ("không biểu quyết") on this award type, as the council's rules say. An
+   * abstention is a paper cast (the member is present) that is neither agree nor disagree.
+   */
+  allowAbstain: z.boolean().optional(),
   legalBasis: LegalBasis,
 });
 export type VoteRule = z.infer<typeof VoteRule>;
@@ -86,6 +94,10 @@ export const IssuingBody = z.object({
   id: Id,
   /** Header lines at the top left, in capitals, e.g. ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH PHƯỚC"]. */
   headerLines: z.array(z.string().min(1)).min(1).max(3),
+  /** How many first header lines name the directly superior body (printed upright, not bold). */
+  superiorLines: z.number().int().min(0).max(2).default(0),
+  /** The short name heading its council's documents above the council: "UBND TỈNH BÌNH PHƯỚC". */
+  shortName: z.string().min(1).optional(),
   /** Name as used in sentences: "Ủy ban nhân dân tỉnh Bình Phước". */
   name: z.string().min(1),
   /** Symbol after the number of a decision: `QĐ-UBND` → "Số: 123/QĐ-UBND". */

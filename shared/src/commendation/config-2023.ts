@@ -35,7 +35,8 @@ const decree98: LegalBasis = {
   toVerify: true,
 };
 const decree152: LegalBasis = {
-  ref: 'Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+  // The date was not checked against the official gazette here: `toVerify` (cần đối chiếu).
+  ref: 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
   article: '',
   effectiveFrom: '2025-07-01',
   effectiveTo: null,
@@ -52,7 +53,10 @@ const plan38: LegalBasis = {
 export const issuingBodies2023: IssuingBody[] = [
   {
     id: 'ubnd-tinh',
+    // One body's name on two lines, both bold (Decree 30/2020, Appendix I, II.3).
     headerLines: ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC'],
+    superiorLines: 0,
+    shortName: 'UBND TỈNH BÌNH PHƯỚC',
     name: 'Ủy ban nhân dân tỉnh Bình Phước',
     decisionSymbol: 'QĐ-UBND',
     minutesSymbol: 'BB-HĐTĐKT',
@@ -67,7 +71,10 @@ export const issuingBodies2023: IssuingBody[] = [
   },
   {
     id: 'bcd-tinh',
+    // The superior body (the province's UBND) upright, the Ban Chỉ đạo bold.
     headerLines: ['UBND TỈNH BÌNH PHƯỚC', 'BAN CHỈ ĐẠO PCTP, TNXH', 'VÀ XÂY DỰNG PTTDBVANTQ'],
+    superiorLines: 1,
+    shortName: 'UBND TỈNH BÌNH PHƯỚC',
     name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Bình Phước',
     decisionSymbol: 'QĐ-BCĐ',
     minutesSymbol: 'BB-BCĐ',
@@ -86,11 +93,17 @@ const awardTypesUnder = (
   to: string | null,
   provincialFighterVote: { thresholdPercent: number; toVerify: boolean },
 ): AwardType[] => {
-  const vote = (thresholdPercent: number, denominator: 'present' | 'all_members', toVerify: boolean) => ({
+  const vote = (
+    thresholdPercent: number,
+    denominator: 'present' | 'all_members',
+    toVerify: boolean,
+    allowAbstain = false,
+  ) => ({
     thresholdPercent,
     comparison: 'gte' as const,
     quorumPercent: 66.67,
     denominator,
+    allowAbstain,
     legalBasis: { ...bases.decree, toVerify: bases.decree.toVerify || toVerify },
   });
   const verify = (b: LegalBasis, article: string): LegalBasis => ({ ...b, article, toVerify: true });
@@ -165,7 +178,8 @@ const awardTypesUnder = (
       legalBases: [bases.law, bases.decree, plan38],
       effectiveFrom: from,
       effectiveTo: to,
-      voteRule: vote(50, 'present', true),
+      // The council's working rules let a member abstain on a Bằng khen (configuration, to verify).
+      voteRule: vote(50, 'present', true, true),
       disclosureWorkingDays: 5,
       prerequisites: [],
       quotas: [{ kind: 'absolute', max: 5, scope: 'proposing_unit', legalBasis: verify(plan38, '') }],

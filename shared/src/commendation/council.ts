@@ -15,7 +15,7 @@ import { type LifecycleError, lifecycleError, type Outcome, refuse, staleOrForei
  * only the tallies are returned.
  */
 
-export const Choice = z.enum(['agree', 'disagree']);
+export const Choice = z.enum(['agree', 'disagree', 'abstain']);
 export type Choice = z.infer<typeof Choice>;
 
 export const CouncilMember = z.object({ userId: z.string().min(1), name: z.string() });
@@ -41,6 +41,8 @@ export const Tally = z.object({
   voters: z.number().int().min(0),
   agree: z.number().int().min(0),
   disagree: z.number().int().min(0),
+  /** Papers that abstained on the item (only where the award type's rule allows it). */
+  abstain: z.number().int().min(0).optional(),
   denominator: z.enum(['present', 'all_members']),
   denominatorCount: z.number().int().min(0),
   /** Rounded to two decimals, as printed in the minutes. */
@@ -58,6 +60,25 @@ export type ItemResult = z.infer<typeof ItemResult>;
 
 export const CouncilSessionState = z.enum(['open', 'closed', 'decided']);
 export type CouncilSessionState = z.infer<typeof CouncilSessionState>;
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ theo dạng HH:MM');
+
+/**
+ * The meeting as the biên bản records it, entered when the vote is closed: where and when it sat, who
+ * chaired it and who kept the minutes (name and title as separate fields, never one free-text string).
+ */
+export const MeetingRecord = z
+  .object({
+    place: z.string().trim().min(3).max(200),
+    startsAt: ClockTime,
+    endsAt: ClockTime,
+    chairName: z.string().trim().min(2).max(200),
+    chairTitle: z.string().trim().min(2).max(200),
+    secretaryName: z.string().trim().min(2).max(200),
+    secretaryTitle: z.string().trim().min(2).max(200),
+  })
+  .refine((m) => m.endsAt > m.startsAt, { path: ['endsAt'], message: 'Giờ kết thúc phải sau giờ bắt đầu' });
+export type MeetingRecord = z.infer<typeof MeetingRecord>;
 
 export const CouncilSession = z.object({
   tenantId: TenantId,
@@ -94,7 +115,12 @@ export type BallotPaper = z.infer<typeof BallotPaper>;
 
 export class CouncilRuleError extends Error {
   constructor(
-    readonly code: 'session_closed' | 'not_a_member' | 'ballot_incomplete' | 'ballot_unknown_item',
+    readonly code:
+      | 'session_closed'
+      | 'not_a_member'
+      | 'ballot_incomplete'
+      | 'ballot_unknown_item'
+      | 'abstain_not_allowed',
     message: string,
   ) {
     super(message);
@@ -116,7 +142,8 @@ export const tallyVotes = (
   const memberCount = typeof members === 'number' ? members : members.length;
   const voters = votes.length;
   const agree = votes.filter((v) => v === 'agree').length;
-  const disagree = voters - agree;
+  const disagree = votes.filter((v) => v === 'disagree').length;
+  const abstain = voters - agree - disagree;
   const denominatorCount = rule.denominator === 'present' ? voters : memberCount;
   const attendancePercent = memberCount === 0 ? 0 : round2((voters * 100) / memberCount);
   const agreePercent = denominatorCount === 0 ? 0 : round2((agree * 100) / denominatorCount);
@@ -136,6 +163,7 @@ export const tallyVotes = (
     voters,
     agree,
     disagree,
+    abstain,
     denominator: rule.denominator,
     denominatorCount,
     agreePercent,
@@ -168,6 +196,14 @@ export const validateBallot = (
     if (!ids.has(id))
       throw new CouncilRuleError('ballot_unknown_item', 'Phiếu bầu có mục không thuộc chương trình họp.');
   }
+  const noAbstain = session.agenda.filter(
+    (a) => paper.choices[a.nominationId] === 'abstain' && !a.voteRule.allowAbstain,
+  );
+  if (noAbstain.length > 0)
+    throw new CouncilRuleError(
+      'abstain_not_allowed',
+      `Quy định của hình thức khen thưởng không cho phép không biểu quyết: ${noAbstain.map((m) => m.nomineeName).join(', ')}.`,
+    );
   const missing = session.agenda.filter((a) => paper.choices[a.nominationId] === undefined);
   if (missing.length > 0) {
     throw new CouncilRuleError(
@@ -191,7 +227,7 @@ export const tallySession = (
   session.agenda.map((item) => {
     const votes = papers
       .map((p) => p.choices[item.nominationId])
-      .filter((c): c is Choice => c === 'agree' || c === 'disagree');
+      .filter((c): c is Choice => c === 'agree' || c === 'disagree' || c === 'abstain');
     return { nominationId: item.nominationId, ...tallyVotes(item.voteRule, session.members, votes) };
   });
 

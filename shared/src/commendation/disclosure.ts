@@ -1,8 +1,9 @@
 import type { Instant } from '../common';
 import type { Identity } from '../org/schema';
-import { addWorkingDays, vnDate } from './calendar';
+import { addWorkingDays, vnDate, workingDaysBetween } from './calendar';
+import type { LifecycleError } from './lifecycle';
 import { lifecycleError, type Outcome, reasonMissing, refuse, staleOrForeign } from './lifecycle';
-import type { Disclosure, ListEntry } from './records';
+import type { Disclosure, EarlyEndAuthority, ListEntry } from './records';
 
 /** The window of a disclosure opened on `opensOn` for `workingDays` working days. */
 export const disclosureWindow = (
@@ -60,7 +61,9 @@ export const publicEntry = (e: ListEntry): PublicListEntry => ({
  * comments never conflict with the secretariat's change), the secretariat ends it early with a reason.
  * `ended` (by date or early) is final.
  */
-export type DisclosureAction = { type: 'comment' } | { type: 'close_early'; reason: string };
+export type DisclosureAction =
+  | { type: 'comment' }
+  | { type: 'close_early'; reason: string; authority?: EarlyEndAuthority | null };
 
 export interface DisclosureTransitionInput {
   disclosure: Disclosure;
@@ -94,13 +97,49 @@ export function disclosureTransition(input: DisclosureTransitionInput): Disclosu
         ok: true,
         disclosure: {
           ...d,
-          closedEarly: { at: now, by: actor.userId, reason: action.reason },
+          closedEarly: {
+            at: now,
+            by: actor.userId,
+            reason: action.reason,
+            authority: action.authority ?? null,
+          },
           version: d.version + 1,
         },
       };
     }
   }
 }
+
+/**
+ * Ending a disclosure early is allowed once its statutory minimum of working days has passed; before
+ * that only with a recorded legal reason AND the authority that decided it (who, which document).
+ * Checked before the transition (which checks state, version and the reason itself).
+ */
+export const earlyEndRefusal = (
+  d: Pick<Disclosure, 'opensOn' | 'workingDays' | 'minimumWorkingDays'>,
+  today: string,
+  holidays: readonly string[],
+  authority: EarlyEndAuthority | null | undefined,
+): LifecycleError | null => {
+  const minimum = d.minimumWorkingDays ?? d.workingDays;
+  const elapsed = today < d.opensOn ? 0 : workingDaysBetween(d.opensOn, today, holidays);
+  if (elapsed >= minimum) return null;
+  const details = [
+    ...(authority?.decidedBy?.trim()
+      ? []
+      : [{ path: 'body.authority.decidedBy', message: 'Cần ghi người quyết định' }]),
+    ...(authority?.document?.trim()
+      ? []
+      : [{ path: 'body.authority.document', message: 'Cần ghi văn bản quyết định (số, ngày)' }]),
+  ];
+  return details.length
+    ? lifecycleError(
+        'early_end_not_justified',
+        `Mới công khai ${elapsed}/${minimum} ngày làm việc tối thiểu: kết thúc sớm cần lý do pháp lý, người quyết định và văn bản`,
+        details,
+      )
+    : null;
+};
 
 /**
  * A new disclosure (version 1, no comment): its window is the longest requirement of its award types
@@ -116,6 +155,7 @@ export const newDisclosure = (
   },
 ): Disclosure => {
   const workingDays = requiredWorkingDays(input.perEntryWorkingDays, input.requestedWorkingDays);
+  const minimumWorkingDays = requiredWorkingDays(input.perEntryWorkingDays, null);
   return {
     tenantId: input.tenantId,
     id: input.id,
@@ -124,6 +164,7 @@ export const newDisclosure = (
     entries: [...input.entries],
     ...disclosureWindow(input.opensOn, workingDays, input.holidays),
     workingDays,
+    minimumWorkingDays,
     openedBy: input.actor.userId,
     openedAt: input.now,
     closedEarly: null,

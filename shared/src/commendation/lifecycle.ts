@@ -23,6 +23,8 @@ export type LifecycleErrorCode =
   | 'ballot_incomplete'
   | 'ballot_unknown_item'
   | 'disclosure_closed'
+  | 'early_end_not_justified'
+  | 'abstain_not_allowed'
   | 'not_awarded';
 
 export const lifecycleErrorStatus = {
@@ -42,6 +44,8 @@ export const lifecycleErrorStatus = {
   ballot_incomplete: 422,
   ballot_unknown_item: 422,
   disclosure_closed: 422,
+  early_end_not_justified: 422,
+  abstain_not_allowed: 422,
   not_awarded: 422,
 } as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
 

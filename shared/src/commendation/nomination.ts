@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
-import { DossierPart, NomineeKind } from './award-types';
+import { DossierPart, NomineeGender, NomineeKind } from './award-types';
 
 /**
  * A nomination is a Submission with formKey `nomination`; its dossier lives in `submission.data`, filled
@@ -13,6 +13,8 @@ export const nominationFields = {
   nomineeKind: 'nominee.kind',
   collectiveName: 'nominee.collectiveName',
   fullName: 'nominee.fullName',
+  gender: 'nominee.gender',
+  birthDate: 'nominee.birthDate',
   nomineeTitle: 'nominee.position',
   nomineeUnitName: 'nominee.unitName',
   awardTypeId: 'nominee.awardTypeId',
@@ -65,6 +67,9 @@ export const NominationFacts = z.object({
   nomineeTitle: z.string().max(200).default(''),
   /** Where the nominee works; for a collective, usually the proposing unit. */
   nomineeUnitName: z.string().max(200).default(''),
+  /** An individual's gender and date of birth (documents print "Ông"/"Bà"); unknown on older dossiers. */
+  nomineeGender: NomineeGender.optional(),
+  nomineeBirthDate: CalendarDate.optional(),
   awardTypeId: Id,
   achievementSummary: z.string().max(20_000).default(''),
   dossierParts: z.array(DossierPart),
@@ -138,6 +143,12 @@ export const nominationFacts = (
     nomineeName: str(at(kind === 'individual' ? f.fullName : f.collectiveName)),
     nomineeTitle: kind === 'individual' ? str(at(f.nomineeTitle)) : '',
     nomineeUnitName: str(at(f.nomineeUnitName)) || s.unitName,
+    ...(kind === 'individual' && NomineeGender.safeParse(at(f.gender)).success
+      ? { nomineeGender: at(f.gender) }
+      : {}),
+    ...(kind === 'individual' && /^\d{4}-\d{2}-\d{2}$/.test(str(at(f.birthDate)))
+      ? { nomineeBirthDate: str(at(f.birthDate)) }
+      : {}),
     awardTypeId: at(f.awardTypeId),
     achievementSummary: str(at(f.achievementSummary)),
     dossierParts: (Object.entries(dossierPartFields) as [DossierPart, string][])

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id, Instant, TenantId } from '../common';
-import { NomineeKind } from './award-types';
+import { NomineeGender, NomineeKind } from './award-types';
 
 /**
  * What the commendation process keeps beside the nomination submissions: the commendation stage of
@@ -51,6 +51,9 @@ export const Nominee = z.object({
   nomineeName: z.string(),
   nomineeTitle: z.string(),
   nomineeUnitName: z.string(),
+  /** An individual's gender, for "Ông"/"Bà" in documents; absent on dossiers made before it was asked. */
+  nomineeGender: NomineeGender.optional(),
+  nomineeBirthDate: CalendarDate.optional(),
 });
 export type Nominee = z.infer<typeof Nominee>;
 
@@ -96,6 +99,15 @@ export type ListEntry = z.infer<typeof ListEntry>;
 export const BatchState = z.enum(['draft', 'submitted', 'returned', 'approved']);
 export type BatchState = z.infer<typeof BatchState>;
 
+/** Who decided to end a disclosure before its statutory minimum, and by which document. */
+export const EarlyEndAuthority = z.object({
+  /** "Đ/c Huỳnh Văn Quang, Chủ tịch UBND tỉnh". */
+  decidedBy: z.string().trim().min(3).max(200),
+  /** "Công văn số 123/UBND-NC ngày 10/12/2023". */
+  document: z.string().trim().min(3).max(200),
+});
+export type EarlyEndAuthority = z.infer<typeof EarlyEndAuthority>;
+
 /** A district's tờ trình: its communes' nominations and its own, moving to the province as one. */
 export const Batch = z.object({
   tenantId: TenantId,
@@ -133,10 +145,20 @@ export const Disclosure = z.object({
   /** Last day comments are received (inclusive), `workingDays` working days after `opensOn`. */
   closesOn: CalendarDate,
   workingDays: z.number().int().min(1),
+  /** The statutory minimum of its award types (≤ `workingDays`); absent on older records: `workingDays`. */
+  minimumWorkingDays: z.number().int().min(1).optional(),
   openedBy: z.string(),
   openedAt: Instant,
   /** Closed before `closesOn` by the secretariat, with the reason printed in the minutes. */
-  closedEarly: z.object({ at: Instant, by: z.string(), reason: z.string() }).nullable(),
+  closedEarly: z
+    .object({
+      at: Instant,
+      by: z.string(),
+      reason: z.string(),
+      /** Before the statutory minimum: who decided the early end and by which document. */
+      authority: EarlyEndAuthority.nullable().optional(),
+    })
+    .nullable(),
   commentCount: z.number().int().min(0),
   version: z.number().int().min(1),
 });

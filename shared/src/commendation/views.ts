@@ -44,6 +44,20 @@ export type ApprovedNominationView = z.infer<typeof ApprovedNominationView>;
 
 export const SessionView = CouncilSession.extend({
   myBallot: z.object({ isMember: z.boolean(), voted: z.boolean(), votedAt: z.string().nullable() }),
+  /**
+   * For a counted session not yet decided: what signing would do, read without taking anything — the
+   * register's next number today and who may sign (chair, or a deputy "KT.").
+   */
+  signing: z
+    .object({
+      nextNumberText: z.string(),
+      year: z.number().int(),
+      signers: z.array(
+        z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
+      ),
+    })
+    .nullable()
+    .optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -72,6 +86,8 @@ export const PublicDisclosureView = z.object({
   workingDays: z.number().int(),
   status: z.enum(['upcoming', 'open', 'ended']),
   closedEarlyReason: z.string().nullable(),
+  /** Who decided an early end before the statutory minimum, and by which document. */
+  closedEarlyAuthority: z.string().nullable().optional(),
   entries: z.array(PublicEntryView),
 });
 export type PublicDisclosureView = z.infer<typeof PublicDisclosureView>;

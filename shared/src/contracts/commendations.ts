@@ -12,6 +12,8 @@ import {
   Disclosure,
   DisclosureWithComments,
   Download,
+  EarlyEndAuthority,
+  MeetingRecord,
   NominationRecord,
   NominationStage,
   Revocation,
@@ -290,8 +292,10 @@ export const closeDisclosure = defineRoute({
   summary: 'Kết thúc công khai trước thời hạn',
   idempotencyPrecheck: true,
   params: DisclosureParam,
-  body: Version.extend({ reason: Reason }),
+  body: Version.extend({ reason: Reason, authority: EarlyEndAuthority.optional() }),
   response: Disclosure,
+  description:
+    'Kết thúc công khai sớm: sau thời hạn tối thiểu chỉ cần lý do; trước đó cần lý do pháp lý, người quyết định và văn bản (422 early_end_not_justified).',
   errors: [404, 409, 422],
 });
 
@@ -391,6 +395,8 @@ export const closeSession = defineRoute({
   summary: 'Kết thúc bỏ phiếu, kiểm phiếu, lập biên bản',
   idempotencyPrecheck: true,
   params: SessionParam,
+  /** The meeting's facts for the biên bản (time, place, chair and secretary); validated when given. */
+  body: z.object({ meeting: MeetingRecord.optional() }).default({}),
   response: CouncilSession,
   errors: [403, 404, 409],
 });
@@ -407,6 +413,20 @@ export const getMinutesDocument = defineRoute({
   errors: [404],
 });
 
+export const getDraftDecision = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/draft-decision',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDraftDecision',
+  summary: 'Dự thảo quyết định (DOCX, chưa ký)',
+  params: SessionParam,
+  response: Download,
+  errors: [404, 409, 422],
+  description:
+    'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
+});
+
 export const signDecision = defineRoute({
   method: 'POST',
   path: '/commendations/sessions/{sessionId}/decision',
@@ -416,6 +436,8 @@ export const signDecision = defineRoute({
   summary: 'Chủ tịch ký quyết định khen thưởng',
   idempotencyPrecheck: true,
   params: SessionParam,
+  /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
+  body: z.object({ signerId: Id.optional() }).default({}),
   response: Decision,
   status: 201,
   errors: [403, 404, 409, 422],
@@ -532,6 +554,7 @@ export const commendationContracts = {
   castBallot,
   closeSession,
   getMinutesDocument,
+  getDraftDecision,
   signDecision,
   getDecision,
   getDecisionDocument,

@@ -1,4 +1,15 @@
-import type { Condition, Field, FormData, FormDefinition, Scalar, Section } from './schema';
+import { type Expr, evaluateExpression, type Lookup, parseExpression, type Value } from './expression';
+import {
+  type ComputedSource,
+  type Condition,
+  type Field,
+  type FormData,
+  type FormDefinition,
+  type FormRule,
+  formulaReferences,
+  type Scalar,
+  type Section,
+} from './schema';
 
 type Row = Readonly<Record<string, unknown>>;
 type Data = Readonly<Record<string, unknown>>;
@@ -133,28 +144,62 @@ const tidy = (n: number): number => Math.round(n * 1e6) / 1e6;
  * empty (0); a hidden computed field is still returned (the caller drops hidden fields).
  */
 export function computeValues(definition: FormDefinition, data: Data): Record<string, number> {
+  return evaluation(definition, data).computedValues();
+}
+
+/** One pass over a form's data: its computed fields, and the values its formulas read. */
+function evaluation(definition: FormDefinition, data: Data) {
   const fields = new Map<string, Field>();
   for (const s of definition.sections) for (const f of s.fields) fields.set(`${s.key}.${f.key}`, f);
   const shown = visibleRefs(definition, data);
-  const out: Record<string, number> = {};
+  const memo = new Map<string, number | null>();
   const visiting = new Set<string>();
 
   const fieldValue = (ref: string): number => {
     const f = fields.get(ref);
     if (f === undefined) return 0;
-    if (f.type === 'computed') return computed(ref, f);
+    if (f.type === 'computed') return computed(ref, f) ?? 0;
     if (!shown.has(ref)) return 0;
     const v = readRef(data, ref);
     if (f.type === 'score') return isRecord(v) ? num(v.selfScore) : 0;
     return num(v);
   };
-  function computed(ref: string, f: Extract<Field, { type: 'computed' }>): number {
-    const known = out[ref];
-    if (known !== undefined) return known;
-    if (visiting.has(ref)) return 0;
+  /** A value as a formula sees it: empty (or hidden) is null, never 0. */
+  const formulaValue = (path: string): Value | Value[] => {
+    const parts = path.split('.');
+    const ref = `${parts[0]}.${parts[1]}`;
+    const f = fields.get(ref);
+    if (f === undefined) return null;
+    if (f.type === 'computed') return computed(ref, f);
+    if (!shown.has(ref)) return null;
+    const v = readRef(data, ref);
+    if (parts.length === 3) {
+      const column = f.type === 'table' ? f.columns.find((c) => c.key === parts[2]) : undefined;
+      if (column === undefined || !Array.isArray(v)) return [];
+      return v
+        .filter(
+          (r) =>
+            isRecord(r) &&
+            (column.visibleWhen === undefined || evaluateCondition(column.visibleWhen, data, r)),
+        )
+        .map((r) => finiteOrNull((r as Record<string, unknown>)[column.key]));
+    }
+    if (f.type === 'yes_no') return typeof v === 'boolean' ? v : null;
+    if (f.type === 'score') return isRecord(v) ? finiteOrNull(v.selfScore) : null;
+    return finiteOrNull(v);
+  };
+  function computed(ref: string, f: Extract<Field, { type: 'computed' }>): number | null {
+    if (memo.has(ref)) return memo.get(ref) ?? null;
+    if (visiting.has(ref)) return null;
     visiting.add(ref);
+    const value = f.formula !== undefined ? formulaResult(f.formula, formulaValue) : sumOf(f.sum ?? []);
+    visiting.delete(ref);
+    memo.set(ref, value === null ? null : tidy(value));
+    return memo.get(ref) ?? null;
+  }
+  function sumOf(sources: readonly ComputedSource[]): number {
     let total = 0;
-    for (const src of f.sum) {
+    for (const src of sources) {
       const target = fields.get(src.field);
       if ('column' in src) {
         if (!shown.has(src.field) || target?.type !== 'table') continue;
@@ -176,11 +221,62 @@ export function computeValues(definition: FormDefinition, data: Data): Record<st
         total += fieldValue(src.field);
       }
     }
-    visiting.delete(ref);
-    out[ref] = tidy(total);
-    return out[ref];
+    return total;
   }
-  for (const [ref, f] of fields) if (f.type === 'computed') computed(ref, f);
+  return {
+    lookup: formulaValue,
+    computedValues(): Record<string, number> {
+      const out: Record<string, number> = {};
+      for (const [ref, f] of fields) {
+        if (f.type !== 'computed') continue;
+        const v = computed(ref, f);
+        if (v !== null) out[ref] = v;
+      }
+      return out;
+    },
+  };
+}
+
+const finiteOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+const parsed = new Map<string, Expr | null>();
+/** A formula's parse, remembered per text (templates are few; their formulas are read on every keystroke). */
+const parseOnce = (formula: string): Expr | null => {
+  let e = parsed.get(formula);
+  if (e === undefined) {
+    const r = parseExpression(formula);
+    e = r.ok ? r.expr : null;
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(formula, e);
+  }
+  return e;
+};
+
+/** A numeric formula's value for these values; null when empty, unparseable or not a number. */
+const formulaResult = (formula: string, lookup: Lookup): number | null => {
+  const e = parseOnce(formula);
+  if (e === null) return null;
+  const v = evaluateExpression(e, lookup);
+  return typeof v === 'number' ? v : null;
+};
+
+/**
+ * The rules of the definition that the data breaks (a formula that is false; empty figures do not
+ * break a rule), each with the author's message and the first field it reads (where to show it).
+ */
+export function brokenRules(
+  definition: FormDefinition,
+  data: Data,
+): { rule: FormRule; field: string | undefined }[] {
+  const rules = definition.rules ?? [];
+  if (rules.length === 0) return [];
+  const { lookup } = evaluation(definition, data);
+  const out: { rule: FormRule; field: string | undefined }[] = [];
+  for (const rule of rules) {
+    const e = parseOnce(rule.formula);
+    if (e !== null && evaluateExpression(e, lookup) === false)
+      out.push({ rule, field: formulaReferences(rule.formula)[0] });
+  }
   return out;
 }
 

@@ -1,5 +1,13 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import {
+  checkExpression,
+  EXPRESSION_LIMITS,
+  type Expr,
+  parseExpression,
+  type RefType,
+  type ValueType,
+} from './expression';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
 import { chars } from './text';
 
@@ -170,13 +178,23 @@ export const ComputedSource = z.union([
 ]);
 export type ComputedSource = z.infer<typeof ComputedSource>;
 
-/** A read-only total, recomputed from the data (never trusted from the client). */
-export const ComputedField = z.object({
-  ...base,
-  type: z.literal('computed'),
-  sum: z.array(ComputedSource).min(1),
-  unit: chars(50).optional(),
-});
+/**
+ * A read-only value, recomputed from the data (never trusted from the client): a `sum` of fields, or a
+ * `formula` in the template formula language (`expression.ts`) such as
+ * `round(percent(ket_qua.da_xu_ly, ket_qua.phat_hien), 1)`.
+ */
+export const ComputedField = z
+  .object({
+    ...base,
+    type: z.literal('computed'),
+    sum: z.array(ComputedSource).min(1).optional(),
+    formula: z.string().min(1).max(EXPRESSION_LIMITS.length).optional(),
+    unit: chars(50).optional(),
+  })
+  .refine((f) => (f.sum === undefined) !== (f.formula === undefined), {
+    message: 'Trường tính toán cần đúng một trong hai: danh sách cộng hoặc công thức',
+    path: ['formula'],
+  });
 
 export const Field = z.discriminatedUnion('type', [
   TextField,
@@ -260,9 +278,22 @@ export const TemplateWorkflow = z.object({
 });
 export type TemplateWorkflow = z.infer<typeof TemplateWorkflow>;
 
-/** What the evaluators need: the sections. A template is a definition plus identity and rules. */
+/**
+ * A cross-field rule: a yes/no formula that must hold for the report to be sent, and the author's
+ * message shown when it does not (`ket_qua.da_xu_ly <= ket_qua.phat_hien`). A rule whose figures are
+ * still empty does not block (see `expression.ts`).
+ */
+export const FormRule = z.object({
+  key: FieldKey,
+  formula: z.string().min(1).max(EXPRESSION_LIMITS.length),
+  message: chars(FORM_LIMITS.helpMaxLength, 3),
+});
+export type FormRule = z.infer<typeof FormRule>;
+
+/** What the evaluators need: the sections and the rules. A template is a definition plus identity and workflow. */
 export interface FormDefinition {
   sections: readonly Section[];
+  rules?: readonly FormRule[];
 }
 
 /**
@@ -277,6 +308,7 @@ export const FormTemplate = z
     title: chars(FORM_LIMITS.labelMaxLength, 1),
     description: chars(FORM_LIMITS.helpMaxLength).default(''),
     sections: z.array(Section).min(1).max(FORM_LIMITS.sectionsMaxPerTemplate),
+    rules: z.array(FormRule).max(50).default([]),
     workflow: TemplateWorkflow.default({ rejectIsTerminal: false, requireChildrenApproved: false }),
   })
   .superRefine((t, ctx) => {
@@ -410,10 +442,19 @@ export function checkDefinition(
     });
   }
   const numeric = new Set(['integer', 'decimal', 'computed', 'score']);
+  const refTypes = formulaReferenceTypes(definition);
+  (definition.rules ?? []).forEach((r, ri) => {
+    const problem = formulaProblem(r.formula, refTypes, 'boolean');
+    if (problem) issues.push({ path: ['rules', ri, 'formula'], message: problem });
+  });
   definition.sections.forEach((s, si) => {
     s.fields.forEach((f, fi) => {
       if (f.type !== 'computed') return;
-      f.sum.forEach((src, ki) => {
+      if (f.formula !== undefined) {
+        const problem = formulaProblem(f.formula, refTypes, 'number');
+        if (problem) issues.push({ path: ['sections', si, 'fields', fi, 'formula'], message: problem });
+      }
+      (f.sum ?? []).forEach((src, ki) => {
         const target = byRef.get(src.field);
         const at = ['sections', si, 'fields', fi, 'sum', ki];
         if (target === undefined) {
@@ -438,7 +479,7 @@ export function checkDefinition(
     if (st === 'done') return true;
     if (st === 'visiting') return false;
     state.set(ref, 'visiting');
-    const ok = f.sum.every((src) => 'column' in src || 'part' in src || visit(src.field));
+    const ok = computedDependencies(f).every(visit);
     state.set(ref, 'done');
     return ok;
   };
@@ -449,4 +490,59 @@ export function checkDefinition(
     }
   }
   return issues;
+}
+
+/**
+ * What a formula may read in this definition: number fields (and score fields' self score) as numbers,
+ * yes/no fields as yes/no, numeric table columns as lists (`section.table.column`).
+ */
+export function formulaReferenceTypes(definition: FormDefinition): Map<string, RefType> {
+  const types = new Map<string, RefType>();
+  for (const s of definition.sections) {
+    for (const f of s.fields) {
+      const ref = `${s.key}.${f.key}`;
+      if (f.type === 'integer' || f.type === 'decimal' || f.type === 'computed' || f.type === 'score')
+        types.set(ref, 'number');
+      else if (f.type === 'yes_no') types.set(ref, 'boolean');
+      else if (f.type === 'table') {
+        for (const c of f.columns)
+          if (c.type === 'integer' || c.type === 'decimal') types.set(`${ref}.${c.key}`, 'number_list');
+      }
+    }
+  }
+  return types;
+}
+
+/** The parse, type and reference check of one formula, as one Vietnamese sentence (null: sound). */
+function formulaProblem(formula: string, refs: ReadonlyMap<string, RefType>, want: ValueType): string | null {
+  const parsed = parseExpression(formula);
+  if (!parsed.ok) return `Công thức lỗi ở ký tự ${parsed.error.at + 1}: ${parsed.error.message}`;
+  const checked = checkExpression(parsed.expr, refs);
+  if (!checked.ok) return `Công thức lỗi: ${checked.error.message}`;
+  if (checked.type !== want)
+    return want === 'number' ? 'Công thức phải cho ra một số' : 'Quy tắc phải cho ra đúng hoặc sai';
+  return null;
+}
+
+/** The fields (`section.field`) a formula reads; none when it does not parse. */
+export function formulaReferences(formula: string): string[] {
+  const parsed = parseExpression(formula);
+  if (!parsed.ok) return [];
+  const refs: string[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === 'ref') refs.push(e.path.slice(0, 2).join('.'));
+    else if (e.kind === 'unary') walk(e.arg);
+    else if (e.kind === 'binary') {
+      walk(e.left);
+      walk(e.right);
+    } else if (e.kind === 'call') e.args.forEach(walk);
+  };
+  walk(parsed.expr);
+  return refs;
+}
+
+/** What a computed field reads, for cycle checks: its sum's fields or its formula's references. */
+export function computedDependencies(f: ComputedField): string[] {
+  if (f.formula !== undefined) return formulaReferences(f.formula);
+  return (f.sum ?? []).filter((src) => !('column' in src) && !('part' in src)).map((src) => src.field);
 }

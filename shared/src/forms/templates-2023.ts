@@ -604,6 +604,24 @@ const nomination: FormTemplateInput = {
           visibleWhen: { field: 'nominee.kind', op: 'eq', value: 'individual' },
         },
         {
+          key: 'gender',
+          type: 'select',
+          label: 'Giới tính (in "Ông"/"Bà" trong quyết định)',
+          required: false,
+          options: [
+            { value: 'male', label: 'Nam' },
+            { value: 'female', label: 'Nữ' },
+          ],
+          visibleWhen: { field: 'nominee.kind', op: 'eq', value: 'individual' },
+        },
+        {
+          key: 'birthDate',
+          type: 'date',
+          label: 'Ngày sinh',
+          required: false,
+          visibleWhen: { field: 'nominee.kind', op: 'eq', value: 'individual' },
+        },
+        {
           key: 'position',
           type: 'text',
           label: 'Chức vụ',

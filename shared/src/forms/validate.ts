@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { computeValues, evaluateCondition, isEmptyValue, visibleRefs } from './evaluate';
+import { brokenRules, computeValues, evaluateCondition, isEmptyValue, visibleRefs } from './evaluate';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
 import { groupsThousands } from './numbers';
 import type { ColumnField, Field, FormData, FormDefinition } from './schema';
@@ -361,6 +361,11 @@ export function validateFormData(
     const dot = ref.indexOf('.');
     const section = value[ref.slice(0, dot)];
     if (section !== undefined) section[ref.slice(dot + 1)] = total;
+  }
+  // Cross-field rules block sending, not saving: a draft may hold figures still being corrected.
+  if (submit) {
+    for (const broken of brokenRules(definition, value))
+      issue(broken.field ? broken.field.split('.') : ['rules', broken.rule.key], broken.rule.message);
   }
   for (const [k, v] of Object.entries(value)) if (Object.keys(v).length === 0) delete value[k];
   return { ok: issues.length === 0, value, issues };

@@ -23,6 +23,27 @@ export const unitKindLabels: Readonly<Record<string, string>> = {
   commune: 'Cấp xã',
 };
 
+/**
+ * Who holds the unit's offices, dated: documents are signed by the head (Chủ tịch) or, on delegation, by a
+ * deputy ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") — never by whoever clicked. `to` null while in office.
+ */
+export const OfficeHolder = z.object({
+  id: Id,
+  role: z.enum(['head', 'deputy']),
+  name: z.string().trim().min(2).max(200),
+  /** As printed in a signature block, in capitals: "CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
+  title: z.string().trim().min(2).max(100),
+  from: CalendarDate,
+  to: CalendarDate.nullable(),
+});
+export type OfficeHolder = z.infer<typeof OfficeHolder>;
+
+/** The holders of a unit's offices on a day (head first). */
+export const officeHoldersOn = (holders: readonly OfficeHolder[] | undefined, day: string): OfficeHolder[] =>
+  (holders ?? [])
+    .filter((h) => h.from <= day && (h.to === null || day <= h.to))
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1));
+
 export const Unit = z.object({
   tenantId: TenantId,
   id: Id,
@@ -36,6 +57,8 @@ export const Unit = z.object({
   closedOn: CalendarDate.nullable(),
   /** After a merger the closed unit points to the unit that took it over. */
   successorId: Id.nullable(),
+  /** Dated office holders (head, deputies): the signers of the unit's documents. */
+  officeHolders: z.array(OfficeHolder).max(20).optional(),
 });
 export type Unit = z.infer<typeof Unit>;
 

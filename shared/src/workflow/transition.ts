@@ -85,11 +85,20 @@ export function entryLevel(submission: Pick<Submission, 'returnedFromLevel' | 'c
   return Math.min(l, submission.chain.length - 1);
 }
 
-/** The unit whose turn it is, or null when nobody is expected to act. */
-export function unitOnTurn(submission: Submission): Id | null {
-  if (isEditable(submission.state) || submission.state === 'awaiting_signoff') return submission.unitId;
+/**
+ * The unit whose turn it is — the reviewing unit at the current level, or the author unit for its
+ * head's sign-off — or null when no other unit waits on it (an editable submission is its author's own
+ * work, not a duty in anyone's inbox; a final one waits on nobody). Lists and inboxes follow this.
+ */
+export function unitOnTurn(
+  submission: Pick<Submission, 'state' | 'level' | 'chain' | 'unitId' | 'unitName'>,
+): { unitId: Id; unitName: string } | null {
+  if (submission.state === 'awaiting_signoff') {
+    return { unitId: submission.unitId, unitName: submission.unitName };
+  }
   if (submission.state === 'under_review' && submission.level !== null) {
-    return submission.chain[submission.level]?.unitId ?? null;
+    const level = submission.chain[submission.level];
+    return level ? { unitId: level.unitId, unitName: level.unitName } : null;
   }
   return null;
 }

@@ -1,7 +1,19 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
 import type { FileChild } from 'docx';
 import { countPhrase } from './decision-doc';
-import { body, closing, dataTable, document, header, para, placeName, run, title, toBytes } from './layout';
+import {
+  body,
+  closing,
+  dataTable,
+  document,
+  header,
+  para,
+  placeName,
+  run,
+  type Signature,
+  title,
+  toBytes,
+} from './layout';
 
 export interface BatchDocInput {
   config: Pick<CommendationConfig, 'movementTitle' | 'planBasis' | 'secretariatName'>;
@@ -9,7 +21,8 @@ export interface BatchDocInput {
   /** The province the tờ trình goes to: "Ủy ban nhân dân tỉnh Bình Phước". */
   recipient: string;
   submittedOn: string;
-  signerName: string;
+  /** The unit's office holder who signs (TM. ỦY BAN NHÂN DÂN), never the reviewer who sent it. */
+  signature: Signature;
 }
 
 /** The district's tờ trình đề nghị khen thưởng, with its list. */
@@ -45,11 +58,7 @@ export const batchDocx = async (t: BatchDocInput): Promise<Uint8Array> => {
     ...(t.batch.summary ? [body(t.batch.summary)] : []),
     body('(Có danh sách và hồ sơ kèm theo)', { italics: true }),
     body(`Ủy ban nhân dân ${unit} kính trình ${t.recipient} xem xét, quyết định./.`),
-    closing(['Như trên', 'Lưu: VT'], {
-      onBehalf: 'TM. ỦY BAN NHÂN DÂN',
-      title: 'CHỦ TỊCH',
-      name: t.signerName,
-    }),
+    closing(['Như trên', 'Lưu: VT'], t.signature),
   ];
   const list: FileChild[] = [
     para('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', { align: 'center', bold: true, after: 0 }),

@@ -16,6 +16,7 @@ import {
   legalBases,
   para,
   run,
+  type Signature,
   title,
   toBytes,
   vnNumber,
@@ -28,10 +29,13 @@ export interface DecisionDocInput {
   ruleBases: readonly string[];
   numberText: string;
   signedOn: string;
-  signerName: string;
+  /** The office holder who signs (head, or a deputy "KT."), never the user who clicked. */
+  signature: Signature;
   /** "Biên bản số 03/BB-HĐTĐKT ngày ..." of the council session. */
   minutesRef: string;
   entries: readonly DecisionEntry[];
+  /** An unsigned draft for reading before signing: "DỰ THẢO" above the title, the number left blank. */
+  draft?: boolean;
 }
 
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
@@ -45,6 +49,30 @@ export const countPhrase = (entries: readonly Pick<ListEntry, 'nomineeKind'>[]):
     .join(' và ');
 };
 
+/**
+ * Whom a document is about, by count: "cá nhân" for one person, "tập thể" for one collective, "các cá nhân"
+ * / "các tập thể" for several of one kind, "các tập thể, cá nhân" only for a mix.
+ */
+export const whomPhrase = (entries: readonly Pick<ListEntry, 'nomineeKind'>[]): string => {
+  const c = entries.filter((e) => e.nomineeKind === 'collective').length;
+  const i = entries.length - c;
+  if (c && i) return 'các tập thể, cá nhân';
+  if (c) return c === 1 ? 'tập thể' : 'các tập thể';
+  return i === 1 ? 'cá nhân' : 'các cá nhân';
+};
+
+/**
+ * "Ông Nguyễn Văn An" / "Bà …" from the dossier's gender. Dossiers made before the form asked for it
+ * keep the neutral "Ông/Bà" the documents printed then.
+ */
+export const honorificName = (
+  e: Pick<ListEntry, 'nomineeKind' | 'nomineeName' | 'nomineeGender'>,
+): string => {
+  if (e.nomineeKind === 'collective') return e.nomineeName;
+  const h = e.nomineeGender === 'female' ? 'Bà' : e.nomineeGender === 'male' ? 'Ông' : 'Ông/Bà';
+  return `${h} ${e.nomineeName}`;
+};
+
 /** Awardees grouped by award type, highest first, keeping the agenda order inside a group. */
 const byAward = (entries: readonly DecisionEntry[]): DecisionEntry[][] => {
   const groups = new Map<string, DecisionEntry[]>();
@@ -53,7 +81,7 @@ const byAward = (entries: readonly DecisionEntry[]): DecisionEntry[][] => {
 };
 
 const who = (e: ListEntry): string =>
-  e.nomineeKind === 'collective' ? e.nomineeName : `Ông/Bà ${e.nomineeName}`;
+  e.nomineeBirthDate ? `${honorificName(e)}, sinh năm ${e.nomineeBirthDate.slice(0, 4)}` : honorificName(e);
 const where = (e: ListEntry): string =>
   [e.nomineeTitle, e.nomineeKind === 'individual' ? e.nomineeUnitName : e.unitName]
     .filter(Boolean)
@@ -85,8 +113,10 @@ export const decisionSubject = (
   awarded: readonly DecisionEntry[],
 ): string => {
   const awards = [...new Set(awarded.map((e) => e.awardTypeName))].join(', ');
-  return `Về việc tặng ${awards} cho các tập thể, cá nhân có thành tích xuất sắc trong ${config.movementTitle}`;
+  return `Về việc tặng ${awards} cho ${whomPhrase(awarded)} có thành tích xuất sắc trong ${config.movementTitle}`;
 };
+
+const capitalise = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 /** "Chủ tịch Ủy ban nhân dân tỉnh Bình Phước". */
 export const signerInWords = (b: IssuingBody): string => {
@@ -109,7 +139,7 @@ const articleOne = (d: DecisionDocInput, awarded: readonly DecisionEntry[]) => {
   return [
     article(
       1,
-      `Khen thưởng các tập thể, cá nhân đã có thành tích xuất sắc trong ${d.config.movementTitle}, cụ thể:`,
+      `Khen thưởng ${whomPhrase(awarded)} đã có thành tích xuất sắc trong ${d.config.movementTitle}, cụ thể:`,
     ),
     ...groups.map((g, i) => body(`${i + 1}. Tặng ${g[0]?.awardTypeName} cho ${countPhrase(g)};`)),
     body('(có danh sách kèm theo).'),
@@ -125,9 +155,11 @@ export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => 
   const main: FileChild[] = [
     header({
       bodyLines: b.headerLines,
+      superiorLines: b.superiorLines,
       numberLine: `Số: ${d.numberText}`,
       placeDate: `${b.place}, ${dateWords}`,
     }),
+    ...(d.draft ? [para('DỰ THẢO', { align: 'center', bold: true, before: 240, after: 0 })] : []),
     ...title('Quyết định', [subject]),
     para(b.authorityLine, { align: 'center', bold: true, before: 120, after: 240 }),
     ...legalBases([...b.competenceBases, ...d.ruleBases, d.config.planBasis]),
@@ -140,17 +172,13 @@ export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => 
     article(2, 'Quyết định này có hiệu lực kể từ ngày ký.'),
     article(
       3,
-      `Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng ${d.config.secretariatName} (cơ quan thường trực), Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+      `Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng ${d.config.secretariatName} (cơ quan thường trực), Thủ trưởng các cơ quan, đơn vị có liên quan và ${whomPhrase(awarded)} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
     ),
-    closing(['Như Điều 3', d.config.councilName, 'Cổng thông tin điện tử tỉnh', 'Lưu: VT'], {
-      onBehalf: b.signatureOnBehalf,
-      title: b.signerTitle,
-      name: d.signerName,
-    }),
+    closing(['Như Điều 3', d.config.councilName, 'Cổng thông tin điện tử tỉnh', 'Lưu: VT'], d.signature),
   ];
   const annex: FileChild[] = [
     para('DANH SÁCH', { align: 'center', bold: true, after: 0 }),
-    para(`Các tập thể, cá nhân được khen thưởng trong ${d.config.movementTitle}`, {
+    para(`${capitalise(whomPhrase(awarded))} được khen thưởng trong ${d.config.movementTitle}`, {
       align: 'center',
       bold: true,
       after: 0,

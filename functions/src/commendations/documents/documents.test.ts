@@ -10,9 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { awardeesXlsx } from './awardees-xlsx';
 import { batchDocx } from './batch-doc';
 import { decisionDocx } from './decision-doc';
+import { minColumnWidth, TEXT_WIDTH } from './layout';
 import { minutesDocx } from './minutes-doc';
-import { docxParagraphs, docxText, xlsxRows } from './read-office';
+import { docxParagraphs, docxParagraphWeights, docxTableGrids, docxText, xlsxRows } from './read-office';
 import { revocationDocx } from './revocation-doc';
+import { signatureOf, signerOf } from './signer';
 
 const config = commendationConfig2023('kh38-2023');
 const body = findIssuingBody(config, 'ubnd-tinh') as IssuingBody;
@@ -56,7 +58,7 @@ describe('quyết định khen thưởng (DOCX)', () => {
       ruleBases: ['Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022'],
       numberText: '05/QĐ-UBND',
       signedOn: '2023-12-15',
-      signerName: 'Trần Tuệ Hiền',
+      signature: { onBehalf: '', title: 'CHỦ TỊCH', name: 'Trần Tuệ Hiền' },
       minutesRef: 'Biên bản số 02/BB-HĐTĐKT ngày 14 tháng 12 năm 2023',
       entries,
     });
@@ -107,7 +109,7 @@ describe('quyết định khen thưởng (DOCX)', () => {
       ruleBases: [],
       numberText: '06/QĐ-UBND',
       signedOn: '2024-01-05',
-      signerName: 'Trần Tuệ Hiền',
+      signature: { onBehalf: '', title: 'CHỦ TỊCH', name: 'Trần Tuệ Hiền' },
       minutesRef: 'Biên bản số 03/BB-HĐTĐKT',
       entries: [
         entry(1),
@@ -184,7 +186,7 @@ describe('tờ trình (DOCX)', () => {
       },
       recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
       submittedOn: '2023-11-30',
-      signerName: 'Lê Văn Huyện',
+      signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
     });
     const p = docxParagraphs(bytes);
     const text = p.join('\n');
@@ -266,5 +268,146 @@ describe('quyết định thu hồi (DOCX)', () => {
     expect(text).toContain('Quyết định số 05/QĐ-UBND ngày 15 tháng 12 năm 2023');
     expect(text).toContain('Lý do: Kê khai thành tích không trung thực.');
     expect(p).toContain('Trần Tuệ Hiền');
+  });
+});
+
+describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
+  const deputy = { onBehalf: '', delegatedBy: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Tuệ Hiền' };
+  it('a decision: both lines of the body bold, the number line, dated bases, KT. for a deputy, gender, wording by count', async () => {
+    const decree152 = config.ruleSets.flatMap((r) => r.legalBases).find((b) => b.ref.includes('152/2025'));
+    const bytes = await decisionDocx({
+      config,
+      issuingBody: body,
+      ruleBases: decree152 ? [decree152.ref] : [],
+      numberText: '06/QĐ-UBND',
+      signedOn: '2026-01-05',
+      signature: deputy,
+      minutesRef: 'Biên bản số 03/BB-HĐTĐKT',
+      entries: [
+        entry(1, {
+          nomineeKind: 'individual',
+          nomineeName: 'Nguyễn Thị Hoa',
+          nomineeGender: 'female',
+          nomineeBirthDate: '1985-04-02',
+        }),
+      ],
+    });
+    const w = docxParagraphWeights(bytes);
+    const weight = (t: string) => w.find((p) => p.text === t)?.bold;
+    expect(weight('ỦY BAN NHÂN DÂN')).toBe(true);
+    expect(weight('TỈNH BÌNH PHƯỚC')).toBe(true);
+    expect(weight('Số: 06/QĐ-UBND')).toBe(false);
+    const p = docxParagraphs(bytes);
+    // Signature: "KT. CHỦ TỊCH" above "PHÓ CHỦ TỊCH", then the name.
+    const kt = p.indexOf('KT. CHỦ TỊCH');
+    expect(kt).toBeGreaterThan(0);
+    expect(p.slice(kt, kt + 4).filter(Boolean)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Tuệ Hiền']);
+    const text = p.join('\n');
+    expect(text).toMatch(/Căn cứ Nghị định số 152\/2025\/NĐ-CP ngày \d{2} tháng \d{1,2} năm 2025/);
+    expect(text).toContain('cho cá nhân có thành tích');
+    expect(text).not.toContain('các tập thể, cá nhân');
+    expect(p).toContain('Bà Nguyễn Thị Hoa, sinh năm 1985');
+    expect(text).not.toContain('Ông/Bà');
+  });
+  it('the biên bản heads with the province (upright) over the council (bold); "Không đồng ý" never splits a word', async () => {
+    const agenda = entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule }));
+    const bytes = await minutesDocx({
+      config,
+      issuingBody: body,
+      numberText: '02/BB-HĐTĐKT',
+      heldOn: '2023-12-14',
+      sessionTitle: 'Phiên 1',
+      memberCount: 3,
+      presentNames: ['A', 'B', 'C'],
+      agenda,
+      results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
+      comments: [],
+      earlyClosures: [],
+      disclosures: [],
+      chairName: 'Huỳnh Văn Quang',
+      secretaryName: 'Nguyễn Thư Ký',
+      absentNames: ['D'],
+      meeting: {
+        place: 'Hội trường Ủy ban nhân dân tỉnh',
+        startsAt: '08:00',
+        endsAt: '10:30',
+        chairName: 'Huỳnh Văn Quang',
+        chairTitle: 'Chủ tịch Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng',
+        secretaryName: 'Lê Thư Ký',
+        secretaryTitle: 'Phó Trưởng phòng Công an tỉnh',
+      },
+    });
+    const text = docxText(bytes);
+    for (const fact of [
+      'Vào lúc 08 giờ 00, ngày 14 tháng 12 năm 2023, tại Hội trường Ủy ban nhân dân tỉnh, Hội đồng Thi đua - Khen thưởng tỉnh họp',
+      'Chủ trì: Huỳnh Văn Quang, Chủ tịch Ủy ban nhân dân tỉnh, Chủ tịch Hội đồng.',
+      'Thư ký: Lê Thư Ký, Phó Trưởng phòng Công an tỉnh.',
+      'Vắng mặt: 1 (D).',
+      'Cuộc họp kết thúc lúc 10 giờ 30 cùng ngày',
+    ])
+      expect(text).toContain(fact);
+    const w = docxParagraphWeights(bytes);
+    expect(w.find((p) => p.text === 'UBND TỈNH BÌNH PHƯỚC')?.bold).toBe(false);
+    expect(w.find((p) => p.text === 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH')?.bold).toBe(true);
+    const grids = docxTableGrids(bytes);
+    const tally = grids.find((g) => g.length === 7);
+    expect(tally).toBeDefined();
+    // The "Không đồng ý" column holds its longest word ("Không" in bold 13 pt) whole (it was 10%: too narrow).
+    expect(tally?.[4]).toBeGreaterThanOrEqual(minColumnWidth(['Không']));
+    expect(tally?.[4]).toBeGreaterThan(Math.round(0.1 * TEXT_WIDTH));
+    expect((tally ?? []).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TEXT_WIDTH);
+  });
+  it('the tờ trình is signed by the unit head under TM., both header lines bold', async () => {
+    const bytes = await batchDocx({
+      config,
+      batch: { unitName: 'Thành phố Đồng Xoài', entries: entries.slice(1, 2), reference: '', summary: '' },
+      recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
+      submittedOn: '2023-11-30',
+      signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
+    });
+    const w = docxParagraphWeights(bytes);
+    expect(w.find((p) => p.text === 'ỦY BAN NHÂN DÂN')?.bold).toBe(true);
+    expect(w.find((p) => p.text === 'THÀNH PHỐ ĐỒNG XOÀI')?.bold).toBe(true);
+    const p = docxParagraphs(bytes);
+    const tm = p.indexOf('TM. ỦY BAN NHÂN DÂN');
+    expect(p.slice(tm, tm + 4).filter(Boolean)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Huyện']);
+  });
+  it('signerOf picks the head in office, a named deputy, and refuses a unit without a head (422)', () => {
+    const unit = {
+      name: 'Xã A',
+      officeHolders: [
+        {
+          id: 'h',
+          role: 'head' as const,
+          name: 'Ông Cũ',
+          title: 'CHỦ TỊCH',
+          from: '2016-01-01',
+          to: '2021-06-30',
+        },
+        { id: 'h2', role: 'head' as const, name: 'Bà Mới', title: 'CHỦ TỊCH', from: '2021-07-01', to: null },
+        {
+          id: 'p',
+          role: 'deputy' as const,
+          name: 'Phó',
+          title: 'PHÓ CHỦ TỊCH',
+          from: '2021-07-01',
+          to: null,
+        },
+      ],
+    };
+    expect(signerOf(unit, '2023-12-15').name).toBe('Bà Mới');
+    expect(signerOf(unit, '2020-01-01').name).toBe('Ông Cũ');
+    expect(signatureOf('', 'CHỦ TỊCH', signerOf(unit, '2023-12-15', 'p'))).toEqual({
+      onBehalf: '',
+      delegatedBy: 'CHỦ TỊCH',
+      title: 'PHÓ CHỦ TỊCH',
+      name: 'Phó',
+    });
+    expect(() => signerOf({ name: 'Sở X' }, '2023-12-15')).toThrow(
+      expect.objectContaining({ status: 422, code: 'no_office_holder' }),
+    );
+    expect(() => signerOf(unit, '2020-01-01', 'p')).toThrow(
+      expect.objectContaining({ code: 'no_office_holder' }),
+    );
   });
 });

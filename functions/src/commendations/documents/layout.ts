@@ -9,6 +9,7 @@ import {
   Table,
   TableBorders,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
@@ -100,8 +101,14 @@ const cell = (
   });
 
 export interface HeaderInfo {
-  /** Top-left lines: the parent authority (not bold) then the issuing body (bold), in capitals. */
+  /**
+   * Top-left lines in capitals: the directly superior body, if any (upright, not bold), then the issuing
+   * body (upright, bold) — Decree 30/2020, Appendix I, II.3. "ỦY BAN NHÂN DÂN / TỈNH BÌNH PHƯỚC" is one
+   * body's name on two lines: both bold.
+   */
   bodyLines: readonly string[];
+  /** How many of the first lines name the superior body (0: none). */
+  superiorLines?: number;
   /** "Số: 05/QĐ-UBND" — or "Số:       /TTr-UBND" when the number is given by hand. */
   numberLine: string;
   /** "Bình Phước, ngày 15 tháng 12 năm 2023". */
@@ -110,11 +117,9 @@ export interface HeaderInfo {
 
 /** The two-column header: issuing body and number left, national title and date right. */
 export const header = (h: HeaderInfo): Table => {
-  const last = h.bodyLines.length - 1;
+  const superior = Math.min(h.superiorLines ?? 0, h.bodyLines.length - 1);
   const left = [
-    ...h.bodyLines.map((l, i) =>
-      para(l, { align: 'center', size: 13, bold: i === last || h.bodyLines.length === 1, after: 0 }),
-    ),
+    ...h.bodyLines.map((l, i) => para(l, { align: 'center', size: 13, bold: i >= superior, after: 0 })),
     rule(40),
     para(h.numberLine, { align: 'center', size: 13 }),
   ];
@@ -154,10 +159,17 @@ export const article = (n: number, text: string | ParagraphChild[]): Paragraph =
 export interface Signature {
   /** "TM. ỦY BAN NHÂN DÂN" (may be empty). */
   onBehalf: string;
-  /** "CHỦ TỊCH". */
+  /** The head's title when a deputy signs for them: printed as "KT. CHỦ TỊCH" above the deputy's title. */
+  delegatedBy?: string;
+  /** "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Q. CHỦ TỊCH". */
   title: string;
   name: string;
 }
+
+const signatureLines = (s: Signature): Paragraph[] =>
+  [s.onBehalf, s.delegatedBy ? `KT. ${s.delegatedBy}` : '', s.title]
+    .filter(Boolean)
+    .map((l) => para(l, { align: 'center', bold: true, size: 14, after: 0 }));
 
 /** "Nơi nhận:" (12 pt bold italic, the list 11 pt) at the left; the signature block at the right. */
 export const closing = (recipients: readonly string[], signature: Signature): Table => {
@@ -170,10 +182,7 @@ export const closing = (recipients: readonly string[], signature: Signature): Ta
       ]
     : [para('')];
   const right = [
-    ...(signature.onBehalf
-      ? [para(signature.onBehalf, { align: 'center', bold: true, size: 14, after: 0 })]
-      : []),
-    para(signature.title, { align: 'center', bold: true, size: 14, after: 0 }),
+    ...signatureLines(signature),
     para('', { after: 1200 }),
     para(signature.name, { align: 'center', bold: true, size: 14 }),
   ];
@@ -187,7 +196,7 @@ export const closing = (recipients: readonly string[], signature: Signature): Ta
 /** Two signatures side by side (minutes: secretary and chair of the meeting). */
 export const twoSignatures = (left: Signature, right: Signature): Table => {
   const col = (s: Signature) => [
-    para(s.title, { align: 'center', bold: true, size: 14, after: 0 }),
+    ...signatureLines(s),
     para('', { after: 1200 }),
     para(s.name, { align: 'center', bold: true, size: 14 }),
   ];
@@ -204,21 +213,57 @@ export interface Column {
   align?: Align;
 }
 
+/** Width of the text area: A4 less the 30 mm left and 15 mm right margins, in twips. */
+export const TEXT_WIDTH = Math.round((210 - 30 - 15) * MM);
+/** Left + right cell margins of a table cell (docx default 0.19 cm each), in twips. */
+const CELL_MARGINS = 216;
+
+/**
+ * The narrowest a column may be so its longest word stays whole: a bold 13 pt Times New Roman letter is
+ * at most ~0.6 em wide on average (Vietnamese capitals with diacritics included), plus the cell margins.
+ */
+export const minColumnWidth = (texts: readonly string[], sizePt = 13): number => {
+  const longest = Math.max(1, ...texts.flatMap((t) => t.split(/\s+/u)).map((w) => [...w].length));
+  return Math.ceil(longest * 0.6 * sizePt * 20) + CELL_MARGINS;
+};
+
+/**
+ * Column widths in twips: the requested shares of the text width, each raised to its minimum; what the
+ * raised columns take is given back by the others in proportion to their slack. Fixed widths (and the
+ * grid) so a reader does not re-flow them: LibreOffice follows the grid, not percentages.
+ */
+export const columnWidths = (columns: readonly Column[], rows: readonly (readonly string[])[]): number[] => {
+  const min = columns.map((c, i) => minColumnWidth([c.header, ...rows.map((r) => r[i] ?? '')]));
+  const want = columns.map((c, i) => Math.max(Math.round((c.widthPercent / 100) * TEXT_WIDTH), min[i] ?? 0));
+  const excess = want.reduce((a, b) => a + b, 0) - TEXT_WIDTH;
+  if (excess <= 0) return want;
+  const slack = want.map((w, i) => w - (min[i] ?? 0));
+  const totalSlack = slack.reduce((a, b) => a + b, 0);
+  return want.map((w, i) => w - Math.ceil((excess * (slack[i] ?? 0)) / Math.max(1, totalSlack)));
+};
+
 /** A bordered table (annexes, lists, tallies) with a bold header row, 13 pt. */
 export const dataTable = (
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
   boldLast = false,
-): Table =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+): Table => {
+  const widths = columnWidths(columns, rows);
+  const dxaCell = (children: Paragraph[], i: number): TableCell =>
+    new TableCell({
+      children,
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.TOP,
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: columns.map((c) =>
-          cell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], c.widthPercent, {
-            borders: true,
-          }),
+        children: columns.map((c, i) =>
+          dxaCell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], i),
         ),
       }),
       ...rows.map(
@@ -226,7 +271,7 @@ export const dataTable = (
           new TableRow({
             cantSplit: true,
             children: columns.map((c, i) =>
-              cell(
+              dxaCell(
                 [
                   para(r[i] ?? '', {
                     align: c.align ?? 'left',
@@ -235,14 +280,14 @@ export const dataTable = (
                     bold: boldLast && ri === rows.length - 1,
                   }),
                 ],
-                c.widthPercent,
-                { borders: true },
+                i,
               ),
             ),
           }),
       ),
     ],
   });
+};
 
 /** An A4 document with the Decree 30 margins; each element of `sections` starts on a new page. */
 export const document = (sections: FileChild[][], titleText: string): Document =>

@@ -3,6 +3,7 @@ import {
   type CommendationConfig,
   type IssuingBody,
   type ItemResult,
+  type MeetingRecord,
   type PublicComment,
   vnDateShort,
   vnDateWords,
@@ -39,7 +40,14 @@ export interface MinutesDocInput {
   disclosures: readonly { title: string; opensOn: string; closesOn: string }[];
   chairName: string;
   secretaryName: string;
+  /** Members who did not vote: named as absent. */
+  absentNames?: readonly string[];
+  /** Time, place, chair and secretary as entered at the close; without it the minutes say what is known. */
+  meeting?: MeetingRecord;
 }
+
+/** "08:30" → "08 giờ 30". */
+const clock = (hhmm: string): string => hhmm.replace(':', ' giờ ');
 
 const pct = (x: number): string => `${vnNumber(x, 2)}%`;
 
@@ -48,20 +56,36 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
   const b = m.issuingBody;
   const byId = new Map(m.agenda.map((a) => [a.nominationId, a]));
   const passed = m.results.filter((r) => r.passed).length;
+  const mt = m.meeting;
+  // The abstention column only where someone abstained (the award type's rule allowed it).
+  const abstained = m.results.some((r) => (r.abstain ?? 0) > 0);
   const children: FileChild[] = [
     header({
-      bodyLines: [b.headerLines[0] ?? '', m.config.councilName.toUpperCase()],
+      // The council under its province: "UBND TỈNH BÌNH PHƯỚC" upright, the council bold.
+      bodyLines: [b.shortName ?? b.headerLines.join(' '), m.config.councilName.toUpperCase()],
+      superiorLines: 1,
       numberLine: `Số: ${m.numberText}`,
       placeDate: `${b.place}, ${vnDateWords(m.heldOn)}`,
     }),
     ...title('Biên bản', [`Họp ${m.config.councilName}`, `xét khen thưởng trong ${m.config.movementTitle}`]),
     body(
-      `Hôm nay, ${vnDateWords(m.heldOn)}, ${m.config.councilName} họp xét khen thưởng: ${m.sessionTitle}.`,
+      mt
+        ? `Vào lúc ${clock(mt.startsAt)}, ${vnDateWords(m.heldOn)}, tại ${mt.place}, ${m.config.councilName} họp xét khen thưởng: ${m.sessionTitle}.`
+        : `Hôm nay, ${vnDateWords(m.heldOn)}, ${m.config.councilName} họp xét khen thưởng: ${m.sessionTitle}.`,
     ),
     para('I. THÀNH PHẦN', { bold: true, before: 120 }),
+    ...(mt
+      ? [
+          body(`Chủ trì: ${mt.chairName}, ${mt.chairTitle}.`),
+          body(`Thư ký: ${mt.secretaryName}, ${mt.secretaryTitle}.`),
+        ]
+      : []),
     body(
       `Tổng số thành viên Hội đồng: ${vnNumber(m.memberCount)}; số thành viên tham gia bỏ phiếu: ${vnNumber(m.presentNames.length)} (${m.presentNames.join(', ')}).`,
     ),
+    ...(m.absentNames?.length
+      ? [body(`Vắng mặt: ${vnNumber(m.absentNames.length)} (${m.absentNames.join(', ')}).`)]
+      : []),
     para('II. Ý KIẾN NHÂN DÂN TRONG THỜI GIAN CÔNG KHAI', { bold: true, before: 120 }),
     ...m.disclosures.map((d) =>
       body(
@@ -103,6 +127,7 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
         { header: 'Hình thức đề nghị', widthPercent: 20 },
         { header: 'Đồng ý', widthPercent: 9, align: 'center' },
         { header: 'Không đồng ý', widthPercent: 10, align: 'center' },
+        ...(abstained ? [{ header: 'Không biểu quyết', widthPercent: 10, align: 'center' as const }] : []),
         { header: 'Tỷ lệ', widthPercent: 10, align: 'center' },
         { header: 'Kết quả', widthPercent: 17, align: 'center' },
       ],
@@ -116,6 +141,7 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
           a?.awardTypeName ?? '',
           vnNumber(r.agree),
           vnNumber(r.disagree),
+          ...(abstained ? [vnNumber(r.abstain ?? 0)] : []),
           pct(r.agreePercent),
           r.passed ? 'Đạt' : 'Không đạt',
         ];
@@ -129,10 +155,14 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
       ],
       { before: 120 },
     ),
-    body('Biên bản kết thúc cùng ngày, đã thông qua trước Hội đồng./.'),
+    body(
+      mt
+        ? `Cuộc họp kết thúc lúc ${clock(mt.endsAt)} cùng ngày; biên bản đã được thông qua trước Hội đồng./.`
+        : 'Biên bản kết thúc cùng ngày, đã thông qua trước Hội đồng./.',
+    ),
     twoSignatures(
-      { onBehalf: '', title: 'THƯ KÝ', name: m.secretaryName },
-      { onBehalf: '', title: 'CHỦ TRÌ', name: m.chairName },
+      { onBehalf: '', title: 'THƯ KÝ', name: mt?.secretaryName ?? m.secretaryName },
+      { onBehalf: '', title: 'CHỦ TRÌ', name: mt?.chairName ?? m.chairName },
     ),
   ];
   return toBytes(document([children], `Biên bản ${m.numberText}`));

@@ -53,3 +53,30 @@ export const xlsxRows = (bytes: Uint8Array): string[][] => {
   const width = Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
 };
+
+const documentXml = (bytes: Uint8Array): string => {
+  const xml = unzipSync(bytes)['word/document.xml'];
+  if (!xml) throw new Error('word/document.xml missing');
+  return strFromU8(xml);
+};
+
+/** Each non-empty paragraph with whether every run of it is bold (layout facts: header weights). */
+export const docxParagraphWeights = (bytes: Uint8Array): { text: string; bold: boolean }[] =>
+  [...documentXml(bytes).matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].flatMap((m) => {
+    const runs = [...m[0].matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((r) => r[1] ?? '');
+    const text = unescapeXml(
+      runs
+        .map((r) => [...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join(''))
+        .join(''),
+    );
+    if (!text) return [];
+    // docx writes bold as <w:b/> (or w:val="true"); off as w:val="false" or nothing.
+    const bold = runs.every((r) => /<w:b(?: w:val="(?:true|1)")?\/>/.test(r));
+    return [{ text, bold }];
+  });
+
+/** The column widths (twips) of each table's grid, in document order. */
+export const docxTableGrids = (bytes: Uint8Array): number[][] =>
+  [...documentXml(bytes).matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((g) =>
+    [...(g[1] ?? '').matchAll(/<w:gridCol w:w="(\d+)"/g)].map((c) => Number(c[1])),
+  );

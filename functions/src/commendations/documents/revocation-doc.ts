@@ -5,25 +5,39 @@ import {
   vnDateWords,
 } from '@thidua/shared/commendation';
 import type { FileChild } from 'docx';
-import { signerInWords } from './decision-doc';
-import { article, body, closing, document, header, legalBases, para, title, toBytes } from './layout';
+import { honorificName, signerInWords, whomPhrase } from './decision-doc';
+import {
+  article,
+  body,
+  closing,
+  document,
+  header,
+  legalBases,
+  para,
+  type Signature,
+  title,
+  toBytes,
+} from './layout';
 
 export interface RevocationDocInput {
   config: Pick<CommendationConfig, 'secretariatName'>;
   issuingBody: IssuingBody;
   revocation: Revocation;
   decisionSignedOn: string;
+  /** The office holder who signs; without it, the head's title over the recorded signer's name. */
+  signature?: Signature;
 }
 
 /** The quyết định thu hồi: the original decision is named, never altered. */
 export const revocationDocx = async (x: RevocationDocInput): Promise<Uint8Array> => {
   const b = x.issuingBody;
   const r = x.revocation;
-  const who = r.entry.nomineeKind === 'collective' ? r.entry.nomineeName : `Ông/Bà ${r.entry.nomineeName}`;
+  const who = honorificName(r.entry);
   const original = `Quyết định số ${r.decisionNumberText} ${vnDateWords(x.decisionSignedOn)} của ${signerInWords(b)}`;
   const children: FileChild[] = [
     header({
       bodyLines: b.headerLines,
+      superiorLines: b.superiorLines,
       numberLine: `Số: ${r.numberText}`,
       placeDate: `${b.place}, ${vnDateWords(r.signedOn)}`,
     }),
@@ -46,13 +60,12 @@ export const revocationDocx = async (x: RevocationDocInput): Promise<Uint8Array>
     ),
     article(
       3,
-      `Thủ trưởng ${x.config.secretariatName}, các cơ quan, đơn vị và tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
+      `Thủ trưởng ${x.config.secretariatName}, các cơ quan, đơn vị và ${whomPhrase([r.entry])} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
     ),
-    closing(['Như Điều 3', 'Lưu: VT'], {
-      onBehalf: b.signatureOnBehalf,
-      title: b.signerTitle,
-      name: r.signerName,
-    }),
+    closing(
+      ['Như Điều 3', 'Lưu: VT'],
+      x.signature ?? { onBehalf: b.signatureOnBehalf, title: b.signerTitle, name: r.signerName },
+    ),
   ];
   return toBytes(document([children], `Quyết định ${r.numberText}`));
 };

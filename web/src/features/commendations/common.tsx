@@ -244,11 +244,14 @@ export function ReasonDialog<T>({
   state,
   pending,
   onConfirm,
+  children,
 }: {
   title: string;
   state: ReturnType<typeof useReasonTarget<T>>;
   pending: boolean;
   onConfirm: (target: T) => void;
+  /** Further fields recorded with the reason (the authority of an early end). */
+  children?: ReactNode;
 }) {
   const c = useC();
   const { target } = state;
@@ -272,7 +275,67 @@ export function ReasonDialog<T>({
       }
     >
       <TextField label={c('reason')} required multiline value={state.reason} onChange={state.setReason} />
+      {children}
     </Dialog>
+  );
+}
+
+/**
+ * A button for an act that cannot be undone: it opens a dialog that says what will happen and acts only
+ * on an explicit "Xác nhận" (the developers' guide: irreversible acts are confirmed by the user).
+ */
+export function ConfirmAction({
+  label,
+  title,
+  message,
+  onConfirm,
+  pending,
+  disabled,
+  variant = 'primary',
+  children,
+}: {
+  label: string;
+  title?: string;
+  message: ReactNode;
+  onConfirm: () => void;
+  pending: boolean;
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  /** Extra content of the dialog (a choice of signer). */
+  children?: ReactNode;
+}) {
+  const c = useC();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} disabled={disabled} loading={pending} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog
+        open={open}
+        title={title ?? label}
+        onClose={() => setOpen(false)}
+        footer={
+          <>
+            <Button onClick={() => setOpen(false)}>{c('cancel')}</Button>
+            <Button
+              variant={variant}
+              loading={pending}
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              {c('confirm')}
+            </Button>
+          </>
+        }
+      >
+        <p>{message}</p>
+        {children}
+        <p className="muted">{c('confirm.irreversible')}</p>
+      </Dialog>
+    </>
   );
 }
 

@@ -41,6 +41,36 @@ const vi = {
   reason: 'Lý do',
   confirm: 'Xác nhận',
   cancel: 'Hủy',
+  'confirm.irreversible': 'Thao tác này không hoàn tác được.',
+  'council.meeting': 'Thông tin cuộc họp ghi vào biên bản',
+  'council.meeting.place': 'Địa điểm',
+  'council.meeting.startsAt': 'Giờ bắt đầu (HH:MM)',
+  'council.meeting.endsAt': 'Giờ kết thúc (HH:MM)',
+  'council.meeting.chairName': 'Chủ trì: họ và tên',
+  'council.meeting.chairTitle': 'Chủ trì: chức vụ',
+  'council.meeting.secretaryName': 'Thư ký: họ và tên',
+  'council.meeting.secretaryTitle': 'Thư ký: chức vụ',
+  'disclosures.endedEarly': 'Kết thúc công khai sớm lúc {at}. Lý do: {reason}.',
+  'disclosures.authority': 'Người quyết định: {decidedBy}; văn bản: {document}.',
+  'disclosures.minimum':
+    'Thời gian công khai tối thiểu theo quy định: {days} ngày làm việc. Kết thúc trước thời hạn này cần lý do pháp lý, người quyết định và văn bản.',
+  'disclosures.decidedBy': 'Người quyết định (họ tên, chức vụ)',
+  'disclosures.authorityDoc': 'Văn bản quyết định (số, ngày)',
+  'confirm.submitBatch':
+    'Tờ trình của {unit} ({n} hồ sơ) sẽ được gửi lên tỉnh, ký thay mặt Ủy ban nhân dân bởi Chủ tịch của đơn vị; các hồ sơ chuyển sang tỉnh thẩm định và không sửa được nữa.',
+  'confirm.approveBatch':
+    'Tờ trình của {unit} ({n} hồ sơ) sẽ được duyệt: mọi hồ sơ trong tờ trình được duyệt ở cấp tỉnh và có thể đưa ra công khai, Hội đồng.',
+  'confirm.castBallot':
+    'Phiếu của bạn sẽ được gửi và không sửa được. Hệ thống lưu: việc bạn đã bỏ phiếu và thời điểm; các lựa chọn được lưu tách riêng, không gắn với tên bạn.',
+  'confirm.closeSession':
+    'Bỏ phiếu sẽ kết thúc ({n}/{m} phiếu đã nhận): thành viên chưa bỏ phiếu không bỏ được nữa; kết quả được kiểm và biên bản được lập, lấy số tiếp theo của sổ biên bản.',
+  'confirm.sign':
+    'Quyết định sẽ nhận số {number} (số tiếp theo của sổ năm {year}), ký bởi {signer} và được công bố công khai trên cổng thông tin; các đơn vị được thông báo.',
+  'confirm.signUnknown':
+    'Quyết định sẽ nhận số tiếp theo của sổ năm nay và được công bố công khai trên cổng thông tin; các đơn vị được thông báo.',
+  'sign.signer': 'Người ký',
+  'sign.draft': 'Xem dự thảo quyết định (DOCX)',
+  'sign.noHolder': 'Chưa ghi nhận Chủ tịch của tỉnh: không thể ký quyết định.',
   'disclosures.title': 'Công khai danh sách đề nghị khen thưởng',
   'disclosures.approved': 'Hồ sơ đã được tỉnh thẩm định',
   'disclosures.listTitle': 'Tên danh sách',
@@ -67,7 +97,9 @@ const vi = {
   'council.state.closed': 'Đã kiểm phiếu',
   'council.state.decided': 'Đã có quyết định',
   'vote.title': 'Bỏ phiếu kín',
-  'vote.intro': 'Phiếu bầu là phiếu kín: hệ thống chỉ ghi nhận bạn đã bỏ phiếu, không lưu bạn chọn gì.',
+  'vote.intro':
+    'Phiếu bầu là phiếu kín. Hệ thống lưu hai thứ tách rời: việc bạn đã bỏ phiếu (và thời điểm), và các lựa chọn của phiếu không kèm tên người bỏ phiếu. Không ai, kể cả bạn, xem lại được bạn đã chọn gì.',
+  'vote.abstain': 'Không biểu quyết',
   'vote.none': 'Không có phiên họp nào đang chờ bạn bỏ phiếu.',
   'vote.agree': 'Đồng ý',
   'vote.disagree': 'Không đồng ý',
@@ -127,6 +159,36 @@ const en: Record<Key, string> = {
   reason: 'Reason',
   confirm: 'Confirm',
   cancel: 'Cancel',
+  'confirm.irreversible': 'This cannot be undone.',
+  'council.meeting': 'Meeting details for the minutes',
+  'council.meeting.place': 'Place',
+  'council.meeting.startsAt': 'Start (HH:MM)',
+  'council.meeting.endsAt': 'End (HH:MM)',
+  'council.meeting.chairName': 'Chair: full name',
+  'council.meeting.chairTitle': 'Chair: title',
+  'council.meeting.secretaryName': 'Secretary: full name',
+  'council.meeting.secretaryTitle': 'Secretary: title',
+  'disclosures.endedEarly': 'Disclosure ended early at {at}. Reason: {reason}.',
+  'disclosures.authority': 'Decided by: {decidedBy}; document: {document}.',
+  'disclosures.minimum':
+    'Statutory minimum: {days} working days. Ending before it needs a legal reason, who decided and the document.',
+  'disclosures.decidedBy': 'Decided by (name, title)',
+  'disclosures.authorityDoc': 'Document (number, date)',
+  'confirm.submitBatch':
+    "{unit}'s batch ({n} nominations) will be sent to the province, signed for the people's committee by the unit's chair; the nominations can no longer be edited.",
+  'confirm.approveBatch':
+    "{unit}'s batch ({n} nominations) will be approved: every nomination in it is approved at province level.",
+  'confirm.castBallot':
+    'Your ballot will be cast and cannot be changed. Stored: that you voted and when; the choices are stored apart, without your name.',
+  'confirm.closeSession':
+    'Voting will end ({n}/{m} ballots received): members who have not voted cannot vote any more; the votes are counted and the minutes numbered.',
+  'confirm.sign':
+    'The decision will take number {number} (the next of the {year} register), signed by {signer}, and be published on the portal; the units are notified.',
+  'confirm.signUnknown':
+    "The decision will take the next number of this year's register and be published on the portal; the units are notified.",
+  'sign.signer': 'Signer',
+  'sign.draft': 'Read the draft decision (DOCX)',
+  'sign.noHolder': 'No chair of the province is on record: the decision cannot be signed.',
   'disclosures.title': 'Public disclosure of proposed lists',
   'disclosures.approved': 'Nominations approved by the province',
   'disclosures.listTitle': 'List title',
@@ -153,7 +215,9 @@ const en: Record<Key, string> = {
   'council.state.closed': 'Counted',
   'council.state.decided': 'Decided',
   'vote.title': 'Secret ballot',
-  'vote.intro': 'The ballot is secret: the system records only that you voted, never what you chose.',
+  'vote.intro':
+    "The ballot is secret. Two things are stored apart: that you voted (and when), and the choices of the paper without the voter's name. Nobody, you included, can see again what you chose.",
+  'vote.abstain': 'Abstain',
   'vote.none': 'No session is waiting for your vote.',
   'vote.agree': 'Agree',
   'vote.disagree': 'Disagree',

@@ -9,6 +9,7 @@ import {
   getDecision,
   getDecisionDocument,
   getDisclosure,
+  getDraftDecision,
   getMinutesDocument,
   listApprovedNominations,
   listBatchCandidates,
@@ -53,10 +54,16 @@ export const commendationService = (api: ApiClient) => ({
   disclosures: (campaignId: string) =>
     api.call(listDisclosures, { params: { campaignId } }).then((r) => r.items),
   disclosure: (disclosureId: string) => api.call(getDisclosure, { params: { disclosureId } }),
-  closeDisclosure: (disclosureId: string, reason: string, expectedVersion: number, idempotencyKey: string) =>
+  closeDisclosure: (
+    disclosureId: string,
+    reason: string,
+    expectedVersion: number,
+    idempotencyKey: string,
+    authority?: { decidedBy: string; document: string },
+  ) =>
     api.call(closeDisclosure, {
       params: { disclosureId },
-      body: { reason, expectedVersion },
+      body: { reason, expectedVersion, ...(authority ? { authority } : {}) },
       idempotencyKey,
     }),
   councilMembers: () => api.call(listCouncilMembers).then((r) => r.items),
@@ -64,13 +71,20 @@ export const commendationService = (api: ApiClient) => ({
     api.call(openSession, { body, idempotencyKey }),
   sessions: (campaignId: string) => api.call(listSessions, { params: { campaignId } }).then((r) => r.items),
   mySessions: () => api.call(listMySessions).then((r) => r.items),
-  vote: (sessionId: string, choices: Record<string, 'agree' | 'disagree'>, idempotencyKey: string) =>
-    api.call(castBallot, { params: { sessionId }, body: { choices }, idempotencyKey }),
-  closeSession: (sessionId: string, idempotencyKey: string) =>
-    api.call(closeSession, { params: { sessionId }, idempotencyKey }),
+  vote: (
+    sessionId: string,
+    choices: Record<string, 'agree' | 'disagree' | 'abstain'>,
+    idempotencyKey: string,
+  ) => api.call(castBallot, { params: { sessionId }, body: { choices }, idempotencyKey }),
+  closeSession: (
+    sessionId: string,
+    idempotencyKey: string,
+    meeting?: NonNullable<RequestOf<typeof closeSession>['body']>['meeting'],
+  ) => api.call(closeSession, { params: { sessionId }, body: meeting ? { meeting } : {}, idempotencyKey }),
   minutes: (sessionId: string) => api.call(getMinutesDocument, { params: { sessionId } }),
-  sign: (sessionId: string, idempotencyKey: string) =>
-    api.call(signDecision, { params: { sessionId }, idempotencyKey }),
+  draftDecision: (sessionId: string) => api.call(getDraftDecision, { params: { sessionId } }),
+  sign: (sessionId: string, signerId: string | null, idempotencyKey: string) =>
+    api.call(signDecision, { params: { sessionId }, body: signerId ? { signerId } : {}, idempotencyKey }),
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),
   decisionDocument: (decisionId: string, format: 'docx' | 'xlsx') =>
     api.call(getDecisionDocument, { params: { decisionId }, query: { format } }),

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../i18n';
 import { Badge, Button } from '../../../ui';
 import {
   CampaignHeader,
+  ConfirmAction,
   EntryList,
   ErrorBox,
   openDownload,
@@ -48,13 +49,12 @@ export function BatchReviewPage() {
             <p className="muted">{b.submittedAt ? formatDateTime(b.submittedAt) : ''}</p>
             <EntryList entries={b.entries} />
             <div className="c-actions">
-              <Button
-                variant="primary"
-                loading={decide.isPending}
-                onClick={() => decide.mutate({ batch: b, type: 'approve' })}
-              >
-                {c('batches.approve')}
-              </Button>
+              <ConfirmAction
+                label={c('batches.approve')}
+                message={c('confirm.approveBatch', { unit: b.unitName, n: b.entries.length })}
+                pending={decide.isPending}
+                onConfirm={() => decide.mutate({ batch: b, type: 'approve' })}
+              />
               <Button onClick={() => returning.open(b)}>{c('batches.return')}</Button>
               <Button variant="ghost" onClick={() => openDownload(() => svc.batchDocument(b.id))}>
                 {c('download')}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, Skeleton, TextField } from '../../../ui';
 import {
   CampaignHeader,
+  ConfirmAction,
   EntryList,
   ErrorBox,
   openDownload,
@@ -110,9 +111,12 @@ export function ConsolidatePage() {
               {b.returnReason ? <Alert tone="warning">{b.returnReason}</Alert> : null}
               <div className="c-actions">
                 {b.state === 'draft' ? (
-                  <Button variant="primary" loading={submit.isPending} onClick={() => submit.mutate(b)}>
-                    {c('consolidate.submit')}
-                  </Button>
+                  <ConfirmAction
+                    label={c('consolidate.submit')}
+                    message={c('confirm.submitBatch', { unit: b.unitName, n: b.entries.length })}
+                    pending={submit.isPending}
+                    onConfirm={() => submit.mutate(b)}
+                  />
                 ) : null}
                 {b.documentKey ? (
                   <Button onClick={() => openDownload(() => svc.batchDocument(b.id))}>{c('download')}</Button>

@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber } from '../../../i18n';
 import { Badge, Button, Fieldset, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
+  ConfirmAction,
   EntryList,
   ErrorBox,
   openDownload,
@@ -59,6 +60,19 @@ export function SessionResults({ s }: { s: SessionView }) {
   );
 }
 
+/** The meeting's facts for the biên bản, entered at the close (the API validates them). */
+const meetingKeys = [
+  'place',
+  'startsAt',
+  'endsAt',
+  'chairName',
+  'chairTitle',
+  'secretaryName',
+  'secretaryTitle',
+] as const;
+type MeetingKey = (typeof meetingKeys)[number];
+const emptyMeeting = Object.fromEntries(meetingKeys.map((k) => [k, ''])) as Record<MeetingKey, string>;
+
 /** The secretariat opens a council session on approved nominations, follows the ballots and closes the vote. */
 export function CouncilPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
@@ -86,9 +100,14 @@ export function CouncilPage() {
       return refresh();
     },
   );
+  const [meeting, setMeeting] = useState<Record<MeetingKey, string>>(emptyMeeting);
   const close = useIntentMutation(
-    (id: string, key) => svc.closeSession(id, key),
-    () => refresh(),
+    (id: string, key) =>
+      svc.closeSession(id, key, Object.values(meeting).some((v) => v.trim()) ? meeting : undefined),
+    () => {
+      setMeeting(emptyMeeting);
+      return refresh();
+    },
   );
 
   return (
@@ -144,9 +163,23 @@ export function CouncilPage() {
             <SessionResults s={s} />
             <div className="c-actions">
               {s.state === 'open' ? (
-                <Button variant="primary" loading={close.isPending} onClick={() => close.mutate(s.id)}>
-                  {c('council.close')}
-                </Button>
+                <ConfirmAction
+                  label={c('council.close')}
+                  message={c('confirm.closeSession', { n: s.ballotCount, m: s.members.length })}
+                  pending={close.isPending}
+                  onConfirm={() => close.mutate(s.id)}
+                >
+                  <Fieldset legend={c('council.meeting')}>
+                    {meetingKeys.map((k) => (
+                      <TextField
+                        key={k}
+                        label={c(`council.meeting.${k}`)}
+                        value={meeting[k]}
+                        onChange={(v) => setMeeting((m) => ({ ...m, [k]: v }))}
+                      />
+                    ))}
+                  </Fieldset>
+                </ConfirmAction>
               ) : (
                 <Button onClick={() => openDownload(() => svc.minutes(s.id))}>{c('council.minutes')}</Button>
               )}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Disclosure } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
-import { Badge, Button, TextField } from '../../../ui';
+import { Alert, Badge, Button, TextField } from '../../../ui';
 import {
   CampaignHeader,
   EntryList,
@@ -41,8 +41,17 @@ export function DisclosuresPage() {
       return refresh();
     },
   );
+  const [decidedBy, setDecidedBy] = useState('');
+  const [authorityDoc, setAuthorityDoc] = useState('');
   const close = useIntentMutation(
-    (d: Disclosure, key) => svc.closeDisclosure(d.id, closing.reason, d.version, key),
+    (d: Disclosure, key) =>
+      svc.closeDisclosure(
+        d.id,
+        closing.reason,
+        d.version,
+        key,
+        decidedBy.trim() || authorityDoc.trim() ? { decidedBy, document: authorityDoc } : undefined,
+      ),
     () => closing.finish(refresh),
   );
 
@@ -82,6 +91,15 @@ export function DisclosuresPage() {
                 days: d.workingDays,
               })}
             </p>
+            {d.closedEarly ? (
+              <Alert tone="warning">
+                {c('disclosures.endedEarly', {
+                  at: formatDateTime(d.closedEarly.at),
+                  reason: d.closedEarly.reason,
+                })}
+                {d.closedEarly.authority ? ` ${c('disclosures.authority', d.closedEarly.authority)}` : ''}
+              </Alert>
+            ) : null}
             <EntryList entries={d.entries} />
             <div className="c-actions">
               <Button
@@ -115,7 +133,17 @@ export function DisclosuresPage() {
         state={closing}
         pending={close.isPending}
         onConfirm={(d) => close.mutate(d)}
-      />
+      >
+        <p className="muted">
+          {closing.target
+            ? c('disclosures.minimum', {
+                days: closing.target.minimumWorkingDays ?? closing.target.workingDays,
+              })
+            : ''}
+        </p>
+        <TextField label={c('disclosures.decidedBy')} value={decidedBy} onChange={setDecidedBy} />
+        <TextField label={c('disclosures.authorityDoc')} value={authorityDoc} onChange={setAuthorityDoc} />
+      </ReasonDialog>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
+import { useState } from 'react';
 import { formatDate } from '../../../i18n';
-import { Alert, Badge, Button } from '../../../ui';
+import { Alert, Badge, Button, SelectField } from '../../../ui';
 import {
   CampaignHeader,
+  ConfirmAction,
   ErrorBox,
   openDownload,
   ReasonDialog,
@@ -78,12 +80,61 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
   );
 }
 
+/**
+ * Signing takes the register's next number and publishes the decision: the dialog says which number (read
+ * from the API without taking it) and who signs — the chair, or a deputy for the chair ("KT. CHỦ TỊCH").
+ */
+function SignAction({
+  s,
+  signerId,
+  onSigner,
+  onConfirm,
+  pending,
+}: {
+  s: SessionView;
+  signerId: string;
+  onSigner: (id: string) => void;
+  onConfirm: () => void;
+  pending: boolean;
+}) {
+  const c = useC();
+  const signers = s.signing?.signers ?? [];
+  const chosen = signers.find((h) => h.id === signerId) ?? signers[0];
+  if (s.signing && signers.length === 0) return <Alert tone="warning">{c('sign.noHolder')}</Alert>;
+  return (
+    <ConfirmAction
+      label={c('sign.sign')}
+      pending={pending}
+      onConfirm={onConfirm}
+      message={
+        s.signing && chosen
+          ? c('confirm.sign', {
+              number: s.signing.nextNumberText,
+              year: s.signing.year,
+              signer: `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`,
+            })
+          : c('confirm.signUnknown')
+      }
+    >
+      {signers.length > 1 ? (
+        <SelectField
+          label={c('sign.signer')}
+          value={chosen?.id ?? ''}
+          onChange={onSigner}
+          choices={signers.map((h) => ({ value: h.id, label: `${h.name} — ${h.title}` }))}
+        />
+      ) : null}
+    </ConfirmAction>
+  );
+}
+
 /** The chair signs the decision of a counted session: its number and date are allocated by the server. */
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
   const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
+  const [signerIds, setSignerIds] = useState<Record<string, string>>({});
   const sign = useIntentMutation(
-    (s: SessionView, key) => svc.sign(s.id, key),
+    (s: SessionView, key) => svc.sign(s.id, signerIds[s.id] ?? null, key),
     () => refresh('sessions'),
   );
   const ready = (sessions.data ?? []).filter((s) => s.state !== 'open');
@@ -98,9 +149,14 @@ export function SignPage() {
           <SessionResults s={s} />
           {s.state === 'closed' ? (
             <div className="c-actions">
-              <Button variant="primary" loading={sign.isPending} onClick={() => sign.mutate(s)}>
-                {c('sign.sign')}
-              </Button>
+              <Button onClick={() => openDownload(() => svc.draftDecision(s.id))}>{c('sign.draft')}</Button>
+              <SignAction
+                s={s}
+                signerId={signerIds[s.id] ?? ''}
+                pending={sign.isPending}
+                onSigner={(id) => setSignerIds((x) => ({ ...x, [s.id]: id }))}
+                onConfirm={() => sign.mutate(s)}
+              />
             </div>
           ) : null}
           {s.decisionId ? <DecisionCard decisionId={s.decisionId} /> : null}

@@ -1,15 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionView } from '@thidua/shared/commendation';
+import type { Choice, SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
-import { Alert, Badge, Button, Fieldset, Skeleton } from '../../../ui';
-import { ErrorBox, useC, useCommendations, useIntent } from '../common';
+import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
+import { ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
 
 function Ballot({ s }: { s: SessionView }) {
   const c = useC();
   const svc = useCommendations();
   const qc = useQueryClient();
-  const [choices, setChoices] = useState<Record<string, 'agree' | 'disagree'>>({});
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
   const intent = useIntent();
   const vote = useMutation({
     mutationFn: () => svc.vote(s.id, choices, intent.key()),
@@ -33,14 +33,17 @@ function Ballot({ s }: { s: SessionView }) {
   return (
     <form
       onSubmit={(e) => {
+        // Casting goes through the confirmation only: Enter in the form does not cast.
         e.preventDefault();
-        if (complete) vote.mutate();
       }}
     >
       {s.agenda.map((a) => (
         <Fieldset key={a.nominationId} legend={`${a.nomineeName} (${a.unitName}) — ${a.awardTypeName}`}>
           <div className="c-choice">
-            {(['agree', 'disagree'] as const).map((v) => (
+            {(a.voteRule.allowAbstain
+              ? (['agree', 'disagree', 'abstain'] as const)
+              : (['agree', 'disagree'] as const)
+            ).map((v) => (
               <label key={v}>
                 <input
                   type="radio"
@@ -49,7 +52,7 @@ function Ballot({ s }: { s: SessionView }) {
                   checked={choices[a.nominationId] === v}
                   onChange={() => setChoices((x) => ({ ...x, [a.nominationId]: v }))}
                 />
-                {c(v === 'agree' ? 'vote.agree' : 'vote.disagree')}
+                {c(`vote.${v}`)}
               </label>
             ))}
           </div>
@@ -57,9 +60,15 @@ function Ballot({ s }: { s: SessionView }) {
       ))}
       {!complete ? <p className="muted">{c('vote.incomplete')}</p> : null}
       <ErrorBox error={vote.error} />
-      <Button type="submit" variant="primary" disabled={!complete} loading={vote.isPending}>
-        {c('vote.cast')}
-      </Button>
+      <ConfirmAction
+        label={c('vote.cast')}
+        message={c('confirm.castBallot')}
+        disabled={!complete}
+        pending={vote.isPending}
+        onConfirm={() => {
+          if (complete) vote.mutate();
+        }}
+      />
     </form>
   );
 }

@@ -123,7 +123,12 @@ export function PublicDisclosuresPage() {
               Thời gian lấy ý kiến: từ {formatDate(d.opensOn)} đến hết {formatDate(d.closesOn)} (
               {d.workingDays} ngày làm việc).
             </p>
-            {d.closedEarlyReason ? <p className="muted">Kết thúc sớm: {d.closedEarlyReason}</p> : null}
+            {d.closedEarlyReason ? (
+              <p className="muted">
+                Kết thúc sớm: {d.closedEarlyReason}
+                {d.closedEarlyAuthority ? ` (Quyết định: ${d.closedEarlyAuthority})` : ''}
+              </p>
+            ) : null}
             <ol className="public-entries">
               {d.entries.map((e) => (
                 <li key={e.nominationId}>
