@@ -227,7 +227,7 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(JSON.stringify(pub)).toContain('Công an phường Tân Phú');
     expect(JSON.stringify(pub)).not.toMatch(/agree|meeting|summary|votes/);
 
-    const redirect = await fetch(`${w.platform.apiUrl}/public/${DEMO_TENANT}/decisions/${id}/document`, {
+    const redirect = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id}/document`, {
       redirect: 'manual',
     });
     expect(redirect.status).toBe(303);

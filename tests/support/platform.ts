@@ -3,8 +3,10 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
+import { compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
 import { type Platform, type PlatformOptions, startPlatform } from '@thidua/functions/local/platform';
 import { DEMO_PASSWORD } from '@thidua/functions/local/seed-data';
+import { contractMismatch, contractsByOperation, routes } from '@thidua/shared/contracts';
 
 /**
  * The harness of the integration, end-to-end and benchmark suites: the real local platform (DynamoDB
@@ -85,6 +87,8 @@ export interface ApiRequestInit {
   /** Serialized as JSON unless it is a string, a Buffer or a Uint8Array. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** `manual` to see a 303 and its Location instead of following it. */
+  redirect?: RequestRedirect;
 }
 
 export interface Api {
@@ -94,6 +98,28 @@ export interface Api {
   put(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   patch(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   delete(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+}
+
+const compiledRoutes = compileRoutes(routes);
+
+/**
+ * Every answer of the suites is checked against its route's contract (found by method and path template,
+ * as the gateway finds it): a status the contract does not document, or a body its schema refuses, fails
+ * the test that made the request. Paths no route matches (the gateway's own 404) are not checked.
+ */
+export function expectContractKept(method: string, path: string, answer: ApiResponse): void {
+  // `path` is the raw path, without the query string.
+  const match = matchRoute(compiledRoutes, method, path);
+  const contract = match && contractsByOperation[match.route.operationId];
+  if (!contract) return;
+  const problem = contractMismatch(contract, {
+    status: answer.status,
+    body: answer.body,
+    contentType: answer.headers.get('content-type') ?? '',
+  });
+  if (problem)
+    throw new Error(`Contract broken: ${problem}
+${answer.text.slice(0, 500)}`);
 }
 
 /** Calls the API through the local gateway, with `Authorization: Bearer <token>` when a token is given. */
@@ -110,7 +136,12 @@ export function api(target: { apiUrl: string }, token?: string): Api {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(`${target.apiUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
+    const response = await fetch(`${target.apiUrl}${path}`, {
+      method,
+      headers,
+      ...(body ? { body } : {}),
+      ...(init.redirect ? { redirect: init.redirect } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') {
@@ -120,7 +151,13 @@ export function api(target: { apiUrl: string }, token?: string): Api {
         parsed = text;
       }
     }
-    return { status: response.status, headers: response.headers, body: parsed, text };
+    const answer = { status: response.status, headers: response.headers, body: parsed, text };
+    // The path as the gateway saw it: fetch resolves `.` and `..` segments before sending.
+    const sent = new URL(response.url).pathname.slice(
+      new URL(target.apiUrl).pathname.replace(/\/$/, '').length,
+    );
+    if (!response.redirected) expectContractKept(method, sent, answer);
+    return answer;
   };
   return {
     request,

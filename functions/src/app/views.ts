@@ -1,6 +1,6 @@
+import type { SubmissionView } from '@thidua/shared/api';
 import type { Identity } from '@thidua/shared/org';
 import { availableActions } from '@thidua/shared/workflow';
-import type { SubmissionView } from '../api/submissions';
 import type { StoredSubmission } from '../data/submissions';
 
 /** The API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out. */

@@ -5,16 +5,15 @@ import {
   nominationFacts,
   titleName,
 } from '@thidua/shared/commendation';
+import { commendationContracts as c, type RouteContract } from '@thidua/shared/contracts';
 import { requireAllowed } from '../app/access';
 import type { TxItem } from '../data/transact';
-import type { RouteContract } from '../http/contract';
 import { AppError, NotFound } from '../http/errors';
 import { idempotencyHandle, replayOf } from '../http/idempotency';
 import { created, type HttpResult, ok } from '../http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../http/route';
 import { batchResource, createBatch, decideBatch, loadBatch, submitBatch, updateBatch } from './batches';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
-import { commendationContracts as c } from './contracts';
 import {
   castBallot,
   closeSession,

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { publicContracts as c } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFound } from '../http/errors';
 import { created, ok, redirect } from '../http/response';
 import { publicRoute, type RouteImpl } from '../http/route';
 import type { CommendationDeps } from './context';
-import { commendationContracts as c } from './contracts';
 import { loadDecision, publicDecision } from './decisions-read';
 import { publicDisclosure, receiveComment } from './disclosures';
 

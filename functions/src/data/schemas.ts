@@ -1,5 +1,5 @@
+import { AttachmentView } from '@thidua/shared/api';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '@thidua/shared/forms';
 import { ChainLevel, Submission, SubmissionState, type WorkflowRules } from '@thidua/shared/workflow';
 import * as z from 'zod';
 
@@ -44,27 +44,11 @@ export type Snapshot = z.infer<typeof Snapshot>;
 /** A submission's slot: which submission holds a unit's campaign, form and period. */
 export const Slot = z.object({ submissionId: Id });
 
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export { ScanState, Sha256 } from '@thidua/shared/api';
 
-/**
- * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
- * scanner's verdict; then `clean` or `infected`.
- */
-export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
-export type ScanState = z.infer<typeof ScanState>;
-
-export const Attachment = z.object({
+/** The stored attachment: the API's view (shared/src/api) plus its tenant and where its bytes are. */
+export const Attachment = AttachmentView.extend({
   tenantId: TenantId,
-  id: Id,
-  submissionId: Id,
-  /** Sanitized display name with the extension of the real type. */
-  name: z.string().min(1).max(200),
-  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
-  /** What the uploader announced; the stored size is checked after the upload. */
-  declaredSize: z.number().int().min(1),
-  size: z.number().int().min(0).nullable(),
-  /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
-  status: z.enum(['pending', 'ready']),
   /** Where the browser uploads (one-time key under `upload/`); never served. */
   objectKey: z.string(),
   /**
@@ -72,12 +56,6 @@ export const Attachment = z.object({
    * null while pending, and for files confirmed before issue 12 (they were served from `objectKey`).
    */
   storedKey: z.string().nullable().default(null),
-  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
-  sha256: Sha256.nullable().default(null),
-  scanState: ScanState.default('not_scanned'),
-  uploadedBy: z.string(),
-  createdAt: Instant,
-  confirmedAt: Instant.nullable(),
 });
 export type Attachment = z.infer<typeof Attachment>;
 

@@ -1,7 +1,7 @@
 import { Campaign } from '@thidua/shared/campaign';
+import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import { pathUnder, type Unit, type User } from '@thidua/shared/org';
-import { adminContracts as c } from '../api/admin';
 import { requireAction } from '../app/access';
 import { requireSaved, type SaveRefusals } from '../app/outcomes';
 import type { Deps } from '../deps';

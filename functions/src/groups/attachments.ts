@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { AttachmentView } from '@thidua/shared/api';
+import { attachmentContracts as c } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import { isEditable, type WorkflowEvent } from '@thidua/shared/workflow';
-import { type AttachmentView, attachmentContracts as c } from '../api/attachments';
 import { requireAllowed, submissionResource } from '../app/access';
 import { requireApplied } from '../app/outcomes';
 import { loadReadable } from '../app/submissions';

@@ -1,4 +1,4 @@
-import { auditContracts as c } from '../api/audit';
+import { auditContracts as c } from '@thidua/shared/contracts';
 import { requireAction } from '../app/access';
 import { loadReadable } from '../app/submissions';
 import { type AuditEvent, verifyChain } from '../data/audit-chain';

@@ -1,4 +1,4 @@
-import { campaignContracts as c } from '../api/campaigns';
+import { campaignContracts as c } from '@thidua/shared/contracts';
 import type { Deps } from '../deps';
 import { NotFound } from '../http/errors';
 import { ok } from '../http/response';

@@ -1,4 +1,4 @@
-import { orgContracts as c } from '../api/org';
+import { orgContracts as c } from '@thidua/shared/contracts';
 import type { Deps } from '../deps';
 import { NotFound } from '../http/errors';
 import { ok } from '../http/response';

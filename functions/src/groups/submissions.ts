@@ -1,4 +1,5 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
+import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
 import {
   createDraft,
   rulesFor,
@@ -8,7 +9,6 @@ import {
   transition,
   WorkflowAction,
 } from '@thidua/shared/workflow';
-import { submissionContracts as c } from '../api/submissions';
 import { canReadBelow, requireAction, requireAllowed, submissionResource } from '../app/access';
 import { hasFileFields, resolveAttachmentRefs } from '../app/attachment-refs';
 import { diffData } from '../app/diff';
@@ -19,7 +19,6 @@ import { fromWorkflowError } from '../app/workflow-errors';
 import type { ListScope } from '../data/keys';
 import type { StoredSubmission } from '../data/submissions';
 import type { Deps } from '../deps';
-import type { RouteContract } from '../http/contract';
 import { BadRequest, Forbidden, NotFound, RuleViolation } from '../http/errors';
 import { created, ok } from '../http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../http/route';

@@ -1,3 +1,4 @@
+import { systemContracts } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
@@ -25,7 +26,7 @@ const event = (routeKey: string) =>
 
 describe('the system group without its backends', () => {
   const deps = createDeps(unreachable);
-  const handler = createGroupHandler('system', systemRoutes(deps), { accounts: deps.accounts });
+  const handler = createGroupHandler(systemContracts, systemRoutes(deps), { accounts: deps.accounts });
 
   it('GET /health answers 503 with what failed', async () => {
     const r = await handler(event('GET /health'));

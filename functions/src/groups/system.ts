@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { systemContracts as c } from '../api/system';
+import { systemContracts as c } from '@thidua/shared/contracts';
 import type { Deps } from '../deps';
 import { json, ok } from '../http/response';
 import { publicRoute, type RouteImpl, userRoute } from '../http/route';

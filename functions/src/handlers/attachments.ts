@@ -1,3 +1,4 @@
+import { attachmentContracts } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { appDeps } from '../deps';
 import { isScanResultEvent, recordScanResult, type ScanOutcome } from '../files/scan';
@@ -11,7 +12,7 @@ import { createGroupHandler } from '../http/route';
  * (infra/src/malware.ts), told apart by `source: 'aws.guardduty'`.
  */
 const deps = appDeps();
-const api = createGroupHandler('attachments', attachmentRoutes(deps), {
+const api = createGroupHandler(attachmentContracts, attachmentRoutes(deps), {
   idempotency: deps.idempotency,
   accounts: deps.accounts,
 });

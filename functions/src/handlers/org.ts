@@ -1,10 +1,11 @@
+import { orgContracts } from '@thidua/shared/contracts';
 import { appDeps } from '../deps';
 import { orgRoutes } from '../groups/org';
 import { createGroupHandler } from '../http/route';
 
 /** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler('org', orgRoutes(deps), {
+export const handler = createGroupHandler(orgContracts, orgRoutes(deps), {
   idempotency: deps.idempotency,
   accounts: deps.accounts,
 });

@@ -1,7 +1,7 @@
+import { defineRoute } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { defineContract } from './contract';
 import { toErrorResponse } from './error-response';
 import { Conflict, NotFound, RuleViolation } from './errors';
 import { identityFromEvent, parseGroups } from './identity';
@@ -65,7 +65,12 @@ describe('identity from API Gateway JWT claims', () => {
 });
 
 describe('input parsing', () => {
-  const contract = defineContract({
+  const contract = defineRoute({
+    method: 'POST',
+    path: '/x/{id}',
+    group: 'system',
+    auth: 'user',
+    summary: 'x',
     operationId: 'x',
     params: z.object({ id: z.string().regex(/^\d+$/) }),
     query: z.object({ limit: z.coerce.number().int().max(10).default(5) }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { IdempotencyKey } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import type { IdempotencyStore, StoredResponse } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
 import { AppError, BadRequest, RuleViolation } from './errors';
@@ -14,11 +14,7 @@ import type { HttpResult } from './response';
  * table — the record is looked up before anything runs. A replay therefore writes nothing.
  */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const KeyFormat = z
-  .string()
-  .min(8, 'Idempotency-Key cần 8–128 ký tự')
-  .max(128, 'Idempotency-Key cần 8–128 ký tự')
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'Idempotency-Key chỉ gồm chữ, số và _ . : -');
+const KeyFormat = IdempotencyKey;
 
 export interface IdempotencyHandle {
   key: string;

@@ -1,12 +1,17 @@
+import { defineRoute } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { defineContract } from './contract';
 import { isJsonMediaType, normalizeInput, parseInput } from './input';
 
 /** Issue 12, finding 5: what the API accepted as text and as JSON. */
-const contract = defineContract({
+const contract = defineRoute({
+  method: 'POST',
+  path: '/x/{id}',
+  group: 'system',
+  auth: 'public',
   operationId: 'x',
+  summary: 'x',
   params: z.object({ id: z.string() }),
   body: z.record(z.string(), z.unknown()),
   response: z.object({}),

@@ -1,7 +1,7 @@
+import type { RouteContract } from '@thidua/shared/contracts';
 import { isCleanText, normalizeText } from '@thidua/shared/forms';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteContract } from './contract';
 import { BadRequest, PayloadTooLarge, UnsupportedMediaType } from './errors';
 import { type InputLocation, zodDetails } from './zod-details';
 

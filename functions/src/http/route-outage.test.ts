@@ -1,14 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineRoute } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { fileTelemetry } from '../../local/telemetry-file';
 import { dynamoCallCounter } from '../data/call-counter';
 import { createTelemetry, setTelemetryFactory } from '../observability/telemetry';
-import type { RouteDef } from '../routes';
-import { defineContract } from './contract';
 import { ok } from './response';
 import { createGroupHandler, userRoute } from './route';
 
@@ -18,22 +17,17 @@ import { createGroupHandler, userRoute } from './route';
  * 500 `outcome_unknown`. The write attempts go through the client's real attempt middleware
  * (`dynamoCallCounter.attemptMiddleware`), failing as the node HTTP handler fails on a reset connection.
  */
-const contract = defineContract({
+const contract = defineRoute({
+  method: 'POST',
+  path: '/probe',
+  group: 'system',
+  auth: 'user',
   operationId: 'probeWrite',
+  summary: 'probe',
   body: z.object({ form: z.record(z.string(), z.unknown()) }),
   response: z.object({ ok: z.boolean() }),
   errors: [400],
 });
-const table: RouteDef[] = [
-  {
-    method: 'POST',
-    path: '/probe',
-    group: 'system',
-    operationId: 'probeWrite',
-    auth: 'user',
-    summary: 'probe',
-  },
-];
 
 const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 /** One write attempt through the real middleware, whose request is sent and whose answer is lost. */
@@ -52,7 +46,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'thidua-route-outage-'));
   setTelemetryFactory(fileTelemetry(join(dir, 'api.log')));
   handler = createGroupHandler(
-    'system',
+    { probeWrite: contract },
     [
       userRoute(contract, async () => {
         await behaviour();
@@ -61,7 +55,6 @@ beforeAll(async () => {
     ],
     // The probe's caller is its token: the record check is another test's subject.
     { telemetry: createTelemetry('system', {}), accounts: { resolve: async (token) => token } },
-    table,
   );
 });
 afterAll(async () => {

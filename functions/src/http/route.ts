@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
+import { type InputOf, type RouteAuth, type RouteContract, routeKey } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
@@ -13,8 +14,6 @@ import type { IdempotencyStore } from '../data/idempotency-store';
 import type { TxItem } from '../data/transact';
 import { errorCodeOf, recordRequest } from '../observability/request-log';
 import { createTelemetry, type Telemetry } from '../observability/telemetry';
-import { type RouteDef, type RouteGroup, routeKey, routes } from '../routes';
-import type { InputOf, RouteContract } from './contract';
 import { describe, toErrorResponse } from './error-response';
 import { AppError, NotFound, OutcomeUnknown, ServiceUnavailable } from './errors';
 import {
@@ -54,7 +53,7 @@ export interface UserRequest<C extends RouteContract> extends PublicRequest<C> {
 
 export interface RouteImpl {
   contract: RouteContract;
-  auth: RouteDef['auth'];
+  auth: RouteAuth;
   run(state: RequestState): Promise<HttpResult>;
 }
 
@@ -116,7 +115,7 @@ const state = (ctx: AppContext): RequestState => ctx.thidua;
  * The caller (user routes): the verified token says who, the user record says what they may do now
  * (active, unit, roles); 401 without a valid token or for an unknown or deactivated account.
  */
-const authenticate = (auth: RouteDef['auth'], accounts: AccountCheck | undefined): Mw => ({
+const authenticate = (auth: RouteAuth, accounts: AccountCheck | undefined): Mw => ({
   before: async (request) => {
     if (auth !== 'user') return;
     const token = identityFromEvent(request.event);
@@ -131,10 +130,10 @@ const validateInput = (contract: RouteContract): Mw => ({
   },
 });
 
-const idempotency = (def: RouteDef, contract: RouteContract, store: IdempotencyStore | undefined): Mw => ({
+const idempotency = (contract: RouteContract, store: IdempotencyStore | undefined): Mw => ({
   before: async (request) => {
     const s = state(request.context);
-    if (def.method === 'GET' || store === undefined) return undefined;
+    if (contract.method === 'GET' || store === undefined) return undefined;
     s.idempotency = idempotencyHandle(request.event, s.identity);
     // Not an early return: the rest of the stack (the request's log line and metrics) still runs.
     if (s.idempotency !== null && contract.idempotencyPrecheck)
@@ -185,8 +184,8 @@ const errorHandler = (): Mw => ({
  * Registered after Powertools' middlewares, so its `after`/`onError` run before theirs: the request's one
  * log line and its metrics are written from the final answer, then `logMetrics` publishes them.
  */
-const observe = (def: RouteDef): Mw => {
-  const key = routeKey(def);
+const observe = (contract: RouteContract): Mw => {
+  const key = routeKey(contract);
   const finish: NonNullable<Mw['after']> = (request) => {
     const s = state(request.context);
     const response = request.response;
@@ -209,15 +208,15 @@ const observe = (def: RouteDef): Mw => {
   return { after: finish, onError: finish };
 };
 
-const buildRoute = (def: RouteDef, impl: RouteImpl, options: GroupOptions, t: Telemetry) =>
+const buildRoute = (impl: RouteImpl, options: GroupOptions, t: Telemetry) =>
   middy<APIGatewayProxyEventV2, HttpResult, Error, AppContext>()
     // The event is never logged: it carries tokens, e-mails and form contents.
     .use(injectLambdaContext(t.logger, { logEvent: false, resetKeys: true }))
     .use(logMetrics(t.metrics))
-    .use(observe(def))
-    .use(authenticate(def.auth, options.accounts))
+    .use(observe(impl.contract))
+    .use(authenticate(impl.contract.auth, options.accounts))
     .use(validateInput(impl.contract))
-    .use(idempotency(def, impl.contract, options.idempotency))
+    .use(idempotency(impl.contract, options.idempotency))
     .use(errorHandler())
     .handler(async (_event, context) => state(context).replay ?? impl.run(state(context)));
 
@@ -233,29 +232,30 @@ export interface GroupOptions {
 export type GroupHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<HttpResult>;
 
 /**
- * One Lambda per route group: every route of `group` in the route table must have exactly one
- * implementation (matched by operationId, same auth), checked when the module loads.
+ * One Lambda per route group: `contracts` are the group's routes (`shared/src/contracts/<group>.ts`), and
+ * each must have exactly one implementation (`userRoute(contract, fn)`, same auth), checked when the
+ * module loads. Only the group's own contracts are bundled.
  */
 export const createGroupHandler = (
-  group: RouteGroup,
+  contracts: Readonly<Record<string, RouteContract>>,
   impls: readonly RouteImpl[],
   options: GroupOptions = {},
-  table: readonly RouteDef[] = routes,
 ): GroupHandler => {
-  const defs = table.filter((r) => r.group === group);
-  const telemetry = options.telemetry ?? createTelemetry(group);
-  const byOperation = new Map(impls.map((i) => [i.contract.operationId, i]));
+  const defs = Object.values(contracts);
+  const group = defs[0]?.group;
+  const telemetry = options.telemetry ?? createTelemetry(group ?? 'unknown');
   const handlers = new Map<string, ReturnType<typeof buildRoute>>();
-  for (const def of defs) {
-    const impl = byOperation.get(def.operationId);
-    if (!impl) throw new Error(`group ${group}: no implementation for ${def.operationId} (${routeKey(def)})`);
-    if (impl.auth !== def.auth)
-      throw new Error(`group ${group}: ${def.operationId} auth differs from the route table`);
-    handlers.set(routeKey(def), buildRoute(def, impl, options, telemetry));
-    byOperation.delete(def.operationId);
+  for (const impl of impls) {
+    const c = impl.contract;
+    if (!defs.includes(c)) throw new Error(`group ${group}: ${c.operationId} is not a route of this group`);
+    if (impl.auth !== c.auth) throw new Error(`group ${group}: ${c.operationId} is a ${c.auth} route`);
+    if (handlers.has(routeKey(c))) throw new Error(`group ${group}: ${c.operationId} implemented twice`);
+    handlers.set(routeKey(c), buildRoute(impl, options, telemetry));
   }
-  if (byOperation.size > 0) {
-    throw new Error(`group ${group}: implementations without a route: ${[...byOperation.keys()].join(', ')}`);
+  if (defs.some((c) => c.group !== group)) throw new Error(`group ${group}: contracts of several groups`);
+  const missing = defs.filter((c) => !handlers.has(routeKey(c)));
+  if (missing.length > 0) {
+    throw new Error(`group ${group}: no implementation for ${missing.map((c) => c.operationId).join(', ')}`);
   }
   if (!options.accounts && defs.some((def) => def.auth === 'user')) {
     throw new Error(`group ${group}: user routes need GroupOptions.accounts (the user record check)`);

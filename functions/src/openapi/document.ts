@@ -1,7 +1,10 @@
+import {
+  ErrorBody,
+  GatewayErrorBody,
+  type MediaResponse,
+  type RouteContract,
+} from '@thidua/shared/contracts';
 import * as z from 'zod';
-import { ErrorBody, GatewayErrorBody } from '../api/common';
-import type { RouteContract } from '../http/contract';
-import type { RouteDef } from '../routes';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,18 +17,17 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Dữ liệu gửi lên quá lớn',
   415: 'Nội dung không phải JSON (cần application/json hoặc kiểu +json)',
   422: 'Vi phạm quy tắc nghiệp vụ',
+  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+  500: 'Lỗi hệ thống (`internal`), hoặc `outcome_unknown`: cơ sở dữ liệu ngừng giữa chừng sau một lần ghi không kèm Idempotency-Key; tải lại và kiểm tra trước khi làm lại',
   502: 'Bản ghi đã lưu bị hỏng (`corrupt_item`, kèm `item`): không thử lại, báo quản trị hệ thống',
   503: 'Cơ sở dữ liệu không trả lời (`unavailable`): gửi lại sau `Retry-After` giây với cùng Idempotency-Key; không có gì bị ghi hai lần',
 };
 
-const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+const errorRef = { $ref: '#/components/schemas/Error' };
 /** 401 comes from the JWT authorizer (API Gateway's body) or, for a token without our claims, from the function. */
-const unauthorizedContent = {
-  'application/json': {
-    schema: {
-      oneOf: [{ $ref: '#/components/schemas/GatewayError' }, { $ref: '#/components/schemas/Error' }],
-    },
-  },
+const unauthorizedSchema = { oneOf: [{ $ref: '#/components/schemas/GatewayError' }, errorRef] };
+const retryAfter = {
+  headers: { 'Retry-After': { description: 'Giây chờ trước khi gửi lại', schema: { type: 'integer' } } },
 };
 
 /**
@@ -77,7 +79,7 @@ class SchemaCollector {
 const parametersOf = (
   collector: SchemaCollector,
   schema: z.ZodType | undefined,
-  location: 'path' | 'query',
+  location: 'path' | 'query' | 'header',
 ): JsonSchema[] => {
   if (!schema) return [];
   const s = collector.convert(schema, 'input');
@@ -92,106 +94,68 @@ const parametersOf = (
   }));
 };
 
-const pathParamsOf = (path: string): string[] => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
-
 export interface OpenApiOptions {
   title?: string;
   version?: string;
 }
 
-/**
- * The OpenAPI 3.1 document of `routes`, with request and response schemas from `contracts` (by
- * operationId). A route without a contract still appears, with generic answers.
- */
-export const buildOpenApi = (
-  routes: readonly RouteDef[],
-  contracts: Readonly<Record<string, RouteContract>>,
-  options: OpenApiOptions = {},
+/** Request headers of a route (Idempotency-Key on signed-in writes), as OpenAPI parameters. */
+const headersOf = (collector: SchemaCollector, route: RouteContract): JsonSchema[] =>
+  parametersOf(collector, route.headers, 'header').map(({ name, ...p }) => ({
+    name: String(name).replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()),
+    ...p,
+  }));
+
+const responseOf = (
+  collector: SchemaCollector,
+  status: number,
+  answer: z.ZodType | MediaResponse,
 ): JsonSchema => {
+  if ('mediaType' in answer)
+    return { description: answer.description, content: { [answer.mediaType]: { schema: {} } } };
+  const isError = answer === ErrorBody;
+  const schema = !isError
+    ? collector.convert(answer, 'output')
+    : status === 401
+      ? unauthorizedSchema
+      : errorRef;
+  return {
+    description: status < 300 ? 'Thành công' : (ERROR_DESCRIPTIONS[status] ?? 'Lỗi'),
+    content: { 'application/json': { schema } },
+    ...(status === 503 ? retryAfter : {}),
+  };
+};
+
+/** The OpenAPI 3.1 document of `routes`: every request and answer schema from the route's contract. */
+export const buildOpenApi = (routes: readonly RouteContract[], options: OpenApiOptions = {}): JsonSchema => {
   const collector = new SchemaCollector();
   collector.components.Error = collector.convert(ErrorBody, 'output');
   collector.components.GatewayError = collector.convert(GatewayErrorBody, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
 
   for (const route of routes) {
-    const contract = contracts[route.operationId];
-    const parameters = contract
-      ? [
-          ...parametersOf(collector, contract.params, 'path'),
-          ...parametersOf(collector, contract.query, 'query'),
-        ]
-      : [];
-    // Every `{param}` of the path must be declared, contract or not.
-    for (const name of pathParamsOf(route.path)) {
-      if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
-        parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
-      }
-    }
-    const headers =
-      route.method !== 'GET' && route.auth === 'user'
-        ? [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description: 'Gửi lại cùng khoá: trả lại câu trả lời đầu tiên, không ghi gì thêm (24 giờ).',
-              schema: { type: 'string', minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' },
-            },
-          ]
-        : [];
-
+    const parameters = [
+      ...parametersOf(collector, route.params, 'path'),
+      ...parametersOf(collector, route.query, 'query'),
+      ...headersOf(collector, route),
+    ];
     const responses: Record<string, unknown> = {};
-    const status = String(contract?.status ?? 200);
-    if (!contract) {
-      responses[status] = { description: 'Thành công', content: { 'application/json': { schema: {} } } };
-    } else if ('mediaType' in contract.response) {
-      responses[status] = {
-        description: contract.response.description,
-        content: { [contract.response.mediaType]: { schema: {} } },
-      };
-    } else {
-      responses[status] = {
-        description: 'Thành công',
-        content: { 'application/json': { schema: collector.convert(contract.response, 'output') } },
-      };
-    }
-    const errors = new Set<number>(contract?.errors ?? []);
-    if (route.auth === 'user') errors.add(401);
-    if (contract?.params || contract?.query || contract?.body) errors.add(400);
-    if (contract?.body) errors.add(415);
-    // Every route reads the table: a damaged item and an unavailable table can answer any of them.
-    errors.add(502).add(503);
-    for (const code of [...errors].sort()) {
-      responses[String(code)] = {
-        description: ERROR_DESCRIPTIONS[code] ?? 'Lỗi',
-        content: code === 401 ? unauthorizedContent : errorContent,
-        ...(code === 503
-          ? {
-              headers: {
-                'Retry-After': { description: 'Giây chờ trước khi gửi lại', schema: { type: 'integer' } },
-              },
-            }
-          : {}),
-      };
-    }
-    responses['500'] = {
-      description:
-        'Lỗi hệ thống (`internal`), hoặc `outcome_unknown`: cơ sở dữ liệu ngừng giữa chừng sau một lần ghi không kèm Idempotency-Key; tải lại và kiểm tra trước khi làm lại',
-      content: errorContent,
-    };
+    for (const [status, answer] of Object.entries(route.responses))
+      if (answer) responses[status] = responseOf(collector, Number(status), answer);
+    responses['500'] = responseOf(collector, 500, ErrorBody);
 
     const operation: Record<string, unknown> = {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.group],
-      ...(contract?.description ? { description: contract.description } : {}),
+      ...(route.description ? { description: route.description } : {}),
       security: route.auth === 'user' ? [{ cognitoIdToken: [] }] : [],
-      ...(parameters.length + headers.length > 0 ? { parameters: [...parameters, ...headers] } : {}),
-      ...(contract?.body
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: collector.convert(contract.body, 'input') } },
+              content: { 'application/json': { schema: collector.convert(route.body, 'input') } },
             },
           }
         : {}),

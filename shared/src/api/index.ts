@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '../forms';
 import { Period, Submission, SubmissionState, type WorkflowActionType, WorkflowEvent } from '../workflow';
 
 /**
@@ -99,3 +100,33 @@ export const CompletenessResponse = z.object({
   stateCounters: z.record(z.string(), z.number().int()),
 });
 export type CompletenessResponse = z.infer<typeof CompletenessResponse>;
+
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * Malware scanning: `not_scanned` where the deployment has no scanner; `pending` from confirm until the
+ * scanner's verdict; then `clean` or `infected`.
+ */
+export const ScanState = z.enum(ATTACHMENT_SCAN_STATES);
+export type ScanState = z.infer<typeof ScanState>;
+
+/** An attachment as the API shows it; the stored item adds its tenant and where its bytes are. */
+export const AttachmentView = z.object({
+  id: Id,
+  submissionId: Id,
+  /** Sanitized display name with the extension of the real type. */
+  name: z.string().min(1).max(200),
+  contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+  /** What the uploader announced; the stored size is checked after the upload. */
+  declaredSize: z.number().int().min(1),
+  size: z.number().int().min(0).nullable(),
+  /** `pending` until the server has checked the uploaded bytes; only `ready` files can be used. */
+  status: z.enum(['pending', 'ready']),
+  /** SHA-256 (hex) of the checked bytes, computed at `confirm`; it also enters the audit chain. */
+  sha256: Sha256.nullable().default(null),
+  scanState: ScanState.default('not_scanned'),
+  uploadedBy: z.string(),
+  createdAt: Instant,
+  confirmedAt: Instant.nullable(),
+});
+export type AttachmentView = z.infer<typeof AttachmentView>;

@@ -1,3 +1,4 @@
+import { type CallArgs, type CallResult, callRoute, type JsonRoute } from './call';
 import { errorFromResponse, HttpError } from './errors';
 import { retryStatus } from './retry-status';
 
@@ -20,6 +21,8 @@ export interface RequestOptions<T> {
 }
 
 export interface ApiClient {
+  /** A route of the API by its contract (`@thidua/shared/contracts`): typed input, parsed answer. */
+  call<C extends JsonRoute>(contract: C, ...input: CallArgs<C>): Promise<CallResult<C>>;
   request<T>(method: string, path: string, options: RequestOptions<T> & { schema: Parser<T> }): Promise<T>;
   get<T>(path: string, schema: Parser<T>, options?: Omit<RequestOptions<T>, 'schema' | 'body'>): Promise<T>;
   post<T>(
@@ -273,6 +276,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
   return {
     request,
+    call: (contract, ...input) => callRoute(request, contract, input[0]),
     get: (path, schema, options) => request('GET', path, { ...options, schema }),
     post: (path, body, schema, options) => request('POST', path, { ...options, body, schema }),
     put: (path, body, schema, options) => request('PUT', path, { ...options, body, schema }),

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../app/services';
 
-/** What the header shows of the caller (name, title, unit); parsed by hand to keep zod out of the shell. */
+/** What the header shows of the caller (name, title, unit). */
 export interface ShellMe {
   name: string;
   title: string;
@@ -10,30 +10,21 @@ export interface ShellMe {
   rootUnitId: string;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const rec = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-
-export const shellMeParser = {
-  parse(input: unknown): ShellMe {
-    const body = rec(input);
-    const user = rec(body.user);
-    const unit = rec(body.unit);
-    const path = Array.isArray(unit.path) ? unit.path : [];
-    return {
-      name: str(user.name),
-      title: str(user.title),
-      unitName: str(unit.name),
-      rootUnitId: str(path[0]) || str(unit.id),
-    };
-  },
-};
-
 export function useShellMe() {
   const api = useApi();
   return useQuery({
     queryKey: ['me', 'shell'],
-    queryFn: () => api.get('/me', shellMeParser),
+    queryFn: async (): Promise<ShellMe> => {
+      // The contract (and zod with it) loads beside the first page, not in the shell's initial script.
+      const { getMe } = await import('@thidua/shared/contracts');
+      const me = await api.call(getMe);
+      return {
+        name: me.user?.name ?? '',
+        title: me.user?.title ?? '',
+        unitName: me.unit?.name ?? '',
+        rootUnitId: me.unit?.path[0] ?? me.unit?.id ?? '',
+      };
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -1,14 +1,18 @@
+import { COMMENT_MAX_CHARS } from '@thidua/shared/commendation';
 import {
-  COMMENT_MAX_CHARS,
-  PublicDecisionView,
-  PublicDisclosureView,
-  publicPageOf,
-} from '@thidua/shared/commendation';
-import { z } from 'zod';
+  downloadPublicDecision,
+  ErrorBody,
+  listPublicDecisions,
+  listPublicDisclosures,
+  pathOf,
+  postPublicComment,
+  type RequestOf,
+} from '@thidua/shared/contracts';
+import type { CallResult, JsonRoute } from '../../api/call';
 
 /**
  * The public pages read the API without a token: only the `public` routes, which answer published
- * lists and decisions and nothing else.
+ * lists and decisions and nothing else. Paths and answers come from the routes' contracts.
  */
 export class PublicApiError extends Error {
   constructor(
@@ -20,17 +24,14 @@ export class PublicApiError extends Error {
   }
 }
 
-const ErrorBody = z.object({
-  error: z.object({
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-});
-
-const call = async <T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> => {
+const call = async <C extends JsonRoute>(
+  url: string,
+  contract: C,
+  init?: RequestInit,
+): Promise<CallResult<C>> => {
   let res: Response;
   try {
-    res = await fetch(url, init);
+    res = await fetch(url, { method: contract.method, ...init });
   } catch {
     throw new PublicApiError(0, 'Không kết nối được máy chủ, vui lòng thử lại.');
   }
@@ -43,29 +44,22 @@ const call = async <T>(url: string, schema: z.ZodType<T>, init?: RequestInit): P
       e.success ? e.data.error.details : [],
     );
   }
-  return schema.parse(json);
+  return contract.response.parse(json) as CallResult<C>;
 };
 
 export const publicService = (apiUrl: string, tenantId: string) => {
-  const base = `${apiUrl.replace(/\/+$/, '')}/public/${encodeURIComponent(tenantId)}`;
+  const url = (path: string, params: Record<string, string> = {}) =>
+    `${apiUrl.replace(/\/+$/, '')}${pathOf(path, { tenantId, ...params })}`;
   return {
-    disclosures: () => call(`${base}/disclosures`, publicPageOf(PublicDisclosureView)),
-    decisions: () => call(`${base}/decisions`, publicPageOf(PublicDecisionView)),
-    comment: (
-      disclosureId: string,
-      body: { nominationId: string | null; authorName: string; contact: string; body: string },
-    ) =>
-      call(
-        `${base}/disclosures/${disclosureId}/comments`,
-        z.object({ id: z.string(), receivedAt: z.string() }),
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        },
-      ),
+    disclosures: () => call(url(listPublicDisclosures.path), listPublicDisclosures),
+    decisions: () => call(url(listPublicDecisions.path), listPublicDecisions),
+    comment: (disclosureId: string, body: RequestOf<typeof postPublicComment>['body']) =>
+      call(url(postPublicComment.path, { disclosureId }), postPublicComment, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     /** A plain link: the API answers 303 to a short-lived download of the signed decision. */
-    documentUrl: (decisionId: string) => `${base}/decisions/${decisionId}/document`,
+    documentUrl: (decisionId: string) => url(downloadPublicDecision.path, { decisionId }),
   };
 };
 

@@ -1,3 +1,4 @@
+import { SubmissionState } from '@thidua/shared/workflow';
 import type { ListQuery } from '../submissions/service';
 
 /** The inbox filters as the person sets them (kept in the URL). */
@@ -97,12 +98,14 @@ export function change(f: InboxFilters, patch: Partial<InboxFilters>): InboxFilt
 
 /** The list query for these filters (the caller's own unit is the root of the subtree view). */
 export function toListQuery(f: InboxFilters, cursor: string | undefined, pageSize: number): ListQuery {
+  // A state typed into the URL by hand that is no state filters nothing.
+  const status = SubmissionState.safeParse(f.status);
   return {
     scope: f.view,
     ...(f.campaignId ? { campaignId: f.campaignId } : {}),
     ...(f.formKey && f.campaignId ? { formKey: f.formKey } : {}),
     ...(f.period && f.formKey ? { period: f.period } : {}),
-    ...(f.status && !f.unitId ? { status: f.status } : {}),
+    ...(status.success && !f.unitId ? { status: status.data } : {}),
     ...(f.unitId && !f.status ? { unitId: f.unitId } : {}),
     ...(f.overdue && f.campaignId ? { overdue: true } : {}),
     limit: pageSize,

@@ -1,83 +1,51 @@
 import {
-  CompletenessResponse,
-  CompletenessStatus,
-  DiffResponse,
-  HistoryEntry,
-  pageOf,
-  SubmissionSummary,
-  SubmissionView,
-} from '@thidua/shared/api';
-import { Campaign } from '@thidua/shared/campaign';
-import { Id, Instant } from '@thidua/shared/common';
-import { ATTACHMENT_SCAN_STATES, AttachmentRef, FormTemplate } from '@thidua/shared/forms';
-import { Identity, Unit, User } from '@thidua/shared/org';
+  actOnSubmission,
+  confirmAttachment,
+  createAttachmentUpload,
+  createSubmission,
+  getAttachmentDownload,
+  getCampaign,
+  getCompleteness,
+  getMe,
+  getSubmission,
+  getSubmissionDiff,
+  getSubmissionHistory,
+  getTemplateVersion,
+  listAttachments,
+  listCampaigns,
+  listSubmissions,
+  listUnitChildren,
+  listUnits,
+  type RequestOf,
+  type ResponseOf,
+  saveSubmission,
+} from '@thidua/shared/contracts';
+import type { AttachmentRef } from '@thidua/shared/forms';
 import type { WorkflowAction } from '@thidua/shared/workflow';
-import { z } from 'zod';
 import type { ApiClient } from '../../api/client';
 import type { UploadTicket } from '../forms/upload';
 
 /**
- * The submissions API as the web app uses it: one function per route, every answer parsed. The
- * schemas are the API's own views (`@thidua/shared/api`, which the Lambdas answer with) or built from the
- * shared domain schemas, so a change of the API shows up here as a type error rather than as a blank screen.
+ * The submissions API as the web app uses it: one function per route, each a call of the route's contract
+ * (`@thidua/shared/contracts`, which the Lambdas parse and answer with), so a change of the API shows up
+ * here as a type error rather than as a blank screen. The types below are the contracts' own answers.
  */
 
-export const Me = z.object({ identity: Identity, user: User.nullable(), unit: Unit.nullable() });
-export type Me = z.infer<typeof Me>;
-
+export type Me = ResponseOf<typeof getMe>;
 /** What lists show of a submission. */
-export { SubmissionSummary };
-
-export const SubmissionPage = pageOf(SubmissionSummary);
-export type SubmissionPage = z.infer<typeof SubmissionPage>;
-
+export type SubmissionSummary = ResponseOf<typeof listSubmissions>['items'][number];
 /** One submission with what the caller may do with it now. */
-export { SubmissionView };
-
-/** An audit event as the history shows it (the API's entry, hashes and tenancy left unread). */
-export const HistoryEvent = HistoryEntry.omit({
-  tenantId: true,
-  campaignId: true,
-  dataHash: true,
-  prevHash: true,
-  hash: true,
-});
-export type HistoryEvent = z.infer<typeof HistoryEvent>;
-export const History = z.object({ events: z.array(HistoryEvent) });
-
-export const Diff = DiffResponse;
-export type Diff = DiffResponse;
-
-export { CompletenessStatus };
+export type SubmissionView = ResponseOf<typeof getSubmission>;
+/** An audit event as the history shows it (hashes and tenancy left unread). */
+export type HistoryEvent = Omit<
+  ResponseOf<typeof getSubmissionHistory>['events'][number],
+  'tenantId' | 'campaignId' | 'dataHash' | 'prevHash' | 'hash'
+>;
+export type Diff = ResponseOf<typeof getSubmissionDiff>;
 /** The completeness view (its raw state counters left unread). */
-export const CompletenessView = CompletenessResponse.omit({ stateCounters: true });
-export type CompletenessView = z.infer<typeof CompletenessView>;
-
-export const UnitPage = z.object({ items: z.array(Unit), nextCursor: z.string().nullable() });
-
-export const CampaignList = z.object({ items: z.array(Campaign), nextCursor: z.string().nullable() });
-
-/** An attachment as the API shows it. */
-export const AttachmentView = z.object({
-  id: Id,
-  submissionId: Id,
-  name: z.string(),
-  contentType: AttachmentRef.shape.contentType,
-  declaredSize: z.number().int(),
-  size: z.number().int().nullable(),
-  status: z.enum(['pending', 'ready']),
-  /** Absent from answers of APIs older than issue 12. */
-  sha256: z.string().nullable().optional(),
-  scanState: z.enum(ATTACHMENT_SCAN_STATES).optional(),
-  createdAt: Instant,
-});
-export type AttachmentView = z.infer<typeof AttachmentView>;
-const AttachmentList = z.object({ items: z.array(AttachmentView) });
-export const UploadStart = z.object({
-  attachment: AttachmentView,
-  upload: z.object({ url: z.string(), fields: z.record(z.string(), z.string()) }),
-});
-export const Download = z.object({ url: z.string() });
+export type CompletenessView = Omit<ResponseOf<typeof getCompleteness>, 'stateCounters'>;
+export type CompletenessStatus = CompletenessView['units'][number]['status'];
+type AttachmentView = ResponseOf<typeof confirmAttachment>;
 
 /** What the form data keeps of an accepted attachment. */
 export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
@@ -87,73 +55,64 @@ export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
   contentType: a.contentType,
 });
 
-export interface ListQuery {
-  scope: 'mine' | 'inbox' | 'subtree';
-  root?: string;
-  campaignId?: string;
-  formKey?: string;
-  period?: string;
-  status?: string;
-  unitId?: string;
-  overdue?: boolean;
-  limit?: number;
-  cursor?: string;
-}
-
-const enc = encodeURIComponent;
+/** The list filters as the screens hold them (`overdue` a boolean, not the query string's 'true'). */
+export type ListQuery = Omit<RequestOf<typeof listSubmissions>['query'], 'overdue'> & { overdue?: boolean };
 
 export const submissionsApi = (api: ApiClient) => ({
-  me: () => api.get('/me', Me),
-  campaigns: () => api.get('/campaigns', CampaignList, { query: { limit: 100 } }).then((r) => r.items),
-  campaign: (id: string) => api.get(`/campaigns/${enc(id)}`, Campaign),
-  template: (id: string, version: number) =>
-    api.get(`/templates/${enc(id)}/versions/${version}`, FormTemplate),
+  me: () => api.call(getMe),
+  campaigns: () => api.call(listCampaigns, { query: { limit: 100 } }).then((r) => r.items),
+  campaign: (campaignId: string) => api.call(getCampaign, { params: { campaignId } }),
+  template: (templateId: string, version: number) =>
+    api.call(getTemplateVersion, { params: { templateId, version } }),
   list: (q: ListQuery, signal?: AbortSignal) =>
-    api.get('/submissions', SubmissionPage, {
+    api.call(listSubmissions, {
       query: { ...q, overdue: q.overdue ? 'true' : undefined },
       ...(signal ? { signal } : {}),
     }),
-  get: (id: string) => api.get(`/submissions/${enc(id)}`, SubmissionView),
-  history: (id: string) => api.get(`/submissions/${enc(id)}/history`, History).then((r) => r.events),
-  diff: (id: string, since: number) => api.get(`/submissions/${enc(id)}/diff`, Diff, { query: { since } }),
-  create: (input: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>
-    api.post('/submissions', input, SubmissionView, { idempotencyKey }),
-  save: (id: string, input: { expectedVersion: number; data: Record<string, unknown> }) =>
-    api.put(`/submissions/${enc(id)}`, input, SubmissionView),
-  act: (id: string, input: { expectedVersion: number; action: WorkflowAction }, idempotencyKey: string) =>
+  get: (submissionId: string) => api.call(getSubmission, { params: { submissionId } }),
+  history: (submissionId: string) =>
+    api.call(getSubmissionHistory, { params: { submissionId } }).then((r) => r.events),
+  diff: (submissionId: string, since: number) =>
+    api.call(getSubmissionDiff, { params: { submissionId }, query: { since } }),
+  create: (body: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>
+    api.call(createSubmission, { body, idempotencyKey }),
+  save: (submissionId: string, body: RequestOf<typeof saveSubmission>['body']) =>
+    api.call(saveSubmission, { params: { submissionId }, body }),
+  act: (
+    submissionId: string,
+    input: { expectedVersion: number; action: WorkflowAction },
+    idempotencyKey: string,
+  ) =>
     // The body is the action itself plus the expected version: `{ type: 'return', reason, expectedVersion }`.
-    api.post(
-      `/submissions/${enc(id)}/actions`,
-      { ...input.action, expectedVersion: input.expectedVersion },
-      SubmissionView,
-      {
-        idempotencyKey,
-      },
-    ),
+    api.call(actOnSubmission, {
+      params: { submissionId },
+      body: { ...input.action, expectedVersion: input.expectedVersion },
+      idempotencyKey,
+    }),
   startUpload: (
-    id: string,
+    submissionId: string,
     file: { name: string; size: number; contentType: string },
   ): Promise<UploadTicket> =>
     api
-      .post(
-        `/submissions/${enc(id)}/attachments`,
-        { fileName: file.name, contentType: file.contentType, size: file.size },
-        UploadStart,
-      )
+      .call(createAttachmentUpload, {
+        params: { submissionId },
+        body: {
+          fileName: file.name,
+          contentType: file.contentType as AttachmentRef['contentType'],
+          size: file.size,
+        },
+      })
       .then((r) => ({ attachmentId: r.attachment.id, url: r.upload.url, fields: r.upload.fields })),
-  confirmUpload: (id: string, attachmentId: string) =>
-    api
-      .post(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/confirm`, {}, AttachmentView)
-      .then(toAttachmentRef),
-  completeness: (campaignId: string, q: { formKey: string; period: string; unitId?: string }) =>
-    api.get(`/campaigns/${enc(campaignId)}/completeness`, CompletenessView, { query: q }),
-  units: (root?: string, cursor?: string) =>
-    api.get('/units', UnitPage, { query: { root, cursor, limit: 100 } }),
+  confirmUpload: (submissionId: string, attachmentId: string) =>
+    api.call(confirmAttachment, { params: { submissionId, attachmentId } }).then(toAttachmentRef),
+  completeness: (campaignId: string, query: { formKey: string; period: string; unitId?: string }) =>
+    api.call(getCompleteness, { params: { campaignId }, query }),
+  units: (root?: string, cursor?: string) => api.call(listUnits, { query: { root, cursor, limit: 100 } }),
   children: (unitId: string) =>
-    api.get(`/units/${enc(unitId)}/children`, UnitPage, { query: { limit: 100 } }).then((r) => r.items),
-  attachments: (id: string) =>
-    api.get(`/submissions/${enc(id)}/attachments`, AttachmentList).then((r) => r.items),
-  download: (id: string, attachmentId: string) =>
-    api.get(`/submissions/${enc(id)}/attachments/${enc(attachmentId)}/download`, Download).then((r) => r.url),
+    api.call(listUnitChildren, { params: { unitId }, query: { limit: 100 } }).then((r) => r.items),
+  attachments: (submissionId: string) =>
+    api.call(listAttachments, { params: { submissionId } }).then((r) => r.items),
+  download: (submissionId: string, attachmentId: string) =>
+    api.call(getAttachmentDownload, { params: { submissionId, attachmentId } }).then((r) => r.url),
 });
 export type SubmissionsApi = ReturnType<typeof submissionsApi>;

@@ -1,0 +1,179 @@
+import * as z from 'zod';
+import { pageOf } from '../api';
+import { Campaign } from '../campaign';
+import { CalendarDate, Id } from '../common';
+import { FormKind, Section, TemplateWorkflow } from '../forms';
+import { Role, Unit, UnitKind, User } from '../org';
+import { TemplateParams } from './campaigns';
+import { CampaignParams, defineRoute, PageQuery } from './kernel';
+import { UnitParams } from './org';
+
+export const CreateUnitBody = z.object({
+  id: Id.optional().describe('mặc định: tự sinh'),
+  kind: UnitKind,
+  name: z.string().trim().min(1).max(200),
+  parentId: Id,
+  openedOn: CalendarDate,
+});
+
+export const UpdateUnitBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    closedOn: CalendarDate.nullable().optional(),
+    successorId: Id.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Cần ít nhất một thay đổi' });
+
+export const CreateUserBody = z.object({
+  email: z.email(),
+  name: z.string().trim().min(1).max(200),
+  title: z.string().max(200).default(''),
+  unitId: Id,
+  roles: z.array(Role).min(1),
+});
+
+export const UpdateUserBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    title: z.string().max(200).optional(),
+    unitId: Id.optional(),
+    roles: z.array(Role).min(1).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Cần ít nhất một thay đổi' });
+
+export const CampaignBody = Campaign.omit({ tenantId: true });
+export const UpdateCampaignBody = Campaign.omit({ tenantId: true, id: true });
+
+export const TemplateVersionBody = z.object({
+  kind: FormKind,
+  title: z.string().min(1).max(300),
+  description: z.string().max(2000).default(''),
+  sections: z.array(Section).min(1),
+  workflow: TemplateWorkflow.optional(),
+});
+
+export const createUnit = defineRoute({
+  method: 'POST',
+  path: '/admin/units',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'createUnit',
+  summary: 'Create a unit (province admin)',
+  body: CreateUnitBody,
+  response: Unit,
+  status: 201,
+  errors: [403, 404, 409, 413, 422],
+});
+
+export const updateUnit = defineRoute({
+  method: 'PUT',
+  path: '/admin/units/{unitId}',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'updateUnit',
+  summary: 'Rename, close or link a successor to a unit (province admin)',
+  params: UnitParams,
+  body: UpdateUnitBody,
+  response: Unit,
+  errors: [403, 404, 413, 422],
+});
+
+export const listUsers = defineRoute({
+  method: 'GET',
+  path: '/admin/users',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'listUsers',
+  summary: 'Users of a unit (province admin)',
+  query: PageQuery.extend({ unitId: Id }),
+  response: pageOf(User),
+  errors: [403, 404],
+});
+
+export const createUser = defineRoute({
+  method: 'POST',
+  path: '/admin/users',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'createUser',
+  summary: 'Create a user with roles, in Cognito and the table (province admin)',
+  body: CreateUserBody,
+  response: User,
+  status: 201,
+  errors: [403, 404, 409, 413, 422],
+  idempotencyPrecheck: true,
+});
+
+export const updateUser = defineRoute({
+  method: 'PUT',
+  path: '/admin/users/{userId}',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'updateUser',
+  summary: "Change a user's unit, roles or status (province admin)",
+  params: z.object({
+    userId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+  }),
+  body: UpdateUserBody,
+  response: User,
+  errors: [403, 404, 413, 422],
+  idempotencyPrecheck: true,
+});
+
+export const createCampaign = defineRoute({
+  method: 'POST',
+  path: '/admin/campaigns',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'createCampaign',
+  summary: 'Create a campaign (province admin)',
+  body: CampaignBody,
+  response: Campaign,
+  status: 201,
+  errors: [403, 409, 413, 422],
+});
+
+export const updateCampaign = defineRoute({
+  method: 'PUT',
+  path: '/admin/campaigns/{campaignId}',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'updateCampaign',
+  summary: 'Replace a campaign (province admin)',
+  params: CampaignParams,
+  body: UpdateCampaignBody,
+  response: Campaign,
+  errors: [403, 404, 413, 422],
+});
+
+export const createTemplateVersion = defineRoute({
+  method: 'POST',
+  path: '/admin/templates/{templateId}/versions',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'createTemplateVersion',
+  summary: 'Publish a new version of a form template (province admin)',
+  params: TemplateParams,
+  body: TemplateVersionBody,
+  response: z.object({ templateId: Id, version: z.number().int() }),
+  status: 201,
+  errors: [403, 409, 413, 422],
+  description: 'Phiên bản mới = phiên bản mới nhất + 1; các báo cáo đang xử lý giữ phiên bản cũ.',
+});
+
+/** The routes of this group, by operationId (the group's Lambda implements each). */
+export const adminContracts = {
+  createUnit,
+  updateUnit,
+  listUsers,
+  createUser,
+  updateUser,
+  createCampaign,
+  updateCampaign,
+  createTemplateVersion,
+};

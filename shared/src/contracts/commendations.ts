@@ -1,0 +1,564 @@
+import * as z from 'zod';
+import {
+  ApprovedNominationView,
+  BallotPaper,
+  Batch,
+  BatchCandidate,
+  BatchFindings,
+  CommendationConfig,
+  CouncilSession,
+  Decision,
+  DecisionWithRevocations,
+  Disclosure,
+  DisclosureWithComments,
+  Download,
+  EarlyEndAuthority,
+  MeetingRecord,
+  NominationRecord,
+  NominationStage,
+  Revocation,
+  SessionView,
+  UnitNotification,
+} from '../commendation';
+import { Id } from '../common';
+import { Reason } from '../workflow';
+import { CampaignParams, defineRoute } from './kernel';
+
+/** Contracts of the `commendations` routes (nominations, tờ trình, disclosures, the council, decisions). */
+const CampaignParam = CampaignParams;
+const BatchParam = z.object({ batchId: Id });
+const DisclosureParam = z.object({ disclosureId: Id });
+const SessionParam = z.object({ sessionId: Id });
+const DecisionParam = z.object({ decisionId: Id });
+const NominationParam = z.object({ nominationId: Id });
+const Version = z.object({ expectedVersion: z.number().int().min(1) });
+const Findings = BatchFindings;
+const Candidate = BatchCandidate;
+const ApprovedItem = ApprovedNominationView;
+
+const RuleFinding = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+});
+
+/**
+ * Every write route looks its Idempotency-Key up before running (`idempotencyPrecheck`): the use cases
+ * span several transactions and some create new items, so a replay must be answered before it runs.
+ */
+export const getCommendationConfig = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/config',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getCommendationConfig',
+  summary: 'Quy định khen thưởng của phong trào',
+  params: CampaignParam,
+  response: CommendationConfig,
+  errors: [404],
+});
+
+export const putCommendationConfig = defineRoute({
+  method: 'PUT',
+  path: '/commendations/campaigns/{campaignId}/config',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'putCommendationConfig',
+  summary: 'Cập nhật quy định khen thưởng',
+  idempotencyPrecheck: true,
+  params: CampaignParam,
+  body: CommendationConfig,
+  response: CommendationConfig,
+  errors: [403, 404, 422],
+  description:
+    'Quy định khen thưởng của phong trào (hình thức, căn cứ pháp lý, tỷ lệ, hạn mức, ngày nghỉ lễ).',
+});
+
+export const checkNomination = defineRoute({
+  method: 'GET',
+  path: '/commendations/nominations/{nominationId}/check',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'checkNomination',
+  summary: 'Kiểm tra hồ sơ theo quy định khen thưởng',
+  params: NominationParam,
+  response: z.object({
+    ruleSetId: z.string().nullable(),
+    violations: z.array(RuleFinding),
+    warnings: z.array(RuleFinding),
+  }),
+  errors: [404, 422],
+});
+
+export const listBatchCandidates = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/batch-candidates',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listBatchCandidates',
+  summary: 'Hồ sơ chờ tổng hợp vào tờ trình',
+  params: CampaignParam,
+  response: z.object({ items: z.array(Candidate) }),
+  errors: [403, 404],
+  description:
+    'Hồ sơ chờ đơn vị tổng hợp: hồ sơ của đơn vị cấp dưới đang chờ đơn vị xét và hồ sơ nháp của chính đơn vị.',
+});
+
+export const listBatches = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/batches',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listBatches',
+  summary: 'Tờ trình của đơn vị hoặc chờ tỉnh xét',
+  params: CampaignParam,
+  query: z.object({ scope: z.enum(['mine', 'submitted', 'approved', 'returned']).default('mine') }),
+  response: z.object({ items: z.array(Batch) }),
+  errors: [403, 404],
+});
+
+export const createBatch = defineRoute({
+  method: 'POST',
+  path: '/commendations/batches',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'createBatch',
+  summary: 'Lập tờ trình tổng hợp',
+  idempotencyPrecheck: true,
+  body: z.object({
+    campaignId: Id,
+    nominationIds: z.array(Id).max(100),
+    reference: z.string().trim().max(60).default(''),
+    summary: z.string().trim().max(5000).default(''),
+  }),
+  response: z.object({ batch: Batch, findings: Findings }),
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
+export const getBatch = defineRoute({
+  method: 'GET',
+  path: '/commendations/batches/{batchId}',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getBatch',
+  summary: 'Một tờ trình',
+  params: BatchParam,
+  response: Batch,
+  errors: [404],
+});
+export const updateBatch = defineRoute({
+  method: 'PUT',
+  path: '/commendations/batches/{batchId}',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'updateBatch',
+  summary: 'Sửa danh sách tờ trình (khi còn nháp)',
+  idempotencyPrecheck: true,
+  params: BatchParam,
+  body: Version.extend({
+    nominationIds: z.array(Id).max(100),
+    reference: z.string().trim().max(60).default(''),
+    summary: z.string().trim().max(5000).default(''),
+  }),
+  response: z.object({ batch: Batch, findings: Findings }),
+  errors: [403, 404, 409, 422],
+});
+
+export const submitBatch = defineRoute({
+  method: 'POST',
+  path: '/commendations/batches/{batchId}/submit',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'submitBatch',
+  summary: 'Gửi tờ trình lên tỉnh',
+  idempotencyPrecheck: true,
+  params: BatchParam,
+  body: Version,
+  response: Batch,
+  errors: [403, 404, 409, 422],
+  description:
+    'Gửi tờ trình lên tỉnh: mọi hồ sơ trong danh sách được chuyển lên cùng lúc sau khi đạt các quy định; 422 nêu từng vi phạm.',
+});
+
+export const decideBatch = defineRoute({
+  method: 'POST',
+  path: '/commendations/batches/{batchId}/decision',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'decideBatch',
+  summary: 'Tỉnh duyệt hoặc trả lại tờ trình',
+  idempotencyPrecheck: true,
+  params: BatchParam,
+  body: z.discriminatedUnion('type', [
+    Version.extend({ type: z.literal('approve') }),
+    Version.extend({ type: z.literal('return'), reason: Reason }),
+  ]),
+  response: Batch,
+  errors: [403, 404, 409, 422],
+});
+
+export const getBatchDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/batches/{batchId}/document',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getBatchDocument',
+  summary: 'Tải tờ trình (DOCX)',
+  params: BatchParam,
+  response: Download,
+  errors: [404],
+});
+
+export const listNominations = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/nominations',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listNominations',
+  summary: 'Hồ sơ khen thưởng theo giai đoạn',
+  params: CampaignParam,
+  query: z.object({
+    stage: NominationStage,
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().min(1).max(2048).optional(),
+  }),
+  response: z.object({ items: z.array(NominationRecord), nextCursor: z.string().nullable() }),
+  errors: [403, 404],
+});
+
+export const listApprovedNominations = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/approved',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listApprovedNominations',
+  summary: 'Hồ sơ đã được tỉnh thẩm định, chờ Hội đồng',
+  params: CampaignParam,
+  response: z.object({ items: z.array(ApprovedItem) }),
+  errors: [403, 404],
+});
+
+export const openDisclosure = defineRoute({
+  method: 'POST',
+  path: '/commendations/disclosures',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'openDisclosure',
+  summary: 'Công khai danh sách đề nghị khen thưởng',
+  idempotencyPrecheck: true,
+  body: z.object({
+    campaignId: Id,
+    title: z.string().trim().min(5).max(300),
+    nominationIds: z.array(Id).min(1).max(100),
+    workingDays: z.number().int().min(1).max(60).nullable().default(null),
+  }),
+  response: Disclosure,
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
+export const listDisclosures = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/disclosures',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listDisclosures',
+  summary: 'Các đợt công khai của phong trào',
+  params: CampaignParam,
+  response: z.object({ items: z.array(Disclosure) }),
+  errors: [404],
+});
+
+export const getDisclosure = defineRoute({
+  method: 'GET',
+  path: '/commendations/disclosures/{disclosureId}',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDisclosure',
+  summary: 'Một đợt công khai và ý kiến nhận được',
+  params: DisclosureParam,
+  response: DisclosureWithComments,
+  errors: [404],
+});
+
+export const closeDisclosure = defineRoute({
+  method: 'POST',
+  path: '/commendations/disclosures/{disclosureId}/close',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'closeDisclosure',
+  summary: 'Kết thúc công khai trước thời hạn',
+  idempotencyPrecheck: true,
+  params: DisclosureParam,
+  body: Version.extend({ reason: Reason, authority: EarlyEndAuthority.optional() }),
+  response: Disclosure,
+  description:
+    'Kết thúc công khai sớm: sau thời hạn tối thiểu chỉ cần lý do; trước đó cần lý do pháp lý, người quyết định và văn bản (422 early_end_not_justified).',
+  errors: [404, 409, 422],
+});
+
+export const listCouncilMembers = defineRoute({
+  method: 'GET',
+  path: '/commendations/council/members',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listCouncilMembers',
+  summary: 'Thành viên Hội đồng Thi đua - Khen thưởng',
+  response: z.object({
+    items: z.array(z.object({ userId: z.string(), name: z.string(), title: z.string() })),
+  }),
+  errors: [403, 404],
+});
+
+export const openSession = defineRoute({
+  method: 'POST',
+  path: '/commendations/sessions',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'openSession',
+  summary: 'Mở phiên họp Hội đồng',
+  idempotencyPrecheck: true,
+  body: z.object({
+    campaignId: Id,
+    issuingBodyId: Id,
+    title: z.string().trim().min(5).max(300),
+    nominationIds: z.array(Id).min(1).max(100),
+    memberIds: z.array(z.string().min(1).max(64)).min(1).max(60),
+    presidingName: z.string().trim().max(200).default(''),
+  }),
+  response: CouncilSession,
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
+export const listSessions = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/sessions',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listSessions',
+  summary: 'Các phiên họp của phong trào',
+  params: CampaignParam,
+  response: z.object({ items: z.array(SessionView) }),
+  errors: [404],
+});
+
+export const listMySessions = defineRoute({
+  method: 'GET',
+  path: '/commendations/my-sessions',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listMySessions',
+  summary: 'Phiên họp đang bỏ phiếu của thành viên',
+  response: z.object({ items: z.array(SessionView) }),
+  errors: [404],
+  description: 'Phiên họp đang bỏ phiếu mà người gọi là thành viên; chỉ cho biết đã bỏ phiếu hay chưa.',
+});
+
+export const getSession = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getSession',
+  summary: 'Một phiên họp',
+  params: SessionParam,
+  response: SessionView,
+  errors: [404],
+});
+
+export const castBallot = defineRoute({
+  method: 'POST',
+  path: '/commendations/sessions/{sessionId}/ballots',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'castBallot',
+  summary: 'Bỏ phiếu kín',
+  idempotencyPrecheck: true,
+  params: SessionParam,
+  body: BallotPaper,
+  response: z.object({ sessionId: Id, voted: z.literal(true), votedAt: z.string() }),
+  status: 201,
+  errors: [403, 404, 409, 422],
+  description:
+    'Bỏ phiếu kín: ghi nhận việc đã bỏ phiếu và phiếu ẩn danh trong một giao dịch; không API nào trả lại ai bỏ phiếu gì.',
+});
+
+export const closeSession = defineRoute({
+  method: 'POST',
+  path: '/commendations/sessions/{sessionId}/close',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'closeSession',
+  summary: 'Kết thúc bỏ phiếu, kiểm phiếu, lập biên bản',
+  idempotencyPrecheck: true,
+  params: SessionParam,
+  /** The meeting's facts for the biên bản (time, place, chair and secretary); validated when given. */
+  body: z.object({ meeting: MeetingRecord.optional() }).default({}),
+  response: CouncilSession,
+  errors: [403, 404, 409],
+});
+
+export const getMinutesDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/minutes',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getMinutesDocument',
+  summary: 'Tải biên bản (DOCX)',
+  params: SessionParam,
+  response: Download,
+  errors: [404],
+});
+
+export const getDraftDecision = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/draft-decision',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDraftDecision',
+  summary: 'Dự thảo quyết định (DOCX, chưa ký)',
+  params: SessionParam,
+  response: Download,
+  errors: [404, 409, 422],
+  description:
+    'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
+});
+
+export const signDecision = defineRoute({
+  method: 'POST',
+  path: '/commendations/sessions/{sessionId}/decision',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'signDecision',
+  summary: 'Chủ tịch ký quyết định khen thưởng',
+  idempotencyPrecheck: true,
+  params: SessionParam,
+  /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
+  body: z.object({ signerId: Id.optional() }).default({}),
+  response: Decision,
+  status: 201,
+  errors: [403, 404, 409, 422],
+  description: 'Chủ tịch ký: cấp số và ngày liên tục, không trùng, không bỏ số theo năm và cơ quan ban hành.',
+});
+
+export const getDecision = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDecision',
+  summary: 'Một quyết định và các quyết định thu hồi',
+  params: DecisionParam,
+  response: DecisionWithRevocations,
+  errors: [404],
+});
+
+export const getDecisionDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/document',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDecisionDocument',
+  summary: 'Tải quyết định (DOCX) hoặc danh sách (XLSX)',
+  params: DecisionParam,
+  query: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
+  response: Download,
+  errors: [404],
+});
+
+export const revokeAward = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/revocations',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'revokeAward',
+  summary: 'Thu hồi khen thưởng',
+  idempotencyPrecheck: true,
+  params: DecisionParam,
+  body: z.object({ nominationId: Id, reason: Reason }),
+  response: Revocation,
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
+export const getRegister = defineRoute({
+  method: 'GET',
+  path: '/commendations/register',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getRegister',
+  summary: 'Sổ đăng ký số quyết định của năm',
+  query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+  response: z.object({
+    year: z.number().int(),
+    entries: z.array(
+      z.object({
+        id: Id,
+        kind: z.enum(['award', 'revocation']),
+        issuingBodyId: Id,
+        number: z.number().int(),
+        numberText: z.string(),
+        signedOn: z.string(),
+      }),
+    ),
+    checks: z.array(
+      z.object({
+        issuingBodyId: Id,
+        ok: z.boolean(),
+        gaps: z.array(z.number()),
+        duplicates: z.array(z.number()),
+      }),
+    ),
+  }),
+  errors: [404],
+});
+
+export const listNotifications = defineRoute({
+  method: 'GET',
+  path: '/commendations/notifications',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'listNotifications',
+  summary: 'Thông báo cho đơn vị',
+  response: z.object({ items: z.array(UnitNotification) }),
+  errors: [],
+});
+
+/** The routes of this group, by operationId (the group's Lambda implements each). */
+export const commendationContracts = {
+  getCommendationConfig,
+  putCommendationConfig,
+  checkNomination,
+  listBatchCandidates,
+  listBatches,
+  createBatch,
+  getBatch,
+  updateBatch,
+  submitBatch,
+  decideBatch,
+  getBatchDocument,
+  listNominations,
+  listApprovedNominations,
+  openDisclosure,
+  listDisclosures,
+  getDisclosure,
+  closeDisclosure,
+  listCouncilMembers,
+  openSession,
+  listSessions,
+  listMySessions,
+  getSession,
+  castBallot,
+  closeSession,
+  getMinutesDocument,
+  getDraftDecision,
+  signDecision,
+  getDecision,
+  getDecisionDocument,
+  revokeAward,
+  getRegister,
+  listNotifications,
+};

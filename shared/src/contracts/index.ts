@@ -1,0 +1,13 @@
+// The route contracts (see kernel.ts): one `defineRoute` per route, grouped by Lambda.
+export * from './admin';
+export * from './attachments';
+export * from './audit';
+export * from './campaigns';
+export * from './commendations';
+export * from './kernel';
+export * from './org';
+export * from './path';
+export * from './public';
+export * from './routes';
+export * from './submissions';
+export * from './system';

@@ -1,0 +1,29 @@
+import { adminContracts } from './admin';
+import { attachmentContracts } from './attachments';
+import { auditContracts } from './audit';
+import { campaignContracts } from './campaigns';
+import { commendationContracts } from './commendations';
+import type { RouteContract } from './kernel';
+import { orgContracts } from './org';
+import { publicContracts } from './public';
+import { submissionContracts } from './submissions';
+import { systemContracts } from './system';
+
+/**
+ * Every route, grouped as the API document lists them. CDK deploys exactly these, the local gateway
+ * serves them, the OpenAPI document describes them. Kept out of the group files so that importing one
+ * contract (the web client, a Lambda) does not pull in the others.
+ */
+export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
+  ...systemContracts,
+  ...orgContracts,
+  ...campaignContracts,
+  ...submissionContracts,
+  ...attachmentContracts,
+  ...auditContracts,
+  ...adminContracts,
+  ...commendationContracts,
+  ...publicContracts,
+};
+
+export const routes: readonly RouteContract[] = Object.values(contractsByOperation);
