@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../org';
-import type { Position, Submission, SubmissionState, WorkflowEvent } from '../workflow/types';
+import { type Position, type Submission, submissionStates, WorkflowEvent } from '../workflow/types';
 import { renderEmail } from './email';
 import {
   daysLeft,
@@ -46,26 +46,8 @@ const submission = (chainLength: number, to: Position): Submission => ({
   eventSeq: 3,
 });
 
-const states: SubmissionState[] = [
-  'draft',
-  'awaiting_signoff',
-  'under_review',
-  'returned',
-  'approved',
-  'rejected',
-  'withdrawn',
-];
-const actions: WorkflowEvent['action'][] = [
-  'create',
-  'save',
-  'submit',
-  'sign_off',
-  'approve',
-  'return',
-  'reject',
-  'withdraw',
-  'reopen',
-];
+const states = submissionStates;
+const actions = WorkflowEvent.shape.action.options;
 
 const positionArb = (chainLength: number) =>
   fc
