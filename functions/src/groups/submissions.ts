@@ -1,5 +1,6 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
+import { authorizeWorkspace } from '@thidua/shared/policy';
 import {
   createDraft,
   rulesFor,
@@ -125,8 +126,10 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           { path: 'query.root', message: 'Chỉ với subtree' },
         ]);
       }
+      // Reviewers read the reports below them; a unit head also has an inbox (the unit's sign-offs).
       if (scope === 'inbox' && !canReadBelow(identity, { id: identity.unitId, path: [] })) {
-        if (!identity.roles.includes('unit_head')) throw new Forbidden('Bạn không có hộp việc xét duyệt');
+        if (!authorizeWorkspace({ identity }, 'inbox').allowed)
+          throw new Forbidden('Bạn không có hộp việc xét duyệt');
       }
       if (scope === 'subtree') {
         if (root === undefined || root === identity.unitId) {
