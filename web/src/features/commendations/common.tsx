@@ -8,7 +8,7 @@ import { wholePage } from '../../app/queryClient';
 import { useApi } from '../../app/services';
 import { useCatalogue, useT } from '../../i18n';
 import { Alert, Button, Dialog, Field, TextField } from '../../ui';
-import { useCampaigns } from '../submissions/queries';
+import { useCampaigns } from '../core/queries';
 import { messages } from './messages';
 import { commendationService } from './service';
 import './commendations.css';

@@ -5,9 +5,6 @@ import { useApi } from '../../app/services';
 import { type ListQuery, submissionsApi } from './service';
 
 export const submissionKeys = {
-  me: ['me'] as const,
-  campaigns: ['campaigns'] as const,
-  campaign: (id: string) => ['campaigns', id] as const,
   template: (id: string, version: number) => ['templates', id, version] as const,
   all: ['submissions'] as const,
   lists: ['submissions', 'list'] as const,
@@ -21,35 +18,6 @@ export const submissionKeys = {
 export function useSubmissionsApi() {
   const api = useApi();
   return useMemo(() => submissionsApi(api), [api]);
-}
-
-/** The caller, their unit and roles: fetched once per session. */
-export function useMe() {
-  const s = useSubmissionsApi();
-  return useQuery({
-    queryKey: submissionKeys.me,
-    queryFn: () => s.me(),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-export function useCampaigns() {
-  const s = useSubmissionsApi();
-  return useQuery({
-    queryKey: submissionKeys.campaigns,
-    queryFn: () => s.campaigns(),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useCampaign(id: string | undefined) {
-  const s = useSubmissionsApi();
-  return useQuery({
-    queryKey: submissionKeys.campaign(id ?? ''),
-    queryFn: () => s.campaign(id ?? ''),
-    enabled: Boolean(id),
-    staleTime: 5 * 60_000,
-  });
 }
 
 /** A template version never changes once published: cached for the session. */

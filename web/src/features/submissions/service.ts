@@ -4,15 +4,12 @@ import {
   createAttachmentUpload,
   createSubmission,
   getAttachmentDownload,
-  getCampaign,
   getCompleteness,
-  getMe,
   getSubmission,
   getSubmissionDiff,
   getSubmissionHistory,
   getTemplateVersion,
   listAttachments,
-  listCampaigns,
   listSubmissions,
   listUnitChildren,
   listUnits,
@@ -31,7 +28,6 @@ import type { UploadTicket } from '../forms/upload';
  * here as a type error rather than as a blank screen. The types below are the contracts' own answers.
  */
 
-export type Me = ResponseOf<typeof getMe>;
 /** What lists show of a submission. */
 export type SubmissionSummary = ResponseOf<typeof listSubmissions>['items'][number];
 /** One submission with what the caller may do with it now. */
@@ -59,9 +55,6 @@ export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
 export type ListQuery = Omit<RequestOf<typeof listSubmissions>['query'], 'overdue'> & { overdue?: boolean };
 
 export const submissionsApi = (api: ApiClient) => ({
-  me: () => api.call(getMe),
-  campaigns: () => api.call(listCampaigns, { query: { limit: 100 } }).then((r) => r.items),
-  campaign: (campaignId: string) => api.call(getCampaign, { params: { campaignId } }),
   template: (templateId: string, version: number) =>
     api.call(getTemplateVersion, { params: { templateId, version } }),
   list: (q: ListQuery, signal?: AbortSignal) =>

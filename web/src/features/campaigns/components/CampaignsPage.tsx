@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { formatDate, useT } from '../../../i18n';
 import { Alert, Badge, Skeleton } from '../../../ui';
-import { useCampaigns } from '../../submissions/queries';
+import { useCampaigns } from '../../core/queries';
 
 export function CampaignsPage() {
   const t = useT();

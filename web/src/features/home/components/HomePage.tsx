@@ -6,16 +6,11 @@ import { describeError } from '../../../api/describe';
 import { isHttpError } from '../../../api/errors';
 import { formatDate, formatDeadline, useT } from '../../../i18n';
 import { Alert, Button, type Column, DataTable, Skeleton } from '../../../ui';
+import { useCampaigns, useMe } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { periodLabel } from '../../submissions/labels';
 import { useCreateDraft } from '../../submissions/mutations';
-import {
-  useCampaigns,
-  useFormTitles,
-  useMe,
-  useMultiplePerPeriod,
-  useSubmissionList,
-} from '../../submissions/queries';
+import { useFormTitles, useMultiplePerPeriod, useSubmissionList } from '../../submissions/queries';
 import { type Duty, dutiesOf } from '../duties';
 import '../home.css';
 

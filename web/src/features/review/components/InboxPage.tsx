@@ -6,9 +6,10 @@ import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
 import { Badge, Button, type Column, DataTable, Field, Pending, SelectField } from '../../../ui';
+import { useCampaigns } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { periodLabel } from '../../submissions/labels';
-import { useCampaigns, useFormTitles, useSubmissionList, useSubtreeUnits } from '../../submissions/queries';
+import { useFormTitles, useSubmissionList, useSubtreeUnits } from '../../submissions/queries';
 import type { SubmissionSummary } from '../../submissions/service';
 import { campaignChoices, formChoices, periodChoices } from '../choices';
 import {
