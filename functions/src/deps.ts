@@ -1,4 +1,5 @@
 import { createUserDirectory, type UserDirectory } from './app/directory';
+import { type AuditLog, createAuditLog } from './audit/chains';
 import { createDocumentStore, type DocumentStore } from './commendations/documents-store';
 import { type CommendationRepository, createCommendationRepository } from './commendations/repository';
 import { type Config, loadConfig } from './config';
@@ -43,6 +44,8 @@ export interface Deps {
   commendations: CommendationRepository;
   /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
   documents: DocumentStore;
+  /** THE audit recorder of every change other than a submission's (audit/chains.ts, functions/src/README.md). */
+  audit: AuditLog;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -63,6 +66,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
+    audit: createAuditLog(ref, users),
   };
 };
 

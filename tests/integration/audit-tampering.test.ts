@@ -1,9 +1,22 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '@thidua/functions/data/audit-chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT, emulatorClients } from '../support/platform';
-import { type ApiWorld, act, createReport, expectStatus, startApiWorld, units, validReport } from './api-world';
+import {
+  type ApiWorld,
+  act,
+  createReport,
+  expectStatus,
+  startApiWorld,
+  units,
+  validReport,
+} from './api-world';
 
 /**
  * Issue 12, point 4: tampering done directly in DynamoDB Local, as someone holding a function's table
@@ -47,7 +60,8 @@ const partition = (submissionId: string) =>
     return { submission, events: items.filter((i) => String(i.sk).startsWith('EV#')) };
   });
 
-const put = (item: Item) => withTable((doc, table) => doc.send(new PutCommand({ TableName: table, Item: item })));
+const put = (item: Item) =>
+  withTable((doc, table) => doc.send(new PutCommand({ TableName: table, Item: item })));
 
 const approved = async (period: string) => {
   let s = await createReport(w.as.communeSubmitter, period, validReport(2));

@@ -53,6 +53,18 @@ export const SubmissionView = Submission.extend({
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 
+/**
+ * The MAC of one transaction: `heads` are `<chain>|<seq>|<hash>` of the last event of every chain the
+ * transaction appended to (sorted); `mac` is the HMAC-SHA-256 (base64) of the SHA-256 of their canonical
+ * JSON — one MAC call per transaction, whatever the number of events. `pending` exists only between
+ * building a transaction and writing it (functions/src/data/transact.ts seals it); stored, it is unsealed.
+ */
+export const ChainSeal = z.union([
+  z.literal('pending'),
+  z.object({ heads: z.array(z.string()).min(1), mac: z.string().min(1) }),
+]);
+export type ChainSeal = z.infer<typeof ChainSeal>;
+
 /** One event of a submission's audit chain (the hashes link it to the event before). */
 export const AuditEvent = WorkflowEvent.extend({
   tenantId: TenantId,
@@ -64,6 +76,10 @@ export const AuditEvent = WorkflowEvent.extend({
   prevHash: z.string().length(64),
   hash: z.string().length(64),
   at: Instant,
+  /** The submission's unit after the event (checked against the stored submission). */
+  unitId: Id.optional(),
+  /** The transaction's MAC, on the last event a transaction appended (contracts/audit.ts `ChainSeal`). */
+  seal: ChainSeal.optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
