@@ -141,3 +141,131 @@ describe('tampering directly in the table', () => {
     expect(r.valid, problemsOf(r)).toBe(false);
   });
 });
+
+interface ChainResult {
+  kind: string;
+  subjectId: string;
+  label: string;
+  valid: boolean;
+  problems: { seq: number | null; problem: string }[];
+}
+const verification = async (query = '') =>
+  expectStatus(await w.as.secretariat.get(`/audit/verification${query}`), 200) as {
+    valid: boolean;
+    anchoredAt: string | null;
+    chains: ChainResult[];
+  };
+const chainOf = (r: { chains: ChainResult[] }, kind: string, subjectId: string) => {
+  const c = r.chains.find((x) => x.kind === kind && x.subjectId === subjectId);
+  if (!c)
+    throw new Error(`no ${kind} chain ${subjectId} in ${JSON.stringify(r.chains.map((x) => x.subjectId))}`);
+  return c;
+};
+
+describe('administrative changes and anchors', () => {
+  it('an administrative change is chained with the actor by name; the unit changed in the table is caught', async () => {
+    const created = expectStatus(
+      await w.as.admin.post('/admin/units', {
+        id: 'audit-test-unit',
+        kind: 'commune',
+        name: 'Xã Kiểm Toán',
+        parentId: units.district,
+        openedOn: '2026-01-01',
+      }),
+      201,
+    );
+    expect(created.id).toBe('audit-test-unit');
+    expectStatus(await w.as.admin.put('/admin/units/audit-test-unit', { name: 'Xã Kiểm Toán Mới' }), 200);
+    const one = expectStatus(await w.as.secretariat.get('/audit/chains/unit/audit-test-unit'), 200) as {
+      valid: boolean;
+      events: { action: string; actorName: string; actorRoles: string[]; summary: string }[];
+    };
+    expect(one.valid).toBe(true);
+    expect(one.events.map((e) => e.action)).toEqual(['created', 'updated']);
+    expect(one.events[1]?.summary).toContain('Xã Kiểm Toán → Xã Kiểm Toán Mới');
+    expect(one.events.every((e) => e.actorName.length > 0 && e.actorRoles.includes('admin'))).toBe(true);
+    expect(chainOf(await verification(), 'unit', 'audit-test-unit').valid).toBe(true);
+
+    const [unit] = await withTable(async (doc, table) => {
+      const r = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `T#${DEMO_TENANT}#UNIT#audit-test-unit` },
+        }),
+      );
+      return (r.Items ?? []) as Item[];
+    });
+    if (!unit) throw new Error('unit item missing');
+    await put({ ...unit, parentId: units.otherDistrict });
+    const after = chainOf(await verification(), 'unit', 'audit-test-unit');
+    expect(after.valid).toBe(false);
+    expect(problemsOf(after)).toContain('Đơn vị hiện tại khác');
+  });
+
+  it('a chain rolled back, after an anchor, to an earlier sealed head is caught by the anchor', async () => {
+    // A rollback: the last transaction's events removed and the head and state set back to the event
+    // before, which carries a valid seal of its own. Only the anchor outside the table can tell.
+    const s = await approved('2026-H1');
+    expectStatus(await w.as.secretariat.get(`/submissions/${s.id}/audit`), 200);
+    const run = await w.platform.scheduler.runNow('audit-anchor');
+    expect(run.ok, run.error).toBe(true);
+    const { submission, events } = await partition(s.id);
+    const sorted = [...events].sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
+    const last = sorted.at(-1);
+    const before = sorted.at(-2);
+    if (!last || !before) throw new Error('events missing');
+    await withTable((doc, table) =>
+      doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: table, Key: { pk: last.pk, sk: last.sk } } },
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...submission,
+                  state: (before.to as { state: string }).state,
+                  level: (before.to as { level: number | null }).level,
+                  version: before.version,
+                  lastEventHash: before.hash,
+                  eventSeq: before.seq,
+                },
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    const r = await verify(s.id);
+    expect(r.valid, problemsOf(r)).toBe(false);
+    expect(problemsOf(r)).toContain('mốc neo');
+    const all = await verification(`?campaignId=${submission.campaignId}`);
+    expect(all.anchoredAt).not.toBeNull();
+    expect(chainOf(all, 'submission', s.id).valid).toBe(false);
+  });
+
+  it('a corrupt item makes its chain invalid and names it; the CSV marks the events that do not verify', async () => {
+    let s = await createReport(w.as.communeSubmitter, '2026-H2', validReport(3));
+    s = await act(w.as.communeSubmitter, s, { type: 'submit' });
+    const { submission, events } = await partition(s.id);
+    const first = events.find((e) => e.sk === 'EV#00000001');
+    if (!first) throw new Error('first event missing');
+    await put({ ...first, seq: 'one' });
+    const all = await verification(`?campaignId=${submission.campaignId}`);
+    const c = chainOf(all, 'submission', s.id);
+    expect(c.valid).toBe(false);
+    expect(problemsOf(c)).toContain(`${String(first.pk)}/EV#00000001`);
+    await put(first);
+    await put({ ...submission, state: 'approved' });
+    const csv = await w.as.secretariat.get(`/campaigns/${String(submission.campaignId)}/audit-trail`);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toContain('xac_minh');
+    const rows = lines.filter((l) => l.includes(s.id));
+    // The creation still verifies; the last event no longer matches the submission as stored.
+    expect(rows.length).toBe(2);
+    expect(rows.find((l) => l.includes(',create,'))).toMatch(/,hợp lệ$/);
+    expect(rows.find((l) => l.includes(',submit,'))).toContain('KHÔNG HỢP LỆ: Trạng thái hiện tại');
+  });
+});
