@@ -2,6 +2,8 @@ import { submissionEntity } from '@thidua/functions/data/keys';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -59,6 +61,7 @@ export class AuditTrail extends Construct {
   readonly appendOnly: ManagedPolicy;
   readonly signers: ManagedPolicy;
   readonly verifiers: ManagedPolicy;
+  readonly anchoring: Rule;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
@@ -192,5 +195,24 @@ export class AuditTrail extends Construct {
       fn.addEnvironment('AUDIT_MAC_KEY_ID', this.macKey.keyId);
       fn.addEnvironment('AUDIT_ANCHOR_BUCKET', this.anchors.bucketName);
     }
+
+    // Anchoring of the chain heads every 15 minutes: the audit function's scheduled job
+    // (functions/src/audit/jobs.ts), the event the local scheduler sends too. The tenants come from
+    // `-c auditTenants=<a,b>` (a deployment knows its provinces).
+    const audit = props.functions.get('audit');
+    if (!audit) throw new Error('the audit function is missing');
+    const tenants = String(this.node.tryGetContext('auditTenants') ?? '');
+    audit.addEnvironment('AUDIT_TENANTS', tenants);
+    this.anchoring = new Rule(this, 'AnchorChainHeads', {
+      description: 'Anchors the audit chain heads of every tenant in the Object Lock bucket',
+      schedule: Schedule.rate(Duration.minutes(15)),
+      targets: [
+        new LambdaFunction(audit, {
+          event: RuleTargetInput.fromObject({ job: 'audit-anchor' }),
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(10),
+        }),
+      ],
+    });
   }
 }
