@@ -9,20 +9,18 @@ import { zodDetails } from './zod-details';
 /** Where a bug (an error that is not an `AppError`) is reported, with its stack. */
 export type BugReporter = (fields: Record<string, unknown>) => void;
 
-const consoleReporter: BugReporter = (fields) =>
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', ...fields }));
-
 /**
  * THE mapper from errors to HTTP: `{ "error": { "code", "message", "details": [{ "path", "message" }] } }`.
  * A stored item that does not match its schema is 502 `corrupt_item`, naming the item: the table (the
  * server's upstream) gave an answer the server cannot use; the client can do nothing about it and must not
  * retry. Anything else that is not an `AppError` is a bug on our side: reported with its stack, answered
- * as a bare 500 that reveals nothing.
+ * as a bare 500 that reveals nothing. The caller says where bugs go (the request's logger), so no error
+ * leaves the function without a log line that carries its request id.
  */
 export const toErrorResponse = (
   thrown: unknown,
-  requestId?: string,
-  reportBug: BugReporter = consoleReporter,
+  requestId: string | undefined,
+  reportBug: BugReporter,
 ): HttpResult => {
   const err = thrown instanceof DataError ? fromDataError(thrown) : thrown;
   if (err instanceof AppError) {

@@ -271,7 +271,9 @@ export const createGroupHandler = (
         status: 404,
         code: 'not_found',
       });
-      return toErrorResponse(new NotFound(), requestId);
+      return toErrorResponse(new NotFound(), requestId, (fields) =>
+        telemetry.logger.error('unhandled', fields),
+      );
     }
     const s: RequestState = {
       event,
