@@ -1,4 +1,4 @@
-import type { Decision, Revocation } from '@thidua/shared/commendation';
+import { type Decision, publicEntry, type Revocation } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../app/access';
 import { NotFound } from '../http/errors';
@@ -29,13 +29,7 @@ export const publicDecision = (x: Decision, revocations: readonly Revocation[]) 
     .map((e) => {
       const r = revoked.get(e.nominationId);
       return {
-        nominationId: e.nominationId,
-        unitName: e.unitName,
-        nomineeKind: e.nomineeKind,
-        nomineeName: e.nomineeName,
-        nomineeTitle: e.nomineeTitle,
-        nomineeUnitName: e.nomineeUnitName,
-        awardTypeName: e.awardTypeName,
+        ...publicEntry(e),
         revoked: r !== undefined,
         revocationNumber: r?.numberText ?? null,
         revokedOn: r?.signedOn ?? null,
