@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { renderEmail } from '@thidua/shared/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { returnedIntent } from '../../shared/src/testing/notifications';
-import { smtpEmailChannel } from '../src/notifications/channels';
+import { smtpEmailChannel } from '../src/features/notifications/channels';
 import { type MailCapture, startMailCapture } from './mail';
 
 /** The local mail capture is a real SMTP server: what the handlers send arrives as SES would deliver it. */
