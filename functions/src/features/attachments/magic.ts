@@ -1,5 +1,4 @@
 import {
-  ATTACHMENT_CONTENT_TYPES,
   ATTACHMENT_EXTENSIONS,
   type AttachmentContentType,
 } from '@thidua/shared/forms';
