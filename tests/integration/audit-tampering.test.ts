@@ -5,7 +5,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { canonicalJson } from '@thidua/functions/data/audit-chain';
+import { canonicalJson } from '@thidua/functions/features/audit/chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANT, emulatorClients } from '../support/platform';
 import {

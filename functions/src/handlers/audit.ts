@@ -1,11 +1,11 @@
 import { auditContracts } from '@thidua/shared/contracts';
-import { isScheduledJob, runAuditJob } from '../audit/jobs';
-import { appDeps } from '../deps';
-import { anchorStore, auditRoutes } from '../groups/audit';
-import { createGroupHandler } from '../http/route';
+import { anchorStore, auditRoutes } from '../features/audit/http';
+import { isScheduledJob, runAuditJob } from '../features/audit/jobs';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
 /**
- * Lambda entry of the `audit` route group: configuration read once, routes from groups/audit.ts. The
+ * Lambda entry of the `audit` route group: configuration read once, routes from features/audit/http.ts. The
  * same function runs the scheduled anchoring of chain heads (`{ "job": "audit-anchor" }`, from
  * EventBridge on AWS and functions/local/scheduler.ts locally).
  */
