@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { AuditEvent, ChainSeal } from '../api';
-import { Id, Instant, TenantId } from '../common';
+import { AuditEvent, AuditSubjectKind, ChainEvent } from '../api';
+import { Id, Instant } from '../common';
 import { CampaignParams, defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 
@@ -11,66 +11,8 @@ import { SubmissionParams } from './submissions';
  * heads are anchored outside the table. docs/adr/0013-keyed-audit-chain.md.
  */
 
-/** What a chain is about. `submission` chains keep their events in the submission's own partition. */
-export const AuditSubjectKind = z.enum([
-  'submission',
-  'batch',
-  'disclosure',
-  'session',
-  'vote',
-  'decision',
-  'revocation',
-  'user',
-  'unit',
-  'campaign',
-  'template',
-  'award_rules',
-]);
-export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
-
-/** Vietnamese names of the subject kinds (screen, CSV, problems). */
-export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
-  submission: 'Báo cáo / hồ sơ',
-  batch: 'Tờ trình',
-  disclosure: 'Công khai lấy ý kiến',
-  session: 'Phiên họp Hội đồng',
-  vote: 'Lượt bỏ phiếu',
-  decision: 'Quyết định khen thưởng',
-  revocation: 'Thu hồi khen thưởng',
-  user: 'Người dùng',
-  unit: 'Đơn vị',
-  campaign: 'Phong trào thi đua',
-  template: 'Biểu mẫu',
-  award_rules: 'Quy tắc khen thưởng',
-};
-
-const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-
-/** One event of a chain other than a submission's. */
-export const ChainEvent = z.object({
-  tenantId: TenantId,
-  kind: AuditSubjectKind,
-  subjectId: z.string().min(1),
-  /** The campaign the subject belongs to; null for the tenant's administration (users, units, ...). */
-  campaignId: Id.nullable(),
-  seq: z.number().int().min(1),
-  /** `created` first; then the domain's verb (`submit`, `close`, `vote`, `updated`, `revoke`, ...). */
-  action: z.string().min(1),
-  /** What happened, in Vietnamese, readable without the subject. */
-  summary: z.string(),
-  actorId: z.string(),
-  /** The actor's name when the event was written (readable even after the account is gone). */
-  actorName: z.string(),
-  actorRoles: z.array(z.string()),
-  actorUnitId: z.string().nullable(),
-  at: Instant,
-  /** SHA-256 of the subject's audited attributes right after the event (compared with the stored item). */
-  subjectHash: Sha256Hex,
-  prevHash: Sha256Hex,
-  hash: Sha256Hex,
-  seal: ChainSeal.optional(),
-});
-export type ChainEvent = z.infer<typeof ChainEvent>;
+// The stored shapes are API views (shared/src/api): the functions' entities import them without the routes.
+export { AuditSubjectKind, auditSubjectLabels, ChainEvent } from '../api';
 
 /** A chain as the list shows it. */
 export const ChainSummary = z.object({

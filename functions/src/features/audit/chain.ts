@@ -7,10 +7,10 @@ export { headRef, SEAL_PENDING, sealDigest };
 
 /**
  * The hash chains of the audit trail. Each event stores the hash of the one before it; the last event a
- * transaction appends to a chain carries the transaction's seal, an HMAC (audit/key.ts) over the heads it
+ * transaction appends to a chain carries the transaction's seal, an HMAC (kernel/data/chain-key.ts) over the heads it
  * wrote — so recomputing a chain inside the table cannot be done without the key. A submission's chain
  * lives beside it (head on the submission: `lastEventHash`, `eventSeq`); every other subject's in
- * audit/chains.ts. docs/adr/0013-keyed-audit-chain.md.
+ * features/audit/chains.ts. docs/adr/0013-keyed-audit-chain.md.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 

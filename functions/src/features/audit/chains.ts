@@ -1,4 +1,4 @@
-import { type AuditSubjectKind, ChainEvent } from '@thidua/shared/contracts';
+import { type AuditSubjectKind, ChainEvent } from '@thidua/shared/api';
 import type { Identity } from '@thidua/shared/org';
 import * as z from 'zod';
 import { absent, equals } from '../../kernel/data/conditions';

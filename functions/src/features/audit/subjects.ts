@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditSubjectKind } from '@thidua/shared/api';
 import type { Campaign } from '@thidua/shared/campaign';
 import type {
   Batch,
@@ -8,7 +9,6 @@ import type {
   Disclosure,
   Revocation,
 } from '@thidua/shared/commendation';
-import type { AuditSubjectKind } from '@thidua/shared/contracts';
 import type { FormTemplate } from '@thidua/shared/forms';
 import type { Unit, User } from '@thidua/shared/org';
 import type { Key, TableRef } from '../../kernel/data/entity';
