@@ -6,17 +6,9 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { canonicalJson } from '@thidua/functions/features/audit/chain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT, emulatorClients } from '../support/platform';
-import {
-  type ApiWorld,
-  act,
-  createReport,
-  expectStatus,
-  startApiWorld,
-  units,
-  validReport,
-} from './api-world';
+import { act, createReport, expectStatus, units, useApiWorld, validReport } from './api-world';
 
 /**
  * Issue 12, point 4: tampering done directly in DynamoDB Local, as someone holding a function's table
@@ -24,20 +16,14 @@ import {
  * to returned, moved to another unit, stripped of its whole history, or rewritten with its chain and head
  * recomputed. Each must now verify as INVALID and say what does not match.
  */
-let w: ApiWorld;
-beforeAll(async () => {
-  w = await startApiWorld();
-}, 240_000);
-afterAll(async () => {
-  await w?.stop();
-});
+const world = useApiWorld();
 
 type Item = Record<string, unknown>;
 
 const withTable = async <T>(fn: (doc: DynamoDBDocumentClient, table: string) => Promise<T>): Promise<T> => {
-  const clients = emulatorClients(w.platform);
+  const clients = emulatorClients(world().platform);
   try {
-    return await fn(DynamoDBDocumentClient.from(clients.dynamo), w.platform.tableName);
+    return await fn(DynamoDBDocumentClient.from(clients.dynamo), world().platform.tableName);
   } finally {
     clients.destroy();
   }
@@ -64,16 +50,16 @@ const put = (item: Item) =>
   withTable((doc, table) => doc.send(new PutCommand({ TableName: table, Item: item })));
 
 const approved = async (period: string) => {
-  let s = await createReport(w.as.communeSubmitter, period, validReport(2));
-  s = await act(w.as.communeSubmitter, s, { type: 'submit' });
-  s = await act(w.as.districtReviewer, s, { type: 'approve' });
-  s = await act(w.as.provinceReviewer, s, { type: 'approve' });
+  let s = await createReport(world().as.communeSubmitter, period, validReport(2));
+  s = await act(world().as.communeSubmitter, s, { type: 'submit' });
+  s = await act(world().as.districtReviewer, s, { type: 'approve' });
+  s = await act(world().as.provinceReviewer, s, { type: 'approve' });
   expect(s.state).toBe('approved');
   return s;
 };
 
 const verify = async (submissionId: string) =>
-  expectStatus(await w.as.secretariat.get(`/submissions/${submissionId}/audit`), 200) as {
+  expectStatus(await world().as.secretariat.get(`/submissions/${submissionId}/audit`), 200) as {
     valid: boolean;
     problems: { seq: number | null; problem: string }[];
   };
@@ -92,8 +78,8 @@ describe('tampering directly in the table', () => {
   });
 
   it('a submission moved to another unit verifies as invalid', async () => {
-    let s = await createReport(w.as.communeSubmitter, '2026-Q3', validReport(1));
-    s = await act(w.as.communeSubmitter, s, { type: 'submit' });
+    let s = await createReport(world().as.communeSubmitter, '2026-Q3', validReport(1));
+    s = await act(world().as.communeSubmitter, s, { type: 'submit' });
     const { submission } = await partition(s.id);
     await put({ ...submission, unitId: units.otherDistrict, unitName: 'Bình Long' });
     const r = await verify(s.id);
@@ -150,7 +136,7 @@ interface ChainResult {
   problems: { seq: number | null; problem: string }[];
 }
 const verification = async (query = '') =>
-  expectStatus(await w.as.secretariat.get(`/audit/verification${query}`), 200) as {
+  expectStatus(await world().as.secretariat.get(`/audit/verification${query}`), 200) as {
     valid: boolean;
     anchoredAt: string | null;
     chains: ChainResult[];
@@ -165,7 +151,7 @@ const chainOf = (r: { chains: ChainResult[] }, kind: string, subjectId: string) 
 describe('administrative changes and anchors', () => {
   it('an administrative change is chained with the actor by name; the unit changed in the table is caught', async () => {
     const created = expectStatus(
-      await w.as.admin.post('/admin/units', {
+      await world().as.admin.post('/admin/units', {
         id: 'audit-test-unit',
         kind: 'commune',
         name: 'Xã Kiểm Toán',
@@ -175,8 +161,11 @@ describe('administrative changes and anchors', () => {
       201,
     );
     expect(created.id).toBe('audit-test-unit');
-    expectStatus(await w.as.admin.put('/admin/units/audit-test-unit', { name: 'Xã Kiểm Toán Mới' }), 200);
-    const one = expectStatus(await w.as.secretariat.get('/audit/chains/unit/audit-test-unit'), 200) as {
+    expectStatus(
+      await world().as.admin.put('/admin/units/audit-test-unit', { name: 'Xã Kiểm Toán Mới' }),
+      200,
+    );
+    const one = expectStatus(await world().as.secretariat.get('/audit/chains/unit/audit-test-unit'), 200) as {
       valid: boolean;
       events: { action: string; actorName: string; actorRoles: string[]; summary: string }[];
     };
@@ -207,8 +196,8 @@ describe('administrative changes and anchors', () => {
     // A rollback: the last transaction's events removed and the head and state set back to the event
     // before, which carries a valid seal of its own. Only the anchor outside the table can tell.
     const s = await approved('2026-H1');
-    expectStatus(await w.as.secretariat.get(`/submissions/${s.id}/audit`), 200);
-    const run = await w.platform.scheduler.runNow('audit-anchor');
+    expectStatus(await world().as.secretariat.get(`/submissions/${s.id}/audit`), 200);
+    const run = await world().platform.scheduler.runNow('audit-anchor');
     expect(run.ok, run.error).toBe(true);
     const { submission, events } = await partition(s.id);
     const sorted = [...events].sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
@@ -246,8 +235,8 @@ describe('administrative changes and anchors', () => {
   });
 
   it('a corrupt item makes its chain invalid and names it; the CSV marks the events that do not verify', async () => {
-    let s = await createReport(w.as.communeSubmitter, '2026-H2', validReport(3));
-    s = await act(w.as.communeSubmitter, s, { type: 'submit' });
+    let s = await createReport(world().as.communeSubmitter, '2026-H2', validReport(3));
+    s = await act(world().as.communeSubmitter, s, { type: 'submit' });
     const { submission, events } = await partition(s.id);
     const first = events.find((e) => e.sk === 'EV#00000001');
     if (!first) throw new Error('first event missing');
@@ -258,7 +247,7 @@ describe('administrative changes and anchors', () => {
     expect(problemsOf(c)).toContain(`${String(first.pk)}/EV#00000001`);
     await put(first);
     await put({ ...submission, state: 'approved' });
-    const csv = await w.as.secretariat.get(`/campaigns/${String(submission.campaignId)}/audit-trail`);
+    const csv = await world().as.secretariat.get(`/campaigns/${String(submission.campaignId)}/audit-trail`);
     expect(csv.status).toBe(200);
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toContain('xac_minh');

@@ -1,4 +1,4 @@
-import { auditSubjectLabels, exportCampaignAudit, verifyAuditChains } from '@thidua/shared/contracts';
+import { exportCampaignAudit, verifyAuditChains } from '@thidua/shared/contracts';
 import * as z from 'zod';
 import type { ApiClient } from '../../api/client';
 
@@ -9,5 +9,3 @@ export const auditService = (api: ApiClient) => ({
   csv: (campaignId: string) =>
     api.get(exportCampaignAudit.path.replace('{campaignId}', encodeURIComponent(campaignId)), z.string()),
 });
-
-export const kindLabel = (kind: keyof typeof auditSubjectLabels): string => auditSubjectLabels[kind];

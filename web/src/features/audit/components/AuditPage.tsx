@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ResponseOf, verifyAuditChains } from '@thidua/shared/contracts';
 import { useState } from 'react';
 import { useApi } from '../../../app/services';
 import { useCampaigns } from '../../core/queries';
-import { auditService, kindLabel } from '../service';
-
-type Verification = ResponseOf<typeof verifyAuditChains>;
+import { auditService } from '../service';
+import { verdictOf } from '../verdict';
 
 /** Saves text as a file the browser downloads. */
 const saveText = (text: string, name: string) => {
@@ -30,8 +28,7 @@ export function AuditPage() {
   const exportCsv = useMutation({
     mutationFn: async () => saveText(await svc.csv(campaignId), `nhat-ky-${campaignId}.csv`),
   });
-  const result: Verification | undefined = verify.data;
-  const failed = result?.chains.filter((c) => !c.valid) ?? [];
+  const verdict = verify.data ? verdictOf(verify.data) : undefined;
 
   return (
     <section className="page">
@@ -69,15 +66,10 @@ export function AuditPage() {
       </button>
       {verify.isError && <p role="alert">Không kiểm tra được: {String(verify.error.message)}</p>}
       {exportCsv.isError && <p role="alert">Không xuất được: {String(exportCsv.error.message)}</p>}
-      {result && (
+      {verdict && (
         <div role="status">
           <p>
-            {result.valid
-              ? `Hợp lệ: ${result.chains.length} chuỗi nhật ký không bị thay đổi.`
-              : `KHÔNG HỢP LỆ: ${failed.length}/${result.chains.length} chuỗi có sai lệch.`}{' '}
-            {result.anchoredAt
-              ? `Mốc neo gần nhất: ${new Date(result.anchoredAt).toLocaleString('vi-VN')}.`
-              : 'Chưa có mốc neo.'}
+            {verdict.headline} {verdict.anchor}
           </p>
           <table>
             <thead>
@@ -89,21 +81,18 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {[...failed, ...result.chains.filter((c) => c.valid)].map((c) => (
-                <tr key={`${c.kind}/${c.subjectId}`}>
-                  <td>{kindLabel(c.kind)}</td>
-                  <td>{c.label}</td>
-                  <td>{c.eventCount}</td>
+              {verdict.rows.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.kind}</td>
+                  <td>{r.label}</td>
+                  <td>{r.eventCount}</td>
                   <td>
-                    {c.valid ? (
+                    {r.valid ? (
                       'Hợp lệ'
                     ) : (
                       <ul>
-                        {c.problems.map((p) => (
-                          <li key={`${p.seq}-${p.problem}`}>
-                            {p.seq === null ? '' : `Sự kiện số ${p.seq}: `}
-                            {p.problem}
-                          </li>
+                        {r.problems.map((p) => (
+                          <li key={p}>{p}</li>
                         ))}
                       </ul>
                     )}
