@@ -253,7 +253,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
 
-    // The same handler module and event as the EventBridge rule on AWS (infra/src/audit.ts).
+    // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
       jobs: [

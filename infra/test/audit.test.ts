@@ -10,24 +10,17 @@ beforeAll(() => {
 afterAll(() => cleanup(s));
 
 describe('the anchoring of audit chain heads', () => {
-  it('an EventBridge rule invokes the audit function every 15 minutes with the job the handler runs', () => {
+  it('EventBridge Scheduler invokes the audit function every 15 minutes with the job the handler runs', () => {
     const audit = s.stack.functions.get('audit');
     if (!audit) throw new Error('no audit function');
     const fnId = s.stack.getLogicalId(audit.node.defaultChild as CfnElement);
-    s.template.hasResourceProperties('AWS::Events::Rule', {
+    s.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
       State: 'ENABLED',
-      Targets: Match.arrayWith([
-        Match.objectLike({
-          Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
-          Input: JSON.stringify({ job: 'audit-anchor' }),
-        }),
-      ]),
-    });
-    s.template.hasResourceProperties('AWS::Lambda::Permission', {
-      Action: 'lambda:InvokeFunction',
-      Principal: 'events.amazonaws.com',
-      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        Input: JSON.stringify({ job: 'audit-anchor' }),
+      }),
     });
     const env = s.template.findResources('AWS::Lambda::Function')[fnId]?.Properties?.Environment?.Variables;
     expect(Object.keys(env ?? {})).toEqual(

@@ -4,7 +4,7 @@ import { anchorTenant } from './anchor';
 
 /**
  * Scheduled work of the audit function. The same event arrives from the local scheduler
- * (functions/local/scheduler.ts) and, on AWS, from the EventBridge rule in infra/src/audit.ts:
+ * (functions/local/scheduler.ts) and, on AWS, from the EventBridge Scheduler schedule in infra/src/audit.ts:
  * `{ "job": "audit-anchor" }`.
  */
 export const AUDIT_ANCHOR_JOB = 'audit-anchor';
