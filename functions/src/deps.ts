@@ -17,6 +17,7 @@ import {
   type UnitRepository,
   type UserRepository,
 } from './data/org';
+import { createTenantSecurityRepository, type TenantSecurityRepository } from './data/security';
 import { createSubmissionRepository, type SubmissionRepository } from './data/submissions';
 import { createFileStorage, type FileStorage } from './files/storage';
 import { type AccountCheck, createAccountCheck } from './http/identity';
@@ -37,6 +38,8 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The tenant's security settings (which roles must use TOTP). */
+  tenantSecurity: TenantSecurityRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/commendations). */
@@ -48,6 +51,7 @@ export interface Deps {
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
   const users = createUserRepository(ref);
+  const tenantSecurity = createTenantSecurityRepository(ref);
   return {
     config,
     clients,
@@ -60,7 +64,12 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
-    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
+    tenantSecurity,
+    accounts: createAccountCheck({
+      lookup: users.get,
+      security: tenantSecurity.get,
+      ttlSeconds: config.accountCacheTtlSeconds,
+    }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
   };

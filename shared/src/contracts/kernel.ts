@@ -102,6 +102,11 @@ export interface RouteSpec<
    * and look it up only when the write is refused (keeps an approval at one read).
    */
   idempotencyPrecheck?: boolean;
+  /**
+   * Answered to a signed-in user whom the tenant's MFA policy would otherwise refuse (403
+   * `mfa_enrolment_required` / `mfa_sign_in_required`): the routes that let them enrol or sign out.
+   */
+  mfaExempt?: boolean;
 }
 
 export interface RouteContract<

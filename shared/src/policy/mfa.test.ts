@@ -39,7 +39,9 @@ describe('sessionVerdict', () => {
     expect(sessionVerdict({ ...admin, mfaEnrolledAt: T + 5 }, defaultTenantSecurity)).toEqual({
       kind: 'mfa_sign_in_required',
     });
-    expect(sessionVerdict({ ...admin, mfaEnrolledAt: T }, defaultTenantSecurity)).toEqual({ kind: 'allowed' });
+    expect(sessionVerdict({ ...admin, mfaEnrolledAt: T }, defaultTenantSecurity)).toEqual({
+      kind: 'allowed',
+    });
     expect(sessionVerdict({ ...admin, mfaEnrolledAt: T - 60 }, defaultTenantSecurity)).toEqual({
       kind: 'allowed',
     });
