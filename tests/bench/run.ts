@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '@thidua/functions/config';
 import { userItem } from '@thidua/functions/data/org';
+import { tenantSecurityItem } from '@thidua/functions/data/security';
 import { appDeps } from '@thidua/functions/deps';
 import { emulatorClients } from '@thidua/functions/local/clients';
 import { freePort } from '@thidua/functions/local/emulators';
@@ -285,6 +286,8 @@ async function main(): Promise<void> {
       }),
     );
   }
+  // The bench's callers sign in with a password only: the tenant requires TOTP of nobody.
+  await writer.put(tenantSecurityItem({ tenantId: main.tenantId, mfaRequiredRoles: [] }));
   await writer.flush();
   log(`${users.length} users signed in through cognito-local`);
 
