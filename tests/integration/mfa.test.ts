@@ -79,7 +79,7 @@ const initiate = (email: string, clientId = platform.clientId) =>
   );
 
 const answerTotp = (
-  first: InitiateAuthCommandOutput,
+  first: Pick<InitiateAuthCommandOutput, 'Session' | 'ChallengeParameters'>,
   email: string,
   code: string,
   clientId = platform.clientId,
