@@ -1,12 +1,12 @@
 import { adminContracts, securityContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { adminRoutes } from '../groups/admin';
-import { securityRoutes } from '../groups/security';
-import { createGroupHandler } from '../http/route';
+import { adminRoutes } from '../features/admin/http';
+import { securityRoutes } from '../features/security/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
 /**
- * Lambda entry of the `admin` route group: configuration read once, routes from groups/admin.ts and
- * groups/security.ts (both speak to Cognito).
+ * Lambda entry of the `admin` route group: configuration read once, routes from features/admin/http.ts
+ * and features/security/http.ts (both speak to Cognito).
  */
 const deps = appDeps();
 export const handler = createGroupHandler(
