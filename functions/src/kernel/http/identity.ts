@@ -137,10 +137,11 @@ const cachedReads = <T>(
   clock: () => number,
 ) => {
   const cache = new Map<string, { expires: number; value: Promise<T> }>();
-  return (key: string): Promise<T> => {
+  /** `fresh` skips the cache (and refills it): for a decision that must not rest on an old read. */
+  return (key: string, fresh = false): Promise<T> => {
     const now = clock();
     const hit = cache.get(key);
-    if (hit && hit.expires > now) return hit.value;
+    if (hit && hit.expires > now && !fresh) return hit.value;
     const value = read(key);
     if (ttl > 0) {
       cache.delete(key);
@@ -181,24 +182,34 @@ export const createAccountCheck = ({
   );
   return {
     async resolve(token, session) {
-      const user = await recordOf(`${token.tenantId}\n${token.userId}`);
+      const key = `${token.tenantId}\n${token.userId}`;
+      const user = await recordOf(key);
       // An account with no record in its tenant was made in the user pool by an operator (a province being
       // set up): the pool is then the only authority, as before. Every account the API administers — and
       // so every one that can be moved, given roles or deactivated — has a record, and the record decides.
       if (!user || user.tenantId !== token.tenantId || user.id !== token.userId) return token;
       if (!user.active) throw accountDisabled();
       if (session) {
-        const verdict = sessionVerdict(
-          {
-            roles: user.roles,
-            authTime: session.authTime,
-            mfaEnrolledAt: user.mfaEnrolledAt,
-            tokensValidAfter: user.tokensValidAfter,
-          },
-          await settingsOf(user.tenantId),
-        );
+        const verdictOf = async (record: User, fresh: boolean) =>
+          sessionVerdict(
+            {
+              roles: record.roles,
+              authTime: session.authTime,
+              mfaEnrolledAt: record.mfaEnrolledAt,
+              tokensValidAfter: record.tokensValidAfter,
+            },
+            await settingsOf(record.tenantId, fresh),
+          );
+        let verdict = await verdictOf(user, false);
         if (verdict.kind === 'revoked') throw sessionRevoked();
-        if (verdict.kind !== 'allowed' && !session.mfaExempt) throw mfaRefusal(verdict.kind);
+        if (verdict.kind !== 'allowed' && !session.mfaExempt) {
+          // A refusal for want of TOTP may rest on a cached record from before the enrolment (or settings
+          // from before a relaxed policy): read both again before refusing. Revocation is never undone.
+          const current = await recordOf(key, true);
+          verdict = current ? await verdictOf(current, true) : verdict;
+          if (verdict.kind === 'revoked') throw sessionRevoked();
+          if (verdict.kind !== 'allowed') throw mfaRefusal(verdict.kind);
+        }
       }
       return {
         userId: user.id,
