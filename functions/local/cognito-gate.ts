@@ -388,7 +388,20 @@ export function createCognitoGate(options: CognitoGateOptions) {
     return answer;
   }
 
+  /**
+   * Cognito's API answers browsers from any origin (`Access-Control-Allow-Origin: *`); cognito-local's
+   * answers carry that header, and the gate's own answers (refusals, sign-outs) must too, or a browser
+   * sees a network error instead of the refusal.
+   */
   return async function handle(request: ProxiedRequest): Promise<ProxyAnswer> {
+    const answer = await route(request);
+    if (answer.headers['access-control-allow-origin'] === undefined) {
+      answer.headers['access-control-allow-origin'] = '*';
+    }
+    return answer;
+  };
+
+  async function route(request: ProxiedRequest): Promise<ProxyAnswer> {
     const target = String(request.headers['x-amz-target'] ?? '');
     if (request.method !== 'POST' || !target.startsWith(PREFIX)) return forward(request);
     const operation = target.slice(PREFIX.length);
@@ -495,5 +508,5 @@ export function createCognitoGate(options: CognitoGateOptions) {
       default:
         return forward(request);
     }
-  };
+  }
 }
