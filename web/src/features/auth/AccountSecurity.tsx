@@ -1,11 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useServices, useSession } from '../../app/services';
 import { useT } from '../../i18n';
 import { Alert, Button, Dialog } from '../../ui';
 import { securityService } from './security';
-import { TotpEnrolment } from './TotpEnrolment';
+
+/** Enrolment (and its QR encoder) loads only when asked for. */
+const TotpEnrolment = lazy(() => import('./TotpEnrolment').then((m) => ({ default: m.TotpEnrolment })));
 
 const mySecurityKey = ['my-security'] as const;
 
@@ -27,14 +29,16 @@ export function MfaSection() {
       {mine.data?.mfaRequired ? <p>{t('account.mfa.required')}</p> : null}
       {done ? <Alert tone="success">{t('account.mfa.done')}</Alert> : null}
       {enrolling ? (
-        <TotpEnrolment
-          account={session.claims.email}
-          onEnrolled={async () => {
-            setEnrolling(false);
-            setDone(true);
-            await queryClient.invalidateQueries({ queryKey: mySecurityKey });
-          }}
-        />
+        <Suspense fallback={<p className="muted">{t('auth.mfa.loading')}</p>}>
+          <TotpEnrolment
+            account={session.claims.email}
+            onEnrolled={async () => {
+              setEnrolling(false);
+              setDone(true);
+              await queryClient.invalidateQueries({ queryKey: mySecurityKey });
+            }}
+          />
+        </Suspense>
       ) : (
         <Button onClick={() => setEnrolling(true)}>{t('account.mfa.enrol')}</Button>
       )}

@@ -1,4 +1,4 @@
-import { type FormEvent, type JSX, useState } from 'react';
+import { type FormEvent, type JSX, lazy, Suspense, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePathFor } from '../../app/extensions';
 import { useServices, useSession } from '../../app/services';
@@ -16,7 +16,11 @@ import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { Alert, Button, Field } from '../../ui';
 import { meetsPasswordPolicy, signInFailureMessage } from './failures';
 import { securityService } from './security';
-import { TotpEnrolment } from './TotpEnrolment';
+import { isTotpCode, TotpCodeField } from './TotpCodeField';
+
+/** Enrolment (and its QR encoder) loads only when a user is led through it. */
+const TotpEnrolment = lazy(() => import('./TotpEnrolment').then((m) => ({ default: m.TotpEnrolment })));
+
 import './sign-in.css';
 
 /** Only same-site paths are followed after sign-in (no open redirect through `?next=`). */
@@ -112,7 +116,7 @@ export function SignInPage() {
 
   const onTotp = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{6}$/.test(totpCode.replace(/\s+/g, ''))) {
+    if (!isTotpCode(totpCode)) {
       setTotpError(t('auth.mfa.codeRequired'));
       return;
     }
@@ -284,7 +288,9 @@ export function SignInPage() {
     title = t('auth.mfa.enrolTitle');
     body = (
       <>
-        <TotpEnrolment account={email.trim()} onEnrolled={onEnrolled} />
+        <Suspense fallback={<p className="muted">{t('auth.mfa.loading')}</p>}>
+          <TotpEnrolment account={email.trim()} onEnrolled={onEnrolled} />
+        </Suspense>
         <Button type="button" variant="ghost" onClick={backToSignIn} className="sign-in-submit">
           {t('auth.forgot.back')}
         </Button>
@@ -295,20 +301,7 @@ export function SignInPage() {
     body = (
       <form onSubmit={onTotp} noValidate>
         <p>{t('auth.mfa.intro')}</p>
-        <Field label={t('auth.mfa.code')} error={totpError} required>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              name="totp-code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              value={totpCode}
-              onChange={(e) => setTotpCode(e.target.value)}
-            />
-          )}
-        </Field>
+        <TotpCodeField value={totpCode} onChange={setTotpCode} error={totpError} />
         {actions(t('auth.mfa.submit'))}
       </form>
     );

@@ -2,10 +2,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useServices } from '../../app/services';
 import { AuthError, type AuthFailure, otpauthUri } from '../../auth/cognito';
 import { useT } from '../../i18n';
-import { Alert, Button, Field } from '../../ui';
+import { Alert, Button } from '../../ui';
 import { signInFailureMessage } from './failures';
 import { QrCode } from './QrCode';
 import { securityService } from './security';
+import { isTotpCode, TotpCodeField } from './TotpCodeField';
 
 /** The secret in groups of four, as people type it into an authenticator app. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
@@ -38,7 +39,7 @@ export function TotpEnrolment({ account, onEnrolled }: { account: string; onEnro
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{6}$/.test(code.replace(/\s+/g, ''))) {
+    if (!isTotpCode(code)) {
       setCodeError(t('auth.mfa.codeRequired'));
       return;
     }
@@ -75,20 +76,7 @@ export function TotpEnrolment({ account, onEnrolled }: { account: string; onEnro
       ) : (
         <p className="muted">{t('auth.mfa.loading')}</p>
       )}
-      <Field label={t('auth.mfa.code')} error={codeError} required>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            name="totp-code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={7}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        )}
-      </Field>
+      <TotpCodeField value={code} onChange={setCode} error={codeError} />
       <Button type="submit" variant="primary" loading={busy} disabled={!secret} className="sign-in-submit">
         {t('auth.mfa.enrolSubmit')}
       </Button>
