@@ -19,6 +19,10 @@ import {
   type UnitRepository,
   type UserRepository,
 } from '../features/org/repository';
+import {
+  createTenantSecurityRepository,
+  type TenantSecurityRepository,
+} from '../features/security/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import { type Config, loadConfig } from './config';
 import { type AwsClients, createAwsClients } from './data/client';
@@ -41,6 +45,8 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The tenant's security settings (which roles must use TOTP). */
+  tenantSecurity: TenantSecurityRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/features/commendations). */
@@ -54,6 +60,7 @@ export interface Deps {
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
   const users = createUserRepository(ref);
+  const tenantSecurity = createTenantSecurityRepository(ref);
   return {
     config,
     clients,
@@ -66,7 +73,12 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
-    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
+    tenantSecurity,
+    accounts: createAccountCheck({
+      lookup: users.get,
+      security: tenantSecurity.get,
+      ttlSeconds: config.accountCacheTtlSeconds,
+    }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
     audit: createAuditLog(ref, users),
