@@ -1,11 +1,11 @@
 import { type Campaign, filesForm, findFormAssignment } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
-import type { FormTemplate } from '@thidua/shared/forms';
+import { classifiedRefusal, type FormTemplate } from '@thidua/shared/forms';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { type Completeness, completeness, rulesFor, type WorkflowRules } from '@thidua/shared/workflow';
 import type { CompletenessCell, StoredSubmission } from '../data/submissions';
 import type { Deps } from '../deps';
-import { NotFound } from '../http/errors';
+import { NotFound, RuleViolation } from '../http/errors';
 import { requireAllowed, submissionResource } from './access';
 
 /** The submission, if the caller may read it; 404 otherwise (existence does not leak). */
@@ -20,11 +20,35 @@ export const loadReadable = async (
   return s;
 };
 
+/**
+ * Published template versions, per dependency container (one table): `(id, version)` never changes once
+ * written, so a warm Lambda reads each version once. Every submission view needs its template (which
+ * fields are sensitive); the cache keeps an approval at one GetItem once the template has been read.
+ */
+const templateCache = new WeakMap<Deps, Map<string, FormTemplate>>();
+const TEMPLATE_CACHE_MAX = 200;
+
 /** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
 export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {
+  const cache = templateCache.get(d) ?? new Map<string, FormTemplate>();
+  templateCache.set(d, cache);
+  const key = `${s.tenantId}#${s.templateId}#${s.templateVersion}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
   const t = await d.templates.get(s.tenantId, s.templateId, s.templateVersion);
   if (!t) throw new Error(`template ${s.templateId} v${s.templateVersion} of submission ${s.id} is missing`);
+  if (cache.size >= TEMPLATE_CACHE_MAX) cache.clear();
+  cache.set(key, t);
   return t;
+};
+
+/** 422 `classified` when the template or the submission is "Mật": no data entry at all (nothing is lost). */
+export const refuseClassified = (
+  template: Pick<FormTemplate, 'classified'>,
+  submission?: { classified?: boolean | undefined },
+): void => {
+  const refusal = classifiedRefusal(template, submission);
+  if (refusal) throw new RuleViolation(refusal.message, [], refusal.code);
 };
 
 /**

@@ -5,7 +5,7 @@ import type { Identity } from '@thidua/shared/org';
 import { isEditable, type WorkflowEvent } from '@thidua/shared/workflow';
 import { requireAllowed, submissionResource } from '../app/access';
 import { requireApplied } from '../app/outcomes';
-import { loadReadable } from '../app/submissions';
+import { loadReadable, refuseClassified, templateOf } from '../app/submissions';
 import { submissionView } from '../app/views';
 import type { Attachment } from '../data/attachments';
 import type { StoredSubmission } from '../data/submissions';
@@ -71,13 +71,16 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.createAttachmentUpload, async ({ identity, params, body, now, remember }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     requireAllowed(identity, 'save', submissionResource(identity.tenantId, s));
+    const template = await templateOf(d, s);
     if (!isEditable(s.state)) {
       throw new Conflict(
         'Chỉ đính kèm được khi báo cáo đang soạn hoặc bị trả lại',
-        submissionView(s, identity, now),
+        submissionView(s, identity, now, template),
         'invalid_state',
       );
     }
+    // Evidence is data entry too: nothing goes into a "Mật" submission.
+    refuseClassified(template, s);
     const max = d.config.maxUploadBytes;
     if (body.size > max) throw new PayloadTooLarge(`Tệp vượt quá dung lượng cho phép (${megabytes(max)} MB)`);
     const id = newId(now);
@@ -123,6 +126,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     const a = await d.attachments.get(identity.tenantId, s.id, params.attachmentId);
     if (!a) throw new NotFound('Không tìm thấy tệp đính kèm');
     if (a.status === 'ready') return ok(view(a));
+    const template = await templateOf(d, s);
+    refuseClassified(template, s);
     const stored = await d.files.head(a.objectKey);
     if (!stored)
       throw new Conflict('Chưa nhận được tệp; hãy tải lên trước khi xác nhận', view(a), 'not_uploaded');
@@ -165,7 +170,7 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     const response = ok(view(confirmed));
     requireApplied(
       await d.submissions.apply(write, [d.attachments.confirmItem(confirmed), ...remember(response)]),
-      (current) => submissionView(current, identity, now),
+      (current) => submissionView(current, identity, now, template),
     );
     // Cleanup only: the upload key is never read again once the attachment is ready. Where the function
     // may not delete (the stack grants object Put/Get only), the bucket's lifecycle rule on upload/ does it.
