@@ -1,0 +1,82 @@
+import { FormTemplate, redactData } from '@thidua/shared/forms';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../../i18n';
+import { FormView } from './FormView';
+
+const template = FormTemplate.parse({
+  id: 't',
+  version: 1,
+  kind: 'report',
+  title: 'Báo cáo',
+  sections: [
+    {
+      key: 'figures',
+      title: 'Số liệu',
+      fields: [
+        { key: 'crimes', type: 'integer', label: 'Số vụ phạm tội', sensitive: true },
+        { key: 'drugs', type: 'integer', label: 'Số vụ ma túy', sensitive: true },
+        { key: 'sessions', type: 'integer', label: 'Số buổi tuyên truyền' },
+        {
+          key: 'total',
+          type: 'computed',
+          label: 'Tổng số vụ',
+          sum: [{ field: 'figures.crimes' }, { field: 'figures.drugs' }],
+        },
+        {
+          key: 'areas',
+          type: 'table',
+          label: 'Địa bàn',
+          columns: [
+            { key: 'name', type: 'text', label: 'Tên địa bàn' },
+            { key: 'arrests', type: 'integer', label: 'Số bắt giữ', sensitive: true },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const stored = {
+  figures: { crimes: 12, drugs: 0, sessions: 20, total: 12, areas: [{ name: 'Ấp 3', arrests: 4 }] },
+};
+
+const render = (data: Record<string, unknown>, redacted?: readonly string[]) =>
+  renderToStaticMarkup(
+    <I18nProvider>
+      <FormView definition={template} data={data} {...(redacted ? { redacted } : {})} />
+    </I18nProvider>,
+  );
+
+const valueOf = (html: string, label: string): string => {
+  const at = html.indexOf(`<dt>${label}</dt>`);
+  if (at < 0) throw new Error(`no field ${label}`);
+  return html.slice(at, html.indexOf('</dd>', at));
+};
+
+describe('FormView: redacted sensitive fields', () => {
+  it('shows "Đã ẩn — dữ liệu nhạy cảm" where the API redacted a value — never a blank nor a 0', () => {
+    const { data, redacted } = redactData(template, stored);
+    const html = render(data, redacted);
+    for (const label of ['Số vụ phạm tội', 'Số vụ ma túy', 'Tổng số vụ']) {
+      const v = valueOf(html, label);
+      expect(v).toContain('Đã ẩn — dữ liệu nhạy cảm');
+      expect(v).not.toMatch(/>0</);
+      expect(v).not.toContain('—</');
+    }
+    // The redacted column of the table: the marker in its cell, the other column as typed.
+    expect(html).toContain('Ấp 3');
+    expect(html).not.toMatch(/>4</);
+    expect(html.match(/redacted-mark/g)?.length).toBe(4);
+    expect(html).toContain('Một số trường nhạy cảm');
+    // What the reader may read is shown as usual.
+    expect(valueOf(html, 'Số buổi tuyên truyền')).toContain('20');
+  });
+
+  it('a reader the template names sees the values and no marker', () => {
+    const html = render(stored);
+    expect(html).not.toContain('Đã ẩn');
+    expect(valueOf(html, 'Số vụ phạm tội')).toContain('12');
+    expect(valueOf(html, 'Tổng số vụ')).toContain('12');
+  });
+});
