@@ -48,7 +48,7 @@ const render = (data: Record<string, unknown>, redacted?: readonly string[]) =>
     </I18nProvider>,
   );
 
-const valueOf = (html: string, label: string): string => {
+const shownFor = (html: string, label: string): string => {
   const at = html.indexOf(`<dt>${label}</dt>`);
   if (at < 0) throw new Error(`no field ${label}`);
   return html.slice(at, html.indexOf('</dd>', at));
@@ -59,7 +59,7 @@ describe('FormView: redacted sensitive fields', () => {
     const { data, redacted } = redactData(template, stored);
     const html = render(data, redacted);
     for (const label of ['Số vụ phạm tội', 'Số vụ ma túy', 'Tổng số vụ']) {
-      const v = valueOf(html, label);
+      const v = shownFor(html, label);
       expect(v).toContain('Đã ẩn — dữ liệu nhạy cảm');
       expect(v).not.toMatch(/>0</);
       expect(v).not.toContain('—</');
@@ -70,13 +70,13 @@ describe('FormView: redacted sensitive fields', () => {
     expect(html.match(/redacted-mark/g)?.length).toBe(4);
     expect(html).toContain('Một số trường nhạy cảm');
     // What the reader may read is shown as usual.
-    expect(valueOf(html, 'Số buổi tuyên truyền')).toContain('20');
+    expect(shownFor(html, 'Số buổi tuyên truyền')).toContain('20');
   });
 
   it('a reader the template names sees the values and no marker', () => {
     const html = render(stored);
     expect(html).not.toContain('Đã ẩn');
-    expect(valueOf(html, 'Số vụ phạm tội')).toContain('12');
-    expect(valueOf(html, 'Tổng số vụ')).toContain('12');
+    expect(shownFor(html, 'Số vụ phạm tội')).toContain('12');
+    expect(shownFor(html, 'Tổng số vụ')).toContain('12');
   });
 });
