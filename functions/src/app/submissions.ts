@@ -25,20 +25,32 @@ export const loadReadable = async (
  * written, so a warm Lambda reads each version once. Every submission view needs its template (which
  * fields are sensitive); the cache keeps an approval at one GetItem once the template has been read.
  */
-const templateCache = new WeakMap<Deps, Map<string, FormTemplate>>();
+const templateCache = new WeakMap<object, Map<string, FormTemplate>>();
 const TEMPLATE_CACHE_MAX = 200;
+
+/** A published template version, or undefined; read once per warm instance. */
+export const templateVersionOf = async (
+  d: Pick<Deps, 'templates'>,
+  tenantId: string,
+  templateId: string,
+  version: number,
+): Promise<FormTemplate | undefined> => {
+  const cache = templateCache.get(d) ?? new Map<string, FormTemplate>();
+  templateCache.set(d, cache);
+  const key = `${tenantId}#${templateId}#${version}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const t = await d.templates.get(tenantId, templateId, version);
+  if (!t) return undefined;
+  if (cache.size >= TEMPLATE_CACHE_MAX) cache.clear();
+  cache.set(key, t);
+  return t;
+};
 
 /** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
 export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {
-  const cache = templateCache.get(d) ?? new Map<string, FormTemplate>();
-  templateCache.set(d, cache);
-  const key = `${s.tenantId}#${s.templateId}#${s.templateVersion}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const t = await d.templates.get(s.tenantId, s.templateId, s.templateVersion);
+  const t = await templateVersionOf(d, s.tenantId, s.templateId, s.templateVersion);
   if (!t) throw new Error(`template ${s.templateId} v${s.templateVersion} of submission ${s.id} is missing`);
-  if (cache.size >= TEMPLATE_CACHE_MAX) cache.clear();
-  cache.set(key, t);
   return t;
 };
 

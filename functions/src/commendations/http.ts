@@ -26,7 +26,7 @@ import {
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
-import { approvedNominations, batchCandidates, checkRules, factsOf } from './nominations';
+import { approvedNominations, batchCandidates, checkRules, factsOf, nomineeRedaction } from './nominations';
 import { type Seal, writeOnce } from './tx';
 
 /**
@@ -206,11 +206,14 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       unitId: root.id,
       unitPath: [],
     });
-    const page = await d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return ok(page);
+    const [page, redact] = await Promise.all([
+      d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+      nomineeRedaction(d, identity, params.campaignId),
+    ]);
+    return ok({ ...page, items: page.items.map(redact) });
   }),
 
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
@@ -221,13 +224,16 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       unitId: root.id,
       unitPath: [],
     });
-    const items = await approvedNominations(d, identity.tenantId, root.id, params.campaignId);
+    const [items, redact] = await Promise.all([
+      approvedNominations(d, identity.tenantId, root.id, params.campaignId),
+      nomineeRedaction(d, identity, params.campaignId),
+    ]);
     return ok({
       items: items.map((a) => ({
         nominationId: a.summary.id,
         unitId: a.summary.unitId,
         unitName: a.summary.unitName,
-        record: a.record,
+        record: a.record ? redact(a.record) : a.record,
       })),
     });
   }),

@@ -1,3 +1,4 @@
+import { findFormAssignment } from '@thidua/shared/campaign';
 import {
   type CampaignNomination,
   type CommendationConfig,
@@ -12,8 +13,13 @@ import {
   nomineeKey,
   type PastAward,
   type RuleCheckResult,
+  redactNominee,
   type SubmissionLike,
 } from '@thidua/shared/commendation';
+import { sensitiveRefs } from '@thidua/shared/forms';
+import type { Identity } from '@thidua/shared/org';
+import { authorizeSensitiveRead } from '@thidua/shared/policy';
+import { templateVersionOf } from '../app/submissions';
 import type { StoredSubmission, SubmissionSummary } from '../data/submissions';
 import { RuleViolation } from '../http/errors';
 import type { CommendationDeps } from './context';
@@ -262,4 +268,31 @@ export const approvedRecord = async (
     facts,
     result,
   };
+};
+
+/**
+ * The nominee facts of a campaign's records as `identity` may read them: those drawn from fields the
+ * nomination template marks sensitive are redacted for a reader it does not name (the council, the
+ * chair), per record, by the same policy decision as the submission view. Two reads, cached warm.
+ */
+export const nomineeRedaction = async (
+  d: Pick<CommendationDeps, 'campaigns' | 'templates'>,
+  identity: Identity,
+  campaignId: string,
+): Promise<<R extends NominationRecord>(record: R) => R> => {
+  const campaign = await d.campaigns.get(identity.tenantId, campaignId);
+  const form = campaign ? findFormAssignment(campaign, NOMINATION_FORM_KEY) : undefined;
+  const template = form
+    ? await templateVersionOf(d, identity.tenantId, form.templateId, form.templateVersion)
+    : undefined;
+  const sensitive = template ? sensitiveRefs(template) : new Set<string>();
+  if (!template || sensitive.size === 0) return (r) => r;
+  return (r) =>
+    authorizeSensitiveRead(
+      identity,
+      { type: 'nomination', tenantId: r.tenantId, unitId: r.unitId, unitPath: r.unitPath },
+      template.sensitiveReaders,
+    ).allowed
+      ? r
+      : redactNominee(r, sensitive);
 };

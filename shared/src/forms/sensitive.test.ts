@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { redactNominee } from '../commendation/nomination';
 import { FormTemplate, type FormTemplateInput } from './schema';
 import {
   classifiedRefusal,
   isSensitivePath,
+  REDACTED_TEXT,
   redactChanges,
   redactData,
   sensitiveRefs,
@@ -194,5 +196,31 @@ describe('the 2023 templates', () => {
     expect(r.has('propaganda.sessions')).toBe(false);
     const n = sensitiveRefs(nomination);
     expect(n.has('nominee.birthDate')).toBe(true);
+  });
+});
+
+describe('redactNominee (the facts a nomination record copies out of the form)', () => {
+  const record = {
+    nomineeKind: 'individual' as const,
+    nomineeName: 'Nguyễn Văn Bình',
+    nomineeTitle: 'Phó Trưởng Công an phường',
+    nomineeUnitName: 'Công an phường Tân Phú',
+    nomineeGender: 'male' as const,
+    nomineeBirthDate: '1985-04-02',
+    awardTypeId: 'bang_khen',
+  };
+
+  it('drops the facts drawn from sensitive fields and keeps the others', () => {
+    expect(redactNominee(record, new Set(['nominee.birthDate']))).toEqual({
+      ...Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'nomineeBirthDate')),
+    });
+    expect(redactNominee(record, new Set())).toEqual(record);
+  });
+
+  it('a name every list must carry reads as the marker, never a blank', () => {
+    const r = redactNominee(record, new Set(['nominee.fullName', 'nominee.gender']));
+    expect(r.nomineeName).toBe(REDACTED_TEXT);
+    expect(r).not.toHaveProperty('nomineeGender');
+    expect(r.nomineeTitle).toBe(record.nomineeTitle);
   });
 });

@@ -148,6 +148,12 @@ export function redactData(definition: FormDefinition, data: Readonly<Record<str
   return { data: out, redacted: [...refs].sort() };
 }
 
+/**
+ * What stands in a text the API must return (a required name in a list) where the value is redacted:
+ * the same words the UI shows, never a blank.
+ */
+export const REDACTED_TEXT = 'Đã ẩn — dữ liệu nhạy cảm';
+
 /** A diff line whose path is sensitive loses its values and says so. */
 export function redactChanges<C extends { path: string; before: unknown; after: unknown }>(
   definition: FormDefinition,
