@@ -9,6 +9,7 @@ import {
   testCampaign,
   useApiWorld,
 } from './api-world';
+import { uploadPdf } from './commendations-world';
 
 /**
  * Issue 12, point 8: sensitive fields reach only the readers the template names (by default the unit's
@@ -43,8 +44,17 @@ const figuresSection = {
     },
   ],
 };
+const evidenceSection = {
+  key: 'evidence',
+  title: 'Minh chứng',
+  fields: [{ key: 'files', label: 'Danh sách đối tượng', type: 'file', sensitive: true }],
+};
 const templates = {
-  sens_default: { kind: 'report', title: 'Báo cáo có số liệu nhạy cảm', sections: [figuresSection] },
+  sens_default: {
+    kind: 'report',
+    title: 'Báo cáo có số liệu nhạy cảm',
+    sections: [figuresSection, evidenceSection],
+  },
   sens_reviewers: {
     kind: 'report',
     title: 'Báo cáo chỉ cán bộ thẩm định xem số liệu',
@@ -62,6 +72,7 @@ const data = {
   figures: { crimes: 12, drugs: 0, sessions: 20, areas: [{ name: 'Ấp 3', arrests: 4 }] },
 };
 const SENSITIVE = ['figures.areas.arrests', 'figures.crimes', 'figures.drugs', 'figures.total'];
+const SENSITIVE_WITH_FILES = ['evidence.files', ...SENSITIVE];
 
 let ready: Promise<void> | undefined;
 const setUp = () => {
@@ -99,7 +110,7 @@ describe('sensitive fields', () => {
     }
     for (const who of ['chair', 'admin'] as const) {
       const b = await read(who, s.id);
-      expect(b.redacted, who).toEqual(SENSITIVE);
+      expect(b.redacted, who).toEqual(SENSITIVE_WITH_FILES);
       // Gone, not blanked: a 0 would read as "no crimes".
       expect(b.data, who).toEqual({ figures: { sessions: 20, areas: [{ name: 'Ấp 3' }] } });
       expect(JSON.stringify(b), who).not.toMatch(/"crimes"|"arrests"|"total"/);
@@ -140,6 +151,31 @@ describe('sensitive fields', () => {
     expect(expectStatus(await w.as.secretariat.get(`/submissions/${s.id}/audit`), 200)).toMatchObject({
       valid: true,
     });
+  });
+
+  it('files of a sensitive file field are neither listed nor downloadable for a reader the template does not name', async () => {
+    const w = world();
+    const s = await draft('sens_default', '2026-Q4');
+    const file = await uploadPdf(w.as.communeSubmitter, s.id, 'danh-sach-doi-tuong.pdf');
+    const current = await read('communeSubmitter', s.id);
+    expectStatus(
+      await w.as.communeSubmitter.put(`/submissions/${s.id}`, {
+        data: { ...data, evidence: { files: [file] } },
+        expectedVersion: current.version,
+      }),
+      200,
+    );
+    const listed = async (who: keyof typeof w.as) =>
+      (
+        expectStatus(await w.as[who].get(`/submissions/${s.id}/attachments`), 200).items as { id: string }[]
+      ).map((a) => a.id);
+    const download = (who: keyof typeof w.as) =>
+      w.as[who].get(`/submissions/${s.id}/attachments/${file.attachmentId}/download`);
+    expect(await listed('districtReviewer')).toContain(file.attachmentId);
+    expect((await download('districtReviewer')).status).toBe(200);
+    expect(await listed('chair')).not.toContain(file.attachmentId);
+    expect((await download('chair')).status).toBe(404);
+    expect(JSON.stringify(await read('chair', s.id))).not.toContain('danh-sach-doi-tuong');
   });
 
   it('the template names the readers: then even the author unit reads them redacted, and may not save over them', async () => {

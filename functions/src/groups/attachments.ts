@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentView } from '@thidua/shared/api';
 import { attachmentContracts as c } from '@thidua/shared/contracts';
+import { sensitiveAttachmentIds } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { isEditable, type WorkflowEvent } from '@thidua/shared/workflow';
 import { requireAllowed, submissionResource } from '../app/access';
 import { requireApplied } from '../app/outcomes';
 import { loadReadable, refuseClassified, templateOf } from '../app/submissions';
-import { submissionView } from '../app/views';
+import { readsSensitive, submissionView } from '../app/views';
 import type { Attachment } from '../data/attachments';
 import type { StoredSubmission } from '../data/submissions';
 import type { Deps } from '../deps';
@@ -55,6 +56,12 @@ const attachEvent = (
     reason: null,
     attachment: file,
   };
+};
+
+/** Files of sensitive file fields, for a reader the template does not name (none for one it does). */
+const hiddenAttachments = async (d: Deps, identity: Identity, s: StoredSubmission): Promise<Set<string>> => {
+  const template = await templateOf(d, s);
+  return readsSensitive(identity, s, template) ? new Set() : sensitiveAttachmentIds(template, s.data);
 };
 
 const megabytes = (bytes: number): string =>
@@ -116,8 +123,11 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
 
   userRoute(c.listAttachments, async ({ identity, params }) => {
     const s = await loadReadable(d, identity, params.submissionId);
-    const items = await d.attachments.list(identity.tenantId, s.id);
-    return ok({ items: items.map(view) });
+    const [items, hidden] = await Promise.all([
+      d.attachments.list(identity.tenantId, s.id),
+      hiddenAttachments(d, identity, s),
+    ]);
+    return ok({ items: items.filter((a) => !hidden.has(a.id)).map(view) });
   }),
 
   userRoute(c.confirmAttachment, async ({ identity, params, now, remember }) => {
@@ -181,7 +191,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.getAttachmentDownload, async ({ identity, params, now }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     const a = await d.attachments.get(identity.tenantId, s.id, params.attachmentId);
-    if (!a) throw new NotFound('Không tìm thấy tệp đính kèm');
+    if (!a || (await hiddenAttachments(d, identity, s)).has(a.id))
+      throw new NotFound('Không tìm thấy tệp đính kèm');
     if (a.status !== 'ready') throw new Conflict('Tệp chưa được kiểm tra xong', view(a), 'not_ready');
     if (a.scanState === 'infected')
       throw new Conflict('Tệp nhiễm mã độc, không được tải về', view(a), 'infected');

@@ -7,6 +7,7 @@ import {
   REDACTED_TEXT,
   redactChanges,
   redactData,
+  sensitiveAttachmentIds,
   sensitiveRefs,
   sensitivityLeaks,
 } from './sensitive';
@@ -222,5 +223,29 @@ describe('redactNominee (the facts a nomination record copies out of the form)',
     expect(r.nomineeName).toBe(REDACTED_TEXT);
     expect(r).not.toHaveProperty('nomineeGender');
     expect(r.nomineeTitle).toBe(record.nomineeTitle);
+  });
+});
+
+describe('sensitiveAttachmentIds', () => {
+  it('the files held by sensitive file fields, none of the others', () => {
+    const t = template([
+      {
+        key: 'docs',
+        title: 'Tài liệu',
+        fields: [
+          { key: 'persons', type: 'file', label: 'Danh sách đối tượng', sensitive: true },
+          { key: 'plan', type: 'file', label: 'Kế hoạch' },
+        ],
+      },
+    ]);
+    const ref = (id: string) => ({
+      attachmentId: id,
+      name: `${id}.pdf`,
+      size: 1,
+      contentType: 'application/pdf',
+    });
+    const ids = sensitiveAttachmentIds(t, { docs: { persons: [ref('a1'), ref('a2')], plan: [ref('b1')] } });
+    expect([...ids].sort()).toEqual(['a1', 'a2']);
+    expect(sensitiveAttachmentIds(t, {}).size).toBe(0);
   });
 });

@@ -154,6 +154,29 @@ export function redactData(definition: FormDefinition, data: Readonly<Record<str
  */
 export const REDACTED_TEXT = 'Đã ẩn — dữ liệu nhạy cảm';
 
+/**
+ * The evidence files held by sensitive file fields: a reader the template does not name neither lists
+ * nor downloads them (their names and bytes are as sensitive as the field).
+ */
+export function sensitiveAttachmentIds(
+  definition: FormDefinition,
+  data: Readonly<Record<string, unknown>>,
+): Set<string> {
+  const refs = sensitiveRefs(definition);
+  const ids = new Set<string>();
+  for (const s of definition.sections) {
+    for (const f of s.fields) {
+      if (f.type !== 'file' || !refs.has(`${s.key}.${f.key}`)) continue;
+      const section = data[s.key];
+      const files = isRecord(section) ? section[f.key] : undefined;
+      if (!Array.isArray(files)) continue;
+      for (const file of files)
+        if (isRecord(file) && typeof file.attachmentId === 'string') ids.add(file.attachmentId);
+    }
+  }
+  return ids;
+}
+
 /** A diff line whose path is sensitive loses its values and says so. */
 export function redactChanges<C extends { path: string; before: unknown; after: unknown }>(
   definition: FormDefinition,
