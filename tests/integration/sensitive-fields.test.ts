@@ -176,6 +176,11 @@ describe('sensitive fields', () => {
     expect(await listed('chair')).not.toContain(file.attachmentId);
     expect((await download('chair')).status).toBe(404);
     expect(JSON.stringify(await read('chair', s.id))).not.toContain('danh-sach-doi-tuong');
+    // The history's attach event keeps the file's hash (the chain) but not its name.
+    const historyOf = async (who: keyof typeof w.as) =>
+      JSON.stringify(expectStatus(await w.as[who].get(`/submissions/${s.id}/history`), 200));
+    expect(await historyOf('chair')).not.toContain('danh-sach-doi-tuong');
+    expect(await historyOf('districtReviewer')).toContain('danh-sach-doi-tuong');
   });
 
   it('the template names the readers: then even the author unit reads them redacted, and may not save over them', async () => {

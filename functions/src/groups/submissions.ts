@@ -1,6 +1,6 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
-import { redactChanges, sensitiveRefs } from '@thidua/shared/forms';
+import { REDACTED_TEXT, redactChanges, sensitiveAttachmentIds, sensitiveRefs } from '@thidua/shared/forms';
 import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
 import {
   classifySubmission,
@@ -276,7 +276,20 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const actorIds = [...new Set(events.map((e) => e.actorId))];
       const users = await Promise.all(actorIds.map((id) => d.users.get(identity.tenantId, id)));
       const names = new Map(actorIds.map((id, i) => [id, users[i]?.name ?? null]));
-      return ok({ events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? null })) });
+      // An attach event names its file: a file of a sensitive field keeps its hash, not its name.
+      const template = await templateOf(d, s);
+      const hidden = readsSensitive(identity, s, template)
+        ? new Set<string>()
+        : sensitiveAttachmentIds(template, s.data);
+      return ok({
+        events: events.map((e) => ({
+          ...e,
+          ...(e.attachment && hidden.has(e.attachment.id)
+            ? { attachment: { ...e.attachment, name: REDACTED_TEXT } }
+            : {}),
+          actorName: names.get(e.actorId) ?? null,
+        })),
+      });
     }),
 
     userRoute(c.getSubmissionDiff, async ({ identity, params, query }) => {
