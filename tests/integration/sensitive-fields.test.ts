@@ -1,3 +1,4 @@
+import { sensitiveFigureRefs, sensitiveFiguresData, sensitiveFiguresSection } from '@thidua/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
   act,
@@ -20,30 +21,7 @@ import { uploadPdf } from './commendations-world';
 const world = useApiWorld();
 
 const CAMPAIGN = 'sensitive-test-campaign';
-const figuresSection = {
-  key: 'figures',
-  title: 'Số liệu',
-  fields: [
-    { key: 'crimes', label: 'Số vụ phạm tội', type: 'integer', min: 0, sensitive: true },
-    { key: 'drugs', label: 'Số vụ ma túy', type: 'integer', min: 0, sensitive: true },
-    { key: 'sessions', label: 'Số buổi tuyên truyền', type: 'integer', min: 0 },
-    {
-      key: 'total',
-      label: 'Tổng số vụ',
-      type: 'computed',
-      sum: [{ field: 'figures.crimes' }, { field: 'figures.drugs' }],
-    },
-    {
-      key: 'areas',
-      label: 'Địa bàn',
-      type: 'table',
-      columns: [
-        { key: 'name', label: 'Tên địa bàn', type: 'text' },
-        { key: 'arrests', label: 'Số bắt giữ', type: 'integer', sensitive: true },
-      ],
-    },
-  ],
-};
+const figuresSection = sensitiveFiguresSection;
 const evidenceSection = {
   key: 'evidence',
   title: 'Minh chứng',
@@ -68,10 +46,8 @@ const templates = {
     classified: true,
   },
 };
-const data = {
-  figures: { crimes: 12, drugs: 0, sessions: 20, areas: [{ name: 'Ấp 3', arrests: 4 }] },
-};
-const SENSITIVE = ['figures.areas.arrests', 'figures.crimes', 'figures.drugs', 'figures.total'];
+const data = sensitiveFiguresData;
+const SENSITIVE = sensitiveFigureRefs;
 const SENSITIVE_WITH_FILES = ['evidence.files', ...SENSITIVE];
 
 let ready: Promise<void> | undefined;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiWorld } from './api-world';
 import { expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
   consolidateAndApprove,
   fileNomination,
-  startCommendationWorld,
+  useCommendationWorld,
 } from './commendations-world';
 
 /**
@@ -13,16 +13,11 @@ import {
  * date of birth sensitive. The council, the chair and the administrator read the nominations the
  * province approved without it; the reviewers and the secretariat read it. Through the local platform.
  */
-let w: ApiWorld;
-beforeAll(async () => {
-  w = await startCommendationWorld();
-});
-afterAll(async () => {
-  await w?.stop();
-});
+const world = useCommendationWorld();
 
 describe('sensitive nominee facts in the commendation lists', () => {
   it('the council reads an approved nomination without the nominee birth date; the secretariat with it', async () => {
+    const w = world();
     const id = await fileNomination(w.as.communeSubmitter, {
       kind: 'individual',
       name: 'Nguyễn Văn Bình',

@@ -541,13 +541,13 @@ function formulaProblem(formula: string, refs: ReadonlyMap<string, RefType>, wan
   return null;
 }
 
-/** The fields (`section.field`) a formula reads; none when it does not parse. */
-export function formulaReferences(formula: string): string[] {
+/** Every path a formula reads, whole (`section.field`, `section.table.column`); none when it does not parse. */
+export function formulaPaths(formula: string): string[] {
   const parsed = parseExpression(formula);
   if (!parsed.ok) return [];
   const refs: string[] = [];
   const walk = (e: Expr): void => {
-    if (e.kind === 'ref') refs.push(e.path.slice(0, 2).join('.'));
+    if (e.kind === 'ref') refs.push(e.path.join('.'));
     else if (e.kind === 'unary') walk(e.arg);
     else if (e.kind === 'binary') {
       walk(e.left);
@@ -556,6 +556,11 @@ export function formulaReferences(formula: string): string[] {
   };
   walk(parsed.expr);
   return refs;
+}
+
+/** The fields (`section.field`) a formula reads; none when it does not parse. */
+export function formulaReferences(formula: string): string[] {
+  return formulaPaths(formula).map((p) => p.split('.').slice(0, 2).join('.'));
 }
 
 /** What a computed field reads, for cycle checks: its sum's fields or its formula's references. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { redactNominee } from '../commendation/nomination';
+import { sensitiveFiguresSection } from '../testing/sensitive-report';
 import { FormTemplate, type FormTemplateInput } from './schema';
 import {
   classifiedRefusal,
@@ -16,38 +17,15 @@ import { findTemplate2023 } from './templates-2023';
 const template = (sections: FormTemplateInput['sections'], extra: Partial<FormTemplateInput> = {}) =>
   FormTemplate.parse({ id: 't', version: 1, kind: 'report', title: 'Báo cáo', sections, ...extra });
 
-const int = (key: string, sensitive?: boolean) => ({
-  key,
-  type: 'integer' as const,
-  label: key,
-  ...(sensitive === undefined ? {} : { sensitive }),
-});
+const int = (key: string) => ({ key, type: 'integer' as const, label: key });
 
 const report = template([
   {
-    key: 'figures',
-    title: 'Số liệu',
+    ...sensitiveFiguresSection,
     fields: [
-      int('crimes', true),
-      int('drugs', true),
-      int('sessions'),
-      {
-        key: 'total',
-        type: 'computed',
-        label: 'Tổng',
-        sum: [{ field: 'figures.crimes' }, { field: 'figures.drugs' }],
-      },
+      ...sensitiveFiguresSection.fields,
       { key: 'ratio', type: 'computed', label: 'Tỉ lệ', formula: 'figures.total / 2' },
       { key: 'plain', type: 'computed', label: 'Buổi', formula: 'figures.sessions * 2' },
-      {
-        key: 'areas',
-        type: 'table',
-        label: 'Địa bàn',
-        columns: [
-          { key: 'name', type: 'text', label: 'Tên' },
-          { key: 'arrests', type: 'integer', label: 'Số bắt giữ', sensitive: true },
-        ],
-      },
       { key: 'arrestTotal', type: 'computed', label: 'Tổng bắt', formula: 'sum(figures.areas.arrests)' },
     ],
   },

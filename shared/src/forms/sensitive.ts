@@ -1,5 +1,11 @@
-import { type Expr, parseExpression } from './expression';
-import type { Condition, Field, FormData, FormDefinition, FormTemplate } from './schema';
+import {
+  type Condition,
+  type Field,
+  type FormData,
+  type FormDefinition,
+  type FormTemplate,
+  formulaPaths,
+} from './schema';
 
 /**
  * Sensitive fields (crime and social-evil figures, anything about persons) and classified ("Mật")
@@ -10,23 +16,6 @@ import type { Condition, Field, FormData, FormDefinition, FormTemplate } from '.
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Every ref a formula reads, whole (`section.table.column` stays three segments). */
-function formulaPaths(formula: string): string[] {
-  const parsed = parseExpression(formula);
-  if (!parsed.ok) return [];
-  const out: string[] = [];
-  const walk = (e: Expr): void => {
-    if (e.kind === 'ref') out.push(e.path.join('.'));
-    else if (e.kind === 'unary') walk(e.arg);
-    else if (e.kind === 'binary') {
-      walk(e.left);
-      walk(e.right);
-    } else if (e.kind === 'call') e.args.forEach(walk);
-  };
-  walk(parsed.expr);
-  return out;
-}
 
 /** What a computed field reads: `section.field`, `section.table.column`, or a score's part as its field. */
 function computedInputs(f: Extract<Field, { type: 'computed' }>): string[] {

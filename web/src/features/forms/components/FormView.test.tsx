@@ -1,4 +1,5 @@
 import { FormTemplate, redactData } from '@thidua/shared/forms';
+import { sensitiveFiguresData, sensitiveFiguresSection } from '@thidua/shared/testing';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../i18n';
@@ -9,37 +10,9 @@ const template = FormTemplate.parse({
   version: 1,
   kind: 'report',
   title: 'Báo cáo',
-  sections: [
-    {
-      key: 'figures',
-      title: 'Số liệu',
-      fields: [
-        { key: 'crimes', type: 'integer', label: 'Số vụ phạm tội', sensitive: true },
-        { key: 'drugs', type: 'integer', label: 'Số vụ ma túy', sensitive: true },
-        { key: 'sessions', type: 'integer', label: 'Số buổi tuyên truyền' },
-        {
-          key: 'total',
-          type: 'computed',
-          label: 'Tổng số vụ',
-          sum: [{ field: 'figures.crimes' }, { field: 'figures.drugs' }],
-        },
-        {
-          key: 'areas',
-          type: 'table',
-          label: 'Địa bàn',
-          columns: [
-            { key: 'name', type: 'text', label: 'Tên địa bàn' },
-            { key: 'arrests', type: 'integer', label: 'Số bắt giữ', sensitive: true },
-          ],
-        },
-      ],
-    },
-  ],
+  sections: [sensitiveFiguresSection],
 });
-
-const stored = {
-  figures: { crimes: 12, drugs: 0, sessions: 20, total: 12, areas: [{ name: 'Ấp 3', arrests: 4 }] },
-};
+const stored = sensitiveFiguresData;
 
 const render = (data: Record<string, unknown>, redacted?: readonly string[]) =>
   renderToStaticMarkup(
