@@ -16,7 +16,7 @@ import {
 const world = useCommendationWorld();
 
 describe('sensitive nominee facts in the commendation lists', () => {
-  it('the council reads an approved nomination without the nominee birth date; the secretariat with it', async () => {
+  it('the council and the chair read approved nominations and the tờ trình without the nominee birth date; the reviewers with it', async () => {
     const w = world();
     const id = await fileNomination(w.as.communeSubmitter, {
       kind: 'individual',
@@ -26,7 +26,7 @@ describe('sensitive nominee facts in the commendation lists', () => {
       birthDate: '1985-04-02',
       awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
     });
-    await consolidateAndApprove(w, [id]);
+    const batchId = await consolidateAndApprove(w, [id]);
     const approvedUrl = `/commendations/campaigns/${COMMEND_CAMPAIGN}/approved`;
     const stageUrl = `/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=province_approved`;
     const recordOf = async (who: keyof ApiWorld['as']) => {
@@ -52,5 +52,12 @@ describe('sensitive nominee facts in the commendation lists', () => {
         expect(JSON.stringify(r), who).not.toContain('1985');
       }
     }
+    // The tờ trình's list of nominees, as the province reads it.
+    const entryOf = async (who: keyof ApiWorld['as']) =>
+      (expectStatus(await w.as[who].get(`/commendations/batches/${batchId}`), 200).entries as unknown[])[0];
+    expect(await entryOf('secretariat')).toMatchObject({ nomineeBirthDate: '1985-04-02' });
+    expect(await entryOf('districtReviewer')).toMatchObject({ nomineeBirthDate: '1985-04-02' });
+    expect(await entryOf('chair')).not.toHaveProperty('nomineeBirthDate');
+    expect(await entryOf('chair')).toMatchObject({ nomineeName: 'Nguyễn Văn Bình' });
   });
 });

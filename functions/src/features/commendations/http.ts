@@ -26,7 +26,14 @@ import {
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
-import { approvedNominations, batchCandidates, checkRules, factsOf, nomineeRedaction } from './nominations';
+import {
+  approvedNominations,
+  batchCandidates,
+  checkRules,
+  factsOf,
+  nomineeRedaction,
+  redactBatch,
+} from './nominations';
 import { type Seal, writeOnce } from './tx';
 
 /**
@@ -160,15 +167,16 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         items: await d.commendations.batchesOfUnit(identity.tenantId, params.campaignId, identity.unitId),
       });
     requireAllowed(identity, 'read', await batchResource(d, identity.tenantId));
-    return ok({
-      items: await d.commendations.batchesByState(identity.tenantId, params.campaignId, query.scope),
-    });
+    const items = await d.commendations.batchesByState(identity.tenantId, params.campaignId, query.scope);
+    return ok({ items: await Promise.all(items.map((b) => redactBatch(d, identity, b))) });
   }),
 
   userRoute(c.createBatch, (req) =>
     write(d, req, created, (seal) => createBatch(d, req.identity, req.body, req.now, seal)),
   ),
-  userRoute(c.getBatch, async ({ params, identity }) => ok(await loadBatch(d, identity, params.batchId))),
+  userRoute(c.getBatch, async ({ params, identity }) =>
+    ok(await redactBatch(d, identity, await loadBatch(d, identity, params.batchId))),
+  ),
   userRoute(c.updateBatch, (req) =>
     write(d, req, ok, (seal) => updateBatch(d, req.identity, req.params.batchId, req.body, req.now, seal)),
   ),
@@ -213,7 +221,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       }),
       nomineeRedaction(d, identity, params.campaignId),
     ]);
-    return ok({ ...page, items: page.items.map(redact) });
+    return ok({ ...page, items: page.items.map((r) => redact(r, r)) });
   }),
 
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
@@ -233,7 +241,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         nominationId: a.summary.id,
         unitId: a.summary.unitId,
         unitName: a.summary.unitName,
-        record: a.record ? redact(a.record) : a.record,
+        record: a.record ? redact(a.record, a.record) : a.record,
       })),
     });
   }),

@@ -1,5 +1,6 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
 import {
+  type Batch,
   type CampaignNomination,
   type CommendationConfig,
   checkNominationRules,
@@ -9,6 +10,7 @@ import {
   type NominationFacts,
   type NominationRecord,
   type NominationStage,
+  type Nominee,
   nominationFacts,
   nomineeKey,
   type PastAward,
@@ -270,6 +272,13 @@ export const approvedRecord = async (
   };
 };
 
+/** Where a nominee's facts sit, for the policy: the record's own unit, or the unit of the tờ trình. */
+interface NomineeScope {
+  tenantId: string;
+  unitId: string;
+  unitPath: readonly string[];
+}
+
 /**
  * The nominee facts of a campaign's records as `identity` may read them: those drawn from fields the
  * nomination template marks sensitive are redacted for a reader it does not name (the council, the
@@ -279,7 +288,7 @@ export const nomineeRedaction = async (
   d: Pick<CommendationDeps, 'campaigns' | 'templates'>,
   identity: Identity,
   campaignId: string,
-): Promise<<R extends NominationRecord>(record: R) => R> => {
+): Promise<<R extends Nominee>(record: R, scope: NomineeScope) => R> => {
   const campaign = await d.campaigns.get(identity.tenantId, campaignId);
   const form = campaign ? findFormAssignment(campaign, NOMINATION_FORM_KEY) : undefined;
   const template = form
@@ -287,12 +296,18 @@ export const nomineeRedaction = async (
     : undefined;
   const sensitive = template ? sensitiveRefs(template) : new Set<string>();
   if (!template || sensitive.size === 0) return (r) => r;
-  return (r) =>
-    authorizeSensitiveRead(
-      identity,
-      { type: 'nomination', tenantId: r.tenantId, unitId: r.unitId, unitPath: r.unitPath },
-      template.sensitiveReaders,
-    ).allowed
+  return (r, scope) =>
+    authorizeSensitiveRead(identity, { type: 'nomination', ...scope }, template.sensitiveReaders).allowed
       ? r
       : redactNominee(r, sensitive);
+};
+
+/** A tờ trình with its entries as `identity` may read them (the tờ trình's unit is the scope). */
+export const redactBatch = async (
+  d: Pick<CommendationDeps, 'campaigns' | 'templates'>,
+  identity: Identity,
+  b: Batch,
+): Promise<Batch> => {
+  const redact = await nomineeRedaction(d, identity, b.campaignId);
+  return { ...b, entries: b.entries.map((e) => redact(e, b)) };
 };
