@@ -256,6 +256,13 @@ export const en: Record<MessageKey, string> = {
   'submission.returnedTitle': 'Returned by {unit}. Reason:',
   'submission.rejectedTitle': 'This submission was rejected. Reason:',
   'submission.approvedNote': 'This submission is finally approved.',
+  'classify.set': 'Mark classified ("Mật")',
+  'classify.lift': 'Lift the classified mark',
+  'classify.explainSet':
+    'The submission of {unit} will take no more data in this system (classified information goes through the state-secret procedure). Data saved is kept. The mark is recorded in the audit trail.',
+  'classify.explainLift':
+    'The submission of {unit} will take data again. Lifting the mark is recorded in the audit trail.',
+  'classify.done': 'The classified mark is updated.',
   'submission.classifiedTitle': 'Classified ("Mật") — no data entry in this system',
   'submission.classifiedBody':
     "State secrets may not be drafted or stored on a system connected to the Internet. Prepare and send this report through your agency's state-secret procedure. Data saved before is kept.",

@@ -254,6 +254,13 @@ export const vi = {
   'submission.returnedTitle': 'Hồ sơ bị trả lại bởi {unit}. Lý do:',
   'submission.rejectedTitle': 'Hồ sơ không được chấp thuận. Lý do:',
   'submission.approvedNote': 'Hồ sơ đã được phê duyệt chính thức.',
+  'classify.set': 'Đánh dấu "Mật"',
+  'classify.lift': 'Bỏ đánh dấu "Mật"',
+  'classify.explainSet':
+    'Báo cáo của {unit} sẽ không nhận thêm dữ liệu trên hệ thống này (thông tin mật phải được lập, gửi theo chế độ bảo vệ bí mật nhà nước). Dữ liệu đã lưu được giữ nguyên. Việc đánh dấu được ghi vào nhật ký.',
+  'classify.explainLift':
+    'Báo cáo của {unit} sẽ nhận dữ liệu trở lại. Việc bỏ đánh dấu được ghi vào nhật ký.',
+  'classify.done': 'Đã cập nhật đánh dấu "Mật".',
   'submission.classifiedTitle': 'Báo cáo "Mật" — không nhập dữ liệu trên hệ thống này',
   'submission.classifiedBody':
     'Thông tin mật (bí mật nhà nước) không được soạn thảo, lưu giữ trên hệ thống kết nối Internet. Hãy lập và gửi báo cáo theo chế độ bảo vệ bí mật nhà nước của cơ quan. Dữ liệu đã lưu trước đó được giữ nguyên.',

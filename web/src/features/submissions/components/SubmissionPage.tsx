@@ -13,6 +13,7 @@ import { periodLabel } from '../labels';
 import { useCreateDraft } from '../mutations';
 import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
+import { ClassifyButton } from './ClassifyButton';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
@@ -133,6 +134,7 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          <ClassifyButton submission={sub} />
           {isAuthor && sub.multiplePerPeriod ? (
             <AddAnother submission={sub} formTitle={template.title} />
           ) : null}
