@@ -2,6 +2,7 @@ import { createUserDirectory, type UserDirectory } from './app/directory';
 import { createDocumentStore, type DocumentStore } from './commendations/documents-store';
 import { type CommendationRepository, createCommendationRepository } from './commendations/repository';
 import { type Config, loadConfig } from './config';
+import { type AdminEventRepository, createAdminEventRepository } from './data/admin-events';
 import { type AttachmentRepository, createAttachmentRepository } from './data/attachments';
 import {
   type CampaignRepository,
@@ -37,6 +38,8 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The administration log (who did what to whom) until the audit chain records it. */
+  adminEvents: AdminEventRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/commendations). */
@@ -60,6 +63,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
+    adminEvents: createAdminEventRepository(ref),
     accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),

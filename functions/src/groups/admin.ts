@@ -1,23 +1,32 @@
+import { checkOfficeHolders } from '@thidua/shared/admin';
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import { pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
+import { adminAuditItems } from '../app/admin-audit';
 import { requireSaved, type SaveRefusals } from '../app/outcomes';
+import { findUsers } from '../app/user-search';
 import type { Deps } from '../deps';
 import { NotFound, RuleViolation } from '../http/errors';
 import { created, ok } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
 import { zodDetails } from '../http/zod-details';
 import { newId } from '../ids';
+import { accountRoutes } from './admin-accounts';
+import { importRoutes } from './admin-import';
 
 /**
  * Administration (province admin only, decided by the shared policy): units, users and roles,
  * campaigns, template versions. Re-parenting a unit is not offered: the paths of its whole subtree and
  * of every submission below it would have to move (a merger closes the unit and names a successor).
+ * Account actions (reset, invitation) are in admin-accounts.ts, the Excel import in admin-import.ts.
  */
-const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
-const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
+export const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
+export const userRefusals: SaveRefusals = {
+  exists: 'Người dùng đã tồn tại',
+  missing: 'Không tìm thấy người dùng',
+};
 const campaignRefusals: SaveRefusals = {
   exists: 'Phong trào đã tồn tại',
   missing: 'Không tìm thấy phong trào',
@@ -37,17 +46,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       requireAction(identity, 'administer', { type: 'unit', tenantId: t });
       const parent = await unitMustExist(t, body.parentId, 'body.parentId');
       requireAction(identity, 'administer', { type: 'unit', tenantId: t, unitPath: pathUnder(parent) });
-      const unit: Unit = {
-        tenantId: t,
-        id: body.id ?? newId(),
-        kind: body.kind,
-        name: body.name,
-        parentId: parent.id,
-        path: pathUnder(parent),
-        openedOn: body.openedOn,
-        closedOn: null,
-        successorId: null,
-      };
+      const unit = newUnit(t, body, parent);
       const response = created(unit);
       requireSaved(await d.units.save(unit, 'create', remember(response)), unitRefusals);
       return response;
@@ -90,12 +89,15 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     }),
 
     userRoute(c.listUsers, async ({ identity, query }) => {
-      const { unitId, ...page } = query;
-      requireAction(identity, 'read', { type: 'user', tenantId: identity.tenantId, unitId });
-      return ok(await d.users.byUnit(identity.tenantId, unitId, page));
+      const { unitId, q, ...page } = query;
+      const t = identity.tenantId;
+      // A unit's list: whoever may read that unit's users; a search across the province: its administrator.
+      if (unitId !== undefined) requireAction(identity, 'read', { type: 'user', tenantId: t, unitId });
+      else requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      return ok(await findUsers(d.users, t, { unitId, q }, page));
     }),
 
-    userRoute(c.createUser, async ({ identity, body, remember }) => {
+    userRoute(c.createUser, async ({ identity, body, remember, now }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'user', tenantId: t });
       await unitMustExist(t, body.unitId, 'body.unitId');
@@ -118,11 +120,17 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: true,
       };
       const response = created(user);
-      requireSaved(await d.users.save(user, 'create', remember(response)), userRefusals);
+      const audit = adminAuditItems(d, identity, now, {
+        action: 'user_created',
+        targetType: 'user',
+        targetId: id,
+        detail: { email: user.email, unitId: user.unitId, roles },
+      });
+      requireSaved(await d.users.save(user, 'create', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
-    userRoute(c.updateUser, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateUser, async ({ identity, params, body, remember, now }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'user', tenantId: t });
       const user = await d.users.get(t, params.userId);
@@ -145,9 +153,50 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: body.active ?? user.active,
       };
       const response = ok(updated);
-      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
+      const audit = adminAuditItems(d, identity, now, {
+        action:
+          updated.active === user.active
+            ? 'user_updated'
+            : updated.active
+              ? 'user_reactivated'
+              : 'user_deactivated',
+        targetType: 'user',
+        targetId: user.id,
+        detail: changedFields(user, updated),
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
+
+    userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember, now }) => {
+      const t = identity.tenantId;
+      const unit = await d.units.get(t, params.unitId);
+      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+      requireAction(identity, 'administer', {
+        type: 'unit',
+        tenantId: t,
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
+      const problems = checkOfficeHolders(body.officeHolders);
+      if (problems.length > 0) {
+        const details = problems.map((p) => ({ path: `body.officeHolders.${p.path}`, message: p.message }));
+        throw new RuleViolation('Danh sách người giữ chức vụ chưa hợp lệ', details, 'invalid_office_holders');
+      }
+      const updated: Unit = { ...unit, officeHolders: body.officeHolders };
+      const response = ok(updated);
+      const audit = adminAuditItems(d, identity, now, {
+        action: 'office_holders_changed',
+        targetType: 'unit',
+        targetId: unit.id,
+        detail: { before: unit.officeHolders ?? [], after: body.officeHolders },
+      });
+      requireSaved(await d.units.save(updated, 'replace', [...remember(response), ...audit]), unitRefusals);
+      return response;
+    }),
+
+    ...accountRoutes(d),
+    ...importRoutes(d),
 
     userRoute(c.createCampaign, async ({ identity, body, remember }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
@@ -195,6 +244,31 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     }),
   ];
 };
+
+/** A new open unit under `parent`: the one way units are made (the create route and the Excel import). */
+export const newUnit = (
+  tenantId: string,
+  body: { id?: string | undefined; kind: string; name: string; openedOn: string },
+  parent: Unit,
+): Unit => ({
+  tenantId,
+  id: body.id ?? newId(),
+  kind: body.kind,
+  name: body.name,
+  parentId: parent.id,
+  path: pathUnder(parent),
+  openedOn: body.openedOn,
+  closedOn: null,
+  successorId: null,
+});
+
+/** The fields an update changed, before and after (the administration event's detail). */
+const changedFields = (before: User, after: User): Record<string, unknown> =>
+  Object.fromEntries(
+    (['name', 'title', 'unitId', 'roles', 'active'] as const)
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => [k, { before: before[k], after: after[k] }]),
+  );
 
 /** A campaign may only assign template versions that exist (a draft is created on them). */
 const requireTemplates = async (d: Deps, campaign: Campaign): Promise<void> => {
