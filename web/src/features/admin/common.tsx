@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Unit } from '@thidua/shared/org';
+import type { ReactNode } from 'react';
 import { useMemo, useRef } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe';
 import { isHttpError } from '../../api/errors';
 import { useApi } from '../../app/services';
 import { useCatalogue, useT } from '../../i18n';
-import { Alert, Button, Dialog } from '../../ui';
+import { Alert, Button, Dialog, Field } from '../../ui';
 import { messages } from './messages';
 import { adminService } from './service';
 import './admin.css';
@@ -98,5 +100,41 @@ export function ConfirmDialog({
       <p>{text}</p>
       <ErrorAlert error={error} />
     </Dialog>
+  );
+}
+
+/** A unit picker over the whole tree, indented by depth (the path's length), with an empty first choice. */
+export function UnitSelect({
+  units,
+  value,
+  onChange,
+  label,
+  required,
+  help,
+  error,
+}: {
+  units: readonly Unit[];
+  value: string;
+  onChange: (unitId: string) => void;
+  label: ReactNode;
+  required?: boolean;
+  help?: ReactNode;
+  error?: string | undefined;
+}) {
+  const a = useA();
+  return (
+    <Field label={label} required={required ?? false} help={help} error={error}>
+      {(p) => (
+        <select {...p} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{a('chooseUnit')}</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {'\u00a0'.repeat(u.path.length * 2)}
+              {u.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { isHttpError } from '../../../api/errors';
 import { formatDate } from '../../../i18n';
 import { Alert, Button, Field, Skeleton } from '../../../ui';
-import { ErrorAlert, useA, useAdmin, useAdminMutation, useUnits } from '../common';
+import { ErrorAlert, UnitSelect, useA, useAdmin, useAdminMutation, useUnits } from '../common';
 
 type Draft = Omit<OfficeHolder, 'to'> & { to: string };
 
@@ -33,24 +33,12 @@ export function OfficeHoldersPage() {
     <div className="stack">
       <h1>{a('holders.title')}</h1>
       <p className="muted">{a('holders.intro')}</p>
-      <Field label={a('unit')}>
-        {(p) => (
-          <select
-            {...p}
-            className="select"
-            value={unitId}
-            onChange={(e) => setParams({ unit: e.target.value })}
-          >
-            <option value="">{a('chooseUnit')}</option>
-            {(units.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {'\u00a0'.repeat(u.path.length * 2)}
-                {u.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <UnitSelect
+        label={a('unit')}
+        units={units.data ?? []}
+        value={unitId}
+        onChange={(id) => setParams({ unit: id })}
+      />
       {units.isLoading ? <Skeleton label={a('loading')} /> : null}
       {unit ? <HoldersEditor key={unit.id} unit={unit} /> : null}
     </div>

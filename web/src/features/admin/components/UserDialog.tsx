@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { isHttpError } from '../../../api/errors';
 import { type MessageKey, useT } from '../../../i18n';
 import { Button, Dialog, Field, Fieldset } from '../../../ui';
-import { ErrorAlert, useA, useAdmin, useAdminMutation } from '../common';
+import { ErrorAlert, UnitSelect, useA, useAdmin, useAdminMutation } from '../common';
 
 /**
  * Create a user (name, e-mail, title, unit, roles) or change one (name, title, roles, move to another
@@ -87,30 +87,15 @@ export function UserDialog({
         <Field label={a('title')} error={fieldError('title')}>
           {(p) => <input {...p} className="input" value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
-        <Field
+        <UnitSelect
           label={a('unit')}
           required
+          units={units}
+          value={unitId}
+          onChange={setUnitId}
           help={user ? a('user.unitHelp') : undefined}
           error={fieldError('unitId')}
-        >
-          {(p) => (
-            <select
-              {...p}
-              className="select"
-              value={unitId}
-              onChange={(e) => setUnitId(e.target.value)}
-              required
-            >
-              <option value="">{a('chooseUnit')}</option>
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u00a0'.repeat(u.path.length * 2)}
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        />
         <Fieldset legend={a('roles')} required error={rolesError ?? fieldError('roles')}>
           <div className="admin-roles">
             {roles.map((r) => (

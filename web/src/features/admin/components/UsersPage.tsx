@@ -3,7 +3,7 @@ import type { User } from '@thidua/shared/org';
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useT } from '../../../i18n';
 import { Alert, Badge, Button, type Column, DataTable, Field, Skeleton } from '../../../ui';
-import { ConfirmDialog, useA, useAdmin, useAdminMutation, useUnits } from '../common';
+import { ConfirmDialog, UnitSelect, useA, useAdmin, useAdminMutation, useUnits } from '../common';
 import { UserDialog } from './UserDialog';
 
 type Act = 'deactivate' | 'reactivate' | 'resetPassword' | 'resend';
@@ -116,19 +116,7 @@ export function UsersPage() {
       </div>
       {result ? <Alert tone="success">{result}</Alert> : null}
       <form className="admin-filters" onSubmit={search} aria-label={a('users.search')}>
-        <Field label={a('unit')}>
-          {(p) => (
-            <select {...p} className="select" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              <option value="">{a('chooseUnit')}</option>
-              {(units.data ?? []).map((u) => (
-                <option key={u.id} value={u.id}>
-                  {'\u00a0'.repeat(u.path.length * 2)}
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <UnitSelect label={a('unit')} units={units.data ?? []} value={unitId} onChange={setUnitId} />
         <Field label={a('users.search')} help={a('users.searchHelp')}>
           {(p) => (
             <input
