@@ -4,8 +4,8 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createAdminEventRepository } from '@thidua/functions/data/admin-events';
-import { userItem } from '@thidua/functions/data/org';
+import { createAdminEventRepository } from '@thidua/functions/features/admin/events';
+import { userItem } from '@thidua/functions/features/org/repository';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { importTemplate } from '@thidua/shared/admin';
 import { buildXlsx, type Cell } from '@thidua/shared/xlsx';
