@@ -170,6 +170,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
 
     userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember, now }) => {
       const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
       const unit = await d.units.get(t, params.unitId);
       if (!unit) throw new NotFound('Không tìm thấy đơn vị');
       requireAction(identity, 'administer', {
