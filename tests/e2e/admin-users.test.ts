@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import * as browserSupport from '../support/browser';
 import { latestCodeFor } from '../support/temporary-user';
 
 /**
@@ -20,7 +13,9 @@ const EMAIL = 'nguoi.moi.tanphu@demo.thidua.vn';
 const NAME = 'Đặng Thị Người Mới';
 const CHOSEN = 'Mat-khau-cua-toi-2026!';
 
-let built: BuiltWeb;
+const { axeViolations, launchChromium, seriousViolations, signInThroughPage, startBuiltWeb } = browserSupport;
+
+let built: browserSupport.BuiltWeb;
 let browser: Browser;
 
 beforeAll(async () => {

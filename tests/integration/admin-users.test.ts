@@ -1,12 +1,7 @@
-import {
-  AdminGetUserCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAdminEventRepository } from '@thidua/functions/features/admin/events';
 import { userItem } from '@thidua/functions/features/org/repository';
-import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { importTemplate } from '@thidua/shared/admin';
 import { buildXlsx, type Cell } from '@thidua/shared/xlsx';
 import { describe, expect, it } from 'vitest';
@@ -151,25 +146,12 @@ describe('Excel import', () => {
 
 /** The challenge (or 'TOKENS') a sign-in with `password` meets, or the error's name. */
 async function challengeOf(email: string, password: string): Promise<string> {
-  const p = world().platform;
-  const cognito = new CognitoIdentityProviderClient({
-    region: p.region,
-    endpoint: p.cognitoEndpoint,
-    credentials: emulatorCredentials,
-  });
   try {
-    const r = await cognito.send(
-      new InitiateAuthCommand({
-        ClientId: p.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: email, PASSWORD: password },
-      }),
-    );
-    return r.ChallengeName ?? 'TOKENS';
+    await signIn(world().platform, email, password);
+    return 'TOKENS';
   } catch (err) {
-    return (err as Error).name;
-  } finally {
-    cognito.destroy();
+    // signIn names the challenge it met instead of tokens; otherwise Cognito's error name.
+    return /challenge (\w+)/.exec((err as Error).message)?.[1] ?? (err as Error).name;
   }
 }
 

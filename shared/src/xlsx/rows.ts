@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { attr, unescapeXml } from './xml';
 
 /**
  * The first sheet of a workbook someone saved in Excel, LibreOffice or Google Sheets, as rows of text: what
@@ -8,19 +9,6 @@ import { strFromU8, unzipSync } from 'fflate';
  * it (fflate is already in both bundles).
  */
 export class UnreadableWorkbook extends Error {}
-
-const attr = (tag: string, name: string): string | null =>
-  new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
 
 /** The text of every `<t>` inside (a plain string or the runs of rich text). */
 const textOf = (xml: string): string =>

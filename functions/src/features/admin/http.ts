@@ -2,7 +2,7 @@ import { checkOfficeHolders } from '@thidua/shared/admin';
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
-import { pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { type Identity, pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
@@ -40,6 +40,20 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     return unit;
   };
 
+  /** A unit the caller administers: 403 for a non-administrator before anything is read, then 404. */
+  const administeredUnit = async (identity: Identity, unitId: string): Promise<Unit> => {
+    requireAction(identity, 'administer', { type: 'unit', tenantId: identity.tenantId });
+    const unit = await d.units.get(identity.tenantId, unitId);
+    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+    requireAction(identity, 'administer', {
+      type: 'unit',
+      tenantId: identity.tenantId,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
+    return unit;
+  };
+
   return [
     userRoute(c.createUnit, async ({ identity, body, remember }) => {
       const t = identity.tenantId;
@@ -54,15 +68,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
 
     userRoute(c.updateUnit, async ({ identity, params, body, remember }) => {
       const t = identity.tenantId;
-      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
-      const unit = await d.units.get(t, params.unitId);
-      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-      requireAction(identity, 'administer', {
-        type: 'unit',
-        tenantId: t,
-        unitId: unit.id,
-        unitPath: unit.path,
-      });
+      const unit = await administeredUnit(identity, params.unitId);
       if (body.successorId) {
         if (body.successorId === unit.id) {
           throw new RuleViolation('Đơn vị không thể kế thừa chính nó', [
@@ -169,16 +175,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     }),
 
     userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember, now }) => {
-      const t = identity.tenantId;
-      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
-      const unit = await d.units.get(t, params.unitId);
-      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-      requireAction(identity, 'administer', {
-        type: 'unit',
-        tenantId: t,
-        unitId: unit.id,
-        unitPath: unit.path,
-      });
+      const unit = await administeredUnit(identity, params.unitId);
       const problems = checkOfficeHolders(body.officeHolders);
       if (problems.length > 0) {
         const details = problems.map((p) => ({ path: `body.officeHolders.${p.path}`, message: p.message }));
