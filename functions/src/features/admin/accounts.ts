@@ -19,7 +19,7 @@ export const accountRoutes = (d: Deps): RouteImpl[] => {
     run: (user: User) => Promise<void>,
     message: (user: User) => string,
   ) => {
-    const { identity, params, remember, now } = req;
+    const { identity, params, remember } = req;
     requireAction(identity, 'administer', { type: 'user', tenantId: identity.tenantId });
     const user = await d.users.get(identity.tenantId, params.userId);
     if (!user) throw new NotFound('Không tìm thấy người dùng');

@@ -118,7 +118,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return ok(await findUsers(d.users, t, { unitId, q }, page));
     }),
 
-    userRoute(c.createUser, async ({ identity, body, remember, now }) => {
+    userRoute(c.createUser, async ({ identity, body, remember }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'user', tenantId: t });
       await unitMustExist(t, body.unitId, 'body.unitId');
@@ -151,7 +151,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.updateUser, async ({ identity, params, body, remember, now }) => {
+    userRoute(c.updateUser, async ({ identity, params, body, remember }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'user', tenantId: t });
       const user = await d.users.get(t, params.userId);
@@ -190,7 +190,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember, now }) => {
+    userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember }) => {
       const unit = await administeredUnit(identity, params.unitId);
       const problems = checkOfficeHolders(body.officeHolders);
       if (problems.length > 0) {

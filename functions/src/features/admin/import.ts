@@ -25,7 +25,7 @@ import { newUnit } from './http';
  * the transaction has committed.
  */
 export const importRoutes = (d: Deps): RouteImpl[] => [
-  userRoute(c.importOrganisation, async ({ identity, body, remember, now }) => {
+  userRoute(c.importOrganisation, async ({ identity, body, remember }) => {
     const t = identity.tenantId;
     requireAction(identity, 'administer', { type: body.kind === 'units' ? 'unit' : 'user', tenantId: t });
     const checked = await checkFile(d, t, body.kind, body.file);
