@@ -158,6 +158,12 @@ function withLatestPaths(units: readonly Unit[]): Unit[] {
   });
 }
 
+/** `successor` with `predecessorId` among its reverse links (kept once). */
+export const linkPredecessor = (successor: Unit, predecessorId: Id): Unit => ({
+  ...successor,
+  predecessorIds: [...new Set([...(successor.predecessorIds ?? []), predecessorId])],
+});
+
 const refuse = (field: string, message: string): UnitChangeResult => ({
   ok: false,
   issues: [{ field, message }],
@@ -256,10 +262,7 @@ function edit(units: readonly Unit[], change: UnitChange): Unit[] | UnitChangeRe
           closedOn: p.closedOn !== null && p.closedOn < from ? p.closedOn : from,
           successors: [...successorLinksOf(p), ...links],
         })),
-        ...successors.map((s) => ({
-          ...s,
-          predecessorIds: [...new Set([...(s.predecessorIds ?? []), ...predecessorIds])],
-        })),
+        ...successors.map((s) => predecessorIds.reduce(linkPredecessor, s)),
       ]);
     }
   }
@@ -284,3 +287,31 @@ export function applyUnitChange(units: readonly Unit[], change: UnitChange): Uni
 /** Whether a unit's parent intervals are in force on `day` more than once (never, after a change). */
 export const parentsInForceOn = (u: Unit, day: CalendarDate): number =>
   parentsOf(u).filter((p) => inForceOn(p, day)).length;
+
+/**
+ * The undated correction of `PUT /admin/units/{unitId}` (kept for its callers): a name corrects the
+ * latest name (not a rename from a date), a closing day is set as given, a successor is linked from the
+ * closing day (or `today`) and replaces the links there were.
+ */
+export function correctUnit(
+  unit: Unit,
+  patch: {
+    name?: string | undefined;
+    closedOn?: CalendarDate | null | undefined;
+    successorId?: Id | null | undefined;
+  },
+  today: CalendarDate,
+): Unit {
+  const name = patch.name ?? unit.name;
+  const closedOn = patch.closedOn === undefined ? unit.closedOn : patch.closedOn;
+  const out: Unit = { ...unit, name, closedOn };
+  if (unit.names) out.names = unit.names.map((d) => (d.validTo === null ? { ...d, value: name } : d));
+  if (patch.successorId !== undefined) {
+    out.successorId = patch.successorId;
+    out.successors =
+      patch.successorId === null
+        ? []
+        : [{ unitId: patch.successorId, validFrom: closedOn ?? today, validTo: null }];
+  }
+  return out;
+}

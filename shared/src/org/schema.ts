@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CalendarDate, Id, TenantId } from '../common';
+import { CalendarDate, Id, Instant, TenantId } from '../common';
 import { roles } from './roles';
 
 export { provinceRoles, roles } from './roles';
@@ -94,6 +94,8 @@ export const Unit = z.object({
   successors: z.array(SuccessorLink).max(100).optional(),
   /** The units whose `successors` name this one: the reverse link, so lineage is read by key, never scanned. */
   predecessorIds: z.array(Id).max(500).optional(),
+  /** Counts the dated changes written (optimistic locking of the administration's writes). */
+  revision: z.number().int().min(0).optional(),
   /** Dated office holders (head, deputies): the signers of the unit's documents. */
   officeHolders: z.array(OfficeHolder).max(20).optional(),
 });
@@ -125,3 +127,21 @@ export const Identity = z.object({
   roles: z.array(Role),
 });
 export type Identity = z.infer<typeof Identity>;
+
+/**
+ * One dated change of the organisation as the administration log keeps it (who, when, what, which units
+ * it wrote). Written in the same transaction as the change.
+ */
+export const UnitChangeEvent = z.object({
+  tenantId: TenantId,
+  id: Id,
+  at: Instant,
+  actorId: z.string().min(1),
+  actorName: z.string(),
+  type: z.enum(['create', 'rename', 'change_kind', 'move', 'close', 'succession', 'correct']),
+  /** The request as the administrator made it (dates, names, ids). */
+  change: z.record(z.string(), z.unknown()),
+  /** Every unit the change wrote (a move: the unit and its descendants; a merger: both sides). */
+  unitIds: z.array(Id),
+});
+export type UnitChangeEvent = z.infer<typeof UnitChangeEvent>;
