@@ -10,7 +10,7 @@ import { newId } from '../ids';
 export const auditUnitChange = (
   identity: Identity,
   now: Date,
-  type: UnitChangeEvent['type'],
+  action: UnitChangeEvent['action'],
   change: Record<string, unknown>,
   written: readonly Unit[],
 ): UnitChangeEvent => ({
@@ -19,7 +19,7 @@ export const auditUnitChange = (
   at: now.toISOString(),
   actorId: identity.userId,
   actorName: identity.name,
-  type,
+  action,
   change,
   unitIds: written.map((u) => u.id),
 });

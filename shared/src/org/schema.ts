@@ -138,7 +138,8 @@ export const UnitChangeEvent = z.object({
   at: Instant,
   actorId: z.string().min(1),
   actorName: z.string(),
-  type: z.enum(['create', 'rename', 'change_kind', 'move', 'close', 'succession', 'correct']),
+  /** `type` is the item type's attribute in the table, so the change's kind is its `action`. */
+  action: z.enum(['create', 'rename', 'change_kind', 'move', 'close', 'succession', 'correct']),
   /** The request as the administrator made it (dates, names, ids). */
   change: z.record(z.string(), z.unknown()),
   /** Every unit the change wrote (a move: the unit and its descendants; a merger: both sides). */
