@@ -81,7 +81,7 @@ export function UnitsPage() {
         </section>
         <section className="org-detail card" aria-live="polite">
           {selected ? (
-            <UnitDetail unit={selected} asOf={asOf} nameOf={nameOf} onAction={setMode} />
+            <UnitDetail key={selected.id} unit={selected} asOf={asOf} nameOf={nameOf} onAction={setMode} />
           ) : (
             <p className="muted">{m('select')}</p>
           )}
@@ -145,11 +145,12 @@ function UnitDetail({
       : m('between', { from: formatDate(from), to: formatDate(to) });
   const whatLabel = { name: m('name'), kind: m('kind'), parent: m('parent'), successor: m('successors') };
   const open = isActiveOn(unit, asOf);
-  // At 360 px the detail sits below the whole tree: choosing a unit brings it into view and focus.
+  // At 360 px the detail sits below the whole tree: choosing a unit (one mount per unit, see `key`)
+  // brings it into view and focus.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
-  }, [unit.id]);
+  }, []);
   return (
     <div className="stack">
       <h2 ref={heading} tabIndex={-1}>
