@@ -328,6 +328,41 @@ const cases = (): Case[] => {
       expected: role(['admin'], 404),
     },
     {
+      operationId: 'getOrgTree',
+      label: '',
+      call: (a) => a.get('/org/tree?asOf=2023-05-05'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getUnitLineage',
+      label: '',
+      call: (a) => a.get(`/units/${units.commune}/lineage`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'changeUnit',
+      label: '(unknown unit)',
+      call: (a) => a.post('/admin/units/nowhere/changes', { type: 'close', on: '2026-07-01' }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'recordSuccession',
+      label: '(many to many, refused)',
+      call: (a) =>
+        a.post('/admin/unit-successions', {
+          predecessorIds: [units.district, units.otherDistrict],
+          successorIds: [units.commune, units.department],
+          from: '2026-07-01',
+        }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'listUnitChanges',
+      label: '',
+      call: (a) => a.get('/admin/unit-changes'),
+      expected: role(['admin'], 200),
+    },
+    {
       operationId: 'listUsers',
       label: 'of the commune',
       call: (a) => a.get(`/admin/users?unitId=${units.commune}`),

@@ -111,10 +111,10 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
-  // Verifying and exporting whole chains is the province's secretariat's and administrator's.
-  audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
   // The same decision as every /admin/users route: `administer` a user of the province.
   administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
+  // Verifying and exporting whole chains is the province's secretariat's and administrator's.
+  audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

@@ -1,8 +1,16 @@
 import { checkOfficeHolders } from '@thidua/shared/admin';
 import { Campaign } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
-import { type Identity, pathUnder, type Unit, type User } from '@thidua/shared/org';
+import {
+  correctUnit,
+  type Identity,
+  linkPredecessor,
+  pathUnder,
+  type Unit,
+  type User,
+} from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
@@ -71,7 +79,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.updateUnit, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateUnit, async ({ identity, params, body, remember, now }) => {
       const t = identity.tenantId;
       const unit = await administeredUnit(identity, params.unitId);
       if (body.successorId) {
@@ -88,24 +96,40 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
           { path: 'body.closedOn', message: 'Không hợp lệ' },
         ]);
       }
-      const updated: Unit = {
-        ...unit,
-        name: body.name ?? unit.name,
-        closedOn,
-        successorId: body.successorId === undefined ? unit.successorId : body.successorId,
-      };
+      const updated = correctUnit(unit, body, toCalendarDate(now.toISOString()));
       const response = ok(updated);
-      const audit = await d.audit.record(identity, {
-        kind: 'unit',
-        subject: updated,
-        action: 'updated',
-        summary: changes(unit, updated, {
-          name: 'Tên',
-          closedOn: 'Ngày giải thể',
-          successorId: 'Đơn vị kế thừa',
-        }),
-      });
-      requireSaved(await d.units.save(updated, 'replace', [...remember(response), ...audit]), unitRefusals);
+      // The successor keeps the reverse link, so its lineage is read by key (features/org/repository.ts);
+      // its item changes too, so its own chain records it.
+      const successor = body.successorId ? await d.units.get(t, body.successorId) : undefined;
+      const linked = successor ? linkPredecessor(successor, unit.id) : undefined;
+      const audit = await d.audit.record(
+        identity,
+        {
+          kind: 'unit',
+          subject: updated,
+          action: 'updated',
+          summary: changes(unit, updated, {
+            name: 'Tên',
+            closedOn: 'Ngày giải thể',
+            successorId: 'Đơn vị kế thừa',
+          }),
+        },
+        ...(linked
+          ? [
+              {
+                kind: 'unit' as const,
+                subject: linked,
+                action: 'successor_linked',
+                summary: `Kế thừa ${unit.name}`,
+              },
+            ]
+          : []),
+      );
+      const reverse = linked ? [d.units.putItem(linked, 'replace')] : [];
+      requireSaved(
+        await d.units.save(updated, 'replace', [...reverse, ...remember(response), ...audit]),
+        unitRefusals,
+      );
       return response;
     }),
 

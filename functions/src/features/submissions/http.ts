@@ -1,4 +1,5 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
 import { REDACTED_TEXT, redactChanges, sensitiveAttachmentIds, sensitiveRefs } from '@thidua/shared/forms';
 import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
@@ -24,7 +25,14 @@ import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
-import { childrenCompleteness, liveRules, loadReadable, refuseClassified, templateOf } from './use-cases';
+import {
+  childrenCompleteness,
+  liveRules,
+  loadReadable,
+  loadReadableWithOrigin,
+  refuseClassified,
+  templateOf,
+} from './use-cases';
 import { readsSensitive, submissionView, type ViewTemplate } from './views';
 
 const scopes: Record<'mine' | 'inbox' | 'subtree', ListScope> = {
@@ -84,8 +92,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const template = await d.templates.get(t, assignment.templateId, assignment.templateVersion);
       if (!template) throw new RuleViolation('Phong trào chưa có biểu mẫu này', [], 'template_missing');
       refuseClassified(template);
-      const units = await d.units.getMany(t, unit.path);
-      units.set(unit.id, unit);
+      // The tree as of today: the unit's parents that day (a unit moved from a date climbs its new ones).
+      const units = await d.units.ancestryOn(unit, toCalendarDate(now.toISOString()));
       const result = createDraft({
         id: newId(now),
         campaign,
@@ -164,8 +172,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     }),
 
     userRoute(c.getSubmission, async ({ identity, params, now }) => {
-      const s = await loadReadable(d, identity, params.submissionId);
-      return ok(submissionView(s, identity, now, await templateOf(d, s)));
+      const { submission, origin } = await loadReadableWithOrigin(d, identity, params.submissionId, now);
+      return ok(submissionView(submission, identity, now, await templateOf(d, submission), origin));
     }),
 
     userRoute(c.saveSubmission, async (req) => {

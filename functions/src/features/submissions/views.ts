@@ -1,4 +1,4 @@
-import type { SubmissionView } from '@thidua/shared/api';
+import type { SubmissionOrigin, SubmissionView } from '@thidua/shared/api';
 import { type FormTemplate, redactData } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { authorizeSensitiveRead } from '@thidua/shared/policy';
@@ -17,22 +17,21 @@ export const readsSensitive = (identity: Identity, s: StoredSubmission, template
  * THE API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out,
  * and the sensitive fields are redacted for a reader the template does not name. Every route that
  * answers with a submission (its answers, its 409s, its idempotent replays) goes through here, and the
- * template is a required argument, so a new route cannot forget the redaction.
+ * template is a required argument, so a new route cannot forget the redaction. Read through lineage
+ * (`origin`), it is read only: no action is offered.
  */
 export const submissionView = (
   s: StoredSubmission,
   identity: Identity,
   now: Date,
   template: ViewTemplate,
+  origin?: SubmissionOrigin,
 ): SubmissionView => {
   const { rules, ...submission } = s;
   const { data, redacted } = readsSensitive(identity, s, template)
     ? { data: submission.data, redacted: [] }
     : redactData(template, submission.data);
-  return {
-    ...submission,
-    data,
-    redacted,
-    actions: availableActions(submission, identity, rules, now.toISOString()),
-  };
+  const view = { ...submission, data, redacted };
+  if (origin) return { ...view, actions: [], origin };
+  return { ...view, actions: availableActions(submission, identity, rules, now.toISOString()) };
 };
