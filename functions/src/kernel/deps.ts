@@ -78,6 +78,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
       lookup: users.get,
       security: tenantSecurity.get,
       ttlSeconds: config.accountCacheTtlSeconds,
+      securityTtlSeconds: config.mfaPolicyCacheTtlSeconds,
     }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
