@@ -3,6 +3,7 @@ import { createDocumentStore, type DocumentStore } from './commendations/documen
 import { type CommendationRepository, createCommendationRepository } from './commendations/repository';
 import { type Config, loadConfig } from './config';
 import { type AttachmentRepository, createAttachmentRepository } from './data/attachments';
+import { type CampaignHistoryRepository, createCampaignHistoryRepository } from './data/campaign-versions';
 import {
   type CampaignRepository,
   createCampaignRepository,
@@ -32,6 +33,8 @@ export interface Deps {
   users: UserRepository;
   campaigns: CampaignRepository;
   templates: TemplateRepository;
+  /** A campaign's published versions, builder draft and audit events. */
+  campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
@@ -55,6 +58,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
+    campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),

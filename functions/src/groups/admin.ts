@@ -1,15 +1,17 @@
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
-import { pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { type Identity, pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
 import { requireSaved, type SaveRefusals } from '../app/outcomes';
+import type { TxItem } from '../data/transact';
 import type { Deps } from '../deps';
 import { NotFound, RuleViolation } from '../http/errors';
 import { created, ok } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
 import { zodDetails } from '../http/zod-details';
 import { newId } from '../ids';
+import { publishVersion } from './campaign-builder';
 
 /**
  * Administration (province admin only, decided by the shared policy): units, users and roles,
@@ -18,10 +20,14 @@ import { newId } from '../ids';
  */
 const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
 const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
-const campaignRefusals: SaveRefusals = {
-  exists: 'Phong trào đã tồn tại',
-  missing: 'Không tìm thấy phong trào',
-};
+/** The JSON routes publish on whatever version is latest (they carry none), with no note. */
+const jsonRoute = (identity: Identity, now: Date, remember: () => TxItem[]) => ({
+  identity,
+  now,
+  baseVersion: 'latest' as const,
+  note: '',
+  remember,
+});
 
 export const adminRoutes = (d: Deps): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
@@ -149,21 +155,30 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+    userRoute(c.createCampaign, async ({ identity, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'create', remember(response)), campaignRefusals);
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'created',
+      });
       return response;
     }),
 
-    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'replace', remember(response)), campaignRefusals);
+      // A whole replace is an edit after publication like the builder's: a new version, audited.
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'replaced',
+      });
       return response;
     }),
 

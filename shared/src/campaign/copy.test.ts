@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaign2023 } from './campaign-2023';
-import {
-  COPY_CLEARS,
-  copyCampaign,
-  shiftDateByYears,
-  shiftInstantByYears,
-  shiftPeriodByYears,
-} from './copy';
+import { COPY_CLEARS, copyCampaign, shiftDateByYears, shiftInstantByYears, shiftPeriodByYears } from './copy';
 import { Campaign } from './schema';
 
 const withExceptions: Campaign = {
@@ -20,7 +14,12 @@ const withExceptions: Campaign = {
             { period: '2023-Q1', opensAt: '2023-03-31T17:00:00.000Z', closesAt: '2023-04-15T17:00:00.000Z' },
           ],
           lockExceptions: [
-            { unitId: 'dong-xoai-tan-phu', period: '2023-Q1', closesAt: '2023-04-20T17:00:00.000Z', reason: 'Lũ' },
+            {
+              unitId: 'dong-xoai-tan-phu',
+              period: '2023-Q1',
+              closesAt: '2023-04-20T17:00:00.000Z',
+              reason: 'Lũ',
+            },
           ],
         }
       : f,
@@ -52,7 +51,11 @@ describe('copyCampaign (2026 from 2023)', () => {
     expect(copy.number).toBe('');
     expect(copy.issuedOn).toBe('');
     expect(copy.signer).toBe('');
-    expect(copy.participants).toEqual({ unitKinds: ['district', 'commune'], unitIds: [], excludedUnitIds: [] });
+    expect(copy.participants).toEqual({
+      unitKinds: ['district', 'commune'],
+      unitIds: [],
+      excludedUnitIds: [],
+    });
     expect(copy.forms.flatMap((f) => f.lockExceptions)).toEqual([]);
     expect(COPY_CLEARS).toContain('forms.*.lockExceptions');
     expect(copy.status).toBe('draft');

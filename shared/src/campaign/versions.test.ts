@@ -7,9 +7,7 @@ describe('changedFields', () => {
     const after = {
       ...campaign2023,
       requireUnitSignOff: true,
-      forms: campaign2023.forms.map((f) =>
-        f.formKey === 'periodic_report' ? { ...f, cutOffDay: 14 } : f,
-      ),
+      forms: campaign2023.forms.map((f) => (f.formKey === 'periodic_report' ? { ...f, cutOffDay: 14 } : f)),
     };
     expect(changedFields(campaign2023, after)).toEqual(['requireUnitSignOff', 'forms.periodic_report']);
   });
@@ -48,7 +46,10 @@ describe('planPublication', () => {
   });
 
   it('refuses an edit started from a version someone has since replaced', () => {
-    expect(planPublication({ exists: true, latestVersion: 4, baseVersion: 3 })).toEqual({ ok: false, latest: 4 });
+    expect(planPublication({ exists: true, latestVersion: 4, baseVersion: 3 })).toEqual({
+      ok: false,
+      latest: 4,
+    });
     expect(planPublication({ exists: true, latestVersion: null, baseVersion: 2 })).toEqual({
       ok: false,
       latest: 0,

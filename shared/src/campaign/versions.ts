@@ -101,3 +101,38 @@ export function planPublication(input: {
   if (input.baseVersion !== latest) return { ok: false, latest };
   return { ok: true, version: latest + 1, mode: input.exists ? 'replace' : 'create' };
 }
+
+/**
+ * One audit event of a campaign, chained by hash like a submission's (each stores the hash of the one
+ * before it), so a removed or edited change breaks the recomputation. `dataHash`: the campaign (or the
+ * copy) as the change left it.
+ */
+export const CampaignAuditEvent = z.object({
+  tenantId: TenantId,
+  campaignId: Id,
+  seq: z.number().int().min(1),
+  at: Instant,
+  actorId: z.string().min(1).max(128),
+  kind: CampaignChangeKind,
+  /** The version a publication wrote (null for a copy, which is only a draft). */
+  version: z.number().int().min(1).nullable(),
+  /** A copy: the campaign it was copied from. */
+  sourceCampaignId: Id.nullable(),
+  dataHash: z.string().length(64),
+  prevHash: z.string().length(64),
+  hash: z.string().length(64),
+});
+export type CampaignAuditEvent = z.infer<typeof CampaignAuditEvent>;
+
+/**
+ * The day the tree is read at when a campaign is checked: the first day any of its forms opens for
+ * entry, or `today` when no window is set or the first one has passed (the tree units file under).
+ */
+export function checkDateOf(c: Pick<Campaign, 'forms'>, today: string): string {
+  const opens = c.forms
+    .flatMap((f) => f.entryWindows.map((w) => w.opensAt))
+    .sort()
+    .map((at) => new Date(Date.parse(at) + 7 * 3_600_000).toISOString().slice(0, 10));
+  const first = opens[0];
+  return first !== undefined && first > today ? first : today;
+}
