@@ -19,9 +19,10 @@ import {
 const world = useApiWorld();
 const NEW = 'kh-2026-builder';
 
-const campaignOf = (draft: Record<string, unknown>) => {
-  const data = { ...(draft.data as Record<string, unknown>) };
-  delete data.id;
+const campaignOf = (
+  draft: Record<string, unknown>,
+): Record<string, unknown> & { forms: { periods: string[] }[] } => {
+  const { id: _id, ...data } = draft.data as { id: string; forms: { periods: string[] }[] };
   return { ...data, number: '05/KH-UBND', issuedOn: '2026-01-20' };
 };
 
@@ -115,7 +116,7 @@ describe('publication as a new version', () => {
   it('names in Vietnamese, at the field, what blocks publication', async () => {
     const w = world();
     const draft = expectStatus(await w.as.secretariat.get(`/admin/campaign-drafts/${NEW}`), 200);
-    const campaign = campaignOf(draft) as Record<string, unknown> & { forms: { periods: string[] }[] };
+    const campaign = campaignOf(draft);
     const broken = {
       ...campaign,
       forms: campaign.forms.map((f, i) => (i === 0 ? { ...f, periods: ['2026-M02'] } : f)),
