@@ -181,7 +181,7 @@ export function BuilderListPage() {
           }}
         >
           <div className="grid">
-            <Field label={t('copy.id')} help={t('copy.idHelp')} required>
+            <Field label={t('new.id')} help={t('copy.idHelp')} required>
               {(p) => (
                 <input
                   {...p}

@@ -110,7 +110,11 @@ export function ChainsSection({
             <Repeater<ChainRule>
               path={['chainConfigs', i, 'rules']}
               legend={t('chains.title')}
-              title={(r) => t('chains.rule', { kind: r.authorKind ? kindLabel(r.authorKind) : '…' })}
+              title={(r) =>
+                t('chains.rule', {
+                  kind: r.authorKind ? kindLabel(r.authorKind).toLocaleLowerCase('vi') : '…',
+                })
+              }
               make={() => ({ authorKind: '', reviewerKinds: [''], optionalKinds: [] })}
               addLabel={t('chains.addRule')}
             >
