@@ -1,4 +1,4 @@
-import { verifyCampaignEvents } from '@thidua/functions/app/campaign-audit';
+import { verifyCampaignEvents } from '@thidua/functions/features/campaign-builder/audit';
 import { CAMPAIGN_2023_ID, type CampaignAuditEvent } from '@thidua/shared/campaign';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,10 +1,10 @@
 import { adminContracts, campaignBuilderContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { adminRoutes } from '../groups/admin';
-import { campaignBuilderRoutes } from '../groups/campaign-builder';
-import { createGroupHandler } from '../http/route';
+import { adminRoutes } from '../features/admin/http';
+import { campaignBuilderRoutes } from '../features/campaign-builder/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `admin` route group: configuration read once, routes from groups/admin.ts. */
+/** Lambda entry of the `admin` route group: configuration read once, routes from features/admin/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(
   { ...adminContracts, ...campaignBuilderContracts },
