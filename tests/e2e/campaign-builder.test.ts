@@ -86,7 +86,7 @@ describe('campaign builder', () => {
     await periods.getByLabel('Tháng 01/2026', { exact: true }).check();
     await periods.getByLabel('Năm 2026', { exact: true }).uncheck();
     await form.getByLabel(/^Ngày chốt số liệu hằng tháng/).fill('14');
-    await form.getByText('Tháng 01/2026: số liệu tính đến 14/01/2026').waitFor();
+    await form.getByText('Tháng 01/2026 (số liệu tính đến 14/01/2026)').waitFor();
 
     // The chain a commune will get, from the chain rules and the tree.
     await page

@@ -84,7 +84,6 @@ const vi = {
   'forms.cutOff': 'Ngày chốt số liệu hằng tháng',
   'forms.cutOffHelp':
     'Để trống: tính theo tháng dương lịch. Ví dụ 14: số liệu từ ngày 15 tháng trước đến ngày 14 tháng báo cáo.',
-  'forms.cutOffShown': '{period}: số liệu tính đến {date}',
   'forms.unitKinds': 'Cấp đơn vị nộp (không chọn: mọi đơn vị tham gia)',
   'windows.title': 'Thời hạn nhập liệu',
   'windows.add': 'Thêm thời hạn nhập liệu',
@@ -248,7 +247,6 @@ const en: Record<Key, string> = {
   'forms.periods': 'Periods filed',
   'forms.cutOff': 'Monthly cut-off day',
   'forms.cutOffHelp': 'Empty: calendar months. E.g. 14: from the 15th of the month before to the 14th.',
-  'forms.cutOffShown': '{period}: figures up to {date}',
   'forms.unitKinds': 'Unit kinds filing (none: every participant)',
   'windows.title': 'Entry windows',
   'windows.add': 'Add entry window',

@@ -1,9 +1,8 @@
 import type { Deadline, EntryWindow, FormAssignment, LockException } from '@thidua/shared/campaign';
 import { isActiveOn, type Unit } from '@thidua/shared/org';
-import { periodRange } from '@thidua/shared/workflow';
-import { formatDate, useT } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { Field } from '../../../ui';
-import { periodLabel } from '../../submissions/labels';
+import { periodLabel, periodWithCutOff } from '../../submissions/labels';
 import { blankForm, endInstant, fieldId, openingInstant, pathKey, sortPeriods } from '../model';
 import { useTemplateVersions } from '../service';
 import {
@@ -69,21 +68,15 @@ function TemplatePicker({ i, form }: { i: number; form: FormAssignment }) {
   );
 }
 
-/** "Tháng 01/2026: số liệu tính đến 14/01/2026", for each period of the form, when a cut-off is set. */
+/** Each period of the form with the day its figures count to, when a cut-off is set. */
 function CutOffDates({ form }: { form: FormAssignment }) {
-  const t = useBuilderT();
   const core = useT();
   if (form.cutOffDay === undefined) return null;
   return (
     <ul className="cb-cutoffs muted">
-      {sortPeriods(form.periods).map((p) => {
-        const range = periodRange(p, form.cutOffDay);
-        return range ? (
-          <li key={p}>
-            {t('forms.cutOffShown', { period: periodLabel(p, core), date: formatDate(range.to) })}
-          </li>
-        ) : null;
-      })}
+      {sortPeriods(form.periods).map((p) => (
+        <li key={p}>{periodWithCutOff(p, core, form.cutOffDay)}</li>
+      ))}
     </ul>
   );
 }
