@@ -40,6 +40,10 @@ async function secretariatOnPhone(): Promise<Page> {
 describe('campaign builder', () => {
   it('copies 2023 into 2026, adds a monthly form with a cut-off, previews a chain and publishes', async () => {
     const page = await secretariatOnPhone();
+    let draftSaves = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/admin/campaign-drafts/')) draftSaves++;
+    });
     await page.goto(`${built.web.origin}/campaign-builder`);
     await page.getByRole('heading', { name: 'Thiết lập phong trào thi đua' }).waitFor();
 
@@ -91,6 +95,11 @@ describe('campaign builder', () => {
       .poll(async () => chain.getByRole('listitem').allTextContents())
       .toEqual(['Thành phố Đồng Xoài (Cấp huyện)', 'Tỉnh Bình Phước (Cấp tỉnh)']);
     await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
+    // Saved once typing stops, then quiet: no save without a change.
+    const saves = draftSaves;
+    expect(saves).toBeGreaterThan(0);
+    await page.waitForTimeout(3_000);
+    expect(draftSaves).toBe(saves);
     expect(support.seriousViolations(await support.axeViolations(page))).toEqual([]);
 
     // Publication is confirmed, and becomes version 1 in the history.

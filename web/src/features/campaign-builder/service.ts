@@ -12,6 +12,7 @@ import {
   saveCampaignDraft,
 } from '@thidua/shared/contracts';
 import type { Unit } from '@thidua/shared/org';
+import { useMemo } from 'react';
 import { isHttpError } from '../../api/errors';
 import { useApi } from '../../app/services';
 
@@ -36,6 +37,10 @@ const orNull = async <T>(p: Promise<T>): Promise<T | null> => {
 
 export function useBuilderApi() {
   const api = useApi();
+  return useMemo(() => builderApi(api), [api]);
+}
+
+function builderApi(api: ReturnType<typeof useApi>) {
   return {
     drafts: () => api.call(listCampaignDrafts, { query: { limit: 100 } }).then((r) => r.items),
     draft: (campaignId: string) => orNull(api.call(getCampaignDraft, { params: { campaignId } })),
@@ -62,8 +67,6 @@ export function useBuilderApi() {
     },
   };
 }
-
-export type BuilderApi = ReturnType<typeof useBuilderApi>;
 
 export function useTree() {
   const b = useBuilderApi();

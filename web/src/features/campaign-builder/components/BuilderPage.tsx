@@ -45,6 +45,11 @@ type SaveState =
   | { kind: 'local' }
   | { kind: 'conflict'; theirs: { revision: number; data: Record<string, unknown> } };
 
+/** The other draft a refused save carries (409 `current`). */
+const conflictOf = (body: unknown): { revision: number; data: Record<string, unknown> } | undefined =>
+  (body as { error?: { current?: { revision: number; data: Record<string, unknown> } } } | null)?.error
+    ?.current;
+
 /** `/campaign-builder/:campaignId`: loads what there is, then the editor. */
 export function BuilderPage() {
   const { campaignId = '' } = useParams();
@@ -115,6 +120,10 @@ function Editor({
   const [asOf, setAsOf] = useState(() => checkDateFor(start.draft));
   const revision = useRef(start.revision);
   const dirty = useRef(false);
+  /** The draft last handed to the server, and the save in flight: saves go one after the other. */
+  const lastSent = useRef<BuilderCampaign | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const conflict = useRef(false);
   const store = useMemo(() => localStore(userId), [userId]);
   const id = start.draft.id;
 
@@ -123,45 +132,47 @@ function Editor({
     setDraft((d) => setIn(d, path, value));
   }, []);
 
-  const pushToServer = useCallback(
-    async (data: BuilderCampaign) => {
-      setSave({ kind: 'saving' });
-      try {
-        const saved = await b.saveDraft(id, {
-          revision: revision.current,
-          baseVersion: start.baseVersion,
-          title: data.title,
-          data: data as unknown as Record<string, unknown>,
-        });
-        revision.current = saved.revision;
-        setSave({ kind: 'saved', at: saved.updatedAt });
-        void queryClient.invalidateQueries({ queryKey: builderKeys.drafts });
-      } catch (err) {
-        if (isHttpError(err) && err.status === 409) {
-          const current = (
-            err.body as { error?: { current?: { revision: number; data: Record<string, unknown> } } }
-          )?.error?.current;
-          if (current) return setSave({ kind: 'conflict', theirs: current });
-        }
-        setSave({ kind: 'local' });
-      }
-    },
-    [b, id, start.baseVersion, queryClient],
-  );
+  const send = async (data: BuilderCampaign) => {
+    setSave({ kind: 'saving' });
+    try {
+      const saved = await b.saveDraft(id, {
+        revision: revision.current,
+        baseVersion: start.baseVersion,
+        title: data.title,
+        data: data as unknown as Record<string, unknown>,
+      });
+      revision.current = saved.revision;
+      setSave({ kind: 'saved', at: saved.updatedAt });
+      void queryClient.invalidateQueries({ queryKey: builderKeys.drafts });
+    } catch (err) {
+      const current = isHttpError(err) && err.status === 409 ? conflictOf(err.body) : undefined;
+      if (current) {
+        conflict.current = true;
+        setSave({ kind: 'conflict', theirs: current });
+      } else setSave({ kind: 'local' });
+    }
+  };
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  const pushToServer = useCallback((data: BuilderCampaign) => {
+    lastSent.current = data;
+    queue.current = queue.current.then(() => sendRef.current(data));
+    return queue.current;
+  }, []);
 
   // Every change is kept on this device at once, and on the server a moment after typing stops.
   useEffect(() => {
-    if (!dirty.current) return;
+    if (!dirty.current || draft === lastSent.current) return;
     store?.write({
       submissionId: id,
       baseVersion: revision.current,
       values: draft as unknown as Record<string, unknown>,
       savedAt: new Date().toISOString(),
     });
-    if (save.kind === 'conflict') return;
+    if (conflict.current) return;
     const timer = setTimeout(() => void pushToServer(draft), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, store, id, pushToServer, save.kind]);
+  }, [draft, store, id, pushToServer]);
 
   const byPath = useMemo(() => issuesByPath(issues), [issues]);
   const kinds = useMemo(() => kindsInForce(units, asOf), [units, asOf]);
@@ -215,6 +226,7 @@ function Editor({
                 <Button
                   onClick={() => {
                     revision.current = save.theirs.revision;
+                    conflict.current = false;
                     setSave({ kind: 'idle' });
                     void pushToServer(draft);
                   }}
@@ -224,6 +236,7 @@ function Editor({
                 <Button
                   onClick={() => {
                     revision.current = save.theirs.revision;
+                    conflict.current = false;
                     setSave({ kind: 'idle' });
                     dirty.current = false;
                     setDraft({ ...(save.theirs.data as unknown as BuilderCampaign), id });
