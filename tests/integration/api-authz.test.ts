@@ -68,6 +68,11 @@ const actorsOf = {
   A: ['communeSubmitter', 'communeHead', 'districtReviewer', 'provinceReviewer', 'secretariat'],
   B: ['departmentSubmitter', 'provinceReviewer', 'secretariat'],
 } satisfies Record<'A' | 'B', Login[]>;
+/** Who may flag it "Mật": the reviewing units above it (reviewer, secretariat), never its authors. */
+const classifiersOf = {
+  A: ['districtReviewer', 'provinceReviewer', 'secretariat'],
+  B: ['provinceReviewer', 'secretariat'],
+} satisfies Record<'A' | 'B', Login[]>;
 const authorsOf = { A: ['communeSubmitter', 'communeHead'], B: ['departmentSubmitter'] } satisfies Record<
   'A' | 'B',
   Login[]
@@ -153,6 +158,17 @@ const cases = (): Case[] => {
       label: `${k} approve (stale version)`,
       call: (a) => a.post(`/submissions/${s.id}/actions`, { type: 'approve', expectedVersion: stale(s) }),
       expected: action(actorsOf[k], readersOf[k], 409),
+    },
+    {
+      operationId: 'classifySubmission',
+      label: `${k} (stale version)`,
+      call: (a) =>
+        a.post(`/submissions/${s.id}/classification`, {
+          classified: true,
+          reason: 'Kiểm tra quyền',
+          expectedVersion: stale(s),
+        }),
+      expected: action(classifiersOf[k], readersOf[k], 409),
     },
     {
       operationId: 'getSubmissionHistory',
@@ -424,6 +440,32 @@ const cases = (): Case[] => {
       label: '(none)',
       call: (a) => a.get(`/admin/campaigns/${TEST_CAMPAIGN}/versions/999`),
       expected: role(builders, 404),
+    },
+    { operationId: 'getMySecurity', label: '', call: (a) => a.get('/me/security'), expected: everyone() },
+    {
+      operationId: 'recordMyMfa',
+      label: '(a token Cognito refuses)',
+      call: (a) => a.post('/me/mfa', { accessToken: 'x'.repeat(40) }),
+      expected: everyone(422),
+    },
+    {
+      operationId: 'getTenantSecurity',
+      label: '',
+      call: (a) => a.get('/tenant/security'),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'putTenantSecurity',
+      label: '(nobody required, as the demo)',
+      call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
+      expected: role(['admin'], 200),
+    },
+    // Last: it ends every session of each persona.
+    {
+      operationId: 'signOutEverywhere',
+      label: '',
+      call: (a) => a.post('/me/sign-out-everywhere'),
+      expected: everyone(),
     },
   ];
 };

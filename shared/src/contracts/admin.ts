@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { pageOf } from '../api';
 import { Campaign } from '../campaign';
 import { CalendarDate, Id } from '../common';
-import { FormKind, Section, TemplateWorkflow } from '../forms';
+import { FormKind, FormTemplate, Section, TemplateWorkflow } from '../forms';
 import { Role, Unit, UnitKind, User } from '../org';
 import { TemplateParams } from './campaigns';
 import { CampaignParams, defineRoute, PageQuery } from './kernel';
@@ -51,6 +51,10 @@ export const TemplateVersionBody = z.object({
   description: z.string().max(2000).default(''),
   sections: z.array(Section).min(1),
   workflow: TemplateWorkflow.optional(),
+  /** Roles that read the sensitive fields; absent: the policy's default (the unit and its reviewers). */
+  sensitiveReaders: FormTemplate.shape.sensitiveReaders,
+  /** "Mật": no data entry on this template at all. */
+  classified: FormTemplate.shape.classified,
 });
 
 export const createUnit = defineRoute({

@@ -95,12 +95,47 @@ export const en: Record<MessageKey, string> = {
   'auth.forgot.confirm': 'Reset the password',
   'auth.forgot.done': 'Password reset. Please sign in with the new password.',
   'auth.forgot.back': 'Back to sign in',
+  'auth.error.totpMismatch':
+    'The authenticator code is not right. Check the time on your phone and enter the code it shows now.',
+  'auth.error.mfaChallengeExpired': 'More than 3 minutes passed since the password. Please sign in again.',
+  'auth.mfa.title': 'Two-step verification',
+  'auth.mfa.intro': 'Enter the 6-digit code your authenticator app shows.',
+  'auth.mfa.afterEnrol':
+    'Two-step verification is on. To finish signing in, enter the new code your authenticator app shows.',
+  'auth.mfa.code': 'Verification code (6 digits)',
+  'auth.mfa.codeRequired': 'Enter the 6-digit code',
+  'auth.mfa.submit': 'Verify',
+  'auth.mfa.enrolTitle': 'Set up an authenticator app',
+  'auth.mfa.enrolIntro':
+    'Your role requires two-step verification. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) or type the secret key, then enter the 6-digit code it shows.',
+  'auth.mfa.qr': 'QR code to add the account to an authenticator app',
+  'auth.mfa.secret': 'Secret key (type it if you cannot scan)',
+  'auth.mfa.enrolSubmit': 'Turn on two-step verification',
+  'auth.mfa.loading': 'Creating the secret key…',
 
   'account.title': 'Account',
   'account.name': 'Name',
   'account.email': 'Email',
   'account.unit': 'Unit',
   'account.roles': 'Roles',
+  'account.mfa.title': 'Two-step verification',
+  'account.mfa.on': 'On: every sign-in asks for a code from your authenticator app.',
+  'account.mfa.off': 'Off.',
+  'account.mfa.required': 'Your role requires two-step verification.',
+  'account.mfa.enrol': 'Set up an authenticator app',
+  'account.mfa.done': 'Two-step verification is on. Your next sign-in will ask for a code.',
+  'account.signOutAll.title': 'Sign out everywhere',
+  'account.signOutAll.intro':
+    'Ends every session of this account on every computer and phone (this one included).',
+  'account.signOutAll.button': 'Sign out everywhere',
+  'account.signOutAll.confirm':
+    'Sign out everywhere? Every session, this one included, ends now; you will need to sign in again.',
+  'account.policy.title': 'Roles that must use two-step verification',
+  'account.policy.intro':
+    'Holders of the chosen roles must set up an authenticator app and enter a code at every sign-in.',
+  'account.policy.save': 'Save the setting',
+  'account.policy.saved': 'Two-step verification setting saved.',
+  'account.policy.none': 'No role is required at the moment.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist or you may not see it.',
@@ -123,6 +158,8 @@ export const en: Record<MessageKey, string> = {
   'errors.forbidden': 'Not found, or you may not access this submission.',
   'errors.validation': 'Some entries are not valid. See the highlighted fields.',
   'errors.rule': 'Not possible: {message}',
+  'errors.classified':
+    'This submission or form is marked classified ("Mật"): classified information may not be entered in this system. Data saved before is kept.',
   'errors.tooLarge': 'What you sent is too large.',
   'errors.unauthorized': 'Your session has expired. Please sign in again.',
   'errors.server': 'The server has a problem. Try again in a few minutes.',
@@ -159,6 +196,10 @@ export const en: Record<MessageKey, string> = {
   'form.file.scan.pending': 'Waiting for the virus scan',
   'form.file.scan.clean': 'Scanned: clean',
   'form.file.scan.infected': 'Infected — cannot be used',
+  'form.redacted': 'Hidden — sensitive data',
+  'form.redactedHelp': 'The form does not let your role read this field.',
+  'form.redactedNotice':
+    'Some sensitive fields (crime and social-evil figures, personal data) are hidden for your role.',
   'form.errorSummary': '{n, plural, one {# field needs} other {# fields need}} fixing:',
 
   'review.changed': 'Changed',
@@ -225,6 +266,7 @@ export const en: Record<MessageKey, string> = {
   'event.withdraw': 'Withdrawn',
   'event.reopen': 'Reopened for correction',
   'event.attach': 'Evidence file attached',
+  'event.classify': 'Classified ("Mật") flag set or lifted',
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',
@@ -250,6 +292,16 @@ export const en: Record<MessageKey, string> = {
   'submission.returnedTitle': 'Returned by {unit}. Reason:',
   'submission.rejectedTitle': 'This submission was rejected. Reason:',
   'submission.approvedNote': 'This submission is finally approved.',
+  'classify.set': 'Mark classified ("Mật")',
+  'classify.lift': 'Lift the classified mark',
+  'classify.explainSet':
+    'The submission of {unit} will take no more data in this system (classified information goes through the state-secret procedure). Data saved is kept. The mark is recorded in the audit trail.',
+  'classify.explainLift':
+    'The submission of {unit} will take data again. Lifting the mark is recorded in the audit trail.',
+  'classify.done': 'The classified mark is updated.',
+  'submission.classifiedTitle': 'Classified ("Mật") — no data entry in this system',
+  'submission.classifiedBody':
+    "State secrets may not be drafted or stored on a system connected to the Internet. Prepare and send this report through your agency's state-secret procedure. Data saved before is kept.",
   'submission.changesShown':
     'Resubmitted after a return: changed fields are marked “Changed”, with their previous value.',
   'submission.tabsLabel': 'Submission content',

@@ -96,12 +96,47 @@ export const vi = {
   'auth.forgot.confirm': 'Đặt lại mật khẩu',
   'auth.forgot.done': 'Đã đặt lại mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.',
   'auth.forgot.back': 'Quay lại đăng nhập',
+  'auth.error.totpMismatch':
+    'Mã từ ứng dụng xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã đang hiển thị.',
+  'auth.error.mfaChallengeExpired': 'Đã quá 3 phút kể từ khi nhập mật khẩu. Vui lòng đăng nhập lại.',
+  'auth.mfa.title': 'Xác thực hai lớp',
+  'auth.mfa.intro': 'Nhập mã 6 số đang hiển thị trong ứng dụng xác thực trên điện thoại của bạn.',
+  'auth.mfa.afterEnrol':
+    'Đã bật xác thực hai lớp. Để hoàn tất đăng nhập, nhập mã mới mà ứng dụng xác thực đang hiển thị.',
+  'auth.mfa.code': 'Mã xác thực (6 số)',
+  'auth.mfa.codeRequired': 'Vui lòng nhập mã 6 số',
+  'auth.mfa.submit': 'Xác nhận',
+  'auth.mfa.enrolTitle': 'Đăng ký ứng dụng xác thực',
+  'auth.mfa.enrolIntro':
+    'Vai trò của bạn cần xác thực hai lớp. Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) hoặc nhập khóa bí mật, rồi nhập mã 6 số ứng dụng hiển thị.',
+  'auth.mfa.qr': 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+  'auth.mfa.secret': 'Khóa bí mật (nhập tay nếu không quét được)',
+  'auth.mfa.enrolSubmit': 'Bật xác thực hai lớp',
+  'auth.mfa.loading': 'Đang tạo khóa bí mật…',
 
   'account.title': 'Tài khoản',
   'account.name': 'Họ tên',
   'account.email': 'Thư điện tử',
   'account.unit': 'Đơn vị',
   'account.roles': 'Vai trò',
+  'account.mfa.title': 'Xác thực hai lớp',
+  'account.mfa.on': 'Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.',
+  'account.mfa.off': 'Chưa bật.',
+  'account.mfa.required': 'Vai trò của bạn bắt buộc xác thực hai lớp.',
+  'account.mfa.enrol': 'Đăng ký ứng dụng xác thực',
+  'account.mfa.done': 'Đã bật xác thực hai lớp. Lần đăng nhập sau sẽ cần mã.',
+  'account.signOutAll.title': 'Đăng xuất khỏi mọi thiết bị',
+  'account.signOutAll.intro':
+    'Kết thúc mọi phiên đăng nhập của tài khoản này, trên mọi máy tính và điện thoại (kể cả máy này).',
+  'account.signOutAll.button': 'Đăng xuất khỏi mọi thiết bị',
+  'account.signOutAll.confirm':
+    'Đăng xuất khỏi mọi thiết bị? Mọi phiên đăng nhập, kể cả phiên này, sẽ kết thúc ngay; bạn cần đăng nhập lại.',
+  'account.policy.title': 'Vai trò bắt buộc xác thực hai lớp',
+  'account.policy.intro':
+    'Người giữ các vai trò được chọn phải đăng ký ứng dụng xác thực và nhập mã mỗi lần đăng nhập.',
+  'account.policy.save': 'Lưu thiết lập',
+  'account.policy.saved': 'Đã lưu thiết lập xác thực hai lớp.',
+  'account.policy.none': 'Hiện không vai trò nào bắt buộc.',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Trang không tồn tại hoặc bạn không có quyền xem.',
@@ -122,6 +157,8 @@ export const vi = {
   'errors.forbidden': 'Không tìm thấy hoặc bạn không có quyền với hồ sơ này.',
   'errors.validation': 'Một số thông tin chưa hợp lệ. Vui lòng xem các ô được đánh dấu.',
   'errors.rule': 'Không thực hiện được: {message}',
+  'errors.classified':
+    'Báo cáo hoặc biểu mẫu này được đánh dấu "Mật": thông tin mật không được nhập vào hệ thống này. Dữ liệu đã lưu trước đó được giữ nguyên.',
   'errors.tooLarge': 'Dữ liệu gửi lên quá lớn.',
   'errors.unauthorized': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
   'errors.server': 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.',
@@ -158,6 +195,10 @@ export const vi = {
   'form.file.scan.clean': 'Đã quét virus: an toàn',
   'form.file.scan.infected': 'Nhiễm mã độc — không được dùng',
   'form.errorSummary': 'Có {n} ô cần sửa:',
+  'form.redacted': 'Đã ẩn — dữ liệu nhạy cảm',
+  'form.redactedHelp': 'Vai trò của bạn không được xem trường này theo quy định của biểu mẫu.',
+  'form.redactedNotice':
+    'Một số trường nhạy cảm (số liệu tội phạm, tệ nạn xã hội, thông tin cá nhân) đã được ẩn theo vai trò của bạn.',
 
   'review.changed': 'Đã sửa',
   'review.before': 'Trước khi trả lại',
@@ -223,6 +264,7 @@ export const vi = {
   'event.withdraw': 'Rút lại',
   'event.reopen': 'Mở lại để điều chỉnh',
   'event.attach': 'Đính kèm tệp minh chứng',
+  'event.classify': 'Đánh dấu / bỏ đánh dấu "Mật"',
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',
@@ -248,6 +290,16 @@ export const vi = {
   'submission.returnedTitle': 'Hồ sơ bị trả lại bởi {unit}. Lý do:',
   'submission.rejectedTitle': 'Hồ sơ không được chấp thuận. Lý do:',
   'submission.approvedNote': 'Hồ sơ đã được phê duyệt chính thức.',
+  'classify.set': 'Đánh dấu "Mật"',
+  'classify.lift': 'Bỏ đánh dấu "Mật"',
+  'classify.explainSet':
+    'Báo cáo của {unit} sẽ không nhận thêm dữ liệu trên hệ thống này (thông tin mật phải được lập, gửi theo chế độ bảo vệ bí mật nhà nước). Dữ liệu đã lưu được giữ nguyên. Việc đánh dấu được ghi vào nhật ký.',
+  'classify.explainLift':
+    'Báo cáo của {unit} sẽ nhận dữ liệu trở lại. Việc bỏ đánh dấu được ghi vào nhật ký.',
+  'classify.done': 'Đã cập nhật đánh dấu "Mật".',
+  'submission.classifiedTitle': 'Báo cáo "Mật" — không nhập dữ liệu trên hệ thống này',
+  'submission.classifiedBody':
+    'Thông tin mật (bí mật nhà nước) không được soạn thảo, lưu giữ trên hệ thống kết nối Internet. Hãy lập và gửi báo cáo theo chế độ bảo vệ bí mật nhà nước của cơ quan. Dữ liệu đã lưu trước đó được giữ nguyên.',
   'submission.changesShown':
     'Hồ sơ được gửi lại sau khi bị trả lại: các ô đã sửa được đánh dấu “Đã sửa”, kèm giá trị trước đó.',
   'submission.tabsLabel': 'Nội dung hồ sơ',

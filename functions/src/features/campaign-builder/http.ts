@@ -19,12 +19,12 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { provinceResource } from '../commendations/context';
-import { type CampaignChange, campaignAuditItem } from './audit';
+import { type CampaignChange, campaignAuditItems } from './audit';
 
 /**
  * The campaign builder (issue 14): drafts kept as typed, copies into another year, publication as a new
  * version. Every write is one transaction with its Idempotency-Key record and, for a change to a
- * campaign, its audit event (app/campaign-audit.ts).
+ * campaign, its audit events (audit.ts, the one call site).
  */
 const DRAFT_MISSING = 'Chưa có bản nháp của phong trào này';
 
@@ -128,7 +128,7 @@ export const publishVersion = async (d: Deps, p: Publication): Promise<CampaignV
   const change: CampaignChange = {
     tenantId: t,
     campaignId: p.campaign.id,
-    actorId: p.identity.userId,
+    actor: p.identity,
     kind: p.kind,
     version: plan.version,
     sourceCampaignId: null,
@@ -138,9 +138,9 @@ export const publishVersion = async (d: Deps, p: Publication): Promise<CampaignV
   const items = [
     d.campaigns.putItem(p.campaign, plan.mode),
     d.campaignHistory.versionPutItem(version),
-    await campaignAuditItem(d, change),
     ...(draft ? [d.campaignHistory.draftDeleteItem(t, p.campaign.id)] : []),
     ...p.remember(version),
+    ...(await campaignAuditItems(d, { ...change, existed: existing !== undefined })),
   ];
   try {
     await transactWrite(d.clients.doc, items);
@@ -212,10 +212,10 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
       data,
     };
     const response = created(draft);
-    const audit = await campaignAuditItem(d, {
+    const audit = await campaignAuditItems(d, {
+      actor: identity,
       tenantId: t,
       campaignId: body.id,
-      actorId: identity.userId,
       kind: 'copied',
       version: null,
       sourceCampaignId: source.id,
@@ -225,8 +225,8 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
     try {
       await transactWrite(d.clients.doc, [
         d.campaignHistory.draftPutItem(draft),
-        audit,
         ...remember(response),
+        ...audit,
       ]);
     } catch (err) {
       refused(err, 'Đã có bản nháp với mã này; hãy chọn mã khác hoặc mở bản nháp đó');
