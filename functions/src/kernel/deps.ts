@@ -2,6 +2,10 @@ import { type AttachmentRepository, createAttachmentRepository } from '../featur
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
 import { type AuditLog, createAuditLog } from '../features/audit/chains';
 import {
+  type CampaignHistoryRepository,
+  createCampaignHistoryRepository,
+} from '../features/campaign-builder/repository';
+import {
   type CampaignRepository,
   createCampaignRepository,
   createTemplateRepository,
@@ -40,6 +44,8 @@ export interface Deps {
   users: UserRepository;
   campaigns: CampaignRepository;
   templates: TemplateRepository;
+  /** A campaign's published versions, builder draft and audit events. */
+  campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
@@ -68,6 +74,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
+    campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),

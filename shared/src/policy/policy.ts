@@ -182,6 +182,10 @@ export function authorize(
       // The organisation tree, the campaigns and their forms are not secret inside a province.
       if (action === 'read') return allow;
       if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
+      // The campaign builder (issue 14): the province secretariat sets up a year without a developer;
+      // it saves drafts and publishes versions. The raw JSON routes stay the administrator's.
+      if (action === 'save' && r.type === 'campaign' && atProvince(identity, r, ['secretariat', 'admin']))
+        return allow;
       if (
         action === 'export' &&
         r.type === 'campaign' &&

@@ -12,6 +12,7 @@ import {
   type User,
 } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
+import type { TxItem } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
@@ -19,6 +20,7 @@ import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { zodDetails } from '../../kernel/http/zod-details';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+import { publishVersion } from '../campaign-builder/http';
 import { findUsers } from '../org/user-search';
 import { accountRoutes } from './accounts';
 import { importRoutes } from './import';
@@ -34,10 +36,14 @@ export const userRefusals: SaveRefusals = {
   exists: 'Người dùng đã tồn tại',
   missing: 'Không tìm thấy người dùng',
 };
-const campaignRefusals: SaveRefusals = {
-  exists: 'Phong trào đã tồn tại',
-  missing: 'Không tìm thấy phong trào',
-};
+/** The JSON routes publish on whatever version is latest (they carry none), with no note. */
+const jsonRoute = (identity: Identity, now: Date, remember: () => TxItem[]) => ({
+  identity,
+  now,
+  baseVersion: 'latest' as const,
+  note: '',
+  remember,
+});
 
 export const adminRoutes = (d: Deps): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
@@ -238,40 +244,30 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     ...accountRoutes(d),
     ...importRoutes(d),
 
-    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+    userRoute(c.createCampaign, async ({ identity, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      const audit = await d.audit.record(identity, {
-        kind: 'campaign',
-        subject: campaign,
-        action: 'created',
-        summary: `Tạo phong trào ${campaign.number}: ${campaign.title}`,
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'created',
       });
-      requireSaved(
-        await d.campaigns.save(campaign, 'create', [...remember(response), ...audit]),
-        campaignRefusals,
-      );
       return response;
     }),
 
-    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      // Windows, periods, forms and approval chains are the campaign's: one event for any of them.
-      const audit = await d.audit.record(identity, {
-        kind: 'campaign',
-        subject: campaign,
-        action: 'updated',
-        summary: `Sửa phong trào ${campaign.number} (kỳ, biểu mẫu, thời hạn, cửa sổ nhập liệu, quy trình)`,
+      // A whole replace is an edit after publication like the builder's: a new version, audited.
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'replaced',
       });
-      requireSaved(
-        await d.campaigns.save(campaign, 'replace', [...remember(response), ...audit]),
-        campaignRefusals,
-      );
       return response;
     }),
 
