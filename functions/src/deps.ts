@@ -18,6 +18,7 @@ import {
   type UserRepository,
 } from './data/org';
 import { createSubmissionRepository, type SubmissionRepository } from './data/submissions';
+import { createTemplateDraftRepository, type TemplateDraftRepository } from './data/template-drafts';
 import { createFileStorage, type FileStorage } from './files/storage';
 import { type AccountCheck, createAccountCheck } from './http/identity';
 
@@ -32,6 +33,8 @@ export interface Deps {
   users: UserRepository;
   campaigns: CampaignRepository;
   templates: TemplateRepository;
+  /** The form builder's drafts and library (issue 14). */
+  templateDrafts: TemplateDraftRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
@@ -55,6 +58,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
+    templateDrafts: createTemplateDraftRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),

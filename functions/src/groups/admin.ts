@@ -1,6 +1,5 @@
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
-import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import { pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
 import { requireSaved, type SaveRefusals } from '../app/outcomes';
@@ -8,8 +7,8 @@ import type { Deps } from '../deps';
 import { NotFound, RuleViolation } from '../http/errors';
 import { created, ok } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
-import { zodDetails } from '../http/zod-details';
 import { newId } from '../ids';
+import { publishableTemplate, templateBuilderRoutes } from './template-builder';
 
 /**
  * Administration (province admin only, decided by the shared policy): units, users and roles,
@@ -171,28 +170,18 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'template', tenantId: t });
       const latest = await d.templates.latest(t, params.templateId);
-      const parsed = FormTemplate.safeParse({
-        ...body,
-        id: params.templateId,
-        version: (latest?.version ?? 0) + 1,
-      });
-      if (!parsed.success) {
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', zodDetails(parsed.error, 'body'), 'invalid_template');
-      }
-      const reserved = checkPublishable(parsed.data);
-      if (reserved.length > 0) {
-        const details = reserved.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
-      }
-      const response = created({ templateId: parsed.data.id, version: parsed.data.version });
+      const template = publishableTemplate(body, params.templateId, (latest?.version ?? 0) + 1, 'body');
+      const response = created({ templateId: template.id, version: template.version });
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      requireSaved(await d.templates.create(t, parsed.data, remember(response)), {
-        exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
+      requireSaved(await d.templates.create(t, template, remember(response)), {
+        exists: `Phiên bản ${template.version} của biểu mẫu đã tồn tại`,
         missing: 'Không tìm thấy biểu mẫu',
-        current: { version: parsed.data.version },
+        current: { version: template.version },
       });
       return response;
     }),
+
+    ...templateBuilderRoutes(d),
   ];
 };
 

@@ -29,6 +29,8 @@ export const workspaces = [
   'signature',
   /** Decisions about the unit's nominations. */
   'notifications',
+  /** The form builder: template drafts, the library, publication (the secretariat's). */
+  'form_builder',
 ] as const;
 export type Workspace = (typeof workspaces)[number];
 
@@ -102,6 +104,7 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
+  form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
 };
 
 /** Whether the caller may open a workspace, and why not. */
