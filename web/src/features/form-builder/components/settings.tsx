@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { Field } from '../../../ui';
+
+/**
+ * The builder's small setting controls: a label and one input each, holding plain values (a number
+ * setting is `undefined` when left empty, so an empty limit is no limit).
+ */
+
+export function TextSetting({
+  label,
+  value,
+  onChange,
+  help,
+  multiline = false,
+  required = false,
+  id,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (v: string) => void;
+  help?: ReactNode;
+  multiline?: boolean;
+  required?: boolean;
+  id?: string;
+}) {
+  return (
+    <Field label={label} help={help} required={required} {...(id ? { id } : {})}>
+      {(p) =>
+        multiline ? (
+          <textarea
+            {...p}
+            className="textarea"
+            rows={2}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <input {...p} className="input" value={value} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    </Field>
+  );
+}
+
+export function NumberSetting({
+  label,
+  value,
+  onChange,
+  integer = false,
+}: {
+  label: ReactNode;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  integer?: boolean;
+}) {
+  return (
+    <Field label={label}>
+      {(p) => (
+        <input
+          {...p}
+          className="input builder-number"
+          inputMode={integer ? 'numeric' : 'decimal'}
+          value={value === undefined ? '' : String(value)}
+          onChange={(e) => {
+            const raw = e.target.value.trim().replace(',', '.');
+            if (raw === '') return onChange(undefined);
+            const n = Number(raw);
+            if (Number.isFinite(n)) onChange(integer ? Math.trunc(n) : n);
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function CheckSetting({
+  label,
+  checked,
+  onChange,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <label className="choice">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+/** An object without the keys whose value is `undefined` (optional settings left empty). */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
