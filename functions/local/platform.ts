@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTelemetryFactory } from '../src/observability/telemetry';
+import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
 import { emulatorClients } from './clients';

@@ -6,10 +6,10 @@ import {
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
-import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
-import { createUnitRepository, createUserRepository } from '../src/data/org';
-import { TransactionRefused, transactWrite } from '../src/data/transact';
-import { Conflict } from '../src/http/errors';
+import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
+import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
+import { TransactionRefused, transactWrite } from '../src/kernel/data/transact';
+import { Conflict } from '../src/kernel/http/errors';
 import { emulatorClients } from './clients';
 import { createPoolUser, setPasswordAndGroups } from './pool-users';
 import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoCampaign, demoUnits, demoUsers } from './seed-data';

@@ -1,4 +1,4 @@
-import { submissionEntity } from '@thidua/functions/data/keys';
+import { submissionEntity } from '@thidua/functions/kernel/data/keys';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';

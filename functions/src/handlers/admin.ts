@@ -1,9 +1,9 @@
 import { adminContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { adminRoutes } from '../groups/admin';
-import { createGroupHandler } from '../http/route';
+import { adminRoutes } from '../features/admin/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `admin` route group: configuration read once, routes from groups/admin.ts. */
+/** Lambda entry of the `admin` route group: configuration read once, routes from features/admin/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(adminContracts, adminRoutes(deps), {
   idempotency: deps.idempotency,

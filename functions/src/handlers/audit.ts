@@ -1,9 +1,9 @@
 import { auditContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { auditRoutes } from '../groups/audit';
-import { createGroupHandler } from '../http/route';
+import { auditRoutes } from '../features/audit/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `audit` route group: configuration read once, routes from groups/audit.ts. */
+/** Lambda entry of the `audit` route group: configuration read once, routes from features/audit/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(auditContracts, auditRoutes(deps), {
   idempotency: deps.idempotency,

@@ -1,9 +1,9 @@
 import { orgContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { orgRoutes } from '../groups/org';
-import { createGroupHandler } from '../http/route';
+import { orgRoutes } from '../features/org/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
+/** Lambda entry of the `org` route group: configuration read once, routes from features/org/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(orgContracts, orgRoutes(deps), {
   idempotency: deps.idempotency,

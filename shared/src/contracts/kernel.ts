@@ -57,7 +57,7 @@ export const ErrorBody = z
  */
 export const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayError' });
 
-/** The key a write is stored under so that a replay gets the first answer (functions/src/http/idempotency.ts). */
+/** The key a write is stored under so that a replay gets the first answer (functions/src/kernel/http/idempotency.ts). */
 export const IdempotencyKey = z
   .string()
   .min(8, 'Idempotency-Key cần 8–128 ký tự')

@@ -1,0 +1,203 @@
+import { Campaign } from '@thidua/shared/campaign';
+import { adminContracts as c } from '@thidua/shared/contracts';
+import { pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { requireAction } from '../../kernel/access';
+import type { Deps } from '../../kernel/deps';
+import { NotFound, RuleViolation } from '../../kernel/http/errors';
+import { created, ok } from '../../kernel/http/response';
+import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { newId } from '../../kernel/ids';
+import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
+
+/**
+ * Administration (province admin only, decided by the shared policy): units, users and roles,
+ * campaigns, template versions. Re-parenting a unit is not offered: the paths of its whole subtree and
+ * of every submission below it would have to move (a merger closes the unit and names a successor).
+ */
+const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
+const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
+const campaignRefusals: SaveRefusals = {
+  exists: 'Phong trào đã tồn tại',
+  missing: 'Không tìm thấy phong trào',
+};
+
+export const adminRoutes = (d: Deps): RouteImpl[] => {
+  const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
+    const unit = await d.units.get(tenantId, unitId);
+    if (!unit)
+      throw new RuleViolation('Không tìm thấy đơn vị', [{ path, message: 'Không tồn tại' }], 'unknown_unit');
+    return unit;
+  };
+
+  return [
+    userRoute(c.createUnit, async ({ identity, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
+      const parent = await unitMustExist(t, body.parentId, 'body.parentId');
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t, unitPath: pathUnder(parent) });
+      const unit: Unit = {
+        tenantId: t,
+        id: body.id ?? newId(),
+        kind: body.kind,
+        name: body.name,
+        parentId: parent.id,
+        path: pathUnder(parent),
+        openedOn: body.openedOn,
+        closedOn: null,
+        successorId: null,
+      };
+      const response = created(unit);
+      requireSaved(await d.units.save(unit, 'create', remember(response)), unitRefusals);
+      return response;
+    }),
+
+    userRoute(c.updateUnit, async ({ identity, params, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
+      const unit = await d.units.get(t, params.unitId);
+      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+      requireAction(identity, 'administer', {
+        type: 'unit',
+        tenantId: t,
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
+      if (body.successorId) {
+        if (body.successorId === unit.id) {
+          throw new RuleViolation('Đơn vị không thể kế thừa chính nó', [
+            { path: 'body.successorId', message: 'Trùng' },
+          ]);
+        }
+        await unitMustExist(t, body.successorId, 'body.successorId');
+      }
+      const closedOn = body.closedOn === undefined ? unit.closedOn : body.closedOn;
+      if (closedOn !== null && closedOn < unit.openedOn) {
+        throw new RuleViolation('Ngày giải thể trước ngày thành lập', [
+          { path: 'body.closedOn', message: 'Không hợp lệ' },
+        ]);
+      }
+      const updated: Unit = {
+        ...unit,
+        name: body.name ?? unit.name,
+        closedOn,
+        successorId: body.successorId === undefined ? unit.successorId : body.successorId,
+      };
+      const response = ok(updated);
+      requireSaved(await d.units.save(updated, 'replace', remember(response)), unitRefusals);
+      return response;
+    }),
+
+    userRoute(c.listUsers, async ({ identity, query }) => {
+      const { unitId, ...page } = query;
+      requireAction(identity, 'read', { type: 'user', tenantId: identity.tenantId, unitId });
+      return ok(await d.users.byUnit(identity.tenantId, unitId, page));
+    }),
+
+    userRoute(c.createUser, async ({ identity, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      await unitMustExist(t, body.unitId, 'body.unitId');
+      const roles = [...new Set(body.roles)];
+      const id = await d.directory.create({
+        tenantId: t,
+        email: body.email,
+        name: body.name,
+        unitId: body.unitId,
+        roles,
+      });
+      const user: User = {
+        tenantId: t,
+        id,
+        email: body.email,
+        name: body.name,
+        title: body.title,
+        unitId: body.unitId,
+        roles,
+        active: true,
+      };
+      const response = created(user);
+      requireSaved(await d.users.save(user, 'create', remember(response)), userRefusals);
+      return response;
+    }),
+
+    userRoute(c.updateUser, async ({ identity, params, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      const user = await d.users.get(t, params.userId);
+      if (!user) throw new NotFound('Không tìm thấy người dùng');
+      if (body.unitId !== undefined) await unitMustExist(t, body.unitId, 'body.unitId');
+      const roles = body.roles ? [...new Set(body.roles)] : user.roles;
+      await d.directory.update(user.email, {
+        name: body.name,
+        unitId: body.unitId,
+        addRoles: roles.filter((r) => !user.roles.includes(r)),
+        removeRoles: user.roles.filter((r) => !roles.includes(r)),
+        active: body.active,
+      });
+      const updated: User = {
+        ...user,
+        name: body.name ?? user.name,
+        title: body.title ?? user.title,
+        unitId: body.unitId ?? user.unitId,
+        roles,
+        active: body.active ?? user.active,
+      };
+      const response = ok(updated);
+      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
+      return response;
+    }),
+
+    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+      requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
+      const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
+      await requireTemplates(d, campaign);
+      const response = created(campaign);
+      requireSaved(await d.campaigns.save(campaign, 'create', remember(response)), campaignRefusals);
+      return response;
+    }),
+
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+      requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
+      const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
+      await requireTemplates(d, campaign);
+      const response = ok(campaign);
+      requireSaved(await d.campaigns.save(campaign, 'replace', remember(response)), campaignRefusals);
+      return response;
+    }),
+
+    userRoute(c.createTemplateVersion, async ({ identity, params, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'template', tenantId: t });
+      const latest = await d.templates.latest(t, params.templateId);
+      const template = publishableTemplate(body, params.templateId, (latest?.version ?? 0) + 1, 'body');
+      const response = created({ templateId: template.id, version: template.version });
+      // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
+      requireSaved(await d.templates.create(t, template, remember(response)), {
+        exists: `Phiên bản ${template.version} của biểu mẫu đã tồn tại`,
+        missing: 'Không tìm thấy biểu mẫu',
+        current: { version: template.version },
+      });
+      return response;
+    }),
+
+    ...templateBuilderRoutes(d),
+  ];
+};
+
+/** A campaign may only assign template versions that exist (a draft is created on them). */
+const requireTemplates = async (d: Deps, campaign: Campaign): Promise<void> => {
+  const missing: { path: string; message: string }[] = [];
+  await Promise.all(
+    campaign.forms.map(async (f, i) => {
+      if (!(await d.templates.get(campaign.tenantId, f.templateId, f.templateVersion))) {
+        missing.push({
+          path: `body.forms.${i}.templateVersion`,
+          message: `Không có biểu mẫu ${f.templateId} phiên bản ${f.templateVersion}`,
+        });
+      }
+    }),
+  );
+  if (missing.length > 0)
+    throw new RuleViolation('Phong trào dùng biểu mẫu chưa có', missing, 'template_missing');
+};
