@@ -1,0 +1,199 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  type BuiltWeb,
+  launchChromium,
+  seriousViolations,
+  signInThroughPage,
+  startBuiltWeb,
+} from '../support/browser';
+
+/**
+ * Issue 14's journey in Chromium against the production build and the local platform: the secretariat
+ * builds a new monthly report form in the form builder — a computed clearance rate and the rule
+ * "cleared ≤ detected" — and publishes it; (then the campaign, the ward officer on a 360-px phone and
+ * the province, below). Nothing is typed as JSON: every step is the screens' own controls.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = join(ROOT, 'tests/output/screenshots');
+
+const secretariat = 'thuongtruc@demo.thidua.vn';
+const FORM_TITLE = 'Báo cáo tháng kết quả điều tra, khám phá tội phạm';
+const RULE_MESSAGE = 'Số vụ đã khám phá không được lớn hơn số vụ phát hiện';
+
+let built: BuiltWeb;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  built = await startBuiltWeb();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await built?.stop();
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  let i = 0;
+  for (const c of contexts) {
+    for (const p of c.pages()) {
+      await p
+        .screenshot({ path: join(SHOTS, `failed-builder-${i++}.png`), fullPage: true })
+        .catch(() => undefined);
+      const alerts = await p
+        .locator('[role=alert], [role=status]')
+        .allTextContents()
+        .catch(() => []);
+      console.error(`failed page ${p.url()}: ${alerts.filter(Boolean).join(' | ')}`);
+    }
+  }
+});
+
+async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (e) => {
+    throw new Error(`page error for ${email}: ${e.message}`);
+  });
+  await page.goto(`${built.web.origin}/`);
+  await signInThroughPage(page, email);
+  return page;
+}
+
+async function noSeriousAxe(page: Page, name: string): Promise<void> {
+  const bad = seriousViolations(await axeViolations(page));
+  expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
+}
+
+/** The settings of the field named `label` (opened with its "Sửa" button if closed). */
+async function openField(page: Page, label: string) {
+  const row = page.locator('li.builder-field').filter({ hasText: label }).first();
+  const edit = row.getByRole('button', { name: `Sửa trường ${label}` });
+  if (await edit.isVisible()) await edit.click();
+  return page.locator('li.builder-field.is-open');
+}
+
+/** Adds a field of `type` to the first section and gives it `label`; returns its open settings. */
+async function addField(page: Page, type: string, label: string) {
+  await page.getByLabel('Loại trường mới').first().selectOption({ label: type });
+  await page
+    .getByRole('button', { name: /^Thêm trường vào phần/ })
+    .first()
+    .click();
+  const open = page.locator('li.builder-field.is-open');
+  await open.getByLabel(/^Nhãn \(câu hỏi\)/).fill(label);
+  return open;
+}
+
+let templateId = '';
+
+describe('the secretariat sets up a monthly report without a developer', () => {
+  it('builds the form with a clearance rate and a rule, previews it at 360 px, and publishes it', async () => {
+    const page = await signedIn(secretariat);
+    await page.getByRole('link', { name: 'Thiết kế biểu mẫu' }).click();
+    await page.getByRole('heading', { name: 'Thư viện biểu mẫu' }).waitFor();
+    // The library holds the five 2023 forms, each a start point.
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Sao chép/ }).count())
+      .toBeGreaterThanOrEqual(5);
+    await noSeriousAxe(page, 'template library');
+
+    await page.getByLabel('Tên biểu mẫu mới').fill(FORM_TITLE);
+    await page.getByRole('button', { name: 'Tạo biểu mẫu mới' }).click();
+    await page.waitForURL(/\/form-builder\/[a-z0-9-]+$/);
+    templateId = page.url().split('/form-builder/')[1] ?? '';
+    expect(templateId).toMatch(/^bao-cao-thang-/);
+    await page.getByRole('heading', { name: `Thiết kế biểu mẫu: ${FORM_TITLE}` }).waitFor();
+
+    // The section, then the two figures (keys follow the Vietnamese labels).
+    await page
+      .getByLabel(/^Tên phần/)
+      .first()
+      .fill('Kết quả điều tra');
+    await page
+      .getByLabel(/^Khóa phần/)
+      .first()
+      .fill('ket_qua');
+    const detected = await openField(page, 'Trường 1');
+    await detected.getByLabel(/^Nhãn \(câu hỏi\)/).fill('Số vụ phát hiện');
+    await detected.getByLabel('Bắt buộc').check();
+    await detected.getByLabel('Giá trị nhỏ nhất').fill('0');
+    expect(await detected.getByLabel(/^Khóa dữ liệu/).inputValue()).toBe('so_vu_phat_hien');
+    const cleared = await addField(page, 'Số nguyên', 'Số vụ đã khám phá');
+    await cleared.getByLabel('Bắt buộc').check();
+    await cleared.getByLabel('Giá trị nhỏ nhất').fill('0');
+
+    // The clearance rate: typed in the formula language, checked as it is typed.
+    const rate = await addField(page, 'Trường tính toán', 'Tỷ lệ điều tra khám phá');
+    const formula = rate.getByLabel('Công thức', { exact: true });
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hie');
+    await rate.getByText(/^Công thức lỗi/).waitFor();
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hien), 0');
+    await rate.getByText(/^Công thức lỗi ở ký tự \d+: Thiếu/).waitFor();
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ), 0)');
+    // The field picker inserts the reference at the caret.
+    await formula.evaluate((el) => {
+      const t = el as HTMLTextAreaElement;
+      const at = t.value.indexOf(')');
+      t.setSelectionRange(at, at);
+    });
+    await rate.getByLabel('Chèn trường vào công thức').selectOption('ket_qua.so_vu_phat_hien');
+    await expect
+      .poll(() => formula.inputValue())
+      .toBe('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hien), 0)');
+    await rate.getByText('Công thức hợp lệ (cho ra một số).').waitFor();
+    await rate.getByLabel('Đơn vị tính').fill('%');
+
+    // The cross-field rule with the author's message.
+    await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await page
+      .getByLabel('Quy tắc 1: điều phải đúng')
+      .fill('ket_qua.so_vu_da_kham_pha <= ket_qua.so_vu_phat_hien');
+    await page.getByLabel(/^Thông báo khi quy tắc 1 sai/).fill(RULE_MESSAGE);
+    await page.getByText('Quy tắc hợp lệ (đúng hoặc sai).').waitFor();
+
+    // Reorder by keyboard: the rate moves up and back down, each move announced.
+    await page.getByRole('button', { name: 'Lên trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByText(/Đã chuyển «Tỷ lệ điều tra khám phá» lên: vị trí 2 trên 3/).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(/Đã chuyển «Tỷ lệ điều tra khám phá» lên: vị trí 1 trên 3/).waitFor();
+    await page.getByRole('button', { name: 'Xuống trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByRole('button', { name: 'Xuống trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByText(/vị trí 3 trên 3/).waitFor();
+
+    // The live preview is the real form at 360 px: bad figures break the rule, good ones pass.
+    const preview = page.getByTestId('builder-preview');
+    expect(await preview.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(360);
+    await preview.getByLabel(/^Số vụ phát hiện/).fill('10');
+    await preview.getByLabel(/^Số vụ đã khám phá/).fill('12');
+    await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
+    await preview.getByText(RULE_MESSAGE).waitFor();
+    await preview.getByLabel(/^Số vụ đã khám phá/).fill('7');
+    await expect.poll(() => preview.locator('output').first().textContent()).toContain('70');
+    await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
+    await page.getByText('Dữ liệu thử hợp lệ: báo cáo này gửi được.').waitFor();
+    await page.getByRole('button', { name: 'Máy tính' }).click();
+    expect(await preview.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBeGreaterThan(360);
+
+    await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
+    await noSeriousAxe(page, 'form builder');
+    await page.screenshot({ path: join(SHOTS, 'builder-01-form.png'), fullPage: true });
+
+    // Publication is confirmed, and the version appears in the list.
+    await page.getByRole('button', { name: 'Công bố phiên bản 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Công bố phiên bản 1?' });
+    await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByText('Đã công bố phiên bản 1.').waitFor();
+    await page.getByText(`Phiên bản 1: ${FORM_TITLE}`).waitFor();
+  });
+});
