@@ -1,15 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useJourney } from '../support/journey';
 
 /**
  * Issue 14's journey in Chromium against the production build and the local platform: the secretariat
@@ -17,63 +9,12 @@ import {
  * "cleared ≤ detected" — and publishes it; (then the campaign, the ward officer on a 360-px phone and
  * the province, below). Nothing is typed as JSON: every step is the screens' own controls.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'tests/output/screenshots');
+const journey = useJourney('builder');
+const { signedIn, noSeriousAxe } = journey;
 
 const secretariat = 'thuongtruc@demo.thidua.vn';
 const FORM_TITLE = 'Báo cáo tháng kết quả điều tra, khám phá tội phạm';
 const RULE_MESSAGE = 'Số vụ đã khám phá không được lớn hơn số vụ phát hiện';
-
-let built: BuiltWeb;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  built = await startBuiltWeb();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await built?.stop();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  let i = 0;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      await p
-        .screenshot({ path: join(SHOTS, `failed-builder-${i++}.png`), fullPage: true })
-        .catch(() => undefined);
-      const alerts = await p
-        .locator('[role=alert], [role=status]')
-        .allTextContents()
-        .catch(() => []);
-      console.error(`failed page ${p.url()}: ${alerts.filter(Boolean).join(' | ')}`);
-    }
-  }
-});
-
-async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => {
-    throw new Error(`page error for ${email}: ${e.message}`);
-  });
-  await page.goto(`${built.web.origin}/`);
-  await signInThroughPage(page, email);
-  return page;
-}
-
-async function noSeriousAxe(page: Page, name: string): Promise<void> {
-  const bad = seriousViolations(await axeViolations(page));
-  expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
-}
 
 /** The settings of the field named `label` (opened with its "Sửa" button if closed). */
 async function openField(page: Page, label: string) {

@@ -10,6 +10,7 @@ import {
   opsFor,
   toPickers,
 } from '../conditions';
+import { PickerSelect } from './settings';
 
 const needsValue = (op: string) => !['filled', 'empty', 'is_true', 'is_false'].includes(op);
 
@@ -85,56 +86,30 @@ export function ConditionEditor({
           const rowId = `${idBase}-${i}`;
           return (
             <li key={rowId} className="condition-row">
-              <label className="visually-hidden" htmlFor={`${rowId}-field`}>
-                Trường của điều kiện {i + 1}
-              </label>
-              <select
+              <PickerSelect
                 id={`${rowId}-field`}
-                className="select"
+                label={`Trường của điều kiện ${i + 1}`}
                 value={c.field}
-                onChange={(e) => patch(i, { field: e.target.value, op: 'filled', value: '' })}
-              >
-                {targets.map((t) => (
-                  <option key={t.ref} value={t.ref}>
-                    {t.label}
-                  </option>
-                ))}
-              </select>
-              <label className="visually-hidden" htmlFor={`${rowId}-op`}>
-                Phép so sánh của điều kiện {i + 1}
-              </label>
-              <select
+                onChange={(field) => patch(i, { field, op: 'filled', value: '' })}
+                choices={targets.map((t) => ({ value: t.ref, label: t.label }))}
+              />
+              <PickerSelect
                 id={`${rowId}-op`}
-                className="select"
+                label={`Phép so sánh của điều kiện ${i + 1}`}
                 value={c.op}
-                onChange={(e) => patch(i, { op: e.target.value as Comparison['op'] })}
-              >
-                {ops.map((op) => (
-                  <option key={op} value={op}>
-                    {opLabels[op]}
-                  </option>
-                ))}
-              </select>
+                onChange={(op) => patch(i, { op: op as Comparison['op'] })}
+                choices={ops.map((op) => ({ value: op, label: opLabels[op] }))}
+              />
               {needsValue(c.op) ? (
                 target && target.options.length > 0 ? (
-                  <>
-                    <label className="visually-hidden" htmlFor={`${rowId}-value`}>
-                      Giá trị của điều kiện {i + 1}
-                    </label>
-                    <select
-                      id={`${rowId}-value`}
-                      className="select"
-                      value={c.value}
-                      onChange={(e) => patch(i, { value: e.target.value })}
-                    >
-                      <option value="">Chọn…</option>
-                      {target.options.map((o) => (
-                        <option key={o.value} value={o.value}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </select>
-                  </>
+                  <PickerSelect
+                    id={`${rowId}-value`}
+                    label={`Giá trị của điều kiện ${i + 1}`}
+                    value={c.value}
+                    onChange={(value) => patch(i, { value })}
+                    choices={target.options}
+                    empty="Chọn…"
+                  />
                 ) : (
                   <input
                     className="input"

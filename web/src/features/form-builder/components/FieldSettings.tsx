@@ -20,7 +20,7 @@ import {
 } from '../model';
 import { ConditionEditor } from './ConditionEditor';
 import { FormulaInput } from './FormulaInput';
-import { CheckSetting, compact, NumberSetting, TextSetting } from './settings';
+import { CheckSetting, compact, LengthSettings, NumberSetting, TextSetting } from './settings';
 
 type AnyField = BuilderField | BuilderColumn;
 
@@ -130,18 +130,7 @@ function TypeSettings<F extends AnyField>({
     case 'text':
       return (
         <div className="settings-grid">
-          <NumberSetting
-            integer
-            label="Số ký tự tối thiểu"
-            value={f.minLength}
-            onChange={(minLength) => set({ minLength })}
-          />
-          <NumberSetting
-            integer
-            label="Số ký tự tối đa"
-            value={f.maxLength}
-            onChange={(maxLength) => set({ maxLength })}
-          />
+          <LengthSettings minLength={f.minLength} maxLength={f.maxLength} onChange={set} />
           <TextSetting
             label="Mẫu kiểm tra (biểu thức chính quy)"
             help="Ví dụ: ^[0-9]{10}$ cho số điện thoại 10 chữ số."
@@ -165,18 +154,7 @@ function TypeSettings<F extends AnyField>({
     case 'long_text':
       return (
         <div className="settings-grid">
-          <NumberSetting
-            integer
-            label="Số ký tự tối thiểu"
-            value={f.minLength}
-            onChange={(minLength) => set({ minLength })}
-          />
-          <NumberSetting
-            integer
-            label="Số ký tự tối đa"
-            value={f.maxLength}
-            onChange={(maxLength) => set({ maxLength })}
-          />
+          <LengthSettings minLength={f.minLength} maxLength={f.maxLength} onChange={set} />
         </div>
       );
     case 'integer':

@@ -1,6 +1,14 @@
 import type { FormDefinition } from '@thidua/shared/forms';
 import { useId, useMemo, useRef } from 'react';
 import { formulaMessage, formulaReferences, functionList, insertAt } from '../formulas';
+import { PickerSelect } from './settings';
+
+const OPERATORS = [
+  { value: '<=', label: '≤ (nhỏ hơn hoặc bằng)' },
+  { value: '>=', label: '≥ (lớn hơn hoặc bằng)' },
+  { value: 'and', label: 'and (và)' },
+  { value: 'or', label: 'or (hoặc)' },
+];
 
 /**
  * A formula typed in the template language, with its problem shown live (parse, type and reference
@@ -60,46 +68,29 @@ export function FormulaInput({
           (want === 'number' ? 'Công thức hợp lệ (cho ra một số).' : 'Quy tắc hợp lệ (đúng hoặc sai).')}
       </p>
       <div className="formula-pickers">
-        <label className="visually-hidden" htmlFor={`${id}-field`}>
-          Chèn trường vào công thức
-        </label>
-        <select
+        <PickerSelect
           id={`${id}-field`}
-          className="select"
+          label="Chèn trường vào công thức"
           value=""
-          onChange={(e) => {
-            if (e.target.value) insert(e.target.value);
+          onChange={(v) => {
+            if (v) insert(v);
           }}
-        >
-          <option value="">Chèn trường…</option>
-          {refs.map((r) => (
-            <option key={r.ref} value={r.ref}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor={`${id}-fn`}>
-          Chèn hàm vào công thức
-        </label>
-        <select
+          choices={refs.map((r) => ({ value: r.ref, label: r.label }))}
+          empty="Chèn trường…"
+        />
+        <PickerSelect
           id={`${id}-fn`}
-          className="select"
+          label="Chèn hàm vào công thức"
           value=""
-          onChange={(e) => {
-            if (e.target.value) insert(e.target.value);
+          onChange={(v) => {
+            if (v) insert(v);
           }}
-        >
-          <option value="">Chèn hàm…</option>
-          {functionList.map((f) => (
-            <option key={f.fn} value={f.insert}>
-              {f.fn}: {f.text}
-            </option>
-          ))}
-          <option value="<=">≤ (nhỏ hơn hoặc bằng)</option>
-          <option value=">=">≥ (lớn hơn hoặc bằng)</option>
-          <option value="and">and (và)</option>
-          <option value="or">or (hoặc)</option>
-        </select>
+          choices={[
+            ...functionList.map((f) => ({ value: f.insert, label: `${f.fn}: ${f.text}` })),
+            ...OPERATORS,
+          ]}
+          empty="Chèn hàm…"
+        />
       </div>
     </div>
   );

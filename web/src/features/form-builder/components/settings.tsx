@@ -93,3 +93,65 @@ export function CheckSetting({
 export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** A compact `<select>` whose label is read by screen readers only (a row of pickers). */
+export function PickerSelect({
+  id,
+  label,
+  value,
+  onChange,
+  choices,
+  empty,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  choices: readonly { value: string; label: string }[];
+  /** A first choice with the value `''`. */
+  empty?: string;
+}) {
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+/** The length limits of a text field. */
+export function LengthSettings({
+  minLength,
+  maxLength,
+  onChange,
+}: {
+  minLength: number | undefined;
+  maxLength: number | undefined;
+  onChange: (patch: { minLength?: number | undefined; maxLength?: number | undefined }) => void;
+}) {
+  return (
+    <>
+      <NumberSetting
+        integer
+        label="Số ký tự tối thiểu"
+        value={minLength}
+        onChange={(v) => onChange({ minLength: v })}
+      />
+      <NumberSetting
+        integer
+        label="Số ký tự tối đa"
+        value={maxLength}
+        onChange={(v) => onChange({ maxLength: v })}
+      />
+    </>
+  );
+}
