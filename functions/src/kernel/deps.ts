@@ -1,6 +1,10 @@
 import { type AttachmentRepository, createAttachmentRepository } from '../features/attachments/repository';
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
 import {
+  type CampaignHistoryRepository,
+  createCampaignHistoryRepository,
+} from '../features/campaign-builder/repository';
+import {
   type CampaignRepository,
   createCampaignRepository,
   createTemplateRepository,
@@ -41,6 +45,8 @@ export interface Deps {
   templates: TemplateRepository;
   /** The form builder's drafts and library (issue 14). */
   templateDrafts: TemplateDraftRepository;
+  /** A campaign's published versions, builder draft and audit events. */
+  campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
@@ -65,6 +71,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
     templateDrafts: createTemplateDraftRepository(ref),
+    campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),

@@ -153,6 +153,10 @@ export function authorize(
       if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
       if (action === 'design' && r.type === 'template' && atProvince(identity, r, ['secretariat']))
         return allow;
+      // The campaign builder (issue 14): the province secretariat sets up a year without a developer;
+      // it saves drafts and publishes versions. The raw JSON routes stay the administrator's.
+      if (action === 'save' && r.type === 'campaign' && atProvince(identity, r, ['secretariat', 'admin']))
+        return allow;
       if (
         action === 'export' &&
         r.type === 'campaign' &&

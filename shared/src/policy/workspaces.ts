@@ -19,6 +19,8 @@ export const workspaces = [
   'campaign_reports',
   /** The whole campaign, province-wide: the secretariat's consolidation (its main work). */
   'campaign_export',
+  /** The campaign builder: set up, copy, version and publish campaigns (the province secretariat, admin). */
+  'campaign_setup',
   /** A unit's tờ trình: its reviewer gathers the nominations of the units below. */
   'consolidation',
   /** The province decides on the districts' tờ trình. */
@@ -87,6 +89,7 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   completeness: review,
   campaign_reports: (c) => authorize(c.identity, 'export', belowMyUnit(c, 'submission')),
   campaign_export: (c) => authorize(c.identity, 'export', ofProvince(c, 'campaign')),
+  campaign_setup: (c) => authorize(c.identity, 'save', ofProvince(c, 'campaign')),
   // The unit's own tờ trình, made by its reviewers (the policy's `batch`).
   consolidation: (c) => authorize(c.identity, 'create', ofMyUnit(c, 'batch')),
   // Deciding on every unit's tờ trình: `decide` at the province. A reviewer role is also held below the

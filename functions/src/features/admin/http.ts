@@ -1,13 +1,15 @@
 import { Campaign } from '@thidua/shared/campaign';
 import { adminContracts as c } from '@thidua/shared/contracts';
-import { pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { type Identity, pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
+import type { TxItem } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+import { publishVersion } from '../campaign-builder/http';
 import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
 
 /**
@@ -17,10 +19,14 @@ import { publishableTemplate, templateBuilderRoutes } from '../template-builder/
  */
 const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
 const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
-const campaignRefusals: SaveRefusals = {
-  exists: 'Phong trào đã tồn tại',
-  missing: 'Không tìm thấy phong trào',
-};
+/** The JSON routes publish on whatever version is latest (they carry none), with no note. */
+const jsonRoute = (identity: Identity, now: Date, remember: () => TxItem[]) => ({
+  identity,
+  now,
+  baseVersion: 'latest' as const,
+  note: '',
+  remember,
+});
 
 export const adminRoutes = (d: Deps): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
@@ -148,21 +154,30 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+    userRoute(c.createCampaign, async ({ identity, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'create', remember(response)), campaignRefusals);
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'created',
+      });
       return response;
     }),
 
-    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'replace', remember(response)), campaignRefusals);
+      // A whole replace is an edit after publication like the builder's: a new version, audited.
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'replaced',
+      });
       return response;
     }),
 

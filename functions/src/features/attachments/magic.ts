@@ -36,9 +36,6 @@ export const detectContentType = (head: Uint8Array, tail: Uint8Array): Attachmen
   return null;
 };
 
-export const isAllowedContentType = (t: string): t is AttachmentContentType =>
-  (ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(t);
-
 const MAX_NAME = 200;
 
 /**

@@ -1,5 +1,5 @@
 import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
-import { Campaign } from '@thidua/shared/campaign';
+import { Campaign, CampaignAuditEvent, CampaignDraft, CampaignVersion } from '@thidua/shared/campaign';
 import { FormTemplate, TemplateDraft } from '@thidua/shared/forms';
 import { Unit, User } from '@thidua/shared/org';
 import { finalStates, type SubmissionState } from '@thidua/shared/workflow';
@@ -83,6 +83,38 @@ export const campaignEntity = defineEntity({
       sk: (c: Campaign) => `${c.issuedOn}#${c.id}`,
     },
   },
+});
+
+/** A published version of a campaign: the campaign's partition holds its versions, latest = last. */
+export const campaignVersionEntity = defineEntity({
+  type: 'CampaignVersion',
+  schema: CampaignVersion,
+  pk: (v: { tenantId: string; campaignId: string }) => `${t(v.tenantId)}#CAMPAIGN#${v.campaignId}`,
+  sk: sortKey('V#', (v: { version: number }) => pad(v.version, 6)),
+});
+
+/** The campaign builder's server draft (one per campaign); drafts of campaigns never published are listed. */
+export const campaignDraftEntity = defineEntity({
+  type: 'CampaignDraft',
+  schema: CampaignDraft,
+  pk: (v: { tenantId: string; campaignId: string }) => `${t(v.tenantId)}#CAMPAIGN#${v.campaignId}`,
+  sk: sortKey('DRAFT'),
+  indexes: {
+    /** Every draft of a tenant, by campaign id (the builder's list). */
+    list: {
+      index: 'gsi1',
+      pk: (v: { tenantId: string }) => `${t(v.tenantId)}#CAMPAIGN-DRAFTS`,
+      sk: (v: CampaignDraft) => v.campaignId,
+    },
+  },
+});
+
+/** The hash-chained audit events of a campaign, in order (`seq`). */
+export const campaignAuditEventEntity = defineEntity({
+  type: 'CampaignAuditEvent',
+  schema: CampaignAuditEvent,
+  pk: (e: { tenantId: string; campaignId: string }) => `${t(e.tenantId)}#CAMPAIGN#${e.campaignId}`,
+  sk: sortKey('EV#', (e: { seq: number }) => pad(e.seq, 8)),
 });
 
 const templatePartition = (v: { tenantId: string; id: string }): string =>

@@ -2,7 +2,7 @@ import { computeValues, type FormTemplate, isQuantity, visibleRefs } from '@thid
 import type { Submission } from '@thidua/shared/workflow';
 import { type Cell, dateCell, dateTimeCell, type Sheet } from '@thidua/shared/xlsx';
 import type { Translate } from '../../i18n';
-import { periodLabel } from '../submissions/labels';
+import { periodWithCutOff } from '../submissions/labels';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -137,6 +137,8 @@ export function reportSheet(
   template: FormTemplate,
   submissions: readonly Submission[],
   t: Translate,
+  /** The form's reporting cut-off day: the period column then says up to which day figures count. */
+  cutOffDay?: number,
 ): Sheet {
   const cols = columnsOf(template, t);
   const head: Cell[] = [
@@ -162,7 +164,7 @@ export function reportSheet(
     rows.push([
       parent,
       s.unitName,
-      periodLabel(s.period, t),
+      periodWithCutOff(s.period, t, cutOffDay),
       t(`status.${s.state}`),
       dateTimeCell(s.updatedAt),
       ...cols.map((c) => c.value(s, computed, shown)),
