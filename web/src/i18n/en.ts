@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
 
   'shell.skipToContent': 'Skip to main content',
   'shell.menu': 'Menu',
+  'shell.help': 'Help',
   'shell.navLabel': 'Main navigation',
   'shell.offline':
     'You are offline. What you type is kept on this device and saved when the connection returns.',

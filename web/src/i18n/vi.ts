@@ -32,6 +32,7 @@ export const vi = {
 
   'shell.skipToContent': 'Chuyển đến nội dung chính',
   'shell.menu': 'Menu',
+  'shell.help': 'Trợ giúp',
   'shell.navLabel': 'Điều hướng chính',
   'shell.offline':
     'Mất kết nối mạng. Dữ liệu bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng trở lại.',

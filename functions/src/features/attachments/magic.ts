@@ -1,8 +1,4 @@
-import {
-  ATTACHMENT_CONTENT_TYPES,
-  ATTACHMENT_EXTENSIONS,
-  type AttachmentContentType,
-} from '@thidua/shared/forms';
+import { ATTACHMENT_EXTENSIONS, type AttachmentContentType } from '@thidua/shared/forms';
 
 /** How many bytes of the head and the tail of a file the content check reads (two ranged GETs). */
 export const HEAD_BYTES = 16;
