@@ -4,15 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { SHOTS, useJourney } from '../support/journey';
 
 /**
- * Issue 14's journey in Chromium against the production build and the local platform: the secretariat
- * builds a new monthly report form in the form builder — a computed clearance rate and the rule
- * "cleared ≤ detected" — and publishes it; (then the campaign, the ward officer on a 360-px phone and
- * the province, below). Nothing is typed as JSON: every step is the screens' own controls.
+ * Issue 14's journey in Chromium against the production build and the local platform (the current demo
+ * tenant, Bình Phước): the secretariat builds a new monthly report form in the form builder — a computed
+ * clearance rate and the rule "cleared ≤ detected" — and publishes it; copies the 2023 campaign into a
+ * two-tier 2026 campaign in the campaign builder with that form filed monthly; a ward officer on a
+ * 360-px phone files it, is stopped by the rule's message on bad figures, fixes them and sends; the
+ * province approves. Nothing is typed as JSON: every step is the screens' own controls.
  */
 const journey = useJourney('builder');
 const { signedIn, noSeriousAxe } = journey;
 
 const secretariat = 'thuongtruc@demo.thidua.vn';
+const wardOfficer = 'canbo.tanphu@demo.thidua.vn';
+const provinceReviewer = 'duyet.tinh@demo.thidua.vn';
+const PERIOD = 'Tháng 11/2026';
 const FORM_TITLE = 'Báo cáo tháng kết quả điều tra, khám phá tội phạm';
 const RULE_MESSAGE = 'Số vụ đã khám phá không được lớn hơn số vụ phát hiện';
 
@@ -139,5 +144,111 @@ describe('the secretariat sets up a monthly report without a developer', () => {
     await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByText('Đã công bố phiên bản 1.').waitFor();
     await page.getByText(`Phiên bản 1: ${FORM_TITLE}`).waitFor();
+  });
+
+  it('copies the 2023 campaign into a two-tier 2026 campaign with the new form monthly, and publishes it', async () => {
+    const page = await signedIn(secretariat);
+    const origin = journey.built().web.origin;
+    await page.goto(`${origin}/campaign-builder`);
+    await page.getByRole('heading', { name: 'Thiết lập phong trào thi đua' }).waitFor();
+    await page.getByLabel(/^Năm của phong trào mới/).fill('2026');
+    await page.getByRole('button', { name: 'Sao chép' }).click();
+    await page.waitForURL(/\/campaign-builder\/kh38-2026$/);
+    await page.getByLabel(/^Số, ký hiệu kế hoạch/).fill('15/KH-UBND');
+    await page.getByLabel(/^Ngày ban hành kế hoạch/).fill('2026-01-20');
+
+    // The month the wards report, and the new form filed monthly (the template just published, version 1).
+    await page.getByRole('group', { name: 'Hằng tháng' }).getByLabel(PERIOD, { exact: true }).check();
+    await page.getByRole('button', { name: 'Thêm biểu mẫu' }).click();
+    await page
+      .getByRole('region', { name: /^Biểu mẫu form_\d+$/ })
+      .getByLabel(/^Mã biểu mẫu trong phong trào/)
+      .fill('bao_cao_thang');
+    const form = page.getByRole('region', { name: 'Biểu mẫu bao_cao_thang' });
+    await form.getByLabel(/^Mẫu biểu/).fill(templateId);
+    await form
+      .getByLabel(/^Phiên bản mẫu/)
+      .locator('option', { hasText: /^1$/ })
+      .waitFor({ state: 'attached' });
+    const periods = form.getByRole('group', { name: /^Kỳ nộp biểu mẫu/ });
+    await periods.getByLabel(PERIOD, { exact: true }).check();
+    await periods.getByLabel('Năm 2026', { exact: true }).uncheck();
+
+    // Two tiers: a ward reports straight to the province (the district level is gone).
+    await page
+      .getByLabel(/^Tên luồng duyệt/)
+      .first()
+      .fill('Hai cấp: xã → tỉnh (2026)');
+    await page
+      .getByRole('button', { name: /^Xoá Cấp duyệt 1: Cấp huyện/ })
+      .first()
+      .click();
+    await page
+      .getByLabel('Báo cáo phải được thủ trưởng đơn vị ký duyệt trước khi gửi lên cấp trên')
+      .uncheck();
+    await page
+      .getByRole('region', { name: 'Xem trước luồng duyệt của một đơn vị' })
+      .getByLabel('Đơn vị lập báo cáo')
+      .selectOption({ label: 'Phường Tân Phú (Cấp xã)' });
+    const chain = page.getByRole('list', { name: 'Luồng duyệt của Phường Tân Phú' });
+    await expect
+      .poll(async () => chain.getByRole('listitem').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Tỉnh Bình Phước (Cấp tỉnh)']);
+    await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
+
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ban hành phiên bản 1?' });
+    await dialog.getByLabel(/^Ghi chú thay đổi/).fill('Năm 2026, hai cấp, thêm báo cáo tháng');
+    await dialog.getByRole('button', { name: 'Xác nhận ban hành' }).click();
+    await page.waitForURL(/\/campaign-builder\/kh38-2026\/versions$/);
+    await page.getByRole('heading', { name: 'Phiên bản 1' }).waitFor();
+  });
+
+  it('a ward officer on a 360-px phone files it, is stopped by the rule on bad figures, fixes and sends', async () => {
+    const phone = await signedIn(wardOfficer, { width: 360, height: 780 });
+    await phone.getByRole('button', { name: `Bắt đầu nhập: ${FORM_TITLE}, ${PERIOD}` }).click();
+    await phone.waitForURL(/\/submissions\//);
+    await phone.getByRole('heading', { name: FORM_TITLE }).waitFor();
+    await phone.getByLabel(/^Số vụ phát hiện/).fill('10');
+    await phone.getByLabel(/^Số vụ đã khám phá/).fill('12');
+    await phone.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    // The author's message, at the first field the rule reads, and in the summary.
+    await phone.getByRole('alert').filter({ hasText: RULE_MESSAGE }).waitFor();
+    expect(await phone.getByText('Đã gửi báo cáo.').count()).toBe(0);
+    await phone.getByLabel(/^Số vụ đã khám phá/).fill('7');
+    // The clearance rate, computed as typed: 7 / 10 × 100.
+    await expect
+      .poll(() => phone.locator('output').first().textContent(), { timeout: 10_000 })
+      .toContain('70');
+    await phone.getByText(/Đã lưu lúc/).waitFor();
+    const { scroll, width } = await phone.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    await noSeriousAxe(phone, 'monthly report (phone)');
+    await phone.screenshot({ path: join(SHOTS, 'builder-02-ward-phone.png'), fullPage: true });
+    await phone.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await phone.getByText('Đã gửi báo cáo.').waitFor();
+    await phone.reload();
+    await phone
+      .getByText(/Đang xét duyệt · Tỉnh Bình Phước/)
+      .first()
+      .waitFor();
+  });
+
+  it('the province approves it', async () => {
+    const province = await signedIn(provinceReviewer);
+    const origin = journey.built().web.origin;
+    await province.goto(`${origin}/inbox`);
+    await province.getByRole('link', { name: 'Phường Tân Phú' }).first().click();
+    await province.waitForURL(/\/submissions\//);
+    await province.getByRole('heading', { name: FORM_TITLE }).waitFor();
+    await province.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    const dialog = province.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await province.getByText('Đã phê duyệt.').waitFor();
+    await province.reload();
+    await province.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
   });
 });
