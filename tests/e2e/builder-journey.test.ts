@@ -144,6 +144,19 @@ describe('the secretariat sets up a monthly report without a developer', () => {
     await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
     await page.getByText('Đã công bố phiên bản 1.').waitFor();
     await page.getByText(`Phiên bản 1: ${FORM_TITLE}`).waitFor();
+
+    // The builder itself works on a 360-px phone: nothing wider than the screen, the preview below.
+    const phone = await signedIn(secretariat, { width: 360, height: 780 });
+    await phone.goto(page.url());
+    await phone.getByRole('button', { name: 'Sửa trường Tỷ lệ điều tra khám phá' }).click();
+    await phone.getByLabel('Công thức', { exact: true }).waitFor();
+    await phone.getByRole('heading', { name: 'Xem trước' }).waitFor();
+    const { scroll, width } = await phone.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll, `the builder is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+    await phone.screenshot({ path: join(SHOTS, 'builder-00-phone.png'), fullPage: true });
   });
 
   it('copies the 2023 campaign into a two-tier 2026 campaign with the new form monthly, and publishes it', async () => {
