@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import * as support from '../support/browser';
 
 /**
  * The campaign builder in Chromium on a 360-px phone, against the production build and the local
@@ -15,12 +8,12 @@ import {
  * publication and taken to the field, fills the plan, adds a monthly form with a reporting cut-off,
  * previews the chain of a commune, and publishes version 1 — no JSON typed anywhere.
  */
-let built: BuiltWeb;
+let built: support.BuiltWeb;
 let browser: Browser;
 
 beforeAll(async () => {
-  built = await startBuiltWeb();
-  browser = await launchChromium();
+  built = await support.startBuiltWeb();
+  browser = await support.launchChromium();
 });
 
 afterAll(async () => {
@@ -40,7 +33,7 @@ async function secretariatOnPhone(): Promise<Page> {
     throw new Error(`page error: ${e.message}`);
   });
   await page.goto(`${built.web.origin}/sign-in`);
-  await signInThroughPage(page, 'thuongtruc@demo.thidua.vn');
+  await support.signInThroughPage(page, 'thuongtruc@demo.thidua.vn');
   return page;
 }
 
@@ -98,7 +91,7 @@ describe('campaign builder', () => {
       .poll(async () => chain.getByRole('listitem').allTextContents())
       .toEqual(['Thành phố Đồng Xoài (Cấp huyện)', 'Tỉnh Bình Phước (Cấp tỉnh)']);
     await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
-    expect(seriousViolations(await axeViolations(page))).toEqual([]);
+    expect(support.seriousViolations(await support.axeViolations(page))).toEqual([]);
 
     // Publication is confirmed, and becomes version 1 in the history.
     await page.getByRole('button', { name: 'Ban hành', exact: true }).click();

@@ -99,6 +99,9 @@ const auditReadersOfA: Login[] = [
   'provinceReviewer',
 ];
 
+/** Who sets campaigns up in the builder: the province secretariat and admin. */
+const builders: Login[] = ['admin', 'secretariat'];
+
 const is = (set: readonly string[], p: Persona) => set.includes(p);
 
 /** Read-like: allowed → `ok`, otherwise 404 (existence does not leak). */
@@ -400,6 +403,57 @@ const cases = (): Case[] => {
       label: '(no draft)',
       call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
       expected: role(['secretariat'], 404),
+    },
+    // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
+    {
+      operationId: 'listCampaignDrafts',
+      label: '',
+      call: (a) => a.get('/admin/campaign-drafts'),
+      expected: role(builders, 200),
+    },
+    {
+      operationId: 'getCampaignDraft',
+      label: '(none)',
+      call: (a) => a.get('/admin/campaign-drafts/authz-none'),
+      expected: role(builders, 404),
+    },
+    {
+      operationId: 'saveCampaignDraft',
+      label: '(stale revision)',
+      call: (a) =>
+        a.put(`/admin/campaign-drafts/${TEST_CAMPAIGN}`, { revision: 5, baseVersion: 0, data: {} }),
+      expected: role(builders, 409),
+    },
+    {
+      operationId: 'createCampaignCopy',
+      label: '(unknown source)',
+      call: (a) => a.post('/admin/campaigns/authz-none/copies', { id: 'authz-copy', year: 2027 }),
+      expected: role(builders, 404),
+    },
+    {
+      operationId: 'publishCampaign',
+      label: '(a form period the campaign lacks)',
+      call: (a) => {
+        const { id: _id, ...rest } = testCampaign();
+        const forms = rest.forms.map((f) => ({ ...f, periods: ['2026-M01'], deadlines: [] }));
+        return a.post(`/admin/campaigns/${TEST_CAMPAIGN}/versions`, {
+          baseVersion: 0,
+          campaign: { ...rest, forms },
+        });
+      },
+      expected: role(builders, 422),
+    },
+    {
+      operationId: 'listCampaignVersions',
+      label: '',
+      call: (a) => a.get(`/admin/campaigns/${TEST_CAMPAIGN}/versions`),
+      expected: role(builders, 200),
+    },
+    {
+      operationId: 'getCampaignVersion',
+      label: '(none)',
+      call: (a) => a.get(`/admin/campaigns/${TEST_CAMPAIGN}/versions/999`),
+      expected: role(builders, 404),
     },
   ];
 };

@@ -207,8 +207,8 @@ export const guides: readonly Guide[] = [
       en: 'Administering units, users, campaigns and forms',
     },
     audience: { vi: 'Quản trị viên, cơ quan thường trực', en: 'Administrators and the standing agency' },
-    workspaces: ['campaign_export'],
-    paths: ['/admin'],
+    workspaces: ['campaign_export', 'campaign_setup'],
+    paths: ['/admin', '/campaign-builder'],
     steps: [
       {
         vi: 'Đơn vị và người dùng: tạo, đổi vai trò, chuyển đơn vị, khóa tài khoản; nhập từ Excel với báo cáo kiểm tra trước khi ghi.',

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, useT } from '../../../i18n';
 import { Alert, Badge, Button, Field, Skeleton } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
 import { builderKeys, useBuilderApi, useDrafts } from '../service';
-import { useBuilderT } from './controls';
+import { NumberControl, useBuilderT } from './controls';
 import '../builder.css';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -90,38 +90,15 @@ export function BuilderListPage() {
                 </select>
               )}
             </Field>
-            <Field label={t('copy.year')} required>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  type="number"
-                  inputMode="numeric"
-                  min={2000}
-                  max={2100}
-                  value={year}
-                  onChange={(e) => {
-                    setYear(e.target.value);
-                    setCopyId('');
-                  }}
-                />
-              )}
-            </Field>
-            <Field
-              label={t('copy.id')}
-              help={t('copy.idHelp')}
-              required
-              error={idToCopy && !ID_PATTERN.test(idToCopy) ? t('copy.idHelp') : undefined}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  value={idToCopy}
-                  onChange={(e) => setCopyId(e.target.value.trim())}
-                />
-              )}
-            </Field>
+            <YearField
+              label={t('copy.year')}
+              value={year}
+              onChange={(v) => {
+                setYear(v);
+                setCopyId('');
+              }}
+            />
+            <IdField label={t('copy.id')} value={idToCopy} onChange={setCopyId} />
           </div>
           <p className="muted">{t('copy.clears')}</p>
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
@@ -181,28 +158,8 @@ export function BuilderListPage() {
           }}
         >
           <div className="grid">
-            <Field label={t('new.id')} help={t('copy.idHelp')} required>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  value={newId}
-                  onChange={(e) => setNewId(e.target.value.trim())}
-                />
-              )}
-            </Field>
-            <Field label={t('plan.year')} required>
-              {(p) => (
-                <input
-                  {...p}
-                  className="input"
-                  type="number"
-                  inputMode="numeric"
-                  value={newYear}
-                  onChange={(e) => setNewYear(e.target.value)}
-                />
-              )}
-            </Field>
+            <IdField label={t('new.id')} value={newId} onChange={setNewId} />
+            <YearField label={t('plan.year')} value={newYear} onChange={setNewYear} />
           </div>
           <Button type="submit" disabled={!ID_PATTERN.test(newId)}>
             {t('new.submit')}
@@ -210,5 +167,36 @@ export function BuilderListPage() {
         </form>
       </section>
     </div>
+  );
+}
+
+interface PlainField {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+}
+
+/** A campaign id: checked as typed (it becomes part of every key and URL and never changes). */
+function IdField({ label, value, onChange }: PlainField) {
+  const t = useBuilderT();
+  return (
+    <Field
+      label={label}
+      help={t('copy.idHelp')}
+      required
+      error={value && !ID_PATTERN.test(value) ? t('copy.idHelp') : undefined}
+    >
+      {(p) => (
+        <input {...p} className="input" value={value} onChange={(e) => onChange(e.target.value.trim())} />
+      )}
+    </Field>
+  );
+}
+
+function YearField({ label, value, onChange }: PlainField) {
+  return (
+    <Field label={label} required>
+      {(p) => <NumberControl control={p} min={2000} max={2100} value={value} onChange={onChange} />}
+    </Field>
   );
 }

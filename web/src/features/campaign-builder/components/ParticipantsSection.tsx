@@ -14,7 +14,7 @@ import {
   periodsOfYear,
   sortPeriods,
 } from '../model';
-import { CheckboxList, useBinding, useBuilderT } from './controls';
+import { Checkboxes, CheckboxList, useBinding, useBuilderT } from './controls';
 
 export const kindLabel = (kind: string): string => unitKindLabels[kind] ?? kind;
 
@@ -59,20 +59,18 @@ function UnitPicker({
           />
         )}
       </Field>
-      <div className="cb-choices">
-        {listed.map((u) => (
-          <label key={u.id} className="choice">
-            <input
-              type="checkbox"
-              checked={chosen.includes(u.id)}
-              onChange={(e) => toggle(u.id, e.target.checked)}
-            />
-            <span>
+      <Checkboxes
+        choices={listed.map((u) => ({
+          value: u.id,
+          label: (
+            <>
               {u.name} <span className="muted">({kindLabel(u.kind)})</span>
-            </span>
-          </label>
-        ))}
-      </div>
+            </>
+          ),
+        }))}
+        chosen={chosen}
+        onToggle={toggle}
+      />
     </Fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useCatalogue } from '../../../i18n';
-import { Button, type Choice, Field, Fieldset } from '../../../ui';
+import { Button, type Choice, type ControlProps, Field, Fieldset } from '../../../ui';
 import { builderMessages } from '../messages';
 import {
   type BuilderCampaign,
@@ -77,18 +77,12 @@ export function NumberInput({
   return (
     <Field id={fieldId(path)} label={label} help={help} required={required} error={issues.get(pathKey(path))}>
       {(p) => (
-        <input
-          {...p}
-          className="input"
-          type="number"
-          inputMode="numeric"
+        <NumberControl
+          control={p}
           min={min}
           max={max}
           value={typeof v === 'number' ? String(v) : ''}
-          onChange={(e) => {
-            const raw = e.target.value.trim();
-            set(path, raw === '' ? (optional ? undefined : 0) : Number(raw));
-          }}
+          onChange={(raw) => set(path, raw === '' ? (optional ? undefined : 0) : Number(raw))}
         />
       )}
     </Field>
@@ -198,18 +192,7 @@ export function CheckboxList({
       required={required}
       error={id ? undefined : issues.get(pathKey(path))}
     >
-      <div className="cb-choices">
-        {choices.map((c) => (
-          <label key={c.value} className="choice">
-            <input
-              type="checkbox"
-              checked={chosen.includes(c.value)}
-              onChange={(e) => toggle(c.value, e.target.checked)}
-            />
-            <span>{c.label}</span>
-          </label>
-        ))}
-      </div>
+      <Checkboxes choices={choices} chosen={chosen} onToggle={toggle} />
     </Fieldset>
   );
 }
@@ -280,5 +263,59 @@ export function Repeater<T>({
         {addLabel}
       </Button>
     </Fieldset>
+  );
+}
+
+/** A row of checkboxes, each 44 px high, for values chosen from `choices`. */
+export function Checkboxes({
+  choices,
+  chosen,
+  onToggle,
+}: {
+  choices: readonly Choice[];
+  chosen: readonly string[];
+  onToggle: (value: string, on: boolean) => void;
+}) {
+  return (
+    <div className="cb-choices">
+      {choices.map((c) => (
+        <label key={c.value} className="choice">
+          <input
+            type="checkbox"
+            checked={chosen.includes(c.value)}
+            onChange={(e) => onToggle(c.value, e.target.checked)}
+          />
+          <span>{c.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** A whole-number input (numeric keyboard on phones); `onChange` gets the trimmed text. */
+export function NumberControl({
+  control,
+  value,
+  onChange,
+  min,
+  max,
+}: {
+  control: ControlProps;
+  value: string;
+  onChange: (raw: string) => void;
+  min?: number | undefined;
+  max?: number | undefined;
+}) {
+  return (
+    <input
+      {...control}
+      className="input"
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      value={value}
+      onChange={(e) => onChange(e.target.value.trim())}
+    />
   );
 }
