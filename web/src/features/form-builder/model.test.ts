@@ -19,6 +19,7 @@ import {
   moveSection,
   newField,
   removeField,
+  sumAsFormula,
   updateField,
   updateRule,
   updateSection,
@@ -118,6 +119,31 @@ describe('form builder model', () => {
       text: 'round(ket_qua.kham_pha, 0)',
       caret: 22,
     });
+  });
+
+  it('a 2023 sum becomes the same total as a formula; a reviewer-score sum stays a sum', () => {
+    const report = templates2023.find((t) => t.id === 'periodic_report_2023');
+    const total = report?.sections.flatMap((s) => s.fields).find((f) => f.type === 'computed' && f.sum);
+    if (total?.type !== 'computed' || !total.sum) throw new Error('the 2023 report has a computed sum');
+    const formula = sumAsFormula(total.sum);
+    expect(formula).toBe('sum(figures.crimesDetected, figures.drugCases, figures.traffickingCases)');
+    if (!report) return;
+    const converted = fromTemplate(report);
+    const at = converted.sections.findIndex((s) => s.fields.some((f) => f.key === total.key));
+    const fi = converted.sections[at]?.fields.findIndex((f) => f.key === total.key) ?? -1;
+    const next = updateField(converted, at, fi, {
+      ...total,
+      formula: formula ?? '',
+      sum: undefined,
+    } as never);
+    expect(checkBuilt(next, report.id, 2).ok).toBe(true);
+    expect(sumAsFormula([{ field: 'a.b', part: 'reviewerScore' }])).toBeNull();
+    expect(
+      sumAsFormula([
+        { field: 'a.t', column: 'n' },
+        { field: 'a.s', part: 'selfScore' },
+      ]),
+    ).toBe('sum(a.t.n, a.s)');
   });
 
   it('conditions from the pickers: all, any, not, and back', () => {

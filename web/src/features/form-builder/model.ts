@@ -1,5 +1,6 @@
 import {
   type ColumnField,
+  type ComputedSource,
   type Condition,
   checkTemplate,
   type FieldType,
@@ -243,6 +244,16 @@ export function changeFieldType(field: BuilderField, type: FieldType): BuilderFi
     required: field.required ?? false,
     ...(field.visibleWhen !== undefined ? { visibleWhen: field.visibleWhen } : {}),
   } as BuilderField;
+}
+
+/**
+ * A computed field's list of sums (the 2023 forms use them) as the same total in the formula language,
+ * `sum(a, b, t.col)` — `sum` skips empty values as the list did. A reviewer's score part has no formula
+ * reference (a score field reads as its self score), so such a list stays a list (null).
+ */
+export function sumAsFormula(sum: readonly ComputedSource[]): string | null {
+  if (sum.some((s) => 'part' in s && s.part === 'reviewerScore')) return null;
+  return `sum(${sum.map((s) => ('column' in s ? `${s.field}.${s.column}` : s.field)).join(', ')})`;
 }
 
 export function addRule(t: BuilderTemplate): BuilderTemplate {

@@ -16,6 +16,7 @@ import {
   keyFromLabel,
   moveItem,
   newField,
+  sumAsFormula,
   uniqueKey,
 } from '../model';
 import { ConditionEditor } from './ConditionEditor';
@@ -271,6 +272,29 @@ function TypeSettings<F extends AnyField>({
         </div>
       );
     case 'computed':
+      if (f.sum !== undefined && f.formula === undefined) {
+        const formula = sumAsFormula(f.sum);
+        return (
+          <div className="field">
+            <p className="field-label">Cách tính</p>
+            <p>
+              Cộng các trường:{' '}
+              <code>
+                {f.sum.map((x) => ('column' in x ? `${x.field}.${x.column}` : x.field)).join(' + ')}
+              </code>
+            </p>
+            {formula ? (
+              <Button size="sm" onClick={() => set({ formula, sum: undefined })}>
+                Đổi sang công thức
+              </Button>
+            ) : (
+              <p className="muted">
+                Tổng có điểm thẩm định giữ nguyên dạng cộng (công thức chỉ đọc điểm tự chấm).
+              </p>
+            )}
+          </div>
+        );
+      }
       return (
         <>
           <FormulaInput
