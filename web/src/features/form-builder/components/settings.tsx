@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Field } from '../../../ui';
+import { Field, Options } from '../../../ui';
 
 /**
  * The builder's small setting controls: a label and one input each, holding plain values (a number
@@ -117,12 +117,7 @@ export function PickerSelect({
         {label}
       </label>
       <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
+        <Options choices={choices} empty={empty} />
       </select>
     </>
   );
