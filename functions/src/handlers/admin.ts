@@ -1,14 +1,18 @@
-import { adminContracts, campaignBuilderContracts } from '@thidua/shared/contracts';
+import { adminContracts, campaignBuilderContracts, securityContracts } from '@thidua/shared/contracts';
 import { adminRoutes } from '../features/admin/http';
 import { campaignBuilderRoutes } from '../features/campaign-builder/http';
+import { securityRoutes } from '../features/security/http';
 import { appDeps } from '../kernel/deps';
 import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `admin` route group: configuration read once, routes from features/admin/http.ts. */
+/**
+ * Lambda entry of the `admin` route group: configuration read once, routes from features/admin/http.ts
+ * and features/security/http.ts (both speak to Cognito).
+ */
 const deps = appDeps();
 export const handler = createGroupHandler(
-  { ...adminContracts, ...campaignBuilderContracts },
-  [...adminRoutes(deps), ...campaignBuilderRoutes(deps)],
+  { ...adminContracts, ...campaignBuilderContracts, ...securityContracts },
+  [...adminRoutes(deps), ...campaignBuilderRoutes(deps), ...securityRoutes(deps)],
   {
     idempotency: deps.idempotency,
     accounts: deps.accounts,

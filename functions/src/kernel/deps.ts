@@ -22,6 +22,10 @@ import {
   type UnitRepository,
   type UserRepository,
 } from '../features/org/repository';
+import {
+  createTenantSecurityRepository,
+  type TenantSecurityRepository,
+} from '../features/security/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import {
   createTemplateDraftRepository,
@@ -52,6 +56,8 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The tenant's security settings (which roles must use TOTP). */
+  tenantSecurity: TenantSecurityRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/features/commendations). */
@@ -63,6 +69,7 @@ export interface Deps {
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
   const users = createUserRepository(ref);
+  const tenantSecurity = createTenantSecurityRepository(ref);
   return {
     config,
     clients,
@@ -77,7 +84,12 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
-    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
+    tenantSecurity,
+    accounts: createAccountCheck({
+      lookup: users.get,
+      security: tenantSecurity.get,
+      ttlSeconds: config.accountCacheTtlSeconds,
+    }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
   };

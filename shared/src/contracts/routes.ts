@@ -7,6 +7,7 @@ import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
+import { securityContracts } from './security';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -24,6 +25,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...auditContracts,
   ...adminContracts,
   ...campaignBuilderContracts,
+  ...securityContracts,
   ...commendationContracts,
   ...publicContracts,
 };
