@@ -1,5 +1,6 @@
 import { type AttachmentRepository, createAttachmentRepository } from '../features/attachments/repository';
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
+import { type AuditLog, createAuditLog } from '../features/audit/chains';
 import {
   type CampaignHistoryRepository,
   createCampaignHistoryRepository,
@@ -64,6 +65,8 @@ export interface Deps {
   commendations: CommendationRepository;
   /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
   documents: DocumentStore;
+  /** THE audit recorder of every change other than a submission's (features/audit/chains.ts, functions/src/README.md). */
+  audit: AuditLog;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -92,6 +95,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
+    audit: createAuditLog(ref, users),
   };
 };
 

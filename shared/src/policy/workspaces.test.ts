@@ -56,6 +56,7 @@ describe('workspaces by policy decision', () => {
       'campaign_export',
       'campaign_setup',
       'disclosures',
+      'audit',
     ]);
   });
 

@@ -33,6 +33,8 @@ export const workspaces = [
   'notifications',
   /** The form builder: template drafts, the library, publication (the secretariat's). */
   'form_builder',
+  /** The audit trail: verify every chain of a campaign or of the administration, export it. */
+  'audit',
 ] as const;
 export type Workspace = (typeof workspaces)[number];
 
@@ -108,6 +110,8 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
   form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
+  // Verifying and exporting whole chains is the province's secretariat's and administrator's.
+  audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

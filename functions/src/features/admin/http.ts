@@ -10,6 +10,7 @@ import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
 import { publishVersion } from '../campaign-builder/http';
+import { auditTemplatePublication } from '../template-builder/audit';
 import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
 
 /**
@@ -54,7 +55,13 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: null,
       };
       const response = created(unit);
-      requireSaved(await d.units.save(unit, 'create', remember(response)), unitRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: unit,
+        action: 'created',
+        summary: `Tạo đơn vị ${unit.name} thuộc ${parent.name}`,
+      });
+      requireSaved(await d.units.save(unit, 'create', [...remember(response), ...audit]), unitRefusals);
       return response;
     }),
 
@@ -90,7 +97,17 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: body.successorId === undefined ? unit.successorId : body.successorId,
       };
       const response = ok(updated);
-      requireSaved(await d.units.save(updated, 'replace', remember(response)), unitRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: updated,
+        action: 'updated',
+        summary: changes(unit, updated, {
+          name: 'Tên',
+          closedOn: 'Ngày giải thể',
+          successorId: 'Đơn vị kế thừa',
+        }),
+      });
+      requireSaved(await d.units.save(updated, 'replace', [...remember(response), ...audit]), unitRefusals);
       return response;
     }),
 
@@ -123,7 +140,13 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: true,
       };
       const response = created(user);
-      requireSaved(await d.users.save(user, 'create', remember(response)), userRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: user,
+        action: 'created',
+        summary: `Tạo tài khoản ${user.name}, đơn vị ${user.unitId}, vai trò ${roles.join(', ')}`,
+      });
+      requireSaved(await d.users.save(user, 'create', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -150,7 +173,19 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: body.active ?? user.active,
       };
       const response = ok(updated);
-      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: updated,
+        action: 'updated',
+        summary: changes(user, updated, {
+          name: 'Tên',
+          title: 'Chức vụ',
+          unitId: 'Đơn vị',
+          roles: 'Vai trò',
+          active: 'Hoạt động',
+        }),
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -159,8 +194,14 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'created',
+        summary: `Tạo phong trào ${campaign.number}: ${campaign.title}`,
+      });
       await publishVersion(d, {
-        ...jsonRoute(identity, now, () => remember(response)),
+        ...jsonRoute(identity, now, () => [...remember(response), ...audit]),
         campaign,
         kind: 'created',
       });
@@ -173,8 +214,14 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       await requireTemplates(d, campaign);
       const response = ok(campaign);
       // A whole replace is an edit after publication like the builder's: a new version, audited.
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'updated',
+        summary: `Sửa phong trào ${campaign.number} (kỳ, biểu mẫu, thời hạn, cửa sổ nhập liệu, quy trình)`,
+      });
       await publishVersion(d, {
-        ...jsonRoute(identity, now, () => remember(response)),
+        ...jsonRoute(identity, now, () => [...remember(response), ...audit]),
         campaign,
         kind: 'replaced',
       });
@@ -187,8 +234,9 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const latest = await d.templates.latest(t, params.templateId);
       const template = publishableTemplate(body, params.templateId, (latest?.version ?? 0) + 1, 'body');
       const response = created({ templateId: template.id, version: template.version });
+      const audit = await auditTemplatePublication(d, identity, template);
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      requireSaved(await d.templates.create(t, template, remember(response)), {
+      requireSaved(await d.templates.create(t, template, [...remember(response), ...audit]), {
         exists: `Phiên bản ${template.version} của biểu mẫu đã tồn tại`,
         missing: 'Không tìm thấy biểu mẫu',
         current: { version: template.version },
@@ -198,6 +246,14 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
 
     ...templateBuilderRoutes(d),
   ];
+};
+
+/** "Tên: A → B; Vai trò: x → y": what an administrator changed, for the audit trail. */
+const changes = <T extends object>(before: T, after: T, labels: Partial<Record<keyof T, string>>): string => {
+  const parts = (Object.entries(labels) as [keyof T, string][])
+    .filter(([k]) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map(([k, label]) => `${label}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`);
+  return parts.length > 0 ? parts.join('; ') : 'Lưu lại, không đổi';
 };
 
 /** A campaign may only assign template versions that exist (a draft is created on them). */

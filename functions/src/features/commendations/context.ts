@@ -8,7 +8,15 @@ import { NotFound } from '../../kernel/http/errors';
 /** What the commendation use cases need: their part of the one dependency container (`deps.ts`). */
 export type CommendationDeps = Pick<
   Deps,
-  'config' | 'commendations' | 'submissions' | 'units' | 'users' | 'campaigns' | 'documents' | 'idempotency'
+  | 'config'
+  | 'commendations'
+  | 'submissions'
+  | 'units'
+  | 'users'
+  | 'campaigns'
+  | 'documents'
+  | 'idempotency'
+  | 'audit'
 >;
 
 const roots = new Map<string, Unit>();

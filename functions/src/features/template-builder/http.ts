@@ -6,6 +6,7 @@ import type { Deps } from '../../kernel/deps';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { auditTemplatePublication } from './audit';
 
 /**
  * The form builder's routes (issue 14): the library, a template's autosaved draft, and its publication
@@ -86,7 +87,11 @@ export const templateBuilderRoutes = (d: Deps): RouteImpl[] => [
       'draft',
     );
     const response = created({ templateId: template.id, version: template.version });
-    const outcome = await d.templateDrafts.publish(t, template, draft.revision, remember(response));
+    const audit = await auditTemplatePublication(d, identity, template, 'builder');
+    const outcome = await d.templateDrafts.publish(t, template, draft.revision, [
+      ...remember(response),
+      ...audit,
+    ]);
     switch (outcome.kind) {
       case 'written':
         return response;
