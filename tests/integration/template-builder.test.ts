@@ -6,7 +6,7 @@ import { expectStatus, useApiWorld } from './api-world';
  * The form builder's routes (issue 14) on the real local platform: the library lists the seeded 2023
  * forms, a draft is autosaved with revision locking and replayed by its Idempotency-Key, publication
  * runs the template checks (422 with paths), creates the next version and removes the draft in one
- * transaction, and a submission keeps the version it was created on.
+ * transaction, with its audit event. (Submissions keep their version: api-routes.test.ts.)
  */
 const world = useApiWorld();
 
@@ -102,6 +102,13 @@ describe('form builder routes', () => {
       version: 1,
       title: 'Báo cáo tháng',
       rules: [{ key: 'kham_pha_le_phat_hien' }],
+    });
+    // The publication is an event of the template's audit chain, written in the same transaction.
+    const chain = expectStatus(await s.get('/audit/chains/template/bao-cao-thang-it'), 200);
+    expect(chain).toMatchObject({ valid: true, eventCount: 1 });
+    expect((chain.events as { action: string; summary: string }[])[0]).toMatchObject({
+      action: 'created',
+      summary: 'Công bố biểu mẫu Báo cáo tháng, phiên bản 1 (trình thiết kế biểu mẫu)',
     });
     const library = expectStatus(await s.get('/admin/templates'), 200).items as {
       id: string;
