@@ -456,6 +456,36 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
+    // The form builder (issue 14): the secretariat's work (policy action `design`).
+    {
+      operationId: 'listTemplateLibrary',
+      label: '',
+      call: (a) => a.get('/admin/templates'),
+      expected: role(['secretariat'], 200),
+    },
+    {
+      operationId: 'getTemplateDraft',
+      label: '(no draft)',
+      call: (a) => a.get('/admin/templates/authz-no-draft/draft'),
+      expected: role(['secretariat'], 404),
+    },
+    {
+      operationId: 'saveTemplateDraft',
+      label: '(stale revision)',
+      call: (a) =>
+        a.put('/admin/templates/authz-no-draft/draft', {
+          content: { kind: 'report', title: 'X', sections: [] },
+          basedOnVersion: null,
+          expectedRevision: 7,
+        }),
+      expected: role(['secretariat'], 409),
+    },
+    {
+      operationId: 'publishTemplateDraft',
+      label: '(no draft)',
+      call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
+      expected: role(['secretariat'], 404),
+    },
     // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
     {
       operationId: 'listCampaignDrafts',

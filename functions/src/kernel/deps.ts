@@ -28,6 +28,10 @@ import {
   type TenantSecurityRepository,
 } from '../features/security/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
+import {
+  createTemplateDraftRepository,
+  type TemplateDraftRepository,
+} from '../features/template-builder/repository';
 import { type Config, loadConfig } from './config';
 import { type AwsClients, createAwsClients } from './data/client';
 import { createIdempotencyStore, type IdempotencyStore } from './data/idempotency-store';
@@ -44,6 +48,8 @@ export interface Deps {
   users: UserRepository;
   campaigns: CampaignRepository;
   templates: TemplateRepository;
+  /** The form builder's drafts and library (issue 14). */
+  templateDrafts: TemplateDraftRepository;
   /** A campaign's published versions, builder draft and audit events. */
   campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
@@ -74,6 +80,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
+    templateDrafts: createTemplateDraftRepository(ref),
     campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),

@@ -31,6 +31,8 @@ export const workspaces = [
   'signature',
   /** Decisions about the unit's nominations. */
   'notifications',
+  /** The form builder: template drafts, the library, publication (the secretariat's). */
+  'form_builder',
   /** The audit trail: verify every chain of a campaign or of the administration, export it. */
   'audit',
 ] as const;
@@ -116,6 +118,7 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   notifications: (c) => anyOf(unitWork(c), review(c)),
   // The same decision as every /admin/users route: `administer` a user of the province.
   administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
+  form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
   // Verifying and exporting whole chains is the province's secretariat's and administrator's.
   audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };

@@ -17,11 +17,12 @@ import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
-import { zodDetails } from '../../kernel/http/zod-details';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
 import { publishVersion } from '../campaign-builder/http';
 import { findUsers } from '../org/user-search';
+import { auditTemplatePublication } from '../template-builder/audit';
+import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
 import { accountRoutes } from './accounts';
 import { importRoutes } from './import';
 
@@ -275,34 +276,19 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'template', tenantId: t });
       const latest = await d.templates.latest(t, params.templateId);
-      const parsed = FormTemplate.safeParse({
-        ...body,
-        id: params.templateId,
-        version: (latest?.version ?? 0) + 1,
-      });
-      if (!parsed.success) {
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', zodDetails(parsed.error, 'body'), 'invalid_template');
-      }
-      const reserved = checkPublishable(parsed.data);
-      if (reserved.length > 0) {
-        const details = reserved.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
-      }
-      const response = created({ templateId: parsed.data.id, version: parsed.data.version });
-      const audit = await d.audit.record(identity, {
-        kind: 'template',
-        subject: { ...parsed.data, tenantId: t },
-        action: parsed.data.version === 1 ? 'created' : 'published',
-        summary: `Công bố biểu mẫu ${parsed.data.title}, phiên bản ${parsed.data.version}`,
-      });
+      const template = publishableTemplate(body, params.templateId, (latest?.version ?? 0) + 1, 'body');
+      const response = created({ templateId: template.id, version: template.version });
+      const audit = await auditTemplatePublication(d, identity, template);
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      requireSaved(await d.templates.create(t, parsed.data, [...remember(response), ...audit]), {
-        exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
+      requireSaved(await d.templates.create(t, template, [...remember(response), ...audit]), {
+        exists: `Phiên bản ${template.version} của biểu mẫu đã tồn tại`,
         missing: 'Không tìm thấy biểu mẫu',
-        current: { version: parsed.data.version },
+        current: { version: template.version },
       });
       return response;
     }),
+
+    ...templateBuilderRoutes(d),
   ];
 };
 
