@@ -318,6 +318,24 @@ const cases = (): Case[] => {
       expected: role(['admin', 'secretariat'], 200),
     },
     {
+      operationId: 'listAuditChains',
+      label: '',
+      call: (a) => a.get(`/audit/chains?campaignId=${TEST_CAMPAIGN}`),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
+      operationId: 'verifyAuditChains',
+      label: '',
+      call: (a) => a.get('/audit/verification'),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
+      operationId: 'verifyAuditChain',
+      label: 'A',
+      call: (a) => a.get(`/audit/chains/submission/${A.id}`),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
       operationId: 'createUnit',
       label: '(unknown parent)',
       call: (a) =>
