@@ -387,6 +387,37 @@ const cases = (): Case[] => {
       expected: role(['admin'], 404),
     },
     {
+      operationId: 'listUsers',
+      label: 'found by name across the province',
+      call: (a) => a.get(`/admin/users?q=${encodeURIComponent('nguyen')}`),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'resetUserPassword',
+      label: '(unknown user)',
+      call: (a) => a.post('/admin/users/nobody/password-reset'),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'resendInvitation',
+      label: '(unknown user)',
+      call: (a) => a.post('/admin/users/nobody/invitation'),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'updateOfficeHolders',
+      label: '(unknown unit)',
+      call: (a) => a.put('/admin/units/nowhere/office-holders', { officeHolders: [] }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'importOrganisation',
+      label: '(dry run of a file that is no workbook)',
+      call: (a) =>
+        a.post('/admin/imports', { kind: 'users', file: Buffer.from('x').toString('base64'), dryRun: true }),
+      expected: role(['admin'], 200),
+    },
+    {
       operationId: 'createCampaign',
       label: '(missing template)',
       call: (a) =>
