@@ -8,6 +8,7 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
@@ -185,6 +186,15 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
   } else {
     await assertSchemaCurrent(cognito, userPoolId);
   }
+  // As infra/src/auth.ts: MFA optional per user, TOTP the only second factor (a user who enabled TOTP is
+  // challenged for a code at every sign-in). Idempotent, so an older data directory gets it too.
+  await cognito.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
 
   // cognito-local's CreateGroup silently replaces an existing group, memberships included: create only
   // the missing ones.

@@ -18,7 +18,9 @@ import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
+import { type Scheduler, startScheduler } from './scheduler';
 import { type SeedSummary, seedIfEmpty } from './seed';
+import { DEMO_TENANT } from './seed-data';
 import { fileTelemetry } from './telemetry-file';
 
 /**
@@ -50,6 +52,8 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** One line per API request (default: silent). */
   accessLog?: (line: string) => void;
+  /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
+  auditAnchorEveryMs?: number;
 }
 
 /** What the SPA reads from `/config.json`. */
@@ -90,6 +94,8 @@ export interface Platform {
   seeded: SeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
+  /** Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads. */
+  scheduler: Scheduler;
   /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
   stop(): Promise<void>;
 }
@@ -217,6 +223,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
+      AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      AUDIT_TENANTS: DEMO_TENANT,
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -243,6 +252,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+
+    // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
+    const scheduler = startScheduler({
+      log,
+      jobs: [
+        {
+          name: 'audit-anchor',
+          everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,
+          run: async (at) => {
+            const audit = (await import('../src/handlers/audit')) as {
+              handler: (e: unknown, c: unknown) => unknown;
+            };
+            return audit.handler({ job: 'audit-anchor', time: at.toISOString() }, {});
+          },
+        },
+      ],
+    });
+    cleanups.push(async () => scheduler.stop());
 
     let stopping: Promise<void> | undefined;
     return {
@@ -271,6 +298,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       mail,
       seeded,
       handlerEnv,
+      scheduler,
       stop: () => {
         stopping ??= cleanup();
         return stopping;

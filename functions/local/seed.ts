@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
 import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
 import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
+import { createTenantSecurityRepository } from '../src/features/security/repository';
 import { TransactionRefused, transactWrite } from '../src/kernel/data/transact';
 import { Conflict } from '../src/kernel/http/errors';
 import { emulatorClients } from './clients';
@@ -80,6 +81,7 @@ export async function seedDemoWorld(
     const users = createUserRepository(tableRef);
     const templates = createTemplateRepository(tableRef);
     const campaigns = createCampaignRepository(tableRef);
+    const security = createTenantSecurityRepository(tableRef);
 
     const world = demoUnits(tenantId);
     const writeUnits = async (): Promise<void> => {
@@ -100,6 +102,9 @@ export async function seedDemoWorld(
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
       await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
+      // The demo's logins use a password alone (README); a province turns TOTP on for admin, secretariat
+      // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
+      if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
     };
     const writeUsers = async (): Promise<void> => {
       // One user after the other: cognito-local rewrites a group's member list on every addition.

@@ -31,6 +31,8 @@ const Env = z.object({
   AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
   /** Object Lock bucket where audit chain heads are anchored; unset locally (the local S3 instead). */
   AUDIT_ANCHOR_BUCKET: z.string().min(1).optional(),
+  /** The tenants whose chain heads the scheduled anchoring writes (comma-separated). */
+  AUDIT_TENANTS: z.string().default(''),
   /** Secret salt of the public-comment rate-limit key (Secrets Manager on AWS). */
   RATE_LIMIT_SALT: z.string().min(16).optional(),
   /** The secret CloudFront sends as `x-origin-verify`: only then is `CloudFront-Viewer-Address` trusted. */
@@ -55,6 +57,7 @@ export interface Config {
   malwareScanning: boolean;
   auditMacKeyId: string | undefined;
   auditAnchorBucket: string | undefined;
+  auditTenants: string[];
   /** From `RATE_LIMIT_SALT`, else a random salt for this process (local platform: counters reset on restart). */
   rateLimitSalt: string;
   /** Unset locally, where the gateway itself sets `CloudFront-Viewer-Address` from the socket. */
@@ -93,6 +96,9 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     malwareScanning: e.MALWARE_SCANNER === 'guardduty',
     auditMacKeyId: e.AUDIT_MAC_KEY_ID,
     auditAnchorBucket: e.AUDIT_ANCHOR_BUCKET,
+    auditTenants: e.AUDIT_TENANTS.split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
     rateLimitSalt: e.RATE_LIMIT_SALT ?? processSalt,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     accountCacheTtlSeconds: e.ACCOUNT_CACHE_TTL_SECONDS,

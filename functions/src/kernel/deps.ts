@@ -1,5 +1,6 @@
 import { type AttachmentRepository, createAttachmentRepository } from '../features/attachments/repository';
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
+import { type AuditLog, createAuditLog } from '../features/audit/chains';
 import {
   type CampaignRepository,
   createCampaignRepository,
@@ -18,6 +19,10 @@ import {
   type UnitRepository,
   type UserRepository,
 } from '../features/org/repository';
+import {
+  createTenantSecurityRepository,
+  type TenantSecurityRepository,
+} from '../features/security/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import { type Config, loadConfig } from './config';
 import { type AwsClients, createAwsClients } from './data/client';
@@ -40,17 +45,22 @@ export interface Deps {
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
+  /** The tenant's security settings (which roles must use TOTP). */
+  tenantSecurity: TenantSecurityRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/features/commendations). */
   commendations: CommendationRepository;
   /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
   documents: DocumentStore;
+  /** THE audit recorder of every change other than a submission's (features/audit/chains.ts, functions/src/README.md). */
+  audit: AuditLog;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
   const ref = { table: config.tableName, client: clients.doc };
   const users = createUserRepository(ref);
+  const tenantSecurity = createTenantSecurityRepository(ref);
   return {
     config,
     clients,
@@ -63,9 +73,15 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
-    accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
+    tenantSecurity,
+    accounts: createAccountCheck({
+      lookup: users.get,
+      security: tenantSecurity.get,
+      ttlSeconds: config.accountCacheTtlSeconds,
+    }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
+    audit: createAuditLog(ref, users),
   };
 };
 

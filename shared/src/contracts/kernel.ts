@@ -102,6 +102,11 @@ export interface RouteSpec<
    * and look it up only when the write is refused (keeps an approval at one read).
    */
   idempotencyPrecheck?: boolean;
+  /**
+   * Answered to a signed-in user whom the tenant's MFA policy would otherwise refuse (403
+   * `mfa_enrolment_required` / `mfa_sign_in_required`): the routes that let them enrol or sign out.
+   */
+  mfaExempt?: boolean;
 }
 
 export interface RouteContract<
@@ -133,6 +138,8 @@ export const defineRoute = <
   const status = spec.status ?? 200;
   const errors = new Set<ErrorStatus>([...spec.errors, ...ALWAYS]);
   if (spec.auth === 'user') errors.add(401);
+  // The tenant's MFA policy refuses a session short of TOTP on every user route but the exempt ones.
+  if (spec.auth === 'user' && !spec.mfaExempt) errors.add(403);
   if (spec.params || spec.query || spec.body) errors.add(400);
   if (spec.body) errors.add(413).add(415);
   const responses: Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>> = {

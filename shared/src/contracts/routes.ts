@@ -6,6 +6,7 @@ import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
+import { securityContracts } from './security';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -22,6 +23,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
+  ...securityContracts,
   ...commendationContracts,
   ...publicContracts,
 };

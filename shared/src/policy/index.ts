@@ -1,3 +1,4 @@
+export * from './mfa';
 export * from './policy';
 export * from './public-view';
 export * from './sensitive';

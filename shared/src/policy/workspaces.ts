@@ -29,6 +29,8 @@ export const workspaces = [
   'signature',
   /** Decisions about the unit's nominations. */
   'notifications',
+  /** The audit trail: verify every chain of a campaign or of the administration, export it. */
+  'audit',
 ] as const;
 export type Workspace = (typeof workspaces)[number];
 
@@ -102,6 +104,8 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
+  // Verifying and exporting whole chains is the province's secretariat's and administrator's.
+  audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

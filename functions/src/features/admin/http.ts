@@ -49,7 +49,13 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: null,
       };
       const response = created(unit);
-      requireSaved(await d.units.save(unit, 'create', remember(response)), unitRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: unit,
+        action: 'created',
+        summary: `Tạo đơn vị ${unit.name} thuộc ${parent.name}`,
+      });
+      requireSaved(await d.units.save(unit, 'create', [...remember(response), ...audit]), unitRefusals);
       return response;
     }),
 
@@ -85,7 +91,17 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         successorId: body.successorId === undefined ? unit.successorId : body.successorId,
       };
       const response = ok(updated);
-      requireSaved(await d.units.save(updated, 'replace', remember(response)), unitRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: updated,
+        action: 'updated',
+        summary: changes(unit, updated, {
+          name: 'Tên',
+          closedOn: 'Ngày giải thể',
+          successorId: 'Đơn vị kế thừa',
+        }),
+      });
+      requireSaved(await d.units.save(updated, 'replace', [...remember(response), ...audit]), unitRefusals);
       return response;
     }),
 
@@ -118,7 +134,13 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: true,
       };
       const response = created(user);
-      requireSaved(await d.users.save(user, 'create', remember(response)), userRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: user,
+        action: 'created',
+        summary: `Tạo tài khoản ${user.name}, đơn vị ${user.unitId}, vai trò ${roles.join(', ')}`,
+      });
+      requireSaved(await d.users.save(user, 'create', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -145,7 +167,19 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         active: body.active ?? user.active,
       };
       const response = ok(updated);
-      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: updated,
+        action: 'updated',
+        summary: changes(user, updated, {
+          name: 'Tên',
+          title: 'Chức vụ',
+          unitId: 'Đơn vị',
+          roles: 'Vai trò',
+          active: 'Hoạt động',
+        }),
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -154,7 +188,16 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'create', remember(response)), campaignRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'created',
+        summary: `Tạo phong trào ${campaign.number}: ${campaign.title}`,
+      });
+      requireSaved(
+        await d.campaigns.save(campaign, 'create', [...remember(response), ...audit]),
+        campaignRefusals,
+      );
       return response;
     }),
 
@@ -163,7 +206,17 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      requireSaved(await d.campaigns.save(campaign, 'replace', remember(response)), campaignRefusals);
+      // Windows, periods, forms and approval chains are the campaign's: one event for any of them.
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'updated',
+        summary: `Sửa phong trào ${campaign.number} (kỳ, biểu mẫu, thời hạn, cửa sổ nhập liệu, quy trình)`,
+      });
+      requireSaved(
+        await d.campaigns.save(campaign, 'replace', [...remember(response), ...audit]),
+        campaignRefusals,
+      );
       return response;
     }),
 
@@ -185,8 +238,14 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
         throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
       }
       const response = created({ templateId: parsed.data.id, version: parsed.data.version });
+      const audit = await d.audit.record(identity, {
+        kind: 'template',
+        subject: { ...parsed.data, tenantId: t },
+        action: parsed.data.version === 1 ? 'created' : 'published',
+        summary: `Công bố biểu mẫu ${parsed.data.title}, phiên bản ${parsed.data.version}`,
+      });
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      requireSaved(await d.templates.create(t, parsed.data, remember(response)), {
+      requireSaved(await d.templates.create(t, parsed.data, [...remember(response), ...audit]), {
         exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
         missing: 'Không tìm thấy biểu mẫu',
         current: { version: parsed.data.version },
@@ -194,6 +253,14 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
   ];
+};
+
+/** "Tên: A → B; Vai trò: x → y": what an administrator changed, for the audit trail. */
+const changes = <T extends object>(before: T, after: T, labels: Partial<Record<keyof T, string>>): string => {
+  const parts = (Object.entries(labels) as [keyof T, string][])
+    .filter(([k]) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map(([k, label]) => `${label}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`);
+  return parts.length > 0 ? parts.join('; ') : 'Lưu lại, không đổi';
 };
 
 /** A campaign may only assign template versions that exist (a draft is created on them). */

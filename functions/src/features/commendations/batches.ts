@@ -243,7 +243,17 @@ export const createBatch = async (
   const ids = r.batch.entries.map((e) => e.nominationId);
   await writeOnce(
     d,
-    [d.commendations.putBatch(r.batch, null), ...holds(d, r.batch, ids, []), ...seal(result)],
+    [
+      d.commendations.putBatch(r.batch, null),
+      ...holds(d, r.batch, ids, []),
+      ...seal(result),
+      ...(await d.audit.record(identity, {
+        kind: 'batch',
+        subject: r.batch,
+        action: 'created',
+        summary: `Lập tờ trình (${ids.length} trường hợp)`,
+      })),
+    ],
     'Tờ trình',
     heldElsewhere(ids, 1),
   );
@@ -298,7 +308,17 @@ export const updateBatch = async (
   const dropped = b.entries.map((e) => e.nominationId).filter((n) => !ids.includes(n));
   await writeOnce(
     d,
-    [d.commendations.putBatch(next, b.version), ...holds(d, next, ids, dropped), ...seal(result)],
+    [
+      d.commendations.putBatch(next, b.version),
+      ...holds(d, next, ids, dropped),
+      ...seal(result),
+      ...(await d.audit.record(identity, {
+        kind: 'batch',
+        subject: next,
+        action: 'updated',
+        summary: `Sửa tờ trình (${ids.length} trường hợp)`,
+      })),
+    ],
     'Tờ trình',
     heldElsewhere(ids, 1),
   );
@@ -386,7 +406,20 @@ export const submitBatch = async (
   await d.documents.put(docKey, bytes, DOCX_TYPE);
   // The members moved in their own transactions, each conditioned on the state it left: a replay finds
   // them done. The answer is stored with the batch's own move, the effect the request is about.
-  await writeOnce(d, [d.commendations.putBatch(submitted, b.version), ...seal(submitted)], 'Tờ trình');
+  await writeOnce(
+    d,
+    [
+      d.commendations.putBatch(submitted, b.version),
+      ...seal(submitted),
+      ...(await d.audit.record(identity, {
+        kind: 'batch',
+        subject: submitted,
+        action: 'submit',
+        summary: 'Gửi tờ trình lên cấp tỉnh',
+      })),
+    ],
+    'Tờ trình',
+  );
   return submitted;
 };
 
@@ -464,7 +497,18 @@ export const decideBatch = async (
   // Decided, the tờ trình lets its nominations go: a returned one may be sent again in another.
   await writeOnce(
     d,
-    [d.commendations.putBatch(decided, b.version), ...notify, ...holds(d, b, [], ids), ...seal(decided)],
+    [
+      d.commendations.putBatch(decided, b.version),
+      ...notify,
+      ...holds(d, b, [], ids),
+      ...seal(decided),
+      ...(await d.audit.record(identity, {
+        kind: 'batch',
+        subject: decided,
+        action: decided.state,
+        summary: `Cấp tỉnh xét tờ trình: ${decided.state}`,
+      })),
+    ],
     'Tờ trình',
   );
   return decided;

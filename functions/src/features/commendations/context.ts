@@ -17,6 +17,7 @@ export type CommendationDeps = Pick<
   | 'templates'
   | 'documents'
   | 'idempotency'
+  | 'audit'
 >;
 
 const roots = new Map<string, Unit>();

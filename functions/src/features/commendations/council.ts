@@ -225,6 +225,12 @@ export const openSession = async (
         ),
       ),
       ...seal(session),
+      ...(await d.audit.record(identity, {
+        kind: 'session',
+        subject: session,
+        action: 'created',
+        summary: `Mở phiên họp, ${prepared.length} trường hợp`,
+      })),
     ],
     'Phiên họp',
   );
@@ -297,14 +303,17 @@ export const castBallot = async (
   const votedAt = now.toISOString();
   const cast: BallotCast = { sessionId: s.id, voted: true, votedAt };
   try {
+    const voter = { userId: identity.userId, name: await displayName(d, identity), votedAt };
     await transactWithRetry(d, [
-      ...d.commendations.voteItems(
-        s,
-        { userId: identity.userId, name: await displayName(d, identity), votedAt },
-        randomUUID(),
-        valid,
-      ),
+      ...d.commendations.voteItems(s, voter, randomUUID(), valid),
       ...seal(cast),
+      // THAT the member voted, in a chain of its own; the paper is anonymous and never chained.
+      ...(await d.audit.record(identity, {
+        kind: 'vote',
+        subject: { ...voter, tenantId: s.tenantId, sessionId: s.id, campaignId: s.campaignId },
+        action: 'created',
+        summary: `${voter.name} đã bỏ phiếu`,
+      })),
     ]);
   } catch (err) {
     if (!(err instanceof TransactionRefused)) throw err;
@@ -411,6 +420,12 @@ export const closeSession = async (
         minutes.claim,
         ...recordItems,
         ...seal(closed),
+        ...(await d.audit.record(identity, {
+          kind: 'session',
+          subject: closed,
+          action: 'close',
+          summary: `Kết thúc bỏ phiếu: ${s.ballotCount} phiếu, ${results.filter((r) => r.passed).length}/${results.length} trường hợp đạt`,
+        })),
       ]);
       return closed;
     } catch (err) {

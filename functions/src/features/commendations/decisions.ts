@@ -187,7 +187,20 @@ export const signDecision = async (
       ),
     ];
     try {
-      await transactWrite(d.commendations.ref.client, [...items, ...seal(decision)]);
+      await transactWrite(d.commendations.ref.client, [
+        ...items,
+        ...seal(decision),
+        ...(await d.audit.record(
+          identity,
+          {
+            kind: 'decision',
+            subject: decision,
+            action: 'created',
+            summary: `Ký quyết định số ${numberText}`,
+          },
+          { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
+        )),
+      ]);
       return decision;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;
@@ -281,6 +294,12 @@ export const revokeAward = async (
           at,
         }),
         ...seal(revocation),
+        ...(await d.audit.record(identity, {
+          kind: 'revocation',
+          subject: { ...revocation, campaignId: decision.campaignId },
+          action: 'created',
+          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}`,
+        })),
       ]);
       return revocation;
     } catch (err) {

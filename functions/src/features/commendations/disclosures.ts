@@ -29,8 +29,8 @@ import { MAX_TX_ITEMS, type Seal, transactWithRetry, writeOnce } from './tx';
 const disclosureResource = (d: CommendationDeps, tenantId: string) =>
   provinceResource(d, tenantId, 'disclosure');
 
-/** A disclosure and its records are written in one transaction. */
-export const MAX_DISCLOSURE_ENTRIES = MAX_TX_ITEMS - 1;
+/** A disclosure, its records, the request's record and its audit event and head: one transaction. */
+export const MAX_DISCLOSURE_ENTRIES = MAX_TX_ITEMS - 4;
 
 export interface OpenDisclosureInput {
   campaignId: string;
@@ -108,6 +108,12 @@ export const openDisclosure = async (
       d.commendations.putDisclosure(disclosure, null),
       ...prepared.map((p) => d.commendations.putRecord({ ...p.record, disclosureId: id }, p.expectedVersion)),
       ...seal(disclosure),
+      ...(await d.audit.record(identity, {
+        kind: 'disclosure',
+        subject: disclosure,
+        action: 'created',
+        summary: `Công khai ${prepared.length} trường hợp`,
+      })),
     ],
     'Danh sách công khai',
   );
@@ -148,7 +154,16 @@ export const closeDisclosureEarly = async (
   if (!r.ok) throw fromLifecycleError(r.error, disclosure);
   await writeOnce(
     d,
-    [d.commendations.putDisclosure(r.disclosure, disclosure.version), ...seal(r.disclosure)],
+    [
+      d.commendations.putDisclosure(r.disclosure, disclosure.version),
+      ...seal(r.disclosure),
+      ...(await d.audit.record(identity, {
+        kind: 'disclosure',
+        subject: r.disclosure,
+        action: 'close_early',
+        summary: 'Kết thúc công khai sớm',
+      })),
+    ],
     'Danh sách công khai',
   );
   return r.disclosure;

@@ -94,9 +94,23 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     const { params, body, identity } = req;
     requireAllowed(identity, 'administer', await provinceResource(d, identity.tenantId, 'campaign'));
     await commendationConfigOf(d, identity.tenantId, params.campaignId);
+    const stored = await d.commendations.getConfig(identity.tenantId, params.campaignId);
     const config = CommendationConfig.parse({ ...body, campaignId: params.campaignId });
     return write(d, req, ok, async (seal) => {
-      await writeOnce(d, [d.commendations.putConfig(identity.tenantId, config), ...seal(config)], 'Cấu hình');
+      await writeOnce(
+        d,
+        [
+          d.commendations.putConfig(identity.tenantId, config),
+          ...seal(config),
+          ...(await d.audit.record(identity, {
+            kind: 'award_rules',
+            subject: { ...config, tenantId: identity.tenantId },
+            action: stored ? 'updated' : 'created',
+            summary: stored ? 'Cập nhật quy tắc khen thưởng' : 'Đặt quy tắc khen thưởng riêng của phong trào',
+          })),
+        ],
+        'Cấu hình',
+      );
       return config;
     });
   }),

@@ -28,6 +28,14 @@ export interface UserDirectory {
       active?: boolean | undefined;
     },
   ): Promise<void>;
+  /**
+   * Whom `accessToken` belongs to and whether TOTP is enabled for them, as Cognito says (GetUser with the
+   * user's own token: no IAM permission, and nobody can vouch for another account). Undefined without a
+   * user pool, or when Cognito refuses the token.
+   */
+  softwareTokenOf(accessToken: string): Promise<{ sub: string; enabled: boolean } | undefined>;
+  /** Revokes every refresh token of the account (AdminUserGlobalSignOut). */
+  signOutEverywhere(email: string): Promise<void>;
 }
 
 /** `client` creates the Cognito client on first use: only `admin` ever imports the Cognito SDK. */
@@ -36,7 +44,12 @@ export const createUserDirectory = (
   userPoolId: string | undefined,
 ): UserDirectory => {
   if (!client || !userPoolId) {
-    return { create: async () => newId(), update: async () => undefined };
+    return {
+      create: async () => newId(),
+      update: async () => undefined,
+      softwareTokenOf: async () => undefined,
+      signOutEverywhere: async () => undefined,
+    };
   }
   const pool = { UserPoolId: userPoolId };
   const sdk = async () => {
@@ -123,6 +136,22 @@ export const createUserDirectory = (
         // already issued stay valid until they expire; the API's user record check refuses them.
         await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
       }
+    },
+    async softwareTokenOf(accessToken) {
+      const { cognito, GetUserCommand, NotAuthorizedException } = await sdk();
+      try {
+        const got = await cognito.send(new GetUserCommand({ AccessToken: accessToken }));
+        const sub = got.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+        if (!sub) return undefined;
+        return { sub, enabled: (got.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA') };
+      } catch (err) {
+        if (err instanceof NotAuthorizedException) return undefined;
+        throw err;
+      }
+    },
+    async signOutEverywhere(email) {
+      const { cognito, AdminUserGlobalSignOutCommand } = await sdk();
+      await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
     },
   };
 };

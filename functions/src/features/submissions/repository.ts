@@ -242,6 +242,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
       campaignId: after.campaignId,
       version: after.version,
       data: after.data,
+      unitId: after.unitId,
     });
     return { submission: { ...after, ...r.head }, events: r.events };
   };

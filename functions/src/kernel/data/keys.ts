@@ -95,6 +95,13 @@ export const templateVersionEntity = defineEntity({
   attributes: (v: FormTemplate & { tenantId: string }) => v,
 });
 
+// ── Audit chains ─────────────────────────────────────────────────────────────────────────────────
+/** The index partition listing every audit chain head of a tenant (sorted by campaign, kind, subject). */
+export const auditChainsPartition = (tenantId: string): string => `${t(tenantId)}#CHAINS`;
+/** `<campaign or ->#<kind>#<subject>`: a campaign's chains are one `begins_with`, the tenant's own `-#`. */
+export const auditChainSortKey = (campaignId: string | null, kind: string, subjectId: string): string =>
+  `${campaignId ?? '-'}#${kind}#${subjectId}`;
+
 // ── Submissions and their item collection (submission, events, snapshots, attachments) ───────────
 const submissionPartition = (s: { tenantId: string; submissionId: string }): string =>
   `${t(s.tenantId)}#SUB#${s.submissionId}`;
@@ -105,6 +112,14 @@ export const submissionEntity = defineEntity({
   pk: (s: { tenantId: string; id: string }) =>
     submissionPartition({ tenantId: s.tenantId, submissionId: s.id }),
   sk: sortKey('SUB'),
+  indexes: {
+    /** Every audit chain of a tenant (audit/chains.ts): a submission's head is the submission. */
+    chains: {
+      index: 'gsi1',
+      pk: (s: { tenantId: string }) => auditChainsPartition(s.tenantId),
+      sk: (s: StoredSubmission) => auditChainSortKey(s.campaignId, 'submission', s.id),
+    },
+  },
 });
 
 export const auditEventEntity = defineEntity({

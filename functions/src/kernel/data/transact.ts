@@ -5,6 +5,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { sealTransaction } from './chain-seal';
 import { ItemTooLarge } from './errors';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -65,12 +66,15 @@ const isItemTooLarge = (err: unknown): boolean =>
 
 /**
  * Writes `items` all-or-nothing in ONE TransactWriteItems call. A refused transaction becomes
- * `TransactionRefused` with one reason per item, so the caller can tell which condition failed.
+ * `TransactionRefused` with one reason per item, so the caller can tell which condition failed. Audit
+ * events marked `pending` are sealed first (one MAC call).
  */
 export const transactWrite = async (doc: DynamoDBDocumentClient, items: readonly TxItem[]): Promise<void> => {
   if (items.length === 0) return;
+  // Audit events are sealed here, with one MAC per transaction, whoever built them (chain-seal.ts).
+  const sealed = await sealTransaction(items);
   try {
-    await doc.send(new TransactWriteCommand({ TransactItems: [...items] }));
+    await doc.send(new TransactWriteCommand({ TransactItems: [...sealed] }));
   } catch (err) {
     const refused = refusalOf(err);
     if (refused) throw refused;

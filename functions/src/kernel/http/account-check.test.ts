@@ -92,3 +92,60 @@ describe('account check: authority comes from the user record', () => {
     expect(w.reads).toBe(1);
   });
 });
+
+describe('account check: second factor and sign-out everywhere', () => {
+  const T = 1_800_000_000;
+  const session = (authTime: number, mfaExempt = false) => ({ authTime, mfaExempt });
+
+  it('refuses a session begun at or before a sign-out everywhere with 401 session_revoked', async () => {
+    const { w, check } = world();
+    w.user = record({ tokensValidAfter: T });
+    await expect(check(0).resolve(token, session(T))).rejects.toMatchObject({
+      status: 401,
+      code: 'session_revoked',
+    });
+    await expect(check(0).resolve(token, session(T + 1))).resolves.toMatchObject({ userId: 'sub-1' });
+  });
+
+  it('refuses a role the tenant requires TOTP of with 403, except on the exempt routes', async () => {
+    const { w, check } = world();
+    w.user = record({ roles: ['secretariat'] });
+    await expect(check(0).resolve(token, session(T))).rejects.toMatchObject({
+      status: 403,
+      code: 'mfa_enrolment_required',
+    });
+    await expect(check(0).resolve(token, session(T, true))).resolves.toMatchObject({
+      roles: ['secretariat'],
+    });
+    w.user = record({ roles: ['secretariat'], mfaEnrolledAt: T + 10 });
+    await expect(check(0).resolve(token, session(T))).rejects.toMatchObject({ code: 'mfa_sign_in_required' });
+    await expect(check(0).resolve(token, session(T + 10))).resolves.toMatchObject({ roles: ['secretariat'] });
+  });
+
+  it('follows the tenant’s settings; without a session (tools) nothing of this applies', async () => {
+    const { w } = world();
+    w.user = record({ roles: ['admin'] });
+    const relaxed = createAccountCheck({
+      ttlSeconds: 0,
+      lookup: async () => w.user,
+      security: async () => ({ mfaRequiredRoles: ['chair'] }),
+    });
+    await expect(relaxed.resolve(token, session(T))).resolves.toMatchObject({ roles: ['admin'] });
+    const { check } = world();
+    await expect(check(0).resolve(token)).resolves.toMatchObject({ userId: 'sub-1' });
+  });
+
+  it('reads the record again before refusing, so an enrolment is honoured inside the cache window', async () => {
+    const { w, check } = world();
+    w.user = record({ roles: ['chair'] });
+    const cached = check(60);
+    await cached.resolve(token, session(T, true));
+    expect(w.reads).toBe(1);
+    w.user = record({ roles: ['chair'], mfaEnrolledAt: T + 5 });
+    await expect(cached.resolve(token, session(T + 5))).resolves.toMatchObject({ roles: ['chair'] });
+    expect(w.reads).toBe(2);
+    // An allowed session is served from the cache.
+    await cached.resolve(token, session(T + 5));
+    expect(w.reads).toBe(2);
+  });
+});

@@ -23,7 +23,7 @@ import {
   rememberItems,
   replayOf,
 } from './idempotency';
-import { type AccountCheck, identityFromEvent } from './identity';
+import { type AccountCheck, authTimeFromEvent, identityFromEvent } from './identity';
 import { type ParsedInput, parseInput } from './input';
 import type { HttpResult } from './response';
 
@@ -115,12 +115,15 @@ const state = (ctx: AppContext): RequestState => ctx.thidua;
  * The caller (user routes): the verified token says who, the user record says what they may do now
  * (active, unit, roles); 401 without a valid token or for an unknown or deactivated account.
  */
-const authenticate = (auth: RouteAuth, accounts: AccountCheck | undefined): Mw => ({
+const authenticate = (contract: RouteContract, accounts: AccountCheck | undefined): Mw => ({
   before: async (request) => {
-    if (auth !== 'user') return;
+    if (contract.auth !== 'user') return;
     const token = identityFromEvent(request.event);
     if (!accounts) throw new Error('user routes need an account check');
-    state(request.context).identity = await accounts.resolve(token);
+    state(request.context).identity = await accounts.resolve(token, {
+      authTime: authTimeFromEvent(request.event),
+      mfaExempt: contract.mfaExempt === true,
+    });
   },
 });
 
@@ -214,7 +217,7 @@ const buildRoute = (impl: RouteImpl, options: GroupOptions, t: Telemetry) =>
     .use(injectLambdaContext(t.logger, { logEvent: false, resetKeys: true }))
     .use(logMetrics(t.metrics))
     .use(observe(impl.contract))
-    .use(authenticate(impl.contract.auth, options.accounts))
+    .use(authenticate(impl.contract, options.accounts))
     .use(validateInput(impl.contract))
     .use(idempotency(impl.contract, options.idempotency))
     .use(errorHandler())
