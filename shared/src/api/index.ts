@@ -50,6 +50,14 @@ export const SubmissionActionType = z.enum([
 /** A submission as the API shows it: the stored submission and what the caller may do with it now. */
 export const SubmissionView = Submission.extend({
   actions: z.array(SubmissionActionType).describe('Các thao tác người gọi được thực hiện lúc này'),
+  /**
+   * The sensitive fields (`section.field`, `section.table.column`) removed from `data` because the
+   * caller's role may not read them; empty when it may. Every sensitive field of the template is listed,
+   * filled or not, so the list tells nothing about the values.
+   */
+  redacted: z
+    .array(z.string())
+    .describe('Các trường nhạy cảm đã ẩn khỏi data vì vai trò người gọi không được xem'),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 
@@ -152,7 +160,15 @@ export const HistoryResponse = z.object({ events: z.array(HistoryEntry) });
 export const DiffResponse = z.object({
   since: z.number().int(),
   version: z.number().int(),
-  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(
+    z.object({
+      path: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+      /** A sensitive field the caller may not read: it changed, its values are not shown. */
+      redacted: z.literal(true).optional(),
+    }),
+  ),
 });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 

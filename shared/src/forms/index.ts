@@ -4,6 +4,7 @@ export * from './library';
 export * from './limits';
 export * from './numbers';
 export * from './schema';
+export * from './sensitive';
 export * from './templates-2023';
 export * from './text';
 export * from './validate';

@@ -1,4 +1,5 @@
 export * from './mfa';
 export * from './policy';
 export * from './public-view';
+export * from './sensitive';
 export * from './workspaces';

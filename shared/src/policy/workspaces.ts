@@ -36,7 +36,14 @@ export const workspaces = [
   /** The audit trail: verify every chain of a campaign or of the administration, export it. */
   'audit',
 ] as const;
-export type Workspace = (typeof workspaces)[number];
+
+/**
+ * The tenant's administration (units, users and roles, office holders, Excel import): configuration of
+ * the province rather than award work, so it is listed apart from the work pages above.
+ */
+export const administrationWorkspaces = ['administration'] as const;
+
+export type Workspace = (typeof workspaces)[number] | (typeof administrationWorkspaces)[number];
 
 /** Who is asking, and where the tenant's root (the province) is once known (from `/me`). */
 export interface WorkspaceContext {
@@ -112,6 +119,8 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
   // Verifying and exporting whole chains is the province's secretariat's and administrator's.
   audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
+  // The same decision as every /admin/users route: `administer` a user of the province.
+  administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

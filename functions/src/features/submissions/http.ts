@@ -1,7 +1,9 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
-import { authorizeWorkspace } from '@thidua/shared/policy';
+import { REDACTED_TEXT, redactChanges, sensitiveAttachmentIds, sensitiveRefs } from '@thidua/shared/forms';
+import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
 import {
+  classifySubmission,
   createDraft,
   rulesFor,
   saveDraft,
@@ -22,8 +24,8 @@ import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
-import { childrenCompleteness, liveRules, loadReadable, templateOf } from './use-cases';
-import { submissionView } from './views';
+import { childrenCompleteness, liveRules, loadReadable, refuseClassified, templateOf } from './use-cases';
+import { readsSensitive, submissionView, type ViewTemplate } from './views';
 
 const scopes: Record<'mine' | 'inbox' | 'subtree', ListScope> = {
   mine: 'MINE',
@@ -43,6 +45,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     result: Extract<TransitionResult, { ok: true }>,
     rules: StoredSubmission['rules'],
     req: Pick<UserRequest<RouteContract>, 'identity' | 'now' | 'remember'>,
+    template: ViewTemplate,
     options: { snapshot?: boolean; data?: Record<string, unknown> } = {},
   ) => {
     const after: StoredSubmission = {
@@ -53,9 +56,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     const write = d.submissions.planChange(before, after, result.events, {
       snapshot: options.snapshot ?? false,
     });
-    const response = ok(submissionView(write.submission, req.identity, req.now));
+    const response = ok(submissionView(write.submission, req.identity, req.now, template));
     requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
-      submissionView(s, req.identity, req.now),
+      submissionView(s, req.identity, req.now, template),
     );
     return response;
   };
@@ -80,6 +83,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       }
       const template = await d.templates.get(t, assignment.templateId, assignment.templateVersion);
       if (!template) throw new RuleViolation('Phong trào chưa có biểu mẫu này', [], 'template_missing');
+      refuseClassified(template);
       const units = await d.units.getMany(t, unit.path);
       units.set(unit.id, unit);
       const result = createDraft({
@@ -110,9 +114,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         { ...result.submission, ...(data ? { data } : {}), rules },
         result.events,
       );
-      const response = created(submissionView(write.submission, identity, now));
+      const response = created(submissionView(write.submission, identity, now, template));
       requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
-        submissionView(s, identity, now),
+        submissionView(s, identity, now, template),
       );
       return response;
     }),
@@ -159,9 +163,10 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       return ok(page);
     }),
 
-    userRoute(c.getSubmission, async ({ identity, params, now }) =>
-      ok(submissionView(await loadReadable(d, identity, params.submissionId), identity, now)),
-    ),
+    userRoute(c.getSubmission, async ({ identity, params, now }) => {
+      const s = await loadReadable(d, identity, params.submissionId);
+      return ok(submissionView(s, identity, now, await templateOf(d, s)));
+    }),
 
     userRoute(c.saveSubmission, async (req) => {
       const { identity, params, body, now } = req;
@@ -169,6 +174,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const own = identity.unitId === s.unitId;
       requireAllowed(identity, own ? 'save' : 'act', submissionResource(identity.tenantId, s));
       const template = await templateOf(d, s);
+      refuseClassified(template, s);
       const iso = now.toISOString();
       if (!own) {
         // The reviewer on turn records its scores; nothing else of the data changes.
@@ -180,9 +186,15 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           definition: template,
           expectedVersion: body.expectedVersion,
         });
-        if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-        return commit(s, result, s.rules, req);
+        if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+        return commit(s, result, s.rules, req, template);
       }
+      // A draft is saved whole: who may not read its sensitive fields cannot send them back, and would
+      // erase them. (Reviewers' saves above merge scores only, so they are safe.)
+      if (!readsSensitive(identity, s, template) && sensitiveRefs(template).size > 0)
+        throw new Forbidden(
+          'Biểu mẫu có trường nhạy cảm mà vai trò của bạn không được xem, nên không được sửa',
+        );
       const { rules } = await liveRules(d, s, template);
       const result = saveDraft({
         submission: s,
@@ -193,7 +205,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         expectedVersion: body.expectedVersion,
         definition: template,
       });
-      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
       const data = hasFileFields(template)
         ? resolveAttachmentRefs(
             template,
@@ -202,7 +214,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
             d.config.malwareScanning,
           )
         : undefined;
-      return commit(s, result, rules, req, data ? { data } : {});
+      return commit(s, result, rules, req, template, data ? { data } : {});
     }),
 
     userRoute(c.actOnSubmission, async (req) => {
@@ -211,12 +223,15 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       // The one read of an approval.
       const s = await loadReadable(d, identity, params.submissionId);
       requireAllowed(identity, 'act', submissionResource(identity.tenantId, s));
+      // Every answer shows the submission through its template; a warm Lambda has it in memory.
+      const template = await templateOf(d, s);
       let rules = s.rules;
-      let definition: Awaited<ReturnType<typeof templateOf>> | undefined;
+      let definition: typeof template | undefined;
       let children: Awaited<ReturnType<typeof childrenCompleteness>>['result'] | undefined;
       if (action.type === 'submit') {
+        refuseClassified(template, s);
         // Submitting reads the live campaign (windows, lock exceptions, deadlines) and the template.
-        definition = await templateOf(d, s);
+        definition = template;
         const live = await liveRules(d, s, definition);
         rules = live.rules;
         if (rules.requireChildrenApproved && live.campaign) {
@@ -242,8 +257,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(children ? { children } : {}),
         ...(definition ? { definition } : {}),
       });
-      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-      const answer = await commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+      const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
       req.countTransition(action.type);
       return answer;
     }),
@@ -255,14 +270,51 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const actorIds = [...new Set(events.map((e) => e.actorId))];
       const users = await Promise.all(actorIds.map((id) => d.users.get(identity.tenantId, id)));
       const names = new Map(actorIds.map((id, i) => [id, users[i]?.name ?? null]));
-      return ok({ events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? null })) });
+      // An attach event names its file: a file of a sensitive field keeps its hash, not its name.
+      const template = await templateOf(d, s);
+      const hidden = readsSensitive(identity, s, template)
+        ? new Set<string>()
+        : sensitiveAttachmentIds(template, s.data);
+      return ok({
+        events: events.map((e) => ({
+          ...e,
+          ...(e.attachment && hidden.has(e.attachment.id)
+            ? { attachment: { ...e.attachment, name: REDACTED_TEXT } }
+            : {}),
+          actorName: names.get(e.actorId) ?? null,
+        })),
+      });
     }),
 
     userRoute(c.getSubmissionDiff, async ({ identity, params, query }) => {
       const s = await loadReadable(d, identity, params.submissionId);
       const snapshot = await d.submissions.snapshotAtOrBefore(identity.tenantId, s.id, query.since);
       if (!snapshot) throw new NotFound('Không có bản đã gửi ở phiên bản này');
-      return ok({ since: snapshot.version, version: s.version, changes: diffData(snapshot.data, s.data) });
+      const template = await templateOf(d, s);
+      const changes = diffData(snapshot.data, s.data);
+      return ok({
+        since: snapshot.version,
+        version: s.version,
+        changes: readsSensitive(identity, s, template) ? changes : redactChanges(template, changes),
+      });
+    }),
+
+    userRoute(c.classifySubmission, async (req) => {
+      const { identity, params, body, now } = req;
+      const s = await loadReadable(d, identity, params.submissionId);
+      const decision = authorizeClassify(identity, submissionResource(identity.tenantId, s));
+      if (!decision.allowed) throw new Forbidden(decision.reason);
+      const template = await templateOf(d, s);
+      const result = classifySubmission({
+        submission: s,
+        classified: body.classified,
+        reason: body.reason,
+        actor: identity,
+        now: now.toISOString(),
+        expectedVersion: body.expectedVersion,
+      });
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+      return commit(s, result, s.rules, req, template);
     }),
 
     userRoute(c.getCompleteness, async ({ identity, params, query, now }) => {

@@ -13,6 +13,7 @@ import { cutOffDayOf, periodLabel, periodWithCutOff } from '../labels';
 import { useCreateDraft } from '../mutations';
 import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
+import { ClassifyButton } from './ClassifyButton';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
@@ -51,6 +52,7 @@ export function SubmissionPage() {
       key={`${sub.id}-${sub.state}`}
       submission={sub}
       actions={sub.actions}
+      redacted={sub.redacted}
       template={template.data}
       campaignNumber={campaign.data?.number}
       cutOffDay={cutOffDayOf(campaign.data, sub.formKey)}
@@ -63,6 +65,7 @@ export function SubmissionPage() {
 function SubmissionWorkspace({
   submission: sub,
   actions,
+  redacted,
   template,
   campaignNumber,
   cutOffDay,
@@ -71,6 +74,8 @@ function SubmissionWorkspace({
 }: {
   submission: Submission;
   actions: readonly string[];
+  /** Sensitive fields the API hid from this reader. */
+  redacted: readonly string[];
   template: FormTemplate;
   campaignNumber: string | undefined;
   /** The form's reporting cut-off day, shown with the period. */
@@ -87,8 +92,11 @@ function SubmissionWorkspace({
     claims !== undefined &&
     claims.unitId === sub.unitId &&
     claims.roles.some((r) => (authorRoles as readonly string[]).includes(r));
-  // The author unit edits while the submission is in its hands; the API refuses anyone else anyway.
-  const editing = isAuthor && isEditable(sub.state);
+  // "Mật": no data entry in this system, whoever asks (the API answers 422 `classified` anyway).
+  const classified = template.classified === true || sub.classified === true;
+  // The author unit edits while the submission is in its hands, unless some fields are hidden from it
+  // (it cannot send back what it cannot read); the API refuses anyone else anyway.
+  const editing = isAuthor && isEditable(sub.state) && !classified && redacted.length === 0;
   const since = editing ? null : comparedVersion(sub.state, events);
   const diff = useDiff(sub.id, since);
   const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
@@ -130,6 +138,7 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          <ClassifyButton submission={sub} />
           {isAuthor && sub.multiplePerPeriod ? (
             <AddAnother submission={sub} formTitle={template.title} />
           ) : null}
@@ -151,6 +160,11 @@ function SubmissionWorkspace({
         </Alert>
       ) : null}
       {sub.state === 'approved' ? <Alert tone="success">{t('submission.approvedNote')}</Alert> : null}
+      {classified ? (
+        <Alert tone="danger" title={t('submission.classifiedTitle')}>
+          <p>{t('submission.classifiedBody')}</p>
+        </Alert>
+      ) : null}
       {since !== null && diff.data ? <Alert tone="info">{t('submission.changesShown')}</Alert> : null}
 
       <ActionBar submission={sub} actions={workflowActions} />
@@ -173,6 +187,7 @@ function SubmissionWorkspace({
                 <FormView
                   definition={template}
                   data={sub.data}
+                  redacted={redacted}
                   previous={
                     since !== null && diff.data ? previousData(sub.data, diff.data.changes) : undefined
                   }
