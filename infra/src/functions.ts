@@ -54,6 +54,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   campaigns: 'none',
   submissions: 'none',
   attachments: 'readWrite',
+  builder: 'none',
   audit: 'none',
   admin: 'none',
   commendations: 'readWrite',

@@ -1,6 +1,5 @@
-import { adminContracts, campaignBuilderContracts, securityContracts } from '@thidua/shared/contracts';
+import { adminContracts, securityContracts } from '@thidua/shared/contracts';
 import { adminRoutes } from '../features/admin/http';
-import { campaignBuilderRoutes } from '../features/campaign-builder/http';
 import { securityRoutes } from '../features/security/http';
 import { appDeps } from '../kernel/deps';
 import { createGroupHandler } from '../kernel/http/route';
@@ -11,8 +10,8 @@ import { createGroupHandler } from '../kernel/http/route';
  */
 const deps = appDeps();
 export const handler = createGroupHandler(
-  { ...adminContracts, ...campaignBuilderContracts, ...securityContracts },
-  [...adminRoutes(deps), ...campaignBuilderRoutes(deps), ...securityRoutes(deps)],
+  { ...adminContracts, ...securityContracts },
+  [...adminRoutes(deps), ...securityRoutes(deps)],
   {
     idempotency: deps.idempotency,
     accounts: deps.accounts,

@@ -302,7 +302,7 @@ export const importOrganisation = defineRoute({
 export const listTemplateLibrary = defineRoute({
   method: 'GET',
   path: '/admin/templates',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'listTemplateLibrary',
   summary: 'The library of form templates: published versions and drafts (secretariat)',
@@ -313,7 +313,7 @@ export const listTemplateLibrary = defineRoute({
 export const getTemplateDraft = defineRoute({
   method: 'GET',
   path: '/admin/templates/{templateId}/draft',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'getTemplateDraft',
   summary: "A template's draft in the form builder (secretariat)",
@@ -325,7 +325,7 @@ export const getTemplateDraft = defineRoute({
 export const saveTemplateDraft = defineRoute({
   method: 'PUT',
   path: '/admin/templates/{templateId}/draft',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'saveTemplateDraft',
   summary: "Create or autosave a template's draft (secretariat)",
@@ -340,7 +340,7 @@ export const saveTemplateDraft = defineRoute({
 export const publishTemplateDraft = defineRoute({
   method: 'POST',
   path: '/admin/templates/{templateId}/draft/publish',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'publishTemplateDraft',
   summary: "Publish a template's draft as its next version (secretariat)",
@@ -367,6 +367,10 @@ export const adminContracts = {
   createCampaign,
   updateCampaign,
   createTemplateVersion,
+};
+
+/** The form builder's routes (the `builder` group's Lambda implements them, beside the campaign builder's). */
+export const templateBuilderContracts = {
   listTemplateLibrary,
   getTemplateDraft,
   saveTemplateDraft,

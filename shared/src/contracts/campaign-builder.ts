@@ -52,7 +52,7 @@ export const CampaignHistory = z.object({
 export const listCampaignDrafts = defineRoute({
   method: 'GET',
   path: '/admin/campaign-drafts',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'listCampaignDrafts',
   summary: 'Campaign drafts of the tenant (campaign builder)',
@@ -64,7 +64,7 @@ export const listCampaignDrafts = defineRoute({
 export const getCampaignDraft = defineRoute({
   method: 'GET',
   path: '/admin/campaign-drafts/{campaignId}',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'getCampaignDraft',
   summary: 'The server draft of a campaign being set up or edited',
@@ -76,7 +76,7 @@ export const getCampaignDraft = defineRoute({
 export const saveCampaignDraft = defineRoute({
   method: 'PUT',
   path: '/admin/campaign-drafts/{campaignId}',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'saveCampaignDraft',
   summary: 'Save the builder draft as it is typed (valid or not)',
@@ -91,7 +91,7 @@ export const saveCampaignDraft = defineRoute({
 export const createCampaignCopy = defineRoute({
   method: 'POST',
   path: '/admin/campaigns/{campaignId}/copies',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'createCampaignCopy',
   summary: 'Copy a campaign into another year as a new draft (dates moved, year-only fields cleared)',
@@ -107,7 +107,7 @@ export const createCampaignCopy = defineRoute({
 export const publishCampaign = defineRoute({
   method: 'POST',
   path: '/admin/campaigns/{campaignId}/versions',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'publishCampaign',
   summary: 'Publish a campaign as its next version (checked first; an audit event)',
@@ -123,7 +123,7 @@ export const publishCampaign = defineRoute({
 export const listCampaignVersions = defineRoute({
   method: 'GET',
   path: '/admin/campaigns/{campaignId}/versions',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'listCampaignVersions',
   summary: "A campaign's published versions and audit events, newest version first",
@@ -135,7 +135,7 @@ export const listCampaignVersions = defineRoute({
 export const getCampaignVersion = defineRoute({
   method: 'GET',
   path: '/admin/campaigns/{campaignId}/versions/{version}',
-  group: 'admin',
+  group: 'builder',
   auth: 'user',
   operationId: 'getCampaignVersion',
   summary: 'One published version of a campaign, whole',

@@ -4,6 +4,7 @@ import {
   adminContracts,
   attachmentContracts,
   auditContracts,
+  campaignBuilderContracts,
   campaignContracts,
   commendationContracts,
   contractMismatch,
@@ -21,6 +22,7 @@ import {
   routes,
   submissionContracts,
   systemContracts,
+  templateBuilderContracts,
 } from './index';
 
 const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
@@ -31,6 +33,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   attachments: attachmentContracts,
   audit: auditContracts,
   admin: adminContracts,
+  builder: { ...campaignBuilderContracts, ...templateBuilderContracts },
   commendations: commendationContracts,
   public: publicContracts,
 };

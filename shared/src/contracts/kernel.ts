@@ -18,6 +18,8 @@ export const routeGroups = [
   'attachments',
   'audit',
   'admin',
+  /** The campaign and form builders (secretariat): kept apart so the admin Lambda stays within its budget. */
+  'builder',
   'commendations',
   'public',
 ] as const;

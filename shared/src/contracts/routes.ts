@@ -1,4 +1,4 @@
-import { adminContracts } from './admin';
+import { adminContracts, templateBuilderContracts } from './admin';
 import { attachmentContracts } from './attachments';
 import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
@@ -25,6 +25,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...auditContracts,
   ...adminContracts,
   ...campaignBuilderContracts,
+  ...templateBuilderContracts,
   ...securityContracts,
   ...commendationContracts,
   ...publicContracts,

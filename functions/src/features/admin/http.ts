@@ -21,7 +21,7 @@ import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
 import { publishVersion } from '../campaign-builder/http';
 import { findUsers } from '../org/user-search';
 import { auditTemplatePublication } from '../template-builder/audit';
-import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
+import { publishableTemplate } from '../template-builder/http';
 import { accountRoutes } from './accounts';
 import { importRoutes } from './import';
 
@@ -286,8 +286,6 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       });
       return response;
     }),
-
-    ...templateBuilderRoutes(d),
   ];
 };
 

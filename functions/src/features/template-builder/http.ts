@@ -1,4 +1,4 @@
-import { adminContracts as c } from '@thidua/shared/contracts';
+import { templateBuilderContracts as c } from '@thidua/shared/contracts';
 import { checkTemplate, type FormTemplate, libraryEntries, type TemplateDraft } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
