@@ -11,6 +11,7 @@ import {
 } from './data/campaigns';
 import { type AwsClients, createAwsClients } from './data/client';
 import { createIdempotencyStore, type IdempotencyStore } from './data/idempotency-store';
+import { createMergerRepository, type MergerRepository } from './data/mergers';
 import {
   createUnitRepository,
   createUserRepository,
@@ -43,6 +44,8 @@ export interface Deps {
   commendations: CommendationRepository;
   /** Generated documents (tờ trình, minutes, decisions); S3 is reached on first use, like `files`. */
   documents: DocumentStore;
+  /** Tenant mergers: consents, lineage records, tenant ledgers (ADR 0017). */
+  mergers: MergerRepository;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -63,6 +66,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     accounts: createAccountCheck({ lookup: users.get, ttlSeconds: config.accountCacheTtlSeconds }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
+    mergers: createMergerRepository(ref),
   };
 };
 

@@ -8,7 +8,15 @@ import { NotFound } from '../http/errors';
 /** What the commendation use cases need: their part of the one dependency container (`deps.ts`). */
 export type CommendationDeps = Pick<
   Deps,
-  'config' | 'commendations' | 'submissions' | 'units' | 'users' | 'campaigns' | 'documents' | 'idempotency'
+  | 'config'
+  | 'commendations'
+  | 'submissions'
+  | 'units'
+  | 'users'
+  | 'campaigns'
+  | 'documents'
+  | 'idempotency'
+  | 'mergers'
 >;
 
 const roots = new Map<string, Unit>();
@@ -38,6 +46,9 @@ export const provinceResource = async (
   return { type, tenantId, rootUnitId: root.id, ...(unit ?? {}) };
 };
 
+/** "Tỉnh Đồng Nai" → "Đồng Nai": the name the bodies' header and place lines use. */
+const provinceName = (rootName: string): string => rootName.replace(/^(tỉnh|thành phố)\s+/i, '');
+
 const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
 
 /**
@@ -45,7 +56,7 @@ const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice
  * the campaign's own title, plan and award types.
  */
 export const commendationConfigOf = async (
-  d: Pick<CommendationDeps, 'campaigns' | 'commendations'>,
+  d: Pick<CommendationDeps, 'campaigns' | 'commendations' | 'units'>,
   tenantId: string,
   campaignId: string,
 ): Promise<{ config: CommendationConfig; campaign: Campaign }> => {
@@ -53,7 +64,8 @@ export const commendationConfigOf = async (
   if (!campaign) throw new NotFound('Không tìm thấy phong trào thi đua');
   const stored = await d.commendations.getConfig(tenantId, campaignId);
   if (stored) return { config: stored, campaign };
-  const base = commendationConfig2023(campaignId);
+  // The built-in bodies carry the province's own name (its root unit): "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI".
+  const base = commendationConfig2023(campaignId, provinceName((await rootUnit(d, tenantId)).name));
   const offered = campaign.awardTypeIds.filter((id) => base.offeredAwardTypeIds.includes(id));
   return {
     campaign,

@@ -249,7 +249,9 @@ export const loadSession = async (
 /** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
 const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
   const now = new Date();
-  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
+    issuing: false,
+  });
   const next = await nextInRegister(d, tenantId, 'decision', body, now);
   const signers = await provinceSigners(d, tenantId, now);
   return {
@@ -339,7 +341,13 @@ export const closeSession = async (
       d.commendations.participation(identity.tenantId, id),
     ]);
     if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
-    const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      s.campaignId,
+      s.issuingBodyId,
+      now,
+    );
     const at = now.toISOString();
     const minutes = await nextInRegister(d, identity.tenantId, 'minutes', body, now);
     const { numberText, on: heldOn } = minutes;

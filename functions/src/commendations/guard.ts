@@ -2,6 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NOMINATION_FORM_KEY, type RuleFinding } from '@thidua/shared/commendation';
 import type { Submission, WorkflowAction } from '@thidua/shared/workflow';
 import { createCampaignRepository } from '../data/campaigns';
+import { createMergerRepository } from '../data/mergers';
+import { createUnitRepository } from '../data/org';
 import { RuleViolation } from '../http/errors';
 import { type CommendationDeps, commendationConfigOf } from './context';
 import { checkRules, factsOf } from './nominations';
@@ -16,9 +18,11 @@ import { createCommendationRepository } from './repository';
  *   await guard(submission, action);   // before building the transition's transaction
  */
 export const createNominationGuard = (ref: { table: string; client: DynamoDBDocumentClient }) => {
-  const d: Pick<CommendationDeps, 'commendations' | 'campaigns'> = {
+  const d: Pick<CommendationDeps, 'commendations' | 'campaigns' | 'units' | 'mergers'> = {
     commendations: createCommendationRepository(ref),
     campaigns: createCampaignRepository(ref),
+    units: createUnitRepository(ref),
+    mergers: createMergerRepository(ref),
   };
   return async (submission: Submission, action: WorkflowAction): Promise<RuleFinding[]> => {
     if (submission.formKey !== NOMINATION_FORM_KEY) return [];

@@ -5,6 +5,7 @@ export * from './audit';
 export * from './campaigns';
 export * from './commendations';
 export * from './kernel';
+export * from './mergers';
 export * from './org';
 export * from './path';
 export * from './public';

@@ -4,6 +4,7 @@ import { auditContracts } from './audit';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
+import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { submissionContracts } from './submissions';
@@ -22,6 +23,8 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
+  ...mergerAdminContracts,
+  ...historyContracts,
   ...commendationContracts,
   ...publicContracts,
 };

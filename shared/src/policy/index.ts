@@ -1,4 +1,4 @@
+export * from './inherited';
 export * from './policy';
 export * from './public-view';
 export * from './workspaces';
-export * from './inherited';

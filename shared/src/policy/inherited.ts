@@ -17,7 +17,8 @@ export function inheritedResource(
   successorUnits: UnitLookup,
 ): PolicyResource | null {
   if (resource.tenantId !== merger.predecessorTenantId) return null;
-  const unitId = resource.unitId === undefined ? merger.successorRootId : successorUnitOf(merger, resource.unitId);
+  const unitId =
+    resource.unitId === undefined ? merger.successorRootId : successorUnitOf(merger, resource.unitId);
   const unit = getUnit(successorUnits, unitId);
   if (!unit) return null;
   const { unitId: _u, unitPath: _p, rootUnitId: _r, ...rest } = resource;
@@ -41,7 +42,8 @@ export function authorizeInherited(
   resource: PolicyResource,
   successorUnits: UnitLookup,
 ): PolicyDecision {
-  if (identity.tenantId !== merger.successorTenantId) return { allowed: false, reason: 'Ngoài phạm vi đơn vị' };
+  if (identity.tenantId !== merger.successorTenantId)
+    return { allowed: false, reason: 'Ngoài phạm vi đơn vị' };
   if (action !== 'read' && action !== 'export')
     return { allowed: false, reason: 'Lịch sử của tỉnh đã hợp nhất chỉ để đọc' };
   const translated = inheritedResource(merger, resource, successorUnits);

@@ -4,7 +4,13 @@ import { indexUnits } from '../org/tree';
 import { authorizeInherited, inheritedResource } from '../policy/inherited';
 import { checkUnitMap, predecessorUnitsOf, successorUnitOf, type TenantMerger } from './merger';
 
-const unit = (tenantId: string, id: string, kind: string, path: string[], closedOn: string | null = null): Unit => ({
+const unit = (
+  tenantId: string,
+  id: string,
+  kind: string,
+  path: string[],
+  closedOn: string | null = null,
+): Unit => ({
   tenantId,
   id,
   kind,
@@ -100,9 +106,13 @@ describe('the unit map of a merger', () => {
     const late = { ...merger, effectiveFrom: '2025-06-01' };
     expect(checkUnitMap(late, bp, dn).every((i) => i.path.endsWith('.to'))).toBe(true);
     const closedEarly = indexUnits([unit('binh-phuoc', 'tan-phu', 'commune', ['binh-phuoc'], '2024-01-01')]);
-    expect(checkUnitMap({ effectiveFrom: '2025-07-01', unitMap: [merger.unitMap[0] ?? { from: '', to: '' }] }, closedEarly, dn)).toEqual([
-      { path: 'body.unitMap[0].from', message: 'Đơn vị không hoạt động ngày 2025-06-30' },
-    ]);
+    expect(
+      checkUnitMap(
+        { effectiveFrom: '2025-07-01', unitMap: [merger.unitMap[0] ?? { from: '', to: '' }] },
+        closedEarly,
+        dn,
+      ),
+    ).toEqual([{ path: 'body.unitMap[0].from', message: 'Đơn vị không hoạt động ngày 2025-06-30' }]);
   });
 
   it('reads both ways; an unmapped unit (a district) falls to the successor root', () => {
@@ -124,7 +134,8 @@ describe('reading a predecessor tenant (the policy on the successor side)', () =
   });
 
   it('lets the successor ward and the province read; another ward, another tenant and writers not', () => {
-    const read = (identity: Identity, r = tanPhuReport) => authorizeInherited(identity, 'read', merger, r, dn).allowed;
+    const read = (identity: Identity, r = tanPhuReport) =>
+      authorizeInherited(identity, 'read', merger, r, dn).allowed;
     expect(read(who('dn-binh-phuoc', 'submitter'))).toBe(true);
     expect(read(who('dong-nai', 'secretariat'))).toBe(true);
     expect(read(who('dong-nai', 'reviewer'))).toBe(true);
@@ -132,12 +143,23 @@ describe('reading a predecessor tenant (the policy on the successor side)', () =
     expect(read(who('dn-tran-bien', 'unit_head'))).toBe(false);
     expect(read({ ...who('dn-binh-phuoc', 'submitter'), tenantId: 'tay-ninh' })).toBe(false);
     expect(read(who('dn-binh-phuoc', 'submitter'), { ...tanPhuReport, tenantId: 'tay-ninh' })).toBe(false);
-    expect(authorizeInherited(who('dn-binh-phuoc', 'submitter'), 'act', merger, tanPhuReport, dn).allowed).toBe(false);
+    expect(
+      authorizeInherited(who('dn-binh-phuoc', 'submitter'), 'act', merger, tanPhuReport, dn).allowed,
+    ).toBe(false);
   });
 
   it("keeps a district's own filings for the province roles only", () => {
-    const district = { type: 'submission' as const, tenantId: 'binh-phuoc', unitId: 'dong-xoai', unitPath: ['binh-phuoc'] };
-    expect(authorizeInherited(who('dn-binh-phuoc', 'unit_head'), 'read', merger, district, dn).allowed).toBe(false);
-    expect(authorizeInherited(who('dong-nai', 'secretariat'), 'read', merger, district, dn).allowed).toBe(true);
+    const district = {
+      type: 'submission' as const,
+      tenantId: 'binh-phuoc',
+      unitId: 'dong-xoai',
+      unitPath: ['binh-phuoc'],
+    };
+    expect(authorizeInherited(who('dn-binh-phuoc', 'unit_head'), 'read', merger, district, dn).allowed).toBe(
+      false,
+    );
+    expect(authorizeInherited(who('dong-nai', 'secretariat'), 'read', merger, district, dn).allowed).toBe(
+      true,
+    );
   });
 });
