@@ -19,6 +19,7 @@ import { type Gateway, startGateway } from './gateway';
 import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
 import { type SeedSummary, seedIfEmpty } from './seed';
+import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
 import { fileTelemetry } from './telemetry-file';
 
 /**
@@ -46,6 +47,11 @@ export interface PlatformOptions {
   dynamoJvm?: 'fast-start' | 'throughput';
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
+  /**
+   * With `seed`: also the world of December 2026 (seed-2026.ts) — Bình Phước's 2023 history, the merged
+   * province of Đồng Nai and the merger. Default false (the suites that need it ask for it).
+   */
+  seedMerged?: boolean;
   /** Progress messages while starting (default: silent). */
   log?: (line: string) => void;
   /** One line per API request (default: silent). */
@@ -88,6 +94,8 @@ export interface Platform {
   dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
+  /** What the December 2026 seed wrote at this start (with `seedMerged`). */
+  seededMerged: MergedSeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
   /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
@@ -175,15 +183,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
     );
 
-    const seeded = options.seed
-      ? await seedIfEmpty({
-          dynamoEndpoint: dynamo.endpoint,
-          s3Endpoint: s3.endpoint,
-          cognitoEndpoint: cognito.endpoint,
-          tableName: resources.tableName,
-          userPoolId: resources.userPoolId,
-        })
-      : undefined;
+    const seedTarget = {
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      tableName: resources.tableName,
+      userPoolId: resources.userPoolId,
+    };
+    const seeded = options.seed ? await seedIfEmpty(seedTarget) : undefined;
+    const seededMerged =
+      seeded && options.seedMerged
+        ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })
+        : undefined;
     if (seeded) {
       log(
         `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
@@ -270,6 +281,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamoPid: dynamo.pid,
       mail,
       seeded,
+      seededMerged,
       handlerEnv,
       stop: () => {
         stopping ??= cleanup();

@@ -21,7 +21,7 @@ import { requireAction } from './access';
  * and rewrites nothing of the absorbed province: its submissions, decisions and awards stay in its own
  * partitions, their audit chains untouched, and the merged province reads them through the lineage.
  */
-export type MergerDeps = Pick<Deps, 'mergers' | 'units' | 'clients'>;
+export type MergerDeps = Pick<Deps, 'mergers' | 'units'> & { clients: Pick<Deps['clients'], 'doc'> };
 
 const requireProvinceAdmin = async (d: Pick<Deps, 'units'>, identity: Identity) => {
   const root = await rootUnit(d, identity.tenantId);
