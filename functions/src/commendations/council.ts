@@ -249,15 +249,18 @@ export const loadSession = async (
 /** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
 const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
   const now = new Date();
-  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
     issuing: false,
   });
   const next = await nextInRegister(d, tenantId, 'decision', body, now);
   const signers = await provinceSigners(d, tenantId, now);
+  const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
   return {
     nextNumberText: next.numberText,
     year: next.year,
     signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
+    issuer: body.name,
+    bases: cited.map((b) => ({ ref: b.ref, toVerify: b.toVerify, ...(b.note ? { note: b.note } : {}) })),
   };
 };
 
