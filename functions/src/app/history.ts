@@ -6,6 +6,7 @@ import type {
   PredecessorHistory,
   UnitHistoryResponse,
 } from '@thidua/shared/contracts';
+import type { FormTemplate } from '@thidua/shared/forms';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { authorizeInherited } from '@thidua/shared/policy';
 import { predecessorUnitsOf, successorUnitOf, type TenantMerger } from '@thidua/shared/tenancy';
@@ -19,7 +20,7 @@ import { verifyLink } from './mergers';
  * predecessor tenant's own partitions (its keys, its tenant id), never to a copy, and the shared policy
  * decides on the item as if it stood under the successor unit that carries its author unit. Read-only.
  */
-export type HistoryDeps = Pick<Deps, 'mergers' | 'units' | 'submissions' | 'commendations'>;
+export type HistoryDeps = Pick<Deps, 'mergers' | 'units' | 'submissions' | 'commendations' | 'templates'>;
 
 /** What a page shows of each list: the latest items; older ones are in the absorbed province's own views. */
 const HISTORY_PAGE = 50;
@@ -131,6 +132,25 @@ export const unitHistory = async (
   return { unitId: unit.id, predecessors };
 };
 
+/** A field's value as a line of text (tables and files by count): the page reads, never edits. */
+const shown = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (typeof v === 'number') return v.toLocaleString('vi-VN');
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `${v.length} mục`;
+  if (typeof v === 'object' && 'selfScore' in v) return String((v as { selfScore: unknown }).selfScore);
+  return '';
+};
+
+const filledFields = (template: FormTemplate | undefined, data: Record<string, unknown>) =>
+  (template?.sections ?? []).flatMap((section) => {
+    const values = (data[section.key] ?? {}) as Record<string, unknown>;
+    return section.fields
+      .map((f) => ({ section: section.title, label: f.label, value: shown(values[f.key]) }))
+      .filter((f) => f.value !== '');
+  });
+
 /** One submission of an absorbed province, its own audit chain verified, and the merger's link verified. */
 export const inheritedSubmission = async (
   d: HistoryDeps,
@@ -146,13 +166,16 @@ export const inheritedSubmission = async (
   if (!s) throw notFound();
   const successor = await d.units.get(identity.tenantId, successorUnitOf(m, s.unitId));
   if (!successor || !canRead(identity, m, s, successor)) throw notFound();
-  const [events, link] = await Promise.all([
+  const [events, link, template] = await Promise.all([
     d.submissions.history(predecessorTenantId, s.id),
     verifyLink(d, m),
+    d.templates.get(predecessorTenantId, s.templateId, s.templateVersion),
   ]);
   const { rules: _rules, ...submission } = s;
   return {
     origin: originOf(m, { id: s.unitId, name: s.unitName }, successor),
+    formTitle: template?.title ?? s.formKey,
+    fields: filledFields(template, s.data),
     submission,
     events,
     verification: { submissionId: s.id, ...verifyChain(events, s) },

@@ -68,6 +68,9 @@ export type MergerView = z.infer<typeof MergerView>;
 
 export const InheritedSubmissionResponse = z.object({
   origin: Origin,
+  /** The form's title and its filled fields with their labels, as the absorbed province's template has them. */
+  formTitle: z.string(),
+  fields: z.array(z.object({ section: z.string(), label: z.string(), value: z.string() })),
   submission: Submission,
   events: z.array(AuditEvent),
   /** The submission's own chain (with the absorbed province's tenant id hashed in, never rewritten). */

@@ -1,0 +1,71 @@
+import type { Catalogue } from '../../i18n';
+
+const vi = {
+  'nav.history': 'Lịch sử đơn vị tiền thân',
+  'history.title': 'Lịch sử kế thừa của {unit}',
+  'history.none': 'Đơn vị không kế thừa lịch sử của đơn vị nào từ tỉnh đã hợp nhất.',
+  'history.origin':
+    '{unit} ({province}) — hợp nhất vào {successor} từ ngày {date}. Dữ liệu chỉ để đọc, giữ nguyên như khi lập.',
+  'history.reports': 'Báo cáo đã lập',
+  'history.noReports': 'Không có báo cáo.',
+  'history.awards': 'Khen thưởng đã được quyết định',
+  'history.noAwards': 'Không có khen thưởng.',
+  'history.col.form': 'Biểu mẫu',
+  'history.col.period': 'Kỳ',
+  'history.col.unit': 'Đơn vị lập',
+  'history.col.state': 'Trạng thái',
+  'history.col.open': 'Xem',
+  'history.open': 'Xem báo cáo',
+  'history.col.decision': 'Quyết định',
+  'history.col.award': 'Hình thức',
+  'history.col.nominee': 'Tập thể / cá nhân',
+  'history.decision': 'Số {number} ngày {date}',
+  'history.links': 'Tỉnh đã hợp nhất',
+  'history.linkOk': 'Liên kết hợp nhất toàn vẹn ({basis})',
+  'history.linkBad': 'Liên kết hợp nhất không toàn vẹn: {problems}',
+  'report.title': '{form} — {period}',
+  'report.origin': 'Báo cáo của {unit} ({province}), nay do {successor} kế thừa từ ngày {date}.',
+  'report.chain': 'Luồng duyệt khi lập: {chain}',
+  'report.auditOk': 'Nhật ký toàn vẹn: {n} sự kiện, chuỗi băm kiểm tra lại khớp.',
+  'report.auditBad': 'Nhật ký không toàn vẹn: {problems}',
+  'report.fields': 'Nội dung báo cáo',
+  'report.events': 'Nhật ký',
+  'report.back': 'Quay lại lịch sử',
+} as const;
+
+type Key = keyof typeof vi;
+
+const en: Record<Key, string> = {
+  'nav.history': 'Predecessor history',
+  'history.title': 'History inherited by {unit}',
+  'history.none': 'This unit inherits no history from a merged province.',
+  'history.origin':
+    '{unit} ({province}) — merged into {successor} from {date}. Read-only, kept as it was filed.',
+  'history.reports': 'Reports filed',
+  'history.noReports': 'No reports.',
+  'history.awards': 'Awards decided',
+  'history.noAwards': 'No awards.',
+  'history.col.form': 'Form',
+  'history.col.period': 'Period',
+  'history.col.unit': 'Filed by',
+  'history.col.state': 'State',
+  'history.col.open': 'Open',
+  'history.open': 'Open the report',
+  'history.col.decision': 'Decision',
+  'history.col.award': 'Award',
+  'history.col.nominee': 'Collective / individual',
+  'history.decision': 'No. {number} of {date}',
+  'history.links': 'Merged provinces',
+  'history.linkOk': 'Merger link intact ({basis})',
+  'history.linkBad': 'Merger link broken: {problems}',
+  'report.title': '{form} — {period}',
+  'report.origin': 'Report of {unit} ({province}), carried by {successor} since {date}.',
+  'report.chain': 'Approval chain when filed: {chain}',
+  'report.auditOk': 'Audit trail intact: {n} events, the hash chain recomputes.',
+  'report.auditBad': 'Audit trail broken: {problems}',
+  'report.fields': 'Contents',
+  'report.events': 'Audit trail',
+  'report.back': 'Back to the history',
+};
+
+export const messages: Catalogue<Key> = { vi, en };
