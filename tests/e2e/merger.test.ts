@@ -73,7 +73,7 @@ describe('the successor ward reads its predecessor’s history', () => {
     const text = await tanPhu.innerText();
     expect(text).toContain('hợp nhất vào Phường Bình Phước từ ngày 01/07/2025');
     expect(text).toContain('Báo cáo kết quả');
-    expect(text).toContain('Đã duyệt');
+    expect(text).toContain('Đã phê duyệt');
     expect(text).toContain('Số 01/QĐ-UBND ngày 20/12/2023');
     expect(text).toContain('Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh');
     expect(text).toContain('Công an phường Tân Phú');

@@ -128,11 +128,12 @@ export function HistoryPage() {
           {mergers.data.map((m) => (
             <li key={m.predecessorTenantId}>
               {m.predecessorName} → {m.successorName}, {formatDate(m.effectiveFrom)}{' '}
-              {m.link.valid ? (
-                <Badge tone="success">{h('history.linkOk', { basis: m.legalBasis })}</Badge>
-              ) : (
-                <Badge tone="danger">{h('history.linkBad', { problems: m.link.problems.join('; ') })}</Badge>
-              )}
+              <Badge tone={m.link.valid ? 'success' : 'danger'}>
+                {h(m.link.valid ? 'history.linkOk' : 'history.linkBad')}
+              </Badge>
+              <br />
+              <span className="muted">{m.legalBasis}</span>
+              {m.link.valid ? null : <span className="muted"> {m.link.problems.join('; ')}</span>}
             </li>
           ))}
         </ul>

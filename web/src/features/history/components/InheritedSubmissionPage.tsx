@@ -52,7 +52,7 @@ export function InheritedSubmissionPage() {
         </Alert>
       )}
       {link.valid ? null : (
-        <Alert tone="danger">{h('history.linkBad', { problems: link.problems.join('; ') })}</Alert>
+        <Alert tone="danger">{`${h('history.linkBad')}: ${link.problems.join('; ')}`}</Alert>
       )}
       <section className="card" aria-label={h('report.fields')}>
         <h2>{h('report.fields')}</h2>
