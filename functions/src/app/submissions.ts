@@ -1,24 +1,55 @@
+import type { SubmissionOrigin } from '@thidua/shared/api';
 import { type Campaign, filesForm, findFormAssignment } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
 import type { FormTemplate } from '@thidua/shared/forms';
 import type { Identity, Unit } from '@thidua/shared/org';
+import { authorize, readsThroughLineage } from '@thidua/shared/policy';
 import { type Completeness, completeness, rulesFor, type WorkflowRules } from '@thidua/shared/workflow';
 import type { CompletenessCell, StoredSubmission } from '../data/submissions';
 import type { Deps } from '../deps';
 import { NotFound } from '../http/errors';
-import { requireAllowed, submissionResource } from './access';
+import { submissionResource } from './access';
 
-/** The submission, if the caller may read it; 404 otherwise (existence does not leak). */
+const NOT_FOUND = 'Không tìm thấy báo cáo';
+
+/**
+ * The submission, if the caller may read it — where it was filed, or through lineage as the work of a
+ * unit the caller's unit (or a unit below it) succeeded, then with its `origin`; 404 otherwise, exactly
+ * as for an unknown id (existence does not leak). Heirs are read by key only when the direct read is
+ * refused, so a direct reader pays nothing for lineage.
+ */
+export const loadReadableWithOrigin = async (
+  d: Deps,
+  identity: Identity,
+  submissionId: string,
+  now: Date = new Date(),
+): Promise<{ submission: StoredSubmission; origin?: SubmissionOrigin }> => {
+  const s = await d.submissions.get(identity.tenantId, submissionId);
+  if (!s) throw new NotFound(NOT_FOUND);
+  const resource = submissionResource(identity.tenantId, s);
+  if (authorize(identity, 'read', resource).allowed) return { submission: s };
+  const heirs = await d.units.heirsOn(identity.tenantId, s.unitId, toCalendarDate(now.toISOString()));
+  const through = readsThroughLineage(identity, { ...resource, heirs });
+  const heir = through && heirs.find((h) => h.unitId === through.unitId);
+  if (!heir) throw new NotFound(NOT_FOUND);
+  return {
+    submission: s,
+    origin: {
+      relation: 'predecessor',
+      unitId: s.unitId,
+      unitName: s.unitName,
+      heirUnitId: heir.unitId,
+      heirUnitName: heir.unitName,
+    },
+  };
+};
+
+/** The submission, if the caller may read it (see `loadReadableWithOrigin`); 404 otherwise. */
 export const loadReadable = async (
   d: Deps,
   identity: Identity,
   submissionId: string,
-): Promise<StoredSubmission> => {
-  const s = await d.submissions.get(identity.tenantId, submissionId);
-  if (!s) throw new NotFound('Không tìm thấy báo cáo');
-  requireAllowed(identity, 'read', submissionResource(identity.tenantId, s));
-  return s;
-};
+): Promise<StoredSubmission> => (await loadReadableWithOrigin(d, identity, submissionId)).submission;
 
 /** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
 export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {

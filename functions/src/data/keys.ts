@@ -1,7 +1,7 @@
 import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
 import { Campaign } from '@thidua/shared/campaign';
 import { FormTemplate } from '@thidua/shared/forms';
-import { Unit, User } from '@thidua/shared/org';
+import { Unit, UnitChangeEvent, User } from '@thidua/shared/org';
 import { finalStates, type SubmissionState } from '@thidua/shared/workflow';
 import { defineEntity, pad, sortKey, tenantPrefix as t } from './entity';
 import {
@@ -53,6 +53,17 @@ export const unitEntity = defineEntity({
       sk: (u: Unit) => treePathPrefix([...u.path, u.id]),
     },
   },
+});
+
+/**
+ * The administration log of the organisation: one item per dated change (rename, move, merger...), in
+ * one partition per tenant sorted by time (a few changes a day at most), written with the change.
+ */
+export const unitChangeEventEntity = defineEntity({
+  type: 'UnitChangeEvent',
+  schema: UnitChangeEvent,
+  pk: (e: { tenantId: string }) => `${t(e.tenantId)}#ORGLOG`,
+  sk: sortKey('EV#', (e: { at: string; id: string }) => `${e.at}#${e.id}`),
 });
 
 export const userEntity = defineEntity({

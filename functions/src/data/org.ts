@@ -1,10 +1,22 @@
-import type { Unit, User } from '@thidua/shared/org';
+import type { CalendarDate } from '@thidua/shared/common';
+import {
+  type Heir,
+  heirsOn,
+  isActiveOn,
+  lineage,
+  parentOn,
+  successorsOn,
+  type Unit,
+  type UnitChangeEvent,
+  type User,
+} from '@thidua/shared/org';
+import { absent, and, equals, present } from './conditions';
 import type { TableRef } from './entity';
-import { treePathPrefix, unitEntity, userEntity } from './keys';
+import { treePathPrefix, unitChangeEventEntity, unitEntity, userEntity } from './keys';
 import type { SaveOutcome, WriteMode } from './outcomes';
 import type { Page } from './pagination';
 import { saveEntity, saveItem } from './save';
-import type { TxItem } from './transact';
+import { TransactionRefused, type TxItem, transactWrite } from './transact';
 
 export type { TableRef } from './entity';
 export type { WriteMode } from './outcomes';
@@ -26,7 +38,38 @@ export interface UnitRepository {
   /** The item to write a unit (create: must not exist; replace: must exist). */
   putItem(unit: Unit, mode: WriteMode): TxItem;
   save(unit: Unit, mode: WriteMode, extra?: readonly TxItem[]): Promise<SaveOutcome>;
+  /**
+   * Every unit of the tenant, closed ones included (one Query on the tree index, paged): the dated
+   * changes check the whole organisation, the tree as of a date is drawn from it. A province has a few
+   * hundred units.
+   */
+  all(tenantId: string): Promise<Unit[]>;
+  /**
+   * The author's ancestors on `date` and the successors of those closed that day: what `deriveChain`
+   * needs, read by key one generation at a time (BatchGetItem), never scanned. Includes the unit.
+   */
+  ancestryOn(unit: Unit, date: CalendarDate): Promise<Map<string, Unit>>;
+  /** The units that carry `unitId`'s work on `date`, with their paths then (read access follows them). */
+  heirsOn(tenantId: string, unitId: string, date: CalendarDate): Promise<Heir[]>;
+  /** `unitId`'s predecessors, transitively, nearest first (by the stored reverse links). */
+  lineage(tenantId: string, unitId: string): Promise<Unit[]>;
+  /**
+   * Writes a dated change in ONE transaction: the units it changed (`withNextRevision`; each
+   * conditioned on the revision it was read at, new ones must not exist), its log event and `extra`
+   * (the idempotency record).
+   */
+  saveChange(
+    before: ReadonlyMap<string, Unit>,
+    changed: readonly Unit[],
+    event: UnitChangeEvent,
+    extra: readonly TxItem[],
+  ): Promise<SaveOutcome>;
+  /** The administration log of the organisation, newest first. */
+  changeLog(tenantId: string, page: PageRequest): Promise<Page<UnitChangeEvent>>;
 }
+
+/** Units reached from `start` by `next`, one BatchGetItem per generation (bounded depth). */
+const MAX_GENERATIONS = 16;
 
 export interface UserRepository {
   get(tenantId: string, userId: string): Promise<User | undefined>;
@@ -57,8 +100,74 @@ export const createUnitRepository = (ref: TableRef): UnitRepository => {
       ),
     putItem: (unit, mode) => saveItem(ref, unitEntity, unit, mode),
     save: (unit, mode, extra = []) => saveEntity(ref, unitEntity, unit, mode, extra),
+    all: (tenantId) => units.all('tree', { tenantId }, { sort: { beginsWith: '/' } }),
+    async ancestryOn(unit, date) {
+      const found = await closure(unit.tenantId, [unit.id], (u) => [
+        ...(isActiveOn(u, date) ? [] : successorsOn(u, date)),
+        ...nonNull(parentOn(u, date)),
+      ]);
+      found.set(unit.id, unit);
+      return found;
+    },
+    async heirsOn(tenantId, unitId, date) {
+      const author = await units.get({ tenantId, id: unitId });
+      if (author === undefined || successorsOn(author, date).length === 0) return [];
+      const found = await closure(tenantId, [unitId], (u) => [
+        ...successorsOn(u, date),
+        ...nonNull(parentOn(u, date)),
+      ]);
+      return heirsOn(found, unitId, date);
+    },
+    async lineage(tenantId, unitId) {
+      return lineage(await closure(tenantId, [unitId], (u) => u.predecessorIds ?? []), unitId);
+    },
+    async saveChange(before, changed, event, extra) {
+      const items = changed.map((u) => {
+        const old = before.get(u.id);
+        if (old === undefined) return unitEntity.put(ref.table, u, absent());
+        return unitEntity.put(
+          ref.table,
+          u,
+          old.revision === undefined ? and(present(), absent('revision')) : equals('revision', old.revision),
+        );
+      });
+      try {
+        await transactWrite(ref.client, [
+          ...items,
+          unitChangeEventEntity.put(ref.table, event, absent()),
+          ...extra,
+        ]);
+        return { kind: 'written' };
+      } catch (err) {
+        if (!(err instanceof TransactionRefused)) throw err;
+        // A unit changed since it was read, or the request is a replay: the caller reloads either way.
+        return { kind: 'condition_failed', reason: err.message };
+      }
+    },
+    changeLog: (tenantId, page) =>
+      unitChangeEventEntity.on(ref).page('primary', { tenantId }, { ...page, descending: true }),
   };
+
+  async function closure(tenantId: string, start: readonly string[], next: (u: Unit) => string[]) {
+    const found = new Map<string, Unit>();
+    let frontier = [...new Set(start)];
+    for (let depth = 0; frontier.length > 0 && depth < MAX_GENERATIONS; depth++) {
+      const got = await units.getMany(frontier.map((id) => ({ tenantId, id })));
+      for (const u of got) found.set(u.id, u);
+      frontier = [...new Set(got.flatMap(next))].filter((id) => !found.has(id));
+    }
+    return found;
+  }
 };
+
+/** The changed units as they are written: each existing one a revision further than it was read. */
+export const withNextRevision = (before: ReadonlyMap<string, Unit>, changed: readonly Unit[]): Unit[] =>
+  changed.map((u) => {
+    const old = before.get(u.id);
+    return old === undefined ? u : { ...u, revision: (old.revision ?? 0) + 1 };
+  });
+
+const nonNull = (id: string | null): string[] => (id === null ? [] : [id]);
 
 export const createUserRepository = (ref: TableRef): UserRepository => {
   const users = userEntity.on(ref);

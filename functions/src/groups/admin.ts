@@ -1,7 +1,8 @@
 import { Campaign } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
-import { pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { correctUnit, linkPredecessor, pathUnder, type Unit, type User } from '@thidua/shared/org';
 import { requireAction } from '../app/access';
 import { requireSaved, type SaveRefusals } from '../app/outcomes';
 import type { Deps } from '../deps';
@@ -53,7 +54,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       return response;
     }),
 
-    userRoute(c.updateUnit, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateUnit, async ({ identity, params, body, remember, now }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'unit', tenantId: t });
       const unit = await d.units.get(t, params.unitId);
@@ -78,14 +79,12 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
           { path: 'body.closedOn', message: 'Không hợp lệ' },
         ]);
       }
-      const updated: Unit = {
-        ...unit,
-        name: body.name ?? unit.name,
-        closedOn,
-        successorId: body.successorId === undefined ? unit.successorId : body.successorId,
-      };
+      const updated = correctUnit(unit, body, toCalendarDate(now.toISOString()));
       const response = ok(updated);
-      requireSaved(await d.units.save(updated, 'replace', remember(response)), unitRefusals);
+      // The successor keeps the reverse link, so its lineage is read by key (data/org.ts).
+      const successor = body.successorId ? await d.units.get(t, body.successorId) : undefined;
+      const reverse = successor ? [d.units.putItem(linkPredecessor(successor, unit.id), 'replace')] : [];
+      requireSaved(await d.units.save(updated, 'replace', [...reverse, ...remember(response)]), unitRefusals);
       return response;
     }),
 

@@ -3,6 +3,7 @@ import type { Deps } from '../deps';
 import { NotFound } from '../http/errors';
 import { ok } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
+import { orgChangeRoutes } from './org-changes';
 
 /** The organisation tree. Units are not secret inside a province (policy: everyone of the tenant reads). */
 export const orgRoutes = (d: Deps): RouteImpl[] => [
@@ -25,4 +26,6 @@ export const orgRoutes = (d: Deps): RouteImpl[] => [
     if (!unit) throw new NotFound('Không tìm thấy đơn vị');
     return ok(await d.units.children(identity.tenantId, unit.id, query));
   }),
+
+  ...orgChangeRoutes(d),
 ];

@@ -1,4 +1,5 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
 import { authorizeWorkspace } from '@thidua/shared/policy';
 import {
@@ -14,7 +15,13 @@ import { canReadBelow, requireAction, requireAllowed, submissionResource } from 
 import { hasFileFields, resolveAttachmentRefs } from '../app/attachment-refs';
 import { diffData } from '../app/diff';
 import { requireApplied } from '../app/outcomes';
-import { childrenCompleteness, liveRules, loadReadable, templateOf } from '../app/submissions';
+import {
+  childrenCompleteness,
+  liveRules,
+  loadReadable,
+  loadReadableWithOrigin,
+  templateOf,
+} from '../app/submissions';
 import { submissionView } from '../app/views';
 import { fromWorkflowError } from '../app/workflow-errors';
 import type { ListScope } from '../data/keys';
@@ -80,8 +87,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       }
       const template = await d.templates.get(t, assignment.templateId, assignment.templateVersion);
       if (!template) throw new RuleViolation('Phong trào chưa có biểu mẫu này', [], 'template_missing');
-      const units = await d.units.getMany(t, unit.path);
-      units.set(unit.id, unit);
+      // The tree as of today: the unit's parents that day (a unit moved from a date climbs its new ones).
+      const units = await d.units.ancestryOn(unit, toCalendarDate(now.toISOString()));
       const result = createDraft({
         id: newId(now),
         campaign,
@@ -159,9 +166,10 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       return ok(page);
     }),
 
-    userRoute(c.getSubmission, async ({ identity, params, now }) =>
-      ok(submissionView(await loadReadable(d, identity, params.submissionId), identity, now)),
-    ),
+    userRoute(c.getSubmission, async ({ identity, params, now }) => {
+      const { submission, origin } = await loadReadableWithOrigin(d, identity, params.submissionId, now);
+      return ok(submissionView(submission, identity, now, origin));
+    }),
 
     userRoute(c.saveSubmission, async (req) => {
       const { identity, params, body, now } = req;

@@ -48,8 +48,24 @@ export const SubmissionActionType = z.enum([
 ] as const satisfies readonly WorkflowActionType[]);
 
 /** A submission as the API shows it: the stored submission and what the caller may do with it now. */
+/**
+ * Where a submission read through lineage comes from: the unit that filed it (since closed, merged or
+ * split) and the caller's unit, or the unit below the caller, that carries its work now.
+ */
+export const SubmissionOrigin = z.object({
+  relation: z.literal('predecessor'),
+  unitId: Id,
+  unitName: z.string(),
+  heirUnitId: Id,
+  heirUnitName: z.string(),
+});
+export type SubmissionOrigin = z.infer<typeof SubmissionOrigin>;
+
 export const SubmissionView = Submission.extend({
   actions: z.array(SubmissionActionType).describe('Các thao tác người gọi được thực hiện lúc này'),
+  origin: SubmissionOrigin.optional().describe(
+    'Chỉ có khi người gọi xem qua đơn vị kế thừa: báo cáo do đơn vị cũ nộp (chỉ xem, không thao tác)',
+  ),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 

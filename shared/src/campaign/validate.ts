@@ -1,7 +1,8 @@
 import type { CalendarDate, Id } from '../common';
 import { type ChainConfig, type ChainLevel, deriveChain, selectChainConfig } from '../org/chain';
+import { treeOn } from '../org/dated';
 import type { Unit } from '../org/schema';
-import { isActiveOn, type UnitLookup } from '../org/tree';
+import type { UnitLookup } from '../org/tree';
 import { parsePeriod } from '../workflow/period';
 import { filesForm, isParticipant } from './helpers';
 import type { Campaign } from './schema';
@@ -56,7 +57,7 @@ export function checkCampaign(c: Campaign, ctx: CampaignCheckContext): CampaignC
   if (new Set(c.periods).size !== c.periods.length) err('periods', 'Có kỳ báo cáo bị trùng');
 
   // Participants, in the tree as of the date.
-  const active = ctx.units.filter((u) => isActiveOn(u, ctx.asOf));
+  const active = [...treeOn(ctx.units, ctx.asOf).values()];
   const participants = active.filter((u) => isParticipant(c, u, ctx.asOf));
   if (participants.length === 0)
     err('participants', `Không có đơn vị nào tham gia theo cây đơn vị ngày ${ctx.asOf}`);

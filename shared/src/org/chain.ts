@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { ancestorsOn } from './dated';
+import { kindOn, nameOn } from './history';
 import type { Unit } from './schema';
 import { UnitKind } from './schema';
-import { ancestorsOf, getUnit, isActiveOn, resolveSuccessor, type UnitLookup } from './tree';
+import { getUnit, isActiveOn, resolveSuccessor, type UnitLookup } from './tree';
 
 /**
  * One reviewing level of a submission's chain, bottom (first reviewer) to top (final approver): the unit
@@ -72,12 +74,21 @@ export function selectChainConfig(configs: readonly ChainConfig[], onDate: Calen
   return best;
 }
 
-const level = (u: Unit): ChainLevel => ({ unitId: u.id, unitName: u.name, unitKind: u.kind });
+/** A reviewing level as the unit stood on the day (its name and kind then). */
+const level = (u: Unit, onDate: CalendarDate): ChainLevel => ({
+  unitId: u.id,
+  unitName: nameOn(u, onDate),
+  unitKind: kindOn(u, onDate),
+});
 
 /**
  * The reviewing levels of a submission by `authorUnitId` on `onDate`, bottom (first reviewer) to top
- * (final approver), derived from the tree and the configuration. Closed ancestors are replaced by their
- * open successor. Nothing here knows a particular kind: a tree without districts simply has none.
+ * (final approver), derived from the tree AS OF `onDate` (each unit's parent, name and kind that day:
+ * a unit moved from a date climbs its new parents from then on) and the configuration. Closed ancestors
+ * are replaced by their one open successor. The caller picks the date (the campaign's chain date, today
+ * for a new draft); a submission snapshots the result, so a later change of the tree never moves it.
+ * Nothing here knows a particular kind: a tree without districts simply has none. `unitsById` must hold
+ * the author's ancestors on that day (and their successors).
  */
 export function deriveChain(
   config: ChainConfig,
@@ -95,23 +106,20 @@ export function deriveChain(
   const author = getUnit(unitsById, authorUnitId);
   if (author === undefined) return fail('unknown_unit', 'Không tìm thấy đơn vị');
   if (!isActiveOn(author, onDate))
-    return fail('unit_inactive', `Đơn vị ${author.name} không hoạt động vào ngày này`);
+    return fail('unit_inactive', `Đơn vị ${nameOn(author, onDate)} không hoạt động vào ngày này`);
   if (!isChainConfigEffective(config, onDate)) {
     return fail('config_not_effective', `Cấu hình luồng duyệt "${config.name}" chưa có hoặc đã hết hiệu lực`);
   }
-  const rule = config.rules.find((r) => r.authorKind === author.kind);
+  const authorKind = kindOn(author, onDate);
+  const rule = config.rules.find((r) => r.authorKind === authorKind);
   if (rule === undefined) {
-    return fail(
-      'no_rule_for_kind',
-      `Chưa cấu hình luồng duyệt cho đơn vị loại "${author.kind}"`,
-      author.kind,
-    );
+    return fail('no_rule_for_kind', `Chưa cấu hình luồng duyệt cho đơn vị loại "${authorKind}"`, authorKind);
   }
 
   // Nearest first; a closed ancestor is replaced by its open successor, a unit seen twice is kept once.
   const ancestors: Unit[] = [];
   const seen = new Set<Id>();
-  for (const a of ancestorsOf(unitsById, author)) {
+  for (const a of ancestorsOn(unitsById, author, onDate)) {
     const open = isActiveOn(a, onDate) ? a : resolveSuccessor(unitsById, a.id, onDate);
     if (open === null || seen.has(open.id) || open.id === author.id) continue;
     seen.add(open.id);
@@ -121,13 +129,13 @@ export function deriveChain(
   const chain: ChainLevel[] = [];
   let from = 0;
   for (const kind of rule.reviewerKinds) {
-    const at = ancestors.findIndex((a, i) => i >= from && a.kind === kind);
+    const at = ancestors.findIndex((a, i) => i >= from && kindOn(a, onDate) === kind);
     const found = ancestors[at];
     if (at < 0 || found === undefined) {
       if (rule.optionalKinds.includes(kind)) continue;
       return fail('no_reviewer_of_kind', `Không tìm thấy đơn vị cấp trên loại "${kind}" để duyệt`, kind);
     }
-    chain.push(level(found));
+    chain.push(level(found, onDate));
     from = at + 1;
   }
   return { ok: true, chain };

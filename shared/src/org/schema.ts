@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CalendarDate, Id, TenantId } from '../common';
+import { CalendarDate, Id, Instant, TenantId } from '../common';
 import { roles } from './roles';
 
 export { provinceRoles, roles } from './roles';
@@ -44,6 +44,31 @@ export const officeHoldersOn = (holders: readonly OfficeHolder[] | undefined, da
     .filter((h) => h.from <= day && (h.to === null || day <= h.to))
     .sort((a, b) => (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1));
 
+/**
+ * A value in force from `validFrom` (inclusive) until `validTo` (exclusive; null: still in force) — the
+ * same convention as `closedOn` and a chain configuration's `effectiveTo`.
+ */
+export const datedOf = <T extends z.ZodType>(value: T) =>
+  z.object({ value, validFrom: CalendarDate, validTo: CalendarDate.nullable() });
+export const DatedName = datedOf(z.string().min(1).max(200));
+export type DatedName = z.infer<typeof DatedName>;
+export const DatedKind = datedOf(UnitKind);
+export type DatedKind = z.infer<typeof DatedKind>;
+/** A parent in force over an interval; `value` null: a root over that interval (the province). */
+export const DatedParent = datedOf(Id.nullable());
+export type DatedParent = z.infer<typeof DatedParent>;
+
+/**
+ * "From `validFrom`, `unitId` carries this unit's work" (a merger, a split, a renaming into a new unit).
+ * A split gives a unit several links, a merger gives several units a link to the same successor.
+ */
+export const SuccessorLink = z.object({
+  unitId: Id,
+  validFrom: CalendarDate,
+  validTo: CalendarDate.nullable(),
+});
+export type SuccessorLink = z.infer<typeof SuccessorLink>;
+
 export const Unit = z.object({
   tenantId: TenantId,
   id: Id,
@@ -57,6 +82,20 @@ export const Unit = z.object({
   closedOn: CalendarDate.nullable(),
   /** After a merger the closed unit points to the unit that took it over. */
   successorId: Id.nullable(),
+  /**
+   * The dated history (shared/src/org/dated.ts reads it; docs/data-model.md). Absent on a unit that never
+   * changed: then `name`, `kind` and `parentId` hold from `openedOn` on. When present, the flat fields above
+   * are the LATEST state (the open-ended interval), maintained on write for readers that are not dated.
+   */
+  names: z.array(DatedName).max(100).optional(),
+  kinds: z.array(DatedKind).max(100).optional(),
+  parents: z.array(DatedParent).max(100).optional(),
+  /** Every successor, dated (split: several). `successorId` keeps the first one for older readers. */
+  successors: z.array(SuccessorLink).max(100).optional(),
+  /** The units whose `successors` name this one: the reverse link, so lineage is read by key, never scanned. */
+  predecessorIds: z.array(Id).max(500).optional(),
+  /** Counts the dated changes written (optimistic locking of the administration's writes). */
+  revision: z.number().int().min(0).optional(),
   /** Dated office holders (head, deputies): the signers of the unit's documents. */
   officeHolders: z.array(OfficeHolder).max(20).optional(),
 });
@@ -88,3 +127,22 @@ export const Identity = z.object({
   roles: z.array(Role),
 });
 export type Identity = z.infer<typeof Identity>;
+
+/**
+ * One dated change of the organisation as the administration log keeps it (who, when, what, which units
+ * it wrote). Written in the same transaction as the change.
+ */
+export const UnitChangeEvent = z.object({
+  tenantId: TenantId,
+  id: Id,
+  at: Instant,
+  actorId: z.string().min(1),
+  actorName: z.string(),
+  /** `type` is the item type's attribute in the table, so the change's kind is its `action`. */
+  action: z.enum(['create', 'rename', 'change_kind', 'move', 'close', 'succession', 'correct']),
+  /** The request as the administrator made it (dates, names, ids). */
+  change: z.record(z.string(), z.unknown()),
+  /** Every unit the change wrote (a move: the unit and its descendants; a merger: both sides). */
+  unitIds: z.array(Id),
+});
+export type UnitChangeEvent = z.infer<typeof UnitChangeEvent>;

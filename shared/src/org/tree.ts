@@ -1,4 +1,5 @@
 import type { CalendarDate, Id } from '../common';
+import { successorsOn } from './history';
 import type { Unit } from './schema';
 
 /** Units by id: a Map (data layer) or a plain record (tests, seeds) both work. */
@@ -67,17 +68,29 @@ export function ancestorsOf(units: UnitLookup, unit: Pick<Unit, 'path'>): Unit[]
 }
 
 /**
- * The unit that carries `unitId`'s work on `onDate`: the unit itself when it is open, otherwise its
- * successor (followed through several mergers). null when nothing open is found or the links loop.
+ * The open units that carry `unitId`'s work on `onDate`: the unit itself when it is open, otherwise its
+ * successors in force that day, followed through several changes (a split gives several, a merger
+ * one). Empty when nothing open is found; a loop of links is followed once.
+ */
+export function resolveSuccessors(units: UnitLookup, unitId: Id, onDate: CalendarDate): Unit[] {
+  const out: Unit[] = [];
+  const seen = new Set<Id>();
+  const queue: Id[] = [unitId];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    const current = seen.has(id) ? undefined : getUnit(units, id);
+    seen.add(id);
+    if (current === undefined) continue;
+    if (isActiveOn(current, onDate)) out.push(current);
+    else queue.push(...successorsOn(current, onDate));
+  }
+  return out;
+}
+
+/**
+ * The one unit that carries `unitId`'s work on `onDate` (see `resolveSuccessors`); null when none is
+ * found, when the links loop, or when a split left several (the caller must then choose).
  */
 export function resolveSuccessor(units: UnitLookup, unitId: Id, onDate: CalendarDate): Unit | null {
-  const seen = new Set<Id>();
-  let current = getUnit(units, unitId);
-  while (current !== undefined && !seen.has(current.id)) {
-    if (isActiveOn(current, onDate)) return current;
-    seen.add(current.id);
-    if (current.successorId === null) return null;
-    current = getUnit(units, current.successorId);
-  }
-  return null;
+  const found = resolveSuccessors(units, unitId, onDate);
+  return found.length === 1 ? (found[0] ?? null) : null;
 }

@@ -54,6 +54,13 @@ export interface PolicyResource {
   disclosureOpen?: boolean;
   /** Users: the user the record is about (everyone reads their own). */
   userId?: string;
+  /**
+   * Submissions and nominations: the units that carry the author unit's work today (its successors,
+   * transitively, each with its path — `heirsOn` in shared/src/org). An heir and the reviewers above it
+   * READ what the author unit filed, with its origin shown; writing, acting and exporting never follow
+   * lineage (the work was decided under the old unit's authority; see docs/adr/0016).
+   */
+  heirs?: readonly { unitId: Id; unitPath: readonly Id[] }[];
 }
 
 export type PolicyDecision = { allowed: true } | { allowed: false; reason: string };
@@ -81,6 +88,37 @@ const ownUnit = (identity: Identity, r: PolicyResource) =>
   r.unitId !== undefined && identity.unitId === r.unitId;
 /** The identity's unit is an ancestor of the resource's unit (the resource lies in its subtree). */
 const aboveUnit = (identity: Identity, r: PolicyResource) => r.unitPath?.includes(identity.unitId);
+
+/** Reads a unit's submission or nomination where it was filed: its unit, the reviewers above, the province. */
+const readsDirectly = (identity: Identity, r: PolicyResource, provinceReaders: readonly Role[]) =>
+  ownUnit(identity, r) ||
+  (aboveUnit(identity, r) && has(identity, 'reviewer', 'unit_head', 'secretariat')) ||
+  atProvince(identity, r, provinceReaders);
+
+/** The heir through which the identity reads (it is the heir, or reviews above it); undefined if none. */
+const heirThrough = (identity: Identity, r: PolicyResource) =>
+  r.heirs?.find(
+    (h) =>
+      identity.unitId === h.unitId ||
+      (h.unitPath.includes(identity.unitId) && has(identity, 'reviewer', 'unit_head', 'secretariat')),
+  );
+
+/**
+ * Whether the identity reads a submission or nomination ONLY through lineage — as a successor of the
+ * unit that filed it, or a reviewer above that successor — and through which heir: the API then shows
+ * the origin ("Nộp bởi <đơn vị cũ> (trước sáp nhập)"). undefined when it reads directly or not at all.
+ */
+export function readsThroughLineage(
+  identity: Identity,
+  resource: PolicyResource,
+): { unitId: Id; unitPath: readonly Id[] } | undefined {
+  if (resource.type !== 'submission' && resource.type !== 'nomination') return undefined;
+  if (identity.tenantId !== resource.tenantId) return undefined;
+  const provinceReaders: Role[] =
+    resource.type === 'nomination' ? [...provinceRoles] : ['secretariat', 'admin', 'chair'];
+  if (readsDirectly(identity, resource, provinceReaders)) return undefined;
+  return heirThrough(identity, resource);
+}
 
 const PROVINCE = provinceRoles;
 /** Who reads every unit's tờ trình at the province: its reviewers and the province roles that run awards. */
@@ -118,9 +156,8 @@ export function authorize(
       const provinceReaders: Role[] =
         r.type === 'nomination' ? [...PROVINCE] : ['secretariat', 'admin', 'chair'];
       if (action === 'read') {
-        if (ownUnit(identity, r)) return allow;
-        if (aboveUnit(identity, r) && has(identity, 'reviewer', 'unit_head', 'secretariat')) return allow;
-        if (atProvince(identity, r, provinceReaders)) return allow;
+        if (readsDirectly(identity, r, provinceReaders)) return allow;
+        if (heirThrough(identity, r) !== undefined) return allow;
         return deny('Ngoài phạm vi đơn vị');
       }
       if (action === 'create' || action === 'save') {

@@ -30,7 +30,14 @@ export const workspaces = [
   /** Decisions about the unit's nominations. */
   'notifications',
 ] as const;
-export type Workspace = (typeof workspaces)[number];
+
+/**
+ * The tenant's administration (units, users and roles, office holders, Excel import): configuration of
+ * the province rather than award work, so it is listed apart from the work pages above.
+ */
+export const administrationWorkspaces = ['administration'] as const;
+
+export type Workspace = (typeof workspaces)[number] | (typeof administrationWorkspaces)[number];
 
 /** Who is asking, and where the tenant's root (the province) is once known (from `/me`). */
 export interface WorkspaceContext {
@@ -102,6 +109,8 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
+  // The same decision as every /admin/users route: `administer` a user of the province.
+  administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

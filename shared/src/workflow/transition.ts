@@ -5,6 +5,7 @@ import { mergeReviewerScores } from '../forms/evaluate';
 import { type FormDefinition, type FormTemplate, isMultiplePerPeriod } from '../forms/schema';
 import { formatIssues, validateFormData } from '../forms/validate';
 import { deriveChain, selectChainConfig } from '../org/chain';
+import { unitOn } from '../org/dated';
 import type { Identity, Role, Unit } from '../org/schema';
 import type { UnitLookup } from '../org/tree';
 import type { Completeness } from './completeness';
@@ -364,7 +365,7 @@ export interface CreateDraftInput {
   template: FormTemplate;
   formKey: string;
   period: Period;
-  /** The author unit; `units` must hold its ancestors for the chain. */
+  /** The author unit; `units` must hold its ancestors on the day (and their successors) for the chain. */
   unit: Unit;
   units: UnitLookup;
   actor: Identity;
@@ -380,7 +381,9 @@ export interface CreateDraftInput {
  * one of the same unit, form and period may exist is the store's uniqueness check, not decided here.
  */
 export function createDraft(input: CreateDraftInput): TransitionResult {
-  const { campaign, template, unit, actor, now, period } = input;
+  const { campaign, template, actor, now, period } = input;
+  // The unit as it stands today (name, kind, place in the tree): the draft snapshots it with the chain.
+  const unit = unitOn(input.units, input.unit, toCalendarDate(now));
   if (actor.tenantId !== campaign.tenantId || unit.tenantId !== campaign.tenantId) {
     return fail(workflowError('forbidden', 'Bạn không có quyền với phong trào này'));
   }

@@ -245,6 +245,7 @@ export const en: Record<MessageKey, string> = {
   'draft.choose.useServer': 'Use the server version',
   'submission.campaign': 'Plan',
   'submission.dueAt': 'Due {date}',
+  'submission.origin': 'Filed by {unit} (before the merger); now carried by {heir}, read only.',
   'submission.returnedTitle': 'Returned by {unit}. Reason:',
   'submission.rejectedTitle': 'This submission was rejected. Reason:',
   'submission.approvedNote': 'This submission is finally approved.',

@@ -243,6 +243,7 @@ export const vi = {
   'draft.choose.useServer': 'Dùng bản trên máy chủ',
   'submission.campaign': 'Kế hoạch',
   'submission.dueAt': 'Hạn: {date}',
+  'submission.origin': 'Nộp bởi {unit} (trước sáp nhập); nay {heir} kế thừa, chỉ được xem.',
   'submission.returnedTitle': 'Hồ sơ bị trả lại bởi {unit}. Lý do:',
   'submission.rejectedTitle': 'Hồ sơ không được chấp thuận. Lý do:',
   'submission.approvedNote': 'Hồ sơ đã được phê duyệt chính thức.',

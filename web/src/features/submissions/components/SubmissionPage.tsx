@@ -1,3 +1,4 @@
+import type { SubmissionOrigin } from '@thidua/shared/api';
 import type { AttachmentRef, FormTemplate } from '@thidua/shared/forms';
 import { authorRoles, isEditable, type Submission } from '@thidua/shared/workflow';
 import { useState } from 'react';
@@ -67,7 +68,7 @@ function SubmissionWorkspace({
   events,
   historyLoading,
 }: {
-  submission: Submission;
+  submission: Submission & { origin?: SubmissionOrigin | undefined };
   actions: readonly string[];
   template: FormTemplate;
   campaignNumber: string | undefined;
@@ -130,6 +131,11 @@ function SubmissionWorkspace({
             <AddAnother submission={sub} formTitle={template.title} />
           ) : null}
         </div>
+        {sub.origin ? (
+          <p className="muted" role="note">
+            {t('submission.origin', { unit: sub.origin.unitName, heir: sub.origin.heirUnitName })}
+          </p>
+        ) : null}
       </header>
 
       {returned ? (
