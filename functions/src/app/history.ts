@@ -1,4 +1,5 @@
 import type { Decision } from '@thidua/shared/commendation';
+import { toCalendarDate } from '@thidua/shared/common';
 import type {
   InheritedAward,
   InheritedSubmissionResponse,
@@ -25,19 +26,28 @@ export type HistoryDeps = Pick<Deps, 'mergers' | 'units' | 'submissions' | 'comm
 /** What a page shows of each list: the latest items; older ones are in the absorbed province's own views. */
 const HISTORY_PAGE = 50;
 
-const canRead = (
+/**
+ * The policy on a predecessor's item, placed under the successor unit that carries it — and, through the
+ * dated organisation's lineage, under that unit's own heirs if it has since been merged or split.
+ */
+const canRead = async (
+  d: HistoryDeps,
   identity: Identity,
   m: TenantMerger,
   item: { unitId: string; unitPath: readonly string[] },
   successorUnit: Unit,
-) =>
-  authorizeInherited(
+  now: Date,
+): Promise<boolean> => {
+  const heirs = await d.units.heirsOn(identity.tenantId, successorUnit.id, toCalendarDate(now.toISOString()));
+  return authorizeInherited(
     identity,
     'read',
     m,
     { type: 'submission', tenantId: m.predecessorTenantId, unitId: item.unitId, unitPath: item.unitPath },
     new Map([[successorUnit.id, successorUnit]]),
+    heirs,
   ).allowed;
+};
 
 /** The built-in bodies' names (config-2023); a configured body shows its id. */
 const bodyNames: Readonly<Record<string, string>> = {
@@ -94,41 +104,44 @@ export const unitHistory = async (
   const t = identity.tenantId;
   const [unit, mergers] = await Promise.all([d.units.get(t, unitId), d.mergers.predecessorsOf(t)]);
   if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+  // The unit carries what the merger mapped onto it, and onto its own predecessors in this province.
+  const carriers = mergers.length === 0 ? [] : [unit, ...(await d.units.lineage(t, unit.id))];
   const predecessors: PredecessorHistory[] = [];
-  let readable = 0;
+  let carried = 0;
   for (const m of mergers) {
-    const atRoot = unit.id === m.successorRootId;
-    const ids = atRoot ? [m.predecessorRootId] : predecessorUnitsOf(m, unit.id);
-    const units = await d.units.getMany(m.predecessorTenantId, ids);
-    for (const id of ids) {
-      const p = units.get(id);
-      if (!p || !canRead(identity, m, { unitId: p.id, unitPath: p.path }, unit)) continue;
-      readable += 1;
-      const [page, decisions] = await Promise.all([
-        d.submissions.list({
-          tenantId: m.predecessorTenantId,
-          scope: atRoot ? 'TREE' : 'MINE',
-          ownerUnitId: p.id,
-          now,
-          limit: HISTORY_PAGE,
-        }),
-        atRoot
-          ? d.commendations
-              .publicDecisions(m.predecessorTenantId, { limit: HISTORY_PAGE })
-              .then((r) => r.items)
-          : decisionsFor(d, m.predecessorTenantId, p.id),
-      ]);
-      predecessors.push({
-        origin: originOf(m, p, unit),
-        submissions: page.items,
-        awards: awardsOf(m, decisions, atRoot ? null : p.id),
-      });
+    for (const carrier of carriers) {
+      const atRoot = carrier.id === m.successorRootId;
+      const ids = atRoot ? [m.predecessorRootId] : predecessorUnitsOf(m, carrier.id);
+      if (ids.length === 0) continue;
+      const units = await d.units.getMany(m.predecessorTenantId, ids);
+      for (const id of ids) {
+        const p = units.get(id);
+        if (!p) continue;
+        carried += 1;
+        if (!(await canRead(d, identity, m, { unitId: p.id, unitPath: p.path }, carrier, now))) continue;
+        const [page, decisions] = await Promise.all([
+          d.submissions.list({
+            tenantId: m.predecessorTenantId,
+            scope: atRoot ? 'TREE' : 'MINE',
+            ownerUnitId: p.id,
+            now,
+            limit: HISTORY_PAGE,
+          }),
+          atRoot
+            ? d.commendations
+                .publicDecisions(m.predecessorTenantId, { limit: HISTORY_PAGE })
+                .then((r) => r.items)
+            : decisionsFor(d, m.predecessorTenantId, p.id),
+        ]);
+        predecessors.push({
+          origin: originOf(m, p, carrier),
+          submissions: page.items,
+          awards: awardsOf(m, decisions, atRoot ? null : p.id),
+        });
+      }
     }
   }
-  const carriesSome = mergers.some(
-    (m) => unit.id === m.successorRootId || predecessorUnitsOf(m, unit.id).length,
-  );
-  if (carriesSome && readable === 0) throw new NotFound('Không tìm thấy đơn vị');
+  if (carried > 0 && predecessors.length === 0) throw new NotFound('Không tìm thấy đơn vị');
   return { unitId: unit.id, predecessors };
 };
 
@@ -165,7 +178,7 @@ export const inheritedSubmission = async (
   const s = await d.submissions.get(predecessorTenantId, submissionId);
   if (!s) throw notFound();
   const successor = await d.units.get(identity.tenantId, successorUnitOf(m, s.unitId));
-  if (!successor || !canRead(identity, m, s, successor)) throw notFound();
+  if (!successor || !(await canRead(d, identity, m, s, successor, now))) throw notFound();
   const [events, link, template] = await Promise.all([
     d.submissions.history(predecessorTenantId, s.id),
     verifyLink(d, m),

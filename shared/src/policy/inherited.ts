@@ -15,19 +15,25 @@ export function inheritedResource(
   merger: Pick<TenantMerger, 'predecessorTenantId' | 'successorTenantId' | 'successorRootId' | 'unitMap'>,
   resource: PolicyResource,
   successorUnits: UnitLookup,
+  /**
+   * The units of the successor tenant that carry the mapped unit's work today (its dated successors,
+   * `heirsOn` in shared/src/org): lineage inside the merged province continues the merger's.
+   */
+  heirs?: PolicyResource['heirs'],
 ): PolicyResource | null {
   if (resource.tenantId !== merger.predecessorTenantId) return null;
   const unitId =
     resource.unitId === undefined ? merger.successorRootId : successorUnitOf(merger, resource.unitId);
   const unit = getUnit(successorUnits, unitId);
   if (!unit) return null;
-  const { unitId: _u, unitPath: _p, rootUnitId: _r, ...rest } = resource;
+  const { unitId: _u, unitPath: _p, rootUnitId: _r, heirs: _h, ...rest } = resource;
   return {
     ...rest,
     tenantId: merger.successorTenantId,
     unitId: unit.id,
     unitPath: unit.path,
     rootUnitId: merger.successorRootId,
+    ...(heirs && heirs.length > 0 ? { heirs } : {}),
   };
 }
 
@@ -41,12 +47,13 @@ export function authorizeInherited(
   merger: Parameters<typeof inheritedResource>[0],
   resource: PolicyResource,
   successorUnits: UnitLookup,
+  heirs?: PolicyResource['heirs'],
 ): PolicyDecision {
   if (identity.tenantId !== merger.successorTenantId)
     return { allowed: false, reason: 'Ngoài phạm vi đơn vị' };
   if (action !== 'read' && action !== 'export')
     return { allowed: false, reason: 'Lịch sử của tỉnh đã hợp nhất chỉ để đọc' };
-  const translated = inheritedResource(merger, resource, successorUnits);
+  const translated = inheritedResource(merger, resource, successorUnits, heirs);
   if (!translated) return { allowed: false, reason: 'Ngoài phạm vi đơn vị' };
   return authorize(identity, action, translated);
 }

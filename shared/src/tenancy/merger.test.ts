@@ -148,6 +148,13 @@ describe('reading a predecessor tenant (the policy on the successor side)', () =
     ).toBe(false);
   });
 
+  it('follows the dated lineage inside the merged province: an heir of the mapped ward reads too', () => {
+    const heirs = [{ unitId: 'dn-tran-bien', unitPath: ['dong-nai'] }];
+    const heir = who('dn-tran-bien', 'submitter');
+    expect(authorizeInherited(heir, 'read', merger, tanPhuReport, dn).allowed).toBe(false);
+    expect(authorizeInherited(heir, 'read', merger, tanPhuReport, dn, heirs).allowed).toBe(true);
+  });
+
   it("keeps a district's own filings for the province roles only", () => {
     const district = {
       type: 'submission' as const,
