@@ -70,7 +70,7 @@ describe('the successor ward reads its predecessor’s history', () => {
       .toBe(1);
     const tanPhu = page.getByRole('region', { name: 'Phường Tân Phú — Tỉnh Bình Phước' });
     await tanPhu.waitFor();
-    const text = await tanPhu.innerText();
+    const text = (await tanPhu.textContent()) ?? '';
     expect(text).toContain('hợp nhất vào Phường Bình Phước từ ngày 01/07/2025');
     expect(text).toContain('Báo cáo kết quả');
     expect(text).toContain('Đã phê duyệt');
@@ -85,7 +85,7 @@ describe('the successor ward reads its predecessor’s history', () => {
     await tanPhu.getByRole('link', { name: 'Xem báo cáo' }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/history/binh-phuoc/'));
     await expect.poll(() => page.getByText('Nhật ký toàn vẹn: 6 sự kiện').count()).toBe(1);
-    const report = await page.locator('main').innerText();
+    const report = (await page.locator('main').textContent()) ?? '';
     expect(report).toContain(
       'Báo cáo của Phường Tân Phú (Tỉnh Bình Phước), nay do Phường Bình Phước kế thừa',
     );

@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { checkRules } from '@thidua/functions/commendations/nominations';
 import { createCommendationRepository } from '@thidua/functions/commendations/repository';
@@ -40,6 +45,7 @@ let clients: ReturnType<typeof emulatorClients>;
 let doc: DynamoDBDocumentClient;
 const ref = () => ({ table: platform.tableName, client: doc });
 const STRANGER = 'tay-ninh';
+const run = promisify(execFile);
 
 beforeAll(async () => {
   const started = Date.now();
@@ -291,13 +297,22 @@ describe('the merge operation (admin routes)', () => {
 
   it('merges a consenting province with a checked unit map, in one transaction, and its history becomes readable', async () => {
     const strangerAdmin = await apiAs(platform, 'quantri@tayninh.thidua.vn');
-    const consent = expectStatus(
-      await strangerAdmin.put('/admin/merger-consent', {
-        successorTenantId: DONG_NAI_TENANT,
-        effectiveFrom: '2026-01-01',
-      }),
-      200,
+    // The absorbed province's administrator consents from a terminal (npm run merge -- consent ...).
+    const dir = await mkdtemp(join(tmpdir(), 'thidua-merge-cli-'));
+    const config = join(dir, 'web-config.json');
+    await writeFile(config, JSON.stringify(platform.webConfig));
+    const cli = await run(
+      process.execPath,
+      [
+        ...['--import', 'tsx', resolve(import.meta.dirname, '../../functions/local/merge-cli.ts'), 'consent'],
+        ...['--config', config, '--email', 'quantri@tayninh.thidua.vn'],
+        ...['--successor', DONG_NAI_TENANT, '--date', '2026-01-01'],
+      ],
+      { env: { ...process.env, THIDUA_PASSWORD: DEMO_PASSWORD } },
     );
+    await rm(dir, { recursive: true, force: true });
+    expect(cli.stdout).toContain("state: 'consented'");
+    const consent = await createMergerRepository(ref()).consentOf(STRANGER);
     expect(consent).toMatchObject({ state: 'consented', successorTenantId: DONG_NAI_TENANT });
     const admin = await apiAs(platform, 'quantri.dongnai@demo.thidua.vn');
     const bad = await admin.post('/admin/mergers', {

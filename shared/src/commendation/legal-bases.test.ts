@@ -26,12 +26,17 @@ describe('dated issuing bodies and legal bases', () => {
     expect(issuingBodyOn(ubnd(binhPhuoc), '2023-12-15').competenceBases).toEqual([lolg2015.ref]);
     expect(issuingBodyOn(ubnd(binhPhuoc), '2025-06-30').competenceBases).toEqual([lolg2015.ref]);
     expect(issuingBodyOn(ubnd(binhPhuoc), '2025-07-01').competenceBases).toEqual([lolg2025.ref]);
-    expect(issuingBodyOn(ubnd(binhPhuoc), '2023-12-15').headerLines).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC']);
+    expect(issuingBodyOn(ubnd(binhPhuoc), '2023-12-15').headerLines).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BÌNH PHƯỚC',
+    ]);
   });
 
   it('picks the rule set and its bases by date: Law 2003 + Decree 91 (2023), Decree 98 (2024), Decree 152 (2026)', () => {
     const refs = (on: string) => (ruleSetOn(dongNai, on)?.legalBases ?? []).map((b) => b.ref);
-    expect(refs('2023-12-15').join()).toMatch(/Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003.*91\/2017/);
+    expect(refs('2023-12-15').join()).toMatch(
+      /Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003.*91\/2017/,
+    );
     expect(refs('2024-06-01').join()).toMatch(/06\/2022\/QH15.*98\/2023/);
     expect(refs('2026-12-15').join()).toMatch(/06\/2022\/QH15.*152\/2025/);
   });
@@ -46,8 +51,19 @@ describe('dated issuing bodies and legal bases', () => {
       expect(b.tag, b.ref).toMatch(/^[a-z_]+$/);
       if (b.toVerify) expect(b.note?.length ?? 0, b.ref).toBeGreaterThan(20);
     }
-    expect(basesInForce(legalBasisCatalogue, '2026-12-01').map((b) => b.tag).sort()).toEqual(
-      ['decree_documents', 'decree_tdkt', 'law_lolg', 'law_tdkt', 'resolution_communes', 'resolution_merger'].sort(),
+    expect(
+      basesInForce(legalBasisCatalogue, '2026-12-01')
+        .map((b) => b.tag)
+        .sort(),
+    ).toEqual(
+      [
+        'decree_documents',
+        'decree_tdkt',
+        'law_lolg',
+        'law_tdkt',
+        'resolution_communes',
+        'resolution_merger',
+      ].sort(),
     );
   });
 });
