@@ -10,6 +10,7 @@ import {
   signInThroughPage,
   startBuiltWeb,
 } from '../support/browser';
+import { createProvince } from '../support/provinces';
 
 /**
  * The merger in the browser (issue 13, point 7): on the December 2026 demo world, the officer of Phường
@@ -109,5 +110,46 @@ describe('the successor ward reads its predecessor’s history', () => {
       .toBe(1);
     await other.getByRole('region', { name: 'Phường Tiến Thành — Tỉnh Bình Phước' }).waitFor();
     expect(await other.getByText('Phường Tân Phú').count()).toBe(0);
+  });
+});
+
+describe('the merge screen', () => {
+  it('lets the merged province take in a consenting province: unit map on screen, typed confirmation', async () => {
+    await createProvince(built.platform, {
+      tenantId: 'thu-nghiem',
+      name: 'Tỉnh Thử Nghiệm',
+      communeId: 'xa-thu-nghiem',
+      communeName: 'Xã Thử Nghiệm',
+      admin: 'quantri@thunghiem.thidua.vn',
+      officer: 'canbo@thunghiem.thidua.vn',
+    });
+    // The absorbed province's administrator consents on the same screen.
+    const theirs = await signedIn('quantri@thunghiem.thidua.vn');
+    await theirs.goto(`${built.web.origin}/admin/mergers`);
+    const consent = theirs.getByRole('region', { name: 'Tỉnh này đồng ý được hợp nhất vào tỉnh khác' });
+    await consent.getByLabel('Mã tỉnh hợp nhất (ví dụ dong-nai)').fill('dong-nai');
+    await consent.getByLabel('Hợp nhất từ ngày').fill('2026-12-01');
+    await consent.getByRole('button', { name: 'Xác nhận đồng ý hợp nhất' }).click();
+    await consent.getByText('Đã xác nhận: hợp nhất vào dong-nai từ ngày 01/12/2026.').waitFor();
+
+    const ours = await signedIn('quantri.dongnai@demo.thidua.vn');
+    await ours.getByRole('link', { name: 'Hợp nhất tỉnh' }).first().click();
+    const merge = ours.getByRole('region', { name: 'Tiếp nhận một tỉnh đã đồng ý hợp nhất' });
+    await merge.getByLabel('Mã tỉnh được hợp nhất (ví dụ binh-phuoc)').fill('thu-nghiem');
+    await merge.getByRole('button', { name: 'Tải danh sách đơn vị' }).click();
+    await merge.getByText('Bảng ánh xạ đơn vị: 1 đơn vị của Tỉnh Thử Nghiệm, từ ngày 01/12/2026').waitFor();
+    await merge.getByLabel('Đơn vị kế thừa: Xã Thử Nghiệm').selectOption({ label: 'Phường Trấn Biên' });
+    await merge.getByLabel('Căn cứ hợp nhất').fill('Nghị quyết thử nghiệm');
+    expect(seriousViolations(await axeViolations(ours))).toEqual([]);
+    await merge.getByRole('button', { name: 'Hợp nhất' }).click();
+    const dialog = ours.getByRole('dialog');
+    await dialog.getByLabel('Mã tỉnh được hợp nhất').fill('thu-nghiem');
+    await dialog.getByRole('button', { name: 'Hợp nhất' }).click();
+    await merge.getByText('Đã hợp nhất Tỉnh Thử Nghiệm: 1 đơn vị').waitFor();
+    await ours.screenshot({ path: join(SHOTS, 'merger-screen.png'), fullPage: true });
+
+    // The merged province's history now lists both absorbed provinces, their links intact.
+    await ours.goto(`${built.web.origin}/history`);
+    await expect.poll(() => ours.getByText('Liên kết hợp nhất toàn vẹn').count()).toBe(2);
   });
 });

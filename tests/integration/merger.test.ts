@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { checkRules } from '@thidua/functions/commendations/nominations';
 import { createCommendationRepository } from '@thidua/functions/commendations/repository';
 import { createMergerRepository, tenantMergerEntity } from '@thidua/functions/data/mergers';
-import { createUnitRepository, createUserRepository } from '@thidua/functions/data/org';
+import { createUnitRepository } from '@thidua/functions/data/org';
 import { transactWrite } from '@thidua/functions/data/transact';
 import { AWARDED_2023, seedMergedWorld } from '@thidua/functions/local/seed-2026';
 import {
@@ -24,7 +24,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   api,
   apiAs,
-  createPoolUser,
   DEMO_PASSWORD,
   DEMO_TENANT,
   emulatorClients,
@@ -32,6 +31,7 @@ import {
   signIn,
   startTestPlatform,
 } from '../support/platform';
+import { createProvince } from '../support/provinces';
 import { expectStatus } from './api-world';
 
 /**
@@ -54,43 +54,14 @@ beforeAll(async () => {
   clients = emulatorClients(platform);
   doc = DynamoDBDocumentClient.from(clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
   // A stranger province with its own administrator and a commune officer (no merger with anyone).
-  const units = createUnitRepository(ref());
-  const base = { tenantId: STRANGER, openedOn: '2025-07-01', closedOn: null, successorId: null };
-  await units.save(
-    { ...base, id: STRANGER, kind: 'province', name: 'Tỉnh Tây Ninh', parentId: null, path: [] },
-    'create',
-  );
-  await units.save(
-    { ...base, id: 'xa-a', kind: 'commune', name: 'Xã A', parentId: STRANGER, path: [STRANGER] },
-    'create',
-  );
-  const users = createUserRepository(ref());
-  for (const [email, unitId, role] of [
-    ['quantri@tayninh.thidua.vn', STRANGER, 'admin'],
-    ['canbo@tayninh.thidua.vn', 'xa-a', 'submitter'],
-  ] as const) {
-    const id = await createPoolUser(clients.cognito, platform.userPoolId, {
-      email,
-      name: 'Người Tây Ninh',
-      tenantId: STRANGER,
-      unitId,
-      password: DEMO_PASSWORD,
-      roles: [role],
-    });
-    await users.save(
-      {
-        tenantId: STRANGER,
-        id,
-        email,
-        name: 'Người Tây Ninh',
-        title: '',
-        unitId,
-        roles: [role],
-        active: true,
-      },
-      'create',
-    );
-  }
+  await createProvince(platform, {
+    tenantId: STRANGER,
+    name: 'Tỉnh Tây Ninh',
+    communeId: 'xa-a',
+    communeName: 'Xã A',
+    admin: 'quantri@tayninh.thidua.vn',
+    officer: 'canbo@tayninh.thidua.vn',
+  });
 }, 240_000);
 
 afterAll(async () => {

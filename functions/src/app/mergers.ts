@@ -1,7 +1,9 @@
-import type { MergerView } from '@thidua/shared/contracts';
-import type { Identity } from '@thidua/shared/org';
+import { addDays } from '@thidua/shared/common';
+import type { MergerCandidates, MergerView } from '@thidua/shared/contracts';
+import { type Identity, isActiveOn, type Unit } from '@thidua/shared/org';
 import {
   checkUnitMap,
+  compatibleKinds,
   type MergerConsent,
   type MergerInput,
   type TenantMerger,
@@ -68,6 +70,43 @@ export const consentToMerger = async (
 export const mergerView = (m: TenantMerger, link: LinkVerification): MergerView => {
   const { unitMap, ...rest } = m;
   return { ...rest, unitCount: unitMap.length, link };
+};
+
+/** The consent of `pred` naming this tenant, or 422 `no_consent` (the field the screen or body names it). */
+const requireConsent = async (d: MergerDeps, t: string, pred: string): Promise<MergerConsent> => {
+  const consent = await requireConsent(d, t, pred);
+  return consent;
+};
+
+/**
+ * Both sides' communes and departments, for the merge screen's unit map: only once the absorbed province
+ * consented to this one (its unit names are then shared with the province that will carry them).
+ */
+export const mergerCandidates = async (
+  d: MergerDeps,
+  identity: Identity,
+  pred: string,
+): Promise<MergerCandidates> => {
+  await requireProvinceAdmin(d, identity);
+  const consent = await requireConsent(d, identity.tenantId, pred);
+  const [predecessorRoot, theirs, ours] = await Promise.all([
+    rootUnit(d, pred),
+    d.units.all(pred),
+    d.units.all(identity.tenantId),
+  ]);
+  const dayBefore = addDays(consent.effectiveFrom, -1);
+  const mappable = (u: Unit) => u.kind in compatibleKinds;
+  const view = ({ id, name, kind }: Unit) => ({ id, name, kind });
+  return {
+    consent,
+    predecessorName: predecessorRoot.name,
+    predecessorUnits: theirs.filter((u) => mappable(u) && isActiveOn(u, dayBefore)).map(view),
+    successorUnits: ours
+      .filter(
+        (u) => Object.values(compatibleKinds).flat().includes(u.kind) && isActiveOn(u, consent.effectiveFrom),
+      )
+      .map(view),
+  };
 };
 
 /** The merged province's administrator merges a consenting province into it (irreversible). */

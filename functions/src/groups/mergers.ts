@@ -1,6 +1,6 @@
 import { mergerAdminContracts as c, historyContracts as h } from '@thidua/shared/contracts';
 import { inheritedSubmission, unitHistory } from '../app/history';
-import { consentToMerger, mergerView, mergeTenant, verifyLink } from '../app/mergers';
+import { consentToMerger, mergerCandidates, mergerView, mergeTenant, verifyLink } from '../app/mergers';
 import type { Deps } from '../deps';
 import { created, ok } from '../http/response';
 import { type RouteImpl, userRoute } from '../http/route';
@@ -12,6 +12,9 @@ export const mergerAdminRoutes = (d: Deps): RouteImpl[] => [
   ),
   userRoute(c.mergeTenant, async ({ identity, body, now, remember }) =>
     created(await mergeTenant(d, identity, body, now, (view) => remember(created(view)))),
+  ),
+  userRoute(c.getMergerCandidates, async ({ identity, query }) =>
+    ok(await mergerCandidates(d, identity, query.predecessorTenantId)),
   ),
 ];
 

@@ -143,5 +143,31 @@ export const getInheritedSubmission = defineRoute({
   errors: [404],
 });
 
-export const mergerAdminContracts = { consentToMerger, mergeTenant };
+const MapUnit = z.object({ id: Id, name: z.string(), kind: z.string() });
+
+/** What the merge screen needs to build a unit map: both sides' communes and departments. */
+export const MergerCandidates = z.object({
+  consent: MergerConsent,
+  predecessorName: z.string(),
+  /** The absorbed province's communes and departments (the rows of the map). */
+  predecessorUnits: z.array(MapUnit),
+  /** This province's communes, wards and departments open on the merger's date (the choices). */
+  successorUnits: z.array(MapUnit),
+});
+export type MergerCandidates = z.infer<typeof MergerCandidates>;
+
+export const getMergerCandidates = defineRoute({
+  method: 'GET',
+  path: '/admin/mergers/candidates',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'getMergerCandidates',
+  summary: "A consenting province's units and this province's, to build the unit map on screen",
+  query: z.object({ predecessorTenantId: TenantId }),
+  response: MergerCandidates,
+  errors: [403, 422],
+  description: 'Chỉ khi tỉnh được hợp nhất đã đồng ý hợp nhất vào tỉnh này (422 `no_consent`).',
+});
+
+export const mergerAdminContracts = { consentToMerger, mergeTenant, getMergerCandidates };
 export const historyContracts = { listPredecessors, getUnitHistory, getInheritedSubmission };

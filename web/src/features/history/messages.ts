@@ -31,6 +31,29 @@ const vi = {
   'report.fields': 'Nội dung báo cáo',
   'report.events': 'Nhật ký',
   'report.back': 'Quay lại lịch sử',
+  'nav.mergers': 'Hợp nhất tỉnh',
+  'merge.title': 'Hợp nhất tỉnh',
+  'merge.intro':
+    'Hợp nhất cần hai quản trị viên: tỉnh được hợp nhất xác nhận trước, tỉnh hợp nhất sau đó ánh xạ từng xã, phường, sở của tỉnh được hợp nhất sang đơn vị kế thừa. Không dữ liệu cũ nào bị sửa.',
+  'consent.title': 'Tỉnh này đồng ý được hợp nhất vào tỉnh khác',
+  'consent.successor': 'Mã tỉnh hợp nhất (ví dụ dong-nai)',
+  'consent.date': 'Hợp nhất từ ngày',
+  'consent.send': 'Xác nhận đồng ý hợp nhất',
+  'consent.done': 'Đã xác nhận: hợp nhất vào {successor} từ ngày {date}.',
+  'merge.section': 'Tiếp nhận một tỉnh đã đồng ý hợp nhất',
+  'merge.predecessor': 'Mã tỉnh được hợp nhất (ví dụ binh-phuoc)',
+  'merge.load': 'Tải danh sách đơn vị',
+  'merge.basis': 'Căn cứ hợp nhất',
+  'merge.mapCaption': 'Bảng ánh xạ đơn vị: {n} đơn vị của {province}, từ ngày {date}',
+  'merge.col.from': 'Đơn vị của tỉnh được hợp nhất',
+  'merge.col.to': 'Đơn vị kế thừa',
+  'merge.unmapped': '(không ánh xạ: chỉ cấp tỉnh đọc)',
+  'merge.submit': 'Hợp nhất',
+  'merge.confirm':
+    'Hợp nhất {province} vào tỉnh này từ ngày {date}, {n} đơn vị được ánh xạ. Không thể hoàn tác. Gõ mã tỉnh được hợp nhất để xác nhận:',
+  'merge.confirmCode': 'Mã tỉnh được hợp nhất',
+  'merge.cancel': 'Hủy',
+  'merge.done': 'Đã hợp nhất {province}: {n} đơn vị; liên kết giữa hai sổ nhật ký đã ghi.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -66,6 +89,29 @@ const en: Record<Key, string> = {
   'report.fields': 'Contents',
   'report.events': 'Audit trail',
   'report.back': 'Back to the history',
+  'nav.mergers': 'Merge provinces',
+  'merge.title': 'Merge provinces',
+  'merge.intro':
+    'A merger takes two administrators: the absorbed province consents first, then the merged province maps each of its communes, wards and departments onto the unit that carries it. No existing data is changed.',
+  'consent.title': 'This province agrees to be merged into another',
+  'consent.successor': 'Id of the merged province (e.g. dong-nai)',
+  'consent.date': 'Merged from',
+  'consent.send': 'Consent to the merger',
+  'consent.done': 'Consented: merged into {successor} from {date}.',
+  'merge.section': 'Take in a province that consented',
+  'merge.predecessor': 'Id of the absorbed province (e.g. binh-phuoc)',
+  'merge.load': 'Load its units',
+  'merge.basis': 'Legal basis of the merger',
+  'merge.mapCaption': 'Unit map: {n} units of {province}, from {date}',
+  'merge.col.from': 'Unit of the absorbed province',
+  'merge.col.to': 'Unit that carries it',
+  'merge.unmapped': '(unmapped: read by the province only)',
+  'merge.submit': 'Merge',
+  'merge.confirm':
+    'Merge {province} into this province from {date}, {n} units mapped. This cannot be undone. Type the absorbed province id to confirm:',
+  'merge.confirmCode': 'Absorbed province id',
+  'merge.cancel': 'Cancel',
+  'merge.done': '{province} merged: {n} units; the link between the two ledgers is recorded.',
 };
 
 export const messages: Catalogue<Key> = { vi, en };

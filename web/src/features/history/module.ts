@@ -19,6 +19,10 @@ export default defineFeature({
         Component: (await import('./components/InheritedSubmissionPage')).InheritedSubmissionPage,
       }),
     },
+    {
+      path: 'admin/mergers',
+      lazy: async () => ({ Component: (await import('./components/MergePage')).MergePage }),
+    },
   ],
   navItems: [
     {
@@ -26,6 +30,12 @@ export default defineFeature({
       label: { vi: messages.vi['nav.history'], en: messages.en['nav.history'] },
       workspace: 'notifications',
       order: 70,
+    },
+    {
+      to: '/admin/mergers',
+      label: { vi: messages.vi['nav.mergers'], en: messages.en['nav.mergers'] },
+      workspace: 'administration',
+      order: 92,
     },
   ],
 });

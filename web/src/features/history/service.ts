@@ -1,4 +1,12 @@
-import { getInheritedSubmission, getUnitHistory, listPredecessors } from '@thidua/shared/contracts';
+import {
+  consentToMerger,
+  getInheritedSubmission,
+  getMergerCandidates,
+  getUnitHistory,
+  listPredecessors,
+  mergeTenant,
+  type RequestOf,
+} from '@thidua/shared/contracts';
 import type { ApiClient } from '../../api/client';
 
 /** The history routes as typed calls of their contracts (answers parsed with the documented schemas). */
@@ -7,4 +15,10 @@ export const historyService = (api: ApiClient) => ({
   unit: (unitId: string) => api.call(getUnitHistory, { params: { unitId } }),
   submission: (tenantId: string, submissionId: string) =>
     api.call(getInheritedSubmission, { params: { tenantId, submissionId } }),
+  candidates: (predecessorTenantId: string) =>
+    api.call(getMergerCandidates, { query: { predecessorTenantId } }),
+  consent: (body: RequestOf<typeof consentToMerger>['body'], idempotencyKey: string) =>
+    api.call(consentToMerger, { body, idempotencyKey }),
+  merge: (body: RequestOf<typeof mergeTenant>['body'], idempotencyKey: string) =>
+    api.call(mergeTenant, { body, idempotencyKey }),
 });
