@@ -66,9 +66,7 @@ describe('the successor ward reads its predecessor’s history', () => {
     const page = await signedIn('canbo.phuongbinhphuoc@demo.thidua.vn');
     await page.getByRole('link', { name: 'Lịch sử đơn vị tiền thân' }).first().click();
     await page.waitForURL((u) => u.pathname === '/history');
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Lịch sử kế thừa của Phường Bình Phước' }).count())
-      .toBe(1);
+    await page.getByRole('heading', { name: 'Lịch sử kế thừa của Phường Bình Phước' }).waitFor();
     const tanPhu = page.getByRole('region', { name: 'Phường Tân Phú — Tỉnh Bình Phước' });
     await tanPhu.waitFor();
     const text = (await tanPhu.textContent()) ?? '';
@@ -85,7 +83,7 @@ describe('the successor ward reads its predecessor’s history', () => {
 
     await tanPhu.getByRole('link', { name: 'Xem báo cáo' }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/history/binh-phuoc/'));
-    await expect.poll(() => page.getByText('Nhật ký toàn vẹn: 6 sự kiện').count()).toBe(1);
+    await page.getByText('Nhật ký toàn vẹn: 6 sự kiện').waitFor();
     const report = (await page.locator('main').textContent()) ?? '';
     expect(report).toContain(
       'Báo cáo của Phường Tân Phú (Tỉnh Bình Phước), nay do Phường Bình Phước kế thừa',
@@ -105,9 +103,7 @@ describe('the successor ward reads its predecessor’s history', () => {
 
     const other = await signedIn('canbo.phuongdongxoai@demo.thidua.vn');
     await other.goto(`${built.web.origin}/history`);
-    await expect
-      .poll(() => other.getByRole('heading', { name: 'Lịch sử kế thừa của Phường Đồng Xoài' }).count())
-      .toBe(1);
+    await other.getByRole('heading', { name: 'Lịch sử kế thừa của Phường Đồng Xoài' }).waitFor();
     await other.getByRole('region', { name: 'Phường Tiến Thành — Tỉnh Bình Phước' }).waitFor();
     expect(await other.getByText('Phường Tân Phú').count()).toBe(0);
   });
@@ -150,6 +146,7 @@ describe('the merge screen', () => {
 
     // The merged province's history now lists both absorbed provinces, their links intact.
     await ours.goto(`${built.web.origin}/history`);
-    await expect.poll(() => ours.getByText('Liên kết hợp nhất toàn vẹn').count()).toBe(2);
+    await ours.getByText('Tỉnh Thử Nghiệm → Tỉnh Đồng Nai').waitFor();
+    expect(await ours.getByText('Liên kết hợp nhất toàn vẹn').count()).toBe(2);
   });
 });

@@ -74,7 +74,19 @@ export const mergerView = (m: TenantMerger, link: LinkVerification): MergerView 
 
 /** The consent of `pred` naming this tenant, or 422 `no_consent` (the field the screen or body names it). */
 const requireConsent = async (d: MergerDeps, t: string, pred: string): Promise<MergerConsent> => {
-  const consent = await requireConsent(d, t, pred);
+  const consent = pred === t ? undefined : await d.mergers.consentOf(pred);
+  if (consent?.state !== 'consented' || consent.successorTenantId !== t) {
+    throw new RuleViolation(
+      'Tỉnh được hợp nhất chưa đồng ý hợp nhất vào tỉnh này',
+      [
+        {
+          path: 'body.predecessorTenantId',
+          message: 'Chưa có xác nhận của quản trị viên tỉnh được hợp nhất',
+        },
+      ],
+      'no_consent',
+    );
+  }
   return consent;
 };
 
@@ -120,19 +132,7 @@ export const mergeTenant = async (
   const successorRoot = await requireProvinceAdmin(d, identity);
   const t = identity.tenantId;
   const pred = input.predecessorTenantId;
-  const consent = pred === t ? undefined : await d.mergers.consentOf(pred);
-  if (consent?.state !== 'consented' || consent.successorTenantId !== t) {
-    throw new RuleViolation(
-      'Tỉnh được hợp nhất chưa đồng ý hợp nhất vào tỉnh này',
-      [
-        {
-          path: 'body.predecessorTenantId',
-          message: 'Chưa có xác nhận của quản trị viên tỉnh được hợp nhất',
-        },
-      ],
-      'no_consent',
-    );
-  }
+  const consent = await requireConsent(d, t, pred);
   if (consent.effectiveFrom !== input.effectiveFrom) {
     throw new RuleViolation('Ngày hợp nhất khác với ngày tỉnh được hợp nhất đã xác nhận', [
       { path: 'body.effectiveFrom', message: `Ngày đã xác nhận: ${consent.effectiveFrom}` },
