@@ -8,6 +8,7 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
   UpdateUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
@@ -21,12 +22,12 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { roles } from '@thidua/shared/org';
-import { type TableDefinition, tableDefinition } from '../src/data/table';
+import { type TableDefinition, tableDefinition } from '../src/kernel/data/table';
 import { PlatformError } from './errors';
 
 /**
  * Creates what the CDK stack creates in AWS, on the emulators, and only what is missing: the table (key
- * schema and indexes from `functions/src/data/table.ts`, the definition CDK uses), the attachments bucket
+ * schema and indexes from `functions/src/kernel/data/table.ts`, the definition CDK uses), the attachments bucket
  * with CORS for the web origin, the user pool with its custom attributes, one group per role and the SPA's
  * app client. Running it again changes nothing; the pool and client are found again by name in
  * cognito-local's persisted state, so a restart keeps users and ids.
@@ -185,6 +186,15 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
   } else {
     await assertSchemaCurrent(cognito, userPoolId);
   }
+  // As infra/src/auth.ts: MFA optional per user, TOTP the only second factor (a user who enabled TOTP is
+  // challenged for a code at every sign-in). Idempotent, so an older data directory gets it too.
+  await cognito.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
 
   // cognito-local's CreateGroup silently replaces an existing group, memberships included: create only
   // the missing ones.

@@ -28,6 +28,14 @@ import { type Credentials, verifySigV4 } from './sigv4';
  *   (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html).
  * - GlobalSignOut / AdminUserGlobalSignOut (absent from cognito-local) revoke the user's refresh and
  *   access tokens (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html).
+ * - A challenge (NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA) is answered only with the session Cognito
+ *   issued for it, by the same app client, for the same user, within the client's AuthSessionValidity
+ *   (3 minutes by default); otherwise NotAuthorizedException "Invalid session for the user, session is
+ *   expired." cognito-local accepts any session string, which would let a TOTP code stand in for the
+ *   password (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html,
+ *   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html).
+ * - A wrong code given to VerifySoftwareToken is EnableSoftwareTokenMFAException, not cognito-local's
+ *   CodeMismatchException (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html).
  */
 export interface CognitoGateOptions {
   /** What clients see as the endpoint: the issuer of tokens is `<publicEndpoint>/<poolId>`. */
@@ -94,6 +102,9 @@ export function cognitoError(code: string, message: string, status = 400): Proxy
   };
 }
 
+const errorTypeOf = (answer: ProxyAnswer): string =>
+  String((JSON.parse(answer.body.toString('utf8') || '{}') as Json).__type ?? '');
+
 const notAuthorized = (message: string): ProxyAnswer => cognitoError('NotAuthorizedException', message);
 const INCORRECT = 'Incorrect username or password.';
 const DISABLED = 'User is disabled.';
@@ -103,6 +114,8 @@ type Verified = { ok: true; claims: JWTPayload } | { ok: false; refusal: ProxyAn
 
 interface AppClient {
   UserPoolId: string;
+  /** Minutes a challenge session lives; Cognito's default is 3. */
+  AuthSessionValidity?: number;
   ExplicitAuthFlows?: string[];
   WriteAttributes?: string[];
   PreventUserExistenceErrors?: string;
@@ -136,6 +149,17 @@ const readState = (file: string): GateState => {
 };
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+const DEFAULT_AUTH_SESSION_MINUTES = 3;
+const EXPIRED_SESSION = 'Invalid session for the user, session is expired.';
+
+/** A challenge Cognito is waiting for: who may answer it, to what, until when (epoch ms). */
+interface PendingChallenge {
+  clientId: string;
+  username: string;
+  challenge: string;
+  expires: number;
+}
 
 /** Cognito's message for the first rule of the pool's password policy a password breaks. */
 export function passwordProblem(password: string, policy: PasswordPolicy | undefined): string | undefined {
@@ -176,6 +200,8 @@ export function createCognitoGate(options: CognitoGateOptions) {
   const state = readState(options.stateFile);
   const save = (): void => writeFileSync(options.stateFile, `${JSON.stringify(state)}\n`);
   const poolOfClient = new Map<string, string>();
+  // Challenge sessions live minutes: kept in memory, as a restart also ends Cognito's auth sessions for us.
+  const challenges = new Map<string, PendingChallenge>();
 
   async function call(operation: string, input: Json): Promise<{ ok: boolean; body: Json }> {
     const answer = await forward({
@@ -293,7 +319,7 @@ export function createCognitoGate(options: CognitoGateOptions) {
     }
     const answer = await forward(request);
     if (answer.status !== 200) {
-      const type = String((JSON.parse(answer.body.toString('utf8') || '{}') as Json).__type ?? '');
+      const type = errorTypeOf(answer);
       const hidesExistence = client.PreventUserExistenceErrors === 'ENABLED';
       if (type === 'InvalidPasswordException') return notAuthorized(INCORRECT);
       if (type === 'UserNotFoundException' || type === 'NotAuthorizedException') {
@@ -314,10 +340,68 @@ export function createCognitoGate(options: CognitoGateOptions) {
     const enabled = await isEnabled(client.UserPoolId, username);
     if (enabled === false) return notAuthorized(DISABLED);
     recordRefreshToken(answer, String(body.ClientId));
+    recordChallenge(answer, client, String(body.ClientId));
     return answer;
   }
 
+  /** Remembers the session of a challenge in an answer, for the one client and user it was issued to. */
+  function recordChallenge(answer: ProxyAnswer, client: AppClient, clientId: string): void {
+    const result = JSON.parse(answer.body.toString('utf8')) as {
+      ChallengeName?: string;
+      Session?: string;
+      ChallengeParameters?: Record<string, string>;
+    };
+    if (!result.ChallengeName || !result.Session) return;
+    const now = Date.now();
+    for (const [session, pending] of challenges) if (pending.expires < now) challenges.delete(session);
+    challenges.set(result.Session, {
+      clientId,
+      username: result.ChallengeParameters?.USER_ID_FOR_SRP ?? '',
+      challenge: result.ChallengeName,
+      expires: now + (client.AuthSessionValidity ?? DEFAULT_AUTH_SESSION_MINUTES) * 60_000,
+    });
+  }
+
+  /** RespondToAuthChallenge: only to a session this gate saw issued, still valid, by the same client. */
+  async function respondToAuthChallenge(body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
+    const client = await appClient(body.ClientId);
+    if (!client) return forward(request);
+    const session = typeof body.Session === 'string' ? body.Session : '';
+    const pending = challenges.get(session);
+    const responses = (body.ChallengeResponses ?? {}) as Json;
+    const answeredFor = String(responses.USERNAME ?? '');
+    if (
+      !pending ||
+      pending.expires < Date.now() ||
+      pending.clientId !== body.ClientId ||
+      pending.challenge !== body.ChallengeName ||
+      (pending.username !== '' && answeredFor !== pending.username)
+    ) {
+      return notAuthorized(EXPIRED_SESSION);
+    }
+    const answer = await forward(request);
+    if (answer.status !== 200) return answer;
+    // A session is answered once; a next challenge (if any) comes with a session of its own.
+    challenges.delete(session);
+    recordRefreshToken(answer, String(body.ClientId));
+    recordChallenge(answer, client, String(body.ClientId));
+    return answer;
+  }
+
+  /**
+   * Cognito's API answers browsers from any origin (`Access-Control-Allow-Origin: *`); cognito-local's
+   * answers carry that header, and the gate's own answers (refusals, sign-outs) must too, or a browser
+   * sees a network error instead of the refusal.
+   */
   return async function handle(request: ProxiedRequest): Promise<ProxyAnswer> {
+    const answer = await route(request);
+    if (answer.headers['access-control-allow-origin'] === undefined) {
+      answer.headers['access-control-allow-origin'] = '*';
+    }
+    return answer;
+  };
+
+  async function route(request: ProxiedRequest): Promise<ProxyAnswer> {
     const target = String(request.headers['x-amz-target'] ?? '');
     if (request.method !== 'POST' || !target.startsWith(PREFIX)) return forward(request);
     const operation = target.slice(PREFIX.length);
@@ -364,9 +448,20 @@ export function createCognitoGate(options: CognitoGateOptions) {
       case 'AdminInitiateAuth':
         return initiateAuth(body, request);
       case 'RespondToAuthChallenge':
+        return respondToAuthChallenge(body, request);
       case 'AdminRespondToAuthChallenge': {
         const answer = await forward(request);
         if (answer.status === 200) recordRefreshToken(answer, String(body.ClientId));
+        return answer;
+      }
+      case 'VerifySoftwareToken': {
+        const answer = await forward(request);
+        if (answer.status !== 200 && errorTypeOf(answer) === 'CodeMismatchException') {
+          return cognitoError(
+            'EnableSoftwareTokenMFAException',
+            'Code mismatch and fail enable Software Token MFA',
+          );
+        }
         return answer;
       }
       case 'UpdateUserAttributes':
@@ -413,5 +508,5 @@ export function createCognitoGate(options: CognitoGateOptions) {
       default:
         return forward(request);
     }
-  };
+  }
 }

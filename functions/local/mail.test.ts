@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NotificationIntent, renderEmail } from '@thidua/shared/notifications';
+import { renderEmail } from '@thidua/shared/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpEmailChannel } from '../src/notifications/channels';
+import { returnedIntent } from '../../shared/src/testing/notifications';
+import { smtpEmailChannel } from '../src/features/notifications/channels';
 import { type MailCapture, startMailCapture } from './mail';
 
 /** The local mail capture is a real SMTP server: what the handlers send arrives as SES would deliver it. */
@@ -19,21 +20,7 @@ describe('local mail capture', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const intent = NotificationIntent.parse({
-    id: 'sub#s1#4#returned#xa',
-    tenantId: 'dong-nai',
-    kind: 'returned',
-    audience: { type: 'unit_roles', unitId: 'xa', roles: ['submitter'] },
-    subject: {
-      type: 'submission',
-      id: 's1',
-      title: 'Báo cáo tháng 11/2026 — Phường Bình Phước',
-      path: '/submissions/s1',
-    },
-    reason: 'Số vụ đã xử lý <lớn hơn> số vụ phát hiện',
-    dueAt: null,
-    createdAt: '2026-12-05T01:00:00.000Z',
-  });
+  const intent = returnedIntent();
 
   it('receives over SMTP on loopback, decodes Vietnamese, keeps text, HTML and the unsubscribe header', async () => {
     const message = renderEmail(intent, 'canbo.binhphuoc@demo.thidua.vn', {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setTelemetryFactory } from '../src/observability/telemetry';
+import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
 import { emulatorClients } from './clients';
@@ -18,8 +18,11 @@ import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
+import { type Scheduler, startScheduler } from './scheduler';
 import { type SeedSummary, seedIfEmpty } from './seed';
 import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
+import { DEMO_TENANT } from './seed-data';
+import { DONG_NAI_TENANT } from './seed-data-2026';
 import { fileTelemetry } from './telemetry-file';
 
 /**
@@ -56,6 +59,8 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** One line per API request (default: silent). */
   accessLog?: (line: string) => void;
+  /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
+  auditAnchorEveryMs?: number;
 }
 
 /** What the SPA reads from `/config.json`. */
@@ -98,6 +103,8 @@ export interface Platform {
   seededMerged: MergedSeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
+  /** Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads. */
+  scheduler: Scheduler;
   /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
   stop(): Promise<void>;
 }
@@ -191,10 +198,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       userPoolId: resources.userPoolId,
     };
     const seeded = options.seed ? await seedIfEmpty(seedTarget) : undefined;
-    const seededMerged =
-      seeded && options.seedMerged
-        ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })
-        : undefined;
     if (seeded) {
       log(
         `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
@@ -228,6 +231,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
+      AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -240,6 +246,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, handlerEnv);
+    // The December 2026 history writes audit events: sealed with this data directory's chain key, so it
+    // runs once the environment names that key.
+    const seededMerged =
+      seeded && options.seedMerged
+        ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })
+        : undefined;
 
     // The handlers share this process's stdout: their log lines and metrics go to a file instead.
     setTelemetryFactory(fileTelemetry(apiLogFile));
@@ -254,6 +266,24 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+
+    // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
+    const scheduler = startScheduler({
+      log,
+      jobs: [
+        {
+          name: 'audit-anchor',
+          everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,
+          run: async (at) => {
+            const audit = (await import('../src/handlers/audit')) as {
+              handler: (e: unknown, c: unknown) => unknown;
+            };
+            return audit.handler({ job: 'audit-anchor', time: at.toISOString() }, {});
+          },
+        },
+      ],
+    });
+    cleanups.push(async () => scheduler.stop());
 
     let stopping: Promise<void> | undefined;
     return {
@@ -283,6 +313,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       seeded,
       seededMerged,
       handlerEnv,
+      scheduler,
       stop: () => {
         stopping ??= cleanup();
         return stopping;

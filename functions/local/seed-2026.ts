@@ -22,15 +22,16 @@ import {
   transition,
   type WorkflowAction,
 } from '@thidua/shared/workflow';
-import { consentToMerger, mergeTenant } from '../src/app/mergers';
-import { DOCX_TYPE, documentKey } from '../src/commendations/documents-store';
-import { createCommendationRepository } from '../src/commendations/repository';
-import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
-import { createMergerRepository } from '../src/data/mergers';
-import { createUnitRepository, createUserRepository } from '../src/data/org';
-import { createSubmissionRepository, type StoredSubmission } from '../src/data/submissions';
-import { transactWrite } from '../src/data/transact';
-import { newId } from '../src/ids';
+import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
+import { DOCX_TYPE, documentKey } from '../src/features/commendations/documents-store';
+import { createCommendationRepository } from '../src/features/commendations/repository';
+import { createMergerRepository } from '../src/features/mergers/repository';
+import { consentToMerger, mergeTenant } from '../src/features/mergers/use-cases';
+import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
+import { createTenantSecurityRepository } from '../src/features/security/repository';
+import { createSubmissionRepository, type StoredSubmission } from '../src/features/submissions/repository';
+import { transactWrite } from '../src/kernel/data/transact';
+import { newId } from '../src/kernel/ids';
 import { emulatorClients } from './clients';
 import { ensureUnits, ensureUsers, ignoreExisting, type SeedTarget } from './seed';
 import { DEMO_TENANT, demoCampaign, demoUsers } from './seed-data';
@@ -165,6 +166,10 @@ export async function seedMergedWorld(
     for (const template of templates2023)
       await templates.create(DONG_NAI_TENANT, template).catch(ignoreExisting);
     await campaigns.save(campaign2026(), 'create').catch(ignoreExisting);
+    // As for Bình Phước (seed.ts): the demo's logins use a password alone until the province turns TOTP on.
+    const security = createTenantSecurityRepository(ref);
+    if (!(await security.get(DONG_NAI_TENANT)))
+      await security.save({ tenantId: DONG_NAI_TENANT, mfaRequiredRoles: [] });
     const dnSubs = await ensureUsers(
       clients.cognito,
       target.userPoolId,
@@ -339,7 +344,7 @@ async function decide2023(
     xlsxKey: documentKey(tenantId, 'awardees', id, 'xlsx'),
   };
   if (out.documents && out.bucket) {
-    const { decisionDocx } = await import('../src/commendations/documents/decision-doc');
+    const { decisionDocx } = await import('../src/features/commendations/documents/decision-doc');
     const { PutObjectCommand } = await import('@aws-sdk/client-s3');
     const bytes = await decisionDocx({
       config,

@@ -7,15 +7,16 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
 import type { Unit } from '@thidua/shared/org';
-import { createCampaignRepository, createTemplateRepository } from '../src/data/campaigns';
+import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
 import {
   createUnitRepository,
   createUserRepository,
   type UnitRepository,
   type UserRepository,
-} from '../src/data/org';
-import { TransactionRefused, transactWrite } from '../src/data/transact';
-import { Conflict } from '../src/http/errors';
+} from '../src/features/org/repository';
+import { createTenantSecurityRepository } from '../src/features/security/repository';
+import { TransactionRefused, transactWrite } from '../src/kernel/data/transact';
+import { Conflict } from '../src/kernel/http/errors';
 import { emulatorClients } from './clients';
 import { createPoolUser, setPasswordAndGroups } from './pool-users';
 import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoCampaign, demoUnits, demoUsers } from './seed-data';
@@ -136,6 +137,7 @@ export async function seedDemoWorld(
     const users = createUserRepository(tableRef);
     const templates = createTemplateRepository(tableRef);
     const campaigns = createCampaignRepository(tableRef);
+    const security = createTenantSecurityRepository(tableRef);
 
     const world = demoUnits(tenantId);
     const writeUnits = async (): Promise<void> => {
@@ -144,6 +146,9 @@ export async function seedDemoWorld(
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
       await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
+      // The demo's logins use a password alone (README); a province turns TOTP on for admin, secretariat
+      // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
+      if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
     };
     const writeUsers = () => ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users);
     const outcomes = await Promise.allSettled([writeUnits(), writeUsers()]);

@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Logger, type LogItem } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import type { TelemetryFactory } from '../src/observability/telemetry';
+import type { TelemetryFactory } from '../src/kernel/observability/telemetry';
 
 /**
  * The functions' log on this machine: Powertools' own Logger and Metrics, with the same JSON lines and

@@ -91,7 +91,7 @@ function helloWorld(outdir: string): AssemblyBundle {
   });
   const stack = new Stack(app, 'HelloWorld');
   new NodejsFunction(stack, 'Fn-hello-world', {
-    entry: repoPath('infra', 'scripts', 'hello-handler.ts'),
+    entry: repoPath('tests', 'bench', 'hello-handler.ts'),
     handler: 'handler',
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,

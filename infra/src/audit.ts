@@ -1,8 +1,8 @@
-import { submissionEntity } from '@thidua/functions/data/keys';
+import { submissionEntity } from '@thidua/functions/kernel/data/keys';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import {
@@ -13,6 +13,8 @@ import {
   ObjectLockRetention,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
 import { groupAccess } from './functions';
@@ -59,6 +61,7 @@ export class AuditTrail extends Construct {
   readonly appendOnly: ManagedPolicy;
   readonly signers: ManagedPolicy;
   readonly verifiers: ManagedPolicy;
+  readonly anchoring: Schedule;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
@@ -192,5 +195,36 @@ export class AuditTrail extends Construct {
       fn.addEnvironment('AUDIT_MAC_KEY_ID', this.macKey.keyId);
       fn.addEnvironment('AUDIT_ANCHOR_BUCKET', this.anchors.bucketName);
     }
+
+    // Anchoring of the chain heads every 15 minutes: the audit function's scheduled job
+    // (functions/src/features/audit/jobs.ts), the event the local scheduler sends too. EventBridge
+    // Scheduler invokes it with a role of its own (no resource policy on the function). The tenants come
+    // from `-c auditTenants=<a,b>` (a deployment knows its provinces).
+    const audit = props.functions.get('audit');
+    if (!audit) throw new Error('the audit function is missing');
+    const tenants = String(this.node.tryGetContext('auditTenants') ?? '');
+    audit.addEnvironment('AUDIT_TENANTS', tenants);
+    const scheduler = new Role(this, 'AnchoringRole', {
+      description: 'EventBridge Scheduler: invoke the audit function for the anchoring job',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    });
+    this.anchoring = new Schedule(this, 'AnchorChainHeads', {
+      description: 'Anchors the audit chain heads of every tenant in the Object Lock bucket',
+      schedule: ScheduleExpression.rate(Duration.minutes(15)),
+      target: new LambdaInvoke(audit, {
+        input: ScheduleTargetInput.fromObject({ job: 'audit-anchor' }),
+        role: scheduler,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+      }),
+    });
+    const auditFnId = Stack.of(this).getLogicalId(audit.node.defaultChild as CfnElement);
+    acknowledge(
+      scheduler,
+      `AwsSolutions-IAM5[Resource::<${auditFnId}.Arn>:*]`,
+      "CDK's grantInvoke covers the audit function's versions and aliases (`:*`); the role can invoke that one function only.",
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { tableDefinition } from '@thidua/functions/data/table';
+import { tableDefinition } from '@thidua/functions/kernel/data/table';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';

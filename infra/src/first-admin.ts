@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { unitItem, userItem } from '@thidua/functions/data/org';
+import { unitItem, userItem } from '@thidua/functions/features/org/repository';
 import { Role, Unit, User } from '@thidua/shared/org';
 import * as z from 'zod';
 

@@ -1,5 +1,5 @@
-import { documentKey } from '@thidua/functions/commendations/documents-store';
-import { METRIC_NAMESPACE, serviceNameFor } from '@thidua/functions/observability/names';
+import { documentKey } from '@thidua/functions/features/commendations/documents-store';
+import { METRIC_NAMESPACE, serviceNameFor } from '@thidua/functions/kernel/observability/names';
 import { handlerEntry, type RouteDef, type RouteGroup, routeGroups, routes } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -283,7 +283,7 @@ export class Functions extends Construct {
           USER_POOL_CLIENT_ID: webClient.userPoolClientId,
           DEPLOY_ENV: config.envName,
           NODE_OPTIONS: '--enable-source-maps',
-          // Powertools Logger and Metrics (functions/src/observability): the alarms watch this service.
+          // Powertools Logger and Metrics (functions/src/kernel/observability): the alarms watch this service.
           POWERTOOLS_SERVICE_NAME: serviceNameFor(config.envName),
           POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
         },

@@ -3,7 +3,7 @@ import {
   METRIC_NAMESPACE,
   MetricName,
   serviceNameFor,
-} from '@thidua/functions/observability/names';
+} from '@thidua/functions/kernel/observability/names';
 import type { RouteGroup } from '@thidua/functions/routes';
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -76,7 +76,7 @@ export class Monitoring extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
 
-    // The functions' own metrics (EMF, one blob per request; functions/src/observability). A spike of
+    // The functions' own metrics (EMF, one blob per request; functions/src/kernel/observability). A spike of
     // conflicts means users fight over the same records or a client retries badly; a spike of 422 means
     // a form, a campaign or a client release refuses input it should accept.
     const appMetric = (metricName: string, dimensionsMap: Record<string, string> = {}) =>

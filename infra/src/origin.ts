@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
 import { acknowledge } from './nag';
 
-/** The custom origin header CloudFront adds to every API request (functions/src/commendations/public-http.ts). */
+/** The custom origin header CloudFront adds to every API request (functions/src/features/commendations/public-http.ts). */
 export const originVerifyHeader = 'x-origin-verify';
 
 const rotationReason = (what: string): string =>

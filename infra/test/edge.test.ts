@@ -1,4 +1,8 @@
-import { counterEntity, disclosureEntity, sessionEntity } from '@thidua/functions/commendations/keys';
+import {
+  counterEntity,
+  disclosureEntity,
+  sessionEntity,
+} from '@thidua/functions/features/commendations/keys';
 import {
   attachmentEntity,
   auditEventEntity,
@@ -7,7 +11,7 @@ import {
   submissionEntity,
   unitEntity,
   userEntity,
-} from '@thidua/functions/data/keys';
+} from '@thidua/functions/kernel/data/keys';
 import { routeGroups, routeKey, routes } from '@thidua/functions/routes';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';

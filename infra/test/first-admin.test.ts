@@ -1,5 +1,5 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { unitEntity, userEntity } from '@thidua/functions/data/keys';
+import { unitEntity, userEntity } from '@thidua/functions/kernel/data/keys';
 import { describe, expect, it } from 'vitest';
 import { firstAdminItems, parseArgs } from '../src/first-admin';
 

@@ -99,7 +99,7 @@ describe('data', () => {
   });
 
   it('takes its key schema and indexes from tableDefinition (the one the local bootstrap uses)', async () => {
-    const { tableDefinition } = await import('@thidua/functions/data/table');
+    const { tableDefinition } = await import('@thidua/functions/kernel/data/table');
     s.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

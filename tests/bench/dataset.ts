@@ -1,13 +1,13 @@
-import { campaignItem, templateItem } from '@thidua/functions/data/campaigns';
-import { counterDeltas } from '@thidua/functions/data/counters';
-import { unitItem, userItem } from '@thidua/functions/data/org';
+import { campaignItem, templateItem } from '@thidua/functions/features/campaigns/repository';
+import { unitItem, userItem } from '@thidua/functions/features/org/repository';
 import {
   createSubmissionRepository,
   type StoredSubmission,
   type SubmissionRepository,
-} from '@thidua/functions/data/submissions';
-import type { TxItem } from '@thidua/functions/data/transact';
-import { newId } from '@thidua/functions/ids';
+} from '@thidua/functions/features/submissions/repository';
+import { counterDeltas } from '@thidua/functions/kernel/data/counters';
+import type { TxItem } from '@thidua/functions/kernel/data/transact';
+import { newId } from '@thidua/functions/kernel/ids';
 import { Campaign, campaign2023 } from '@thidua/shared/campaign';
 import { type FormTemplate, templates2023 } from '@thidua/shared/forms';
 import type { Identity, Role, Unit, User } from '@thidua/shared/org';

@@ -27,7 +27,7 @@ import type {
   HandlerExecutionContext,
   MetadataBearer,
 } from '@smithy/types';
-import { type DynamoCalls, dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
+import { type DynamoCalls, dynamoCallCounter, summarize } from '@thidua/functions/kernel/data/call-counter';
 import { importHandler, type LambdaHandler } from '@thidua/functions/local/gateway';
 
 /**

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { loadConfig } from '@thidua/functions/config';
-import { userItem } from '@thidua/functions/data/org';
-import { appDeps } from '@thidua/functions/deps';
+import { userItem } from '@thidua/functions/features/org/repository';
+import { tenantSecurityItem } from '@thidua/functions/features/security/repository';
+import { loadConfig } from '@thidua/functions/kernel/config';
+import { appDeps } from '@thidua/functions/kernel/deps';
 import { emulatorClients } from '@thidua/functions/local/clients';
 import { freePort } from '@thidua/functions/local/emulators';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
@@ -285,6 +286,8 @@ async function main(): Promise<void> {
       }),
     );
   }
+  // The bench's callers sign in with a password only: the tenant requires TOTP of nobody.
+  await writer.put(tenantSecurityItem({ tenantId: main.tenantId, mfaRequiredRoles: [] }));
   await writer.flush();
   log(`${users.length} users signed in through cognito-local`);
 

@@ -2,7 +2,7 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
+import { dynamoCallCounter, summarize } from '@thidua/functions/kernel/data/call-counter';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Tokens } from '../support/platform';

@@ -371,6 +371,32 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
+    { operationId: 'getMySecurity', label: '', call: (a) => a.get('/me/security'), expected: everyone() },
+    {
+      operationId: 'recordMyMfa',
+      label: '(a token Cognito refuses)',
+      call: (a) => a.post('/me/mfa', { accessToken: 'x'.repeat(40) }),
+      expected: everyone(422),
+    },
+    {
+      operationId: 'getTenantSecurity',
+      label: '',
+      call: (a) => a.get('/tenant/security'),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'putTenantSecurity',
+      label: '(nobody required, as the demo)',
+      call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
+      expected: role(['admin'], 200),
+    },
+    // Last: it ends every session of each persona.
+    {
+      operationId: 'signOutEverywhere',
+      label: '',
+      call: (a) => a.post('/me/sign-out-everywhere'),
+      expected: everyone(),
+    },
   ];
 };
 

@@ -1,4 +1,4 @@
-import { allContracts } from '@thidua/functions/openapi/index';
+import { allContracts } from '@thidua/functions/kernel/openapi/index';
 import { routes } from '@thidua/functions/routes';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { loadConfig } from '@thidua/functions/config';
-import { dynamoCallCounter, retryIsSafe } from '@thidua/functions/data/call-counter';
-import { createAwsClients, isDependencyUnavailable } from '@thidua/functions/data/client';
-import { transactWrite } from '@thidua/functions/data/transact';
+import { loadConfig } from '@thidua/functions/kernel/config';
+import { dynamoCallCounter, retryIsSafe } from '@thidua/functions/kernel/data/call-counter';
+import { createAwsClients, isDependencyUnavailable } from '@thidua/functions/kernel/data/client';
+import { transactWrite } from '@thidua/functions/kernel/data/transact';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients } from '../support/platform';
 import {

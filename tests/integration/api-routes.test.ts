@@ -1,5 +1,5 @@
-import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
-import { openApiDocument } from '@thidua/functions/openapi/index';
+import { dynamoCallCounter, summarize } from '@thidua/functions/kernel/data/call-counter';
+import { openApiDocument } from '@thidua/functions/kernel/openapi/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../support/platform';
 import {

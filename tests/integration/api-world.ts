@@ -156,7 +156,7 @@ export const useApiWorld = (): (() => ApiWorld) => {
  * (the invitation e-mail's step); answers the created user's id.
  */
 export const createUserWithPassword = async (
-  w: ApiWorld,
+  w: Pick<ApiWorld, 'platform'> & { as: Pick<ApiWorld['as'], 'admin'> },
   user: { email: string; name: string; unitId: string; roles: Role[] },
   password: string,
 ): Promise<string> => {

@@ -1,4 +1,4 @@
-import { docxParagraphs } from '@thidua/functions/commendations/documents/read-office';
+import { docxParagraphs } from '@thidua/functions/features/commendations/documents/read-office';
 import { describe, expect, it } from 'vitest';
 import { expectStatus } from './api-world';
 import { COMMEND_CAMPAIGN, consolidateAndApprove, councilWorld, fileNomination } from './commendations-world';

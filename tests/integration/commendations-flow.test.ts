@@ -1,7 +1,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { docxText, xlsxRows } from '@thidua/functions/commendations/documents/read-office';
-import { createNominationGuard } from '@thidua/functions/commendations/guard';
-import { createSubmissionRepository } from '@thidua/functions/data/submissions';
+import { docxText, xlsxRows } from '@thidua/functions/features/commendations/documents/read-office';
+import { createNominationGuard } from '@thidua/functions/features/commendations/guard';
+import { createSubmissionRepository } from '@thidua/functions/features/submissions/repository';
 import { describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus } from './api-world';

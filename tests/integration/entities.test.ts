@@ -1,12 +1,15 @@
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createAttachmentRepository } from '@thidua/functions/data/attachments';
-import { dynamoCallCounter, summarize } from '@thidua/functions/data/call-counter';
-import { createIdempotencyStore } from '@thidua/functions/data/idempotency-store';
-import { CorruptItem } from '@thidua/functions/data/items';
-import { attachmentEntity, unitEntity } from '@thidua/functions/data/keys';
-import { createUnitRepository } from '@thidua/functions/data/org';
-import { createSubmissionRepository, type StoredSubmission } from '@thidua/functions/data/submissions';
-import { TransactionRefused, transactWrite } from '@thidua/functions/data/transact';
+import { createAttachmentRepository } from '@thidua/functions/features/attachments/repository';
+import { createUnitRepository } from '@thidua/functions/features/org/repository';
+import {
+  createSubmissionRepository,
+  type StoredSubmission,
+} from '@thidua/functions/features/submissions/repository';
+import { dynamoCallCounter, summarize } from '@thidua/functions/kernel/data/call-counter';
+import { createIdempotencyStore } from '@thidua/functions/kernel/data/idempotency-store';
+import { CorruptItem } from '@thidua/functions/kernel/data/items';
+import { attachmentEntity, unitEntity } from '@thidua/functions/kernel/data/keys';
+import { TransactionRefused, transactWrite } from '@thidua/functions/kernel/data/transact';
 import type { Unit } from '@thidua/shared/org';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients, type Platform, startTestPlatform } from '../support/platform';

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createAttachmentRepository } from '@thidua/functions/data/attachments';
-import { attachmentEntity } from '@thidua/functions/data/keys';
-import { concat, docx, pdfWithXref, peExecutable, polyglots } from '@thidua/functions/files/evidence-samples';
-import { recordScanResult } from '@thidua/functions/files/scan';
-import { evidenceKey } from '@thidua/functions/files/storage';
+import {
+  concat,
+  docx,
+  pdfWithXref,
+  peExecutable,
+  polyglots,
+} from '@thidua/functions/features/attachments/evidence-samples';
+import { createAttachmentRepository } from '@thidua/functions/features/attachments/repository';
+import { recordScanResult } from '@thidua/functions/features/attachments/scan';
+import { evidenceKey } from '@thidua/functions/features/attachments/storage';
+import { attachmentEntity } from '@thidua/functions/kernel/data/keys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
 import {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { checkRules } from '@thidua/functions/commendations/nominations';
-import { createCommendationRepository } from '@thidua/functions/commendations/repository';
-import { createMergerRepository, tenantMergerEntity } from '@thidua/functions/data/mergers';
-import { createUnitRepository } from '@thidua/functions/data/org';
-import { transactWrite } from '@thidua/functions/data/transact';
+import { checkRules } from '@thidua/functions/features/commendations/nominations';
+import { createCommendationRepository } from '@thidua/functions/features/commendations/repository';
+import { createMergerRepository, tenantMergerEntity } from '@thidua/functions/features/mergers/repository';
+import { createUnitRepository } from '@thidua/functions/features/org/repository';
+import { transactWrite } from '@thidua/functions/kernel/data/transact';
 import { AWARDED_2023, seedMergedWorld } from '@thidua/functions/local/seed-2026';
 import {
   CAMPAIGN_2026_ID,

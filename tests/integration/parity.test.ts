@@ -323,7 +323,7 @@ describe('S3: presigned POST uploads and presigned downloads', () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
   const MAX = 64;
 
-  /** A presigned POST with the conditions the API issues (functions/src/files/storage.ts). */
+  /** A presigned POST with the conditions the API issues (functions/src/features/attachments/storage.ts). */
   const presign = (key: string, expires = 600) =>
     createPresignedPost(clients.s3, {
       Bucket: platform.bucketName,

@@ -1,7 +1,10 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createCampaignRepository, createTemplateRepository } from '@thidua/functions/data/campaigns';
-import { createUnitRepository, createUserRepository } from '@thidua/functions/data/org';
+import {
+  createCampaignRepository,
+  createTemplateRepository,
+} from '@thidua/functions/features/campaigns/repository';
+import { createUnitRepository, createUserRepository } from '@thidua/functions/features/org/repository';
 import { seedDemoWorld } from '@thidua/functions/local/seed';
 import { CAMPAIGN_2023_ID } from '@thidua/shared/campaign';
 import { templates2023 } from '@thidua/shared/forms';

@@ -1,5 +1,5 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createUnitRepository, createUserRepository } from '@thidua/functions/data/org';
+import { createUnitRepository, createUserRepository } from '@thidua/functions/features/org/repository';
 import { createPoolUser, DEMO_PASSWORD, emulatorClients, type Platform } from './platform';
 
 /**

@@ -1,14 +1,15 @@
-import { adminContracts, mergerAdminContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { adminRoutes } from '../groups/admin';
-import { mergerAdminRoutes } from '../groups/mergers';
-import { createGroupHandler } from '../http/route';
+import { adminContracts, mergerAdminContracts, securityContracts } from '@thidua/shared/contracts';
+import { adminRoutes } from '../features/admin/http';
+import { mergerAdminRoutes } from '../features/mergers/http';
+import { securityRoutes } from '../features/security/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `admin` route group: configuration read once, routes from groups/admin.ts. */
+/** Lambda entry of the `admin` route group: administration, tenant security and mergers of provinces. */
 const deps = appDeps();
 export const handler = createGroupHandler(
-  { ...adminContracts, ...mergerAdminContracts },
-  [...adminRoutes(deps), ...mergerAdminRoutes(deps)],
+  { ...adminContracts, ...securityContracts, ...mergerAdminContracts },
+  [...adminRoutes(deps), ...securityRoutes(deps), ...mergerAdminRoutes(deps)],
   {
     idempotency: deps.idempotency,
     accounts: deps.accounts,

@@ -1,14 +1,14 @@
 import { attachmentContracts } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { appDeps } from '../deps';
-import { isScanResultEvent, recordScanResult, type ScanOutcome } from '../files/scan';
-import { attachmentRoutes } from '../groups/attachments';
-import type { HttpResult } from '../http/response';
-import { createGroupHandler } from '../http/route';
+import { attachmentRoutes } from '../features/attachments/http';
+import { isScanResultEvent, recordScanResult, type ScanOutcome } from '../features/attachments/scan';
+import { appDeps } from '../kernel/deps';
+import type { HttpResult } from '../kernel/http/response';
+import { createGroupHandler } from '../kernel/http/route';
 
 /**
  * Lambda entry of the `attachments` route group: configuration read once, routes from
- * groups/attachments.ts. EventBridge also invokes it directly with GuardDuty's scan results
+ * features/attachments/http.ts. EventBridge also invokes it directly with GuardDuty's scan results
  * (infra/src/malware.ts), told apart by `source: 'aws.guardduty'`.
  */
 const deps = appDeps();

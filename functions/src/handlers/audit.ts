@@ -1,11 +1,21 @@
 import { auditContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { auditRoutes } from '../groups/audit';
-import { createGroupHandler } from '../http/route';
+import { anchorStore, auditRoutes } from '../features/audit/http';
+import { isScheduledJob, runAuditJob } from '../features/audit/jobs';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `audit` route group: configuration read once, routes from groups/audit.ts. */
+/**
+ * Lambda entry of the `audit` route group: configuration read once, routes from features/audit/http.ts. The
+ * same function runs the scheduled anchoring of chain heads (`{ "job": "audit-anchor" }`, from
+ * EventBridge on AWS and functions/local/scheduler.ts locally).
+ */
 const deps = appDeps();
-export const handler = createGroupHandler(auditContracts, auditRoutes(deps), {
+const http = createGroupHandler(auditContracts, auditRoutes(deps), {
   idempotency: deps.idempotency,
   accounts: deps.accounts,
 });
+
+export const handler = (event: unknown, context: Parameters<typeof http>[1]) =>
+  isScheduledJob(event)
+    ? runAuditJob(deps, event, anchorStore(deps))
+    : http(event as Parameters<typeof http>[0], context);

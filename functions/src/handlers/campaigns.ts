@@ -1,9 +1,9 @@
 import { campaignContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { campaignRoutes } from '../groups/campaigns';
-import { createGroupHandler } from '../http/route';
+import { campaignRoutes } from '../features/campaigns/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `campaigns` route group: configuration read once, routes from groups/campaigns.ts. */
+/** Lambda entry of the `campaigns` route group: configuration read once, routes from features/campaigns/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(campaignContracts, campaignRoutes(deps), {
   idempotency: deps.idempotency,

@@ -1,7 +1,7 @@
 import { commendationContracts } from '@thidua/shared/contracts';
-import { commendationRouteImpls } from '../commendations/http';
-import { appDeps } from '../deps';
-import { createGroupHandler } from '../http/route';
+import { commendationRouteImpls } from '../features/commendations/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
 /** The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7). */
 const deps = appDeps();

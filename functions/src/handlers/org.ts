@@ -1,10 +1,10 @@
 import { historyContracts, orgContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { historyRoutes } from '../groups/mergers';
-import { orgRoutes } from '../groups/org';
-import { createGroupHandler } from '../http/route';
+import { historyRoutes } from '../features/mergers/http';
+import { orgRoutes } from '../features/org/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `org` route group: configuration read once, routes from groups/org.ts. */
+/** Lambda entry of the `org` route group: the unit tree (features/org) and inherited history (features/mergers). */
 const deps = appDeps();
 export const handler = createGroupHandler(
   { ...orgContracts, ...historyContracts },

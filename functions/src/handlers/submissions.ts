@@ -1,9 +1,9 @@
 import { submissionContracts } from '@thidua/shared/contracts';
-import { appDeps } from '../deps';
-import { submissionRoutes } from '../groups/submissions';
-import { createGroupHandler } from '../http/route';
+import { submissionRoutes } from '../features/submissions/http';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `submissions` route group: configuration read once, routes from groups/submissions.ts. */
+/** Lambda entry of the `submissions` route group: configuration read once, routes from features/submissions/http.ts. */
 const deps = appDeps();
 export const handler = createGroupHandler(submissionContracts, submissionRoutes(deps), {
   idempotency: deps.idempotency,

@@ -69,6 +69,18 @@ export const SubmissionView = Submission.extend({
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 
+/**
+ * The MAC of one transaction: `heads` are `<chain>|<seq>|<hash>` of the last event of every chain the
+ * transaction appended to (sorted); `mac` is the HMAC-SHA-256 (base64) of the SHA-256 of their canonical
+ * JSON — one MAC call per transaction, whatever the number of events. `pending` exists only between
+ * building a transaction and writing it (functions/src/data/transact.ts seals it); stored, it is unsealed.
+ */
+export const ChainSeal = z.union([
+  z.literal('pending'),
+  z.object({ heads: z.array(z.string()).min(1), mac: z.string().min(1) }),
+]);
+export type ChainSeal = z.infer<typeof ChainSeal>;
+
 /** One event of a submission's audit chain (the hashes link it to the event before). */
 export const AuditEvent = WorkflowEvent.extend({
   tenantId: TenantId,
@@ -80,8 +92,71 @@ export const AuditEvent = WorkflowEvent.extend({
   prevHash: z.string().length(64),
   hash: z.string().length(64),
   at: Instant,
+  /** The submission's unit after the event (checked against the stored submission). */
+  unitId: Id.optional(),
+  /** The transaction's MAC, on the last event a transaction appended (contracts/audit.ts `ChainSeal`). */
+  seal: ChainSeal.optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** What a chain is about. `submission` chains keep their events in the submission's own partition. */
+export const AuditSubjectKind = z.enum([
+  'submission',
+  'batch',
+  'disclosure',
+  'session',
+  'vote',
+  'decision',
+  'revocation',
+  'user',
+  'unit',
+  'campaign',
+  'template',
+  'award_rules',
+]);
+export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
+
+/** Vietnamese names of the subject kinds (screen, CSV, problems). */
+export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
+  submission: 'Báo cáo / hồ sơ',
+  batch: 'Tờ trình',
+  disclosure: 'Công khai lấy ý kiến',
+  session: 'Phiên họp Hội đồng',
+  vote: 'Lượt bỏ phiếu',
+  decision: 'Quyết định khen thưởng',
+  revocation: 'Thu hồi khen thưởng',
+  user: 'Người dùng',
+  unit: 'Đơn vị',
+  campaign: 'Phong trào thi đua',
+  template: 'Biểu mẫu',
+  award_rules: 'Quy tắc khen thưởng',
+};
+
+/** One event of a chain other than a submission's. */
+export const ChainEvent = z.object({
+  tenantId: TenantId,
+  kind: AuditSubjectKind,
+  subjectId: z.string().min(1),
+  /** The campaign the subject belongs to; null for the tenant's administration (users, units, ...). */
+  campaignId: Id.nullable(),
+  seq: z.number().int().min(1),
+  /** `created` first; then the domain's verb (`submit`, `close`, `vote`, `updated`, `revoke`, ...). */
+  action: z.string().min(1),
+  /** What happened, in Vietnamese, readable without the subject. */
+  summary: z.string(),
+  actorId: z.string(),
+  /** The actor's name when the event was written (readable even after the account is gone). */
+  actorName: z.string(),
+  actorRoles: z.array(z.string()),
+  actorUnitId: z.string().nullable(),
+  at: Instant,
+  /** SHA-256 of the subject's audited attributes right after the event (compared with the stored item). */
+  subjectHash: z.string().regex(/^[0-9a-f]{64}$/),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  seal: ChainSeal.optional(),
+});
+export type ChainEvent = z.infer<typeof ChainEvent>;
 
 /** A line of the history: the audit event and who acted, by name (null when the user record is gone). */
 export const HistoryEntry = AuditEvent.extend({ actorName: z.string().nullable() });

@@ -10,5 +10,6 @@ export * from './org';
 export * from './path';
 export * from './public';
 export * from './routes';
+export * from './security';
 export * from './submissions';
 export * from './system';

@@ -57,7 +57,7 @@ export const ErrorBody = z
  */
 export const GatewayErrorBody = z.object({ message: z.string() }).meta({ id: 'GatewayError' });
 
-/** The key a write is stored under so that a replay gets the first answer (functions/src/http/idempotency.ts). */
+/** The key a write is stored under so that a replay gets the first answer (functions/src/kernel/http/idempotency.ts). */
 export const IdempotencyKey = z
   .string()
   .min(8, 'Idempotency-Key cần 8–128 ký tự')
@@ -102,6 +102,11 @@ export interface RouteSpec<
    * and look it up only when the write is refused (keeps an approval at one read).
    */
   idempotencyPrecheck?: boolean;
+  /**
+   * Answered to a signed-in user whom the tenant's MFA policy would otherwise refuse (403
+   * `mfa_enrolment_required` / `mfa_sign_in_required`): the routes that let them enrol or sign out.
+   */
+  mfaExempt?: boolean;
 }
 
 export interface RouteContract<
@@ -133,6 +138,8 @@ export const defineRoute = <
   const status = spec.status ?? 200;
   const errors = new Set<ErrorStatus>([...spec.errors, ...ALWAYS]);
   if (spec.auth === 'user') errors.add(401);
+  // The tenant's MFA policy refuses a session short of TOTP on every user route but the exempt ones.
+  if (spec.auth === 'user' && !spec.mfaExempt) errors.add(403);
   if (spec.params || spec.query || spec.body) errors.add(400);
   if (spec.body) errors.add(413).add(415);
   const responses: Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>> = {

@@ -7,6 +7,7 @@ import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
+import { securityContracts } from './security';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -23,6 +24,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
+  ...securityContracts,
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../org';
+import { returnedIntent } from '../testing/notifications';
 import { type Position, type Submission, submissionStates, WorkflowEvent } from '../workflow/types';
 import { renderEmail } from './email';
 import {
@@ -221,21 +222,12 @@ describe('plannedReminders', () => {
 });
 
 describe('renderEmail and preferences', () => {
-  const intent = NotificationIntent.parse({
+  const intent = returnedIntent({
     id: 'x',
-    tenantId: 'dong-nai',
-    kind: 'returned',
-    audience: { type: 'unit_roles', unitId: 'xa', roles: ['submitter'] },
-    subject: {
-      type: 'submission',
-      id: 's1',
-      title: 'Báo cáo <quý I>',
-      path: '/submissions/s1',
-      fieldKey: 'cases',
-    },
+    title: 'Báo cáo <quý I>',
+    fieldKey: 'cases',
     reason: 'Số vụ "đã xử lý" lớn hơn số vụ phát hiện',
     dueAt: '2026-12-10T17:00:00.000Z',
-    createdAt: '2026-12-05T01:00:00.000Z',
   });
   const mail = renderEmail(intent, 'a@x.vn', {
     appUrl: 'https://thidua.example.vn/',

@@ -42,7 +42,6 @@ export const ChainConfig = z.object({
   rules: z.array(ChainRule).min(1),
 });
 export type ChainConfig = z.infer<typeof ChainConfig>;
-export type ChainConfigInput = z.input<typeof ChainConfig>;
 
 export type ChainErrorCode =
   | 'unknown_unit'

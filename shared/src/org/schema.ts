@@ -111,6 +111,10 @@ export const User = z.object({
   unitId: Id,
   roles: z.array(Role).min(1),
   active: z.boolean().default(true),
+  /** When TOTP was confirmed enabled for the account (epoch seconds); sessions begun before lack it. */
+  mfaEnrolledAt: z.number().int().nonnegative().optional(),
+  /** "Sign out everywhere" (epoch seconds): sessions authenticated at or before it are refused. */
+  tokensValidAfter: z.number().int().nonnegative().optional(),
 });
 export type User = z.infer<typeof User>;
 

@@ -1,4 +1,5 @@
 export * from './inherited';
+export * from './mfa';
 export * from './policy';
 export * from './public-view';
 export * from './workspaces';

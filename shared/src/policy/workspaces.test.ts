@@ -51,7 +51,7 @@ describe('workspaces by policy decision', () => {
     expect(open(people.secretariat)).toEqual(workspaces.filter((w) => !notSecretariat.includes(w)));
     expect(open(people.councilMember)).toEqual(['ballot']);
     expect(open(people.chair)).toEqual(['campaign_reports', 'campaign_export', 'signature']);
-    expect(open(people.admin)).toEqual(['campaign_reports', 'campaign_export', 'disclosures']);
+    expect(open(people.admin)).toEqual(['campaign_reports', 'campaign_export', 'disclosures', 'audit']);
   });
 
   it('never offers a district reviewer the province review of tờ trình, and says why', () => {

@@ -29,6 +29,8 @@ export const workspaces = [
   'signature',
   /** Decisions about the unit's nominations. */
   'notifications',
+  /** The audit trail: verify every chain of a campaign or of the administration, export it. */
+  'audit',
 ] as const;
 
 /**
@@ -111,6 +113,8 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   notifications: (c) => anyOf(unitWork(c), review(c)),
   // The same decision as every /admin/users route: `administer` a user of the province.
   administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
+  // Verifying and exporting whole chains is the province's secretariat's and administrator's.
+  audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };
 
 /** Whether the caller may open a workspace, and why not. */

@@ -1,12 +1,16 @@
 import { decodeIdToken, type IdClaims } from './claims';
 import {
   AuthError,
+  associateSoftwareToken,
   type CognitoSettings,
   confirmForgotPassword,
+  enableSoftwareToken,
   forgotPassword,
-  type NewPasswordChallenge,
   refreshSession,
   respondNewPassword,
+  respondSoftwareToken,
+  type SignInChallenge,
+  type SoftwareTokenChallenge,
   signInWithPassword,
   type Tokens,
 } from './cognito';
@@ -113,8 +117,11 @@ export class SessionStore {
     return session;
   }
 
-  /** Signs in, or returns the first-login challenge that must be answered with a new password. */
-  async beginSignIn(username: string, password: string): Promise<Session | NewPasswordChallenge> {
+  /**
+   * Signs in, or returns the challenge that must be answered first: a new password (first login) or the
+   * code of the authenticator app (TOTP enabled).
+   */
+  async beginSignIn(username: string, password: string): Promise<Session | SignInChallenge> {
     const step = await signInWithPassword(this.settings, username.trim(), password);
     return step.kind === 'signed_in' ? this.start(step.tokens) : step;
   }
@@ -126,8 +133,38 @@ export class SessionStore {
     return outcome;
   }
 
-  async completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<Session> {
-    return this.start(await respondNewPassword(this.settings, challenge, newPassword));
+  /** The first-login user has no TOTP yet, so the new password always ends the sign-in. */
+  async completeNewPassword(challenge: SignInChallenge, newPassword: string): Promise<Session> {
+    if (challenge.kind !== 'new_password_required') throw new AuthError('unknown', `not a ${challenge.kind}`);
+    const step = await respondNewPassword(this.settings, challenge, newPassword);
+    if (step.kind !== 'signed_in')
+      throw new AuthError('unknown', `unexpected ${step.kind} after a new password`);
+    return this.start(step.tokens);
+  }
+
+  async completeSoftwareToken(challenge: SoftwareTokenChallenge, code: string): Promise<Session> {
+    return this.start(await respondSoftwareToken(this.settings, challenge, code.replace(/\s+/g, '')));
+  }
+
+  private accessToken(): string {
+    const s = this.session;
+    if (!s) throw new AuthError('session_expired', 'not signed in');
+    return s.tokens.accessToken;
+  }
+
+  /** A new TOTP secret for the signed-in user (base32), to show as a QR code and as text. */
+  beginTotpEnrolment(): Promise<string> {
+    return associateSoftwareToken(this.settings, this.accessToken());
+  }
+
+  /**
+   * Verifies the first code and turns TOTP on; answers the access token, which the API takes to check
+   * with Cognito that it is on. The session itself began without a code: the next sign-in asks for one.
+   */
+  async finishTotpEnrolment(code: string): Promise<string> {
+    const accessToken = this.accessToken();
+    await enableSoftwareToken(this.settings, accessToken, code.replace(/\s+/g, ''));
+    return accessToken;
   }
 
   requestPasswordReset(username: string): Promise<void> {

@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
 
   'shell.skipToContent': 'Skip to main content',
   'shell.menu': 'Menu',
+  'shell.help': 'Help',
   'shell.navLabel': 'Main navigation',
   'shell.offline':
     'You are offline. What you type is kept on this device and saved when the connection returns.',
@@ -94,12 +95,47 @@ export const en: Record<MessageKey, string> = {
   'auth.forgot.confirm': 'Reset the password',
   'auth.forgot.done': 'Password reset. Please sign in with the new password.',
   'auth.forgot.back': 'Back to sign in',
+  'auth.error.totpMismatch':
+    'The authenticator code is not right. Check the time on your phone and enter the code it shows now.',
+  'auth.error.mfaChallengeExpired': 'More than 3 minutes passed since the password. Please sign in again.',
+  'auth.mfa.title': 'Two-step verification',
+  'auth.mfa.intro': 'Enter the 6-digit code your authenticator app shows.',
+  'auth.mfa.afterEnrol':
+    'Two-step verification is on. To finish signing in, enter the new code your authenticator app shows.',
+  'auth.mfa.code': 'Verification code (6 digits)',
+  'auth.mfa.codeRequired': 'Enter the 6-digit code',
+  'auth.mfa.submit': 'Verify',
+  'auth.mfa.enrolTitle': 'Set up an authenticator app',
+  'auth.mfa.enrolIntro':
+    'Your role requires two-step verification. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator…) or type the secret key, then enter the 6-digit code it shows.',
+  'auth.mfa.qr': 'QR code to add the account to an authenticator app',
+  'auth.mfa.secret': 'Secret key (type it if you cannot scan)',
+  'auth.mfa.enrolSubmit': 'Turn on two-step verification',
+  'auth.mfa.loading': 'Creating the secret key…',
 
   'account.title': 'Account',
   'account.name': 'Name',
   'account.email': 'Email',
   'account.unit': 'Unit',
   'account.roles': 'Roles',
+  'account.mfa.title': 'Two-step verification',
+  'account.mfa.on': 'On: every sign-in asks for a code from your authenticator app.',
+  'account.mfa.off': 'Off.',
+  'account.mfa.required': 'Your role requires two-step verification.',
+  'account.mfa.enrol': 'Set up an authenticator app',
+  'account.mfa.done': 'Two-step verification is on. Your next sign-in will ask for a code.',
+  'account.signOutAll.title': 'Sign out everywhere',
+  'account.signOutAll.intro':
+    'Ends every session of this account on every computer and phone (this one included).',
+  'account.signOutAll.button': 'Sign out everywhere',
+  'account.signOutAll.confirm':
+    'Sign out everywhere? Every session, this one included, ends now; you will need to sign in again.',
+  'account.policy.title': 'Roles that must use two-step verification',
+  'account.policy.intro':
+    'Holders of the chosen roles must set up an authenticator app and enter a code at every sign-in.',
+  'account.policy.save': 'Save the setting',
+  'account.policy.saved': 'Two-step verification setting saved.',
+  'account.policy.none': 'No role is required at the moment.',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'This page does not exist or you may not see it.',

@@ -32,6 +32,7 @@ export const vi = {
 
   'shell.skipToContent': 'Chuyển đến nội dung chính',
   'shell.menu': 'Menu',
+  'shell.help': 'Trợ giúp',
   'shell.navLabel': 'Điều hướng chính',
   'shell.offline':
     'Mất kết nối mạng. Dữ liệu bạn nhập vẫn được giữ trên máy này và sẽ được lưu khi có mạng trở lại.',
@@ -95,12 +96,47 @@ export const vi = {
   'auth.forgot.confirm': 'Đặt lại mật khẩu',
   'auth.forgot.done': 'Đã đặt lại mật khẩu. Vui lòng đăng nhập bằng mật khẩu mới.',
   'auth.forgot.back': 'Quay lại đăng nhập',
+  'auth.error.totpMismatch':
+    'Mã từ ứng dụng xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã đang hiển thị.',
+  'auth.error.mfaChallengeExpired': 'Đã quá 3 phút kể từ khi nhập mật khẩu. Vui lòng đăng nhập lại.',
+  'auth.mfa.title': 'Xác thực hai lớp',
+  'auth.mfa.intro': 'Nhập mã 6 số đang hiển thị trong ứng dụng xác thực trên điện thoại của bạn.',
+  'auth.mfa.afterEnrol':
+    'Đã bật xác thực hai lớp. Để hoàn tất đăng nhập, nhập mã mới mà ứng dụng xác thực đang hiển thị.',
+  'auth.mfa.code': 'Mã xác thực (6 số)',
+  'auth.mfa.codeRequired': 'Vui lòng nhập mã 6 số',
+  'auth.mfa.submit': 'Xác nhận',
+  'auth.mfa.enrolTitle': 'Đăng ký ứng dụng xác thực',
+  'auth.mfa.enrolIntro':
+    'Vai trò của bạn cần xác thực hai lớp. Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…) hoặc nhập khóa bí mật, rồi nhập mã 6 số ứng dụng hiển thị.',
+  'auth.mfa.qr': 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+  'auth.mfa.secret': 'Khóa bí mật (nhập tay nếu không quét được)',
+  'auth.mfa.enrolSubmit': 'Bật xác thực hai lớp',
+  'auth.mfa.loading': 'Đang tạo khóa bí mật…',
 
   'account.title': 'Tài khoản',
   'account.name': 'Họ tên',
   'account.email': 'Thư điện tử',
   'account.unit': 'Đơn vị',
   'account.roles': 'Vai trò',
+  'account.mfa.title': 'Xác thực hai lớp',
+  'account.mfa.on': 'Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.',
+  'account.mfa.off': 'Chưa bật.',
+  'account.mfa.required': 'Vai trò của bạn bắt buộc xác thực hai lớp.',
+  'account.mfa.enrol': 'Đăng ký ứng dụng xác thực',
+  'account.mfa.done': 'Đã bật xác thực hai lớp. Lần đăng nhập sau sẽ cần mã.',
+  'account.signOutAll.title': 'Đăng xuất khỏi mọi thiết bị',
+  'account.signOutAll.intro':
+    'Kết thúc mọi phiên đăng nhập của tài khoản này, trên mọi máy tính và điện thoại (kể cả máy này).',
+  'account.signOutAll.button': 'Đăng xuất khỏi mọi thiết bị',
+  'account.signOutAll.confirm':
+    'Đăng xuất khỏi mọi thiết bị? Mọi phiên đăng nhập, kể cả phiên này, sẽ kết thúc ngay; bạn cần đăng nhập lại.',
+  'account.policy.title': 'Vai trò bắt buộc xác thực hai lớp',
+  'account.policy.intro':
+    'Người giữ các vai trò được chọn phải đăng ký ứng dụng xác thực và nhập mã mỗi lần đăng nhập.',
+  'account.policy.save': 'Lưu thiết lập',
+  'account.policy.saved': 'Đã lưu thiết lập xác thực hai lớp.',
+  'account.policy.none': 'Hiện không vai trò nào bắt buộc.',
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Trang không tồn tại hoặc bạn không có quyền xem.',

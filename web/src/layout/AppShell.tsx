@@ -1,6 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
+import {
+  Link,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+  useNavigation,
+} from 'react-router';
 import { useRetrying } from '../api/retry-status';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
@@ -79,6 +87,9 @@ export function AppShell() {
               {roles.map((r) => t(`role.${r}`)).join(', ')}
             </span>
           </span>
+          <Link className="btn btn-ghost btn-sm" to={`/help?from=${encodeURIComponent(location.pathname)}`}>
+            {t('shell.help')}
+          </Link>
           <LanguageSwitch />
           <button type="button" className="btn btn-sm" onClick={signOut}>
             {t('auth.signOut')}

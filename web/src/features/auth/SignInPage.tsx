@@ -1,13 +1,26 @@
-import { type FormEvent, type JSX, useState } from 'react';
+import { type FormEvent, type JSX, lazy, Suspense, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { homePathFor } from '../../app/extensions';
 import { useServices, useSession } from '../../app/services';
-import { AuthError, type AuthFailure, type NewPasswordChallenge } from '../../auth/cognito';
+import {
+  AuthError,
+  type AuthFailure,
+  type NewPasswordChallenge,
+  type SignInChallenge,
+  type SoftwareTokenChallenge,
+} from '../../auth/cognito';
+import type { Session } from '../../auth/session';
 import { workspaceContextOf } from '../../auth/workspace';
 import { useT } from '../../i18n';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { Alert, Button, Field } from '../../ui';
 import { meetsPasswordPolicy, signInFailureMessage } from './failures';
+import { securityService } from './security';
+import { isTotpCode, TotpCodeField } from './TotpCodeField';
+
+/** Enrolment (and its QR encoder) loads only when a user is led through it. */
+const TotpEnrolment = lazy(() => import('./TotpEnrolment').then((m) => ({ default: m.TotpEnrolment })));
+
 import './sign-in.css';
 
 /** Only same-site paths are followed after sign-in (no open redirect through `?next=`). */
@@ -17,7 +30,7 @@ function safeNext(next: string | null): string | null {
 
 export function SignInPage() {
   const t = useT();
-  const { session: store } = useServices();
+  const { session: store, api } = useServices();
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -34,8 +47,15 @@ export function SignInPage() {
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [pwErrors, setPwErrors] = useState<{ password?: string; repeat?: string; code?: string }>({});
+  // Second factor: the TOTP challenge of an enrolled user, or enrolment when the tenant requires it.
+  const [totpChallenge, setTotpChallenge] = useState<SoftwareTokenChallenge | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
+  /** The password that signed in, kept only to sign in again with a code right after enrolment. */
+  const [signedInWith, setSignedInWith] = useState('');
+  const [totpCode, setTotpCode] = useState('');
+  const [totpError, setTotpError] = useState<string | undefined>();
 
-  if (session && !busy) {
+  if (session && !busy && !enrolling && !totpChallenge) {
     return (
       <Navigate
         to={safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(session.claims))}
@@ -61,6 +81,62 @@ export function SignInPage() {
   const land = (claims: Parameters<typeof workspaceContextOf>[0]) =>
     navigate(safeNext(params.get('next')) ?? homePathFor(workspaceContextOf(claims)), { replace: true });
 
+  /** A challenge to answer next, or a session: lands, unless the tenant requires TOTP not yet enrolled. */
+  const proceed = async (outcome: Session | SignInChallenge, passwordUsed: string): Promise<void> => {
+    if ('kind' in outcome) {
+      if (outcome.kind === 'new_password_required') setChallenge(outcome);
+      else setTotpChallenge(outcome);
+      setSignedInWith(passwordUsed);
+      return;
+    }
+    let mine: Awaited<ReturnType<ReturnType<typeof securityService>['mine']>> | undefined;
+    try {
+      mine = await securityService(api).mine();
+    } catch {
+      // The API decides again on every request; a failed look here must not stop the sign-in.
+      mine = undefined;
+    }
+    if (mine?.session === 'mfa_enrolment_required') {
+      setSignedInWith(passwordUsed);
+      setEnrolling(true);
+      return;
+    }
+    land(outcome.claims);
+  };
+
+  /** After enrolment the session began without a code: sign in again, now answering the TOTP challenge. */
+  const onEnrolled = async () => {
+    store.signOut();
+    const outcome = await store.beginSignIn(email, signedInWith);
+    setEnrolling(false);
+    setPassword('');
+    setNotice(t('auth.mfa.afterEnrol'));
+    await proceed(outcome, signedInWith);
+  };
+
+  const onTotp = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!isTotpCode(totpCode)) {
+      setTotpError(t('auth.mfa.codeRequired'));
+      return;
+    }
+    setTotpError(undefined);
+    const answering = totpChallenge;
+    if (!answering) return;
+    await attempt(async () => {
+      try {
+        const signedIn = await store.completeSoftwareToken(answering, totpCode);
+        setTotpChallenge(null);
+        land(signedIn.claims);
+      } catch (err) {
+        // The challenge lives 3 minutes: past that, back to the password.
+        if (err instanceof AuthError && err.reason === 'mfa_challenge_expired') setTotpChallenge(null);
+        setTotpCode('');
+        throw err;
+      }
+    });
+  };
+
   /** The new password twice, checked against the policy; undefined when it cannot be sent yet. */
   const checkedNewPassword = (withCode: boolean): string | undefined => {
     const next: typeof pwErrors = {};
@@ -80,13 +156,8 @@ export function SignInPage() {
     setFailure(null);
     if (next.email || next.password) return;
     await attempt(async () => {
-      const outcome = await store.beginSignIn(email, password);
-      if ('kind' in outcome) {
-        setPassword('');
-        setChallenge(outcome);
-      } else {
-        land(outcome.claims);
-      }
+      await proceed(await store.beginSignIn(email, password), password);
+      setPassword('');
     });
   };
 
@@ -96,7 +167,9 @@ export function SignInPage() {
     if (!challenge || chosen === undefined) return;
     await attempt(async () => {
       try {
-        land((await store.completeNewPassword(challenge, chosen)).claims);
+        const signedIn = await store.completeNewPassword(challenge, chosen);
+        setChallenge(null);
+        await proceed(signedIn, chosen);
       } catch (err) {
         // An expired challenge cannot be answered again: back to the temporary password.
         if (err instanceof AuthError && err.reason === 'challenge_expired') setChallenge(null);
@@ -136,6 +209,9 @@ export function SignInPage() {
   const backToSignIn = () => {
     setStep('sign_in');
     setChallenge(null);
+    setTotpChallenge(null);
+    if (enrolling) store.signOut();
+    setEnrolling(false);
     setFailure(null);
     setNotice(null);
     setPwErrors({});
@@ -208,7 +284,28 @@ export function SignInPage() {
 
   let title = t('auth.title');
   let body: JSX.Element;
-  if (challenge) {
+  if (enrolling) {
+    title = t('auth.mfa.enrolTitle');
+    body = (
+      <>
+        <Suspense fallback={<p className="muted">{t('auth.mfa.loading')}</p>}>
+          <TotpEnrolment account={email.trim()} onEnrolled={onEnrolled} />
+        </Suspense>
+        <Button type="button" variant="ghost" onClick={backToSignIn} className="sign-in-submit">
+          {t('auth.forgot.back')}
+        </Button>
+      </>
+    );
+  } else if (totpChallenge) {
+    title = t('auth.mfa.title');
+    body = (
+      <form onSubmit={onTotp} noValidate>
+        <p>{t('auth.mfa.intro')}</p>
+        <TotpCodeField value={totpCode} onChange={setTotpCode} error={totpError} />
+        {actions(t('auth.mfa.submit'))}
+      </form>
+    );
+  } else if (challenge) {
     title = t('auth.newPassword.title');
     body = (
       <form onSubmit={onNewPassword} noValidate>

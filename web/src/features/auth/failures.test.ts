@@ -1,4 +1,5 @@
 import {
+  CodeMismatchError,
   InvalidPasswordError,
   NotAuthorizedError,
   PasswordResetRequiredError,
@@ -6,7 +7,7 @@ import {
   UserNotFoundError,
 } from 'cognito-local/lib/errors';
 import { describe, expect, it } from 'vitest';
-import { type AuthFailure, signInFailureOf } from '../../auth/cognito';
+import { type AuthFailure, signInFailureOf, totpFailureOf } from '../../auth/cognito';
 import { translate } from '../../i18n';
 import { signInFailureMessage } from './failures';
 
@@ -49,5 +50,30 @@ describe('sign-in failures', () => {
     const sentences = Object.values(signInFailureMessage).map((k) => translate('vi', k));
     expect(new Set(sentences).size).toBe(sentences.length);
     expect(said('InvalidPasswordException')).not.toBe(translate('vi', 'auth.error.unknown'));
+  });
+});
+
+describe('TOTP failures', () => {
+  const saidOfTotp = (type: string, message = '') =>
+    translate('vi', signInFailureMessage[totpFailureOf(type, message)]);
+
+  it('names a wrong code alike at enrolment and at sign-in, in AWS and in the emulator', () => {
+    const wrong = translate('vi', 'auth.error.totpMismatch');
+    // cognito-local's own error on the challenge; Cognito's on the challenge and at enrolment.
+    expect(saidOfTotp(new CodeMismatchError().code, new CodeMismatchError().message)).toBe(wrong);
+    expect(saidOfTotp('CodeMismatchException', 'Invalid code received for user')).toBe(wrong);
+    expect(
+      saidOfTotp('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA'),
+    ).toBe(wrong);
+  });
+
+  it('sends the person back to the password when the challenge session ran out', () => {
+    expect(totpFailureOf('NotAuthorizedException', 'Invalid session for the user, session is expired.')).toBe(
+      'mfa_challenge_expired',
+    );
+    // A wrong password before the challenge is still that.
+    expect(totpFailureOf('NotAuthorizedException', 'Incorrect username or password.')).toBe(
+      'invalid_credentials',
+    );
   });
 });

@@ -11,6 +11,8 @@ export const signInFailureMessage: Record<AuthFailure, MessageKey> = {
   code_mismatch: 'auth.error.codeMismatch',
   code_expired: 'auth.error.codeExpired',
   challenge_expired: 'auth.error.challengeExpired',
+  totp_mismatch: 'auth.error.totpMismatch',
+  mfa_challenge_expired: 'auth.error.mfaChallengeExpired',
   too_many_attempts: 'auth.error.tooMany',
   network: 'auth.error.network',
   session_expired: 'auth.error.sessionExpired',

@@ -92,5 +92,3 @@ export const commendationService = (api: ApiClient) => ({
   revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
     api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),
 });
-
-export type CommendationService = ReturnType<typeof commendationService>;

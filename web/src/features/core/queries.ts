@@ -8,7 +8,6 @@ import { useApi } from '../../app/services';
  * other's modules.
  */
 export type Me = ResponseOf<typeof getMe>;
-export type CampaignView = ResponseOf<typeof getCampaign>;
 
 export const coreKeys = {
   me: ['me'] as const,

@@ -108,4 +108,3 @@ export const submissionsApi = (api: ApiClient) => ({
   download: (submissionId: string, attachmentId: string) =>
     api.call(getAttachmentDownload, { params: { submissionId, attachmentId } }).then((r) => r.url),
 });
-export type SubmissionsApi = ReturnType<typeof submissionsApi>;

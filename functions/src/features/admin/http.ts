@@ -1,0 +1,283 @@
+import { Campaign } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
+import { adminContracts as c } from '@thidua/shared/contracts';
+import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
+import { correctUnit, linkPredecessor, pathUnder, type Unit, type User } from '@thidua/shared/org';
+import { requireAction } from '../../kernel/access';
+import type { Deps } from '../../kernel/deps';
+import { NotFound, RuleViolation } from '../../kernel/http/errors';
+import { created, ok } from '../../kernel/http/response';
+import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { zodDetails } from '../../kernel/http/zod-details';
+import { newId } from '../../kernel/ids';
+import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+
+/**
+ * Administration (province admin only, decided by the shared policy): units, users and roles,
+ * campaigns, template versions. Re-parenting a unit is not offered: the paths of its whole subtree and
+ * of every submission below it would have to move (a merger closes the unit and names a successor).
+ */
+const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
+const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
+const campaignRefusals: SaveRefusals = {
+  exists: 'Phong trào đã tồn tại',
+  missing: 'Không tìm thấy phong trào',
+};
+
+export const adminRoutes = (d: Deps): RouteImpl[] => {
+  const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
+    const unit = await d.units.get(tenantId, unitId);
+    if (!unit)
+      throw new RuleViolation('Không tìm thấy đơn vị', [{ path, message: 'Không tồn tại' }], 'unknown_unit');
+    return unit;
+  };
+
+  return [
+    userRoute(c.createUnit, async ({ identity, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
+      const parent = await unitMustExist(t, body.parentId, 'body.parentId');
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t, unitPath: pathUnder(parent) });
+      const unit: Unit = {
+        tenantId: t,
+        id: body.id ?? newId(),
+        kind: body.kind,
+        name: body.name,
+        parentId: parent.id,
+        path: pathUnder(parent),
+        openedOn: body.openedOn,
+        closedOn: null,
+        successorId: null,
+      };
+      const response = created(unit);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: unit,
+        action: 'created',
+        summary: `Tạo đơn vị ${unit.name} thuộc ${parent.name}`,
+      });
+      requireSaved(await d.units.save(unit, 'create', [...remember(response), ...audit]), unitRefusals);
+      return response;
+    }),
+
+    userRoute(c.updateUnit, async ({ identity, params, body, remember, now }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
+      const unit = await d.units.get(t, params.unitId);
+      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+      requireAction(identity, 'administer', {
+        type: 'unit',
+        tenantId: t,
+        unitId: unit.id,
+        unitPath: unit.path,
+      });
+      if (body.successorId) {
+        if (body.successorId === unit.id) {
+          throw new RuleViolation('Đơn vị không thể kế thừa chính nó', [
+            { path: 'body.successorId', message: 'Trùng' },
+          ]);
+        }
+        await unitMustExist(t, body.successorId, 'body.successorId');
+      }
+      const closedOn = body.closedOn === undefined ? unit.closedOn : body.closedOn;
+      if (closedOn !== null && closedOn < unit.openedOn) {
+        throw new RuleViolation('Ngày giải thể trước ngày thành lập', [
+          { path: 'body.closedOn', message: 'Không hợp lệ' },
+        ]);
+      }
+      const updated = correctUnit(unit, body, toCalendarDate(now.toISOString()));
+      const response = ok(updated);
+      // The successor keeps the reverse link, so its lineage is read by key (features/org/repository.ts).
+      const successor = body.successorId ? await d.units.get(t, body.successorId) : undefined;
+      const reverse = successor ? [d.units.putItem(linkPredecessor(successor, unit.id), 'replace')] : [];
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: updated,
+        action: 'updated',
+        summary: changes(unit, updated, {
+          name: 'Tên',
+          closedOn: 'Ngày giải thể',
+          successorId: 'Đơn vị kế thừa',
+        }),
+      });
+      requireSaved(
+        await d.units.save(updated, 'replace', [...reverse, ...remember(response), ...audit]),
+        unitRefusals,
+      );
+      return response;
+    }),
+
+    userRoute(c.listUsers, async ({ identity, query }) => {
+      const { unitId, ...page } = query;
+      requireAction(identity, 'read', { type: 'user', tenantId: identity.tenantId, unitId });
+      return ok(await d.users.byUnit(identity.tenantId, unitId, page));
+    }),
+
+    userRoute(c.createUser, async ({ identity, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      await unitMustExist(t, body.unitId, 'body.unitId');
+      const roles = [...new Set(body.roles)];
+      const id = await d.directory.create({
+        tenantId: t,
+        email: body.email,
+        name: body.name,
+        unitId: body.unitId,
+        roles,
+      });
+      const user: User = {
+        tenantId: t,
+        id,
+        email: body.email,
+        name: body.name,
+        title: body.title,
+        unitId: body.unitId,
+        roles,
+        active: true,
+      };
+      const response = created(user);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: user,
+        action: 'created',
+        summary: `Tạo tài khoản ${user.name}, đơn vị ${user.unitId}, vai trò ${roles.join(', ')}`,
+      });
+      requireSaved(await d.users.save(user, 'create', [...remember(response), ...audit]), userRefusals);
+      return response;
+    }),
+
+    userRoute(c.updateUser, async ({ identity, params, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      const user = await d.users.get(t, params.userId);
+      if (!user) throw new NotFound('Không tìm thấy người dùng');
+      if (body.unitId !== undefined) await unitMustExist(t, body.unitId, 'body.unitId');
+      const roles = body.roles ? [...new Set(body.roles)] : user.roles;
+      await d.directory.update(user.email, {
+        name: body.name,
+        unitId: body.unitId,
+        addRoles: roles.filter((r) => !user.roles.includes(r)),
+        removeRoles: user.roles.filter((r) => !roles.includes(r)),
+        active: body.active,
+      });
+      const updated: User = {
+        ...user,
+        name: body.name ?? user.name,
+        title: body.title ?? user.title,
+        unitId: body.unitId ?? user.unitId,
+        roles,
+        active: body.active ?? user.active,
+      };
+      const response = ok(updated);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: updated,
+        action: 'updated',
+        summary: changes(user, updated, {
+          name: 'Tên',
+          title: 'Chức vụ',
+          unitId: 'Đơn vị',
+          roles: 'Vai trò',
+          active: 'Hoạt động',
+        }),
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
+      return response;
+    }),
+
+    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+      requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
+      const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
+      await requireTemplates(d, campaign);
+      const response = created(campaign);
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'created',
+        summary: `Tạo phong trào ${campaign.number}: ${campaign.title}`,
+      });
+      requireSaved(
+        await d.campaigns.save(campaign, 'create', [...remember(response), ...audit]),
+        campaignRefusals,
+      );
+      return response;
+    }),
+
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+      requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
+      const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
+      await requireTemplates(d, campaign);
+      const response = ok(campaign);
+      // Windows, periods, forms and approval chains are the campaign's: one event for any of them.
+      const audit = await d.audit.record(identity, {
+        kind: 'campaign',
+        subject: campaign,
+        action: 'updated',
+        summary: `Sửa phong trào ${campaign.number} (kỳ, biểu mẫu, thời hạn, cửa sổ nhập liệu, quy trình)`,
+      });
+      requireSaved(
+        await d.campaigns.save(campaign, 'replace', [...remember(response), ...audit]),
+        campaignRefusals,
+      );
+      return response;
+    }),
+
+    userRoute(c.createTemplateVersion, async ({ identity, params, body, remember }) => {
+      const t = identity.tenantId;
+      requireAction(identity, 'administer', { type: 'template', tenantId: t });
+      const latest = await d.templates.latest(t, params.templateId);
+      const parsed = FormTemplate.safeParse({
+        ...body,
+        id: params.templateId,
+        version: (latest?.version ?? 0) + 1,
+      });
+      if (!parsed.success) {
+        throw new RuleViolation('Biểu mẫu chưa hợp lệ', zodDetails(parsed.error, 'body'), 'invalid_template');
+      }
+      const reserved = checkPublishable(parsed.data);
+      if (reserved.length > 0) {
+        const details = reserved.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
+        throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
+      }
+      const response = created({ templateId: parsed.data.id, version: parsed.data.version });
+      const audit = await d.audit.record(identity, {
+        kind: 'template',
+        subject: { ...parsed.data, tenantId: t },
+        action: parsed.data.version === 1 ? 'created' : 'published',
+        summary: `Công bố biểu mẫu ${parsed.data.title}, phiên bản ${parsed.data.version}`,
+      });
+      // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
+      requireSaved(await d.templates.create(t, parsed.data, [...remember(response), ...audit]), {
+        exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
+        missing: 'Không tìm thấy biểu mẫu',
+        current: { version: parsed.data.version },
+      });
+      return response;
+    }),
+  ];
+};
+
+/** "Tên: A → B; Vai trò: x → y": what an administrator changed, for the audit trail. */
+const changes = <T extends object>(before: T, after: T, labels: Partial<Record<keyof T, string>>): string => {
+  const parts = (Object.entries(labels) as [keyof T, string][])
+    .filter(([k]) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map(([k, label]) => `${label}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`);
+  return parts.length > 0 ? parts.join('; ') : 'Lưu lại, không đổi';
+};
+
+/** A campaign may only assign template versions that exist (a draft is created on them). */
+const requireTemplates = async (d: Deps, campaign: Campaign): Promise<void> => {
+  const missing: { path: string; message: string }[] = [];
+  await Promise.all(
+    campaign.forms.map(async (f, i) => {
+      if (!(await d.templates.get(campaign.tenantId, f.templateId, f.templateVersion))) {
+        missing.push({
+          path: `body.forms.${i}.templateVersion`,
+          message: `Không có biểu mẫu ${f.templateId} phiên bản ${f.templateVersion}`,
+        });
+      }
+    }),
+  );
+  if (missing.length > 0)
+    throw new RuleViolation('Phong trào dùng biểu mẫu chưa có', missing, 'template_missing');
+};

@@ -1,0 +1,451 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AgendaItem,
+  type BallotPaper,
+  type CouncilSession,
+  disclosureStatus,
+  findAwardType,
+  findIssuingBody,
+  type MeetingRecord,
+  type NominationRecord,
+  ruleSetOn,
+  type SessionAction,
+  sessionTransition,
+  tallySession,
+  vnDate,
+  vnDateWords,
+} from '@thidua/shared/commendation';
+import type { Identity, User } from '@thidua/shared/org';
+import { can } from '@thidua/shared/policy';
+import { requireAllowed } from '../../kernel/access';
+import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
+import { newId } from '../../kernel/ids';
+import { fromLifecycleError } from '../../kernel/workflow-errors';
+import {
+  type CommendationDeps,
+  commendationConfigOf,
+  displayName,
+  provinceResource,
+  rootUnit,
+} from './context';
+import { provinceSigners } from './documents/signer';
+import { DOCX_TYPE, documentKey } from './documents-store';
+import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
+import { nextInRegister, storedIssuingBody } from './register';
+import { type Seal, transactWithRetry, writeOnce } from './tx';
+
+/**
+ * The sign transaction carries the counter, the decision, the session, one record per agenda item and one
+ * notice per unit: 45 items keep it under DynamoDB's 100.
+ */
+export const MAX_AGENDA = 45;
+
+export interface OpenSessionInput {
+  campaignId: string;
+  issuingBodyId: string;
+  title: string;
+  nominationIds: string[];
+  memberIds: string[];
+  presidingName: string;
+}
+
+export const sessionResource = (d: Pick<CommendationDeps, 'units'>, tenantId: string) =>
+  provinceResource(d, tenantId, 'council_session');
+
+/** A user as the policy sees a caller: whether they may vote decides whether they sit on the council. */
+const asIdentity = (u: User): Identity => ({
+  userId: u.id,
+  email: u.email,
+  name: u.name,
+  tenantId: u.tenantId,
+  unitId: u.unitId,
+  roles: u.roles,
+});
+
+/** The active users the policy lets vote in the tenant's council sessions. */
+export const mayVote = async (
+  d: Pick<CommendationDeps, 'units'>,
+  users: readonly (User | undefined)[],
+  tenantId: string,
+) => {
+  const resource = await sessionResource(d, tenantId);
+  return users.map((u) => u?.active === true && can(asIdentity(u), 'vote', resource));
+};
+
+/** A session action, or its refusal as the API's error (409 carries the current session). */
+export const moveSession = (s: CouncilSession, action: SessionAction, actor: Identity, now: Date) => {
+  const r = sessionTransition({ session: s, action, actor, now: now.toISOString() });
+  if (!r.ok)
+    throw fromLifecycleError(r.error, r.error.code === 'already_decided' ? { decisionId: s.decisionId } : s);
+  return r;
+};
+
+/**
+ * Opens a council session on province-approved nominations. Each must pass the rules again, belong to the
+ * issuing body, and have finished its public disclosure when its award type requires one. The members
+ * are fixed at opening (all-members denominators count them).
+ */
+export const openSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  input: OpenSessionInput,
+  now: Date,
+  seal: Seal<CouncilSession>,
+): Promise<CouncilSession> => {
+  requireAllowed(identity, 'create', await sessionResource(d, identity.tenantId));
+  if (input.nominationIds.length === 0 || input.nominationIds.length > MAX_AGENDA)
+    throw new RuleViolation(`Chương trình họp có từ 1 đến ${MAX_AGENDA} trường hợp`, [], 'agenda_size');
+  const root = await rootUnit(d, identity.tenantId);
+  const { config } = await commendationConfigOf(d, identity.tenantId, input.campaignId);
+  const body = findIssuingBody(config, input.issuingBodyId);
+  if (!body)
+    throw new RuleViolation('Cơ quan ban hành không có trong cấu hình', [
+      { path: 'body.issuingBodyId', message: 'Không hợp lệ' },
+    ]);
+  const at = now.toISOString();
+  const approved = new Map(
+    (await approvedNominations(d, identity.tenantId, root.id, input.campaignId)).map((a) => [
+      a.summary.id,
+      a,
+    ]),
+  );
+
+  const prepared = await Promise.all(
+    input.nominationIds.map(async (nid, i) => {
+      const a = approved.get(nid);
+      const s = a ? await d.submissions.get(identity.tenantId, nid) : undefined;
+      if (!a || !s)
+        throw new RuleViolation('Chỉ đưa ra Hội đồng hồ sơ đã được tỉnh thẩm định', [
+          { path: `nominationIds.${i}`, message: 'Hồ sơ chưa được thẩm định hoặc đã được xét' },
+        ]);
+      return approvedRecord(d, s, a.record, config, at);
+    }),
+  );
+  throwIfViolations(prepared);
+
+  const details: { path: string; message: string }[] = [];
+  const disclosureIds = new Set<string>();
+  const agenda: AgendaItem[] = [];
+  for (const [i, p] of prepared.entries()) {
+    const ruleSet = ruleSetOn(config, p.facts.openedOn);
+    const award = ruleSet ? findAwardType(ruleSet, p.record.awardTypeId) : null;
+    const who = p.record.nomineeName;
+    if (!award?.voteRule) {
+      details.push({ path: `nominationIds.${i}`, message: `${who}: hình thức không xét qua Hội đồng` });
+      continue;
+    }
+    if (award.issuingBodyId !== body.id) {
+      details.push({
+        path: `nominationIds.${i}`,
+        message: `${who}: "${award.name}" không thuộc thẩm quyền của ${body.name}`,
+      });
+      continue;
+    }
+    if (award.disclosureWorkingDays > 0) {
+      const disclosure = p.record.disclosureId
+        ? await d.commendations.getDisclosure(identity.tenantId, p.record.disclosureId)
+        : undefined;
+      if (!disclosure) {
+        details.push({
+          path: `nominationIds.${i}`,
+          message: `${who}: "${award.name}" phải được công khai trước khi đưa ra Hội đồng`,
+        });
+        continue;
+      }
+      if (disclosureStatus(disclosure, at) !== 'ended') {
+        details.push({
+          path: `nominationIds.${i}`,
+          message: `${who}: chưa hết thời gian công khai (đến hết ngày ${disclosure.closesOn})`,
+        });
+        continue;
+      }
+      disclosureIds.add(disclosure.id);
+    } else if (p.record.disclosureId) disclosureIds.add(p.record.disclosureId);
+    agenda.push({
+      nominationId: p.record.nominationId,
+      unitId: p.record.unitId,
+      unitName: p.record.unitName,
+      nomineeKind: p.record.nomineeKind,
+      nomineeName: p.record.nomineeName,
+      nomineeTitle: p.record.nomineeTitle,
+      awardTypeId: award.id,
+      awardTypeName: award.name,
+      voteRule: award.voteRule,
+    });
+  }
+  if (details.length > 0)
+    throw new RuleViolation('Có hồ sơ chưa đưa ra Hội đồng được', details, 'agenda_refused');
+
+  const unique = [...new Set(input.memberIds)];
+  const users = await Promise.all(unique.map((u) => d.users.get(identity.tenantId, u)));
+  const voters = await mayVote(d, users, identity.tenantId);
+  const members = users.map((u, i) => {
+    if (!u || !voters[i])
+      throw new RuleViolation('Thành viên không hợp lệ', [
+        { path: `memberIds.${i}`, message: 'Không phải thành viên Hội đồng' },
+      ]);
+    return { userId: u.id, name: u.name };
+  });
+  if (members.length === 0)
+    throw new RuleViolation('Phiên họp cần ít nhất một thành viên', [
+      { path: 'memberIds', message: 'Trống' },
+    ]);
+
+  const session: CouncilSession = {
+    tenantId: identity.tenantId,
+    id: newId(now),
+    campaignId: input.campaignId,
+    issuingBodyId: body.id,
+    title: input.title,
+    state: 'open',
+    members,
+    agenda,
+    ballotCount: 0,
+    openedAt: at,
+    openedBy: identity.userId,
+    closedAt: null,
+    closedBy: null,
+    results: null,
+    disclosureIds: [...disclosureIds],
+    minutesKey: null,
+    minutesNumber: null,
+    presidingName: input.presidingName,
+    decisionId: null,
+    version: 1,
+  };
+  await writeOnce(
+    d,
+    [
+      d.commendations.putSession(session, null),
+      ...prepared.map((p) =>
+        d.commendations.putRecord(
+          { ...p.record, stage: 'on_agenda', sessionId: session.id },
+          p.expectedVersion,
+        ),
+      ),
+      ...seal(session),
+      ...(await d.audit.record(identity, {
+        kind: 'session',
+        subject: session,
+        action: 'created',
+        summary: `Mở phiên họp, ${prepared.length} trường hợp`,
+      })),
+    ],
+    'Phiên họp',
+  );
+  return session;
+};
+
+export const loadSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+): Promise<CouncilSession> => {
+  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
+  const s = await d.commendations.getSession(identity.tenantId, id);
+  if (!s) throw new NotFound('Không tìm thấy phiên họp');
+  return s;
+};
+
+/**
+ * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
+ * No route returns ballot papers, and nothing returned links a member to a choice.
+ */
+/** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
+const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
+  const now = new Date();
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
+    issuing: false,
+  });
+  const next = await nextInRegister(d, tenantId, 'decision', body, now);
+  const signers = await provinceSigners(d, tenantId, now);
+  const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
+  return {
+    nextNumberText: next.numberText,
+    year: next.year,
+    signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
+    issuer: body.name,
+    bases: cited.map((b) => ({ ref: b.ref, toVerify: b.toVerify, ...(b.note ? { note: b.note } : {}) })),
+  };
+};
+
+export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
+  const mine = s.members.some((m) => m.userId === identity.userId)
+    ? await d.commendations.myParticipation(identity.tenantId, s.id, identity.userId)
+    : undefined;
+  return {
+    ...s,
+    results: s.state === 'open' ? null : s.results,
+    signing: s.state === 'closed' ? await signingPreview(d, identity.tenantId, s) : null,
+    myBallot: {
+      isMember: s.members.some((m) => m.userId === identity.userId),
+      voted: mine !== undefined,
+      votedAt: mine?.votedAt ?? null,
+    },
+  };
+};
+
+export interface BallotCast {
+  sessionId: string;
+  voted: true;
+  votedAt: string;
+}
+
+/** A secret ballot: the THAT-voted record and the anonymous paper in one transaction. */
+export const castBallot = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+  paper: BallotPaper,
+  now: Date,
+  seal: Seal<BallotCast>,
+): Promise<BallotCast> => {
+  requireAllowed(identity, 'vote', await sessionResource(d, identity.tenantId));
+  const s = await d.commendations.getSession(identity.tenantId, id);
+  if (!s) throw new NotFound('Không tìm thấy phiên họp');
+  const valid = moveSession(s, { type: 'vote', paper }, identity, now).paper ?? paper;
+  const votedAt = now.toISOString();
+  const cast: BallotCast = { sessionId: s.id, voted: true, votedAt };
+  try {
+    const voter = { userId: identity.userId, name: await displayName(d, identity), votedAt };
+    await transactWithRetry(d, [
+      ...d.commendations.voteItems(s, voter, randomUUID(), valid),
+      ...seal(cast),
+      // THAT the member voted, in a chain of its own; the paper is anonymous and never chained.
+      ...(await d.audit.record(identity, {
+        kind: 'vote',
+        subject: { ...voter, tenantId: s.tenantId, sessionId: s.id, campaignId: s.campaignId },
+        action: 'created',
+        summary: `${voter.name} đã bỏ phiếu`,
+      })),
+    ]);
+  } catch (err) {
+    if (!(err instanceof TransactionRefused)) throw err;
+    if (err.reasonAt(1)?.code === 'ConditionalCheckFailed')
+      throw new Conflict('Bạn đã bỏ phiếu trong phiên họp này', undefined, 'already_voted');
+    if (err.reasonAt(0)?.code === 'ConditionalCheckFailed')
+      throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', undefined, 'session_closed');
+    throw new Conflict('Hệ thống đang bận, vui lòng bỏ phiếu lại');
+  }
+  return cast;
+};
+
+/**
+ * Closes the vote: tallies the anonymous papers, freezes the results, numbers and generates the minutes,
+ * and moves every agenda item to passed or failed — one transaction, conditioned on the session still
+ * being open with exactly the papers counted (a late paper makes the close retry).
+ */
+export const closeSession = async (
+  d: CommendationDeps,
+  identity: Identity,
+  id: string,
+  now: Date,
+  seal: Seal<CouncilSession>,
+  meeting?: MeetingRecord,
+): Promise<CouncilSession> => {
+  requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const s = await d.commendations.getSession(identity.tenantId, id);
+    if (!s) throw new NotFound('Không tìm thấy phiên họp');
+    const [papers, voters] = await Promise.all([
+      d.commendations.papers(identity.tenantId, id),
+      d.commendations.participation(identity.tenantId, id),
+    ]);
+    if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      s.campaignId,
+      s.issuingBodyId,
+      now,
+    );
+    const at = now.toISOString();
+    const minutes = await nextInRegister(d, identity.tenantId, 'minutes', body, now);
+    const { numberText, on: heldOn } = minutes;
+    const minutesKey = documentKey(identity.tenantId, 'minutes', s.id, 'docx');
+    const { session: closed } = moveSession(
+      s,
+      { type: 'close', results: tallySession(s, papers), minutesKey, minutesNumber: numberText },
+      identity,
+      now,
+    );
+    const results = closed.results ?? [];
+
+    const disclosures = (
+      await Promise.all(s.disclosureIds.map((x) => d.commendations.getDisclosure(identity.tenantId, x)))
+    ).filter((x) => x !== undefined);
+    const comments = (
+      await Promise.all(s.disclosureIds.map((x) => d.commendations.comments(identity.tenantId, x)))
+    ).flat();
+    const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
+    // docx loads on the route that writes the minutes, not at cold start.
+    const { minutesDocx } = await import('./documents/minutes-doc');
+    const bytes = await minutesDocx({
+      config,
+      issuingBody: body,
+      numberText,
+      heldOn,
+      sessionTitle: s.title,
+      memberCount: s.members.length,
+      presentNames: voters.map((v) => v.name).sort((a, b) => a.localeCompare(b, 'vi')),
+      absentNames: s.members
+        .filter((m) => !voters.some((v) => v.userId === m.userId))
+        .map((m) => m.name)
+        .sort((a, b) => a.localeCompare(b, 'vi')),
+      ...(meeting ? { meeting } : {}),
+      agenda: s.agenda,
+      results,
+      comments: comments.map((c) => ({
+        ...c,
+        nomineeName: c.nominationId ? (names.get(c.nominationId) ?? null) : null,
+      })),
+      earlyClosures: disclosures.flatMap((x) =>
+        x.closedEarly ? [{ title: x.title, reason: x.closedEarly.reason }] : [],
+      ),
+      disclosures: disclosures.map((x) => ({ title: x.title, opensOn: x.opensOn, closesOn: x.closesOn })),
+      chairName: s.presidingName,
+      secretaryName: await displayName(d, identity),
+    });
+    await d.documents.put(minutesKey, bytes, DOCX_TYPE);
+
+    const records = await d.commendations.getRecords(
+      identity.tenantId,
+      s.agenda.map((a) => a.nominationId),
+    );
+    const recordItems: TxItem[] = results.map((r) => {
+      const rec = records.get(r.nominationId);
+      if (!rec) throw new Conflict('Thiếu hồ sơ trong chương trình họp');
+      const next: NominationRecord = {
+        ...rec,
+        stage: r.passed ? 'passed' : 'failed',
+        outcomeReason: r.reason,
+        updatedAt: at,
+        version: rec.version + 1,
+      };
+      return d.commendations.putRecord(next, rec.version);
+    });
+    try {
+      await transactWrite(d.commendations.ref.client, [
+        d.commendations.closeSessionItem(closed, s.ballotCount),
+        minutes.claim,
+        ...recordItems,
+        ...seal(closed),
+        ...(await d.audit.record(identity, {
+          kind: 'session',
+          subject: closed,
+          action: 'close',
+          summary: `Kết thúc bỏ phiếu: ${s.ballotCount} phiếu, ${results.filter((r) => r.passed).length}/${results.length} trường hợp đạt`,
+        })),
+      ]);
+      return closed;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+      // A paper arrived, or another close or minutes number won: read again and retry.
+    }
+  }
+  throw new Conflict('Phiên họp đang có thay đổi, vui lòng thử lại');
+};
+
+export const minutesTitle = (s: Pick<CouncilSession, 'minutesNumber' | 'closedAt'>): string =>
+  `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`;

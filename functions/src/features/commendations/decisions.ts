@@ -1,0 +1,339 @@
+import {
+  awardTransition,
+  type CouncilSession,
+  checkRegister,
+  type Decision,
+  decisionEntries,
+  type Revocation,
+  ruleSetOn,
+  vnDate,
+  vnDateWords,
+} from '@thidua/shared/commendation';
+import type { Identity } from '@thidua/shared/org';
+import { requireAllowed } from '../../kernel/access';
+import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
+import { newId } from '../../kernel/ids';
+import { fromLifecycleError } from '../../kernel/workflow-errors';
+import { type CommendationDeps, provinceResource } from './context';
+import { minutesTitle, moveSession } from './council';
+import { provinceSigner, signatureOf } from './documents/signer';
+import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { listEntryOf } from './nominations';
+import { nextInRegister, storedIssuingBody } from './register';
+import type { Seal } from './tx';
+
+/** The decision's lines from a counted session; 422 when nobody reached the threshold. */
+const sessionEntries = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
+  const records = await d.commendations.getRecords(
+    tenantId,
+    s.agenda.map((a) => a.nominationId),
+  );
+  const lines = new Map([...records].map(([nid, rec]) => [nid, listEntryOf(rec)]));
+  const made = decisionEntries(s, lines);
+  if (!made.ok) throw fromLifecycleError(made.error);
+  const { entries } = made;
+  const awarded = entries.filter((e) => e.outcome === 'awarded');
+  if (awarded.length === 0)
+    throw new RuleViolation('Không có trường hợp nào đạt tỷ lệ phiếu để khen thưởng', [], 'nothing_to_award');
+  return { records, entries, awarded };
+};
+
+/**
+ * The unsigned draft of a counted session's decision, for the council and the chair to read before
+ * signing: marked "DỰ THẢO", the number left blank (nothing is taken), today's date, the chair as signer.
+ * Written under the session's id (a newer draft replaces it); the register and the session do not move.
+ */
+export const draftDecisionKey = async (
+  d: CommendationDeps,
+  tenantId: string,
+  s: CouncilSession,
+  now: Date,
+) => {
+  if (s.state !== 'closed')
+    throw new Conflict('Chỉ phiên họp đã kiểm phiếu, chưa có quyết định mới có dự thảo');
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now);
+  const { entries } = await sessionEntries(d, tenantId, s);
+  const holder = await provinceSigner(d, tenantId, now);
+  const on = vnDate(now);
+  const { decisionDocx } = await import('./documents/decision-doc');
+  const key = documentKey(tenantId, 'draft-decision', s.id, 'docx');
+  const docx = await decisionDocx({
+    config,
+    issuingBody: body,
+    ruleBases: (ruleSetOn(config, on)?.legalBases ?? []).map((b) => b.ref),
+    numberText: `      /${body.decisionSymbol}`,
+    signedOn: on,
+    signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+    minutesRef: minutesTitle(s),
+    entries,
+    draft: true,
+  });
+  await d.documents.put(key, docx, DOCX_TYPE);
+  return key;
+};
+
+/** How often a signer retries when another decision took the number it read. */
+const NUMBER_ATTEMPTS = 8;
+
+/** A decision before it is signed (the one being signed or revoked): the policy leaves it to the chair. */
+const unsignedDecision = (d: CommendationDeps, tenantId: string) => provinceResource(d, tenantId, 'decision');
+
+/**
+ * The chair signs: the decision takes the next number of its issuing body's sequence for the year and
+ * today's date. The counter moves from n to n + 1 in the same transaction as the decision, the session
+ * (conditioned on not yet decided), every agenda record and one notice per unit; if another signer took
+ * n + 1 first, the transaction is refused as a whole and this one retries with the next number. So the
+ * register has no gap and no duplicate.
+ */
+export const signDecision = async (
+  d: CommendationDeps,
+  identity: Identity,
+  sessionId: string,
+  now: Date,
+  seal: Seal<Decision>,
+  signerId?: string,
+): Promise<Decision> => {
+  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
+  const holder = await provinceSigner(d, identity.tenantId, now, signerId);
+  const signerName = holder.name;
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+    const s = await d.commendations.getSession(identity.tenantId, sessionId);
+    if (!s) throw new NotFound('Không tìm thấy phiên họp');
+    const id = newId(now);
+    const { session: decided } = moveSession(s, { type: 'decide', decisionId: id }, identity, now);
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      s.campaignId,
+      s.issuingBodyId,
+      now,
+    );
+    const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
+
+    const at = now.toISOString();
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const { on: signedOn, year, number: n, numberText } = registered;
+    // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
+    const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+      import('./documents/decision-doc'),
+      import('./documents/awardees-xlsx'),
+    ]);
+    const ruleSet = ruleSetOn(config, signedOn);
+    const docKey = documentKey(identity.tenantId, 'decision', id, 'docx');
+    const xlsxKey = documentKey(identity.tenantId, 'awardees', id, 'xlsx');
+    const decision: Decision = {
+      tenantId: identity.tenantId,
+      id,
+      kind: 'award',
+      campaignId: s.campaignId,
+      sessionId: s.id,
+      issuingBodyId: body.id,
+      year,
+      number: n,
+      numberText,
+      signedOn,
+      signedAt: at,
+      signerId: identity.userId,
+      signerName,
+      signerTitle: holder.role === 'head' ? holder.title : `KT. ${body.signerTitle} - ${holder.title}`,
+      title: decisionSubject(config, awarded),
+      entries,
+      documentKey: docKey,
+      xlsxKey,
+    };
+    const [docx, xlsx] = [
+      await decisionDocx({
+        config,
+        issuingBody: body,
+        ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
+        numberText,
+        signedOn,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+        minutesRef: minutesTitle(s),
+        entries,
+      }),
+      awardeesXlsx(decision),
+    ];
+    // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
+    // no decision points to, never a decision without its file.
+    await Promise.all([d.documents.put(docKey, docx, DOCX_TYPE), d.documents.put(xlsxKey, xlsx, XLSX_TYPE)]);
+
+    const units = [...new Set(entries.map((e) => e.unitId))];
+    const items: TxItem[] = [
+      registered.claim,
+      d.commendations.putDecision(decision),
+      d.commendations.putSession(decided, s.version),
+      ...entries.map((e) => {
+        const rec = records.get(e.nominationId);
+        if (!rec) throw new Conflict('Thiếu hồ sơ trong chương trình họp');
+        return d.commendations.putRecord(
+          {
+            ...rec,
+            stage: e.outcome,
+            outcomeReason: e.outcome === 'awarded' ? null : e.reason,
+            decisionId: id,
+            decisionNumber: numberText,
+            updatedAt: at,
+            version: rec.version + 1,
+          },
+          rec.version,
+        );
+      }),
+      ...units.map((unitId) =>
+        d.commendations.putNotification({
+          tenantId: identity.tenantId,
+          unitId,
+          id: newId(now),
+          kind: 'decision',
+          refId: id,
+          title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
+          at,
+        }),
+      ),
+    ];
+    try {
+      await transactWrite(d.commendations.ref.client, [
+        ...items,
+        ...seal(decision),
+        ...(await d.audit.record(
+          identity,
+          {
+            kind: 'decision',
+            subject: decision,
+            action: 'created',
+            summary: `Ký quyết định số ${numberText}`,
+          },
+          { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
+        )),
+      ]);
+      return decision;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+      // The counter moved (another decision signed) or the session changed: read both again.
+    }
+  }
+  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
+};
+
+/**
+ * Revokes one award: a revocation decision numbered in the same sequence, kept beside the original (which
+ * never changes); the record becomes "revoked" and its unit is told.
+ */
+export const revokeAward = async (
+  d: CommendationDeps,
+  identity: Identity,
+  decisionId: string,
+  nominationId: string,
+  reason: string,
+  now: Date,
+  seal: Seal<Revocation>,
+): Promise<Revocation> => {
+  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
+  const holder = await provinceSigner(d, identity.tenantId, now);
+  const signerName = holder.name;
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+    const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
+    if (!decision) throw new NotFound('Không tìm thấy quyết định');
+    const rec = (await d.commendations.getRecords(identity.tenantId, [nominationId])).get(nominationId);
+    const revoked = awardTransition({
+      decision,
+      stage: rec?.stage ?? 'not_awarded',
+      action: { type: 'revoke', nominationId, reason },
+    });
+    if (!revoked.ok) throw fromLifecycleError(revoked.error);
+    if (!rec) throw new NotFound('Không tìm thấy hồ sơ');
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      decision.campaignId,
+      decision.issuingBodyId,
+      now,
+    );
+    const at = now.toISOString();
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const revocation: Revocation = {
+      tenantId: identity.tenantId,
+      id: newId(now),
+      kind: 'revocation',
+      decisionId,
+      decisionNumberText: decision.numberText,
+      nominationId,
+      issuingBodyId: body.id,
+      year: registered.year,
+      number: registered.number,
+      numberText: registered.numberText,
+      signedOn: registered.on,
+      signedAt: at,
+      signerId: identity.userId,
+      signerName,
+      reason,
+      entry: listEntryOf(rec),
+    };
+    const docKey = documentKey(identity.tenantId, 'revocation', revocation.id, 'docx');
+    const { revocationDocx } = await import('./documents/revocation-doc');
+    await d.documents.put(
+      docKey,
+      await revocationDocx({
+        config,
+        issuingBody: body,
+        revocation,
+        decisionSignedOn: decision.signedOn,
+        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      }),
+      DOCX_TYPE,
+    );
+    try {
+      await transactWrite(d.commendations.ref.client, [
+        registered.claim,
+        d.commendations.putRevocation(revocation),
+        d.commendations.putRecord(
+          { ...rec, stage: revoked.stage, outcomeReason: reason, updatedAt: at, version: rec.version + 1 },
+          rec.version,
+        ),
+        d.commendations.putNotification({
+          tenantId: identity.tenantId,
+          unitId: rec.unitId,
+          id: newId(now),
+          kind: 'revocation',
+          refId: revocation.id,
+          title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
+          at,
+        }),
+        ...seal(revocation),
+        ...(await d.audit.record(identity, {
+          kind: 'revocation',
+          subject: { ...revocation, campaignId: decision.campaignId },
+          action: 'created',
+          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}`,
+        })),
+      ]);
+      return revocation;
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+    }
+  }
+  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
+};
+
+/** The register of a year: every number of every issuing body, checked for gaps and duplicates. */
+export const registerOf = async (d: CommendationDeps, identity: Identity, year: number) => {
+  requireAllowed(identity, 'read', await provinceResource(d, identity.tenantId, 'register'));
+  const entries = await d.commendations.register(identity.tenantId, year);
+  const bodies = [...new Set(entries.map((e) => e.issuingBodyId))];
+  return {
+    year,
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      issuingBodyId: e.issuingBodyId,
+      number: e.number,
+      numberText: e.numberText,
+      signedOn: e.signedOn,
+    })),
+    checks: bodies.map((b) => ({
+      issuingBodyId: b,
+      ...checkRegister(entries.filter((e) => e.issuingBodyId === b).map((e) => e.number)),
+    })),
+  };
+};

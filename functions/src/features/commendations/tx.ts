@@ -1,0 +1,95 @@
+import { mergeCounterUpdates } from '../../kernel/data/counters';
+import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { type AppError, Conflict } from '../../kernel/http/errors';
+import type { CommendationDeps } from './context';
+
+/** DynamoDB's limit on one TransactWriteItems. */
+export const MAX_TX_ITEMS = 100;
+
+/**
+ * The items that record a request's answer under its `Idempotency-Key`, built from the use case's result.
+ * They go into the use case's last, effect-bearing transaction, so the answer is stored if and only if
+ * the effect is: of N identical requests one writes, the others are refused and answer what it stored.
+ */
+export type Seal<T> = (result: T) => TxItem[];
+
+/**
+ * One transaction, run again only when it lost a race to a concurrent one; a refused condition means
+ * someone else moved first: `refused` says what to answer (else 409). Nothing is written then.
+ */
+export const writeOnce = async (
+  d: Pick<CommendationDeps, 'commendations'>,
+  items: readonly TxItem[],
+  what: string,
+  refused?: (err: TransactionRefused) => AppError | undefined,
+): Promise<void> => {
+  try {
+    await transactWithRetry(d, items);
+  } catch (err) {
+    if (err instanceof TransactionRefused)
+      throw refused?.(err) ?? new Conflict(`${what} vừa được người khác thay đổi, vui lòng tải lại`);
+    throw err;
+  }
+};
+
+/**
+ * Packs groups of items that must each stay whole (one member's transition) into as few transactions as
+ * fit under the limit, keeping their order.
+ */
+export const packGroups = <T>(groups: readonly (readonly T[])[], max: number = MAX_TX_ITEMS): T[][] => {
+  const out: T[][] = [];
+  let current: T[] = [];
+  for (const g of groups) {
+    if (g.length > max) throw new Error(`one group has ${g.length} items, more than ${max}`);
+    if (current.length + g.length > max) {
+      out.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+};
+
+/**
+ * Writes groups of items in as few transactions as the 100-item limit allows, in order. Used when a list
+ * is larger than one transaction can carry; every group is conditioned on the state it moves from, so
+ * running the same groups again after a failure skips nothing and repeats nothing.
+ */
+export const writeGroups = async (
+  d: CommendationDeps,
+  groups: readonly (readonly TxItem[])[],
+  what: string,
+): Promise<number> => {
+  const txs = packGroups(groups);
+  // Members from the same parent unit bump the same completeness counters: one update per item.
+  for (const items of txs) await writeOnce(d, mergeCounterUpdates(items), what);
+  return txs.length;
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs one transaction, again when it lost only to a concurrent transaction on the same item (DynamoDB
+ * refuses one of two transactions touching an item at once with `TransactionConflict`, e.g. two members
+ * voting in the same instant both bump the session's counter). A failed condition is not retried.
+ */
+export const transactWithRetry = async (
+  d: Pick<CommendationDeps, 'commendations'>,
+  items: readonly TxItem[],
+  attempts = 6,
+): Promise<void> => {
+  for (let i = 1; ; i++) {
+    try {
+      await transactWrite(d.commendations.ref.client, items);
+      return;
+    } catch (err) {
+      const onlyConflict =
+        err instanceof TransactionRefused &&
+        err.conflicted &&
+        !err.reasons.some((r) => r.code === 'ConditionalCheckFailed');
+      if (!onlyConflict || i >= attempts) throw err;
+      await sleep(10 * 2 ** i + Math.random() * 20);
+    }
+  }
+};

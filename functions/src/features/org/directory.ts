@@ -1,0 +1,157 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Role } from '@thidua/shared/org';
+import { Conflict } from '../../kernel/http/errors';
+import { newId } from '../../kernel/ids';
+
+/**
+ * The sign-in side of a user (Cognito): the account, its attributes (`custom:tenant_id`,
+ * `custom:unit_id`, `name`) and its groups (= roles). Without a configured user pool, users exist in the
+ * table only and get a generated id (tests of the table alone, tools).
+ */
+export interface UserDirectory {
+  /** Creates the account (invitation e-mail sent by Cognito) and returns its `sub`. */
+  create(u: {
+    tenantId: string;
+    email: string;
+    name: string;
+    unitId: string;
+    roles: readonly Role[];
+  }): Promise<string>;
+  /** Changes the account; `active: false` also disables it and signs it out everywhere. */
+  update(
+    email: string,
+    change: {
+      name?: string | undefined;
+      unitId?: string | undefined;
+      addRoles: readonly Role[];
+      removeRoles: readonly Role[];
+      active?: boolean | undefined;
+    },
+  ): Promise<void>;
+  /**
+   * Whom `accessToken` belongs to and whether TOTP is enabled for them, as Cognito says (GetUser with the
+   * user's own token: no IAM permission, and nobody can vouch for another account). Undefined without a
+   * user pool, or when Cognito refuses the token.
+   */
+  softwareTokenOf(accessToken: string): Promise<{ sub: string; enabled: boolean } | undefined>;
+  /** Revokes every refresh token of the account (AdminUserGlobalSignOut). */
+  signOutEverywhere(email: string): Promise<void>;
+}
+
+/** `client` creates the Cognito client on first use: only `admin` ever imports the Cognito SDK. */
+export const createUserDirectory = (
+  client: (() => Promise<CognitoIdentityProviderClient>) | undefined,
+  userPoolId: string | undefined,
+): UserDirectory => {
+  if (!client || !userPoolId) {
+    return {
+      create: async () => newId(),
+      update: async () => undefined,
+      softwareTokenOf: async () => undefined,
+      signOutEverywhere: async () => undefined,
+    };
+  }
+  const pool = { UserPoolId: userPoolId };
+  const sdk = async () => {
+    const [cognito, commands] = await Promise.all([
+      client(),
+      import('@aws-sdk/client-cognito-identity-provider'),
+    ]);
+    return { cognito, ...commands };
+  };
+  return {
+    async create(u) {
+      const {
+        cognito,
+        AdminCreateUserCommand,
+        AdminGetUserCommand,
+        AdminAddUserToGroupCommand,
+        UsernameExistsException,
+      } = await sdk();
+      let sub: string | undefined;
+      try {
+        const created = await cognito.send(
+          new AdminCreateUserCommand({
+            ...pool,
+            Username: u.email,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [
+              { Name: 'email', Value: u.email },
+              { Name: 'email_verified', Value: 'true' },
+              { Name: 'name', Value: u.name },
+              { Name: 'custom:tenant_id', Value: u.tenantId },
+              { Name: 'custom:unit_id', Value: u.unitId },
+            ],
+          }),
+        );
+        sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+      } catch (err) {
+        if (err instanceof UsernameExistsException) {
+          throw new Conflict('Email này đã có tài khoản', undefined, 'already_exists');
+        }
+        throw err;
+      }
+      if (!sub) {
+        const got = await cognito.send(new AdminGetUserCommand({ ...pool, Username: u.email }));
+        sub = got.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+      }
+      if (!sub) throw new Error('Cognito returned no sub for a created user');
+      for (const role of u.roles) {
+        await cognito.send(new AdminAddUserToGroupCommand({ ...pool, Username: u.email, GroupName: role }));
+      }
+      return sub;
+    },
+    async update(email, change) {
+      const {
+        cognito,
+        AdminUpdateUserAttributesCommand,
+        AdminAddUserToGroupCommand,
+        AdminRemoveUserFromGroupCommand,
+        AdminEnableUserCommand,
+        AdminDisableUserCommand,
+        AdminUserGlobalSignOutCommand,
+      } = await sdk();
+      const attributes = [
+        ...(change.name !== undefined ? [{ Name: 'name', Value: change.name }] : []),
+        ...(change.unitId !== undefined ? [{ Name: 'custom:unit_id', Value: change.unitId }] : []),
+      ];
+      if (attributes.length > 0) {
+        await cognito.send(
+          new AdminUpdateUserAttributesCommand({ ...pool, Username: email, UserAttributes: attributes }),
+        );
+      }
+      for (const role of change.addRoles) {
+        await cognito.send(new AdminAddUserToGroupCommand({ ...pool, Username: email, GroupName: role }));
+      }
+      for (const role of change.removeRoles) {
+        await cognito.send(
+          new AdminRemoveUserFromGroupCommand({ ...pool, Username: email, GroupName: role }),
+        );
+      }
+      if (change.active === true)
+        await cognito.send(new AdminEnableUserCommand({ ...pool, Username: email }));
+      if (change.active === false) {
+        await cognito.send(new AdminDisableUserCommand({ ...pool, Username: email }));
+        // Signed out everywhere: refresh tokens revoked, so no device gets a new ID token. ID tokens
+        // already issued stay valid until they expire; the API's user record check refuses them.
+        await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
+      }
+    },
+    async softwareTokenOf(accessToken) {
+      const { cognito, GetUserCommand, NotAuthorizedException } = await sdk();
+      try {
+        const got = await cognito.send(new GetUserCommand({ AccessToken: accessToken }));
+        const sub = got.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+        if (!sub) return undefined;
+        return { sub, enabled: (got.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA') };
+      } catch (err) {
+        if (err instanceof NotAuthorizedException) return undefined;
+        throw err;
+      }
+    },
+    async signOutEverywhere(email) {
+      const { cognito, AdminUserGlobalSignOutCommand } = await sdk();
+      await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
+    },
+  };
+};

@@ -1,0 +1,110 @@
+import type { SubmissionOrigin } from '@thidua/shared/api';
+import { type Campaign, filesForm, findFormAssignment } from '@thidua/shared/campaign';
+import { toCalendarDate } from '@thidua/shared/common';
+import type { FormTemplate } from '@thidua/shared/forms';
+import type { Identity, Unit } from '@thidua/shared/org';
+import { authorize, readsThroughLineage } from '@thidua/shared/policy';
+import { type Completeness, completeness, rulesFor, type WorkflowRules } from '@thidua/shared/workflow';
+import { submissionResource } from '../../kernel/access';
+import type { Deps } from '../../kernel/deps';
+import { NotFound } from '../../kernel/http/errors';
+import type { CompletenessCell, StoredSubmission } from './repository';
+
+const NOT_FOUND = 'Không tìm thấy báo cáo';
+
+/**
+ * The submission, if the caller may read it — where it was filed, or through lineage as the work of a
+ * unit the caller's unit (or a unit below it) succeeded, then with its `origin`; 404 otherwise, exactly
+ * as for an unknown id (existence does not leak). Heirs are read by key only when the direct read is
+ * refused, so a direct reader pays nothing for lineage.
+ */
+export const loadReadableWithOrigin = async (
+  d: Deps,
+  identity: Identity,
+  submissionId: string,
+  now: Date = new Date(),
+): Promise<{ submission: StoredSubmission; origin?: SubmissionOrigin }> => {
+  const s = await d.submissions.get(identity.tenantId, submissionId);
+  if (!s) throw new NotFound(NOT_FOUND);
+  const resource = submissionResource(identity.tenantId, s);
+  if (authorize(identity, 'read', resource).allowed) return { submission: s };
+  const heirs = await d.units.heirsOn(identity.tenantId, s.unitId, toCalendarDate(now.toISOString()));
+  const through = readsThroughLineage(identity, { ...resource, heirs });
+  const heir = through && heirs.find((h) => h.unitId === through.unitId);
+  if (!heir) throw new NotFound(NOT_FOUND);
+  return {
+    submission: s,
+    origin: {
+      relation: 'predecessor',
+      unitId: s.unitId,
+      unitName: s.unitName,
+      heirUnitId: heir.unitId,
+      heirUnitName: heir.unitName,
+    },
+  };
+};
+
+/** The submission, if the caller may read it (see `loadReadableWithOrigin`); 404 otherwise. */
+export const loadReadable = async (
+  d: Deps,
+  identity: Identity,
+  submissionId: string,
+): Promise<StoredSubmission> => (await loadReadableWithOrigin(d, identity, submissionId)).submission;
+
+/** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
+export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {
+  const t = await d.templates.get(s.tenantId, s.templateId, s.templateVersion);
+  if (!t) throw new Error(`template ${s.templateId} v${s.templateVersion} of submission ${s.id} is missing`);
+  return t;
+};
+
+/**
+ * The rules in force now (entry window with the unit's lock exception, deadlines), from the live
+ * campaign. Submitting and saving use them; other actions use the snapshot on the submission.
+ */
+export const liveRules = async (
+  d: Deps,
+  s: StoredSubmission,
+  template: FormTemplate,
+): Promise<{ rules: WorkflowRules; campaign: Campaign | undefined }> => {
+  const campaign = await d.campaigns.get(s.tenantId, s.campaignId);
+  if (!campaign) return { rules: s.rules, campaign };
+  return {
+    rules: rulesFor({ campaign, template, unitId: s.unitId, period: s.period, formKey: s.formKey }),
+    campaign,
+  };
+};
+
+/**
+ * The roll-up of the children of `parent` for a campaign's form and period: the child units that file
+ * the form, their cells (state of their submission, or of each of them for a form filed several times
+ * per period) — two queries — merged by the shared `completeness`.
+ */
+export const childrenCompleteness = async (
+  d: Deps,
+  campaign: Campaign,
+  formKey: string,
+  period: string,
+  parent: Pick<Unit, 'id' | 'tenantId'>,
+  now: Date,
+): Promise<{ result: Completeness; counters: Record<string, number> }> => {
+  const today = toCalendarDate(now.toISOString());
+  const assignment = findFormAssignment(campaign, formKey);
+  const [children, cells] = await Promise.all([
+    d.units.allChildren(parent.tenantId, parent.id),
+    d.submissions.completeness(parent.tenantId, {
+      parentUnitId: parent.id,
+      campaignId: campaign.id,
+      formKey,
+      period,
+    }),
+  ]);
+  const filing = assignment ? children.filter((u) => filesForm(campaign, assignment, u, today)) : [];
+  // A unit has one cell per submission where the form is filed several times per period (nominations).
+  const statuses = new Map<string, CompletenessCell[]>();
+  for (const c of cells.cells) statuses.set(c.unitId, [...(statuses.get(c.unitId) ?? []), c]);
+  return {
+    result: completeness(filing, statuses, { reviewerUnitId: parent.id, onDate: today }),
+    counters: cells.counts,
+  };
+};

@@ -1,0 +1,26 @@
+/**
+ * A notification intent for tests (imported by `*.test.ts` only): a submission returned to the commune's
+ * officers, with what a test wants to vary (the title, the reason, the field, the deadline) overridden.
+ */
+import { NotificationIntent } from '../notifications/schema';
+
+export function returnedIntent(
+  over: { id?: string; title?: string; reason?: string; fieldKey?: string; dueAt?: string | null } = {},
+): NotificationIntent {
+  return NotificationIntent.parse({
+    id: over.id ?? 'sub#s1#4#returned#xa',
+    tenantId: 'dong-nai',
+    kind: 'returned',
+    audience: { type: 'unit_roles', unitId: 'xa', roles: ['submitter'] },
+    subject: {
+      type: 'submission',
+      id: 's1',
+      title: over.title ?? 'Báo cáo tháng 11/2026 — Phường Bình Phước',
+      path: '/submissions/s1',
+      ...(over.fieldKey ? { fieldKey: over.fieldKey } : {}),
+    },
+    reason: over.reason ?? 'Số vụ đã xử lý <lớn hơn> số vụ phát hiện',
+    dueAt: over.dueAt ?? null,
+    createdAt: '2026-12-05T01:00:00.000Z',
+  });
+}
