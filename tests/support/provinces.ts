@@ -1,11 +1,12 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createUnitRepository, createUserRepository } from '@thidua/functions/features/org/repository';
+import { createTenantSecurityRepository } from '@thidua/functions/features/security/repository';
 import { createPoolUser, DEMO_PASSWORD, emulatorClients, type Platform } from './platform';
 
 /**
  * Another province in the same deployment (its own tenant): a root, one commune, an administrator at
  * the root and an officer at the commune, signing in with the demo password. The merger suites use it as
- * a stranger (no merger with anyone) and as a province to absorb.
+ * a stranger (no merger with anyone) and as a province to absorb. Its TOTP policy: none required.
  */
 export async function createProvince(
   platform: Platform,
@@ -38,6 +39,8 @@ export async function createProvince(
       },
       'create',
     );
+    // Passwords alone, as the demo provinces (a tenant that never chose requires TOTP of its administrator).
+    await createTenantSecurityRepository(ref).save({ tenantId: p.tenantId, mfaRequiredRoles: [] });
     const users = createUserRepository(ref);
     for (const [email, unitId, role] of [
       [p.admin, p.tenantId, 'admin'],
