@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createLocalJWKSet, decodeJwt, errors, type JWK, type JWTPayload, jwtVerify } from 'jose';
 import type { Forward, ProxiedRequest, ProxyAnswer } from './proxy';
@@ -36,6 +37,17 @@ import { type Credentials, verifySigV4 } from './sigv4';
  *   https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolClientType.html).
  * - A wrong code given to VerifySoftwareToken is EnableSoftwareTokenMFAException, not cognito-local's
  *   CodeMismatchException (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html).
+ * - AdminCreateUser with MessageAction RESEND (refused by cognito-local) sends a new temporary password
+ *   to an existing user who has not yet set one; UserNotFoundException for an unknown user,
+ *   UnsupportedUserStateException once the password is set
+ *   (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html).
+ * - A temporary password is checked before the NEW_PASSWORD_REQUIRED challenge (cognito-local answers the
+ *   challenge to any password), and one Cognito generates meets the pool's password policy (cognito-local
+ *   generates 6 characters): the gate generates it and keeps its hash
+ *   (https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-create-user-accounts.html).
+ * - AdminResetUserPassword (absent from cognito-local): a code is sent as for ForgotPassword and the old
+ *   password stops working — signing in with it answers PasswordResetRequiredException until
+ *   ConfirmForgotPassword (https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html).
  */
 export interface CognitoGateOptions {
   /** What clients see as the endpoint: the issuer of tokens is `<publicEndpoint>/<poolId>`. */
@@ -45,6 +57,11 @@ export interface CognitoGateOptions {
   /** Where revocations are kept across restarts. */
   stateFile: string;
   forward: Forward;
+  /**
+   * Delivers a message the gate itself sends (a resent invitation) the way cognito-local delivers its
+   * own: a "Confirmation Code Delivery" entry in the cognito log.
+   */
+  deliver?: (message: { username: string; destination: string; code: string }) => void;
 }
 
 const PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -135,18 +152,34 @@ interface GateState {
   accessRevoked: Record<string, number>;
   /** Refresh token id → the app client it was issued to, and its expiry (epoch seconds). */
   refreshClients: Record<string, { clientId: string; exp: number }>;
+  /** `<poolId>/<username>` whose password an administrator reset (until ConfirmForgotPassword). */
+  resetRequired: Record<string, true>;
+  /** `<poolId>/<username>` → SHA-256 of the temporary password it must sign in with. */
+  temporaryPasswords: Record<string, string>;
 }
 
 const readState = (file: string): GateState => {
   try {
     return {
       refreshClients: {},
+      resetRequired: {},
+      temporaryPasswords: {},
       ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<GateState>),
     } as GateState;
   } catch {
-    return { signedOut: {}, accessRevoked: {}, refreshClients: {} };
+    return {
+      signedOut: {},
+      accessRevoked: {},
+      refreshClients: {},
+      resetRequired: {},
+      temporaryPasswords: {},
+    };
   }
 };
+
+/** A temporary password that meets any pool policy (12+ characters, every character class). */
+const temporaryPassword = (): string => `Tt1!${randomBytes(9).toString('base64url')}`;
+const hashOf = (password: string): string => createHash('sha256').update(password).digest('hex');
 
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 
@@ -329,8 +362,16 @@ export function createCognitoGate(options: CognitoGateOptions) {
     }
     const result = JSON.parse(answer.body.toString('utf8')) as {
       AuthenticationResult?: { IdToken?: string };
+      ChallengeName?: string;
       ChallengeParameters?: Record<string, string>;
     };
+    if (result.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+      const expected =
+        state.temporaryPasswords[`${client.UserPoolId}/${result.ChallengeParameters?.USER_ID_FOR_SRP ?? ''}`];
+      if (expected !== undefined && expected !== hashOf(String(parameters.PASSWORD ?? ''))) {
+        return notAuthorized(INCORRECT);
+      }
+    }
     const idToken = result.AuthenticationResult?.IdToken;
     const username =
       (idToken ? String(decodeJwt(idToken)['cognito:username'] ?? '') : undefined) ??
@@ -339,6 +380,9 @@ export function createCognitoGate(options: CognitoGateOptions) {
     // Checked after the password, as Cognito does: a wrong password says nothing about the account.
     const enabled = await isEnabled(client.UserPoolId, username);
     if (enabled === false) return notAuthorized(DISABLED);
+    if (state.resetRequired[`${client.UserPoolId}/${username}`]) {
+      return cognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+    }
     recordRefreshToken(answer, String(body.ClientId));
     recordChallenge(answer, client, String(body.ClientId));
     return answer;
@@ -385,6 +429,121 @@ export function createCognitoGate(options: CognitoGateOptions) {
     challenges.delete(session);
     recordRefreshToken(answer, String(body.ClientId));
     recordChallenge(answer, client, String(body.ClientId));
+    return answer;
+  }
+
+  /** The user as AdminGetUser answers, or the refusal Cognito gives for an unknown one. */
+  async function existingUser(
+    body: Json,
+  ): Promise<{ ok: true; user: Json } | { ok: false; refusal: ProxyAnswer }> {
+    const got = await call('AdminGetUser', { UserPoolId: body.UserPoolId, Username: body.Username });
+    return got.ok
+      ? { ok: true, user: got.body }
+      : { ok: false, refusal: cognitoError('UserNotFoundException', 'User does not exist.') };
+  }
+
+  const ok = (payload: Json): ProxyAnswer => ({
+    status: 200,
+    headers: { 'content-type': 'application/x-amz-json-1.1' },
+    body: Buffer.from(JSON.stringify(payload)),
+  });
+
+  function recordTemporary(poolId: string, username: string, password: string): void {
+    state.temporaryPasswords[`${poolId}/${username}`] = hashOf(password);
+    save();
+  }
+
+  /** AdminCreateUser with a temporary password the gate knows (generated here when none is given). */
+  async function createUser(body: Json, request: ProxiedRequest): Promise<ProxyAnswer> {
+    const temporary =
+      typeof body.TemporaryPassword === 'string' ? body.TemporaryPassword : temporaryPassword();
+    const answer = await forward({
+      ...request,
+      body: Buffer.from(JSON.stringify({ ...body, TemporaryPassword: temporary })),
+    });
+    if (answer.status !== 200) return answer;
+    const created = JSON.parse(answer.body.toString('utf8')) as { User?: { Username?: string } };
+    recordTemporary(String(body.UserPoolId), String(created.User?.Username ?? body.Username), temporary);
+    return answer;
+  }
+
+  async function resendInvitation(body: Json): Promise<ProxyAnswer> {
+    const found = await existingUser(body);
+    if (!found.ok) return found.refusal;
+    const { user } = found;
+    if (user.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+      return cognitoError(
+        'UnsupportedUserStateException',
+        `Resend not possible. ${String(user.Username)} status is ${String(user.UserStatus)}.`,
+      );
+    }
+    const temporary =
+      typeof body.TemporaryPassword === 'string' ? body.TemporaryPassword : temporaryPassword();
+    const set = await call('AdminSetUserPassword', {
+      UserPoolId: body.UserPoolId,
+      Username: user.Username,
+      Password: temporary,
+      Permanent: false,
+    });
+    if (!set.ok)
+      return cognitoError(
+        String(set.body.__type ?? 'InternalErrorException'),
+        String(set.body.message ?? ''),
+      );
+    recordTemporary(String(body.UserPoolId), String(user.Username), temporary);
+    const attributes = (user.UserAttributes ?? []) as { Name: string; Value: string }[];
+    options.deliver?.({
+      username: String(user.Username),
+      destination: attributes.find((a) => a.Name === 'email')?.Value ?? String(body.Username),
+      code: temporary,
+    });
+    return ok({
+      User: {
+        Username: user.Username,
+        Attributes: attributes,
+        Enabled: user.Enabled,
+        UserStatus: 'FORCE_CHANGE_PASSWORD',
+        UserCreateDate: user.UserCreateDate,
+        UserLastModifiedDate: user.UserLastModifiedDate,
+      },
+    });
+  }
+
+  async function resetPassword(body: Json): Promise<ProxyAnswer> {
+    const found = await existingUser(body);
+    if (!found.ok) return found.refusal;
+    const username = String(found.user.Username);
+    if (found.user.UserStatus === 'FORCE_CHANGE_PASSWORD') {
+      return notAuthorized('User password cannot be reset in the current state.');
+    }
+    // The code goes out as cognito-local sends a ForgotPassword code (any app client of the pool asks).
+    const clients = await call('ListUserPoolClients', { UserPoolId: body.UserPoolId, MaxResults: 1 });
+    const clientId = ((clients.body.UserPoolClients ?? []) as { ClientId: string }[])[0]?.ClientId;
+    if (!clientId) return cognitoError('InvalidParameterException', 'The user pool has no app client');
+    const sent = await call('ForgotPassword', { ClientId: clientId, Username: username });
+    if (!sent.ok)
+      return cognitoError(
+        String(sent.body.__type ?? 'InternalErrorException'),
+        String(sent.body.message ?? ''),
+      );
+    state.resetRequired[`${String(body.UserPoolId)}/${username}`] = true;
+    save();
+    return ok({});
+  }
+
+  /** A new password set by the user or the administrator ends "reset required". */
+  async function passwordSet(
+    answer: ProxyAnswer,
+    body: Json,
+    poolId: string | undefined,
+  ): Promise<ProxyAnswer> {
+    if (answer.status !== 200 || !poolId) return answer;
+    const got = await call('AdminGetUser', { UserPoolId: poolId, Username: body.Username });
+    const id = `${poolId}/${String(got.body.Username ?? body.Username)}`;
+    delete state.resetRequired[id];
+    if (body.Permanent !== true && typeof body.Password === 'string')
+      state.temporaryPasswords[id] = hashOf(body.Password);
+    save();
     return answer;
   }
 
@@ -464,6 +623,14 @@ export function createCognitoGate(options: CognitoGateOptions) {
         }
         return answer;
       }
+      case 'AdminCreateUser':
+        return body.MessageAction === 'RESEND' ? resendInvitation(body) : createUser(body, request);
+      case 'AdminResetUserPassword':
+        return resetPassword(body);
+      case 'ConfirmForgotPassword':
+        return passwordSet(await forward(request), body, (await appClient(body.ClientId))?.UserPoolId);
+      case 'AdminSetUserPassword':
+        return passwordSet(await forward(request), body, String(body.UserPoolId));
       case 'UpdateUserAttributes':
       case 'DeleteUserAttributes': {
         const client = await appClient(claims?.client_id);

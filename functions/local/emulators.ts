@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -195,6 +196,15 @@ export interface StartCognitoOptions {
  * such as `name`, which Cognito puts in ID tokens and cognito-local does not, are added through its
  * PreTokenGeneration trigger (cognito-triggers.ts), started and stopped with it.
  */
+/** What the gate sends, written to the cognito log as cognito-local writes its own deliveries. */
+const deliverToLog =
+  (logFile: string) =>
+  (m: { username: string; destination: string; code: string }): void =>
+    appendFileSync(
+      logFile,
+      `\nConfirmation Code Delivery (Cognito gate: AdminCreateUser RESEND)\nUsername: ${m.username}\nDestination: ${m.destination}\nCode: ${m.code}\n`,
+    );
+
 export async function startCognito(options: StartCognitoOptions): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 'cognito-local', options.portEnvVar);
@@ -240,6 +250,7 @@ export async function startCognito(options: StartCognitoOptions): Promise<Emulat
     credentials: emulatorCredentials,
     stateFile: join(options.directory, 'gate-state.json'),
     forward: forwardTo(upstream),
+    ...(options.logFile ? { deliver: deliverToLog(options.logFile) } : {}),
   });
   return withFront(
     service,

@@ -92,6 +92,11 @@ export interface Platform {
    * CloudWatch Logs receives in AWS: `<dataDir>/logs/api.log`.
    */
   apiLogFile: string;
+  /**
+   * cognito-local's output, in memory mode too: each invitation (temporary password) and code it or the
+   * gate "sends" is a "Confirmation Code Delivery" entry (`<dataDir>/logs/cognito.log`).
+   */
+  cognitoLogFile: string;
   dynamoLocalVersion: string;
   /** The mail the handlers sent (a real SMTP server on loopback; nothing is relayed), and its page. */
   mail: MailCapture;
@@ -171,7 +176,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         directory: join(dataDir, 'cognito'),
         ...(ports.cognito !== undefined ? { port: ports.cognito } : {}),
         ...(envVars.cognito ? { portEnvVar: envVars.cognito } : {}),
-        ...logFile('cognito'),
+        // Kept in memory mode as well: tests read invitations and codes from it as a person would.
+        logFile: join(dataDir, 'logs', 'cognito.log'),
       }),
     ] as const);
     cleanups.push(dynamo.stop, s3.stop, cognito.stop);
@@ -307,6 +313,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       bucketName: resources.bucketName,
       dataDir,
       apiLogFile,
+      cognitoLogFile: join(dataDir, 'logs', 'cognito.log'),
       dynamoLocalVersion: dynamo.version,
       dynamoPid: dynamo.pid,
       mail,

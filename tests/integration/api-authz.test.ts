@@ -68,6 +68,11 @@ const actorsOf = {
   A: ['communeSubmitter', 'communeHead', 'districtReviewer', 'provinceReviewer', 'secretariat'],
   B: ['departmentSubmitter', 'provinceReviewer', 'secretariat'],
 } satisfies Record<'A' | 'B', Login[]>;
+/** Who may flag it "Mật": the reviewing units above it (reviewer, secretariat), never its authors. */
+const classifiersOf = {
+  A: ['districtReviewer', 'provinceReviewer', 'secretariat'],
+  B: ['provinceReviewer', 'secretariat'],
+} satisfies Record<'A' | 'B', Login[]>;
 const authorsOf = { A: ['communeSubmitter', 'communeHead'], B: ['departmentSubmitter'] } satisfies Record<
   'A' | 'B',
   Login[]
@@ -150,6 +155,17 @@ const cases = (): Case[] => {
       label: `${k} approve (stale version)`,
       call: (a) => a.post(`/submissions/${s.id}/actions`, { type: 'approve', expectedVersion: stale(s) }),
       expected: action(actorsOf[k], readersOf[k], 409),
+    },
+    {
+      operationId: 'classifySubmission',
+      label: `${k} (stale version)`,
+      call: (a) =>
+        a.post(`/submissions/${s.id}/classification`, {
+          classified: true,
+          reason: 'Kiểm tra quyền',
+          expectedVersion: stale(s),
+        }),
+      expected: action(classifiersOf[k], readersOf[k], 409),
     },
     {
       operationId: 'getSubmissionHistory',
@@ -312,6 +328,41 @@ const cases = (): Case[] => {
       expected: role(['admin'], 404),
     },
     {
+      operationId: 'getOrgTree',
+      label: '',
+      call: (a) => a.get('/org/tree?asOf=2023-05-05'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getUnitLineage',
+      label: '',
+      call: (a) => a.get(`/units/${units.commune}/lineage`),
+      expected: everyone(),
+    },
+    {
+      operationId: 'changeUnit',
+      label: '(unknown unit)',
+      call: (a) => a.post('/admin/units/nowhere/changes', { type: 'close', on: '2026-07-01' }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'recordSuccession',
+      label: '(many to many, refused)',
+      call: (a) =>
+        a.post('/admin/unit-successions', {
+          predecessorIds: [units.district, units.otherDistrict],
+          successorIds: [units.commune, units.department],
+          from: '2026-07-01',
+        }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'listUnitChanges',
+      label: '',
+      call: (a) => a.get('/admin/unit-changes'),
+      expected: role(['admin'], 200),
+    },
+    {
       operationId: 'listUsers',
       label: 'of the commune',
       call: (a) => a.get(`/admin/users?unitId=${units.commune}`),
@@ -334,6 +385,37 @@ const cases = (): Case[] => {
       label: '(unknown user)',
       call: (a) => a.put('/admin/users/nobody', { active: false }),
       expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'listUsers',
+      label: 'found by name across the province',
+      call: (a) => a.get(`/admin/users?q=${encodeURIComponent('nguyen')}`),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'resetUserPassword',
+      label: '(unknown user)',
+      call: (a) => a.post('/admin/users/nobody/password-reset'),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'resendInvitation',
+      label: '(unknown user)',
+      call: (a) => a.post('/admin/users/nobody/invitation'),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'updateOfficeHolders',
+      label: '(unknown unit)',
+      call: (a) => a.put('/admin/units/nowhere/office-holders', { officeHolders: [] }),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'importOrganisation',
+      label: '(dry run of a file that is no workbook)',
+      call: (a) =>
+        a.post('/admin/imports', { kind: 'users', file: Buffer.from('x').toString('base64'), dryRun: true }),
+      expected: role(['admin'], 200),
     },
     {
       operationId: 'createCampaign',

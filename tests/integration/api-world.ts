@@ -136,11 +136,14 @@ export const startApiWorld = async (): Promise<ApiWorld> => {
   }
 };
 
-/** The world of a test file: started before its tests, stopped after them; read it through the getter. */
-export const useApiWorld = (): (() => ApiWorld) => {
+/**
+ * The world of a test file: started before its tests, stopped after them; read it through the getter.
+ * `start` builds on the API world (the commendation suites add their campaign).
+ */
+export const useApiWorld = (start: () => Promise<ApiWorld> = startApiWorld): (() => ApiWorld) => {
   let world: ApiWorld | undefined;
   beforeAll(async () => {
-    world = await startApiWorld();
+    world = await start();
   });
   afterAll(async () => {
     await world?.stop();

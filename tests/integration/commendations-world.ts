@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Api, apiAs } from '../support/platform';
-import { type ApiWorld, expectStatus, startApiWorld, testCampaign } from './api-world';
+import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld } from './api-world';
 
 /**
  * The commendation suites' world: the API world plus a campaign whose nomination form is in force today,
@@ -37,6 +37,9 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
     throw err;
   }
 };
+
+/** The commendation world of a test file: started before its tests, stopped after them. */
+export const useCommendationWorld = (): (() => ApiWorld) => useApiWorld(startCommendationWorld);
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 

@@ -66,6 +66,14 @@ export const SubmissionView = Submission.extend({
   origin: SubmissionOrigin.optional().describe(
     'Chỉ có khi người gọi xem qua đơn vị kế thừa: báo cáo do đơn vị cũ nộp (chỉ xem, không thao tác)',
   ),
+  /**
+   * The sensitive fields (`section.field`, `section.table.column`) removed from `data` because the
+   * caller's role may not read them; empty when it may. Every sensitive field of the template is listed,
+   * filled or not, so the list tells nothing about the values.
+   */
+  redacted: z
+    .array(z.string())
+    .describe('Các trường nhạy cảm đã ẩn khỏi data vì vai trò người gọi không được xem'),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 
@@ -168,7 +176,15 @@ export const HistoryResponse = z.object({ events: z.array(HistoryEntry) });
 export const DiffResponse = z.object({
   since: z.number().int(),
   version: z.number().int(),
-  changes: z.array(z.object({ path: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(
+    z.object({
+      path: z.string(),
+      before: z.unknown(),
+      after: z.unknown(),
+      /** A sensitive field the caller may not read: it changed, its values are not shown. */
+      redacted: z.literal(true).optional(),
+    }),
+  ),
 });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 

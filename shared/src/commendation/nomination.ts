@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { REDACTED_TEXT } from '../forms/sensitive';
 import { DossierPart, NomineeGender, NomineeKind } from './award-types';
 
 /**
@@ -29,6 +30,35 @@ export const nominationFields = {
   meetingVotesFor: 'meeting.votesFor',
   meetingVotesAgainst: 'meeting.votesAgainst',
 } as const;
+
+/**
+ * The nominee facts a record or a list copies out of the form data, and the fields they come from: where
+ * the template marks one of those fields sensitive, a reader it does not name gets the fact redacted
+ * (`redactNominee`), as it gets the field redacted in the submission.
+ */
+const nomineeFactSources = {
+  nomineeName: [nominationFields.fullName, nominationFields.collectiveName],
+  nomineeTitle: [nominationFields.nomineeTitle],
+  nomineeUnitName: [nominationFields.nomineeUnitName],
+  nomineeGender: [nominationFields.gender],
+  nomineeBirthDate: [nominationFields.birthDate],
+} as const;
+
+/**
+ * A record (or list entry) with the facts drawn from sensitive fields redacted: optional facts dropped,
+ * names and titles (which every list must carry) replaced by `REDACTED_TEXT`.
+ */
+export function redactNominee<
+  T extends { nomineeName: string; nomineeTitle: string; nomineeUnitName: string },
+>(record: T, sensitive: ReadonlySet<string>): T {
+  const out: Record<string, unknown> = { ...record };
+  for (const [fact, sources] of Object.entries(nomineeFactSources)) {
+    if (!sources.some((ref) => sensitive.has(ref)) || !(fact in out)) continue;
+    if (fact === 'nomineeGender' || fact === 'nomineeBirthDate') delete out[fact];
+    else out[fact] = REDACTED_TEXT;
+  }
+  return out as T;
+}
 
 /** Which data field holds which dossier part. */
 export const dossierPartFields: Record<DossierPart, string> = {

@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { ImportIssue, importKinds } from '../admin/import';
 import { pageOf } from '../api';
 import { Campaign } from '../campaign';
 import { CalendarDate, Id } from '../common';
-import { FormKind, Section, TemplateWorkflow } from '../forms';
-import { Role, Unit, UnitKind, User } from '../org';
+import { FormKind, FormTemplate, Section, TemplateWorkflow } from '../forms';
+import { OfficeHolder, Role, Unit, UnitKind, User } from '../org';
 import { TemplateParams } from './campaigns';
 import { CampaignParams, defineRoute, PageQuery } from './kernel';
 import { UnitParams } from './org';
@@ -51,6 +52,10 @@ export const TemplateVersionBody = z.object({
   description: z.string().max(2000).default(''),
   sections: z.array(Section).min(1),
   workflow: TemplateWorkflow.optional(),
+  /** Roles that read the sensitive fields; absent: the policy's default (the unit and its reviewers). */
+  sensitiveReaders: FormTemplate.shape.sensitiveReaders,
+  /** "Mật": no data entry on this template at all. */
+  classified: FormTemplate.shape.classified,
 });
 
 export const createUnit = defineRoute({
@@ -79,14 +84,38 @@ export const updateUnit = defineRoute({
   errors: [403, 404, 413, 422],
 });
 
+const UserParams = z.object({
+  userId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+
+export const ListUsersQuery = PageQuery.extend({
+  unitId: Id.optional().describe('Người dùng của một đơn vị'),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .optional()
+    .describe('Tìm theo đầu họ tên (không cần dấu) hoặc đầu địa chỉ thư điện tử, trong tỉnh của người gọi'),
+}).refine((q) => q.unitId !== undefined || q.q !== undefined, {
+  message: 'Cần chọn đơn vị hoặc nhập từ khóa tìm kiếm',
+  path: ['q'],
+});
+
 export const listUsers = defineRoute({
   method: 'GET',
   path: '/admin/users',
   group: 'admin',
   auth: 'user',
   operationId: 'listUsers',
-  summary: 'Users of a unit (province admin)',
-  query: PageQuery.extend({ unitId: Id }),
+  summary: 'Users of a unit, or found by name or e-mail prefix (province admin)',
+  description:
+    'unitId: Query gsi1 của đơn vị (có `q` thì lọc trong đơn vị). Chỉ `q`: Query gsi2 (họ tên đã bỏ dấu) và gsi3 (thư điện tử), mỗi chỉ mục một trang `limit`, không có trang sau.',
+  query: ListUsersQuery,
   response: pageOf(User),
   errors: [403, 404],
 });
@@ -112,13 +141,7 @@ export const updateUser = defineRoute({
   auth: 'user',
   operationId: 'updateUser',
   summary: "Change a user's unit, roles or status (province admin)",
-  params: z.object({
-    userId: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]+$/),
-  }),
+  params: UserParams,
   body: UpdateUserBody,
   response: User,
   errors: [403, 404, 413, 422],
@@ -166,6 +189,94 @@ export const createTemplateVersion = defineRoute({
   description: 'Phiên bản mới = phiên bản mới nhất + 1; các báo cáo đang xử lý giữ phiên bản cũ.',
 });
 
+/** What an account action did, in Vietnamese for the administrator, and the user after it. */
+export const AccountActionResult = z.object({ user: User, message: z.string() });
+
+export const resetUserPassword = defineRoute({
+  method: 'POST',
+  path: '/admin/users/{userId}/password-reset',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'resetUserPassword',
+  summary: "Reset a user's password: the old one stops working, a code is sent by e-mail (province admin)",
+  description:
+    'Cognito AdminResetUserPassword: lần đăng nhập sau, người dùng dùng "Quên mật khẩu?" với mã được gửi tới thư điện tử.',
+  params: UserParams,
+  response: AccountActionResult,
+  errors: [403, 404, 409],
+  idempotencyPrecheck: true,
+});
+
+export const resendInvitation = defineRoute({
+  method: 'POST',
+  path: '/admin/users/{userId}/invitation',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'resendInvitation',
+  summary: 'Send the invitation again with a new temporary password (province admin)',
+  description:
+    'Cognito AdminCreateUser với MessageAction RESEND; chỉ cho tài khoản chưa đăng nhập lần đầu (409 nếu đã đặt mật khẩu).',
+  params: UserParams,
+  response: AccountActionResult,
+  errors: [403, 404, 409],
+  idempotencyPrecheck: true,
+});
+
+export const OfficeHoldersBody = z.object({ officeHolders: z.array(OfficeHolder).max(20) });
+
+export const updateOfficeHolders = defineRoute({
+  method: 'PUT',
+  path: '/admin/units/{unitId}/office-holders',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'updateOfficeHolders',
+  summary: "Replace a unit's dated office holders, the signers of its documents (province admin)",
+  params: UnitParams,
+  body: OfficeHoldersBody,
+  response: Unit,
+  errors: [403, 404, 413, 422],
+});
+
+export const ImportBody = z.object({
+  kind: z.enum(importKinds),
+  /** The .xlsx file, base64 (a template-sized file of 33 rows is ~10 KB). */
+  file: z
+    .string()
+    .min(1)
+    .max(200_000)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Tệp phải được mã hóa base64'),
+  /** Validate only: the report, nothing written. */
+  dryRun: z.boolean().default(false),
+});
+
+export const ImportReport = z.object({
+  kind: z.enum(importKinds),
+  /** Data rows read (empty rows skipped). */
+  rowCount: z.number().int(),
+  /** Every problem of every row, in reading order; empty when the file can be imported. */
+  issues: z.array(ImportIssue),
+  /** True once every row is written (never partly). */
+  written: z.boolean(),
+  /** The ids of the units or users created. */
+  created: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const importOrganisation = defineRoute({
+  method: 'POST',
+  path: '/admin/imports',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'importOrganisation',
+  summary: 'Import units or users from an Excel file: all rows or none (province admin)',
+  description:
+    'Đọc và kiểm tra toàn bộ tệp (kể cả đối chiếu dữ liệu đã có); `dryRun` chỉ trả báo cáo. Có lỗi: 422, chi tiết `rows.<dòng>.<cột>`, không ghi gì. Không lỗi: ghi tất cả trong một giao dịch.',
+  body: ImportBody,
+  response: ImportReport,
+  errors: [403, 409, 413, 422],
+  idempotencyPrecheck: true,
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const adminContracts = {
   createUnit,
@@ -173,6 +284,10 @@ export const adminContracts = {
   listUsers,
   createUser,
   updateUser,
+  resetUserPassword,
+  resendInvitation,
+  updateOfficeHolders,
+  importOrganisation,
   createCampaign,
   updateCampaign,
   createTemplateVersion,

@@ -8,7 +8,7 @@ import {
   SubmissionView,
 } from '../api';
 import { Id } from '../common';
-import { Period, SubmissionState, WorkflowAction } from '../workflow';
+import { Period, Reason, SubmissionState, WorkflowAction } from '../workflow';
 import { CampaignParams, defineRoute, PageQuery, QueryBool } from './kernel';
 
 export const SubmissionParams = z.object({ submissionId: Id });
@@ -157,6 +157,27 @@ export const getCompleteness = defineRoute({
   errors: [404, 422],
 });
 
+export const ClassifyBody = z.object({
+  classified: z.boolean().describe('true: đánh dấu "Mật"; false: bỏ đánh dấu'),
+  reason: Reason,
+  expectedVersion: ExpectedVersion,
+});
+
+export const classifySubmission = defineRoute({
+  method: 'POST',
+  path: '/submissions/{submissionId}/classification',
+  group: 'submissions',
+  auth: 'user',
+  operationId: 'classifySubmission',
+  summary: 'Flag a submission classified ("Mật") or lift the flag; audited',
+  params: SubmissionParams,
+  body: ClassifyBody,
+  response: SubmissionView,
+  errors: [403, 404, 409, 413, 422],
+  description:
+    'Cán bộ thẩm định cấp trên hoặc cơ quan thường trực. Báo cáo "Mật" không nhận thêm dữ liệu (422 classified); dữ liệu đã lưu được giữ nguyên.',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const submissionContracts = {
   createSubmission,
@@ -167,4 +188,5 @@ export const submissionContracts = {
   getSubmissionHistory,
   getSubmissionDiff,
   getCompleteness,
+  classifySubmission,
 };

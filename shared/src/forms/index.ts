@@ -3,6 +3,7 @@ export * from './expression';
 export * from './limits';
 export * from './numbers';
 export * from './schema';
+export * from './sensitive';
 export * from './templates-2023';
 export * from './text';
 export * from './validate';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { Role } from '../org/schema';
 import {
   checkExpression,
   EXPRESSION_LIMITS,
@@ -9,6 +10,7 @@ import {
   type ValueType,
 } from './expression';
 import { ATTACHMENT_CONTENT_TYPES, FORM_LIMITS } from './limits';
+import { sensitivityLeaks } from './sensitive';
 import { chars } from './text';
 
 /** A field or section key: used in data paths, so short and plain. */
@@ -72,6 +74,11 @@ const base = {
   help: chars(FORM_LIMITS.helpMaxLength).optional(),
   required: z.boolean().default(false),
   visibleWhen: Condition.optional(),
+  /**
+   * Crime and social-evil figures, anything about persons: readers the template does not name in
+   * `sensitiveReaders` get the value redacted (`sensitive.ts`). On a table: every column.
+   */
+  sensitive: z.boolean().optional(),
 };
 
 export const TextField = z.object({
@@ -245,6 +252,8 @@ export const Section = z.object({
   title: chars(FORM_LIMITS.labelMaxLength, 1),
   description: chars(FORM_LIMITS.helpMaxLength).optional(),
   visibleWhen: Condition.optional(),
+  /** Every field of the section is sensitive. */
+  sensitive: z.boolean().optional(),
   fields: z.array(Field).min(1),
 });
 export type Section = z.infer<typeof Section>;
@@ -310,6 +319,13 @@ export const FormTemplate = z
     sections: z.array(Section).min(1).max(FORM_LIMITS.sectionsMaxPerTemplate),
     rules: z.array(FormRule).max(50).default([]),
     workflow: TemplateWorkflow.default({ rejectIsTerminal: false, requireChildrenApproved: false }),
+    /**
+     * Roles that read the sensitive fields (where the policy lets them read the submission at all);
+     * absent: `DEFAULT_SENSITIVE_READERS` of the policy (the unit's officers and the reviewers).
+     */
+    sensitiveReaders: z.array(Role).min(1).optional(),
+    /** "Mật": state-secret content, which does not belong in this system, so no data entry at all. */
+    classified: z.boolean().optional(),
   })
   .superRefine((t, ctx) => {
     for (const issue of checkDefinition(t))
@@ -489,6 +505,7 @@ export function checkDefinition(
       break;
     }
   }
+  issues.push(...sensitivityLeaks(definition));
   return issues;
 }
 
@@ -524,13 +541,13 @@ function formulaProblem(formula: string, refs: ReadonlyMap<string, RefType>, wan
   return null;
 }
 
-/** The fields (`section.field`) a formula reads; none when it does not parse. */
-export function formulaReferences(formula: string): string[] {
+/** Every path a formula reads, whole (`section.field`, `section.table.column`); none when it does not parse. */
+export function formulaPaths(formula: string): string[] {
   const parsed = parseExpression(formula);
   if (!parsed.ok) return [];
   const refs: string[] = [];
   const walk = (e: Expr): void => {
-    if (e.kind === 'ref') refs.push(e.path.slice(0, 2).join('.'));
+    if (e.kind === 'ref') refs.push(e.path.join('.'));
     else if (e.kind === 'unary') walk(e.arg);
     else if (e.kind === 'binary') {
       walk(e.left);
@@ -539,6 +556,11 @@ export function formulaReferences(formula: string): string[] {
   };
   walk(parsed.expr);
   return refs;
+}
+
+/** The fields (`section.field`) a formula reads; none when it does not parse. */
+export function formulaReferences(formula: string): string[] {
+  return formulaPaths(formula).map((p) => p.split('.').slice(0, 2).join('.'));
 }
 
 /** What a computed field reads, for cycle checks: its sum's fields or its formula's references. */

@@ -148,6 +148,7 @@ const periodicReport: FormTemplateInput = {
       key: 'figures',
       title: 'Kết quả phòng, chống tội phạm (nội dung 1, 4, 5)',
       description: 'Số liệu trong kỳ báo cáo. Đây là số liệu nhạy cảm, không công khai.',
+      sensitive: true,
       fields: [
         count('crimesDetected', 'Số vụ phạm tội hình sự phát hiện (không kể ma túy, mua bán người)'),
         count('crimesCleared', 'Số vụ phạm tội hình sự đã điều tra làm rõ'),
@@ -467,6 +468,7 @@ const hotspotReport: FormTemplateInput = {
           type: 'multi_select',
           label: 'Tính chất phức tạp của địa bàn',
           required: true,
+          sensitive: true,
           minItems: 1,
           options: [
             { value: 'drugs', label: 'Ma túy' },
@@ -482,6 +484,7 @@ const hotspotReport: FormTemplateInput = {
           type: 'text',
           label: 'Tính chất phức tạp khác',
           required: true,
+          sensitive: true,
           maxLength: 300,
           visibleWhen: { field: 'area.problems', op: 'includes', value: 'other' },
         },
@@ -619,6 +622,7 @@ const nomination: FormTemplateInput = {
           type: 'date',
           label: 'Ngày sinh',
           required: false,
+          sensitive: true,
           visibleWhen: { field: 'nominee.kind', op: 'eq', value: 'individual' },
         },
         {

@@ -20,7 +20,7 @@ import { indexUnits, isActiveOn } from './tree';
  * The dated changes an administrator makes to the organisation, as pure functions over the tenant's
  * units: each returns the units it changes, or refuses with the field at fault — never a tree with a
  * cycle, a unit with two parents on a day, an open unit under a closed one, or a loop of successors.
- * The API applies exactly these (functions/src/groups/admin.ts); the property tests drive them.
+ * The API applies exactly these (functions/src/features/org/changes-http.ts); the property tests drive them.
  */
 export type UnitChange =
   | { type: 'create'; unit: Pick<Unit, 'tenantId' | 'id' | 'kind' | 'name' | 'parentId' | 'openedOn'> }

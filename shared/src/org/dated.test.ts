@@ -32,6 +32,12 @@ function world(): Unit[] {
 
 const ids = (units: readonly Unit[]) => units.map((u) => u.id);
 
+/** A new unit under `parentId` from `openedOn`. */
+const create = (id: string, kind: string, name: string, parentId: string, openedOn: string): UnitChange => ({
+  type: 'create',
+  unit: { tenantId: 'binh-phuoc', id, kind, name, parentId, openedOn },
+});
+
 describe('dated history', () => {
   it('sets a value from a date: earlier intervals end there, later ones give way', () => {
     const h = setFrom([{ value: 'A', validFrom: '2020-01-01', validTo: null }], 'B', '2024-01-01');
@@ -138,42 +144,12 @@ describe('successors and lineage', () => {
   /** 2025: d1 and d2 merge into a new district n; later c1 splits into s1 and s2 under n. */
   function reformed(): Unit[] {
     const base = applyAll(world(), [
-      {
-        type: 'create',
-        unit: {
-          tenantId: 'binh-phuoc',
-          id: 'n',
-          kind: 'district',
-          name: 'Huyện Mới',
-          parentId: 'p',
-          openedOn: '2025-07-01',
-        },
-      },
+      create('n', 'district', 'Huyện Mới', 'p', '2025-07-01'),
       { type: 'move', unitId: 'c1', parentId: 'n', from: '2025-07-01' },
       { type: 'move', unitId: 'c2', parentId: 'n', from: '2025-07-01' },
       { type: 'succession', predecessorIds: ['d1', 'd2'], successorIds: ['n'], from: '2025-07-01' },
-      {
-        type: 'create',
-        unit: {
-          tenantId: 'binh-phuoc',
-          id: 's1',
-          kind: 'commune',
-          name: 'Xã Tách Một',
-          parentId: 'n',
-          openedOn: '2026-01-01',
-        },
-      },
-      {
-        type: 'create',
-        unit: {
-          tenantId: 'binh-phuoc',
-          id: 's2',
-          kind: 'commune',
-          name: 'Xã Tách Hai',
-          parentId: 'n',
-          openedOn: '2026-01-01',
-        },
-      },
+      create('s1', 'commune', 'Xã Tách Một', 'n', '2026-01-01'),
+      create('s2', 'commune', 'Xã Tách Hai', 'n', '2026-01-01'),
       { type: 'succession', predecessorIds: ['c1'], successorIds: ['s1', 's2'], from: '2026-01-01' },
     ]);
     return base;
@@ -196,17 +172,7 @@ describe('successors and lineage', () => {
 
   it('lineage lists every predecessor, transitively, nearest first, each once', () => {
     const units = applyAll(reformed(), [
-      {
-        type: 'create',
-        unit: {
-          tenantId: 'binh-phuoc',
-          id: 'z',
-          kind: 'district',
-          name: 'Huyện Z',
-          parentId: 'p',
-          openedOn: '2027-01-01',
-        },
-      },
+      create('z', 'district', 'Huyện Z', 'p', '2027-01-01'),
       { type: 'move', unitId: 'c2', parentId: 'z', from: '2027-01-01' },
       { type: 'move', unitId: 's1', parentId: 'z', from: '2027-01-01' },
       { type: 'move', unitId: 's2', parentId: 'z', from: '2027-01-01' },

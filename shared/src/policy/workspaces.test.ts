@@ -71,3 +71,15 @@ describe('workspaces by policy decision', () => {
     expect(signOffRole).toBe('unit_head');
   });
 });
+
+describe('the administration workspace', () => {
+  it('opens to the province administrator only, as the /admin routes do', () => {
+    const opens = (identity: Identity, root: string | undefined = ROOT) =>
+      authorizeWorkspace({ identity, rootUnitId: root }, 'administration').allowed;
+    expect(opens(people.admin)).toBe(true);
+    expect(opens(people.admin, undefined)).toBe(true);
+    expect(Object.values(people).filter((p) => opens(p))).toEqual([people.admin]);
+    // An administrator role held below the province administers nothing.
+    expect(opens(who('dong-xoai', 'admin'))).toBe(false);
+  });
+});

@@ -186,6 +186,7 @@ export const actionLabels: Readonly<Record<WorkflowEvent['action'], string>> = {
   withdraw: 'Rút lại',
   reopen: 'Mở lại để điều chỉnh',
   attach: 'Đính kèm tệp minh chứng',
+  classify: 'Đánh dấu / bỏ đánh dấu "Mật"',
 };
 
 /**
@@ -540,4 +541,42 @@ function saveEvent(s: Submission, actor: Identity, now: Instant): WorkflowEvent 
     to: position(s),
     reason: null,
   };
+}
+
+/**
+ * Sets or lifts the "Mật" flag of a submission (who may: `authorizeClassify` of the policy). No change of
+ * state or data; one `classify` event in the chain, its reason saying which way and why.
+ */
+export function classifySubmission(input: {
+  submission: Submission;
+  classified: boolean;
+  reason: string;
+  actor: Identity;
+  now: Instant;
+  expectedVersion?: number;
+}): TransitionResult {
+  const { submission: s, classified, actor, now } = input;
+  const stale = staleOrForeign(s, actor, input.expectedVersion);
+  if (stale) return fail(stale);
+  if ((s.classified === true) === classified) {
+    return fail(
+      workflowError(
+        'invalid_state',
+        classified ? 'Báo cáo đã được đánh dấu "Mật"' : 'Báo cáo không được đánh dấu "Mật"',
+      ),
+    );
+  }
+  const { classified: _was, ...rest } = s;
+  const submission: Submission = {
+    ...rest,
+    ...(classified ? { classified: true } : {}),
+    version: s.version + 1,
+    updatedAt: now,
+  };
+  const event: WorkflowEvent = {
+    ...saveEvent(s, actor, now),
+    action: 'classify',
+    reason: `${classified ? 'Đánh dấu "Mật"' : 'Bỏ đánh dấu "Mật"'}: ${input.reason}`,
+  };
+  return { ok: true, submission, events: [event] };
 }

@@ -81,6 +81,11 @@ export const Submission = z.object({
    * kind, e.g. a nomination per nominee); absent: the only one.
    */
   multiplePerPeriod: z.boolean().optional(),
+  /**
+   * Flagged "Mật" by a reviewer or the secretariat: state-secret content that does not belong here, so
+   * no more data entry (forms/sensitive.ts). Absent: not flagged.
+   */
+  classified: z.boolean().optional(),
 });
 export type Submission = z.infer<typeof Submission>;
 
@@ -99,6 +104,8 @@ export const WorkflowEvent = z.object({
     'reopen',
     /** An evidence file checked and accepted (no change of state): its SHA-256 enters the chain. */
     'attach',
+    /** The "Mật" flag set or lifted (no change of state); `reason` says which and why. */
+    'classify',
   ]),
   actorId: z.string(),
   actorUnitId: Id,

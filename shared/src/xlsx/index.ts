@@ -203,5 +203,6 @@ export function buildXlsx(
 }
 
 export { type ReadCell, type ReadSheet, readXlsx } from './read';
+export { readFirstSheetRows, UnreadableWorkbook } from './rows';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

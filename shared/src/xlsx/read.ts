@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { attr, unescapeXml } from './xml';
 
 /**
  * Reads back what `buildXlsx` writes — values, number formats, bold, the page setup and print titles —
@@ -30,16 +31,6 @@ export interface ReadSheet {
   };
   frozenRows: number;
 }
-
-const attr = (tag: string, name: string): string | null =>
-  new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 
 const columnIndex = (ref: string): { row: number; col: number } => {
   const m = /^([A-Z]+)(\d+)$/.exec(ref);

@@ -24,6 +24,7 @@ export function describeError(error: unknown, t: Translate): string {
     case 413:
       return t('errors.tooLarge');
     case 422:
+      if (e.code === 'classified') return t('errors.classified');
       return t('errors.rule', { message: e.message });
     default:
       return e.status >= 500 ? t('errors.server') : t('errors.unexpected');

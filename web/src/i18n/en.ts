@@ -158,6 +158,8 @@ export const en: Record<MessageKey, string> = {
   'errors.forbidden': 'Not found, or you may not access this submission.',
   'errors.validation': 'Some entries are not valid. See the highlighted fields.',
   'errors.rule': 'Not possible: {message}',
+  'errors.classified':
+    'This submission or form is marked classified ("Mật"): classified information may not be entered in this system. Data saved before is kept.',
   'errors.tooLarge': 'What you sent is too large.',
   'errors.unauthorized': 'Your session has expired. Please sign in again.',
   'errors.server': 'The server has a problem. Try again in a few minutes.',
@@ -194,6 +196,10 @@ export const en: Record<MessageKey, string> = {
   'form.file.scan.pending': 'Waiting for the virus scan',
   'form.file.scan.clean': 'Scanned: clean',
   'form.file.scan.infected': 'Infected — cannot be used',
+  'form.redacted': 'Hidden — sensitive data',
+  'form.redactedHelp': 'The form does not let your role read this field.',
+  'form.redactedNotice':
+    'Some sensitive fields (crime and social-evil figures, personal data) are hidden for your role.',
   'form.errorSummary': '{n, plural, one {# field needs} other {# fields need}} fixing:',
 
   'review.changed': 'Changed',
@@ -259,6 +265,7 @@ export const en: Record<MessageKey, string> = {
   'event.withdraw': 'Withdrawn',
   'event.reopen': 'Reopened for correction',
   'event.attach': 'Evidence file attached',
+  'event.classify': 'Classified ("Mật") flag set or lifted',
   'history.title': 'History',
   'history.empty': 'Nothing has happened yet.',
   'history.someone': 'An officer',
@@ -285,6 +292,16 @@ export const en: Record<MessageKey, string> = {
   'submission.returnedTitle': 'Returned by {unit}. Reason:',
   'submission.rejectedTitle': 'This submission was rejected. Reason:',
   'submission.approvedNote': 'This submission is finally approved.',
+  'classify.set': 'Mark classified ("Mật")',
+  'classify.lift': 'Lift the classified mark',
+  'classify.explainSet':
+    'The submission of {unit} will take no more data in this system (classified information goes through the state-secret procedure). Data saved is kept. The mark is recorded in the audit trail.',
+  'classify.explainLift':
+    'The submission of {unit} will take data again. Lifting the mark is recorded in the audit trail.',
+  'classify.done': 'The classified mark is updated.',
+  'submission.classifiedTitle': 'Classified ("Mật") — no data entry in this system',
+  'submission.classifiedBody':
+    "State secrets may not be drafted or stored on a system connected to the Internet. Prepare and send this report through your agency's state-secret procedure. Data saved before is kept.",
   'submission.changesShown':
     'Resubmitted after a return: changed fields are marked “Changed”, with their previous value.',
   'submission.tabsLabel': 'Submission content',

@@ -157,6 +157,8 @@ export const vi = {
   'errors.forbidden': 'Không tìm thấy hoặc bạn không có quyền với hồ sơ này.',
   'errors.validation': 'Một số thông tin chưa hợp lệ. Vui lòng xem các ô được đánh dấu.',
   'errors.rule': 'Không thực hiện được: {message}',
+  'errors.classified':
+    'Báo cáo hoặc biểu mẫu này được đánh dấu "Mật": thông tin mật không được nhập vào hệ thống này. Dữ liệu đã lưu trước đó được giữ nguyên.',
   'errors.tooLarge': 'Dữ liệu gửi lên quá lớn.',
   'errors.unauthorized': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
   'errors.server': 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.',
@@ -193,6 +195,10 @@ export const vi = {
   'form.file.scan.clean': 'Đã quét virus: an toàn',
   'form.file.scan.infected': 'Nhiễm mã độc — không được dùng',
   'form.errorSummary': 'Có {n} ô cần sửa:',
+  'form.redacted': 'Đã ẩn — dữ liệu nhạy cảm',
+  'form.redactedHelp': 'Vai trò của bạn không được xem trường này theo quy định của biểu mẫu.',
+  'form.redactedNotice':
+    'Một số trường nhạy cảm (số liệu tội phạm, tệ nạn xã hội, thông tin cá nhân) đã được ẩn theo vai trò của bạn.',
 
   'review.changed': 'Đã sửa',
   'review.before': 'Trước khi trả lại',
@@ -257,6 +263,7 @@ export const vi = {
   'event.withdraw': 'Rút lại',
   'event.reopen': 'Mở lại để điều chỉnh',
   'event.attach': 'Đính kèm tệp minh chứng',
+  'event.classify': 'Đánh dấu / bỏ đánh dấu "Mật"',
   'history.title': 'Lịch sử xử lý',
   'history.empty': 'Chưa có hoạt động nào.',
   'history.someone': 'Cán bộ',
@@ -283,6 +290,16 @@ export const vi = {
   'submission.returnedTitle': 'Hồ sơ bị trả lại bởi {unit}. Lý do:',
   'submission.rejectedTitle': 'Hồ sơ không được chấp thuận. Lý do:',
   'submission.approvedNote': 'Hồ sơ đã được phê duyệt chính thức.',
+  'classify.set': 'Đánh dấu "Mật"',
+  'classify.lift': 'Bỏ đánh dấu "Mật"',
+  'classify.explainSet':
+    'Báo cáo của {unit} sẽ không nhận thêm dữ liệu trên hệ thống này (thông tin mật phải được lập, gửi theo chế độ bảo vệ bí mật nhà nước). Dữ liệu đã lưu được giữ nguyên. Việc đánh dấu được ghi vào nhật ký.',
+  'classify.explainLift':
+    'Báo cáo của {unit} sẽ nhận dữ liệu trở lại. Việc bỏ đánh dấu được ghi vào nhật ký.',
+  'classify.done': 'Đã cập nhật đánh dấu "Mật".',
+  'submission.classifiedTitle': 'Báo cáo "Mật" — không nhập dữ liệu trên hệ thống này',
+  'submission.classifiedBody':
+    'Thông tin mật (bí mật nhà nước) không được soạn thảo, lưu giữ trên hệ thống kết nối Internet. Hãy lập và gửi báo cáo theo chế độ bảo vệ bí mật nhà nước của cơ quan. Dữ liệu đã lưu trước đó được giữ nguyên.',
   'submission.changesShown':
     'Hồ sơ được gửi lại sau khi bị trả lại: các ô đã sửa được đánh dấu “Đã sửa”, kèm giá trị trước đó.',
   'submission.tabsLabel': 'Nội dung hồ sơ',

@@ -1,8 +1,16 @@
+import { checkOfficeHolders } from '@thidua/shared/admin';
 import { Campaign } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
 import { adminContracts as c } from '@thidua/shared/contracts';
 import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
-import { correctUnit, linkPredecessor, pathUnder, type Unit, type User } from '@thidua/shared/org';
+import {
+  correctUnit,
+  type Identity,
+  linkPredecessor,
+  pathUnder,
+  type Unit,
+  type User,
+} from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
@@ -11,14 +19,21 @@ import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { zodDetails } from '../../kernel/http/zod-details';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+import { findUsers } from '../org/user-search';
+import { accountRoutes } from './accounts';
+import { importRoutes } from './import';
 
 /**
  * Administration (province admin only, decided by the shared policy): units, users and roles,
  * campaigns, template versions. Re-parenting a unit is not offered: the paths of its whole subtree and
  * of every submission below it would have to move (a merger closes the unit and names a successor).
+ * Account actions (reset, invitation) are in admin-accounts.ts, the Excel import in admin-import.ts.
  */
-const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
-const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
+export const unitRefusals: SaveRefusals = { exists: 'Đơn vị đã tồn tại', missing: 'Không tìm thấy đơn vị' };
+export const userRefusals: SaveRefusals = {
+  exists: 'Người dùng đã tồn tại',
+  missing: 'Không tìm thấy người dùng',
+};
 const campaignRefusals: SaveRefusals = {
   exists: 'Phong trào đã tồn tại',
   missing: 'Không tìm thấy phong trào',
@@ -32,23 +47,27 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     return unit;
   };
 
+  /** A unit the caller administers: 403 for a non-administrator before anything is read, then 404. */
+  const administeredUnit = async (identity: Identity, unitId: string): Promise<Unit> => {
+    requireAction(identity, 'administer', { type: 'unit', tenantId: identity.tenantId });
+    const unit = await d.units.get(identity.tenantId, unitId);
+    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+    requireAction(identity, 'administer', {
+      type: 'unit',
+      tenantId: identity.tenantId,
+      unitId: unit.id,
+      unitPath: unit.path,
+    });
+    return unit;
+  };
+
   return [
     userRoute(c.createUnit, async ({ identity, body, remember }) => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'unit', tenantId: t });
       const parent = await unitMustExist(t, body.parentId, 'body.parentId');
       requireAction(identity, 'administer', { type: 'unit', tenantId: t, unitPath: pathUnder(parent) });
-      const unit: Unit = {
-        tenantId: t,
-        id: body.id ?? newId(),
-        kind: body.kind,
-        name: body.name,
-        parentId: parent.id,
-        path: pathUnder(parent),
-        openedOn: body.openedOn,
-        closedOn: null,
-        successorId: null,
-      };
+      const unit = newUnit(t, body, parent);
       const response = created(unit);
       const audit = await d.audit.record(identity, {
         kind: 'unit',
@@ -62,15 +81,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
 
     userRoute(c.updateUnit, async ({ identity, params, body, remember, now }) => {
       const t = identity.tenantId;
-      requireAction(identity, 'administer', { type: 'unit', tenantId: t });
-      const unit = await d.units.get(t, params.unitId);
-      if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-      requireAction(identity, 'administer', {
-        type: 'unit',
-        tenantId: t,
-        unitId: unit.id,
-        unitPath: unit.path,
-      });
+      const unit = await administeredUnit(identity, params.unitId);
       if (body.successorId) {
         if (body.successorId === unit.id) {
           throw new RuleViolation('Đơn vị không thể kế thừa chính nó', [
@@ -87,19 +98,34 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       }
       const updated = correctUnit(unit, body, toCalendarDate(now.toISOString()));
       const response = ok(updated);
-      // The successor keeps the reverse link, so its lineage is read by key (features/org/repository.ts).
+      // The successor keeps the reverse link, so its lineage is read by key (features/org/repository.ts);
+      // its item changes too, so its own chain records it.
       const successor = body.successorId ? await d.units.get(t, body.successorId) : undefined;
-      const reverse = successor ? [d.units.putItem(linkPredecessor(successor, unit.id), 'replace')] : [];
-      const audit = await d.audit.record(identity, {
-        kind: 'unit',
-        subject: updated,
-        action: 'updated',
-        summary: changes(unit, updated, {
-          name: 'Tên',
-          closedOn: 'Ngày giải thể',
-          successorId: 'Đơn vị kế thừa',
-        }),
-      });
+      const linked = successor ? linkPredecessor(successor, unit.id) : undefined;
+      const audit = await d.audit.record(
+        identity,
+        {
+          kind: 'unit',
+          subject: updated,
+          action: 'updated',
+          summary: changes(unit, updated, {
+            name: 'Tên',
+            closedOn: 'Ngày giải thể',
+            successorId: 'Đơn vị kế thừa',
+          }),
+        },
+        ...(linked
+          ? [
+              {
+                kind: 'unit' as const,
+                subject: linked,
+                action: 'successor_linked',
+                summary: `Kế thừa ${unit.name}`,
+              },
+            ]
+          : []),
+      );
+      const reverse = linked ? [d.units.putItem(linked, 'replace')] : [];
       requireSaved(
         await d.units.save(updated, 'replace', [...reverse, ...remember(response), ...audit]),
         unitRefusals,
@@ -108,9 +134,12 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     }),
 
     userRoute(c.listUsers, async ({ identity, query }) => {
-      const { unitId, ...page } = query;
-      requireAction(identity, 'read', { type: 'user', tenantId: identity.tenantId, unitId });
-      return ok(await d.users.byUnit(identity.tenantId, unitId, page));
+      const { unitId, q, ...page } = query;
+      const t = identity.tenantId;
+      // A unit's list: whoever may read that unit's users; a search across the province: its administrator.
+      if (unitId !== undefined) requireAction(identity, 'read', { type: 'user', tenantId: t, unitId });
+      else requireAction(identity, 'administer', { type: 'user', tenantId: t });
+      return ok(await findUsers(d.users, t, { unitId, q }, page));
     }),
 
     userRoute(c.createUser, async ({ identity, body, remember }) => {
@@ -172,7 +201,7 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const audit = await d.audit.record(identity, {
         kind: 'user',
         subject: updated,
-        action: 'updated',
+        action: updated.active === user.active ? 'updated' : updated.active ? 'reactivated' : 'deactivated',
         summary: changes(user, updated, {
           name: 'Tên',
           title: 'Chức vụ',
@@ -184,6 +213,30 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
+
+    userRoute(c.updateOfficeHolders, async ({ identity, params, body, remember }) => {
+      const unit = await administeredUnit(identity, params.unitId);
+      const problems = checkOfficeHolders(body.officeHolders);
+      if (problems.length > 0) {
+        const details = problems.map((p) => ({ path: `body.officeHolders.${p.path}`, message: p.message }));
+        throw new RuleViolation('Danh sách người giữ chức vụ chưa hợp lệ', details, 'invalid_office_holders');
+      }
+      const updated: Unit = { ...unit, officeHolders: body.officeHolders };
+      const response = ok(updated);
+      const audit = await d.audit.record(identity, {
+        kind: 'unit',
+        subject: updated,
+        action: 'office_holders_changed',
+        summary: `Cập nhật người giữ chức vụ của ${unit.name}: ${
+          body.officeHolders.map((h) => `${h.title} ${h.name}`).join('; ') || 'không còn ai'
+        }`,
+      });
+      requireSaved(await d.units.save(updated, 'replace', [...remember(response), ...audit]), unitRefusals);
+      return response;
+    }),
+
+    ...accountRoutes(d),
+    ...importRoutes(d),
 
     userRoute(c.createCampaign, async ({ identity, body, remember }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
@@ -264,6 +317,22 @@ const changes = <T extends object>(before: T, after: T, labels: Partial<Record<k
     .map(([k, label]) => `${label}: ${String(before[k] ?? '—')} → ${String(after[k] ?? '—')}`);
   return parts.length > 0 ? parts.join('; ') : 'Lưu lại, không đổi';
 };
+/** A new open unit under `parent`: the one way units are made (the create route and the Excel import). */
+export const newUnit = (
+  tenantId: string,
+  body: { id?: string | undefined; kind: string; name: string; openedOn: string },
+  parent: Unit,
+): Unit => ({
+  tenantId,
+  id: body.id ?? newId(),
+  kind: body.kind,
+  name: body.name,
+  parentId: parent.id,
+  path: pathUnder(parent),
+  openedOn: body.openedOn,
+  closedOn: null,
+  successorId: null,
+});
 
 /** A campaign may only assign template versions that exist (a draft is created on them). */
 const requireTemplates = async (d: Deps, campaign: Campaign): Promise<void> => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AttachmentView } from '@thidua/shared/api';
 import { attachmentContracts as c } from '@thidua/shared/contracts';
+import { sensitiveAttachmentIds } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { isEditable, type WorkflowEvent } from '@thidua/shared/workflow';
 import { requireAllowed, submissionResource } from '../../kernel/access';
@@ -11,8 +12,8 @@ import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import type { StoredSubmission } from '../submissions/repository';
-import { loadReadable } from '../submissions/use-cases';
-import { submissionView } from '../submissions/views';
+import { loadReadable, refuseClassified, templateOf } from '../submissions/use-cases';
+import { readsSensitive, submissionView } from '../submissions/views';
 import { type InspectionFailure, inspectFile } from './inspect';
 import { detectContentType, HEAD_BYTES, sanitizeFileName, TAIL_BYTES } from './magic';
 import type { Attachment } from './repository';
@@ -57,6 +58,12 @@ const attachEvent = (
   };
 };
 
+/** Files of sensitive file fields, for a reader the template does not name (none for one it does). */
+const hiddenAttachments = async (d: Deps, identity: Identity, s: StoredSubmission): Promise<Set<string>> => {
+  const template = await templateOf(d, s);
+  return readsSensitive(identity, s, template) ? new Set() : sensitiveAttachmentIds(template, s.data);
+};
+
 const megabytes = (bytes: number): string =>
   (bytes / (1024 * 1024)).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
@@ -71,13 +78,16 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.createAttachmentUpload, async ({ identity, params, body, now, remember }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     requireAllowed(identity, 'save', submissionResource(identity.tenantId, s));
+    const template = await templateOf(d, s);
     if (!isEditable(s.state)) {
       throw new Conflict(
         'Chỉ đính kèm được khi báo cáo đang soạn hoặc bị trả lại',
-        submissionView(s, identity, now),
+        submissionView(s, identity, now, template),
         'invalid_state',
       );
     }
+    // Evidence is data entry too: nothing goes into a "Mật" submission.
+    refuseClassified(template, s);
     const max = d.config.maxUploadBytes;
     if (body.size > max) throw new PayloadTooLarge(`Tệp vượt quá dung lượng cho phép (${megabytes(max)} MB)`);
     const id = newId(now);
@@ -113,8 +123,11 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
 
   userRoute(c.listAttachments, async ({ identity, params }) => {
     const s = await loadReadable(d, identity, params.submissionId);
-    const items = await d.attachments.list(identity.tenantId, s.id);
-    return ok({ items: items.map(view) });
+    const [items, hidden] = await Promise.all([
+      d.attachments.list(identity.tenantId, s.id),
+      hiddenAttachments(d, identity, s),
+    ]);
+    return ok({ items: items.filter((a) => !hidden.has(a.id)).map(view) });
   }),
 
   userRoute(c.confirmAttachment, async ({ identity, params, now, remember }) => {
@@ -123,6 +136,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     const a = await d.attachments.get(identity.tenantId, s.id, params.attachmentId);
     if (!a) throw new NotFound('Không tìm thấy tệp đính kèm');
     if (a.status === 'ready') return ok(view(a));
+    const template = await templateOf(d, s);
+    refuseClassified(template, s);
     const stored = await d.files.head(a.objectKey);
     if (!stored)
       throw new Conflict('Chưa nhận được tệp; hãy tải lên trước khi xác nhận', view(a), 'not_uploaded');
@@ -165,7 +180,7 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     const response = ok(view(confirmed));
     requireApplied(
       await d.submissions.apply(write, [d.attachments.confirmItem(confirmed), ...remember(response)]),
-      (current) => submissionView(current, identity, now),
+      (current) => submissionView(current, identity, now, template),
     );
     // Cleanup only: the upload key is never read again once the attachment is ready. Where the function
     // may not delete (the stack grants object Put/Get only), the bucket's lifecycle rule on upload/ does it.
@@ -176,7 +191,8 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.getAttachmentDownload, async ({ identity, params, now }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     const a = await d.attachments.get(identity.tenantId, s.id, params.attachmentId);
-    if (!a) throw new NotFound('Không tìm thấy tệp đính kèm');
+    if (!a || (await hiddenAttachments(d, identity, s)).has(a.id))
+      throw new NotFound('Không tìm thấy tệp đính kèm');
     if (a.status !== 'ready') throw new Conflict('Tệp chưa được kiểm tra xong', view(a), 'not_ready');
     if (a.scanState === 'infected')
       throw new Conflict('Tệp nhiễm mã độc, không được tải về', view(a), 'infected');

@@ -14,6 +14,7 @@ export type CommendationDeps = Pick<
   | 'units'
   | 'users'
   | 'campaigns'
+  | 'templates'
   | 'documents'
   | 'idempotency'
   | 'audit'

@@ -26,7 +26,14 @@ import {
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
-import { approvedNominations, batchCandidates, checkRules, factsOf } from './nominations';
+import {
+  approvedNominations,
+  batchCandidates,
+  checkRules,
+  factsOf,
+  nomineeRedaction,
+  redactBatch,
+} from './nominations';
 import { type Seal, writeOnce } from './tx';
 
 /**
@@ -174,15 +181,16 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         items: await d.commendations.batchesOfUnit(identity.tenantId, params.campaignId, identity.unitId),
       });
     requireAllowed(identity, 'read', await batchResource(d, identity.tenantId));
-    return ok({
-      items: await d.commendations.batchesByState(identity.tenantId, params.campaignId, query.scope),
-    });
+    const items = await d.commendations.batchesByState(identity.tenantId, params.campaignId, query.scope);
+    return ok({ items: await Promise.all(items.map((b) => redactBatch(d, identity, b))) });
   }),
 
   userRoute(c.createBatch, (req) =>
     write(d, req, created, (seal) => createBatch(d, req.identity, req.body, req.now, seal)),
   ),
-  userRoute(c.getBatch, async ({ params, identity }) => ok(await loadBatch(d, identity, params.batchId))),
+  userRoute(c.getBatch, async ({ params, identity }) =>
+    ok(await redactBatch(d, identity, await loadBatch(d, identity, params.batchId))),
+  ),
   userRoute(c.updateBatch, (req) =>
     write(d, req, ok, (seal) => updateBatch(d, req.identity, req.params.batchId, req.body, req.now, seal)),
   ),
@@ -220,11 +228,14 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       unitId: root.id,
       unitPath: [],
     });
-    const page = await d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
-      limit: query.limit,
-      cursor: query.cursor,
-    });
-    return ok(page);
+    const [page, redact] = await Promise.all([
+      d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+      nomineeRedaction(d, identity, params.campaignId),
+    ]);
+    return ok({ ...page, items: page.items.map((r) => redact(r, r)) });
   }),
 
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
@@ -235,13 +246,16 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       unitId: root.id,
       unitPath: [],
     });
-    const items = await approvedNominations(d, identity.tenantId, root.id, params.campaignId);
+    const [items, redact] = await Promise.all([
+      approvedNominations(d, identity.tenantId, root.id, params.campaignId),
+      nomineeRedaction(d, identity, params.campaignId),
+    ]);
     return ok({
       items: items.map((a) => ({
         nominationId: a.summary.id,
         unitId: a.summary.unitId,
         unitName: a.summary.unitName,
-        record: a.record,
+        record: a.record ? redact(a.record, a.record) : a.record,
       })),
     });
   }),

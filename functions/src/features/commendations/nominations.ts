@@ -1,4 +1,6 @@
+import { findFormAssignment } from '@thidua/shared/campaign';
 import {
+  type Batch,
   type CampaignNomination,
   type CommendationConfig,
   checkNominationRules,
@@ -8,15 +10,21 @@ import {
   type NominationFacts,
   type NominationRecord,
   type NominationStage,
+  type Nominee,
   nominationFacts,
   nomineeKey,
   nomineeKeys,
   type PastAward,
   type RuleCheckResult,
+  redactNominee,
   type SubmissionLike,
 } from '@thidua/shared/commendation';
+import { sensitiveRefs } from '@thidua/shared/forms';
+import type { Identity } from '@thidua/shared/org';
+import { authorizeSensitiveRead } from '@thidua/shared/policy';
 import { RuleViolation } from '../../kernel/http/errors';
 import type { StoredSubmission, SubmissionSummary } from '../submissions/repository';
+import { templateVersionOf } from '../submissions/use-cases';
 import type { CommendationDeps } from './context';
 
 /** The facts of a nomination submission, or 422 naming the fields the rules cannot read. */
@@ -288,4 +296,44 @@ export const approvedRecord = async (
     facts,
     result,
   };
+};
+
+/** Where a nominee's facts sit, for the policy: the record's own unit, or the unit of the tờ trình. */
+interface NomineeScope {
+  tenantId: string;
+  unitId: string;
+  unitPath: readonly string[];
+}
+
+/**
+ * The nominee facts of a campaign's records as `identity` may read them: those drawn from fields the
+ * nomination template marks sensitive are redacted for a reader it does not name (the council, the
+ * chair), per record, by the same policy decision as the submission view. Two reads, cached warm.
+ */
+export const nomineeRedaction = async (
+  d: Pick<CommendationDeps, 'campaigns' | 'templates'>,
+  identity: Identity,
+  campaignId: string,
+): Promise<<R extends Nominee>(record: R, scope: NomineeScope) => R> => {
+  const campaign = await d.campaigns.get(identity.tenantId, campaignId);
+  const form = campaign ? findFormAssignment(campaign, NOMINATION_FORM_KEY) : undefined;
+  const template = form
+    ? await templateVersionOf(d, identity.tenantId, form.templateId, form.templateVersion)
+    : undefined;
+  const sensitive = template ? sensitiveRefs(template) : new Set<string>();
+  if (!template || sensitive.size === 0) return (r) => r;
+  return (r, scope) =>
+    authorizeSensitiveRead(identity, { type: 'nomination', ...scope }, template.sensitiveReaders).allowed
+      ? r
+      : redactNominee(r, sensitive);
+};
+
+/** A tờ trình with its entries as `identity` may read them (the tờ trình's unit is the scope). */
+export const redactBatch = async (
+  d: Pick<CommendationDeps, 'campaigns' | 'templates'>,
+  identity: Identity,
+  b: Batch,
+): Promise<Batch> => {
+  const redact = await nomineeRedaction(d, identity, b.campaignId);
+  return { ...b, entries: b.entries.map((e) => redact(e, b)) };
 };

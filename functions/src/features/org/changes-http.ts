@@ -8,7 +8,6 @@ import {
   treeRowsOn,
   type Unit,
   type UnitChange,
-  type UnitChangeEvent,
 } from '@thidua/shared/org';
 import type { PolicyResource } from '@thidua/shared/policy';
 import { requireAction } from '../../kernel/access';
@@ -27,8 +26,11 @@ import { auditUnitChange } from './unit-audit';
  * them is the province administrator's (`administer` unit).
  */
 
-/** A transaction holds 100 items: the changed units, the log event, the idempotency record. */
-const MAX_UNITS_PER_CHANGE = 95;
+/**
+ * A transaction holds 100 items: per unit its Put, its audit event and its chain head; then the log event
+ * and the idempotency record.
+ */
+const MAX_UNITS_PER_CHANGE = 32;
 
 const issuePath = (field: string): string =>
   field === '' ? 'body' : field === 'unitId' ? 'params.unitId' : `body.${field}`;
@@ -83,9 +85,9 @@ export const orgChangeRoutes = (d: Deps): RouteImpl[] => {
     }
     const before = indexUnits(units);
     const changed = withNextRevision(before, result.changed);
-    const event: UnitChangeEvent = auditUnitChange(req.identity, req.now, change.type, request, changed);
+    const { event, items } = await auditUnitChange(d, req.identity, req.now, change.type, request, changed);
     const response = created({ event, changed });
-    requireSaved(await d.units.saveChange(before, changed, event, req.remember(response)), {
+    requireSaved(await d.units.saveChange(before, changed, event, [...req.remember(response), ...items]), {
       exists: 'Đơn vị đã tồn tại',
       missing: 'Không tìm thấy đơn vị',
     });

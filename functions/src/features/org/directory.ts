@@ -9,14 +9,27 @@ import { newId } from '../../kernel/ids';
  * table only and get a generated id (tests of the table alone, tools).
  */
 export interface UserDirectory {
-  /** Creates the account (invitation e-mail sent by Cognito) and returns its `sub`. */
-  create(u: {
-    tenantId: string;
-    email: string;
-    name: string;
-    unitId: string;
-    roles: readonly Role[];
-  }): Promise<string>;
+  /**
+   * Creates the account and returns its `sub`. The invitation e-mail (with a temporary password) is sent
+   * by Cognito unless `invite: false` (an import sends them with `resendInvitation` once its rows are all
+   * written, so nobody is invited to an account an aborted import removes).
+   */
+  create(
+    u: {
+      tenantId: string;
+      email: string;
+      name: string;
+      unitId: string;
+      roles: readonly Role[];
+    },
+    options?: { invite?: boolean },
+  ): Promise<string>;
+  /** Removes an account created by an import that did not complete (compensation). */
+  remove(email: string): Promise<void>;
+  /** The old password stops working; Cognito e-mails a code for "Quên mật khẩu?". */
+  resetPassword(email: string): Promise<void>;
+  /** A new temporary password by e-mail, for an account that has not signed in yet. */
+  resendInvitation(email: string): Promise<void>;
   /** Changes the account; `active: false` also disables it and signs it out everywhere. */
   update(
     email: string,
@@ -44,11 +57,15 @@ export const createUserDirectory = (
   userPoolId: string | undefined,
 ): UserDirectory => {
   if (!client || !userPoolId) {
+    const none = async () => undefined;
     return {
       create: async () => newId(),
-      update: async () => undefined,
-      softwareTokenOf: async () => undefined,
-      signOutEverywhere: async () => undefined,
+      update: none,
+      remove: none,
+      resetPassword: none,
+      resendInvitation: none,
+      softwareTokenOf: none,
+      signOutEverywhere: none,
     };
   }
   const pool = { UserPoolId: userPoolId };
@@ -59,8 +76,15 @@ export const createUserDirectory = (
     ]);
     return { cognito, ...commands };
   };
+  /** Cognito's refusals of an account action in this account's state, as the administrator reads them. */
+  const stateRefusal = (err: unknown, message: string): never => {
+    const name = (err as { name?: string }).name;
+    if (name === 'UnsupportedUserStateException' || name === 'NotAuthorizedException')
+      throw new Conflict(message, undefined, 'account_state');
+    throw err;
+  };
   return {
-    async create(u) {
+    async create(u, options = {}) {
       const {
         cognito,
         AdminCreateUserCommand,
@@ -75,6 +99,7 @@ export const createUserDirectory = (
             ...pool,
             Username: u.email,
             DesiredDeliveryMediums: ['EMAIL'],
+            ...(options.invite === false ? { MessageAction: 'SUPPRESS' as const } : {}),
             UserAttributes: [
               { Name: 'email', Value: u.email },
               { Name: 'email_verified', Value: 'true' },
@@ -152,6 +177,33 @@ export const createUserDirectory = (
     async signOutEverywhere(email) {
       const { cognito, AdminUserGlobalSignOutCommand } = await sdk();
       await cognito.send(new AdminUserGlobalSignOutCommand({ ...pool, Username: email }));
+    },
+    async remove(email) {
+      const { cognito, AdminDeleteUserCommand } = await sdk();
+      await cognito.send(new AdminDeleteUserCommand({ ...pool, Username: email }));
+    },
+    async resetPassword(email) {
+      const { cognito, AdminResetUserPasswordCommand } = await sdk();
+      try {
+        await cognito.send(new AdminResetUserPasswordCommand({ ...pool, Username: email }));
+      } catch (err) {
+        stateRefusal(err, 'Tài khoản chưa đăng nhập lần nào: hãy gửi lại lời mời thay vì đặt lại mật khẩu');
+      }
+    },
+    async resendInvitation(email) {
+      const { cognito, AdminCreateUserCommand } = await sdk();
+      try {
+        await cognito.send(
+          new AdminCreateUserCommand({
+            ...pool,
+            Username: email,
+            MessageAction: 'RESEND',
+            DesiredDeliveryMediums: ['EMAIL'],
+          }),
+        );
+      } catch (err) {
+        stateRefusal(err, 'Tài khoản đã đặt mật khẩu: hãy dùng "Đặt lại mật khẩu" thay vì gửi lại lời mời');
+      }
     },
   };
 };

@@ -74,6 +74,12 @@ const MAX_GENERATIONS = 16;
 export interface UserRepository {
   get(tenantId: string, userId: string): Promise<User | undefined>;
   byUnit(tenantId: string, unitId: string, page: PageRequest): Promise<Page<User>>;
+  /** Every user of a unit (a unit has tens of users: the bounded list a search within a unit filters). */
+  allOfUnit(tenantId: string, unitId: string): Promise<User[]>;
+  /** Up to `limit` users whose folded name starts with `prefix` (already folded), by name. */
+  byNamePrefix(tenantId: string, prefix: string, limit: number): Promise<User[]>;
+  /** Up to `limit` users whose e-mail starts with `prefix` (lower case), by e-mail. */
+  byEmailPrefix(tenantId: string, prefix: string, limit: number): Promise<User[]>;
   putItem(user: User, mode: WriteMode): TxItem;
   save(user: User, mode: WriteMode, extra?: readonly TxItem[]): Promise<SaveOutcome>;
 }
@@ -174,6 +180,11 @@ export const createUserRepository = (ref: TableRef): UserRepository => {
   return {
     get: (tenantId, id) => users.get({ tenantId, id }),
     byUnit: (tenantId, unitId, page) => users.page('byUnit', { tenantId, unitId }, page),
+    allOfUnit: (tenantId, unitId) => users.all('byUnit', { tenantId, unitId }),
+    byNamePrefix: async (tenantId, prefix, limit) =>
+      (await users.page('byName', { tenantId }, { limit, sort: { beginsWith: prefix } })).items,
+    byEmailPrefix: async (tenantId, prefix, limit) =>
+      (await users.page('byEmail', { tenantId }, { limit, sort: { beginsWith: prefix } })).items,
     putItem: (user, mode) => saveItem(ref, userEntity, user, mode),
     save: (user, mode, extra = []) => saveEntity(ref, userEntity, user, mode, extra),
   };

@@ -1,8 +1,10 @@
 import { findFormAssignment } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
 import { submissionContracts as c, type RouteContract } from '@thidua/shared/contracts';
-import { authorizeWorkspace } from '@thidua/shared/policy';
+import { REDACTED_TEXT, redactChanges, sensitiveAttachmentIds, sensitiveRefs } from '@thidua/shared/forms';
+import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
 import {
+  classifySubmission,
   createDraft,
   rulesFor,
   saveDraft,
@@ -28,9 +30,10 @@ import {
   liveRules,
   loadReadable,
   loadReadableWithOrigin,
+  refuseClassified,
   templateOf,
 } from './use-cases';
-import { submissionView } from './views';
+import { readsSensitive, submissionView, type ViewTemplate } from './views';
 
 const scopes: Record<'mine' | 'inbox' | 'subtree', ListScope> = {
   mine: 'MINE',
@@ -50,6 +53,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     result: Extract<TransitionResult, { ok: true }>,
     rules: StoredSubmission['rules'],
     req: Pick<UserRequest<RouteContract>, 'identity' | 'now' | 'remember'>,
+    template: ViewTemplate,
     options: { snapshot?: boolean; data?: Record<string, unknown> } = {},
   ) => {
     const after: StoredSubmission = {
@@ -60,9 +64,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     const write = d.submissions.planChange(before, after, result.events, {
       snapshot: options.snapshot ?? false,
     });
-    const response = ok(submissionView(write.submission, req.identity, req.now));
+    const response = ok(submissionView(write.submission, req.identity, req.now, template));
     requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
-      submissionView(s, req.identity, req.now),
+      submissionView(s, req.identity, req.now, template),
     );
     return response;
   };
@@ -87,6 +91,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       }
       const template = await d.templates.get(t, assignment.templateId, assignment.templateVersion);
       if (!template) throw new RuleViolation('Phong trào chưa có biểu mẫu này', [], 'template_missing');
+      refuseClassified(template);
       // The tree as of today: the unit's parents that day (a unit moved from a date climbs its new ones).
       const units = await d.units.ancestryOn(unit, toCalendarDate(now.toISOString()));
       const result = createDraft({
@@ -117,9 +122,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         { ...result.submission, ...(data ? { data } : {}), rules },
         result.events,
       );
-      const response = created(submissionView(write.submission, identity, now));
+      const response = created(submissionView(write.submission, identity, now, template));
       requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
-        submissionView(s, identity, now),
+        submissionView(s, identity, now, template),
       );
       return response;
     }),
@@ -168,7 +173,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
 
     userRoute(c.getSubmission, async ({ identity, params, now }) => {
       const { submission, origin } = await loadReadableWithOrigin(d, identity, params.submissionId, now);
-      return ok(submissionView(submission, identity, now, origin));
+      return ok(submissionView(submission, identity, now, await templateOf(d, submission), origin));
     }),
 
     userRoute(c.saveSubmission, async (req) => {
@@ -177,6 +182,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const own = identity.unitId === s.unitId;
       requireAllowed(identity, own ? 'save' : 'act', submissionResource(identity.tenantId, s));
       const template = await templateOf(d, s);
+      refuseClassified(template, s);
       const iso = now.toISOString();
       if (!own) {
         // The reviewer on turn records its scores; nothing else of the data changes.
@@ -188,9 +194,15 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           definition: template,
           expectedVersion: body.expectedVersion,
         });
-        if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-        return commit(s, result, s.rules, req);
+        if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+        return commit(s, result, s.rules, req, template);
       }
+      // A draft is saved whole: who may not read its sensitive fields cannot send them back, and would
+      // erase them. (Reviewers' saves above merge scores only, so they are safe.)
+      if (!readsSensitive(identity, s, template) && sensitiveRefs(template).size > 0)
+        throw new Forbidden(
+          'Biểu mẫu có trường nhạy cảm mà vai trò của bạn không được xem, nên không được sửa',
+        );
       const { rules } = await liveRules(d, s, template);
       const result = saveDraft({
         submission: s,
@@ -201,7 +213,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         expectedVersion: body.expectedVersion,
         definition: template,
       });
-      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
       const data = hasFileFields(template)
         ? resolveAttachmentRefs(
             template,
@@ -210,7 +222,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
             d.config.malwareScanning,
           )
         : undefined;
-      return commit(s, result, rules, req, data ? { data } : {});
+      return commit(s, result, rules, req, template, data ? { data } : {});
     }),
 
     userRoute(c.actOnSubmission, async (req) => {
@@ -219,12 +231,15 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       // The one read of an approval.
       const s = await loadReadable(d, identity, params.submissionId);
       requireAllowed(identity, 'act', submissionResource(identity.tenantId, s));
+      // Every answer shows the submission through its template; a warm Lambda has it in memory.
+      const template = await templateOf(d, s);
       let rules = s.rules;
-      let definition: Awaited<ReturnType<typeof templateOf>> | undefined;
+      let definition: typeof template | undefined;
       let children: Awaited<ReturnType<typeof childrenCompleteness>>['result'] | undefined;
       if (action.type === 'submit') {
+        refuseClassified(template, s);
         // Submitting reads the live campaign (windows, lock exceptions, deadlines) and the template.
-        definition = await templateOf(d, s);
+        definition = template;
         const live = await liveRules(d, s, definition);
         rules = live.rules;
         if (rules.requireChildrenApproved && live.campaign) {
@@ -250,8 +265,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(children ? { children } : {}),
         ...(definition ? { definition } : {}),
       });
-      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now));
-      const answer = await commit(s, result, rules, req, { snapshot: action.type === 'submit' });
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+      const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
       req.countTransition(action.type);
       return answer;
     }),
@@ -263,14 +278,51 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const actorIds = [...new Set(events.map((e) => e.actorId))];
       const users = await Promise.all(actorIds.map((id) => d.users.get(identity.tenantId, id)));
       const names = new Map(actorIds.map((id, i) => [id, users[i]?.name ?? null]));
-      return ok({ events: events.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? null })) });
+      // An attach event names its file: a file of a sensitive field keeps its hash, not its name.
+      const template = await templateOf(d, s);
+      const hidden = readsSensitive(identity, s, template)
+        ? new Set<string>()
+        : sensitiveAttachmentIds(template, s.data);
+      return ok({
+        events: events.map((e) => ({
+          ...e,
+          ...(e.attachment && hidden.has(e.attachment.id)
+            ? { attachment: { ...e.attachment, name: REDACTED_TEXT } }
+            : {}),
+          actorName: names.get(e.actorId) ?? null,
+        })),
+      });
     }),
 
     userRoute(c.getSubmissionDiff, async ({ identity, params, query }) => {
       const s = await loadReadable(d, identity, params.submissionId);
       const snapshot = await d.submissions.snapshotAtOrBefore(identity.tenantId, s.id, query.since);
       if (!snapshot) throw new NotFound('Không có bản đã gửi ở phiên bản này');
-      return ok({ since: snapshot.version, version: s.version, changes: diffData(snapshot.data, s.data) });
+      const template = await templateOf(d, s);
+      const changes = diffData(snapshot.data, s.data);
+      return ok({
+        since: snapshot.version,
+        version: s.version,
+        changes: readsSensitive(identity, s, template) ? changes : redactChanges(template, changes),
+      });
+    }),
+
+    userRoute(c.classifySubmission, async (req) => {
+      const { identity, params, body, now } = req;
+      const s = await loadReadable(d, identity, params.submissionId);
+      const decision = authorizeClassify(identity, submissionResource(identity.tenantId, s));
+      if (!decision.allowed) throw new Forbidden(decision.reason);
+      const template = await templateOf(d, s);
+      const result = classifySubmission({
+        submission: s,
+        classified: body.classified,
+        reason: body.reason,
+        actor: identity,
+        now: now.toISOString(),
+        expectedVersion: body.expectedVersion,
+      });
+      if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
+      return commit(s, result, s.rules, req, template);
     }),
 
     userRoute(c.getCompleteness, async ({ identity, params, query, now }) => {

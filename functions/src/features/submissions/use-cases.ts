@@ -1,13 +1,13 @@
 import type { SubmissionOrigin } from '@thidua/shared/api';
 import { type Campaign, filesForm, findFormAssignment } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
-import type { FormTemplate } from '@thidua/shared/forms';
+import { classifiedRefusal, type FormTemplate } from '@thidua/shared/forms';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { authorize, readsThroughLineage } from '@thidua/shared/policy';
 import { type Completeness, completeness, rulesFor, type WorkflowRules } from '@thidua/shared/workflow';
 import { submissionResource } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
-import { NotFound } from '../../kernel/http/errors';
+import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { CompletenessCell, StoredSubmission } from './repository';
 
 const NOT_FOUND = 'Không tìm thấy báo cáo';
@@ -51,11 +51,47 @@ export const loadReadable = async (
   submissionId: string,
 ): Promise<StoredSubmission> => (await loadReadableWithOrigin(d, identity, submissionId)).submission;
 
+/**
+ * Published template versions, per dependency container (one table): `(id, version)` never changes once
+ * written, so a warm Lambda reads each version once. Every submission view needs its template (which
+ * fields are sensitive); the cache keeps an approval at one GetItem once the template has been read.
+ */
+const templateCache = new WeakMap<object, Map<string, FormTemplate>>();
+const TEMPLATE_CACHE_MAX = 200;
+
+/** A published template version, or undefined; read once per warm instance. */
+export const templateVersionOf = async (
+  d: Pick<Deps, 'templates'>,
+  tenantId: string,
+  templateId: string,
+  version: number,
+): Promise<FormTemplate | undefined> => {
+  const cache = templateCache.get(d) ?? new Map<string, FormTemplate>();
+  templateCache.set(d, cache);
+  const key = `${tenantId}#${templateId}#${version}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const t = await d.templates.get(tenantId, templateId, version);
+  if (!t) return undefined;
+  if (cache.size >= TEMPLATE_CACHE_MAX) cache.clear();
+  cache.set(key, t);
+  return t;
+};
+
 /** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
 export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {
-  const t = await d.templates.get(s.tenantId, s.templateId, s.templateVersion);
+  const t = await templateVersionOf(d, s.tenantId, s.templateId, s.templateVersion);
   if (!t) throw new Error(`template ${s.templateId} v${s.templateVersion} of submission ${s.id} is missing`);
   return t;
+};
+
+/** 422 `classified` when the template or the submission is "Mật": no data entry at all (nothing is lost). */
+export const refuseClassified = (
+  template: Pick<FormTemplate, 'classified'>,
+  submission?: { classified?: boolean | undefined },
+): void => {
+  const refusal = classifiedRefusal(template, submission);
+  if (refusal) throw new RuleViolation(refusal.message, [], refusal.code);
 };
 
 /**

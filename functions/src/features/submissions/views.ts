@@ -1,19 +1,37 @@
 import type { SubmissionOrigin, SubmissionView } from '@thidua/shared/api';
+import { type FormTemplate, redactData } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
+import { authorizeSensitiveRead } from '@thidua/shared/policy';
 import { availableActions } from '@thidua/shared/workflow';
+import { submissionResource } from '../../kernel/access';
 import type { StoredSubmission } from './repository';
 
+/** What of the template a view needs: its fields (which are sensitive) and who reads them. */
+export type ViewTemplate = Pick<FormTemplate, 'sections' | 'sensitiveReaders'>;
+
+/** The policy's answer: may `identity` read the sensitive fields of `s`, filled on `template`? */
+export const readsSensitive = (identity: Identity, s: StoredSubmission, template: ViewTemplate): boolean =>
+  authorizeSensitiveRead(identity, submissionResource(s.tenantId, s), template.sensitiveReaders).allowed;
+
 /**
- * The API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out.
- * Read through lineage (`origin`), it is read only: no action is offered.
+ * THE API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out,
+ * and the sensitive fields are redacted for a reader the template does not name. Every route that
+ * answers with a submission (its answers, its 409s, its idempotent replays) goes through here, and the
+ * template is a required argument, so a new route cannot forget the redaction. Read through lineage
+ * (`origin`), it is read only: no action is offered.
  */
 export const submissionView = (
   s: StoredSubmission,
   identity: Identity,
   now: Date,
+  template: ViewTemplate,
   origin?: SubmissionOrigin,
 ): SubmissionView => {
   const { rules, ...submission } = s;
-  if (origin) return { ...submission, actions: [], origin };
-  return { ...submission, actions: availableActions(submission, identity, rules, now.toISOString()) };
+  const { data, redacted } = readsSensitive(identity, s, template)
+    ? { data: submission.data, redacted: [] }
+    : redactData(template, submission.data);
+  const view = { ...submission, data, redacted };
+  if (origin) return { ...view, actions: [], origin };
+  return { ...view, actions: availableActions(submission, identity, rules, now.toISOString()) };
 };

@@ -1,3 +1,4 @@
+import { foldText } from '@thidua/shared/admin';
 import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
 import { Campaign } from '@thidua/shared/campaign';
 import { FormTemplate } from '@thidua/shared/forms';
@@ -76,6 +77,18 @@ export const userEntity = defineEntity({
       index: 'gsi1',
       pk: (u: { tenantId: string; unitId: string }) => `${t(u.tenantId)}#USERS#UNIT#${u.unitId}`,
       sk: (u: User) => u.id,
+    },
+    /** The administrator's search by name: `begins_with` on the name folded without accents. */
+    byName: {
+      index: 'gsi2',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#USERS#NAME`,
+      sk: (u: User) => `${foldText(u.name)}#${u.id}`,
+    },
+    /** By e-mail: a prefix search, and "is this address taken" before an import writes anything. */
+    byEmail: {
+      index: 'gsi3',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#USERS#EMAIL`,
+      sk: (u: User) => `${u.email.toLowerCase()}#${u.id}`,
     },
   },
 });

@@ -1,4 +1,4 @@
-import { findTemplate2023 } from '@thidua/shared/forms';
+import { findTemplate2023, redactData } from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
 import { buildXlsx, readXlsx } from '@thidua/shared/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
@@ -132,5 +132,31 @@ describe('campaign report export', () => {
       fitToWidth: 1,
     });
     expect(read.printTitles).toBe('$1:$1');
+  });
+
+  it('writes the redaction marker where the API hid a sensitive value, in the XLSX as on screen', () => {
+    if (!template) throw new Error('template missing');
+    const stored = {
+      figures: { crimesDetected: 12, drugCases: 0, traffickingCases: 1 },
+      propaganda: { sessions: 20 },
+    };
+    const { data, redacted } = redactData(template, stored);
+    const sheet = reportSheet('Báo cáo', template, [{ ...base, data, redacted }], t);
+    const [read] = readXlsx(buildXlsx([sheet]));
+    if (!read) throw new Error('no sheet');
+    const header = (read.rows[0] ?? []).map((c) => c?.shown);
+    const row = (read.rows[1] ?? []).map((c) => c?.shown);
+    const at = (label: string) => row[header.findIndex((h) => h === label)];
+    const field = (ref: string) => {
+      const [s, f] = ref.split('.');
+      return template.sections.find((x) => x.key === s)?.fields.find((x) => x.key === f)?.label ?? ref;
+    };
+    for (const ref of ['figures.crimesDetected', 'figures.drugCases', 'figures.totalCases'])
+      expect(at(field(ref))).toBe('Đã ẩn — dữ liệu nhạy cảm');
+    expect(at(field('propaganda.sessions'))).toBe('20');
+    // A reader the template names exports the figures.
+    const full = reportSheet('Báo cáo', template, [{ ...base, data: stored, redacted: [] }], t);
+    const fullRow = full.rows[1] ?? [];
+    expect(fullRow[(full.rows[0] ?? []).indexOf(field('figures.crimesDetected'))]).toBe(12);
   });
 });

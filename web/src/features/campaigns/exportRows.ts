@@ -1,4 +1,10 @@
-import { computeValues, type FormTemplate, isQuantity, visibleRefs } from '@thidua/shared/forms';
+import {
+  computeValues,
+  type FormTemplate,
+  isQuantity,
+  isSensitivePath,
+  visibleRefs,
+} from '@thidua/shared/forms';
 import type { Submission } from '@thidua/shared/workflow';
 import { type Cell, dateCell, dateTimeCell, type Sheet } from '@thidua/shared/xlsx';
 import type { Translate } from '../../i18n';
@@ -10,6 +16,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 /** One column of a report sheet: a field (or a score part) of the template. */
 interface ExportColumn {
   header: string;
+  /** The field (`section.field`) or column (`section.table.column`) it shows, for redaction. */
+  ref?: string;
   value: (s: Submission, computed: Record<string, number>, shown: Set<string>) => Cell;
 }
 
@@ -18,6 +26,7 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
   for (const section of template.sections) {
     for (const f of section.fields) {
       const ref = `${section.key}.${f.key}`;
+      const first = cols.length;
       const raw = (s: Submission): unknown => {
         const sec = s.data[section.key];
         return isRecord(sec) ? sec[f.key] : undefined;
@@ -56,6 +65,7 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
             if (!isQuantity(c)) continue;
             cols.push({
               header: `${header} – ${c.label} (${t('common.total')})`,
+              ref: `${ref}.${c.key}`,
               value: (s) => {
                 const rows = raw(s);
                 return Array.isArray(rows)
@@ -116,6 +126,7 @@ function columnsOf(template: FormTemplate, t: Translate): ExportColumn[] {
             },
           });
       }
+      for (const c of cols.slice(first)) c.ref ??= ref;
     }
   }
   return cols;
@@ -135,7 +146,8 @@ export const parentUnitName = (s: Submission): string => {
 export function reportSheet(
   name: string,
   template: FormTemplate,
-  submissions: readonly Submission[],
+  /** As the API answered them: `redacted` lists the sensitive fields it hid from this reader. */
+  submissions: readonly (Submission & { redacted?: readonly string[] })[],
   t: Translate,
 ): Sheet {
   const cols = columnsOf(template, t);
@@ -159,13 +171,19 @@ export function reportSheet(
   for (const { s, parent } of sorted) {
     const computed = computeValues(template, s.data);
     const shown = visibleRefs(template, s.data);
+    const hidden = new Set(s.redacted ?? []);
+    // The same words as the screen where a value was redacted: a blank or a 0 would read as data.
+    const cell = (c: ExportColumn): Cell =>
+      c.ref !== undefined && isSensitivePath(hidden, c.ref)
+        ? t('form.redacted')
+        : c.value(s, computed, shown);
     rows.push([
       parent,
       s.unitName,
       periodLabel(s.period, t),
       t(`status.${s.state}`),
       dateTimeCell(s.updatedAt),
-      ...cols.map((c) => c.value(s, computed, shown)),
+      ...cols.map(cell),
     ]);
   }
   return {

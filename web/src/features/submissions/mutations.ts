@@ -36,13 +36,15 @@ function useAfterChange() {
   };
 }
 
-export function useWorkflowAction(submissionId: string) {
-  const s = useSubmissionsApi();
+/**
+ * A change to an existing submission whose answer is its new view: one idempotency key per intent, kept
+ * only while a lost answer (network) may be retried.
+ */
+function useSubmissionChange<I>(write: (input: I, idempotencyKey: string) => Promise<SubmissionView>) {
   const intent = useIntentKey();
   const afterChange = useAfterChange();
   return useMutation({
-    mutationFn: (input: { expectedVersion: number; action: WorkflowAction }) =>
-      s.act(submissionId, input, intent.get()),
+    mutationFn: (input: I) => write(input, intent.get()),
     onSuccess: async (detail) => {
       intent.done();
       await afterChange(detail);
@@ -52,6 +54,21 @@ export function useWorkflowAction(submissionId: string) {
       if (!(isHttpError(error) && error.isNetwork)) intent.done();
     },
   });
+}
+
+export function useWorkflowAction(submissionId: string) {
+  const s = useSubmissionsApi();
+  return useSubmissionChange((input: { expectedVersion: number; action: WorkflowAction }, key) =>
+    s.act(submissionId, input, key),
+  );
+}
+
+/** Sets or lifts the "Mật" flag (reviewers and the secretariat; the policy decides, the API checks). */
+export function useClassify(submissionId: string) {
+  const s = useSubmissionsApi();
+  return useSubmissionChange((body: { classified: boolean; reason: string; expectedVersion: number }, key) =>
+    s.classify(submissionId, body, key),
+  );
 }
 
 export function useCreateDraft() {

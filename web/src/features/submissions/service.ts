@@ -1,5 +1,6 @@
 import {
   actOnSubmission,
+  classifySubmission,
   confirmAttachment,
   createAttachmentUpload,
   createSubmission,
@@ -82,6 +83,11 @@ export const submissionsApi = (api: ApiClient) => ({
       body: { ...input.action, expectedVersion: input.expectedVersion },
       idempotencyKey,
     }),
+  classify: (
+    submissionId: string,
+    body: { classified: boolean; reason: string; expectedVersion: number },
+    idempotencyKey: string,
+  ) => api.call(classifySubmission, { params: { submissionId }, body, idempotencyKey }),
   startUpload: (
     submissionId: string,
     file: { name: string; size: number; contentType: string },

@@ -72,28 +72,54 @@ export function fieldText(field: FieldDef, value: unknown, t: Translate): string
 }
 
 /**
+ * What stands where the API redacted a sensitive value: words, never a blank or a 0 that reads as data.
+ */
+export function RedactedMark() {
+  const t = useT();
+  return (
+    <span className="redacted-mark" title={t('form.redactedHelp')}>
+      {t('form.redacted')}
+    </span>
+  );
+}
+
+/**
  * The read-only form (reviewers, history, approved submissions): only visible fields, computed totals
- * recomputed from the data, changed fields marked with their previous value.
+ * recomputed from the data, changed fields marked with their previous value, and the marker where the
+ * API redacted a sensitive field (`redacted`: refs and column refs as the API lists them).
  */
 export function FormView({
   definition,
   data,
   previous,
+  redacted = [],
   onOpenAttachment,
 }: {
   definition: FormDefinition;
   data: Data;
   /** The data of the returned version: fields that differ are marked "changed". */
   previous?: Data;
+  /** Sensitive refs the API removed for this reader (`SubmissionView.redacted`). */
+  redacted?: readonly string[];
   onOpenAttachment?: (ref: AttachmentRef) => void;
 }) {
   const t = useT();
+  const hidden = new Set(redacted);
   const shown = visibleRefs(definition, data);
   const computed = computeValues(definition, data);
   return (
     <div className="form-view">
+      {hidden.size > 0 ? (
+        <p className="muted redacted-notice" role="note">
+          {t('form.redactedNotice')}
+        </p>
+      ) : null}
       {definition.sections.map((section) => {
-        const fields = section.fields.filter((f) => shown.has(fieldName(section.key, f.key)));
+        // A redacted field shows its marker even where its visibility hung on redacted data.
+        const fields = section.fields.filter((f) => {
+          const ref = fieldName(section.key, f.key);
+          return shown.has(ref) || hidden.has(ref);
+        });
         if (fields.length === 0) return null;
         return (
           <section key={section.key} className="card form-section" aria-labelledby={`view-${section.key}`}>
@@ -101,6 +127,16 @@ export function FormView({
             <dl className="form-values">
               {fields.map((f) => {
                 const ref = fieldName(section.key, f.key);
+                if (hidden.has(ref)) {
+                  return (
+                    <div key={f.key} className="form-value form-value-redacted">
+                      <dt>{f.label}</dt>
+                      <dd>
+                        <RedactedMark />
+                      </dd>
+                    </div>
+                  );
+                }
                 const value = f.type === 'computed' ? computed[ref] : readAt(data, ref);
                 const before =
                   previous === undefined
@@ -117,7 +153,14 @@ export function FormView({
                       {changed ? <span className="badge badge-warning">{t('review.changed')}</span> : null}
                     </dt>
                     <dd>
-                      <ValueView field={f} value={value} data={data} onOpenAttachment={onOpenAttachment} />
+                      <ValueView
+                        field={f}
+                        value={value}
+                        data={data}
+                        hiddenColumns={hidden}
+                        fieldRef={ref}
+                        onOpenAttachment={onOpenAttachment}
+                      />
                       {changed ? (
                         <p className="form-value-before">
                           {t('review.before')}: {fieldText(f, before, t)}
@@ -139,11 +182,16 @@ function ValueView({
   field,
   value,
   data,
+  hiddenColumns,
+  fieldRef,
   onOpenAttachment,
 }: {
   field: FieldDef;
   value: unknown;
   data: Data;
+  /** Redacted refs: a table's redacted columns are `fieldRef.column`. */
+  hiddenColumns: ReadonlySet<string>;
+  fieldRef: string;
   onOpenAttachment?: (ref: AttachmentRef) => void;
 }): ReactNode {
   const t = useT();
@@ -175,9 +223,13 @@ function ValueView({
                     data-label={c.label}
                     className={c.type === 'integer' || c.type === 'decimal' ? 'num' : undefined}
                   >
-                    {c.visibleWhen === undefined || evaluateCondition(c.visibleWhen, data, row)
-                      ? scalarText(c, row[c.key], t)
-                      : '—'}
+                    {hiddenColumns.has(`${fieldRef}.${c.key}`) ? (
+                      <RedactedMark />
+                    ) : c.visibleWhen === undefined || evaluateCondition(c.visibleWhen, data, row) ? (
+                      scalarText(c, row[c.key], t)
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 ))}
               </tr>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { toCalendarDate } from '@thidua/shared/common';
 import { getOrgTree, getUnitLineage, listUnitChanges } from '@thidua/shared/contracts';
 import { isActiveOn, type Unit } from '@thidua/shared/org';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../../api/describe';
 import { useApi } from '../../../app/services';
 import { formatDate, formatDateTime, useCatalogue, useT } from '../../../i18n';
@@ -81,7 +81,7 @@ export function UnitsPage() {
         </section>
         <section className="org-detail card" aria-live="polite">
           {selected ? (
-            <UnitDetail unit={selected} asOf={asOf} nameOf={nameOf} onAction={setMode} />
+            <UnitDetail key={selected.id} unit={selected} asOf={asOf} nameOf={nameOf} onAction={setMode} />
           ) : (
             <p className="muted">{m('select')}</p>
           )}
@@ -145,9 +145,17 @@ function UnitDetail({
       : m('between', { from: formatDate(from), to: formatDate(to) });
   const whatLabel = { name: m('name'), kind: m('kind'), parent: m('parent'), successor: m('successors') };
   const open = isActiveOn(unit, asOf);
+  // At 360 px the detail sits below the whole tree: choosing a unit (one mount per unit, see `key`)
+  // brings it into view and focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   return (
     <div className="stack">
-      <h2>{unit.name}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {unit.name}
+      </h2>
       <p className="muted">
         {kindLabel(unit.kind)} · {m('id')}: {unit.id}
       </p>

@@ -14,6 +14,7 @@ import { periodLabel } from '../labels';
 import { useCreateDraft } from '../mutations';
 import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
+import { ClassifyButton } from './ClassifyButton';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
@@ -52,6 +53,7 @@ export function SubmissionPage() {
       key={`${sub.id}-${sub.state}`}
       submission={sub}
       actions={sub.actions}
+      redacted={sub.redacted}
       template={template.data}
       campaignNumber={campaign.data?.number}
       events={history.data ?? []}
@@ -63,6 +65,7 @@ export function SubmissionPage() {
 function SubmissionWorkspace({
   submission: sub,
   actions,
+  redacted,
   template,
   campaignNumber,
   events,
@@ -70,6 +73,8 @@ function SubmissionWorkspace({
 }: {
   submission: Submission & { origin?: SubmissionOrigin | undefined };
   actions: readonly string[];
+  /** Sensitive fields the API hid from this reader. */
+  redacted: readonly string[];
   template: FormTemplate;
   campaignNumber: string | undefined;
   events: Parameters<typeof HistoryTimeline>[0]['events'];
@@ -84,8 +89,11 @@ function SubmissionWorkspace({
     claims !== undefined &&
     claims.unitId === sub.unitId &&
     claims.roles.some((r) => (authorRoles as readonly string[]).includes(r));
-  // The author unit edits while the submission is in its hands; the API refuses anyone else anyway.
-  const editing = isAuthor && isEditable(sub.state);
+  // "Mật": no data entry in this system, whoever asks (the API answers 422 `classified` anyway).
+  const classified = template.classified === true || sub.classified === true;
+  // The author unit edits while the submission is in its hands, unless some fields are hidden from it
+  // (it cannot send back what it cannot read); the API refuses anyone else anyway.
+  const editing = isAuthor && isEditable(sub.state) && !classified && redacted.length === 0;
   const since = editing ? null : comparedVersion(sub.state, events);
   const diff = useDiff(sub.id, since);
   const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
@@ -127,6 +135,7 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          <ClassifyButton submission={sub} />
           {isAuthor && sub.multiplePerPeriod ? (
             <AddAnother submission={sub} formTitle={template.title} />
           ) : null}
@@ -153,6 +162,11 @@ function SubmissionWorkspace({
         </Alert>
       ) : null}
       {sub.state === 'approved' ? <Alert tone="success">{t('submission.approvedNote')}</Alert> : null}
+      {classified ? (
+        <Alert tone="danger" title={t('submission.classifiedTitle')}>
+          <p>{t('submission.classifiedBody')}</p>
+        </Alert>
+      ) : null}
       {since !== null && diff.data ? <Alert tone="info">{t('submission.changesShown')}</Alert> : null}
 
       <ActionBar submission={sub} actions={workflowActions} />
@@ -175,6 +189,7 @@ function SubmissionWorkspace({
                 <FormView
                   definition={template}
                   data={sub.data}
+                  redacted={redacted}
                   previous={
                     since !== null && diff.data ? previousData(sub.data, diff.data.changes) : undefined
                   }

@@ -1,0 +1,3 @@
+export * from './fold';
+export * from './import';
+export * from './office-holders';
