@@ -1,16 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  DEMO_PASSWORD,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, DEMO_PASSWORD, seriousViolations } from '../support/browser';
+import { SHOTS, useJourney } from '../support/journey';
 import { apiAs, type Platform } from '../support/platform';
 import type { WebServer } from '../support/web-server';
 
@@ -20,9 +12,6 @@ import type { WebServer } from '../support/web-server';
  * CloudFront serves it. Screenshots of the main pages go to tests/output/screenshots/, and axe-core
  * checks each main page for serious or critical violations.
  */
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'tests/output/screenshots');
 
 const officer = 'canbo.tanphu@demo.thidua.vn';
 const unitHead = 'truong.tanphu@demo.thidua.vn';
@@ -35,58 +24,17 @@ const secretariat = 'thuongtruc@demo.thidua.vn';
 
 const PERIODIC = /Báo cáo kết quả phong trào thi đua phòng, chống tội phạm/;
 
-let built: BuiltWeb;
+// The production build (as `npm run build -w web` makes it) on the local platform, and Chromium; a failed
+// journey captures every open page (tests/output/screenshots/failed-journey-*).
+const journey = useJourney('journey', { timeoutMs: 15_000 });
+const { signedIn } = journey;
 let platform: Platform;
 let web: WebServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const axeFindings: { page: string; violations: string[] }[] = [];
 
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  // The production build, as `npm run build -w web` makes it (into a temporary folder).
-  built = await startBuiltWeb();
-  ({ web, platform } = built);
-  browser = await launchChromium();
+beforeAll(() => {
+  ({ web, platform } = journey.built());
 });
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await built?.stop();
-});
-
-// When a journey fails, every open page is captured for the report (tests/output/screenshots/failed-*).
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  let i = 0;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      await p
-        .screenshot({ path: join(SHOTS, `failed-${ctx.task.name.slice(0, 3)}-${i++}.png`), fullPage: true })
-        .catch(() => undefined);
-      const alerts = await p
-        .locator('[role=alert], [role=status]')
-        .allTextContents()
-        .catch(() => []);
-      console.error(`failed page ${p.url()}: ${alerts.filter(Boolean).join(' | ')}`);
-    }
-  }
-});
-
-/** A person at a device: a fresh browser context, signed in through the sign-in page. */
-async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => {
-    throw new Error(`page error for ${email}: ${e.message}`);
-  });
-  await page.goto(`${web.origin}/`);
-  await signInThroughPage(page, email);
-  return page;
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -462,8 +410,7 @@ describe('journeys', () => {
   });
 
   it('on a phone, the sign-in page and its language switch are readable', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    contexts.push(context);
+    const context = await journey.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     await page.goto(`${web.origin}/sign-in`);
     const english = page.getByRole('button', { name: 'English' });
@@ -481,8 +428,7 @@ describe('journeys', () => {
   });
 
   it('switches to English and back, and signs in by keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-    contexts.push(context);
+    const context = await journey.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${web.origin}/sign-in`);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();

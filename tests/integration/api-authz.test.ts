@@ -104,6 +104,9 @@ const auditReadersOfA: Login[] = [
   'provinceReviewer',
 ];
 
+/** Who sets campaigns up in the builder: the province secretariat and admin. */
+const builders: Login[] = ['admin', 'secretariat'];
+
 const is = (set: readonly string[], p: Persona) => set.includes(p);
 
 /** Read-like: allowed → `ok`, otherwise 404 (existence does not leak). */
@@ -315,6 +318,24 @@ const cases = (): Case[] => {
       expected: role(['admin', 'secretariat'], 200),
     },
     {
+      operationId: 'listAuditChains',
+      label: '',
+      call: (a) => a.get(`/audit/chains?campaignId=${TEST_CAMPAIGN}`),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
+      operationId: 'verifyAuditChains',
+      label: '',
+      call: (a) => a.get('/audit/verification'),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
+      operationId: 'verifyAuditChain',
+      label: 'A',
+      call: (a) => a.get(`/audit/chains/submission/${A.id}`),
+      expected: role(['admin', 'secretariat'], 200),
+    },
+    {
       operationId: 'createUnit',
       label: '(unknown parent)',
       call: (a) =>
@@ -452,6 +473,87 @@ const cases = (): Case[] => {
           ],
         }),
       expected: role(['admin'], 422),
+    },
+    // The form builder (issue 14): the secretariat's work (policy action `design`).
+    {
+      operationId: 'listTemplateLibrary',
+      label: '',
+      call: (a) => a.get('/admin/templates'),
+      expected: role(['secretariat'], 200),
+    },
+    {
+      operationId: 'getTemplateDraft',
+      label: '(no draft)',
+      call: (a) => a.get('/admin/templates/authz-no-draft/draft'),
+      expected: role(['secretariat'], 404),
+    },
+    {
+      operationId: 'saveTemplateDraft',
+      label: '(stale revision)',
+      call: (a) =>
+        a.put('/admin/templates/authz-no-draft/draft', {
+          content: { kind: 'report', title: 'X', sections: [] },
+          basedOnVersion: null,
+          expectedRevision: 7,
+        }),
+      expected: role(['secretariat'], 409),
+    },
+    {
+      operationId: 'publishTemplateDraft',
+      label: '(no draft)',
+      call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
+      expected: role(['secretariat'], 404),
+    },
+    // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
+    {
+      operationId: 'listCampaignDrafts',
+      label: '',
+      call: (a) => a.get('/admin/campaign-drafts'),
+      expected: role(builders, 200),
+    },
+    {
+      operationId: 'getCampaignDraft',
+      label: '(none)',
+      call: (a) => a.get('/admin/campaign-drafts/authz-none'),
+      expected: role(builders, 404),
+    },
+    {
+      operationId: 'saveCampaignDraft',
+      label: '(stale revision)',
+      call: (a) =>
+        a.put(`/admin/campaign-drafts/${TEST_CAMPAIGN}`, { revision: 5, baseVersion: 0, data: {} }),
+      expected: role(builders, 409),
+    },
+    {
+      operationId: 'createCampaignCopy',
+      label: '(unknown source)',
+      call: (a) => a.post('/admin/campaigns/authz-none/copies', { id: 'authz-copy', year: 2027 }),
+      expected: role(builders, 404),
+    },
+    {
+      operationId: 'publishCampaign',
+      label: '(a form period the campaign lacks)',
+      call: (a) => {
+        const { id: _id, ...rest } = testCampaign();
+        const forms = rest.forms.map((f) => ({ ...f, periods: ['2026-M01'], deadlines: [] }));
+        return a.post(`/admin/campaigns/${TEST_CAMPAIGN}/versions`, {
+          baseVersion: 0,
+          campaign: { ...rest, forms },
+        });
+      },
+      expected: role(builders, 422),
+    },
+    {
+      operationId: 'listCampaignVersions',
+      label: '',
+      call: (a) => a.get(`/admin/campaigns/${TEST_CAMPAIGN}/versions`),
+      expected: role(builders, 200),
+    },
+    {
+      operationId: 'getCampaignVersion',
+      label: '(none)',
+      call: (a) => a.get(`/admin/campaigns/${TEST_CAMPAIGN}/versions/999`),
+      expected: role(builders, 404),
     },
     { operationId: 'getMySecurity', label: '', call: (a) => a.get('/me/security'), expected: everyone() },
     {

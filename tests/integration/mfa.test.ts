@@ -26,7 +26,8 @@ import { createUserWithPassword, expectStatus, logins, units } from './api-world
 /**
  * TOTP MFA and sign-out everywhere against the local platform, over the Cognito protocol the web app
  * speaks, and the API's enforcement of the tenant's MFA policy. The account check caches records for
- * ACCOUNT_CACHE_TTL_SECONDS (60 in production; 1 here so a test can wait the window out).
+ * ACCOUNT_CACHE_TTL_SECONDS and the tenant's policy for MFA_POLICY_CACHE_TTL_SECONDS (60 and 300 in
+ * production; 1 here so a test can wait the window out).
  */
 const TTL_MS = 1000;
 const pastTheWindow = () => new Promise((r) => setTimeout(r, TTL_MS + 150));
@@ -40,6 +41,7 @@ let admin: Api;
 
 beforeAll(async () => {
   process.env.ACCOUNT_CACHE_TTL_SECONDS = String(TTL_MS / 1000);
+  process.env.MFA_POLICY_CACHE_TTL_SECONDS = String(TTL_MS / 1000);
   platform = await startTestPlatform();
   // Public user operations carry no IAM credentials; an SDK client still wants some to sign with.
   cognito = new CognitoIdentityProviderClient({
@@ -54,6 +56,7 @@ afterAll(async () => {
   cognito?.destroy();
   await platform?.stop();
   delete process.env.ACCOUNT_CACHE_TTL_SECONDS;
+  delete process.env.MFA_POLICY_CACHE_TTL_SECONDS;
 });
 
 const errorCode = (b: Record<string, unknown>) => (b.error as { code: string }).code;

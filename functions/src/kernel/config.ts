@@ -42,6 +42,11 @@ const Env = z.object({
    * bound on how long a moved or deactivated account keeps its old authority. At most 60 s; 0 = no cache.
    */
   ACCOUNT_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  /**
+   * How long an instance trusts the tenant's MFA policy it read (ADR 0018): a stricter policy applies
+   * within this bound; a relaxed one at once (a refusal reads it again). At most 300 s.
+   */
+  MFA_POLICY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(300),
 });
 
 export interface Config {
@@ -63,6 +68,7 @@ export interface Config {
   /** Unset locally, where the gateway itself sets `CloudFront-Viewer-Address` from the socket. */
   originVerifySecret: string | undefined;
   accountCacheTtlSeconds: number;
+  mfaPolicyCacheTtlSeconds: number;
 }
 
 /** One random salt per process when none is configured: never a constant in the source. */
@@ -102,5 +108,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     rateLimitSalt: e.RATE_LIMIT_SALT ?? processSalt,
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     accountCacheTtlSeconds: e.ACCOUNT_CACHE_TTL_SECONDS,
+    mfaPolicyCacheTtlSeconds: e.MFA_POLICY_CACHE_TTL_SECONDS,
   };
 };

@@ -2,6 +2,10 @@ import { type AttachmentRepository, createAttachmentRepository } from '../featur
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
 import { type AuditLog, createAuditLog } from '../features/audit/chains';
 import {
+  type CampaignHistoryRepository,
+  createCampaignHistoryRepository,
+} from '../features/campaign-builder/repository';
+import {
   type CampaignRepository,
   createCampaignRepository,
   createTemplateRepository,
@@ -25,6 +29,10 @@ import {
   type TenantSecurityRepository,
 } from '../features/security/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
+import {
+  createTemplateDraftRepository,
+  type TemplateDraftRepository,
+} from '../features/template-builder/repository';
 import { type Config, loadConfig } from './config';
 import { type AwsClients, createAwsClients } from './data/client';
 import { createIdempotencyStore, type IdempotencyStore } from './data/idempotency-store';
@@ -41,6 +49,10 @@ export interface Deps {
   users: UserRepository;
   campaigns: CampaignRepository;
   templates: TemplateRepository;
+  /** The form builder's drafts and library (issue 14). */
+  templateDrafts: TemplateDraftRepository;
+  /** A campaign's published versions, builder draft and audit events. */
+  campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
   idempotency: IdempotencyStore;
@@ -71,6 +83,8 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     users,
     campaigns: createCampaignRepository(ref),
     templates: createTemplateRepository(ref),
+    templateDrafts: createTemplateDraftRepository(ref),
+    campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
     idempotency: createIdempotencyStore(ref),
@@ -81,6 +95,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
       lookup: users.get,
       security: tenantSecurity.get,
       ttlSeconds: config.accountCacheTtlSeconds,
+      securityTtlSeconds: config.mfaPolicyCacheTtlSeconds,
     }),
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),

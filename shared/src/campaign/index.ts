@@ -1,4 +1,6 @@
 export * from './campaign-2023';
+export * from './copy';
 export * from './helpers';
 export * from './schema';
 export * from './validate';
+export * from './versions';

@@ -63,6 +63,11 @@ export const FormAssignment = z.object({
   /** The template version new drafts are created on; drafts already created keep theirs. */
   templateVersion: z.number().int().min(1),
   periods: z.array(Period).min(1),
+  /**
+   * The reporting cut-off day of each month (số liệu tính đến ngày …): figures from the day after the
+   * cut-off in the month before to the cut-off day (`periodRange`). Absent: calendar months.
+   */
+  cutOffDay: z.number().int().min(1).max(31).optional(),
   /** Kinds of units that file this form (empty: every participating unit). */
   unitKinds: z.array(UnitKind).default([]),
   deadlines: z.array(Deadline).default([]),

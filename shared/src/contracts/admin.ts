@@ -3,7 +3,16 @@ import { ImportIssue, importKinds } from '../admin/import';
 import { pageOf } from '../api';
 import { Campaign } from '../campaign';
 import { CalendarDate, Id } from '../common';
-import { FormKind, FormTemplate, Section, TemplateWorkflow } from '../forms';
+import {
+  FormKind,
+  FormRule,
+  FormTemplate,
+  Section,
+  TemplateDraft,
+  TemplateDraftContent,
+  TemplateLibraryEntry,
+  TemplateWorkflow,
+} from '../forms';
 import { OfficeHolder, Role, Unit, UnitKind, User } from '../org';
 import { TemplateParams } from './campaigns';
 import { CampaignParams, defineRoute, PageQuery } from './kernel';
@@ -51,11 +60,24 @@ export const TemplateVersionBody = z.object({
   title: z.string().min(1).max(300),
   description: z.string().max(2000).default(''),
   sections: z.array(Section).min(1),
+  rules: z.array(FormRule).max(50).optional(),
   workflow: TemplateWorkflow.optional(),
   /** Roles that read the sensitive fields; absent: the policy's default (the unit and its reviewers). */
   sensitiveReaders: FormTemplate.shape.sensitiveReaders,
   /** "Mật": no data entry on this template at all. */
   classified: FormTemplate.shape.classified,
+});
+
+export const SaveTemplateDraftBody = z.object({
+  content: TemplateDraftContent,
+  basedOnVersion: z.number().int().min(1).nullable(),
+  /** The revision the editor started from; null creates the draft. Another revision stored → 409. */
+  expectedRevision: z.number().int().min(1).nullable(),
+});
+
+export const PublishTemplateDraftBody = z.object({
+  /** The revision the secretariat confirmed; a newer one (another tab) → 409, nothing published. */
+  expectedRevision: z.number().int().min(1),
 });
 
 export const createUnit = defineRoute({
@@ -277,6 +299,60 @@ export const importOrganisation = defineRoute({
   idempotencyPrecheck: true,
 });
 
+export const listTemplateLibrary = defineRoute({
+  method: 'GET',
+  path: '/admin/templates',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'listTemplateLibrary',
+  summary: 'The library of form templates: published versions and drafts (secretariat)',
+  response: z.object({ items: z.array(TemplateLibraryEntry) }),
+  errors: [403],
+});
+
+export const getTemplateDraft = defineRoute({
+  method: 'GET',
+  path: '/admin/templates/{templateId}/draft',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'getTemplateDraft',
+  summary: "A template's draft in the form builder (secretariat)",
+  params: TemplateParams,
+  response: TemplateDraft,
+  errors: [403, 404],
+});
+
+export const saveTemplateDraft = defineRoute({
+  method: 'PUT',
+  path: '/admin/templates/{templateId}/draft',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'saveTemplateDraft',
+  summary: "Create or autosave a template's draft (secretariat)",
+  params: TemplateParams,
+  body: SaveTemplateDraftBody,
+  response: TemplateDraft,
+  errors: [403, 409, 413, 422],
+  description:
+    'Bản nháp có thể chưa hoàn chỉnh; kiểm tra đầy đủ khi công bố. Sai revision → 409 kèm bản hiện tại.',
+});
+
+export const publishTemplateDraft = defineRoute({
+  method: 'POST',
+  path: '/admin/templates/{templateId}/draft/publish',
+  group: 'admin',
+  auth: 'user',
+  operationId: 'publishTemplateDraft',
+  summary: "Publish a template's draft as its next version (secretariat)",
+  params: TemplateParams,
+  body: PublishTemplateDraftBody,
+  response: z.object({ templateId: Id, version: z.number().int() }),
+  status: 201,
+  errors: [403, 404, 409, 413, 422],
+  description:
+    'Cùng các kiểm tra như khi công bố bằng JSON; phiên bản mới = mới nhất + 1 và bản nháp được xoá trong cùng giao dịch.',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const adminContracts = {
   createUnit,
@@ -291,4 +367,8 @@ export const adminContracts = {
   createCampaign,
   updateCampaign,
   createTemplateVersion,
+  listTemplateLibrary,
+  getTemplateDraft,
+  saveTemplateDraft,
+  publishTemplateDraft,
 };

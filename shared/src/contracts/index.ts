@@ -2,6 +2,7 @@
 export * from './admin';
 export * from './attachments';
 export * from './audit';
+export * from './campaign-builder';
 export * from './campaigns';
 export * from './commendations';
 export * from './kernel';

@@ -1,6 +1,7 @@
 import { adminContracts } from './admin';
 import { attachmentContracts } from './attachments';
 import { auditContracts } from './audit';
+import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
@@ -24,6 +25,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
+  ...campaignBuilderContracts,
   ...securityContracts,
   ...mergerAdminContracts,
   ...historyContracts,

@@ -61,7 +61,8 @@ export const signOutEverywhere = defineRoute({
     'Thu hồi mọi refresh token (AdminUserGlobalSignOut) và ghi mốc thời gian vào hồ sơ: mọi ID token ' +
     'của phiên bắt đầu trước mốc bị từ chối (401 `session_revoked`) trong thời gian đệm của kiểm tra tài khoản.',
   response: z.object({ tokensValidAfter: z.number().int() }),
-  errors: [404],
+  // A write without a body: only its Idempotency-Key header can be malformed (400).
+  errors: [400, 404],
   mfaExempt: true,
   idempotencyPrecheck: true,
 });

@@ -1,5 +1,6 @@
 export * from './evaluate';
 export * from './expression';
+export * from './library';
 export * from './limits';
 export * from './numbers';
 export * from './schema';

@@ -531,7 +531,11 @@ export function formulaReferenceTypes(definition: FormDefinition): Map<string, R
 }
 
 /** The parse, type and reference check of one formula, as one Vietnamese sentence (null: sound). */
-function formulaProblem(formula: string, refs: ReadonlyMap<string, RefType>, want: ValueType): string | null {
+export function formulaProblem(
+  formula: string,
+  refs: ReadonlyMap<string, RefType>,
+  want: ValueType,
+): string | null {
   const parsed = parseExpression(formula);
   if (!parsed.ok) return `Công thức lỗi ở ký tự ${parsed.error.at + 1}: ${parsed.error.message}`;
   const checked = checkExpression(parsed.expr, refs);

@@ -95,6 +95,17 @@ describe('authorize: organisation, campaigns, templates, users, audit', () => {
     expect(can(at('dong-xoai', 'reviewer'), 'export', org('campaign'))).toBe(false);
   });
 
+  it('campaign builder: the province secretariat and admin save and publish campaigns, nobody else', () => {
+    expect(can(at('bp', 'secretariat'), 'save', org('campaign'))).toBe(true);
+    expect(can(at('bp', 'admin'), 'save', org('campaign'))).toBe(true);
+    expect(can(at('dong-xoai', 'secretariat'), 'save', org('campaign', { rootUnitId: 'bp' }))).toBe(false);
+    expect(can(at('bp', 'reviewer'), 'save', org('campaign'))).toBe(false);
+    expect(can(at('bp', 'chair'), 'save', org('campaign'))).toBe(false);
+    // Templates and the tree stay the administrator's.
+    expect(can(at('bp', 'secretariat'), 'save', org('template'))).toBe(false);
+    expect(can(at('bp', 'secretariat'), 'save', org('unit'))).toBe(false);
+  });
+
   it('users: one reads oneself, a unit head their unit, the admin everyone', () => {
     const user = org('user', { userId: 'u1', unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'] });
     expect(can({ ...at('tan-phu', 'submitter'), userId: 'u1' }, 'read', user)).toBe(true);

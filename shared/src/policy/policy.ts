@@ -13,6 +13,12 @@ export const policyActions = [
   'vote',
   /** The province's decision on what a unit sent up as one (a tờ trình). */
   'decide',
+  /**
+   * Setting up a year's forms without a developer (issue 14): template drafts and their publication
+   * through the builder — the secretariat's work. `administer` (the raw JSON routes, users) stays the
+   * administrator's alone.
+   */
+  'design',
 ] as const;
 export type PolicyAction = (typeof policyActions)[number];
 
@@ -182,6 +188,12 @@ export function authorize(
       // The organisation tree, the campaigns and their forms are not secret inside a province.
       if (action === 'read') return allow;
       if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
+      if (action === 'design' && r.type === 'template' && atProvince(identity, r, ['secretariat']))
+        return allow;
+      // The campaign builder (issue 14): the province secretariat sets up a year without a developer;
+      // it saves drafts and publishes versions. The raw JSON routes stay the administrator's.
+      if (action === 'save' && r.type === 'campaign' && atProvince(identity, r, ['secretariat', 'admin']))
+        return allow;
       if (
         action === 'export' &&
         r.type === 'campaign' &&

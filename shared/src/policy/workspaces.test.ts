@@ -51,7 +51,19 @@ describe('workspaces by policy decision', () => {
     expect(open(people.secretariat)).toEqual(workspaces.filter((w) => !notSecretariat.includes(w)));
     expect(open(people.councilMember)).toEqual(['ballot']);
     expect(open(people.chair)).toEqual(['campaign_reports', 'campaign_export', 'signature']);
-    expect(open(people.admin)).toEqual(['campaign_reports', 'campaign_export', 'disclosures', 'audit']);
+    expect(open(people.admin)).toEqual([
+      'campaign_reports',
+      'campaign_export',
+      'campaign_setup',
+      'disclosures',
+      'audit',
+    ]);
+  });
+
+  it('opens the campaign builder to the province secretariat and admin only', () => {
+    const setup = Object.values(people).filter((p) => open(p).includes('campaign_setup'));
+    expect(setup).toEqual([people.secretariat, people.admin]);
+    expect(open(who('dong-xoai', 'secretariat'))).not.toContain('campaign_setup');
   });
 
   it('never offers a district reviewer the province review of tờ trình, and says why', () => {

@@ -19,6 +19,8 @@ export const workspaces = [
   'campaign_reports',
   /** The whole campaign, province-wide: the secretariat's consolidation (its main work). */
   'campaign_export',
+  /** The campaign builder: set up, copy, version and publish campaigns (the province secretariat, admin). */
+  'campaign_setup',
   /** A unit's tờ trình: its reviewer gathers the nominations of the units below. */
   'consolidation',
   /** The province decides on the districts' tờ trình. */
@@ -29,6 +31,8 @@ export const workspaces = [
   'signature',
   /** Decisions about the unit's nominations. */
   'notifications',
+  /** The form builder: template drafts, the library, publication (the secretariat's). */
+  'form_builder',
   /** The audit trail: verify every chain of a campaign or of the administration, export it. */
   'audit',
 ] as const;
@@ -94,6 +98,7 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   completeness: review,
   campaign_reports: (c) => authorize(c.identity, 'export', belowMyUnit(c, 'submission')),
   campaign_export: (c) => authorize(c.identity, 'export', ofProvince(c, 'campaign')),
+  campaign_setup: (c) => authorize(c.identity, 'save', ofProvince(c, 'campaign')),
   // The unit's own tờ trình, made by its reviewers (the policy's `batch`).
   consolidation: (c) => authorize(c.identity, 'create', ofMyUnit(c, 'batch')),
   // Deciding on every unit's tờ trình: `decide` at the province. A reviewer role is also held below the
@@ -113,6 +118,7 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   notifications: (c) => anyOf(unitWork(c), review(c)),
   // The same decision as every /admin/users route: `administer` a user of the province.
   administration: (c) => authorize(c.identity, 'administer', ofProvince(c, 'user')),
+  form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
   // Verifying and exporting whole chains is the province's secretariat's and administrator's.
   audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
 };

@@ -219,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   'period.secondHalf': 'Second half of {year}',
   'period.nineMonths': 'First nine months of {year}',
   'period.year': 'Year {year}',
+  'period.withCutOff': '{period} (figures up to {date})',
 
   'action.groupLabel': 'Actions on this submission',
   'action.submit': 'Submit report',

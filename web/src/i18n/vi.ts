@@ -217,6 +217,7 @@ export const vi = {
   'period.secondHalf': '6 tháng cuối năm {year}',
   'period.nineMonths': '9 tháng đầu năm {year}',
   'period.year': 'Năm {year}',
+  'period.withCutOff': '{period} (số liệu tính đến {date})',
 
   'action.groupLabel': 'Xử lý hồ sơ',
   'action.submit': 'Gửi báo cáo',

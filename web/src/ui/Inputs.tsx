@@ -35,15 +35,24 @@ export function SelectField({
           disabled={disabled}
           onChange={(e) => onChange(e.target.value)}
         >
-          {empty !== undefined ? <option value="">{empty}</option> : null}
-          {choices.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options choices={choices} empty={empty} />
         </select>
       )}
     </Field>
+  );
+}
+
+/** The `<option>`s of a select: an optional empty first choice (value `''`), then `choices`. */
+export function Options({ choices, empty }: { choices: readonly Choice[]; empty?: ReactNode }) {
+  return (
+    <>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {choices.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ export { Badge, type BadgeTone } from './Badge';
 export { Button } from './Button';
 export { Dialog } from './Dialog';
 export { type ControlProps, Field, Fieldset } from './Field';
-export { type Choice, SelectField, TextField } from './Inputs';
+export { type Choice, Options, SelectField, TextField } from './Inputs';
 export { Pending } from './Pending';
 export { ProgressBar } from './ProgressBar';
 export { Skeleton } from './Skeleton';

@@ -12,14 +12,17 @@ import {
   type User,
 } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
+import type { TxItem } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
-import { zodDetails } from '../../kernel/http/zod-details';
 import { newId } from '../../kernel/ids';
 import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
+import { publishVersion } from '../campaign-builder/http';
 import { findUsers } from '../org/user-search';
+import { auditTemplatePublication } from '../template-builder/audit';
+import { publishableTemplate, templateBuilderRoutes } from '../template-builder/http';
 import { accountRoutes } from './accounts';
 import { importRoutes } from './import';
 
@@ -34,10 +37,14 @@ export const userRefusals: SaveRefusals = {
   exists: 'Người dùng đã tồn tại',
   missing: 'Không tìm thấy người dùng',
 };
-const campaignRefusals: SaveRefusals = {
-  exists: 'Phong trào đã tồn tại',
-  missing: 'Không tìm thấy phong trào',
-};
+/** The JSON routes publish on whatever version is latest (they carry none), with no note. */
+const jsonRoute = (identity: Identity, now: Date, remember: () => TxItem[]) => ({
+  identity,
+  now,
+  baseVersion: 'latest' as const,
+  note: '',
+  remember,
+});
 
 export const adminRoutes = (d: Deps): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
@@ -238,40 +245,30 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
     ...accountRoutes(d),
     ...importRoutes(d),
 
-    userRoute(c.createCampaign, async ({ identity, body, remember }) => {
+    userRoute(c.createCampaign, async ({ identity, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = created(campaign);
-      const audit = await d.audit.record(identity, {
-        kind: 'campaign',
-        subject: campaign,
-        action: 'created',
-        summary: `Tạo phong trào ${campaign.number}: ${campaign.title}`,
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'created',
       });
-      requireSaved(
-        await d.campaigns.save(campaign, 'create', [...remember(response), ...audit]),
-        campaignRefusals,
-      );
       return response;
     }),
 
-    userRoute(c.updateCampaign, async ({ identity, params, body, remember }) => {
+    userRoute(c.updateCampaign, async ({ identity, params, body, remember, now }) => {
       requireAction(identity, 'administer', { type: 'campaign', tenantId: identity.tenantId });
       const campaign = Campaign.parse({ ...body, id: params.campaignId, tenantId: identity.tenantId });
       await requireTemplates(d, campaign);
       const response = ok(campaign);
-      // Windows, periods, forms and approval chains are the campaign's: one event for any of them.
-      const audit = await d.audit.record(identity, {
-        kind: 'campaign',
-        subject: campaign,
-        action: 'updated',
-        summary: `Sửa phong trào ${campaign.number} (kỳ, biểu mẫu, thời hạn, cửa sổ nhập liệu, quy trình)`,
+      // A whole replace is an edit after publication like the builder's: a new version, audited.
+      await publishVersion(d, {
+        ...jsonRoute(identity, now, () => remember(response)),
+        campaign,
+        kind: 'replaced',
       });
-      requireSaved(
-        await d.campaigns.save(campaign, 'replace', [...remember(response), ...audit]),
-        campaignRefusals,
-      );
       return response;
     }),
 
@@ -279,34 +276,19 @@ export const adminRoutes = (d: Deps): RouteImpl[] => {
       const t = identity.tenantId;
       requireAction(identity, 'administer', { type: 'template', tenantId: t });
       const latest = await d.templates.latest(t, params.templateId);
-      const parsed = FormTemplate.safeParse({
-        ...body,
-        id: params.templateId,
-        version: (latest?.version ?? 0) + 1,
-      });
-      if (!parsed.success) {
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', zodDetails(parsed.error, 'body'), 'invalid_template');
-      }
-      const reserved = checkPublishable(parsed.data);
-      if (reserved.length > 0) {
-        const details = reserved.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message }));
-        throw new RuleViolation('Biểu mẫu chưa hợp lệ', details, 'invalid_template');
-      }
-      const response = created({ templateId: parsed.data.id, version: parsed.data.version });
-      const audit = await d.audit.record(identity, {
-        kind: 'template',
-        subject: { ...parsed.data, tenantId: t },
-        action: parsed.data.version === 1 ? 'created' : 'published',
-        summary: `Công bố biểu mẫu ${parsed.data.title}, phiên bản ${parsed.data.version}`,
-      });
+      const template = publishableTemplate(body, params.templateId, (latest?.version ?? 0) + 1, 'body');
+      const response = created({ templateId: template.id, version: template.version });
+      const audit = await auditTemplatePublication(d, identity, template);
       // Two admins publishing at once: the second one's conditional Put fails → 409, nothing lost.
-      requireSaved(await d.templates.create(t, parsed.data, [...remember(response), ...audit]), {
-        exists: `Phiên bản ${parsed.data.version} của biểu mẫu đã tồn tại`,
+      requireSaved(await d.templates.create(t, template, [...remember(response), ...audit]), {
+        exists: `Phiên bản ${template.version} của biểu mẫu đã tồn tại`,
         missing: 'Không tìm thấy biểu mẫu',
-        current: { version: parsed.data.version },
+        current: { version: template.version },
       });
       return response;
     }),
+
+    ...templateBuilderRoutes(d),
   ];
 };
 

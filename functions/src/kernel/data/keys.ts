@@ -1,7 +1,7 @@
 import { foldText } from '@thidua/shared/admin';
 import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
-import { Campaign } from '@thidua/shared/campaign';
-import { FormTemplate } from '@thidua/shared/forms';
+import { Campaign, CampaignAuditEvent, CampaignDraft, CampaignVersion } from '@thidua/shared/campaign';
+import { FormTemplate, TemplateDraft } from '@thidua/shared/forms';
 import { Unit, UnitChangeEvent, User } from '@thidua/shared/org';
 import { finalStates, type SubmissionState } from '@thidua/shared/workflow';
 import { defineEntity, pad, sortKey, tenantPrefix as t } from './entity';
@@ -109,14 +109,75 @@ export const campaignEntity = defineEntity({
   },
 });
 
+/** A published version of a campaign: the campaign's partition holds its versions, latest = last. */
+export const campaignVersionEntity = defineEntity({
+  type: 'CampaignVersion',
+  schema: CampaignVersion,
+  pk: (v: { tenantId: string; campaignId: string }) => `${t(v.tenantId)}#CAMPAIGN#${v.campaignId}`,
+  sk: sortKey('V#', (v: { version: number }) => pad(v.version, 6)),
+});
+
+/** The campaign builder's server draft (one per campaign); drafts of campaigns never published are listed. */
+export const campaignDraftEntity = defineEntity({
+  type: 'CampaignDraft',
+  schema: CampaignDraft,
+  pk: (v: { tenantId: string; campaignId: string }) => `${t(v.tenantId)}#CAMPAIGN#${v.campaignId}`,
+  sk: sortKey('DRAFT'),
+  indexes: {
+    /** Every draft of a tenant, by campaign id (the builder's list). */
+    list: {
+      index: 'gsi1',
+      pk: (v: { tenantId: string }) => `${t(v.tenantId)}#CAMPAIGN-DRAFTS`,
+      sk: (v: CampaignDraft) => v.campaignId,
+    },
+  },
+});
+
+/** The hash-chained audit events of a campaign, in order (`seq`). */
+export const campaignAuditEventEntity = defineEntity({
+  type: 'CampaignAuditEvent',
+  schema: CampaignAuditEvent,
+  pk: (e: { tenantId: string; campaignId: string }) => `${t(e.tenantId)}#CAMPAIGN#${e.campaignId}`,
+  sk: sortKey('EV#', (e: { seq: number }) => pad(e.seq, 8)),
+});
+
+const templatePartition = (v: { tenantId: string; id: string }): string =>
+  `${t(v.tenantId)}#TEMPLATE#${v.id}`;
+
 /** One template version; the versions of a template share a partition, latest = last. */
 export const templateVersionEntity = defineEntity({
   type: 'FormTemplate',
   // Stored templates were checked when written; reading re-checks the shape with the same schema.
   schema: FormTemplate,
-  pk: (v: { tenantId: string; id: string }) => `${t(v.tenantId)}#TEMPLATE#${v.id}`,
+  pk: templatePartition,
   sk: sortKey('V#', (v: { version: number }) => pad(v.version, 6)),
+  indexes: {
+    /** The library: every version of every template of the tenant, by template then version. */
+    library: {
+      index: 'gsi1',
+      pk: (v: { tenantId: string }) => `${t(v.tenantId)}#TEMPLATES`,
+      sk: (v: FormTemplate) => `${v.id}#${pad(v.version, 6)}`,
+    },
+  },
   attributes: (v: FormTemplate & { tenantId: string }) => v,
+});
+
+/** A template's one draft in the form builder, beside its versions (same partition, sort key `DRAFT`). */
+export const templateDraftEntity = defineEntity({
+  type: 'TemplateDraft',
+  schema: TemplateDraft,
+  pk: (d: { tenantId: string; templateId: string }) =>
+    templatePartition({ tenantId: d.tenantId, id: d.templateId }),
+  sk: sortKey('DRAFT'),
+  indexes: {
+    /** The drafts of the tenant, for the library. */
+    library: {
+      index: 'gsi1',
+      pk: (d: { tenantId: string }) => `${t(d.tenantId)}#TEMPLATE_DRAFTS`,
+      sk: (d: TemplateDraft) => d.templateId,
+    },
+  },
+  attributes: ({ tenantId: _tenant, ...d }: TemplateDraft & { tenantId: string }) => d,
 });
 
 // ── Audit chains ─────────────────────────────────────────────────────────────────────────────────

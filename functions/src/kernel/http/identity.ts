@@ -100,6 +100,11 @@ export interface AccountCheckOptions {
   lookup: AccountLookup;
   /** The tenant's security settings (MFA policy); without it every tenant has the defaults. */
   security?: SecurityLookup;
+  /**
+   * How long this instance trusts a tenant's settings (≤ 300 s; default `ttlSeconds`). Longer than the
+   * record's, so a caller's cold request costs one read (the record), not two.
+   */
+  securityTtlSeconds?: number;
   /** How long this instance trusts a record it read (≤ 60 s; 0 reads on every request). */
   ttlSeconds: number;
   /** Bound on cached callers per instance (the oldest is dropped). */
@@ -161,6 +166,7 @@ export const createAccountCheck = ({
   lookup,
   security,
   ttlSeconds,
+  securityTtlSeconds = ttlSeconds,
   maxEntries = 5000,
   clock = Date.now,
 }: AccountCheckOptions): AccountCheck => {
@@ -176,7 +182,7 @@ export const createAccountCheck = ({
   );
   const settingsOf = cachedReads(
     async (tenantId) => (await security?.(tenantId)) ?? defaultTenantSecurity,
-    ttl,
+    Math.min(Math.max(securityTtlSeconds, 0), 300) * 1000,
     maxEntries,
     clock,
   );

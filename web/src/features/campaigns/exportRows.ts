@@ -8,7 +8,7 @@ import {
 import type { Submission } from '@thidua/shared/workflow';
 import { type Cell, dateCell, dateTimeCell, type Sheet } from '@thidua/shared/xlsx';
 import type { Translate } from '../../i18n';
-import { periodLabel } from '../submissions/labels';
+import { periodWithCutOff } from '../submissions/labels';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -149,6 +149,8 @@ export function reportSheet(
   /** As the API answered them: `redacted` lists the sensitive fields it hid from this reader. */
   submissions: readonly (Submission & { redacted?: readonly string[] })[],
   t: Translate,
+  /** The form's reporting cut-off day: the period column then says up to which day figures count. */
+  cutOffDay?: number,
 ): Sheet {
   const cols = columnsOf(template, t);
   const head: Cell[] = [
@@ -180,7 +182,7 @@ export function reportSheet(
     rows.push([
       parent,
       s.unitName,
-      periodLabel(s.period, t),
+      periodWithCutOff(s.period, t, cutOffDay),
       t(`status.${s.state}`),
       dateTimeCell(s.updatedAt),
       ...cols.map(cell),

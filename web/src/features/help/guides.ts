@@ -207,8 +207,8 @@ export const guides: readonly Guide[] = [
       en: 'Administering units, users, campaigns and forms',
     },
     audience: { vi: 'Quản trị viên, cơ quan thường trực', en: 'Administrators and the standing agency' },
-    workspaces: ['campaign_export'],
-    paths: ['/admin'],
+    workspaces: ['campaign_export', 'campaign_setup', 'form_builder'],
+    paths: ['/admin', '/campaign-builder', '/form-builder'],
     steps: [
       {
         vi: 'Đơn vị và người dùng: tạo, đổi vai trò, chuyển đơn vị, khóa tài khoản; nhập từ Excel với báo cáo kiểm tra trước khi ghi.',
@@ -217,6 +217,10 @@ export const guides: readonly Guide[] = [
       {
         vi: 'Phong trào và biểu mẫu: sao chép năm trước, chỉnh kỳ báo cáo, hạn nộp, chuỗi phê duyệt; biểu mẫu dựng bằng trình thiết kế trực quan.',
         en: "Campaigns and forms: copy last year's, set periods, deadlines and approval chains; build forms in the visual builder.",
+      },
+      {
+        vi: 'Thiết kế biểu mẫu: sao chép một biểu mẫu trong thư viện hoặc tạo mới; thêm phần, trường, công thức (ví dụ tỷ lệ phần trăm) và quy tắc kiểm tra chéo; xem trước trên điện thoại; công bố thành phiên bản mới.',
+        en: 'Form builder: copy a form of the library or start a new one; add sections, fields, formulas (a percentage, say) and cross-field rules; preview on a phone; publish as a new version.',
       },
     ],
     tips: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n';
-import { periodLabel } from './labels';
+import { cutOffDayOf, periodLabel, periodWithCutOff } from './labels';
 
 describe('period labels', () => {
   const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
@@ -13,5 +13,24 @@ describe('period labels', () => {
     expect(periodLabel('2026-M03', t)).toBe('Tháng 03/2026');
     expect(periodLabel('2026-9M', t)).toBe('9 tháng đầu năm 2026');
     expect(periodLabel('odd', t)).toBe('odd');
+  });
+});
+
+describe('periods with their cut-off', () => {
+  const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) =>
+    translate('vi', k, p);
+  it('says up to which day the figures count when the form sets a cut-off day', () => {
+    expect(periodWithCutOff('2026-M01', t, 14)).toBe('Tháng 01/2026 (số liệu tính đến 14/01/2026)');
+    expect(periodWithCutOff('2026-9M', t, 15)).toBe('9 tháng đầu năm 2026 (số liệu tính đến 15/09/2026)');
+    // A cut-off of the 31st ends a short month on its last day.
+    expect(periodWithCutOff('2026-M02', t, 31)).toBe('Tháng 02/2026 (số liệu tính đến 28/02/2026)');
+    expect(periodWithCutOff('2026-Q1', t)).toBe('Quý 1/2026');
+  });
+
+  it('reads the cut-off day of a campaign form', () => {
+    const campaign = { forms: [{ formKey: 'monthly', cutOffDay: 14 }, { formKey: 'yearly' }] };
+    expect(cutOffDayOf(campaign, 'monthly')).toBe(14);
+    expect(cutOffDayOf(campaign, 'yearly')).toBeUndefined();
+    expect(cutOffDayOf(undefined, 'monthly')).toBeUndefined();
   });
 });

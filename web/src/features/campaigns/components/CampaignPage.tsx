@@ -8,7 +8,7 @@ import { useSession } from '../../../app/services';
 import { formatDate, formatNumber, useT } from '../../../i18n';
 import { Alert, type Column, DataTable, Pending, Skeleton, Tabs } from '../../../ui';
 import { useCampaign } from '../../core/queries';
-import { periodLabel } from '../../submissions/labels';
+import { cutOffDayOf, periodWithCutOff } from '../../submissions/labels';
 import { useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus } from '../../submissions/service';
 import { useCampaignSubmissions } from '../queries';
@@ -116,7 +116,9 @@ function Summary({ campaign }: { campaign: Campaign }) {
           ))}
         </ul>
         <StackedBarChart
-          title={t('campaigns.chartTitle', { period: periodLabel(pick.period, t) })}
+          title={t('campaigns.chartTitle', {
+            period: periodWithCutOff(pick.period, t, cutOffDayOf(campaign, pick.formKey)),
+          })}
           description={t('campaigns.chartDesc')}
           series={series}
           rows={rows}

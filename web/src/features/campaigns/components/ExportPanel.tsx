@@ -5,6 +5,7 @@ import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
 import { Alert, Button, ProgressBar } from '../../../ui';
+import { cutOffDayOf } from '../../submissions/labels';
 import { useFormTitles, useSubmissionsApi, useTemplate } from '../../submissions/queries';
 import { useCampaignSubmissions } from '../queries';
 import { FormPeriodPicker, usePick } from './FormPeriodPicker';
@@ -71,7 +72,8 @@ export function ExportPanel({ campaign }: { campaign: Campaign }) {
       ]);
       // Templates differ by version: submissions filled on another version still go under the same columns
       // when their keys match; the current template names the columns.
-      const sheet = reportSheet(titleOf(pick.formKey), template.data, details, t);
+      const cutOff = cutOffDayOf(campaign, pick.formKey);
+      const sheet = reportSheet(titleOf(pick.formKey), template.data, details, t, cutOff);
       const bytes = buildXlsx([sheet]);
       const blob = new Blob([bytes.slice().buffer], { type: XLSX_MIME });
       const url = URL.createObjectURL(blob);

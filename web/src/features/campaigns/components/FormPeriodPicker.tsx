@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT } from '../../../i18n';
 import { SelectField } from '../../../ui';
 import { formChoices, periodChoices } from '../../review/choices';
+import { cutOffDayOf } from '../../submissions/labels';
 import { useFormTitles } from '../../submissions/queries';
 
 /** Form and period pickers shared by the tabs. */
@@ -47,7 +48,7 @@ export function FormPeriodPicker({
         value={pick.period}
         onChange={pick.setPeriod}
         empty={allowAllPeriods ? t('common.all') : undefined}
-        choices={periodChoices(pick.periods, t)}
+        choices={periodChoices(pick.periods, t, cutOffDayOf(campaign, pick.formKey))}
       />
     </div>
   );

@@ -8,7 +8,7 @@ import { formatDate, formatDeadline, useT } from '../../../i18n';
 import { Alert, Button, type Column, DataTable, Skeleton } from '../../../ui';
 import { useCampaigns, useMe } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
-import { periodLabel } from '../../submissions/labels';
+import { cutOffDayOf, periodLabel, periodWithCutOff } from '../../submissions/labels';
 import { useCreateDraft } from '../../submissions/mutations';
 import { useFormTitles, useMultiplePerPeriod, useSubmissionList } from '../../submissions/queries';
 import { type Duty, dutiesOf } from '../duties';
@@ -53,7 +53,7 @@ function CampaignDuties({ campaign, unit }: { campaign: Campaign; unit: Unit }) 
       key: 'period',
       header: t('home.col.period'),
       label: t('home.col.period'),
-      cell: (d) => periodLabel(d.period, t),
+      cell: (d) => periodWithCutOff(d.period, t, cutOffDayOf(campaign, d.formKey)),
     },
     {
       key: 'due',

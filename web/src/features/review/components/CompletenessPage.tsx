@@ -7,6 +7,7 @@ import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
 import { Alert, Badge, type BadgeTone, type Column, DataTable, Pending, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
+import { cutOffDayOf } from '../../submissions/labels';
 import { useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus, CompletenessView } from '../../submissions/service';
 import { campaignChoices, formChoices, periodChoices } from '../choices';
@@ -97,7 +98,7 @@ export function CompletenessPage() {
           label={t('inbox.filter.period')}
           value={period}
           onChange={setPeriod}
-          choices={periodChoices(periodsOf(campaign, formKey), t)}
+          choices={periodChoices(periodsOf(campaign, formKey), t, cutOffDayOf(campaign, formKey))}
         />
         {parents.length > 1 ? (
           <SelectField

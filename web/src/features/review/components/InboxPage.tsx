@@ -8,7 +8,7 @@ import { formatDateTime, formatDeadline, useT } from '../../../i18n';
 import { Badge, Button, type Column, DataTable, Field, Pending, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
-import { periodLabel } from '../../submissions/labels';
+import { cutOffDayOf, periodWithCutOff } from '../../submissions/labels';
 import { useFormTitles, useSubmissionList, useSubtreeUnits } from '../../submissions/queries';
 import type { SubmissionSummary } from '../../submissions/service';
 import { campaignChoices, formChoices, periodChoices } from '../choices';
@@ -80,7 +80,15 @@ export function InboxPage() {
       key: 'period',
       header: t('inbox.col.period'),
       label: t('inbox.col.period'),
-      cell: (r) => periodLabel(r.period, t),
+      cell: (r) =>
+        periodWithCutOff(
+          r.period,
+          t,
+          cutOffDayOf(
+            campaigns.data?.find((c) => c.id === r.campaignId),
+            r.formKey,
+          ),
+        ),
     },
     {
       key: 'status',
@@ -193,7 +201,11 @@ export function InboxPage() {
             disabled={!can.period}
             onChange={(period) => update({ period })}
             empty={t('common.all')}
-            choices={periodChoices(periodsOf(campaign, filters.formKey), t)}
+            choices={periodChoices(
+              periodsOf(campaign, filters.formKey),
+              t,
+              cutOffDayOf(campaign, filters.formKey),
+            )}
           />
           <SelectField
             label={t('inbox.filter.status')}

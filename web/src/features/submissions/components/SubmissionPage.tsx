@@ -10,7 +10,7 @@ import { Alert, Button, Skeleton, Tabs } from '../../../ui';
 import { useCampaign } from '../../core/queries';
 import { FormView } from '../../forms/components/FormView';
 import { comparedVersion, historyLines, lastEvent, previousData } from '../history';
-import { periodLabel } from '../labels';
+import { cutOffDayOf, periodLabel, periodWithCutOff } from '../labels';
 import { useCreateDraft } from '../mutations';
 import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
@@ -56,6 +56,7 @@ export function SubmissionPage() {
       redacted={sub.redacted}
       template={template.data}
       campaignNumber={campaign.data?.number}
+      cutOffDay={cutOffDayOf(campaign.data, sub.formKey)}
       events={history.data ?? []}
       historyLoading={history.isPending}
     />
@@ -68,6 +69,7 @@ function SubmissionWorkspace({
   redacted,
   template,
   campaignNumber,
+  cutOffDay,
   events,
   historyLoading,
 }: {
@@ -77,6 +79,8 @@ function SubmissionWorkspace({
   redacted: readonly string[];
   template: FormTemplate;
   campaignNumber: string | undefined;
+  /** The form's reporting cut-off day, shown with the period. */
+  cutOffDay: number | undefined;
   events: Parameters<typeof HistoryTimeline>[0]['events'];
   historyLoading: boolean;
 }) {
@@ -125,7 +129,7 @@ function SubmissionWorkspace({
       <header className="submission-header">
         <p className="muted submission-crumbs">
           {campaignNumber ? `${t('submission.campaign')} ${campaignNumber} · ` : ''}
-          {periodLabel(sub.period, t)}
+          {periodWithCutOff(sub.period, t, cutOffDay)}
         </p>
         <h1>{template.title}</h1>
         <div className="row">

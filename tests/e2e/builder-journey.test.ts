@@ -1,0 +1,264 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useJourney } from '../support/journey';
+
+/**
+ * Issue 14's journey in Chromium against the production build and the local platform (the current demo
+ * tenant, Bình Phước): the secretariat builds a new monthly report form in the form builder — a computed
+ * clearance rate and the rule "cleared ≤ detected" — and publishes it; copies the 2023 campaign into a
+ * two-tier 2026 campaign in the campaign builder with that form filed monthly; a ward officer on a
+ * 360-px phone files it, is stopped by the rule's message on bad figures, fixes them and sends; the
+ * province approves. Nothing is typed as JSON: every step is the screens' own controls.
+ */
+const journey = useJourney('builder');
+const { signedIn, noSeriousAxe } = journey;
+
+/** The demo logins of the journey (README): the province's secretariat and reviewer, a ward's officer. */
+const people = {
+  secretariat: 'thuongtruc@demo.thidua.vn',
+  wardOfficer: 'canbo.tanphu@demo.thidua.vn',
+  provinceReviewer: 'duyet.tinh@demo.thidua.vn',
+};
+const [PERIOD, FORM_TITLE, RULE_MESSAGE] = [
+  'Tháng 11/2026',
+  'Báo cáo tháng kết quả điều tra, khám phá tội phạm',
+  'Số vụ đã khám phá không được lớn hơn số vụ phát hiện',
+];
+
+/** The settings of the field named `label` (opened with its "Sửa" button if closed). */
+async function openField(page: Page, label: string) {
+  const row = page.locator('li.builder-field').filter({ hasText: label }).first();
+  const edit = row.getByRole('button', { name: `Sửa trường ${label}` });
+  if (await edit.isVisible()) await edit.click();
+  return page.locator('li.builder-field.is-open');
+}
+
+/** Adds a field of `type` to the first section and gives it `label`; returns its open settings. */
+async function addField(page: Page, type: string, label: string) {
+  await page.getByLabel('Loại trường mới').first().selectOption({ label: type });
+  await page
+    .getByRole('button', { name: /^Thêm trường vào phần/ })
+    .first()
+    .click();
+  const open = page.locator('li.builder-field.is-open');
+  await open.getByLabel(/^Nhãn \(câu hỏi\)/).fill(label);
+  return open;
+}
+
+let templateId = '';
+
+describe('the secretariat sets up a monthly report without a developer', () => {
+  it('builds the form with a clearance rate and a rule, previews it at 360 px, and publishes it', async () => {
+    const page = await signedIn(people.secretariat);
+    await page.getByRole('link', { name: 'Thiết kế biểu mẫu' }).click();
+    await page.getByRole('heading', { name: 'Thư viện biểu mẫu' }).waitFor();
+    // The library holds the five 2023 forms, each a start point.
+    await page
+      .getByRole('button', { name: /^Sao chép/ })
+      .nth(4)
+      .waitFor();
+    await noSeriousAxe(page, 'template library');
+
+    await page.getByLabel('Tên biểu mẫu mới').fill(FORM_TITLE);
+    await page.getByRole('button', { name: 'Tạo biểu mẫu mới' }).click();
+    await page.waitForURL(/\/form-builder\/[a-z0-9-]+$/);
+    templateId = page.url().split('/form-builder/')[1] ?? '';
+    expect(templateId).toMatch(/^bao-cao-thang-/);
+    await page.getByRole('heading', { name: `Thiết kế biểu mẫu: ${FORM_TITLE}` }).waitFor();
+
+    // The section, then the two figures (keys follow the Vietnamese labels).
+    await page
+      .getByLabel(/^Tên phần/)
+      .first()
+      .fill('Kết quả điều tra');
+    await page
+      .getByLabel(/^Khóa phần/)
+      .first()
+      .fill('ket_qua');
+    const detected = await openField(page, 'Trường 1');
+    await detected.getByLabel(/^Nhãn \(câu hỏi\)/).fill('Số vụ phát hiện');
+    await detected.getByLabel('Bắt buộc').check();
+    await detected.getByLabel('Giá trị nhỏ nhất').fill('0');
+    expect(await detected.getByLabel(/^Khóa dữ liệu/).inputValue()).toBe('so_vu_phat_hien');
+    const cleared = await addField(page, 'Số nguyên', 'Số vụ đã khám phá');
+    await cleared.getByLabel('Bắt buộc').check();
+    await cleared.getByLabel('Giá trị nhỏ nhất').fill('0');
+
+    // The clearance rate: typed in the formula language, checked as it is typed.
+    const rate = await addField(page, 'Trường tính toán', 'Tỷ lệ điều tra khám phá');
+    const formula = rate.getByLabel('Công thức', { exact: true });
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hie');
+    await rate.getByText(/^Công thức lỗi/).waitFor();
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hien), 0');
+    await rate.getByText(/^Công thức lỗi ở ký tự \d+: Thiếu/).waitFor();
+    await formula.fill('round(percent(ket_qua.so_vu_da_kham_pha, ), 0)');
+    // The field picker inserts the reference at the caret.
+    await formula.evaluate((el) => {
+      const t = el as HTMLTextAreaElement;
+      const at = t.value.indexOf(')');
+      t.setSelectionRange(at, at);
+    });
+    await rate.getByLabel('Chèn trường vào công thức').selectOption('ket_qua.so_vu_phat_hien');
+    await expect
+      .poll(() => formula.inputValue(), { timeout: 10_000 })
+      .toBe('round(percent(ket_qua.so_vu_da_kham_pha, ket_qua.so_vu_phat_hien), 0)');
+    await rate.getByText('Công thức hợp lệ (cho ra một số).').waitFor();
+    await rate.getByLabel('Đơn vị tính').fill('%');
+
+    // The cross-field rule with the author's message.
+    await page.getByRole('button', { name: 'Thêm quy tắc' }).click();
+    await page
+      .getByLabel('Quy tắc 1: điều phải đúng')
+      .fill('ket_qua.so_vu_da_kham_pha <= ket_qua.so_vu_phat_hien');
+    await page.getByLabel(/^Thông báo khi quy tắc 1 sai/).fill(RULE_MESSAGE);
+    await page.getByText('Quy tắc hợp lệ (đúng hoặc sai).').waitFor();
+
+    // Reorder by keyboard: the rate moves up and back down, each move announced.
+    await page.getByRole('button', { name: 'Lên trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByText(/Đã chuyển «Tỷ lệ điều tra khám phá» lên: vị trí 2 trên 3/).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(/Đã chuyển «Tỷ lệ điều tra khám phá» lên: vị trí 1 trên 3/).waitFor();
+    await page.getByRole('button', { name: 'Xuống trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByRole('button', { name: 'Xuống trường Tỷ lệ điều tra khám phá' }).click();
+    await page.getByText(/vị trí 3 trên 3/).waitFor();
+
+    // The live preview is the real form at 360 px: bad figures break the rule, good ones pass.
+    const preview = page.getByTestId('builder-preview');
+    expect(await preview.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(360);
+    await preview.getByLabel(/^Số vụ phát hiện/).fill('10');
+    await preview.getByLabel(/^Số vụ đã khám phá/).fill('12');
+    await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
+    await preview.getByText(RULE_MESSAGE).waitFor();
+    await preview.getByLabel(/^Số vụ đã khám phá/).fill('7');
+    await expect
+      .poll(() => preview.locator('output').first().textContent(), { timeout: 10_000 })
+      .toContain('70');
+    await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
+    await page.getByText('Dữ liệu thử hợp lệ: báo cáo này gửi được.').waitFor();
+    await page.getByRole('button', { name: 'Máy tính' }).click();
+    expect(await preview.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBeGreaterThan(360);
+
+    await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
+    await noSeriousAxe(page, 'form builder');
+    await page.screenshot({ path: join(SHOTS, 'builder-01-form.png'), fullPage: true });
+
+    // Publication is confirmed, and the version appears in the list.
+    await page.getByRole('button', { name: 'Công bố phiên bản 1' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Công bố phiên bản 1?' });
+    await dialog.getByRole('button', { name: 'Công bố', exact: true }).click();
+    await page.getByText('Đã công bố phiên bản 1.').waitFor();
+    await page.getByText(`Phiên bản 1: ${FORM_TITLE}`).waitFor();
+
+    // The builder itself works on a 360-px phone: nothing wider than the screen, the preview below.
+    const phone = await signedIn(people.secretariat, { width: 360, height: 780 });
+    await phone.goto(page.url());
+    await phone.getByRole('button', { name: 'Sửa trường Tỷ lệ điều tra khám phá' }).click();
+    await phone.getByLabel('Công thức', { exact: true }).waitFor();
+    await phone.getByRole('heading', { name: 'Xem trước' }).waitFor();
+    const { scroll, width } = await phone.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll, `the builder is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
+    await phone.screenshot({ path: join(SHOTS, 'builder-00-phone.png'), fullPage: true });
+  });
+
+  it('copies the 2023 campaign into a two-tier 2026 campaign with the new form monthly, and publishes it', async () => {
+    const page = await signedIn(people.secretariat);
+    const origin = journey.built().web.origin;
+    await page.goto(`${origin}/campaign-builder`);
+    await page.getByRole('heading', { name: 'Thiết lập phong trào thi đua' }).waitFor();
+    await page.getByLabel(/^Năm của phong trào mới/).fill('2026');
+    await page.getByRole('button', { name: 'Sao chép' }).click();
+    await page.waitForURL(/\/campaign-builder\/kh38-2026$/);
+    await page.getByLabel(/^Số, ký hiệu kế hoạch/).fill('15/KH-UBND');
+    await page.getByLabel(/^Ngày ban hành kế hoạch/).fill('2026-01-20');
+
+    // The month the wards report, and the new form filed monthly (the template just published, version 1).
+    await page.getByRole('group', { name: 'Hằng tháng' }).getByLabel(PERIOD, { exact: true }).check();
+    await page.getByRole('button', { name: 'Thêm biểu mẫu' }).click();
+    await page
+      .getByRole('region', { name: /^Biểu mẫu form_\d+$/ })
+      .getByLabel(/^Mã biểu mẫu trong phong trào/)
+      .fill('bao_cao_thang');
+    const form = page.getByRole('region', { name: 'Biểu mẫu bao_cao_thang' });
+    await form.getByLabel(/^Mẫu biểu/).fill(templateId);
+    await form
+      .getByLabel(/^Phiên bản mẫu/)
+      .locator('option', { hasText: /^1$/ })
+      .waitFor({ state: 'attached' });
+    const periods = form.getByRole('group', { name: /^Kỳ nộp biểu mẫu/ });
+    await periods.getByLabel(PERIOD, { exact: true }).check();
+    await periods.getByLabel('Năm 2026', { exact: true }).uncheck();
+
+    // Two tiers: a ward reports straight to the province (the district level is gone).
+    await page
+      .getByLabel(/^Tên luồng duyệt/)
+      .first()
+      .fill('Hai cấp: xã → tỉnh (2026)');
+    await page
+      .getByRole('button', { name: /^Xoá Cấp duyệt 1: Cấp huyện/ })
+      .first()
+      .click();
+    await page
+      .getByLabel('Báo cáo phải được thủ trưởng đơn vị ký duyệt trước khi gửi lên cấp trên')
+      .uncheck();
+    await page.getByText(/Đã lưu bản nháp lúc/).waitFor();
+
+    await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ban hành phiên bản 1?' });
+    await dialog.getByLabel(/^Ghi chú thay đổi/).fill('Năm 2026, hai cấp, thêm báo cáo tháng');
+    await dialog.getByRole('button', { name: 'Xác nhận ban hành' }).click();
+    await page.waitForURL(/\/campaign-builder\/kh38-2026\/versions$/);
+    await page.getByRole('heading', { name: 'Phiên bản 1' }).waitFor();
+  });
+
+  it('a ward officer on a 360-px phone files it, is stopped by the rule on bad figures, fixes and sends', async () => {
+    const phone = await signedIn(people.wardOfficer, { width: 360, height: 780 });
+    await phone.getByRole('button', { name: `Bắt đầu nhập: ${FORM_TITLE}, ${PERIOD}` }).click();
+    await phone.waitForURL(/\/submissions\//);
+    await phone.getByRole('heading', { name: FORM_TITLE }).waitFor();
+    await phone.getByLabel(/^Số vụ phát hiện/).fill('10');
+    await phone.getByLabel(/^Số vụ đã khám phá/).fill('12');
+    await phone.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    // The author's message, at the first field the rule reads, and in the summary.
+    await phone.getByRole('alert').filter({ hasText: RULE_MESSAGE }).waitFor();
+    expect(await phone.getByText('Đã gửi báo cáo.').count()).toBe(0);
+    await phone.getByLabel(/^Số vụ đã khám phá/).fill('7');
+    // The clearance rate, computed as typed: 7 / 10 × 100.
+    await expect
+      .poll(() => phone.locator('output').first().textContent(), { timeout: 10_000 })
+      .toContain('70');
+    await phone.getByText(/Đã lưu lúc/).waitFor();
+    const { scroll, width } = await phone.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll).toBeLessThanOrEqual(width);
+    await noSeriousAxe(phone, 'monthly report (phone)');
+    await phone.screenshot({ path: join(SHOTS, 'builder-02-ward-phone.png'), fullPage: true });
+    await phone.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await phone.getByText('Đã gửi báo cáo.').waitFor();
+    await phone.reload();
+    await phone
+      .getByText(/Đang xét duyệt · Tỉnh Bình Phước/)
+      .first()
+      .waitFor();
+  });
+
+  it('the province approves it', async () => {
+    const province = await signedIn(people.provinceReviewer);
+    const origin = journey.built().web.origin;
+    await province.goto(`${origin}/inbox`);
+    await province.getByRole('link', { name: 'Phường Tân Phú' }).first().click();
+    await province.waitForURL(/\/submissions\//);
+    await province.getByRole('heading', { name: FORM_TITLE }).waitFor();
+    await province.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    const dialog = province.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
+    await province.getByText('Đã phê duyệt.').waitFor();
+    await province.reload();
+    await province.getByText('Hồ sơ đã được phê duyệt chính thức.').waitFor();
+  });
+});
