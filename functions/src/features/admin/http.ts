@@ -2,7 +2,6 @@ import { checkOfficeHolders } from '@thidua/shared/admin';
 import { Campaign } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
 import { adminContracts as c } from '@thidua/shared/contracts';
-import { checkPublishable, FormTemplate } from '@thidua/shared/forms';
 import {
   correctUnit,
   type Identity,
