@@ -11,8 +11,7 @@ import {
 import { requireAction } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
-import { Conflict, RuleViolation } from '../../kernel/http/errors';
-import { rootUnit } from '../commendations/context';
+import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { LinkVerification } from './ledger';
 import { nextLedgerEvent, unitMapHash, verifyMergerLink } from './ledger';
 
@@ -24,6 +23,17 @@ import { nextLedgerEvent, unitMapHash, verifyMergerLink } from './ledger';
  * partitions, their audit chains untouched, and the merged province reads them through the lineage.
  */
 export type MergerDeps = Pick<Deps, 'mergers' | 'units'> & { clients: Pick<Deps['clients'], 'doc'> };
+
+/**
+ * A tenant's root unit (its province). Read here rather than through the commendations' cached helper,
+ * so the admin and org bundles do not carry the commendation configuration.
+ */
+const rootUnit = async (d: Pick<Deps, 'units'>, tenantId: string): Promise<Unit> => {
+  const page = await d.units.children(tenantId, null, { limit: 10 });
+  const root = page.items.find((u) => u.closedOn === null) ?? page.items[0];
+  if (!root) throw new NotFound('Chưa có đơn vị gốc của tỉnh');
+  return root;
+};
 
 const requireProvinceAdmin = async (d: Pick<Deps, 'units'>, identity: Identity) => {
   const root = await rootUnit(d, identity.tenantId);
