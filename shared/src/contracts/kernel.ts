@@ -92,7 +92,7 @@ export interface RouteSpec<
   response: R;
   /** Success status (200 unless stated). */
   status?: SuccessStatus;
-  /** The error statuses the route itself decides; 400/401/413/415/502/503 are added where they apply. */
+  /** The error statuses the route itself decides; 400/401/413/415/422 (a reused key)/502/503 are added where they apply. */
   errors: readonly ErrorStatus[];
   /** Answers other than the success and the one error shape (`/health`'s 503 body, a 303 to a download). */
   otherAnswers?: Readonly<Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>>>;
@@ -142,6 +142,8 @@ export const defineRoute = <
   if (spec.auth === 'user' && !spec.mfaExempt) errors.add(403);
   if (spec.params || spec.query || spec.body) errors.add(400);
   if (spec.body) errors.add(413).add(415);
+  // A write carries an Idempotency-Key: a malformed one is 400, one reused for another request 422.
+  if (spec.method !== 'GET' && spec.auth === 'user') errors.add(400).add(422);
   const responses: Partial<Record<SuccessStatus | ErrorStatus, z.ZodType | MediaResponse>> = {
     [status]: spec.response,
   };
