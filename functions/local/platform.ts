@@ -20,7 +20,9 @@ import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
 import { type Scheduler, startScheduler } from './scheduler';
 import { type SeedSummary, seedIfEmpty } from './seed';
+import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
 import { DEMO_TENANT } from './seed-data';
+import { DONG_NAI_TENANT } from './seed-data-2026';
 import { fileTelemetry } from './telemetry-file';
 
 /**
@@ -48,6 +50,11 @@ export interface PlatformOptions {
   dynamoJvm?: 'fast-start' | 'throughput';
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
+  /**
+   * With `seed`: also the world of December 2026 (seed-2026.ts) — Bình Phước's 2023 history, the merged
+   * province of Đồng Nai and the merger. Default false (the suites that need it ask for it).
+   */
+  seedMerged?: boolean;
   /** Progress messages while starting (default: silent). */
   log?: (line: string) => void;
   /** One line per API request (default: silent). */
@@ -97,6 +104,8 @@ export interface Platform {
   dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
+  /** What the December 2026 seed wrote at this start (with `seedMerged`). */
+  seededMerged: MergedSeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
   /** Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads. */
@@ -187,15 +196,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
     );
 
-    const seeded = options.seed
-      ? await seedIfEmpty({
-          dynamoEndpoint: dynamo.endpoint,
-          s3Endpoint: s3.endpoint,
-          cognitoEndpoint: cognito.endpoint,
-          tableName: resources.tableName,
-          userPoolId: resources.userPoolId,
-        })
-      : undefined;
+    const seedTarget = {
+      dynamoEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      tableName: resources.tableName,
+      userPoolId: resources.userPoolId,
+    };
+    const seeded = options.seed ? await seedIfEmpty(seedTarget) : undefined;
     if (seeded) {
       log(
         `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
@@ -231,7 +239,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
-      AUDIT_TENANTS: DEMO_TENANT,
+      AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -244,6 +252,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, handlerEnv);
+    // The December 2026 history writes audit events: sealed with this data directory's chain key, so it
+    // runs once the environment names that key.
+    const seededMerged =
+      seeded && options.seedMerged
+        ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })
+        : undefined;
 
     // The handlers share this process's stdout: their log lines and metrics go to a file instead.
     setTelemetryFactory(fileTelemetry(apiLogFile));
@@ -304,6 +318,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       dynamoPid: dynamo.pid,
       mail,
       seeded,
+      seededMerged,
       handlerEnv,
       scheduler,
       stop: () => {

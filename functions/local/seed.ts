@@ -6,8 +6,14 @@ import {
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
+import type { Unit } from '@thidua/shared/org';
 import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
-import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
+import {
+  createUnitRepository,
+  createUserRepository,
+  type UnitRepository,
+  type UserRepository,
+} from '../src/features/org/repository';
 import { createTenantSecurityRepository } from '../src/features/security/repository';
 import { TransactionRefused, transactWrite } from '../src/kernel/data/transact';
 import { Conflict } from '../src/kernel/http/errors';
@@ -40,7 +46,7 @@ export interface SeedSummary {
 /** DynamoDB's limit of items in one TransactWriteItems call. */
 const MAX_TRANSACTION_ITEMS = 100;
 
-const ignoreExisting = (error: unknown): void => {
+export const ignoreExisting = (error: unknown): void => {
   if (!(error instanceof Conflict)) throw error;
 };
 
@@ -67,6 +73,56 @@ async function ensureCognitoUser(
   return sub;
 }
 
+/** Writes units that are missing: an empty table in a few transactions, otherwise one by one. */
+export async function ensureUnits(
+  doc: DynamoDBDocumentClient,
+  units: UnitRepository,
+  world: readonly Unit[],
+): Promise<void> {
+  try {
+    for (let i = 0; i < world.length; i += MAX_TRANSACTION_ITEMS) {
+      const chunk = world.slice(i, i + MAX_TRANSACTION_ITEMS);
+      await transactWrite(
+        doc,
+        chunk.map((unit) => units.putItem(unit, 'create')),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof TransactionRefused)) throw error;
+    for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
+  }
+}
+
+/**
+ * Demo users in the pool and in the table, one after the other (cognito-local rewrites a group's member
+ * list on every addition). Returns their Cognito subs by e-mail.
+ */
+export async function ensureUsers(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+  tenantId: string,
+  list: readonly DemoUser[],
+  users: UserRepository,
+): Promise<Map<string, string>> {
+  const subs = new Map<string, string>();
+  for (const demo of list) {
+    const id = await ensureCognitoUser(cognito, userPoolId, tenantId, demo);
+    subs.set(demo.email, id);
+    const user = {
+      tenantId,
+      id,
+      email: demo.email,
+      name: demo.name,
+      title: demo.title,
+      unitId: demo.unitId,
+      roles: demo.roles,
+      active: true,
+    };
+    await users.save(user, 'create').catch(ignoreExisting);
+  }
+  return subs;
+}
+
 export async function seedDemoWorld(
   target: SeedTarget,
   tenantId: string = DEMO_TENANT,
@@ -85,19 +141,7 @@ export async function seedDemoWorld(
 
     const world = demoUnits(tenantId);
     const writeUnits = async (): Promise<void> => {
-      // An empty table takes the units in a few transactions; where some exist, one by one.
-      try {
-        for (let i = 0; i < world.length; i += MAX_TRANSACTION_ITEMS) {
-          const chunk = world.slice(i, i + MAX_TRANSACTION_ITEMS);
-          await transactWrite(
-            doc,
-            chunk.map((unit) => units.putItem(unit, 'create')),
-          );
-        }
-      } catch (error) {
-        if (!(error instanceof TransactionRefused)) throw error;
-        for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
-      }
+      await ensureUnits(doc, units, world);
       // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on. The demo
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
@@ -106,23 +150,7 @@ export async function seedDemoWorld(
       // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
       if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
     };
-    const writeUsers = async (): Promise<void> => {
-      // One user after the other: cognito-local rewrites a group's member list on every addition.
-      for (const demo of demoUsers) {
-        const id = await ensureCognitoUser(clients.cognito, target.userPoolId, tenantId, demo);
-        const user = {
-          tenantId,
-          id,
-          email: demo.email,
-          name: demo.name,
-          title: demo.title,
-          unitId: demo.unitId,
-          roles: demo.roles,
-          active: true,
-        };
-        await users.save(user, 'create').catch(ignoreExisting);
-      }
-    };
+    const writeUsers = () => ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users);
     const outcomes = await Promise.allSettled([writeUnits(), writeUsers()]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 

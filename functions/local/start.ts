@@ -18,6 +18,7 @@ import {
   waitForHttp,
 } from './processes';
 import { DEMO_PASSWORD, demoUsers } from './seed-data';
+import { dongNaiUsers } from './seed-data-2026';
 
 /**
  * `npm start`: the whole platform on this machine, data under `.data/` (kept across restarts; THIDUA_DATA_DIR
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     mode: 'persistent',
     dataDir,
     seed: true,
+    seedMerged: true,
     ports: {
       api: ports.api,
       dynamodb: ports.dynamodb,
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
   );
 
   const where = relative(process.cwd(), dataDir) || '.';
-  const width = Math.max(...demoUsers.map((user) => user.email.length));
+  const width = Math.max(...[...demoUsers, ...dongNaiUsers].map((user) => user.email.length));
   console.log(
     [
       '',
@@ -183,6 +185,10 @@ async function main(): Promise<void> {
       '',
       `   Demo logins — every password is ${DEMO_PASSWORD}`,
       ...demoUsers.map(
+        (user) => `     ${user.email.padEnd(width)}  ${user.roles.join(', ')} · ${user.title}`,
+      ),
+      '   The merged province of Đồng Nai (December 2026; Bình Phước merged in on 1/7/2025):',
+      ...dongNaiUsers.map(
         (user) => `     ${user.email.padEnd(width)}  ${user.roles.join(', ')} · ${user.title}`,
       ),
       '────────────────────────────────────────────────────────────────────────────',

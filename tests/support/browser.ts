@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { type Platform, startTestPlatform } from './platform';
+import { type Platform, type PlatformOptions, startTestPlatform } from './platform';
 import { serveWeb, type WebServer } from './web-server';
 
 export { launchChromium } from './chromium';
@@ -27,7 +27,7 @@ export interface BuiltWeb {
  * The production build of the web app (as `npm run build -w web` makes it, into a temporary folder),
  * served the way CloudFront serves it, on a fresh local platform that allows its origin.
  */
-export const startBuiltWeb = async (): Promise<BuiltWeb> => {
+export const startBuiltWeb = async (options: Partial<PlatformOptions> = {}): Promise<BuiltWeb> => {
   const distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
   let web: WebServer | undefined;
   let platform: Platform | undefined;
@@ -39,7 +39,7 @@ export const startBuiltWeb = async (): Promise<BuiltWeb> => {
   try {
     await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
     web = await serveWeb({ dir: distDir });
-    platform = await startTestPlatform({ webOrigins: [web.origin] });
+    platform = await startTestPlatform({ ...options, webOrigins: [web.origin] });
     web.setConfig(platform.webConfig);
     return { web, platform, stop };
   } catch (e) {

@@ -16,6 +16,7 @@ import {
   type CommendationRepository,
   createCommendationRepository,
 } from '../features/commendations/repository';
+import { createMergerRepository, type MergerRepository } from '../features/mergers/repository';
 import { createUserDirectory, type UserDirectory } from '../features/org/directory';
 import {
   createUnitRepository,
@@ -67,6 +68,8 @@ export interface Deps {
   documents: DocumentStore;
   /** THE audit recorder of every change other than a submission's (features/audit/chains.ts, functions/src/README.md). */
   audit: AuditLog;
+  /** Tenant mergers: consents, lineage records, tenant ledgers (ADR 0017). */
+  mergers: MergerRepository;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -97,6 +100,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     commendations: createCommendationRepository(ref),
     documents: createDocumentStore(clients.s3, config.bucketName),
     audit: createAuditLog(ref, users),
+    mergers: createMergerRepository(ref),
   };
 };
 

@@ -17,6 +17,13 @@ export const LegalBasis = z.object({
   effectiveTo: CalendarDate.nullable(),
   /** True when the figure has not been checked against the official text: configuration to verify. */
   toVerify: z.boolean().default(false),
+  /** What kind of text it is, for finding the bases of a kind in force on a day (`law_tdkt`, `law_lolg`). */
+  tag: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .optional(),
+  /** What was checked and against which public text, or what remains to check (shown with "cần đối chiếu"). */
+  note: z.string().max(1000).optional(),
 });
 export type LegalBasis = z.infer<typeof LegalBasis>;
 
@@ -89,6 +96,22 @@ export const QuotaCap = z.discriminatedUnion('kind', [
 ]);
 export type QuotaCap = z.infer<typeof QuotaCap>;
 
+/** One dated edition of an issuing body: what it was called and on which bases it acted, from/to. */
+export const IssuingBodyEdition = z.object({
+  effectiveFrom: CalendarDate,
+  /** Last day in force (inclusive); null while in force. */
+  effectiveTo: CalendarDate.nullable(),
+  headerLines: z.array(z.string().min(1)).min(1).max(3).optional(),
+  superiorLines: z.number().int().min(0).max(2).optional(),
+  shortName: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
+  place: z.string().min(1).optional(),
+  authorityLine: z.string().min(1).optional(),
+  /** Its competence bases, each dated and tagged; printed in order as the first "Căn cứ" lines. */
+  bases: z.array(LegalBasis),
+});
+export type IssuingBodyEdition = z.infer<typeof IssuingBodyEdition>;
+
 /** Who issues the decision: drives the header of the documents and the decision number sequence. */
 export const IssuingBody = z.object({
   id: Id,
@@ -113,6 +136,11 @@ export const IssuingBody = z.object({
   authorityLine: z.string().min(1),
   /** Legal bases for the body's competence, printed as the first "Căn cứ" lines. */
   competenceBases: z.array(z.string().min(1)),
+  /**
+   * The body as it was on a day: names, header and the competence bases change (a province merged, a law
+   * replaced). The edition in force on a document's date overrides the fields above (`issuingBodyOn`).
+   */
+  editions: z.array(IssuingBodyEdition).optional(),
 });
 export type IssuingBody = z.infer<typeof IssuingBody>;
 
@@ -186,6 +214,25 @@ export const findAwardType = (ruleSet: RuleSet, awardTypeId: string): AwardType 
 
 export const findIssuingBody = (config: CommendationConfig, id: string): IssuingBody | null =>
   config.issuingBodies.find((b) => b.id === id) ?? null;
+
+/** The bases of a list in force on a day (effectiveTo inclusive). */
+export const basesInForce = (bases: readonly LegalBasis[], on: string): LegalBasis[] =>
+  bases.filter((b) => inRange(b.effectiveFrom, b.effectiveTo, on));
+
+/**
+ * An issuing body as it was on `on` (a document's date): the edition in force overrides its names and
+ * header, and its bases in force on that day become the competence lines. `bases` carries them with
+ * their tags and verification marks (for the screen's "cần đối chiếu"). A body without editions is as
+ * configured. No edition in force on the day: the body's own fields (an older configuration).
+ */
+export const issuingBodyOn = (body: IssuingBody, on: string): IssuingBody & { bases: LegalBasis[] } => {
+  const edition = (body.editions ?? []).find((e) => inRange(e.effectiveFrom, e.effectiveTo, on));
+  if (!edition) return { ...body, bases: [] };
+  const { effectiveFrom: _f, effectiveTo: _t, bases: all, ...fields } = edition;
+  const bases = basesInForce(all, on);
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return { ...body, ...defined, competenceBases: bases.map((b) => b.ref), bases };
+};
 
 /** A title's name in any rule set of the configuration (prerequisite titles are named in messages). */
 export const titleName = (config: CommendationConfig, titleId: string): string => {

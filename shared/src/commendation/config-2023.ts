@@ -1,4 +1,5 @@
 import type { AwardType, CommendationConfig, IssuingBody, LegalBasis, RuleSet } from './award-types';
+import { decree91, decree98, decree152, law2003, law2022, lolg2015, lolg2025 } from './legal-bases';
 
 /**
  * The commendation configuration of the seed's 2023 campaign (Plan 38/KH-UBND of 07/02/2023) as DATA.
@@ -6,42 +7,6 @@ import type { AwardType, CommendationConfig, IssuingBody, LegalBasis, RuleSet } 
  * confirmed by the province's Ban Thi đua - Khen thưởng, and can be changed without touching code.
  */
 
-const law2003: LegalBasis = {
-  ref: 'Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng ngày 16 tháng 11 năm 2013',
-  article: '',
-  effectiveFrom: '2014-06-01',
-  effectiveTo: '2023-12-31',
-  toVerify: false,
-};
-const decree91: LegalBasis = {
-  ref: 'Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-  article: '',
-  effectiveFrom: '2017-10-01',
-  effectiveTo: '2023-12-31',
-  toVerify: false,
-};
-const law2022: LegalBasis = {
-  ref: 'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022',
-  article: '',
-  effectiveFrom: '2024-01-01',
-  effectiveTo: null,
-  toVerify: false,
-};
-const decree98: LegalBasis = {
-  ref: 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-  article: '',
-  effectiveFrom: '2024-01-01',
-  effectiveTo: '2025-06-30',
-  toVerify: true,
-};
-const decree152: LegalBasis = {
-  // The date was not checked against the official gazette here: `toVerify` (cần đối chiếu).
-  ref: 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
-  article: '',
-  effectiveFrom: '2025-07-01',
-  effectiveTo: null,
-  toVerify: true,
-};
 const plan38: LegalBasis = {
   ref: 'Kế hoạch số 38/KH-UBND ngày 07 tháng 02 năm 2023 của Ủy ban nhân dân tỉnh phát động phong trào thi đua thực hiện công tác phòng chống tội phạm, tệ nạn xã hội; công tác chuyển hóa địa bàn năm 2023',
   article: '',
@@ -50,41 +15,54 @@ const plan38: LegalBasis = {
   toVerify: false,
 };
 
-export const issuingBodies2023: IssuingBody[] = [
-  {
-    id: 'ubnd-tinh',
-    // One body's name on two lines, both bold (Decree 30/2020, Appendix I, II.3).
-    headerLines: ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC'],
-    superiorLines: 0,
-    shortName: 'UBND TỈNH BÌNH PHƯỚC',
-    name: 'Ủy ban nhân dân tỉnh Bình Phước',
-    decisionSymbol: 'QĐ-UBND',
-    minutesSymbol: 'BB-HĐTĐKT',
-    place: 'Bình Phước',
-    // Provincial awards are decided by the Chairman personally (Law 06/2022/QH15, Art. 80): no "TM.".
-    signatureOnBehalf: '',
-    signerTitle: 'CHỦ TỊCH',
-    authorityLine: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC',
-    competenceBases: [
-      'Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019',
-    ],
-  },
-  {
-    id: 'bcd-tinh',
-    // The superior body (the province's UBND) upright, the Ban Chỉ đạo bold.
-    headerLines: ['UBND TỈNH BÌNH PHƯỚC', 'BAN CHỈ ĐẠO PCTP, TNXH', 'VÀ XÂY DỰNG PTTDBVANTQ'],
-    superiorLines: 1,
-    shortName: 'UBND TỈNH BÌNH PHƯỚC',
-    name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Bình Phước',
-    decisionSymbol: 'QĐ-BCĐ',
-    minutesSymbol: 'BB-BCĐ',
-    place: 'Bình Phước',
-    signatureOnBehalf: 'TM. BAN CHỈ ĐẠO',
-    signerTitle: 'TRƯỞNG BAN',
-    authorityLine: 'TRƯỞNG BAN CHỈ ĐẠO PCTP, TNXH VÀ XÂY DỰNG PTTDBVANTQ TỈNH BÌNH PHƯỚC',
-    competenceBases: ['Quy chế hoạt động của Ban Chỉ đạo tỉnh'],
-  },
-];
+/**
+ * The province's issuing bodies, named after the province (`Bình Phước`, `Đồng Nai`), with dated
+ * competence bases: the 2015 Law on Organisation of Local Government until 30/6/2025, the 2025 law from
+ * 1/7/2025. A document takes the edition in force on its date (`issuingBodyOn`).
+ */
+export const provincialIssuingBodies = (province: string): IssuingBody[] => {
+  const upper = province.toLocaleUpperCase('vi');
+  const lolgEditions = (extra: LegalBasis[] = []) => [
+    { effectiveFrom: '2016-01-01', effectiveTo: '2025-06-30', bases: [lolg2015, ...extra] },
+    { effectiveFrom: '2025-07-01', effectiveTo: null, bases: [lolg2025, ...extra] },
+  ];
+  return [
+    {
+      id: 'ubnd-tinh',
+      // One body's name on two lines, both bold (Decree 30/2020, Appendix I, II.3).
+      headerLines: ['ỦY BAN NHÂN DÂN', `TỈNH ${upper}`],
+      superiorLines: 0,
+      shortName: `UBND TỈNH ${upper}`,
+      name: `Ủy ban nhân dân tỉnh ${province}`,
+      decisionSymbol: 'QĐ-UBND',
+      minutesSymbol: 'BB-HĐTĐKT',
+      place: province,
+      // Provincial awards are decided by the Chairman personally (Law 06/2022/QH15, Art. 80): no "TM.".
+      signatureOnBehalf: '',
+      signerTitle: 'CHỦ TỊCH',
+      authorityLine: `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ${upper}`,
+      competenceBases: [lolg2015.ref],
+      editions: lolgEditions(),
+    },
+    {
+      id: 'bcd-tinh',
+      // The superior body (the province's UBND) upright, the Ban Chỉ đạo bold.
+      headerLines: [`UBND TỈNH ${upper}`, 'BAN CHỈ ĐẠO PCTP, TNXH', 'VÀ XÂY DỰNG PTTDBVANTQ'],
+      superiorLines: 1,
+      shortName: `UBND TỈNH ${upper}`,
+      name: `Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh ${province}`,
+      decisionSymbol: 'QĐ-BCĐ',
+      minutesSymbol: 'BB-BCĐ',
+      place: province,
+      signatureOnBehalf: 'TM. BAN CHỈ ĐẠO',
+      signerTitle: 'TRƯỞNG BAN',
+      authorityLine: `TRƯỞNG BAN CHỈ ĐẠO PCTP, TNXH VÀ XÂY DỰNG PTTDBVANTQ TỈNH ${upper}`,
+      competenceBases: ['Quy chế hoạt động của Ban Chỉ đạo tỉnh'],
+    },
+  ];
+};
+
+export const issuingBodies2023: IssuingBody[] = provincialIssuingBodies('Bình Phước');
 
 /** The award types, parameterised by the bases of the rule set they belong to. */
 const awardTypesUnder = (
@@ -334,7 +312,7 @@ export const publicHolidays: string[] = [
 ];
 
 /** The seed campaign's configuration; the campaign id comes from the seed. */
-export const commendationConfig2023 = (campaignId: string): CommendationConfig => ({
+export const commendationConfig2023 = (campaignId: string, province = 'Bình Phước'): CommendationConfig => ({
   campaignId,
   year: 2023,
   movementTitle:
@@ -350,7 +328,7 @@ export const commendationConfig2023 = (campaignId: string): CommendationConfig =
     'chien_si_thi_dua_cap_tinh',
     'giay_khen_bcd_tinh',
   ],
-  issuingBodies: issuingBodies2023,
+  issuingBodies: provincialIssuingBodies(province),
   holidays: publicHolidays,
   consolidateAtIntermediateLevels: true,
 });

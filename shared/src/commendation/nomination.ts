@@ -199,15 +199,34 @@ export const nominationFacts = (
 const vnDay = (instant: string): string =>
   new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
 
+const normKey = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+type NomineeIdentity = Pick<
+  NominationFacts,
+  'nomineeKind' | 'nomineeName' | 'nomineeUnitName' | 'unitId' | 'nomineeBirthDate'
+>;
+
 /**
- * Who a nominee is, for "one achievement, one award": a collective by its normalised name within the
- * proposing unit, an individual by normalised name and workplace. Never shown anywhere.
+ * Who a nominee is, for "one achievement, one award" and for prerequisites (consecutive years of a
+ * title): a collective by its normalised name; an individual by normalised name and date of birth, which
+ * survive a rename or merger of their workplace and a move to another unit or province (ADR 0017). No
+ * national ID number is asked for or stored: name and birth date are already on every dossier. A dossier
+ * without a birth date (made before the form asked for it) keeps the older name-and-workplace key. The
+ * key is never shown; the table indexes a hash of it.
  */
-export const nomineeKey = (
-  n: Pick<NominationFacts, 'nomineeKind' | 'nomineeName' | 'nomineeUnitName' | 'unitId'>,
-): string => {
-  const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-  return n.nomineeKind === 'collective'
-    ? `collective|${norm(n.nomineeName)}`
-    : `individual|${norm(n.nomineeName)}|${norm(n.nomineeUnitName)}`;
+export const nomineeKey = (n: NomineeIdentity): string => {
+  if (n.nomineeKind === 'collective') return `collective|${normKey(n.nomineeName)}`;
+  if (n.nomineeBirthDate) return `person|${normKey(n.nomineeName)}|${n.nomineeBirthDate}`;
+  return legacyNomineeKey(n);
+};
+
+/** The key dossiers of an individual carried before birth dates identified them (name and workplace). */
+const legacyNomineeKey = (n: NomineeIdentity): string =>
+  `individual|${normKey(n.nomineeName)}|${normKey(n.nomineeUnitName)}`;
+
+/** Every key a nominee's earlier records may be filed under (the current one first). */
+export const nomineeKeys = (n: NomineeIdentity): string[] => {
+  const key = nomineeKey(n);
+  const legacy = n.nomineeKind === 'individual' ? legacyNomineeKey(n) : key;
+  return legacy === key ? [key] : [key, legacy];
 };

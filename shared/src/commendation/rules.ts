@@ -9,7 +9,13 @@ import {
   ruleSetOn,
   titleName,
 } from './award-types';
-import { dossierPartFields, type NominationFacts, nominationFields, nomineeKey } from './nomination';
+import {
+  dossierPartFields,
+  type NominationFacts,
+  nominationFields,
+  nomineeKey,
+  nomineeKeys,
+} from './nomination';
 
 /** One finding of the rule check. A violation blocks forwarding (422); a warning is shown, not blocking. */
 export interface RuleFinding {
@@ -133,10 +139,10 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
   }
 
   const key = nomineeKey(n);
-  const history: { titleId: string; year: number }[] = [
-    ...n.priorAwards,
-    ...input.pastAwards.filter((a) => a.nomineeKey === key),
-  ];
+  // The nominee's own earlier awards, whichever key they were filed under (ADR 0017).
+  const keys = new Set(nomineeKeys(n));
+  const ownPast = input.pastAwards.filter((a) => keys.has(a.nomineeKey));
+  const history: { titleId: string; year: number }[] = [...n.priorAwards, ...ownPast];
   for (const p of award.prerequisites) {
     const end = p.endingIn === 'previous_year' ? config.year - 1 : config.year;
     const missing: number[] = [];
@@ -194,7 +200,7 @@ export const checkNominationRules = (input: RuleCheckInput): RuleCheckResult => 
       legalBasis: 'Luật Thi đua, khen thưởng số 06/2022/QH15',
     });
   }
-  for (const past of input.pastAwards.filter((a) => a.nomineeKey === key)) {
+  for (const past of ownPast) {
     const ref = past.decisionNumber ? ` (Quyết định số ${past.decisionNumber})` : '';
     if (past.campaignId === n.campaignId) {
       fail({

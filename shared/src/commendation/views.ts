@@ -55,6 +55,11 @@ export const SessionView = CouncilSession.extend({
       signers: z.array(
         z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
       ),
+      /** The body that would issue it today, and the bases it would cite, each marked when unverified. */
+      issuer: z.string().optional(),
+      bases: z
+        .array(z.object({ ref: z.string(), toVerify: z.boolean(), note: z.string().optional() }))
+        .optional(),
     })
     .nullable()
     .optional(),

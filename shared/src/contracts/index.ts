@@ -6,6 +6,7 @@ export * from './campaign-builder';
 export * from './campaigns';
 export * from './commendations';
 export * from './kernel';
+export * from './mergers';
 export * from './org';
 export * from './path';
 export * from './public';

@@ -5,6 +5,7 @@ import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
+import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { securityContracts } from './security';
@@ -27,6 +28,8 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...campaignBuilderContracts,
   ...templateBuilderContracts,
   ...securityContracts,
+  ...mergerAdminContracts,
+  ...historyContracts,
   ...commendationContracts,
   ...publicContracts,
 };

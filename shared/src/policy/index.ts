@@ -1,3 +1,4 @@
+export * from './inherited';
 export * from './mfa';
 export * from './policy';
 export * from './public-view';

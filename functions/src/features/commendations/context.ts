@@ -18,6 +18,7 @@ export type CommendationDeps = Pick<
   | 'documents'
   | 'idempotency'
   | 'audit'
+  | 'mergers'
 >;
 
 const roots = new Map<string, Unit>();
@@ -47,6 +48,9 @@ export const provinceResource = async (
   return { type, tenantId, rootUnitId: root.id, ...(unit ?? {}) };
 };
 
+/** "Tỉnh Đồng Nai" → "Đồng Nai": the name the bodies' header and place lines use. */
+const provinceName = (rootName: string): string => rootName.replace(/^(tỉnh|thành phố)\s+/i, '');
+
 const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
 
 /**
@@ -54,7 +58,7 @@ const lowerFirst = (s: string): string => `${s.charAt(0).toLowerCase()}${s.slice
  * the campaign's own title, plan and award types.
  */
 export const commendationConfigOf = async (
-  d: Pick<CommendationDeps, 'campaigns' | 'commendations'>,
+  d: Pick<CommendationDeps, 'campaigns' | 'commendations' | 'units'>,
   tenantId: string,
   campaignId: string,
 ): Promise<{ config: CommendationConfig; campaign: Campaign }> => {
@@ -62,7 +66,8 @@ export const commendationConfigOf = async (
   if (!campaign) throw new NotFound('Không tìm thấy phong trào thi đua');
   const stored = await d.commendations.getConfig(tenantId, campaignId);
   if (stored) return { config: stored, campaign };
-  const base = commendationConfig2023(campaignId);
+  // The built-in bodies carry the province's own name (its root unit): "ỦY BAN NHÂN DÂN / TỈNH ĐỒNG NAI".
+  const base = commendationConfig2023(campaignId, provinceName((await rootUnit(d, tenantId)).name));
   const offered = campaign.awardTypeIds.filter((id) => base.offeredAwardTypeIds.includes(id));
   return {
     campaign,

@@ -255,13 +255,18 @@ export const loadSession = async (
 /** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
 const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
   const now = new Date();
-  const { body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
+    issuing: false,
+  });
   const next = await nextInRegister(d, tenantId, 'decision', body, now);
   const signers = await provinceSigners(d, tenantId, now);
+  const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
   return {
     nextNumberText: next.numberText,
     year: next.year,
     signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
+    issuer: body.name,
+    bases: cited.map((b) => ({ ref: b.ref, toVerify: b.toVerify, ...(b.note ? { note: b.note } : {}) })),
   };
 };
 
@@ -348,7 +353,13 @@ export const closeSession = async (
       d.commendations.participation(identity.tenantId, id),
     ]);
     if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
-    const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      s.campaignId,
+      s.issuingBodyId,
+      now,
+    );
     const at = now.toISOString();
     const minutes = await nextInRegister(d, identity.tenantId, 'minutes', body, now);
     const { numberText, on: heldOn } = minutes;

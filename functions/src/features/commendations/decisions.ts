@@ -52,7 +52,7 @@ export const draftDecisionKey = async (
 ) => {
   if (s.state !== 'closed')
     throw new Conflict('Chỉ phiên họp đã kiểm phiếu, chưa có quyết định mới có dự thảo');
-  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId);
+  const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now);
   const { entries } = await sessionEntries(d, tenantId, s);
   const holder = await provinceSigner(d, tenantId, now);
   const on = vnDate(now);
@@ -102,7 +102,13 @@ export const signDecision = async (
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
     const id = newId(now);
     const { session: decided } = moveSession(s, { type: 'decide', decisionId: id }, identity, now);
-    const { config, body } = await storedIssuingBody(d, identity.tenantId, s.campaignId, s.issuingBodyId);
+    const { config, body } = await storedIssuingBody(
+      d,
+      identity.tenantId,
+      s.campaignId,
+      s.issuingBodyId,
+      now,
+    );
     const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
 
     const at = now.toISOString();
@@ -242,6 +248,7 @@ export const revokeAward = async (
       identity.tenantId,
       decision.campaignId,
       decision.issuingBodyId,
+      now,
     );
     const at = now.toISOString();
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);

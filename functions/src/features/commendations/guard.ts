@@ -3,6 +3,8 @@ import { NOMINATION_FORM_KEY, type RuleFinding } from '@thidua/shared/commendati
 import type { Submission, WorkflowAction } from '@thidua/shared/workflow';
 import { RuleViolation } from '../../kernel/http/errors';
 import { createCampaignRepository } from '../campaigns/repository';
+import { createMergerRepository } from '../mergers/repository';
+import { createUnitRepository } from '../org/repository';
 import { type CommendationDeps, commendationConfigOf } from './context';
 import { checkRules, factsOf } from './nominations';
 import { createCommendationRepository } from './repository';
@@ -16,9 +18,11 @@ import { createCommendationRepository } from './repository';
  *   await guard(submission, action);   // before building the transition's transaction
  */
 export const createNominationGuard = (ref: { table: string; client: DynamoDBDocumentClient }) => {
-  const d: Pick<CommendationDeps, 'commendations' | 'campaigns'> = {
+  const d: Pick<CommendationDeps, 'commendations' | 'campaigns' | 'units' | 'mergers'> = {
     commendations: createCommendationRepository(ref),
     campaigns: createCampaignRepository(ref),
+    units: createUnitRepository(ref),
+    mergers: createMergerRepository(ref),
   };
   return async (submission: Submission, action: WorkflowAction): Promise<RuleFinding[]> => {
     if (submission.formKey !== NOMINATION_FORM_KEY) return [];

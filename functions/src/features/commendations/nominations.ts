@@ -13,6 +13,7 @@ import {
   type Nominee,
   nominationFacts,
   nomineeKey,
+  nomineeKeys,
   type PastAward,
   type RuleCheckResult,
   redactNominee,
@@ -52,12 +53,32 @@ const toCampaignNomination = (r: NominationRecord): CampaignNomination => ({
 });
 
 /**
+ * The nominee's records: in this tenant, and in every province it absorbed (ADR 0017), under each key
+ * the nominee may have been filed with — one Query per tenant and key on the nominee's partition.
+ */
+const nomineeHistory = async (
+  d: Pick<CommendationDeps, 'commendations' | 'mergers'>,
+  tenantId: string,
+  facts: NominationFacts,
+): Promise<{ own: NominationRecord[]; inherited: NominationRecord[] }> => {
+  const keys = nomineeKeys(facts);
+  const read = (t: string) =>
+    Promise.all(keys.map((k) => d.commendations.recordsOfNominee(t, k))).then((r) => r.flat());
+  const predecessors = await d.mergers.predecessorsOf(tenantId);
+  const [own, ...others] = await Promise.all([
+    read(tenantId),
+    ...predecessors.map((m) => read(m.predecessorTenantId)),
+  ]);
+  return { own: own ?? [], inherited: others.flat() };
+};
+
+/**
  * Runs the rule check for one nomination with what the table knows: the live nominations of the
  * campaign for the award types its quotas count (one Query per award type) and the nominee's history
- * (one Query on the nominee's partition). `pending` are nominations moving in the same operation.
+ * (its partition, here and in absorbed provinces). `pending` are nominations moving in the same operation.
  */
 export const checkRules = async (
-  d: Pick<CommendationDeps, 'commendations'>,
+  d: Pick<CommendationDeps, 'commendations' | 'mergers'>,
   tenantId: string,
   config: CommendationConfig,
   facts: NominationFacts,
@@ -71,16 +92,21 @@ export const checkRules = async (
         for (const q of a.quotas) if (q.kind === 'share_of') for (const t of q.ofTitleIds) awardIds.add(t);
   const [quota, history] = await Promise.all([
     Promise.all([...awardIds].map((id) => d.commendations.quotaRecords(tenantId, facts.campaignId, id))),
-    d.commendations.recordsOfNominee(tenantId, nomineeKey(facts)),
+    nomineeHistory(d, tenantId, facts),
   ]);
+  const { own, inherited } = history;
   const byId = new Map<string, CampaignNomination>();
   for (const r of quota.flat()) byId.set(r.nominationId, toCampaignNomination(r));
-  for (const r of history)
+  for (const r of own)
     if (r.campaignId === facts.campaignId && liveStageList.includes(r.stage))
       byId.set(r.nominationId, toCampaignNomination(r));
   for (const p of pending) byId.set(p.nominationId, p);
-  const pastAwards: PastAward[] = history
-    .filter((r) => r.campaignId !== facts.campaignId && r.stage === 'awarded')
+  // An absorbed province's awards are earlier awards (another campaign) even where campaign ids collide.
+  const pastAwards: PastAward[] = [
+    ...own.filter((r) => r.campaignId !== facts.campaignId),
+    ...inherited.map((r) => ({ ...r, campaignId: `${r.tenantId}/${r.campaignId}` })),
+  ]
+    .filter((r) => r.stage === 'awarded')
     .map((r) => ({
       nomineeKey: r.nomineeKey,
       titleId: r.awardTypeId,

@@ -2,29 +2,46 @@ import {
   findIssuingBody,
   formatNumber,
   type IssuingBody,
+  issuingBodyOn,
   type NumberSequence,
   nextNumber,
   sequenceId,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { TxItem } from '../../kernel/data/transact';
-import { AppError } from '../../kernel/http/errors';
+import { AppError, RuleViolation } from '../../kernel/http/errors';
 import { type CommendationDeps, commendationConfigOf } from './context';
 
 /**
- * The issuing body a stored session or decision names, with the campaign's configuration. The id was
- * checked against the configuration when it was stored, so a missing body is a configuration error.
+ * The issuing body a stored session or decision names, as it was on the document's day (`now` in
+ * Vietnam: its names and the competence bases in force then), with the campaign's configuration. The id
+ * was checked against the configuration when it was stored, so a missing body is a configuration error.
+ * A province absorbed into another issues nothing dated from the merger on: 422 `tenant_merged` (its
+ * successor's bodies do; `issuing: false` for a preview that only reads).
  */
 export const storedIssuingBody = async (
   d: CommendationDeps,
   tenantId: string,
   campaignId: string,
   issuingBodyId: string,
+  now: Date,
+  options: { issuing?: boolean } = {},
 ) => {
-  const { config } = await commendationConfigOf(d, tenantId, campaignId);
+  const on = vnDate(now);
+  const [{ config }, merged] = await Promise.all([
+    commendationConfigOf(d, tenantId, campaignId),
+    options.issuing === false ? undefined : d.mergers.consentOf(tenantId),
+  ]);
+  if (merged?.state === 'merged' && merged.effectiveFrom <= on) {
+    throw new RuleViolation(
+      `Tỉnh đã hợp nhất vào đơn vị hành chính mới từ ngày ${merged.effectiveFrom}: văn bản mới do cơ quan của tỉnh hợp nhất ban hành`,
+      [],
+      'tenant_merged',
+    );
+  }
   const body = findIssuingBody(config, issuingBodyId);
   if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
-  return { config, body };
+  return { config, body: issuingBodyOn(body, on) };
 };
 
 /** A register's next number, read at one moment, and the counter write that takes it. */

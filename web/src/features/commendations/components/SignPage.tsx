@@ -128,6 +128,35 @@ function SignAction({
   );
 }
 
+/**
+ * The body and the legal bases the decision would cite if signed today (dated configuration): a basis
+ * not yet checked against the official text is marked "cần đối chiếu" with what remains to check.
+ */
+function SigningBases({ s }: { s: SessionView }) {
+  const c = useC();
+  const bases = s.signing?.bases ?? [];
+  if (!s.signing?.issuer || bases.length === 0) return null;
+  return (
+    <div className="c-bases">
+      <p className="muted">{c('sign.bases', { issuer: s.signing.issuer })}</p>
+      <ul>
+        {bases.map((b) => (
+          <li key={b.ref}>
+            {b.ref}
+            {b.toVerify ? (
+              <>
+                {' '}
+                <Badge tone="warning">{c('sign.toVerify')}</Badge>
+                {b.note ? <span className="muted"> {b.note}</span> : null}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The chair signs the decision of a counted session: its number and date are allocated by the server. */
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
@@ -147,6 +176,7 @@ export function SignPage() {
         <section key={s.id} className="card c-section" aria-label={s.title}>
           <h2>{s.title}</h2>
           <SessionResults s={s} />
+          {s.state === 'closed' ? <SigningBases s={s} /> : null}
           {s.state === 'closed' ? (
             <div className="c-actions">
               <Button onClick={() => openDownload(() => svc.draftDecision(s.id))}>{c('sign.draft')}</Button>
