@@ -203,12 +203,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName: resources.tableName,
       userPoolId: resources.userPoolId,
     };
-    const seeded = options.seed ? await seedIfEmpty(seedTarget) : undefined;
-    if (seeded) {
-      log(
-        `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
-      );
-    }
 
     // Mail goes to a real SMTP server on loopback that keeps it (what SES would deliver on AWS).
     const mail = await startMailCapture({
@@ -252,8 +246,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
     Object.assign(process.env, handlerEnv);
-    // The December 2026 history writes audit events: sealed with this data directory's chain key, so it
-    // runs once the environment names that key.
+    // The seeds write audit events (every unit and user starts its chain): sealed with this data
+    // directory's chain key, so they run once the environment names that key.
+    const seeded = options.seed ? await seedIfEmpty(seedTarget) : undefined;
+    if (seeded) {
+      log(
+        `Seeded the demo world: ${seeded.units} units, ${seeded.users} users, ${seeded.campaigns} campaign, ${seeded.templates} form templates`,
+      );
+    }
     const seededMerged =
       seeded && options.seedMerged
         ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })

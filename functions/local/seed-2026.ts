@@ -33,7 +33,7 @@ import { createSubmissionRepository, type StoredSubmission } from '../src/featur
 import { transactWrite } from '../src/kernel/data/transact';
 import { newId } from '../src/kernel/ids';
 import { emulatorClients } from './clients';
-import { ensureUnits, ensureUsers, ignoreExisting, type SeedTarget } from './seed';
+import { ensureUnits, ensureUsers, ignoreExisting, type SeedTarget, seedAuditLog } from './seed';
 import { DEMO_TENANT, demoCampaign, demoUsers } from './seed-data';
 import {
   CAMPAIGN_2026_ID,
@@ -162,7 +162,8 @@ export async function seedMergedWorld(
 
     // The merged province: units, form templates, the 2026 campaign, users.
     const world = dongNaiUnits();
-    await ensureUnits(doc, units, world);
+    const audit = seedAuditLog(ref);
+    await ensureUnits(doc, units, world, audit);
     for (const template of templates2023)
       await templates.create(DONG_NAI_TENANT, template).catch(ignoreExisting);
     await campaigns.save(campaign2026(), 'create').catch(ignoreExisting);
@@ -176,6 +177,7 @@ export async function seedMergedWorld(
       DONG_NAI_TENANT,
       dongNaiUsers,
       users,
+      audit,
     );
     // Bình Phước's users exist (seed.ts): their ids from the table, by unit.
     const bpUnitsWithActors = [...new Set(demoUsers.map((u) => u.unitId))];

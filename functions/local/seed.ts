@@ -7,6 +7,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
 import type { Unit } from '@thidua/shared/org';
+import { type AuditActor, type AuditLog, createAuditLog } from '../src/features/audit/chains';
 import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
 import {
   createUnitRepository,
@@ -43,8 +44,34 @@ export interface SeedSummary {
   templates: number;
 }
 
-/** DynamoDB's limit of items in one TransactWriteItems call. */
-const MAX_TRANSACTION_ITEMS = 100;
+/**
+ * Units per transaction: DynamoDB takes 100 items, and each unit starts its audit chain (its `created`
+ * event and the chain's head) beside its own item.
+ */
+const UNITS_PER_TRANSACTION = 33;
+
+/**
+ * Who created the demo world, in the audit trail: every unit and user the seed writes starts its chain
+ * with a `created` event as one created on screen does, so a later change verifies (a chain must start at
+ * creation) and the audit screen shows where the subject came from.
+ */
+export const SEED_ACTOR: AuditActor = {
+  userId: 'seed',
+  name: 'Khởi tạo dữ liệu mẫu',
+  roles: [],
+  unitId: null,
+};
+
+/** The audit log the seed appends with (names are the seed's own, no user lookup). */
+export const seedAuditLog = (ref: { table: string; client: DynamoDBDocumentClient }): AuditLog =>
+  createAuditLog(ref, { get: async () => undefined });
+
+const created = (subject: Unit) => ({
+  kind: 'unit' as const,
+  subject,
+  action: 'created',
+  summary: `Khởi tạo đơn vị ${subject.name} (dữ liệu mẫu)`,
+});
 
 export const ignoreExisting = (error: unknown): void => {
   if (!(error instanceof Conflict)) throw error;
@@ -78,18 +105,21 @@ export async function ensureUnits(
   doc: DynamoDBDocumentClient,
   units: UnitRepository,
   world: readonly Unit[],
+  audit: AuditLog,
 ): Promise<void> {
   try {
-    for (let i = 0; i < world.length; i += MAX_TRANSACTION_ITEMS) {
-      const chunk = world.slice(i, i + MAX_TRANSACTION_ITEMS);
-      await transactWrite(
-        doc,
-        chunk.map((unit) => units.putItem(unit, 'create')),
-      );
+    for (let i = 0; i < world.length; i += UNITS_PER_TRANSACTION) {
+      const chunk = world.slice(i, i + UNITS_PER_TRANSACTION);
+      await transactWrite(doc, [
+        ...chunk.map((unit) => units.putItem(unit, 'create')),
+        ...(await audit.record(SEED_ACTOR, ...chunk.map(created))),
+      ]);
     }
   } catch (error) {
     if (!(error instanceof TransactionRefused)) throw error;
-    for (const unit of world) await units.save(unit, 'create').catch(ignoreExisting);
+    for (const unit of world) {
+      await units.save(unit, 'create', await audit.record(SEED_ACTOR, created(unit))).catch(ignoreExisting);
+    }
   }
 }
 
@@ -103,6 +133,7 @@ export async function ensureUsers(
   tenantId: string,
   list: readonly DemoUser[],
   users: UserRepository,
+  audit: AuditLog,
 ): Promise<Map<string, string>> {
   const subs = new Map<string, string>();
   for (const demo of list) {
@@ -118,7 +149,13 @@ export async function ensureUsers(
       roles: demo.roles,
       active: true,
     };
-    await users.save(user, 'create').catch(ignoreExisting);
+    const chain = await audit.record(SEED_ACTOR, {
+      kind: 'user',
+      subject: user,
+      action: 'created',
+      summary: `Khởi tạo tài khoản ${user.name} (dữ liệu mẫu)`,
+    });
+    await users.save(user, 'create', chain).catch(ignoreExisting);
   }
   return subs;
 }
@@ -138,10 +175,11 @@ export async function seedDemoWorld(
     const templates = createTemplateRepository(tableRef);
     const campaigns = createCampaignRepository(tableRef);
     const security = createTenantSecurityRepository(tableRef);
+    const audit = seedAuditLog(tableRef);
 
     const world = demoUnits(tenantId);
     const writeUnits = async (): Promise<void> => {
-      await ensureUnits(doc, units, world);
+      await ensureUnits(doc, units, world, audit);
       // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on. The demo
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
@@ -150,7 +188,8 @@ export async function seedDemoWorld(
       // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
       if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
     };
-    const writeUsers = () => ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users);
+    const writeUsers = () =>
+      ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users, audit);
     const outcomes = await Promise.allSettled([writeUnits(), writeUsers()]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 
