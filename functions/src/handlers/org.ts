@@ -1,14 +1,17 @@
-import { historyContracts, orgContracts } from '@thidua/shared/contracts';
-import { historyRoutes } from '../features/mergers/http';
+import { historyContracts, mergerAdminContracts, orgContracts } from '@thidua/shared/contracts';
+import { historyRoutes, mergerAdminRoutes } from '../features/mergers/http';
 import { orgRoutes } from '../features/org/http';
 import { appDeps } from '../kernel/deps';
 import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `org` route group: the unit tree (features/org) and inherited history (features/mergers). */
+/**
+ * Lambda entry of the `org` route group: the unit tree and its dated changes (features/org), inherited
+ * history and the mergers of provinces (features/mergers) — the organisation's shape through time.
+ */
 const deps = appDeps();
 export const handler = createGroupHandler(
-  { ...orgContracts, ...historyContracts },
-  [...orgRoutes(deps), ...historyRoutes(deps)],
+  { ...orgContracts, ...historyContracts, ...mergerAdminContracts },
+  [...orgRoutes(deps), ...historyRoutes(deps), ...mergerAdminRoutes(deps)],
   {
     idempotency: deps.idempotency,
     accounts: deps.accounts,

@@ -84,7 +84,7 @@ export type InheritedSubmissionResponse = z.infer<typeof InheritedSubmissionResp
 export const consentToMerger = defineRoute({
   method: 'PUT',
   path: '/admin/merger-consent',
-  group: 'admin',
+  group: 'org',
   auth: 'user',
   operationId: 'consentToMerger',
   summary: "The absorbed province's administrator agrees to be merged into another from a date",
@@ -96,7 +96,7 @@ export const consentToMerger = defineRoute({
 export const mergeTenant = defineRoute({
   method: 'POST',
   path: '/admin/mergers',
-  group: 'admin',
+  group: 'org',
   auth: 'user',
   operationId: 'mergeTenant',
   summary: 'Merge a consenting province into this one from a date, with a unit map (irreversible)',
@@ -159,7 +159,7 @@ export type MergerCandidates = z.infer<typeof MergerCandidates>;
 export const getMergerCandidates = defineRoute({
   method: 'GET',
   path: '/admin/mergers/candidates',
-  group: 'admin',
+  group: 'org',
   auth: 'user',
   operationId: 'getMergerCandidates',
   summary: "A consenting province's units and this province's, to build the unit map on screen",

@@ -34,11 +34,17 @@ describe('navigation by the shared policy', () => {
   });
 
   it('offers each person only their own work', () => {
-    expect(menu(claims('dong-xoai-tan-phu', 'submitter'))).toEqual(['/home', '/commendations/notifications']);
+    // A unit's own work includes what its predecessors filed and were awarded (/history, ADR 0017).
+    expect(menu(claims('dong-xoai-tan-phu', 'submitter'))).toEqual([
+      '/home',
+      '/commendations/notifications',
+      '/history',
+    ]);
     expect(menu(claims('dong-xoai-tan-phu', 'unit_head'))).toEqual([
       '/home',
       '/inbox',
       '/commendations/notifications',
+      '/history',
     ]);
     expect(menu(claims(ROOT, 'council_member'))).toEqual(['/commendations/vote']);
   });
