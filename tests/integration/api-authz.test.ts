@@ -377,6 +377,50 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
+    // Mergers of provinces (issue 13 point 4): the administrators' act; history reads follow the policy.
+    {
+      operationId: 'consentToMerger',
+      label: '(into its own province)',
+      call: (a) =>
+        a.put('/admin/merger-consent', { successorTenantId: 'binh-phuoc', effectiveFrom: '2026-07-01' }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'mergeTenant',
+      label: '(no consent)',
+      call: (a) =>
+        a.post('/admin/mergers', {
+          predecessorTenantId: 'nowhere',
+          effectiveFrom: '2026-07-01',
+          legalBasis: 'Nghị quyết số 202/2025/QH15',
+          unitMap: [{ from: 'x', to: 'y' }],
+        }),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'getMergerCandidates',
+      label: '(no consent)',
+      call: (a) => a.get('/admin/mergers/candidates?predecessorTenantId=nowhere'),
+      expected: role(['admin'], 422),
+    },
+    {
+      operationId: 'listPredecessors',
+      label: '',
+      call: (a) => a.get('/history/predecessors'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getUnitHistory',
+      label: '(unknown unit)',
+      call: (a) => a.get('/history/units/nowhere'),
+      expected: everyone(404),
+    },
+    {
+      operationId: 'getInheritedSubmission',
+      label: '(unknown submission)',
+      call: (a) => a.get('/history/binh-phuoc/submissions/nowhere'),
+      expected: everyone(404),
+    },
     {
       operationId: 'listUnitChanges',
       label: '',

@@ -57,6 +57,9 @@ export function redactNominee<
     if (fact === 'nomineeGender' || fact === 'nomineeBirthDate') delete out[fact];
     else out[fact] = REDACTED_TEXT;
   }
+  // The nominee's identity key is made of the name and the birth date: it goes with them.
+  const keySources = [...nomineeFactSources.nomineeName, ...nomineeFactSources.nomineeBirthDate];
+  if ('nomineeKey' in out && keySources.some((ref) => sensitive.has(ref))) out.nomineeKey = REDACTED_TEXT;
   return out as T;
 }
 
