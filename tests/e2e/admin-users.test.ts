@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as browserSupport from '../support/browser';
 import { latestCodeFor } from '../support/temporary-user';
 
@@ -13,20 +13,9 @@ const EMAIL = 'nguoi.moi.tanphu@demo.thidua.vn';
 const NAME = 'Đặng Thị Người Mới';
 const CHOSEN = 'Mat-khau-cua-toi-2026!';
 
-const { axeViolations, launchChromium, seriousViolations, signInThroughPage, startBuiltWeb } = browserSupport;
+const { axeViolations, seriousViolations, signInThroughPage, useBuiltWeb } = browserSupport;
 
-let built: browserSupport.BuiltWeb;
-let browser: Browser;
-
-beforeAll(async () => {
-  built = await startBuiltWeb();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await built?.stop();
-});
+const e2e = useBuiltWeb();
 
 async function expectAxeClean(page: Page, where: string): Promise<void> {
   expect(seriousViolations(await axeViolations(page)), where).toEqual([]);
@@ -34,10 +23,10 @@ async function expectAxeClean(page: Page, where: string): Promise<void> {
 
 describe('administration of users', () => {
   it('the administrator creates a user on screen; that user signs in with the temporary password and lands home', async () => {
-    const admin = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const admin = await e2e.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const page = await admin.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await signInThroughPage(page, 'quantri@demo.thidua.vn');
     // The administrator's home is the administration.
     await page.waitForURL((url) => url.pathname === '/admin');
@@ -69,11 +58,11 @@ describe('administration of users', () => {
     await expectAxeClean(page, 'the search results');
     await admin.close();
 
-    const temporary = await latestCodeFor(built.platform, EMAIL);
-    const person = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const temporary = await latestCodeFor(e2e.built.platform, EMAIL);
+    const person = await e2e.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const own = await person.newPage();
     own.setDefaultTimeout(15_000);
-    await own.goto(`${built.web.origin}/sign-in`);
+    await own.goto(`${e2e.built.web.origin}/sign-in`);
     await own.getByLabel('Thư điện tử').fill(EMAIL);
     await own.getByLabel('Mật khẩu').fill(temporary);
     await own.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -90,15 +79,15 @@ describe('administration of users', () => {
   });
 
   it('the import and office-holder pages are usable at 360 px and axe clean', async () => {
-    const admin = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const admin = await e2e.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const page = await admin.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await signInThroughPage(page, 'quantri@demo.thidua.vn');
-    await page.goto(`${built.web.origin}/admin/import`);
+    await page.goto(`${e2e.built.web.origin}/admin/import`);
     await page.getByRole('heading', { name: 'Nhập đơn vị, người dùng từ Excel' }).waitFor();
     await expectAxeClean(page, '/admin/import');
-    await page.goto(`${built.web.origin}/admin/office-holders?unit=dong-xoai-tan-phu`);
+    await page.goto(`${e2e.built.web.origin}/admin/office-holders?unit=dong-xoai-tan-phu`);
     await page.getByRole('heading', { name: /Người giữ chức vụ của/ }).waitFor();
     await page.getByRole('button', { name: 'Thêm người giữ chức vụ' }).click();
     await expectAxeClean(page, '/admin/office-holders');

@@ -1,12 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  startBuiltWeb,
-} from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, seriousViolations, useBuiltWeb } from '../support/browser';
 import { createUserWithTemporaryPassword } from '../support/temporary-user';
 
 /**
@@ -18,26 +11,18 @@ const EMAIL = 'lan.dau@demo.thidua.vn';
 const TEMPORARY = 'Tam-thoi-2026!';
 const CHOSEN = 'Mat-khau-rieng-2026!';
 
-let built: BuiltWeb;
-let browser: Browser;
+const e2e = useBuiltWeb();
 
 beforeAll(async () => {
-  built = await startBuiltWeb();
-  browser = await launchChromium();
-  await createUserWithTemporaryPassword(built.platform, EMAIL, TEMPORARY, 'Trần Thị Lần Đầu');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await built?.stop();
+  await createUserWithTemporaryPassword(e2e.built.platform, EMAIL, TEMPORARY, 'Trần Thị Lần Đầu');
 });
 
 describe('first sign-in', () => {
   it('sets a new password in place of the temporary one and lands on the home page', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await page.getByLabel('Thư điện tử').fill(EMAIL);
     await page.getByLabel('Mật khẩu').fill(TEMPORARY);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -63,7 +48,7 @@ describe('first sign-in', () => {
 
     // The new password is the one that works from now on.
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await page.getByLabel('Thư điện tử').fill(EMAIL);
     await page.getByLabel('Mật khẩu').fill(CHOSEN);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -72,10 +57,10 @@ describe('first sign-in', () => {
   });
 
   it('offers "Quên mật khẩu?" and asks for the code after sending it', async () => {
-    const context = await browser.newContext({ locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await page.getByRole('button', { name: 'Quên mật khẩu?' }).click();
     await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
     await page.getByLabel('Thư điện tử').fill(EMAIL);

@@ -1,14 +1,12 @@
 import { totp } from '@thidua/functions/local/totp';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   axeViolations,
-  type BuiltWeb,
   DEMO_PASSWORD,
-  launchChromium,
   seriousViolations,
   signInThroughPage,
-  startBuiltWeb,
+  useBuiltWeb,
 } from '../support/browser';
 import { latestCodeFor } from '../support/temporary-user';
 
@@ -24,28 +22,17 @@ import { latestCodeFor } from '../support/temporary-user';
 const ADMIN = 'quantri@demo.thidua.vn';
 const SECRETARIAT = 'thuongtruc@demo.thidua.vn';
 
-let built: BuiltWeb;
-let browser: Browser;
-
-beforeAll(async () => {
-  built = await startBuiltWeb();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await built?.stop();
-});
+const e2e = useBuiltWeb();
 
 const newPage = async (width = 1280): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+  const context = await e2e.browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
 };
 
 const typePassword = async (page: Page, email: string) => {
-  await page.goto(`${built.web.origin}/sign-in`);
+  await page.goto(`${e2e.built.web.origin}/sign-in`);
   await page.getByLabel('Thư điện tử').fill(email);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -67,9 +54,9 @@ const expectHome = async (page: Page) => {
 describe('two-step verification (TOTP)', () => {
   it('the administrator requires it of the secretariat on the account page', async () => {
     const page = await newPage();
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await signInThroughPage(page, ADMIN);
-    await page.goto(`${built.web.origin}/account`);
+    await page.goto(`${e2e.built.web.origin}/account`);
     const policy = page.getByRole('group', { name: /Người giữ các vai trò được chọn/ });
     await policy.getByLabel('Cơ quan thường trực').check();
     await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
@@ -112,7 +99,7 @@ describe('two-step verification (TOTP)', () => {
     await answerCode(page, totp(secret));
     await expectHome(page);
 
-    await page.goto(`${built.web.origin}/account`);
+    await page.goto(`${e2e.built.web.origin}/account`);
     await page.getByText('Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.').waitFor();
     await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
@@ -125,9 +112,9 @@ describe('two-step verification (TOTP)', () => {
     const email = 'le.thi.moi@demo.thidua.vn';
     const chosen = 'Mkmoi#2026vn';
     const admin = await newPage(360);
-    await admin.goto(`${built.web.origin}/sign-in`);
+    await admin.goto(`${e2e.built.web.origin}/sign-in`);
     await signInThroughPage(admin, ADMIN);
-    await admin.goto(`${built.web.origin}/admin/users`);
+    await admin.goto(`${e2e.built.web.origin}/admin/users`);
     await admin.getByRole('button', { name: 'Thêm người dùng' }).click();
     const dialog = admin.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Thêm người dùng' }).waitFor();
@@ -141,9 +128,9 @@ describe('two-step verification (TOTP)', () => {
     await admin.context().close();
 
     const page = await newPage(360);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await page.getByLabel('Thư điện tử').fill(email);
-    await page.getByLabel('Mật khẩu').fill(await latestCodeFor(built.platform, email));
+    await page.getByLabel('Mật khẩu').fill(await latestCodeFor(e2e.built.platform, email));
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Đặt mật khẩu mới' }).waitFor();
     await page.getByLabel(/^Mật khẩu mới/).fill(chosen);

@@ -1,15 +1,7 @@
 import { join, resolve } from 'node:path';
 import { addDays, toCalendarDate } from '@thidua/shared/common';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, seriousViolations, signInThroughPage, useBuiltWeb } from '../support/browser';
 
 /**
  * The units screen at 360 px, by keyboard where it matters: the administrator renames a commune from
@@ -18,27 +10,16 @@ import {
  */
 const SHOTS = join(resolve(import.meta.dirname, '../..'), 'tests/output/screenshots');
 
-let built: BuiltWeb;
-let browser: Browser;
-
-beforeAll(async () => {
-  built = await startBuiltWeb();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await built?.stop();
-});
+const e2e = useBuiltWeb();
 
 describe('units screen', () => {
   it('renames from a date, shows the tree of another day, and refuses to close a district with communes', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${built.web.origin}/sign-in`);
+    await page.goto(`${e2e.built.web.origin}/sign-in`);
     await signInThroughPage(page, 'quantri@demo.thidua.vn');
-    await page.goto(`${built.web.origin}/admin/units`);
+    await page.goto(`${e2e.built.web.origin}/admin/units`);
     await page.getByRole('heading', { name: 'Cây đơn vị' }).waitFor();
     const row = (name: string) => page.locator('.org-row', { has: page.getByText(name, { exact: true }) });
     await row('Phường Tân Phú').waitFor();

@@ -2,12 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium';
 import { type Platform, type PlatformOptions, startTestPlatform } from './platform';
 import { serveWeb, type WebServer } from './web-server';
 
-export { launchChromium } from './chromium';
+export { launchChromium };
 
 /** What the browser journeys share: the built app on the local platform, Chromium, sign-in and axe. */
 
@@ -87,3 +89,32 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** The violations a journey must not have. */
 export const seriousViolations = (violations: readonly AxeViolation[]): AxeViolation[] =>
   violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+/**
+ * A browser journey file's world: the built app on a fresh platform and one Chromium, started before the
+ * file's tests and stopped after them. Read `built` and `browser` inside tests (they exist from then on).
+ */
+export const useBuiltWeb = (options: Partial<PlatformOptions> = {}) => {
+  let built: BuiltWeb | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    built = await startBuiltWeb(options);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await built?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBuiltWeb: read before the journey started');
+    return value;
+  };
+  return {
+    get built(): BuiltWeb {
+      return started(built);
+    },
+    get browser(): Browser {
+      return started(browser);
+    },
+  };
+};
