@@ -16,6 +16,8 @@ export const TemplateDraftContent = z.object({
   sections: z.array(z.unknown()).max(FORM_LIMITS.sectionsMaxPerTemplate),
   rules: z.array(z.unknown()).max(50).default([]),
   workflow: TemplateWorkflow.optional(),
+  sensitiveReaders: FormTemplate.shape.sensitiveReaders,
+  classified: FormTemplate.shape.classified,
 });
 export type TemplateDraftContent = z.infer<typeof TemplateDraftContent>;
 
@@ -95,6 +97,8 @@ export const draftContentOf = (t: FormTemplate): TemplateDraftContent => ({
   sections: t.sections,
   rules: t.rules,
   workflow: t.workflow,
+  ...(t.sensitiveReaders ? { sensitiveReaders: t.sensitiveReaders } : {}),
+  ...(t.classified !== undefined ? { classified: t.classified } : {}),
 });
 
 export interface TemplateIssue {

@@ -181,6 +181,20 @@ describe('form builder model', () => {
     }
   });
 
+  it('sensitive fields and sections and a Mật template are kept through drafts, JSON and publication', () => {
+    let t = clearanceReport();
+    t = updateSection(t, 0, { sensitive: true });
+    t = updateField(t, 0, 0, { ...newField('integer', 'phat_hien', 'Số vụ phát hiện'), sensitive: true });
+    t = { ...t, classified: true };
+    const checked = checkBuilt(t);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.template).toMatchObject({ classified: true, sections: [{ sensitive: true }] });
+    expect(checked.template.sections[0]?.fields[0]).toMatchObject({ sensitive: true });
+    const back = importJson(exportJson(t));
+    expect(back.ok && back.template.classified).toBe(true);
+  });
+
   it('JSON import refuses bad input with where and why, in Vietnamese', () => {
     expect(importJson('{ "title": ')).toMatchObject({ ok: false, problems: [{ where: 'Tệp JSON' }] });
     expect(importJson('[1]')).toMatchObject({ ok: false, problems: [{ where: 'Tệp JSON' }] });

@@ -30,6 +30,8 @@ export interface BuilderSection {
   title: string;
   description?: string | undefined;
   visibleWhen?: Condition | undefined;
+  /** Every field of the section is sensitive (redacted for readers the template does not name). */
+  sensitive?: boolean | undefined;
   fields: BuilderField[];
 }
 export interface BuilderRule {
@@ -44,6 +46,9 @@ export interface BuilderTemplate {
   sections: BuilderSection[];
   rules: BuilderRule[];
   workflow: TemplateWorkflow;
+  /** Who reads the sensitive fields (absent: the policy's default), and "Mật" (no data entry at all). */
+  sensitiveReaders?: FormTemplate['sensitiveReaders'];
+  classified?: boolean | undefined;
 }
 
 // ── Keys ────────────────────────────────────────────────────────────────────────────────────────────
@@ -314,6 +319,8 @@ export function fromDraftContent(c: TemplateDraftContent): BuilderTemplate {
       return r.success ? [r.data] : [];
     }),
     workflow: TemplateWorkflow.parse(c.workflow ?? {}),
+    ...(c.sensitiveReaders ? { sensitiveReaders: c.sensitiveReaders } : {}),
+    ...(c.classified !== undefined ? { classified: c.classified } : {}),
   };
 }
 
@@ -326,6 +333,8 @@ export function fromTemplate(t: FormTemplate): BuilderTemplate {
     sections: structuredClone(t.sections) as BuilderSection[],
     rules: structuredClone(t.rules),
     workflow: { ...t.workflow },
+    ...(t.sensitiveReaders ? { sensitiveReaders: [...t.sensitiveReaders] } : {}),
+    ...(t.classified !== undefined ? { classified: t.classified } : {}),
   };
 }
 

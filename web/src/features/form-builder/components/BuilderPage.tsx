@@ -249,6 +249,11 @@ function Builder({
               }
             />
             <CheckSetting
+              label="Mật: biểu mẫu có nội dung bí mật nhà nước, không nhập dữ liệu trên hệ thống"
+              checked={template.classified ?? false}
+              onChange={(v) => edit({ ...template, classified: v ? true : undefined })}
+            />
+            <CheckSetting
               label="Từ chối là kết thúc hồ sơ (không trả lại)"
               checked={template.workflow.rejectIsTerminal}
               onChange={(v) => edit({ ...template, workflow: { ...template.workflow, rejectIsTerminal: v } })}

@@ -98,6 +98,11 @@ export function FieldSettings<F extends AnyField>({
           onChange={(required) => set({ required })}
         />
       ) : null}
+      <CheckSetting
+        label="Thông tin nhạy cảm: ẩn với người không được biểu mẫu chỉ định"
+        checked={field.sensitive ?? false}
+        onChange={(v) => set({ sensitive: v ? true : undefined })}
+      />
       <TypeSettings field={field} set={set} onChange={onChange} definition={definition} idBase={idBase} />
       {column ? null : (
         <ConditionEditor

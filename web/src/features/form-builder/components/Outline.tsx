@@ -16,7 +16,7 @@ import {
 } from '../model';
 import { ConditionEditor } from './ConditionEditor';
 import { FieldSettings } from './FieldSettings';
-import { TextSetting } from './settings';
+import { CheckSetting, TextSetting } from './settings';
 
 type Drag = { kind: 'field'; section: number; field: number } | { kind: 'section'; section: number };
 
@@ -162,6 +162,11 @@ export function Outline({
               onChange={(d) =>
                 onChange(updateSection(template, si, { description: d === '' ? undefined : d }))
               }
+            />
+            <CheckSetting
+              label="Cả phần là thông tin nhạy cảm"
+              checked={section.sensitive ?? false}
+              onChange={(v) => onChange(updateSection(template, si, { sensitive: v ? true : undefined }))}
             />
             <ConditionEditor
               key={section.key}
