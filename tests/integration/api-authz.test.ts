@@ -575,6 +575,12 @@ const cases = (): Case[] => {
       expected: role(builders, 404),
     },
     {
+      operationId: 'listInheritedCampaigns',
+      label: '(no province merged into this one)',
+      call: (a) => a.get('/admin/inherited-campaigns'),
+      expected: role(builders, 200),
+    },
+    {
       operationId: 'publishCampaign',
       label: '(a form period the campaign lacks)',
       call: (a) => {
@@ -616,6 +622,19 @@ const cases = (): Case[] => {
       operationId: 'putTenantSecurity',
       label: '(nobody required, as the demo)',
       call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
+      expected: role(['admin'], 200),
+    },
+    { operationId: 'getTenantContact', label: '', call: (a) => a.get('/tenant/contact'), expected: everyone() },
+    {
+      operationId: 'putTenantContact',
+      label: '(the demo contact again)',
+      call: (a) =>
+        a.put('/tenant/contact', {
+          name: 'Phòng Tham mưu, Công an tỉnh',
+          phone: '0271 3879 138',
+          email: 'thuongtruc.bcd138@demo.thidua.vn',
+          address: 'Đồng Xoài, Bình Phước',
+        }),
       expected: role(['admin'], 200),
     },
     // Last: it ends every session of each persona.
