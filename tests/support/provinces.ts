@@ -17,6 +17,8 @@ export async function createProvince(
     communeName: string;
     admin: string;
     officer: string;
+    /** A secretariat at the root too (the campaign builder's suites). */
+    secretariat?: string;
   },
 ): Promise<void> {
   const clients = emulatorClients(platform);
@@ -45,6 +47,7 @@ export async function createProvince(
     for (const [email, unitId, role] of [
       [p.admin, p.tenantId, 'admin'],
       [p.officer, p.communeId, 'submitter'],
+      ...(p.secretariat ? [[p.secretariat, p.tenantId, 'secretariat'] as const] : []),
     ] as const) {
       const name = `Người ${p.name}`;
       const id = await createPoolUser(clients.cognito, platform.userPoolId, {
