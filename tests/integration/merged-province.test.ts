@@ -153,7 +153,7 @@ describe('copying the absorbed province campaign into the merged province', () =
     expect((saved.mergerCopy as MergerCopyReport).unresolved).toHaveLength(report.unresolved.length);
   });
 
-  it('publishes in the merged province once the plan is filled: a ward gets the chain ward → province', async () => {
+  it('publishes in the merged province once the plan is filled: its re-derived chains pass the publication check', async () => {
     const { id: _id, ...data } = draft.data as Record<string, unknown>;
     const campaign = {
       ...data,
