@@ -624,7 +624,12 @@ const cases = (): Case[] => {
       call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
       expected: role(['admin'], 200),
     },
-    { operationId: 'getTenantContact', label: '', call: (a) => a.get('/tenant/contact'), expected: everyone() },
+    {
+      operationId: 'getTenantContact',
+      label: '',
+      call: (a) => a.get('/tenant/contact'),
+      expected: everyone(),
+    },
     {
       operationId: 'putTenantContact',
       label: '(the demo contact again)',

@@ -27,8 +27,18 @@ import { body, expectStatus } from './api-world';
 let platform: Platform;
 let clients: ReturnType<typeof emulatorClients>;
 const STRANGER = 'tay-ninh';
-const as: Record<string, Api> = {};
 const COPY = 'kh38-2026-hop-nhat';
+const logins = {
+  dnSecretariat: 'thuongtruc.dongnai@demo.thidua.vn',
+  dnAdmin: 'quantri.dongnai@demo.thidua.vn',
+  dnReviewer: 'duyet.dongnai@demo.thidua.vn',
+  dnWard: 'canbo.phuongbinhphuoc@demo.thidua.vn',
+  bpSecretariat: 'thuongtruc@demo.thidua.vn',
+  bpAdmin: 'quantri@demo.thidua.vn',
+  tnSecretariat: 'thuongtruc@tayninh.thidua.vn',
+} as const;
+type Login = keyof typeof logins;
+let as: Record<Login, Api>;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ seedMerged: true });
@@ -42,16 +52,10 @@ beforeAll(async () => {
     officer: 'canbo@tayninh.thidua.vn',
     secretariat: 'thuongtruc@tayninh.thidua.vn',
   });
-  const logins = {
-    dnSecretariat: 'thuongtruc.dongnai@demo.thidua.vn',
-    dnAdmin: 'quantri.dongnai@demo.thidua.vn',
-    dnReviewer: 'duyet.dongnai@demo.thidua.vn',
-    dnWard: 'canbo.phuongbinhphuoc@demo.thidua.vn',
-    bpSecretariat: 'thuongtruc@demo.thidua.vn',
-    bpAdmin: 'quantri@demo.thidua.vn',
-    tnSecretariat: 'thuongtruc@tayninh.thidua.vn',
-  };
-  for (const [k, email] of Object.entries(logins)) as[k] = await apiAs(platform, email);
+  const signedIn = await Promise.all(
+    Object.entries(logins).map(async ([k, email]) => [k, await apiAs(platform, email)] as const),
+  );
+  as = Object.fromEntries(signedIn) as Record<Login, Api>;
 }, 300_000);
 
 afterAll(async () => {
@@ -81,7 +85,7 @@ interface Draft {
 
 describe('copying the absorbed province campaign into the merged province', () => {
   it("offers the Đồng Nai secretariat Bình Phước's campaigns as sources, and nobody outside the builders", async () => {
-    const list = expectStatus(await as.dnSecretariat!.get('/admin/inherited-campaigns'), 200);
+    const list = expectStatus(await as.dnSecretariat.get('/admin/inherited-campaigns'), 200);
     expect(list.items).toEqual([
       expect.objectContaining({
         tenantId: DEMO_TENANT,
@@ -90,14 +94,14 @@ describe('copying the absorbed province campaign into the merged province', () =
         campaign: expect.objectContaining({ id: CAMPAIGN_2023_ID, number: '38/KH-UBND', year: 2023 }),
       }),
     ]);
-    expect(expectStatus(await as.bpSecretariat!.get('/admin/inherited-campaigns'), 200).items).toEqual([]);
-    expect((await as.dnReviewer!.get('/admin/inherited-campaigns')).status).toBe(403);
+    expect(expectStatus(await as.bpSecretariat.get('/admin/inherited-campaigns'), 200).items).toEqual([]);
+    expect((await as.dnReviewer.get('/admin/inherited-campaigns')).status).toBe(403);
   });
 
   let draft: Draft;
   it('maps participants and chains to the two-tier tree in force and lists what it could not carry', async () => {
     draft = expectStatus(
-      await copyFromBinhPhuoc(as.dnSecretariat!, CAMPAIGN_2023_ID, COPY),
+      await copyFromBinhPhuoc(as.dnSecretariat, CAMPAIGN_2023_ID, COPY),
       201,
     ) as unknown as Draft;
     expect(draft).toMatchObject({ campaignId: COPY, copiedFrom: CAMPAIGN_2023_ID });
@@ -137,13 +141,13 @@ describe('copying the absorbed province campaign into the merged province', () =
       ]),
     );
     // The copy is an audit event naming the absorbed province it came from.
-    const history = expectStatus(await as.dnSecretariat!.get(`/admin/campaigns/${COPY}/versions`), 200);
+    const history = expectStatus(await as.dnSecretariat.get(`/admin/campaigns/${COPY}/versions`), 200);
     expect(
       (history.events as CampaignAuditEvent[]).map((e) => [e.kind, e.sourceCampaignId, e.sourceTenantId]),
     ).toEqual([['copied', CAMPAIGN_2023_ID, DEMO_TENANT]]);
     // Saving the draft keeps the report for the editor.
     const saved = expectStatus(
-      await as.dnSecretariat!.put(`/admin/campaign-drafts/${COPY}`, {
+      await as.dnSecretariat.put(`/admin/campaign-drafts/${COPY}`, {
         revision: 1,
         baseVersion: 0,
         data: draft.data,
@@ -161,15 +165,15 @@ describe('copying the absorbed province campaign into the merged province', () =
       issuedOn: '2026-01-15',
       issuer: 'Ủy ban nhân dân tỉnh Đồng Nai',
     };
-    const published = await as.dnSecretariat!.post(`/admin/campaigns/${COPY}/versions`, {
+    const published = await as.dnSecretariat.post(`/admin/campaigns/${COPY}/versions`, {
       baseVersion: 0,
       campaign,
     });
     expect(published.status, published.text).toBe(201);
-    const stored = expectStatus(await as.dnWard!.get(`/campaigns/${COPY}`), 200);
+    const stored = expectStatus(await as.dnWard.get(`/campaigns/${COPY}`), 200);
     expect(stored).toMatchObject({ year: 2026, number: '12/KH-UBND' });
     // Bình Phước's campaign itself is untouched.
-    expect(expectStatus(await as.bpSecretariat!.get(`/campaigns/${CAMPAIGN_2023_ID}`), 200)).toMatchObject({
+    expect(expectStatus(await as.bpSecretariat.get(`/campaigns/${CAMPAIGN_2023_ID}`), 200)).toMatchObject({
       participants: { unitKinds: ['department', 'district', 'commune'] },
     });
   });
@@ -198,50 +202,50 @@ describe('copying the absorbed province campaign into the merged province', () =
       'create',
     );
     const copy = expectStatus(
-      await copyFromBinhPhuoc(as.dnAdmin!, 'kh-2024-bp', 'kh-2026-tu-2024'),
+      await copyFromBinhPhuoc(as.dnAdmin, 'kh-2024-bp', 'kh-2026-tu-2024'),
       201,
     ) as unknown as Draft;
     expect(new Set(copy.data.forms.map((f) => `${f.templateId}@${f.templateVersion}`))).toEqual(
       new Set(['bao-cao-quy-bp@1']),
     );
-    const template = expectStatus(await as.dnWard!.get('/templates/bao-cao-quy-bp'), 200);
+    const template = expectStatus(await as.dnWard.get('/templates/bao-cao-quy-bp'), 200);
     expect(template).toMatchObject({ id: 'bao-cao-quy-bp', version: 1, title: 'Báo cáo quý (Bình Phước)' });
-    const audit = expectStatus(await as.dnAdmin!.get('/audit/chains/template/bao-cao-quy-bp'), 200);
+    const audit = expectStatus(await as.dnAdmin.get('/audit/chains/template/bao-cao-quy-bp'), 200);
     expect(JSON.stringify(audit)).toMatch(/Sao chép biểu mẫu Báo cáo quý \(Bình Phước\) từ Tỉnh Bình Phước/);
   });
 
   it('refuses a secretariat of another province with the same 404 as an unknown campaign, and a reviewer with 403', async () => {
-    const stranger = await copyFromBinhPhuoc(as.tnSecretariat!, CAMPAIGN_2023_ID, 'kh-tn-2026');
-    const unknown = await copyFromBinhPhuoc(as.dnSecretariat!, 'khong-co', 'kh-x-2026');
+    const stranger = await copyFromBinhPhuoc(as.tnSecretariat, CAMPAIGN_2023_ID, 'kh-tn-2026');
+    const unknown = await copyFromBinhPhuoc(as.dnSecretariat, 'khong-co', 'kh-x-2026');
     expect(stranger.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(body(stranger)).toEqual(body(unknown));
     // The absorbed province cannot reach back into its successor either.
-    const back = await as.bpSecretariat!.post(`/admin/campaigns/${COPY}/copies`, {
+    const back = await as.bpSecretariat.post(`/admin/campaigns/${COPY}/copies`, {
       id: 'kh-bp-2026',
       year: 2026,
       sourceTenantId: DONG_NAI_TENANT,
     });
     expect(back.status).toBe(404);
     expect(body(back)).toEqual(body(unknown));
-    expect((await copyFromBinhPhuoc(as.dnReviewer!, CAMPAIGN_2023_ID, 'kh-r-2026')).status).toBe(403);
-    expect((await copyFromBinhPhuoc(as.dnWard!, CAMPAIGN_2023_ID, 'kh-w-2026')).status).toBe(403);
+    expect((await copyFromBinhPhuoc(as.dnReviewer, CAMPAIGN_2023_ID, 'kh-r-2026')).status).toBe(403);
+    expect((await copyFromBinhPhuoc(as.dnWard, CAMPAIGN_2023_ID, 'kh-w-2026')).status).toBe(403);
   });
 });
 
 describe("each province's secretariat contact (help pages)", () => {
   it('is seeded for both demo provinces and read by everyone of the province', async () => {
-    const dn = expectStatus(await as.dnWard!.get('/tenant/contact'), 200);
+    const dn = expectStatus(await as.dnWard.get('/tenant/contact'), 200);
     expect(dn.contact).toMatchObject(dongNaiContact);
-    const bp = expectStatus(await as.bpSecretariat!.get('/tenant/contact'), 200);
+    const bp = expectStatus(await as.bpSecretariat.get('/tenant/contact'), 200);
     expect(bp.contact).toMatchObject(demoContact);
-    expect(expectStatus(await as.tnSecretariat!.get('/tenant/contact'), 200)).toEqual({ contact: null });
+    expect(expectStatus(await as.tnSecretariat.get('/tenant/contact'), 200)).toEqual({ contact: null });
   });
 
   it('is changed by the administrator only, with field errors in Vietnamese, and audited', async () => {
     const next = { ...dongNaiContact, phone: '0251 3822 999', name: 'Phòng Tham mưu, Công an tỉnh Đồng Nai' };
-    expect((await as.dnSecretariat!.put('/tenant/contact', next)).status).toBe(403);
-    const bad = await as.dnAdmin!.put('/tenant/contact', {
+    expect((await as.dnSecretariat.put('/tenant/contact', next)).status).toBe(403);
+    const bad = await as.dnAdmin.put('/tenant/contact', {
       ...next,
       phone: 'gọi tôi',
       email: 'khong-phai-thu',
@@ -251,16 +255,16 @@ describe("each province's secretariat contact (help pages)", () => {
     expect(fields).toMatch(/phone/);
     expect(fields).toMatch(/Số điện thoại chỉ gồm chữ số/);
     expect(fields).toMatch(/Thư điện tử không hợp lệ/);
-    const saved = expectStatus(await as.dnAdmin!.put('/tenant/contact', next), 200);
+    const saved = expectStatus(await as.dnAdmin.put('/tenant/contact', next), 200);
     expect(saved).toMatchObject({ phone: '0251 3822 999', updatedByName: expect.any(String) });
-    expect(expectStatus(await as.dnWard!.get('/tenant/contact'), 200).contact).toMatchObject({
+    expect(expectStatus(await as.dnWard.get('/tenant/contact'), 200).contact).toMatchObject({
       phone: '0251 3822 999',
     });
     // Bình Phước's is its own.
-    expect(expectStatus(await as.bpAdmin!.get('/tenant/contact'), 200).contact).toMatchObject({
+    expect(expectStatus(await as.bpAdmin.get('/tenant/contact'), 200).contact).toMatchObject({
       phone: demoContact.phone,
     });
-    const chain = expectStatus(await as.dnAdmin!.get('/audit/chains/tenant_settings/contact'), 200);
+    const chain = expectStatus(await as.dnAdmin.get('/audit/chains/tenant_settings/contact'), 200);
     expect(JSON.stringify(chain)).toMatch(/0251 3822 999/);
     expect(chain).toMatchObject({ valid: true });
   });
