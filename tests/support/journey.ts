@@ -35,12 +35,15 @@ export function useJourney(
   let built: BuiltWeb | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    built = await browsers.startBuiltWeb(options.platform);
-    browser = await browsers.launchChromium();
-    // The December 2026 world (seedMerged) takes longer to seed than the project's hook timeout allows.
-  }, options.platform?.seedMerged ? 300_000 : undefined);
+  // The December 2026 world (seedMerged) takes longer to seed than the project's hook timeout allows.
+  beforeAll(
+    async () => {
+      await mkdir(SHOTS, { recursive: true });
+      built = await browsers.startBuiltWeb(options.platform);
+      browser = await browsers.launchChromium();
+    },
+    options.platform?.seedMerged ? 300_000 : undefined,
+  );
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
