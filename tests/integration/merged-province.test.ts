@@ -14,7 +14,7 @@ import {
 import { templates2023 } from '@thidua/shared/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiAs, emulatorClients, type Platform, startTestPlatform } from '../support/platform';
-import { createProvince } from '../support/provinces';
+import { createProvince, tayNinh } from '../support/provinces';
 import { body, expectStatus } from './api-world';
 
 /**
@@ -26,7 +26,6 @@ import { body, expectStatus } from './api-world';
  */
 let platform: Platform;
 let clients: ReturnType<typeof emulatorClients>;
-const STRANGER = 'tay-ninh';
 const COPY = 'kh38-2026-hop-nhat';
 const logins = {
   dnSecretariat: 'thuongtruc.dongnai@demo.thidua.vn',
@@ -43,15 +42,7 @@ let as: Record<Login, Api>;
 beforeAll(async () => {
   platform = await startTestPlatform({ seedMerged: true });
   clients = emulatorClients(platform);
-  await createProvince(platform, {
-    tenantId: STRANGER,
-    name: 'Tỉnh Tây Ninh',
-    communeId: 'xa-a',
-    communeName: 'Xã A',
-    admin: 'quantri@tayninh.thidua.vn',
-    officer: 'canbo@tayninh.thidua.vn',
-    secretariat: 'thuongtruc@tayninh.thidua.vn',
-  });
+  await createProvince(platform, { ...tayNinh, secretariat: 'thuongtruc@tayninh.thidua.vn' });
   const signedIn = await Promise.all(
     Object.entries(logins).map(async ([k, email]) => [k, await apiAs(platform, email)] as const),
   );

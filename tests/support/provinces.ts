@@ -8,6 +8,16 @@ import { createPoolUser, DEMO_PASSWORD, emulatorClients, type Platform } from '.
  * the root and an officer at the commune, signing in with the demo password. The merger suites use it as
  * a stranger (no merger with anyone) and as a province to absorb. Its TOTP policy: none required.
  */
+/** The suites' stranger province: Tây Ninh, merged with nobody, its administrator and a commune officer. */
+export const tayNinh = {
+  tenantId: 'tay-ninh',
+  name: 'Tỉnh Tây Ninh',
+  communeId: 'xa-a',
+  communeName: 'Xã A',
+  admin: 'quantri@tayninh.thidua.vn',
+  officer: 'canbo@tayninh.thidua.vn',
+} as const;
+
 export async function createProvince(
   platform: Platform,
   p: {
