@@ -518,18 +518,19 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
-    // The form builder (issue 14): the secretariat's work (policy action `design`).
+    // The form builder (issue 14): the province secretariat's and administrator's (policy action `design`,
+    // ADR 0027: the administrator keeps the templates, domain.md).
     {
       operationId: 'listTemplateLibrary',
       label: '',
       call: (a) => a.get('/admin/templates'),
-      expected: role(['secretariat'], 200),
+      expected: role(builders, 200),
     },
     {
       operationId: 'getTemplateDraft',
       label: '(no draft)',
       call: (a) => a.get('/admin/templates/authz-no-draft/draft'),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     {
       operationId: 'saveTemplateDraft',
@@ -540,13 +541,13 @@ const cases = (): Case[] => {
           basedOnVersion: null,
           expectedRevision: 7,
         }),
-      expected: role(['secretariat'], 409),
+      expected: role(builders, 409),
     },
     {
       operationId: 'publishTemplateDraft',
       label: '(no draft)',
       call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
     {
