@@ -122,6 +122,7 @@ export const AuditSubjectKind = z.enum([
   'template',
   'award_rules',
   'tenant_settings',
+  'tenant_security',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -140,6 +141,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   template: 'Biểu mẫu',
   award_rules: 'Quy tắc khen thưởng',
   tenant_settings: 'Thiết lập của tỉnh',
+  tenant_security: 'Chính sách xác thực hai lớp',
 };
 
 /** One event of a chain other than a submission's. */
