@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { appDeps } from '@thidua/functions/kernel/deps';
 import { emulatorClients } from '@thidua/functions/local/clients';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
@@ -15,6 +16,7 @@ import { signInCallers } from './identities';
 import { repoRoot } from './lambda';
 import { type LoadClient, startLoadClient } from './load';
 import type { HttpRequestSpec } from './load-protocol';
+import { Recorder } from './recorder';
 import { type ScaleSpec, scales } from './scales';
 import { buildScenarios, callersOf, type Scenario } from './scenarios';
 import { round } from './stats';
@@ -24,9 +26,9 @@ import { round } from './stats';
  *
  * CPU per request of the API's own process, which wall-clock figures cannot show on a shared machine: the
  * bench's platform, dataset (a small province) and callers, the real gateway and handlers in this
- * process, and the load client (autocannon) in another, so `process.cpuUsage()` of this process over a
- * round is the gateway's and handlers' CPU alone (DynamoDB Local is a Java process of its own). Each
- * scenario: a warm-up, then `rounds` rounds of `requests` requests at `connections` connections (CPU
+ * process (wrapped by the bench's recorder, as in run.ts), and the load client (autocannon) in another,
+ * so `process.cpuUsage()` of this process over a round is the gateway's and handlers' CPU alone
+ * (DynamoDB Local is a Java process of its own). Each scenario: a warm-up, then `rounds` rounds of `requests` requests at `connections` connections (CPU
  * ms/request per round, median reported), then one round under the inspector's CPU profiler, whose
  * profile is written to `--out` and summarized (top self and inclusive frames). Prints and writes JSON.
  */
@@ -68,6 +70,8 @@ const scale: ScaleSpec = {
 };
 
 const log = (line: string): void => console.log(`[profile] ${line}`);
+/** Forgets what the recorder kept of a round (its records are not needed here). */
+let drop: (tag: string) => void = () => undefined;
 const cpuMs = (since: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(since);
   return (d.user + d.system) / 1000;
@@ -98,6 +102,7 @@ async function drive(
   });
   const cpuSpent = cpuMs(cpu);
   const wall = performance.now() - t0;
+  drop(tag);
   if (!phase || phase.ok !== requests.length) {
     throw new Error(
       `${tag}: ${phase?.ok ?? 0}/${requests.length} answered 2xx: ${phase?.failures.join(' | ')}`,
@@ -171,12 +176,17 @@ async function main(): Promise<void> {
   const platform: Platform = await startPlatform({ mode: 'memory', seed: false, dynamoJvm: 'throughput' });
   const stops: (() => Promise<unknown>)[] = [() => platform.stop()];
   try {
+    // As in run.ts: the handlers wrapped by the bench's recorder (one call-counting scope per request).
+    const recorder = new Recorder();
+    recorder.attach(appDeps().clients.doc);
     const gateway = await startGateway({
       routes,
       authorizer: { issuer: platform.issuer, audience: [platform.clientId], jwksUrl: platform.jwksUrl },
       corsOrigins: [],
       region: platform.region,
+      loadHandler: recorder.loader(),
     });
+    drop = (tag) => recorder.take(tag);
     stops.push(() => gateway.stop());
     const admin = emulatorClients(platform);
     stops.push(async () => admin.destroy());
