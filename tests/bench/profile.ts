@@ -3,13 +3,11 @@ import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { appDeps } from '@thidua/functions/kernel/deps';
-import { emulatorClients } from '@thidua/functions/local/clients';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
 import { routes } from '@thidua/functions/routes';
-import { batchWriter } from './batch-write';
+import { platformWriter } from './batch-write';
 import { type CpuProfile, type ProfileSummary, summarizeProfile } from './cpu-profile';
 import { generateDataset } from './dataset';
 import { signInCallers } from './identities';
@@ -188,12 +186,8 @@ async function main(): Promise<void> {
     });
     drop = (tag) => recorder.take(tag);
     stops.push(() => gateway.stop());
-    const admin = emulatorClients(platform);
-    stops.push(async () => admin.destroy());
-    const doc = DynamoDBDocumentClient.from(admin.dynamo, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-    const writer = batchWriter({ client: doc, table: platform.tableName, parallel: 12 });
+    const { writer, destroy } = platformWriter(platform);
+    stops.push(async () => destroy());
     const dataset = await generateDataset({ scale, table: platform.tableName, writer, log });
     const users = await signInCallers(platform, dataset, writer);
     const callers = callersOf(users);

@@ -5,16 +5,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfig } from '@thidua/functions/kernel/config';
 import { appDeps } from '@thidua/functions/kernel/deps';
-import { emulatorClients } from '@thidua/functions/local/clients';
 import { freePort } from '@thidua/functions/local/emulators';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
 import { buildEvent, compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
 import { type RouteDef, routes } from '@thidua/functions/routes';
-import { batchWriter } from './batch-write';
+import { type BatchWriter, platformWriter } from './batch-write';
 import { inboxFirstRender } from './browser';
 import { closedLoop } from './closed-loop';
 import { type Dataset, generateDataset } from './dataset';
@@ -223,12 +221,8 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => gateway.stop());
 
-  const admin = emulatorClients(platform);
-  cleanups.push(async () => admin.destroy());
-  const doc = DynamoDBDocumentClient.from(admin.dynamo, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  const writer = batchWriter({ client: doc, table: platform.tableName, parallel: 12 });
+  const { writer, destroy } = platformWriter(platform);
+  cleanups.push(async () => destroy());
   log('seeding ...');
   const dataset: Dataset = await timed('seed', () =>
     generateDataset({ scale, table: platform.tableName, writer, log }),
@@ -402,7 +396,7 @@ async function runScenario(o: {
   tokens: string[];
   recorder: Recorder;
   dataset: Dataset;
-  writer: ReturnType<typeof batchWriter>;
+  writer: BatchWriter;
   floorClient: DynamoDBClient;
 }): Promise<ScenarioResult> {
   const { scenario: sc, recorder } = o;
