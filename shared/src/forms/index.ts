@@ -1,3 +1,4 @@
+export * from './draft';
 export * from './evaluate';
 export * from './expression';
 export * from './library';
