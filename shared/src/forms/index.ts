@@ -2,6 +2,7 @@ export * from './draft';
 export * from './evaluate';
 export * from './expression';
 export * from './library';
+export * from './merge';
 export * from './limits';
 export * from './numbers';
 export * from './schema';
