@@ -83,7 +83,7 @@ describe('splitDraft: valid fields are saved, invalid input is kept and flagged 
           expect(same(v.crimesDetected, back.figures?.crimesDetected)).toBe(true);
           expect(same(v.drugCases, back.figures?.drugCases)).toBe(true);
           expect(same(v.sessions, back.propaganda?.sessions)).toBe(true);
-          const row = (back.propaganda?.models as Record<string, unknown>[])[0];
+          const row = (back.propaganda?.models as Record<string, unknown>[] | undefined)?.[0];
           expect(same(v.members, row?.members)).toBe(true);
           return true;
         },

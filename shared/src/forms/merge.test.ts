@@ -38,6 +38,14 @@ const fields = (d: Record<string, unknown>): Record<string, string> => {
   };
 };
 
+const PATHS = {
+  x: 'figures.x',
+  y: 'figures.y',
+  z: 'figures.z',
+  r0: 'list.rows.0',
+  r1: 'list.rows.1',
+} as const;
+
 describe('three-way merge of form data, field by field (issue 15)', () => {
   it('merges fields changed on one side, asks only those changed on both', () => {
     const base = { figures: { a: 1, b: 2, c: 3 } };
@@ -70,14 +78,8 @@ describe('three-way merge of form data, field by field (issue 15)', () => {
         const r = mergeThreeWay(base, local, remote);
         const asked = new Set(r.conflicts.map((c) => c.path));
         const [b, l, m, out] = [fields(base), fields(local), fields(remote), fields(r.merged)];
-        for (const k of Object.keys(b) as (keyof typeof b)[]) {
-          const path = {
-            x: 'figures.x',
-            y: 'figures.y',
-            z: 'figures.z',
-            r0: 'list.rows.0',
-            r1: 'list.rows.1',
-          }[k];
+        for (const k of Object.keys(PATHS) as (keyof typeof PATHS)[]) {
+          const path = PATHS[k];
           // A table asked whole (its rows changed in number) stands for each of its rows.
           const whole = k.startsWith('r') && asked.has('list.rows');
           if (asked.has(path)) {

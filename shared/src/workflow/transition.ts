@@ -1,9 +1,9 @@
 import { filesForm, findFormAssignment } from '../campaign/helpers';
 import type { Campaign } from '../campaign/schema';
 import { type Id, type Instant, toCalendarDate } from '../common';
+import { type InvalidEntry, splitDraft } from '../forms/draft';
 import { mergeReviewerScores } from '../forms/evaluate';
 import { type FormDefinition, type FormTemplate, isMultiplePerPeriod } from '../forms/schema';
-import { type InvalidEntry, splitDraft } from '../forms/draft';
 import { formatIssues, validateFormData } from '../forms/validate';
 import { deriveChain, selectChainConfig } from '../org/chain';
 import { unitOn } from '../org/dated';
