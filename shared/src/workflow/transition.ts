@@ -188,6 +188,8 @@ export const actionLabels: Readonly<Record<WorkflowEvent['action'], string>> = {
   reopen: 'Mở lại để điều chỉnh',
   attach: 'Đính kèm tệp minh chứng',
   classify: 'Đánh dấu / bỏ đánh dấu "Mật"',
+  comment: 'Nhận xét vào ô',
+  answer: 'Trả lời nhận xét',
 };
 
 /**

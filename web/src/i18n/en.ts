@@ -257,6 +257,8 @@ export const en: Record<MessageKey, string> = {
   'action.comment': 'Comment (optional)',
 
   'event.create': 'Created',
+  'event.comment': 'Comment on a field',
+  'event.answer': 'Answer to a comment',
   'event.save': 'Draft saved',
   'event.submit': 'Submitted',
   'event.sign_off': 'Signed off by the unit head',

@@ -255,6 +255,8 @@ export const vi = {
   'action.comment': 'Ý kiến (không bắt buộc)',
 
   'event.create': 'Tạo báo cáo',
+  'event.comment': 'Nhận xét vào ô',
+  'event.answer': 'Trả lời nhận xét',
   'event.save': 'Lưu nháp',
   'event.submit': 'Gửi báo cáo',
   'event.sign_off': 'Lãnh đạo đơn vị ký duyệt',

@@ -13,10 +13,16 @@ export type ViewTemplate = Pick<FormTemplate, 'sections' | 'sensitiveReaders'>;
 export const readsSensitive = (identity: Identity, s: StoredSubmission, template: ViewTemplate): boolean =>
   authorizeSensitiveRead(identity, submissionResource(s.tenantId, s), template.sensitiveReaders).allowed;
 
-/** Kept invalid input of a sensitive field (or of a table holding one) is hidden with the field. */
-const visibleInvalid = (template: ViewTemplate, invalid: InvalidEntry[]): InvalidEntry[] => {
+/** Whether a path (`section.field…`) lies in a sensitive field or in a table holding a sensitive column. */
+export const inSensitiveField = (template: ViewTemplate): ((path: string) => boolean) => {
   const fields = [...sensitiveRefs(template)].map((r) => r.split('.').slice(0, 2).join('.'));
-  return invalid.filter((i) => !fields.some((f) => i.path === f || i.path.startsWith(`${f}.`)));
+  return (path) => fields.some((f) => path === f || path.startsWith(`${f}.`));
+};
+
+/** Kept invalid input of a sensitive field is hidden with the field. */
+const visibleInvalid = (template: ViewTemplate, invalid: InvalidEntry[]): InvalidEntry[] => {
+  const hidden = inSensitiveField(template);
+  return invalid.filter((i) => !hidden(i.path));
 };
 
 /**
