@@ -107,3 +107,66 @@ describe('saving a draft with invalid fields', () => {
     expect(expectStatus(await officer.get(`/submissions/${s.id}`), 200).version).toBe(s.version);
   });
 });
+
+describe('comparing any two versions (issue 15, point 7)', () => {
+  it('compares any two of the submitted versions and the current one; another version is refused with the list', async () => {
+    const { communeSubmitter: officer, districtReviewer: district } = world().as;
+    let s = await createReport(officer, '2026-Q1', validReport(3));
+    s = await act(officer, s, { type: 'submit' });
+    const firstSubmit = s.version;
+    s = await act(district, s, { type: 'return', reason: 'Bổ sung số vụ' });
+    const draftVersion = asSubmission(
+      expectStatus(
+        await officer.put(`/submissions/${s.id}`, {
+          data: { figures: { crimesDetected: 5, drugCases: 1 } },
+          expectedVersion: s.version,
+        }),
+        200,
+      ),
+    );
+    s = await act(officer, draftVersion, { type: 'submit' });
+    const secondSubmit = s.version;
+    s = await act(district, s, { type: 'return', reason: 'Thêm lần nữa' });
+    s = asSubmission(
+      expectStatus(
+        await officer.put(`/submissions/${s.id}`, {
+          data: { figures: { crimesDetected: 6, drugCases: 2 } },
+          expectedVersion: s.version,
+        }),
+        200,
+      ),
+    );
+
+    const between = expectStatus(
+      await officer.get(`/submissions/${s.id}/diff?from=${firstSubmit}&to=${secondSubmit}`),
+      200,
+    );
+    expect(between).toMatchObject({
+      since: firstSubmit,
+      version: secondSubmit,
+      comparable: [firstSubmit, secondSubmit, s.version],
+    });
+    expect(between.changes).toEqual([{ path: 'figures.crimesDetected', before: 3, after: 5 }]);
+    const toNow = expectStatus(await officer.get(`/submissions/${s.id}/diff?from=${firstSubmit}`), 200);
+    expect(toNow.version).toBe(s.version);
+    expect((toNow.changes as { path: string }[]).map((c) => c.path).sort()).toEqual([
+      'figures.crimesDetected',
+      'figures.drugCases',
+    ]);
+    // A draft between submits is not kept: refused, saying which versions are.
+    const notKept = expectStatus(
+      await officer.get(`/submissions/${s.id}/diff?from=${draftVersion.version}`),
+      422,
+    );
+    expect(errorOf(notKept).details[0]?.path).toBe('query.from');
+    expect(errorOf(notKept).details[0]?.message).toContain(String(secondSubmit));
+    expect(
+      (await officer.get(`/submissions/${s.id}/diff?from=${firstSubmit}&since=${firstSubmit}`)).status,
+    ).toBe(400);
+    expect((await officer.get(`/submissions/${s.id}/diff`)).status).toBe(400);
+    // The old form still answers: since the latest submit at or before.
+    expect(
+      expectStatus(await officer.get(`/submissions/${s.id}/diff?since=${secondSubmit}`), 200).since,
+    ).toBe(secondSubmit);
+  });
+});

@@ -31,7 +31,7 @@ describe('authorizeCommentAnswer: the author unit answers while the report is ba
     expect(authorizeCommentAnswer(at('tan-phu', 'submitter'), s('returned')).allowed).toBe(true);
     expect(authorizeCommentAnswer(at('tan-phu', 'unit_head'), s('returned')).allowed).toBe(true);
     expect(authorizeCommentAnswer(at('dong-xoai', 'reviewer'), s('returned')).allowed).toBe(false);
-    expect(authorizeCommentAnswer(at('tan-phu', 'viewer' as Role), s('returned')).allowed).toBe(false);
+    expect(authorizeCommentAnswer(at('tan-phu', 'council_member'), s('returned')).allowed).toBe(false);
   });
   it('refuses while under review or decided, and on a report flagged "Mật"', () => {
     expect(authorizeCommentAnswer(at('tan-phu', 'submitter'), s('under_review', 0)).allowed).toBe(false);
