@@ -13,7 +13,7 @@ import {
   withInvalidInput,
 } from '@thidua/shared/forms';
 import { isEditable, type Submission } from '@thidua/shared/workflow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, type UseFormReturn, useForm } from 'react-hook-form';
 import { newIdempotencyKey } from '../../../api/client';
 import { describeError } from '../../../api/describe';
@@ -71,10 +71,13 @@ export function SubmissionEditor({
   submission,
   template,
   canSubmit,
+  aside,
 }: {
   submission: Submission;
   template: FormTemplate;
   canSubmit: boolean;
+  /** Shown beside each field (the reviewers' comments on it). */
+  aside?: (name: string) => ReactNode;
 }) {
   const t = useT();
   const toast = useToast();
@@ -315,7 +318,9 @@ export function SubmissionEditor({
   }
 
   return (
-    <FormRuntimeProvider value={{ uploader, openAttachment, scanStates, scoring: 'self' }}>
+    <FormRuntimeProvider
+      value={{ uploader, openAttachment, scanStates, scoring: 'self', ...(aside ? { aside } : {}) }}
+    >
       <FormProvider {...methods}>
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="submission-form">
           {initial.kind === 'restore' ? <Alert tone="info">{t('draft.restored')}</Alert> : null}
