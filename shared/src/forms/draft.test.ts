@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INVALID_KEPT_MAX_BYTES, splitDraft, withInvalidInput } from './draft';
+import { INVALID_KEPT_MAX_BYTES, mergeable, splitDraft, withInvalidInput } from './draft';
 import { findTemplate2023 } from './templates-2023';
 import { validateFormData } from './validate';
 
@@ -89,5 +89,16 @@ describe('splitDraft: valid fields are saved, invalid input is kept and flagged 
         },
       ),
     );
+  });
+});
+
+describe('mergeable: a draft as the merge compares it', () => {
+  it('numbers typed as text are numbers, invalid input stays, computed totals are left out', () => {
+    expect(
+      mergeable(report, {
+        figures: { crimesDetected: '4', drugCases: 'x', totalCases: 99 },
+        propaganda: { sessions: 2 },
+      }),
+    ).toEqual({ figures: { crimesDetected: 4, drugCases: 'x' }, propaganda: { sessions: 2 } });
   });
 });

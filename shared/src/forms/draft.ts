@@ -119,3 +119,22 @@ export function withInvalidInput(data: FormData | Record<string, unknown>, inval
   }
   return out;
 }
+
+/**
+ * A copy of a draft as the merge compares it: cleaned the way the server stores it (numbers typed as
+ * text become numbers), its invalid input back in place, computed fields left out (the server recomputes
+ * them, so they are never a person's edit to merge or to ask about).
+ */
+export function mergeable(
+  definition: FormDefinition,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const split = splitDraft(definition, data);
+  const typed = split.ok ? withInvalidInput(split.value, split.invalid) : structuredClone(data);
+  for (const section of definition.sections) {
+    const values = typed[section.key];
+    if (!isRecord(values)) continue;
+    for (const field of section.fields) if (field.type === 'computed') delete values[field.key];
+  }
+  return typed;
+}

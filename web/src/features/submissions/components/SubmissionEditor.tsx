@@ -7,6 +7,7 @@ import {
   formatIssues,
   type InvalidEntry,
   type MergeResult,
+  mergeable,
   mergeThreeWay,
   resolveMerge,
   validateFormData,
@@ -95,9 +96,13 @@ export function SubmissionEditor({
   const [initial] = useState(() =>
     reconcile(drafts?.read(submission.id) ?? null, { version: submission.version, data: baseRef.current }),
   );
-  const [pending, setPending] = useState<PendingMerge | null>(
-    initial.kind === 'choose' ? { merge: initial.merge, remote: submission, saver: null } : null,
-  );
+  const [pending, setPending] = useState<PendingMerge | null>(() => {
+    if (initial.kind !== 'choose') return null;
+    // Compared as the server stores them (numbers, no computed totals), against the copy's base.
+    const m = (data: Values) => mergeable(template, data);
+    const merge = mergeThreeWay(m(initial.local.base ?? {}), m(initial.local.values), m(baseRef.current));
+    return { merge, remote: submission, saver: null };
+  });
   const choiceRef = useRef<PendingMerge | null>(pending);
   choiceRef.current = pending;
   const [kept, setKept] = useState<InvalidEntry[]>(submission.invalid ?? []);
@@ -197,7 +202,8 @@ export function SubmissionEditor({
       );
       return;
     }
-    const merge = mergeThreeWay(baseRef.current, methods.getValues(), typedOf(current));
+    const m = (data: Values) => mergeable(templateRef.current, data);
+    const merge = mergeThreeWay(m(baseRef.current), m(methods.getValues()), m(typedOf(current)));
     setPending({ merge, remote: current, saver });
   };
   const onConflictRef = useRef(onConflict);
