@@ -58,7 +58,7 @@ describe('daily work that never loses a keystroke', () => {
   it('a conflicting edit is merged field by field, saying who saved the server copy; nothing is discarded', async () => {
     // The PC corrects the figure and adds the attendance; the phone, still on the older version, edits too.
     await crimes(pc).fill('12');
-    await attendance(pc).fill('1.250');
+    await attendance(pc).fill('900');
     await savedClean(pc);
     await sessions(phone).fill('15');
     await crimes(phone).fill('13');
@@ -78,13 +78,13 @@ describe('daily work that never loses a keystroke', () => {
     await savedClean(phone);
     expect(await crimes(phone).inputValue()).toBe('13');
     expect(await sessions(phone).inputValue()).toBe('15');
-    expect(await attendance(phone).inputValue()).toBe('1.250');
+    expect(await attendance(phone).inputValue()).toBe('900');
 
     await pc.reload();
     await crimes(pc).waitFor();
     expect(await crimes(pc).inputValue()).toBe('13');
     expect(await sessions(pc).inputValue()).toBe('15');
-    expect(await attendance(pc).inputValue()).toBe('1.250');
+    expect(await attendance(pc).inputValue()).toBe('900');
   });
 
   it("a reviewer's comment on a field comes back beside it and the unit answers it; the history keeps both", async () => {

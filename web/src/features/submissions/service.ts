@@ -77,6 +77,9 @@ export const submissionsApi = (api: ApiClient) => ({
     api.call(addComment, { params: { submissionId }, body, idempotencyKey }),
   answer: (submissionId: string, commentId: string, text: string, idempotencyKey: string) =>
     api.call(answerComment, { params: { submissionId, commentId }, body: { text }, idempotencyKey }),
+  /** Any two kept versions (each submitted one and the current one). */
+  diffBetween: (submissionId: string, from: number, to: number) =>
+    api.call(getSubmissionDiff, { params: { submissionId }, query: { from, to } }),
   diff: (submissionId: string, since: number) =>
     api.call(getSubmissionDiff, { params: { submissionId }, query: { since } }),
   create: (body: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>

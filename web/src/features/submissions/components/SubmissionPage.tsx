@@ -20,6 +20,7 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { SubmissionEditor } from './SubmissionEditor';
+import { VersionCompare } from './VersionCompare';
 import '../submissions.css';
 
 /**
@@ -235,7 +236,15 @@ function SubmissionWorkspace({
             content: historyLoading ? (
               <Skeleton lines={4} />
             ) : (
-              <HistoryTimeline events={events} chain={sub.chain} unitName={sub.unitName} />
+              <>
+                <VersionCompare
+                  submissionId={sub.id}
+                  version={sub.version}
+                  events={events}
+                  definition={template}
+                />
+                <HistoryTimeline events={events} chain={sub.chain} unitName={sub.unitName} />
+              </>
             ),
           },
         ]}
