@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, useJourney } from '../support/journey';
-import { act, fillPeriodicReport } from '../support/reports';
+import { act, attachSignedReport, fillPeriodicReport } from '../support/reports';
 import type { WebServer } from '../support/web-server';
 
 /**
@@ -89,14 +89,7 @@ describe('daily work that never loses a keystroke', () => {
 
   it("a reviewer's comment on a field comes back beside it and the unit answers it; the history keeps both", async () => {
     await fillPeriodicReport(pc, { crimes: '5' });
-    await pc.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
-      name: 'bao-cao.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(
-        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-      ),
-    });
-    await pc.getByRole('button', { name: 'bao-cao.pdf', exact: true }).waitFor();
+    await attachSignedReport(pc, 'bao-cao.pdf');
     await savedClean(pc);
     await pc.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await pc.getByText('Đã gửi báo cáo.').waitFor();

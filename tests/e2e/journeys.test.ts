@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, DEMO_PASSWORD, seriousViolations } from '../support/browser';
 import { SHOTS, useJourney } from '../support/journey';
 import { apiAs, type Platform } from '../support/platform';
-import { act, fillPeriodicReport } from '../support/reports';
+import { act, attachSignedReport, fillPeriodicReport } from '../support/reports';
 import type { WebServer } from '../support/web-server';
 
 /**
@@ -113,14 +113,7 @@ describe('journeys', () => {
     // Computed total: 5 + 2 + 0.
     await expect.poll(() => officerPage.locator('output').first().textContent()).toContain('7');
     // Evidence: a PDF, uploaded with a progress bar to the presigned POST, then confirmed.
-    await officerPage.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
-      name: 'bao-cao-quy-1.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(
-        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-      ),
-    });
-    await officerPage.getByRole('button', { name: 'bao-cao-quy-1.pdf', exact: true }).waitFor();
+    await attachSignedReport(officerPage, 'bao-cao-quy-1.pdf');
     await officerPage.getByText(/Đã lưu lúc \d\d:\d\d/).waitFor();
     await axe(officerPage, 'form (phone)');
     await fitsWidth(officerPage, 'form');

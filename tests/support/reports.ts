@@ -29,3 +29,13 @@ export async function act(page: Page, button: string, reason?: string): Promise<
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/** The report's required evidence: a small PDF through the presigned upload, confirmed (its button shown). */
+export async function attachSignedReport(page: Page, name: string): Promise<void> {
+  await page.getByLabel(/^Báo cáo có chữ ký, đóng dấu/).setInputFiles({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name, exact: true }).waitFor();
+}

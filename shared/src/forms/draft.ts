@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { valueAt } from './merge';
 import type { FormData, FormDefinition } from './schema';
 import { type IssuePath, validateFormData } from './validate';
 
@@ -29,16 +30,6 @@ export type DraftSplit =
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const at = (root: unknown, path: readonly (string | number)[]): unknown => {
-  let cur = root;
-  for (const p of path) {
-    if (Array.isArray(cur) && typeof p === 'number') cur = cur[p];
-    else if (isRecord(cur) && typeof p === 'string' && Object.hasOwn(cur, p)) cur = cur[p];
-    else return undefined;
-  }
-  return cur;
-};
-
 /** The unit an issue keeps: its table cell, its table row, or else its whole field (or section). */
 function keptUnit(definition: FormDefinition, path: IssuePath): IssuePath {
   const field = definition.sections.find((s) => s.key === path[0])?.fields.find((f) => f.key === path[1]);
@@ -50,7 +41,7 @@ function keptUnit(definition: FormDefinition, path: IssuePath): IssuePath {
 
 /** Removes a kept unit from the cleaned data (a row becomes empty so later rows keep their index). */
 function drop(value: Record<string, unknown>, unit: IssuePath): void {
-  const parent = at(value, unit.slice(0, -1));
+  const parent = valueAt(value, unit.slice(0, -1));
   const last = unit[unit.length - 1];
   if (Array.isArray(parent) && typeof last === 'number') parent[last] = {};
   else if (isRecord(parent) && typeof last === 'string') delete parent[last];
@@ -75,7 +66,7 @@ export function splitDraft(definition: FormDefinition, input: Record<string, unk
   const invalid: InvalidEntry[] = [];
   const trimmed = structuredClone(input);
   for (const [path, { unit, message }] of units) {
-    invalid.push({ path, value: at(input, unit), message });
+    invalid.push({ path, value: valueAt(input, unit), message });
     drop(trimmed, unit);
   }
   if (JSON.stringify(invalid).length > INVALID_KEPT_MAX_BYTES) {

@@ -48,7 +48,8 @@ export interface MergeResult {
 
 const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
-const get = (root: unknown, path: Path): unknown => {
+/** The value at a path of form data (own properties only), undefined when absent. */
+export const valueAt = (root: unknown, path: readonly (string | number)[]): unknown => {
   let cur = root;
   for (const p of path) {
     if (Array.isArray(cur) && typeof p === 'number') cur = cur[p];
@@ -85,7 +86,7 @@ function units(base: Data, local: Data, remote: Data): Path[] {
   for (const s of keysOf(base, local, remote).sort()) {
     const sections = [base[s], local[s], remote[s]];
     for (const f of keysOf(...sections).sort()) {
-      const values = sections.map((x) => get(x, [f]));
+      const values = sections.map((x) => valueAt(x, [f]));
       const rows = values.every((v) => Array.isArray(v) && v.every(isRecord))
         ? new Set(values.map((v) => (v as unknown[]).length))
         : null;
@@ -101,9 +102,9 @@ export function mergeThreeWay(base: Data, local: Data, remote: Data): MergeResul
   const merged = structuredClone(remote);
   const result: MergeResult = { merged, fromLocal: [], fromRemote: [], conflicts: [] };
   for (const path of units(base, local, remote)) {
-    const b = get(base, path);
-    const l = get(local, path);
-    const r = get(remote, path);
+    const b = valueAt(base, path);
+    const l = valueAt(local, path);
+    const r = valueAt(remote, path);
     const key = path.join('.');
     if (same(l, r)) continue;
     if (same(b, r)) {

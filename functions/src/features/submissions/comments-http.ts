@@ -15,6 +15,15 @@ import type { StoredSubmission } from './repository';
 import { loadReadable, templateOf } from './use-cases';
 import { inSensitiveField, readsSensitive, submissionView, type ViewTemplate } from './views';
 
+/** Who wrote a comment or an answer, and when (its name as the user record had it at sign-in). */
+const authorOf = (actor: Identity, at: string) => ({
+  userId: actor.userId,
+  name: actor.name || null,
+  unitId: actor.unitId,
+  roles: [...actor.roles],
+  at,
+});
+
 /** A path must name a field of the template (and a column of its table): a comment beside nothing is refused. */
 export const refuseUnknownPath = (
   template: ViewTemplate,
@@ -52,13 +61,7 @@ export const commentWrites = (
       submissionId: s.id,
       path: input.path,
       text: input.text,
-      author: {
-        userId: actor.userId,
-        name: actor.name || null,
-        unitId: actor.unitId,
-        roles: [...actor.roles],
-        at,
-      },
+      author: authorOf(actor, at),
       level: s.level ?? 0,
       withReturn,
       answer: null,
@@ -130,13 +133,7 @@ export const commentRoutes = (d: Deps): RouteImpl[] => [
       ...comment,
       answer: {
         text: body.text,
-        author: {
-          userId: identity.userId,
-          name: identity.name || null,
-          unitId: identity.unitId,
-          roles: [...identity.roles],
-          at,
-        },
+        author: authorOf(identity, at),
       },
     };
     const [view] = commentsView([answered], null);
