@@ -20,6 +20,38 @@ export function commentPlace(definition: FormDefinition, path: string): string {
 
 const anchorOf = (c: FieldComment) => `cmt-${c.id}`;
 
+/**
+ * One write of a comment or an answer: its Idempotency-Key kept across retries of the same text, the
+ * comments and the history read again after it, the refusal said in words.
+ */
+function useCommentWrite(submissionId: string) {
+  const t = useT();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
+  const run = async (write: (idempotencyKey: string) => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      key.current ??= newIdempotencyKey();
+      await write(key.current);
+      key.current = null;
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: submissionKeys.comments(submissionId) }),
+        qc.invalidateQueries({ queryKey: submissionKeys.history(submissionId) }),
+      ]);
+      return true;
+    } catch (e) {
+      setError(describeError(e, t));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
 /** A comment, its author and time, and the unit's answer — or the box to answer it. */
 function CommentItem({
   submissionId,
@@ -32,29 +64,10 @@ function CommentItem({
 }) {
   const t = useT();
   const s = useSubmissionsApi();
-  const qc = useQueryClient();
   const inputId = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const key = useRef<string | null>(null);
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      key.current ??= newIdempotencyKey();
-      await s.answer(submissionId, c.id, text, key.current);
-      key.current = null;
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: submissionKeys.comments(submissionId) }),
-        qc.invalidateQueries({ queryKey: submissionKeys.history(submissionId) }),
-      ]);
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useCommentWrite(submissionId);
+  const send = () => run((key) => s.answer(submissionId, c.id, text, key));
   return (
     <div className="field-comment" id={anchorOf(c)} tabIndex={-1}>
       <p>
@@ -187,7 +200,6 @@ export function CommentComposer({
 }) {
   const t = useT();
   const s = useSubmissionsApi();
-  const qc = useQueryClient();
   const ids = { field: useId(), row: useId(), text: useId() };
   const fields = definition.sections.flatMap((sec) =>
     sec.fields
@@ -197,28 +209,13 @@ export function CommentComposer({
   const [field, setField] = useState(fields[0]?.name ?? '');
   const [row, setRow] = useState('');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const key = useRef<string | null>(null);
+  const { busy, error, run } = useCommentWrite(submissionId);
   const isTable = fields.find((f) => f.name === field)?.table === true;
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      key.current ??= newIdempotencyKey();
-      const path = isTable && /^\d+$/.test(row) && Number(row) >= 1 ? `${field}.${Number(row) - 1}` : field;
-      await s.comment(submissionId, { path, text }, key.current);
-      key.current = null;
+    const path = isTable && /^\d+$/.test(row) && Number(row) >= 1 ? `${field}.${Number(row) - 1}` : field;
+    if (await run((key) => s.comment(submissionId, { path, text }, key))) {
       setText('');
       setRow('');
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: submissionKeys.comments(submissionId) }),
-        qc.invalidateQueries({ queryKey: submissionKeys.history(submissionId) }),
-      ]);
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
     }
   };
   return (
