@@ -75,11 +75,13 @@ describe('splitDraft: valid fields are saved, invalid input is kept and flagged 
           if (!r.ok) return false;
           expect(validateFormData(report, r.value, { mode: 'draft' }).ok).toBe(true);
           const back = withInvalidInput(r.value, r.invalid) as Record<string, Record<string, unknown>>;
-          const same = (typed: unknown, got: unknown) =>
-            typed === null ||
-            typed === '' ||
-            String(typed).trim() === '' ||
-            String(typed).trim() === String(got).trim();
+          // Kept as typed, or stored as the number it spells ("012" is 12, "-0" is 0): never lost.
+          const same = (typed: unknown, got: unknown) => {
+            const text = String(typed).trim();
+            if (typed === null || text === '') return true;
+            if (/^-?\d+(\.\d+)?$/.test(text) && typeof got === 'number') return Number(text) === got;
+            return text === String(got).trim();
+          };
           expect(same(v.crimesDetected, back.figures?.crimesDetected)).toBe(true);
           expect(same(v.drugCases, back.figures?.drugCases)).toBe(true);
           expect(same(v.sessions, back.propaganda?.sessions)).toBe(true);
@@ -88,6 +90,7 @@ describe('splitDraft: valid fields are saved, invalid input is kept and flagged 
           return true;
         },
       ),
+      { examples: [[{ crimesDetected: '012', drugCases: '-0', sessions: ' 7', members: 'mười' }]] },
     );
   });
 });
