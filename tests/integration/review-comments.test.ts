@@ -20,7 +20,7 @@ const commentsOf = (b: Record<string, unknown>) => b.comments as Comment[];
 const codeOf = (b: Record<string, unknown>) => b.error as { code: string; details?: { path: string }[] };
 
 describe('review comments on fields', () => {
-  it('a reviewer comments, returns pointing at fields; the unit answers each once; the history keeps them', async () => {
+  it('a reviewer comments, returns with a reason pointing at a field; the unit answers each once; the history keeps them', async () => {
     const {
       communeSubmitter: unit,
       districtReviewer: district,
@@ -71,16 +71,22 @@ describe('review comments on fields', () => {
     expect(first).toMatchObject({ path: 'figures.drugCases', withReturn: false, answer: null });
     expect(first.author.name).toEqual(expect.any(String));
 
-    // The return's reason points at a field; the version moved once (the return), not per comment.
+    // The return's reason points at a field: a comment written for the return, then the return.
+    expect(
+      expectStatus(
+        await district.post(`/submissions/${s.id}/comments`, {
+          path: 'figures.crimesDetected',
+          text: 'Chưa khớp báo cáo tháng',
+          withReturn: true,
+        }),
+        201,
+      ).withReturn,
+    ).toBe(true);
     const current = body(await unit.get(`/submissions/${s.id}`)) as { version: number };
     s = await act(
       district,
       { id: s.id, version: current.version },
-      {
-        type: 'return',
-        reason: 'Bổ sung số liệu theo nhận xét',
-        comments: [{ path: 'figures.crimesDetected', text: 'Chưa khớp báo cáo tháng' }],
-      },
+      { type: 'return', reason: 'Bổ sung số liệu theo nhận xét' },
     );
     expect(s.state).toBe('returned');
 

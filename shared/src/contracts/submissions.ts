@@ -8,15 +8,7 @@ import {
   SubmissionView,
 } from '../api';
 import { Id } from '../common';
-import {
-  CommentText,
-  FieldCommentInput,
-  Period,
-  Reason,
-  ReviewComment,
-  SubmissionState,
-  WorkflowAction,
-} from '../workflow';
+import { Period, Reason, SubmissionState, WorkflowAction } from '../workflow';
 import { CampaignParams, defineRoute, PageQuery, QueryBool } from './kernel';
 
 export const SubmissionParams = z.object({ submissionId: Id });
@@ -211,53 +203,6 @@ export const classifySubmission = defineRoute({
     'Cán bộ thẩm định cấp trên hoặc cơ quan thường trực. Báo cáo "Mật" không nhận thêm dữ liệu (422 classified); dữ liệu đã lưu được giữ nguyên.',
 });
 
-export const CommentParams = SubmissionParams.extend({ commentId: Id });
-
-export const listComments = defineRoute({
-  method: 'GET',
-  path: '/submissions/{submissionId}/comments',
-  group: 'submissions',
-  auth: 'user',
-  operationId: 'listComments',
-  summary: "Reviewers' comments on fields and table rows, with the unit's answers",
-  params: SubmissionParams,
-  response: z.object({ comments: z.array(ReviewComment) }),
-  errors: [404],
-  description:
-    'Ai đọc được báo cáo thì đọc được nhận xét; nhận xét về trường nhạy cảm bị ẩn nội dung với người không được xem.',
-});
-
-export const addComment = defineRoute({
-  method: 'POST',
-  path: '/submissions/{submissionId}/comments',
-  group: 'submissions',
-  auth: 'user',
-  operationId: 'addComment',
-  summary: 'A reviewer on turn comments on a field or a table row (audited in the submission chain)',
-  params: SubmissionParams,
-  body: FieldCommentInput,
-  response: ReviewComment,
-  status: 201,
-  errors: [403, 404, 409, 413, 422],
-  description:
-    'Cán bộ thẩm định của cấp đang xét (policy authorizeFieldComment). Lý do trả lại cũng có thể kèm nhận xét vào ô (thao tác return, comments).',
-});
-
-export const answerComment = defineRoute({
-  method: 'POST',
-  path: '/submissions/{submissionId}/comments/{commentId}/answer',
-  group: 'submissions',
-  auth: 'user',
-  operationId: 'answerComment',
-  summary: "The author unit answers a reviewer's comment once (audited)",
-  params: CommentParams,
-  body: z.object({ text: CommentText }),
-  response: ReviewComment,
-  errors: [403, 404, 409, 413, 422],
-  description:
-    'Đơn vị lập báo cáo trả lời khi báo cáo đang ở đơn vị (policy authorizeCommentAnswer); 409 nếu đã trả lời.',
-});
-
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const submissionContracts = {
   createSubmission,
@@ -269,7 +214,4 @@ export const submissionContracts = {
   getSubmissionDiff,
   getCompleteness,
   classifySubmission,
-  listComments,
-  addComment,
-  answerComment,
 };

@@ -18,8 +18,12 @@ export const CommentText = z
   .min(2, 'Cần nhập nội dung (ít nhất 2 ký tự)')
   .max(2000, 'Tối đa 2000 ký tự');
 
-/** What a reviewer writes: where, and what. */
-export const FieldCommentInput = z.object({ path: CommentPath, text: CommentText });
+/** What a reviewer writes: where, and what; `withReturn`: the return's reason points at this field. */
+export const FieldCommentInput = z.object({
+  path: CommentPath,
+  text: CommentText,
+  withReturn: z.boolean().optional(),
+});
 export type FieldCommentInput = z.infer<typeof FieldCommentInput>;
 
 const Author = z.object({

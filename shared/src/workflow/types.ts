@@ -2,7 +2,6 @@ import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
 import { InvalidEntry } from '../forms/draft';
 import { ChainLevel, Role } from '../org';
-import { FieldCommentInput } from './comments';
 import { PERIOD_PATTERN } from './period';
 
 // A chain's level is the org tree's concept (org/chain.ts); the workflow re-exports it for its readers.
@@ -30,12 +29,7 @@ export const WorkflowAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit') }),
   z.object({ type: z.literal('sign_off') }),
   z.object({ type: z.literal('approve'), comment: z.string().max(2000).optional() }),
-  z.object({
-    type: z.literal('return'),
-    reason: Reason,
-    /** The fields the reason points at: each becomes a comment beside its field (comments.ts). */
-    comments: z.array(FieldCommentInput).max(20).optional(),
-  }),
+  z.object({ type: z.literal('return'), reason: Reason }),
   z.object({ type: z.literal('reject'), reason: Reason }),
   z.object({ type: z.literal('withdraw') }),
   z.object({ type: z.literal('reopen'), reason: Reason }),

@@ -1,4 +1,4 @@
-import { submissionContracts as c } from '@thidua/shared/contracts';
+import { reviewContracts as c } from '@thidua/shared/contracts';
 import { REDACTED_TEXT } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { authorizeCommentAnswer, authorizeFieldComment } from '@thidua/shared/policy';
@@ -25,7 +25,7 @@ const authorOf = (actor: Identity, at: string) => ({
 });
 
 /** A path must name a field of the template (and a column of its table): a comment beside nothing is refused. */
-export const refuseUnknownPath = (
+const refuseUnknownPath = (
   template: ViewTemplate,
   inputs: readonly FieldCommentInput[],
   pathOf: (i: number) => string,
@@ -44,13 +44,12 @@ export const refuseUnknownPath = (
 };
 
 /** The comments written with a return (or alone): their items and the events that audit them. */
-export const commentWrites = (
+const commentWrites = (
   d: Deps,
   s: StoredSubmission,
   actor: Identity,
   now: Date,
   inputs: readonly FieldCommentInput[],
-  withReturn: boolean,
 ): { comments: StoredComment[]; items: TxItem[]; events: WorkflowEvent[] } => {
   const at = now.toISOString();
   const comments = inputs.map(
@@ -63,7 +62,7 @@ export const commentWrites = (
       text: input.text,
       author: authorOf(actor, at),
       level: s.level ?? 0,
-      withReturn,
+      withReturn: input.withReturn === true,
       answer: null,
     }),
   );
@@ -110,7 +109,7 @@ export const commentRoutes = (d: Deps): RouteImpl[] => [
     if (!decision.allowed) throw new Forbidden(decision.reason);
     const template = await templateOf(d, s);
     refuseUnknownPath(template, [body], () => 'body.path');
-    const w = commentWrites(d, s, identity, now, [body], false);
+    const w = commentWrites(d, s, identity, now, [body]);
     const [comment] = commentsView(w.comments, null);
     const response = created(comment);
     const write = d.submissions.planChange(s, s, w.events);

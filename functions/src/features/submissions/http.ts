@@ -12,11 +12,9 @@ import {
   type TransitionResult,
   transition,
   WorkflowAction,
-  type WorkflowEvent,
 } from '@thidua/shared/workflow';
 import { canReadBelow, requireAction, requireAllowed, submissionResource } from '../../kernel/access';
 import type { ListScope } from '../../kernel/data/keys';
-import type { TxItem } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { BadRequest, Forbidden, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { created, ok } from '../../kernel/http/response';
@@ -25,7 +23,6 @@ import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
-import { commentRoutes, commentWrites, refuseUnknownPath } from './comments-http';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
 import {
@@ -57,36 +54,24 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     rules: StoredSubmission['rules'],
     req: Pick<UserRequest<RouteContract>, 'identity' | 'now' | 'remember'>,
     template: ViewTemplate,
-    options: {
-      snapshot?: boolean;
-      data?: Record<string, unknown>;
-      /** Written in the same transaction: events after the transition's, and their items. */
-      extra?: { events: WorkflowEvent[]; items: TxItem[] };
-    } = {},
+    options: { snapshot?: boolean; data?: Record<string, unknown> } = {},
   ) => {
     const after: StoredSubmission = {
       ...result.submission,
       ...(options.data ? { data: options.data } : {}),
       rules,
     };
-    const write = d.submissions.planChange(
-      before,
-      after,
-      [...result.events, ...(options.extra?.events ?? [])],
-      {
-        snapshot: options.snapshot ?? false,
-      },
-    );
+    const write = d.submissions.planChange(before, after, result.events, {
+      snapshot: options.snapshot ?? false,
+    });
     const response = ok(submissionView(write.submission, req.identity, req.now, template));
-    const extra = [...(options.extra?.items ?? []), ...req.remember(response)];
-    requireApplied(await d.submissions.apply(write, extra), (s) =>
+    requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
       submissionView(s, req.identity, req.now, template),
     );
     return response;
   };
 
   return [
-    ...commentRoutes(d),
     userRoute(c.createSubmission, async ({ identity, body, now, remember }) => {
       const t = identity.tenantId;
       requireAction(identity, 'create', submissionResource(t, { unitId: identity.unitId, unitPath: [] }));
@@ -281,16 +266,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(definition ? { definition } : {}),
       });
       if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
-      // A return's reason may point at fields: each a comment beside its field, audited with the return.
-      let extra: { events: WorkflowEvent[]; items: TxItem[] } | undefined;
-      if (action.type === 'return' && action.comments && action.comments.length > 0) {
-        refuseUnknownPath(template, action.comments, (i) => `body.comments.${i}.path`);
-        extra = commentWrites(d, s, identity, now, action.comments, true);
-      }
-      const answer = await commit(s, result, rules, req, template, {
-        snapshot: action.type === 'submit',
-        ...(extra ? { extra } : {}),
-      });
+      const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
       req.countTransition(action.type);
       return answer;
     }),
