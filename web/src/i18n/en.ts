@@ -308,6 +308,7 @@ export const en: Record<MessageKey, string> = {
   'comments.addHelp':
     'Comments go back to the unit with the report when it is returned, and are kept in the history.',
   'comments.field': 'Field',
+  'comments.forReturn': "The return's reason points at this field",
   'comments.row': 'Row (empty: the whole table)',
   'comments.text': 'Comment',
   'history.comment': 'Comment',

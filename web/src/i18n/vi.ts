@@ -304,6 +304,7 @@ export const vi = {
   'comments.add': 'Nhận xét vào ô',
   'comments.addHelp': 'Nhận xét được gửi về đơn vị cùng báo cáo khi trả lại và được lưu trong lịch sử.',
   'comments.field': 'Ô',
+  'comments.forReturn': 'Lý do trả lại chỉ vào ô này',
   'comments.row': 'Dòng (để trống: cả bảng)',
   'comments.text': 'Nội dung nhận xét',
   'history.comment': 'Ý kiến',

@@ -73,8 +73,11 @@ export const submissionsApi = (api: ApiClient) => ({
     api.call(getSubmissionHistory, { params: { submissionId } }).then((r) => r.events),
   comments: (submissionId: string) =>
     api.call(listComments, { params: { submissionId } }).then((r) => r.comments),
-  comment: (submissionId: string, body: { path: string; text: string }, idempotencyKey: string) =>
-    api.call(addComment, { params: { submissionId }, body, idempotencyKey }),
+  comment: (
+    submissionId: string,
+    body: { path: string; text: string; withReturn?: boolean },
+    idempotencyKey: string,
+  ) => api.call(addComment, { params: { submissionId }, body, idempotencyKey }),
   answer: (submissionId: string, commentId: string, text: string, idempotencyKey: string) =>
     api.call(answerComment, { params: { submissionId, commentId }, body: { text }, idempotencyKey }),
   /** Any two kept versions (each submitted one and the current one). */

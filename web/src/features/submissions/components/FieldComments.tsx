@@ -209,11 +209,12 @@ export function CommentComposer({
   const [field, setField] = useState(fields[0]?.name ?? '');
   const [row, setRow] = useState('');
   const [text, setText] = useState('');
+  const [withReturn, setWithReturn] = useState(false);
   const { busy, error, run } = useCommentWrite(submissionId);
   const isTable = fields.find((f) => f.name === field)?.table === true;
   const send = async () => {
     const path = isTable && /^\d+$/.test(row) && Number(row) >= 1 ? `${field}.${Number(row) - 1}` : field;
-    if (await run((key) => s.comment(submissionId, { path, text }, key))) {
+    if (await run((key) => s.comment(submissionId, { path, text, withReturn }, key))) {
       setText('');
       setRow('');
     }
@@ -238,6 +239,10 @@ export function CommentComposer({
       ) : null}
       <label htmlFor={ids.text}>{t('comments.text')}</label>
       <textarea id={ids.text} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+      <label>
+        <input type="checkbox" checked={withReturn} onChange={(e) => setWithReturn(e.target.checked)} />{' '}
+        {t('comments.forReturn')}
+      </label>
       {error ? (
         <p className="field-error" role="alert">
           {error}
