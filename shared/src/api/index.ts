@@ -189,6 +189,11 @@ export const DiffResponse = z.object({
       redacted: z.literal(true).optional(),
     }),
   ),
+  /**
+   * The versions that can be compared: each version as submitted (a snapshot is kept at every submit)
+   * and the current version. Drafts between submits are not kept, so they cannot be compared.
+   */
+  comparable: z.array(z.number().int()).optional(),
 });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 

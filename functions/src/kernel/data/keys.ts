@@ -12,6 +12,7 @@ import {
   CompletenessCounts,
   Slot,
   Snapshot,
+  StoredComment,
   StoredResponse,
   StoredSubmission,
 } from './schemas';
@@ -234,6 +235,14 @@ export const snapshotEntity = defineEntity({
     version: s.version,
     data: s.data,
   }),
+});
+
+/** A reviewer's comment on a field or row and the unit's answer (issue 15), in the submission's partition. */
+export const reviewCommentEntity = defineEntity({
+  type: 'ReviewComment',
+  schema: StoredComment,
+  pk: submissionPartition,
+  sk: sortKey('CMT#', (c: { id: string }) => c.id),
 });
 
 export const attachmentEntity = defineEntity({
