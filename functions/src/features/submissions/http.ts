@@ -154,7 +154,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           owner = rootUnit.id;
         }
       }
-      const page = await d.submissions.list({
+      const q = {
         tenantId: t,
         scope: scopes[scope],
         ownerUnitId: owner,
@@ -167,8 +167,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         now,
         limit,
         cursor,
-      });
-      return ok(page);
+      };
+      const [page, counts] = await Promise.all([d.submissions.list(q), d.submissions.count(q)]);
+      return ok({ ...page, ...counts });
     }),
 
     userRoute(c.getSubmission, async ({ identity, params, now }) => {

@@ -16,6 +16,10 @@ const KEY_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'type',
   'ttl',
 ];

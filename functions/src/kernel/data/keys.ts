@@ -285,12 +285,17 @@ export const listSortPrefix = (f: { campaignId?: string; formKey?: string; perio
 
 type ListedSubmission = Pick<SubmissionSummary, 'campaignId' | 'formKey' | 'period' | 'id'>;
 const listSortKey = sortKey('', (e: ListedSubmission) => `${listSortPrefix(e)}S#${e.id}`);
+const dueSortKey = (e: SubmissionSummary): string => `${e.dueAt}#${e.id}`;
+// A deadline runs until the submission reaches a final state.
+const deadlineRuns = (e: SubmissionSummary): boolean =>
+  e.dueAt !== null && !(finalStates as readonly SubmissionState[]).includes(e.state);
 
 /**
  * A list entry: the summary of one submission in one list partition (`MINE` of its unit, `TREE` of the
  * unit and each ancestor, `INBOX` of the unit whose turn it is). Filters are key conditions:
  * campaign → form → period is a prefix of `sk`; gsi1 adds the state, gsi2 the author unit, gsi3 the
- * due date within a campaign (overdue = `gsi3sk < now`).
+ * due date within a campaign (overdue = `gsi3sk < now`), gsi4 the author unit and its state, gsi5 the
+ * due date within a form.
  */
 export const listEntryEntity = defineEntity({
   type: 'ListEntry',
@@ -314,12 +319,39 @@ export const listEntryEntity = defineEntity({
     byDue: {
       index: 'gsi3',
       pk: (e: ListOwner & { campaignId: string }) => `${listPartition(e)}#C#${e.campaignId}#DUE`,
-      sk: (e: SubmissionSummary) => `${e.dueAt}#${e.id}`,
-      // A deadline runs until the submission reaches a final state.
-      when: (e: SubmissionSummary) =>
-        e.dueAt !== null && !(finalStates as readonly SubmissionState[]).includes(e.state),
+      sk: dueSortKey,
+      when: deadlineRuns,
+    },
+    // Combined filters (ADR 0023): the state of one author unit's entries, with the same prefix.
+    byStateAndUnit: {
+      index: 'gsi4',
+      pk: (e: ListOwner & { unitId: string; state: SubmissionState }) =>
+        `${listPartition(e)}#U#${e.unitId}#ST#${e.state}`,
+      sk: listSortKey.of,
+      when: (e: ListOwner) => e.scope !== 'MINE',
+    },
+    // Overdue within one form of a campaign.
+    byDueInForm: {
+      index: 'gsi5',
+      pk: (e: ListOwner & { campaignId: string; formKey: string }) =>
+        `${listPartition(e)}#C#${e.campaignId}#F#${e.formKey}#DUE`,
+      sk: dueSortKey,
+      when: deadlineRuns,
     },
   },
+});
+
+/**
+ * The number of entries per state of one list partition under one filter prefix (none, campaign,
+ * campaign+form, campaign+form+period): `n_<state>`, maintained by `ADD` in the transaction that puts or
+ * deletes the entries, so a list's totals are one GetItem whatever its size (ADR 0023). A partition of
+ * its own, so that no list query meets them.
+ */
+export const listCountsEntity = defineEntity({
+  type: 'ListCounts',
+  schema: CompletenessCounts,
+  pk: (o: ListOwner) => `${t(o.tenantId)}#LISTCOUNT#${o.scope}#${o.ownerUnitId}`,
+  sk: sortKey('#', (f: { campaignId?: string; formKey?: string; period?: string }) => listSortPrefix(f)),
 });
 
 /**
