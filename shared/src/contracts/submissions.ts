@@ -43,7 +43,9 @@ export const ListSubmissionsQuery = PageQuery.extend({
   period: Period.optional().describe('cần formKey'),
   status: SubmissionState.optional(),
   unitId: Id.optional().describe('đơn vị lập; kết hợp được với status (không dùng với scope=mine)'),
-  overdue: QueryBool.optional().describe('cần campaignId; kết hợp được với formKey (không với period, status, unitId)'),
+  overdue: QueryBool.optional().describe(
+    'cần campaignId; kết hợp được với formKey (không với period, status, unitId)',
+  ),
 });
 
 /** A page of a list, with the list's total (every page) and, where counters serve it, its number per state. */

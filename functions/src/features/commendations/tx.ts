@@ -1,9 +1,5 @@
 import { mergeCounterUpdates } from '../../kernel/data/counters';
-import {
-  TransactionRefused,
-  type TxItem,
-  transactWriteRetryingConflicts,
-} from '../../kernel/data/transact';
+import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AppError, Conflict } from '../../kernel/http/errors';
 import type { CommendationDeps } from './context';
 

@@ -26,11 +26,7 @@ import {
 import type { AlreadyExists, ConditionFailed, Conflict, Written } from '../../kernel/data/outcomes';
 import type { Page } from '../../kernel/data/pagination';
 import { type CompletenessCell, type Snapshot, StoredSubmission } from '../../kernel/data/schemas';
-import {
-  TransactionRefused,
-  type TxItem,
-  transactWriteRetryingConflicts,
-} from '../../kernel/data/transact';
+import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AuditEvent, appendEvents } from '../audit/chain';
 
 export { CompletenessCell, StoredRules, StoredSubmission } from '../../kernel/data/schemas';
@@ -79,7 +75,6 @@ const ownerKey = (o: ListOwner): string => `${o.scope}#${o.ownerUnitId}`;
 const listPrefix = (q: ListQuery) => ({
   beginsWith: listSortPrefix({ campaignId: q.campaignId, formKey: q.formKey, period: q.period }),
 });
-
 
 export interface ListQuery {
   tenantId: string;

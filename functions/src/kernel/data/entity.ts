@@ -120,7 +120,11 @@ export interface BoundEntity<T, P, S, I> {
     options?: QueryOptions & { limit?: number },
   ): Promise<T[]>;
   /** How many items the same key condition matches (narrow lists only: reads every match). */
-  count<K extends Where<I>>(where: K, partition: PartitionOf<P, I, K>, options?: QueryOptions): Promise<number>;
+  count<K extends Where<I>>(
+    where: K,
+    partition: PartitionOf<P, I, K>,
+    options?: QueryOptions,
+  ): Promise<number>;
 }
 
 export interface Entity<T, W, P, S, I> {
