@@ -160,6 +160,22 @@ const cases = (): Case[] => {
       expected: action(actorsOf[k], readersOf[k], 409),
     },
     {
+      // A bulk answer is 200 with one result per submission: each says what the single action would.
+      operationId: 'bulkActOnSubmissions',
+      label: `${k} approve (stale version)`,
+      call: (a) =>
+        a.post(
+          '/submissions/bulk-actions',
+          { action: { type: 'approve' }, items: [{ submissionId: s.id, expectedVersion: stale(s) }] },
+          { 'idempotency-key': `authz-bulk-${k}` },
+        ),
+      expected: everyone(),
+      check: (p, b) => {
+        const [r] = b.results as { outcome: string; status: number }[];
+        expect(r).toMatchObject({ outcome: 'failed', status: action(actorsOf[k], readersOf[k], 409)(p) });
+      },
+    },
+    {
       operationId: 'classifySubmission',
       label: `${k} (stale version)`,
       call: (a) =>

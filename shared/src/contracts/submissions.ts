@@ -190,6 +190,58 @@ export const classifySubmission = defineRoute({
     'Cán bộ thẩm định cấp trên hoặc cơ quan thường trực. Báo cáo "Mật" không nhận thêm dữ liệu (422 classified); dữ liệu đã lưu được giữ nguyên.',
 });
 
+/** The most submissions one bulk action takes (four inbox pages; each is its own transaction). */
+export const MAX_BULK_ITEMS = 100;
+
+export const BulkActionBody = z.object({
+  action: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('approve'), comment: z.string().max(2000).optional() }),
+    z.object({ type: z.literal('return'), reason: Reason }),
+  ]),
+  items: z
+    .array(z.object({ submissionId: Id, expectedVersion: ExpectedVersion }))
+    .min(1, 'Chọn ít nhất một báo cáo')
+    .max(MAX_BULK_ITEMS, `Tối đa ${MAX_BULK_ITEMS} báo cáo mỗi lần`)
+    .refine((a) => new Set(a.map((i) => i.submissionId)).size === a.length, 'Mỗi báo cáo chỉ một lần'),
+});
+
+export const BulkItemResult = z.object({
+  submissionId: Id,
+  outcome: z.enum(['done', 'failed']),
+  /** done: the submission as it now stands. */
+  state: SubmissionState.optional(),
+  version: z.number().int().optional(),
+  unitName: z.string().optional(),
+  /** failed: why (`version_conflict`, `not_your_turn`, `not_found`, a rule's code) and in words. */
+  code: z.string().optional(),
+  message: z.string().optional(),
+  status: z.number().int().optional(),
+});
+export type BulkItemResult = z.infer<typeof BulkItemResult>;
+
+export const BulkActionResponse = z.object({
+  action: z.enum(['approve', 'return']),
+  done: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(BulkItemResult),
+});
+
+export const bulkActOnSubmissions = defineRoute({
+  method: 'POST',
+  path: '/submissions/bulk-actions',
+  group: 'submissions',
+  auth: 'user',
+  operationId: 'bulkActOnSubmissions',
+  summary: 'Approve or return many submissions with one reason: each its own transaction, a summary of each',
+  body: BulkActionBody,
+  response: BulkActionResponse,
+  errors: [413, 422],
+  description:
+    'Duyệt hoặc trả lại nhiều báo cáo một lần (cùng một lý do). Mỗi báo cáo là một giao dịch riêng với ' +
+    'Idempotency-Key riêng suy ra từ khoá của lần gửi (bắt buộc), nên gửi lại cả lô không làm gì hai lần. ' +
+    'Trả về kết quả từng báo cáo: thành công, hoặc thất bại và vì sao (xung đột phiên bản, chưa đến lượt, quy tắc).',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const submissionContracts = {
   createSubmission,
@@ -197,6 +249,7 @@ export const submissionContracts = {
   getSubmission,
   saveSubmission,
   actOnSubmission,
+  bulkActOnSubmissions,
   getSubmissionHistory,
   getSubmissionDiff,
   getCompleteness,

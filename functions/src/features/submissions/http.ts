@@ -17,12 +17,14 @@ import { canReadBelow, requireAction, requireAllowed, submissionResource } from 
 import type { ListScope } from '../../kernel/data/keys';
 import type { Deps } from '../../kernel/deps';
 import { BadRequest, Forbidden, NotFound, RuleViolation } from '../../kernel/http/errors';
+import { IDEMPOTENCY_HEADER } from '../../kernel/http/idempotency';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/route';
 import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
+import { bulkAct } from './bulk';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
 import {
@@ -270,6 +272,19 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
       req.countTransition(action.type);
       return answer;
+    }),
+
+    userRoute(c.bulkActOnSubmissions, async ({ identity, body, now, event, countTransition }) => {
+      const results = await bulkAct(
+        d,
+        identity,
+        body,
+        event.headers?.[IDEMPOTENCY_HEADER],
+        now,
+        countTransition,
+      );
+      const done = results.filter((r) => r.outcome === 'done').length;
+      return ok({ action: body.action.type, done, failed: results.length - done, results });
     }),
 
     userRoute(c.getSubmissionHistory, async ({ identity, params }) => {
