@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
-import { Badge, Button, type Column, DataTable, Field, Pending, SelectField } from '../../../ui';
+import { Badge, Button, type Column, DataTable, Field, Pending, SelectAll, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { cutOffDayOf, periodWithCutOff } from '../../submissions/labels';
@@ -21,6 +21,7 @@ import {
   toListQuery,
 } from '../filters';
 import '../review.css';
+import { BulkActions } from './BulkActions';
 
 const PAGE_SIZE = 25;
 
@@ -47,6 +48,10 @@ export function InboxPage() {
   const signature = params.toString();
   // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start from the first page
   useEffect(() => setCursors([undefined]), [signature]);
+  // Picked rows of the page shown (select-all covers the page); another page or filter starts afresh.
+  const [picked, setPicked] = useState<string[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page or filter clears the selection
+  useEffect(() => setPicked([]), [signature, page]);
 
   const list = useSubmissionList(toListQuery(filters, cursors[page], PAGE_SIZE));
   // Totals come with every list (counters kept by the API, not a count of one page): one item is enough.
@@ -67,7 +72,28 @@ export function InboxPage() {
   const update = (patch: Partial<InboxFilters>) => setFilters(change(filters, patch));
   const can = availability(filters);
 
+  const rows = list.data?.items ?? [];
   const columns: Column<SubmissionSummary>[] = [
+    {
+      key: 'pick',
+      header: (
+        <SelectAll
+          ids={rows.map((r) => r.id)}
+          selected={picked}
+          onChange={setPicked}
+          label={t('inbox.bulk.selectAll')}
+        />
+      ),
+      label: t('inbox.bulk.pick'),
+      cell: (r) => (
+        <input
+          type="checkbox"
+          aria-label={t('inbox.bulk.pickRow', { unit: r.unitName, period: r.period })}
+          checked={picked.includes(r.id)}
+          onChange={(e) => setPicked((p) => (e.target.checked ? [...p, r.id] : p.filter((x) => x !== r.id)))}
+        />
+      ),
+    },
     {
       key: 'unit',
       header: t('inbox.col.unit'),
@@ -259,12 +285,14 @@ export function InboxPage() {
         </Button>
       </details>
 
+      <BulkActions selected={rows.filter((r) => picked.includes(r.id))} onDone={() => setPicked([])} />
+
       <Pending error={list.isError ? describeError(list.error, t) : undefined} pending={list.isPending}>
         <div aria-busy={list.isFetching}>
           <DataTable
             caption={t('inbox.caption', { page: page + 1 })}
             columns={columns}
-            rows={list.data?.items ?? []}
+            rows={rows}
             rowKey={(r) => r.id}
             empty={filters.view === 'inbox' ? t('inbox.emptyInbox') : t('inbox.empty')}
           />
