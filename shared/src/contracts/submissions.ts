@@ -8,6 +8,7 @@ import {
   SubmissionView,
 } from '../api';
 import { Id } from '../common';
+import { MIN_QUERY, SearchHit } from '../search';
 import { Period, Reason, SubmissionState, WorkflowAction } from '../workflow';
 import { CampaignParams, defineRoute, PageQuery, QueryBool } from './kernel';
 
@@ -242,6 +243,35 @@ export const bulkActOnSubmissions = defineRoute({
     'Trả về kết quả từng báo cáo: thành công, hoặc thất bại và vì sao (xung đột phiên bản, chưa đến lượt, quy tắc).',
 });
 
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(MIN_QUERY, `Gõ ít nhất ${MIN_QUERY} ký tự`)
+    .max(100)
+    .describe('Từ cần tìm, có dấu hoặc không ("dong xoai" tìm được "Đồng Xoài")'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const SearchResponse = z.object({ q: z.string(), hits: z.array(SearchHit) });
+
+export const searchEverything = defineRoute({
+  method: 'GET',
+  path: '/search',
+  group: 'submissions',
+  auth: 'user',
+  operationId: 'searchEverything',
+  summary:
+    "One search box: units, reports (unit, period, form), nominees and decisions within the caller's scope",
+  query: SearchQuery,
+  response: SearchResponse,
+  errors: [],
+  description:
+    'Tìm theo tiền tố của từ (không phân biệt dấu) trên khoá tìm kiếm được ghi cùng giao dịch với dữ liệu: ' +
+    'đơn vị (mọi người trong tỉnh), báo cáo và người được đề nghị khen thưởng (trong phạm vi của người gọi), ' +
+    'quyết định khen thưởng (đã công bố).',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const submissionContracts = {
   createSubmission,
@@ -254,4 +284,5 @@ export const submissionContracts = {
   getSubmissionDiff,
   getCompleteness,
   classifySubmission,
+  searchEverything,
 };

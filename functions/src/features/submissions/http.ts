@@ -123,6 +123,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const write = d.submissions.planCreate(
         { ...result.submission, ...(data ? { data } : {}), rules },
         result.events,
+        { formTitle: template.title },
       );
       const response = created(submissionView(write.submission, identity, now, template));
       requireApplied(await d.submissions.apply(write, remember(response)), (s) =>

@@ -28,6 +28,7 @@ import type { Page } from '../../kernel/data/pagination';
 import { type CompletenessCell, type Snapshot, StoredSubmission } from '../../kernel/data/schemas';
 import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AuditEvent, appendEvents } from '../audit/chain';
+import { submissionSearchItems } from '../search/entries';
 
 export { CompletenessCell, StoredRules, StoredSubmission } from '../../kernel/data/schemas';
 // What a list shows of a submission is also the API's list item, so its schema lives in shared.
@@ -118,7 +119,11 @@ export interface SubmissionRepository {
    * the draft the only one of its unit, campaign, form and period — unless `multiplePerPeriod` (a
    * nomination per nominee): then the slot and the completeness cell are the submission's own.
    */
-  planCreate(submission: StoredSubmission, events: readonly WorkflowEvent[]): SubmissionWrite;
+  planCreate(
+    submission: StoredSubmission,
+    events: readonly WorkflowEvent[],
+    options?: { formTitle?: string },
+  ): SubmissionWrite;
   /** The transaction of a change from `before` to `after` (conditioned on `before`'s version and state). */
   planChange(
     before: StoredSubmission,
@@ -315,7 +320,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
   const repo: SubmissionRepository = {
     get: (tenantId, id) => submissions.get({ tenantId, id }, { consistent: true }),
 
-    planCreate(draft, events) {
+    planCreate(draft, events, options = {}) {
       const { submission, events: stored } = chained(null, draft, events);
       const items: TxItem[] = [
         submissionEntity.put(table, submission, absent()),
@@ -336,6 +341,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...listOwners(submission).map((o) => entryPut(submission, o)),
         ...completenessItems(null, submission),
         ...listCountItems(null, submission),
+        ...submissionSearchItems(table, null, submission, options.formTitle),
       ];
       return { kind: 'create', submission, events: stored, items };
     },
@@ -352,6 +358,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...gone.map((o) => listEntryEntity.delete(table, { ...o, ...before })),
         ...completenessItems(before, submission),
         ...listCountItems(before, submission),
+        ...submissionSearchItems(table, before, submission),
         ...(options.snapshot
           ? [
               snapshotEntity.put(table, {

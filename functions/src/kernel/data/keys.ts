@@ -3,6 +3,7 @@ import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
 import { Campaign, CampaignAuditEvent, CampaignDraft, CampaignVersion } from '@thidua/shared/campaign';
 import { FormTemplate, TemplateDraft } from '@thidua/shared/forms';
 import { Unit, UnitChangeEvent, User } from '@thidua/shared/org';
+import { normalizeSearch, SearchHit, unitShortName } from '@thidua/shared/search';
 import { finalStates, type SubmissionState } from '@thidua/shared/workflow';
 import { defineEntity, pad, sortKey, tenantPrefix as t } from './entity';
 import {
@@ -52,6 +53,17 @@ export const unitEntity = defineEntity({
       index: 'gsi2',
       pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#TREE`,
       sk: (u: Unit) => treePathPrefix([...u.path, u.id]),
+    },
+    /** Search (ADR 0023): units by folded name, whole ("thanh pho dong xoai") and without its kind ("dong xoai"). */
+    byName: {
+      index: 'gsi3',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
+      sk: (u: Unit) => `${normalizeSearch(u.name)}#${u.id}`,
+    },
+    byShortName: {
+      index: 'gsi4',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
+      sk: (u: Unit) => `${unitShortName(u.name)}#${u.id}`,
     },
   },
 });
@@ -411,4 +423,29 @@ export const idempotencyEntity = defineEntity({
   extra: (r: { createdAt: string }) => ({
     ttl: Math.floor(Date.parse(r.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
   }),
+});
+
+// ── Search ───────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Where a search entry is read from (ADR 0023): `ALL` the tenant's published things (decisions),
+ * `UNIT#<u>` the unit's own reports, `BELOW#<u>` the reports of the units below it. A caller reads its
+ * unit's partition, and the one below it when the policy lets it read below.
+ */
+export type SearchScope = 'ALL' | `UNIT#${string}` | `BELOW#${string}`;
+
+/**
+ * A search entry: one folded term (`searchTerms`) of one thing in one scope, written in the same
+ * transaction as the thing; `begins_with(sk, <folded query>)` is the search.
+ */
+export const searchEntryEntity = defineEntity({
+  type: 'SearchEntry',
+  schema: SearchHit,
+  pk: (e: { tenantId: string; scope: SearchScope }) => `${t(e.tenantId)}#SEARCH#${e.scope}`,
+  sk: sortKey('', (e: { term: string; kind: string; id: string }) => `${e.term}#${e.kind}#${e.id}`),
+  attributes: ({
+    tenantId: _t,
+    scope: _s,
+    term: _term,
+    ...hit
+  }: SearchHit & { tenantId: string; scope: SearchScope; term: string }) => hit,
 });
