@@ -1,6 +1,7 @@
 import { nominationFields } from '@thidua/shared/commendation';
 import { submissionContracts as c } from '@thidua/shared/contracts';
 import { sensitiveRefs } from '@thidua/shared/forms';
+import { unitKindLabels } from '@thidua/shared/org';
 import { MIN_QUERY, normalizeSearch, type SearchHit } from '@thidua/shared/search';
 import { canReadBelow } from '../../kernel/access';
 import type { TableRef } from '../../kernel/data/entity';
@@ -47,7 +48,7 @@ export const searchRoutes = (d: Deps): RouteImpl[] => {
           kind: 'unit',
           id: u.id,
           title: u.name,
-          detail: u.kind,
+          detail: unitKindLabels[u.kind] ?? u.kind,
           unitId: u.id,
         });
       }
