@@ -378,7 +378,7 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Search',
   'search.placeholder': 'Find a unit, report, nominee, decision…',
   'search.title': 'Results for “{q}”',
-  'search.tooShort': 'Type at least {n} characters.',
+  'search.tooShort': 'Type at least {n, plural, one {# character} other {# characters}}.',
   'search.none': 'Nothing found within what you may see.',
   'search.kind.unit': 'Units',
   'search.kind.submission': 'Reports',

@@ -14,6 +14,8 @@ import {
   type CompletenessScope,
   completenessCellEntity,
   completenessCountsEntity,
+  deadlineRuns,
+  dueEntryEntity,
   type ListOwner,
   type ListScope,
   listCountsEntity,
@@ -238,6 +240,22 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
   const entryPut = (s: Submission, o: ListOwner): TxItem =>
     listEntryEntity.put(table, { ...summaryOf(s), ...o });
 
+  /** The overdue-within-a-form copies of a submission's entries (only while its deadline runs). */
+  const dueEntries = (s: Submission) => {
+    const summary = summaryOf(s);
+    return deadlineRuns(summary) ? listOwners(s).map((o) => ({ ...summary, ...o })) : [];
+  };
+  const dueItems = (before: Submission | null, after: Submission): TxItem[] => {
+    const now = dueEntries(after);
+    const keyOf = (e: SubmissionSummary & ListOwner) => JSON.stringify(dueEntryEntity.key(e));
+    const kept = new Set(now.map(keyOf));
+    const gone = (before ? dueEntries(before) : []).filter((e) => !kept.has(keyOf(e)));
+    return [
+      ...now.map((e) => dueEntryEntity.put(table, e)),
+      ...gone.map((e) => dueEntryEntity.delete(table, e)),
+    ];
+  };
+
   const completenessItems = (before: Submission | null, after: Submission): TxItem[] => {
     const scope = completenessScope(after);
     if (!scope) return [];
@@ -341,6 +359,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...listOwners(submission).map((o) => entryPut(submission, o)),
         ...completenessItems(null, submission),
         ...listCountItems(null, submission),
+        ...dueItems(null, submission),
         ...submissionSearchItems(table, null, submission, options.formTitle),
       ];
       return { kind: 'create', submission, events: stored, items };
@@ -358,6 +377,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...gone.map((o) => listEntryEntity.delete(table, { ...o, ...before })),
         ...completenessItems(before, submission),
         ...listCountItems(before, submission),
+        ...dueItems(before, submission),
         ...submissionSearchItems(table, before, submission),
         ...(options.snapshot
           ? [
@@ -412,7 +432,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         const options = { ...page, sort: { lessThan: q.now.toISOString() } };
         return source.where === 'byDue'
           ? entries.page('byDue', source.partition, options)
-          : entries.page('byDueInForm', source.partition, options);
+          : dueEntryEntity.on(ref).page('primary', source.partition, options);
       }
       const options = { ...page, sort: listPrefix(q), descending: true };
       switch (source.where) {
@@ -436,7 +456,10 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         case 'byDue':
           return { total: await entries.count('byDue', source.partition, overdue), byState: null };
         case 'byDueInForm':
-          return { total: await entries.count('byDueInForm', source.partition, overdue), byState: null };
+          return {
+            total: await dueEntryEntity.on(ref).count('primary', source.partition, overdue),
+            byState: null,
+          };
         case 'byAuthorUnit':
           return { total: await entries.count('byAuthorUnit', source.partition, sort), byState: null };
         case 'byStateAndUnit':

@@ -18,8 +18,6 @@ const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
-  'gsi5pk',
-  'gsi5sk',
   'type',
   'ttl',
 ];

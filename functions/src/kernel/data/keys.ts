@@ -298,16 +298,16 @@ export const listSortPrefix = (f: { campaignId?: string; formKey?: string; perio
 type ListedSubmission = Pick<SubmissionSummary, 'campaignId' | 'formKey' | 'period' | 'id'>;
 const listSortKey = sortKey('', (e: ListedSubmission) => `${listSortPrefix(e)}S#${e.id}`);
 const dueSortKey = (e: SubmissionSummary): string => `${e.dueAt}#${e.id}`;
-// A deadline runs until the submission reaches a final state.
-const deadlineRuns = (e: SubmissionSummary): boolean =>
+/** A deadline runs until the submission reaches a final state. */
+export const deadlineRuns = (e: SubmissionSummary): boolean =>
   e.dueAt !== null && !(finalStates as readonly SubmissionState[]).includes(e.state);
 
 /**
  * A list entry: the summary of one submission in one list partition (`MINE` of its unit, `TREE` of the
  * unit and each ancestor, `INBOX` of the unit whose turn it is). Filters are key conditions:
  * campaign → form → period is a prefix of `sk`; gsi1 adds the state, gsi2 the author unit, gsi3 the
- * due date within a campaign (overdue = `gsi3sk < now`), gsi4 the author unit and its state, gsi5 the
- * due date within a form.
+ * due date within a campaign (overdue = `gsi3sk < now`), gsi4 the author unit and its state (overdue
+ * within a form: `dueEntryEntity`).
  */
 export const listEntryEntity = defineEntity({
   type: 'ListEntry',
@@ -342,15 +342,22 @@ export const listEntryEntity = defineEntity({
       sk: listSortKey.of,
       when: (e: ListOwner) => e.scope !== 'MINE',
     },
-    // Overdue within one form of a campaign.
-    byDueInForm: {
-      index: 'gsi5',
-      pk: (e: ListOwner & { campaignId: string; formKey: string }) =>
-        `${listPartition(e)}#C#${e.campaignId}#F#${e.formKey}#DUE`,
-      sk: dueSortKey,
-      when: deadlineRuns,
-    },
   },
+});
+
+/**
+ * Overdue within one form (ADR 0023): a copy of a list entry while its deadline runs, keyed by the form and
+ * the due date, in the base table (no index of its own: an alarm expression takes at most 10 metrics, and
+ * the table with four indexes already has them). `sk < now` is the overdue list; written, moved and deleted
+ * with the entry it copies.
+ */
+export const dueEntryEntity = defineEntity({
+  type: 'DueEntry',
+  schema: SubmissionSummary,
+  pk: (e: ListOwner & { campaignId: string; formKey: string }) =>
+    `${listPartition(e)}#C#${e.campaignId}#F#${e.formKey}#DUE`,
+  sk: sortKey('', (e: { dueAt: string | null; id: string }) => `${e.dueAt}#${e.id}`),
+  attributes: ({ scope: _scope, ownerUnitId: _owner, ...summary }: SubmissionSummary & ListOwner) => summary,
 });
 
 /**

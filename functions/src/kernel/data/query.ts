@@ -4,7 +4,7 @@ import { InvalidCursor } from './errors';
 import { parseItems } from './items';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
 
 /** A sort-key condition: everything a list filter may become. */
 export type SortCondition =
@@ -26,7 +26,7 @@ export interface PageQuery {
 }
 
 /** The key condition of a query: its partition and its sort condition, every name and value a placeholder. */
-const keyCondition = (q: Pick<PageQuery, 'index' | 'partition' | 'sort'>) => {
+const keyCondition = (q: Pick<PageQuery, 'table' | 'index' | 'partition' | 'sort'>) => {
   const pkName = q.index ? `${q.index}pk` : 'pk';
   const skName = q.index ? `${q.index}sk` : 'sk';
   const names: Record<string, string> = { '#pk': pkName };
@@ -49,7 +49,14 @@ const keyCondition = (q: Pick<PageQuery, 'index' | 'partition' | 'sort'>) => {
     }
     if (!condition.includes('#sk')) delete names['#sk'];
   }
-  return { pkName, skName, condition, names, values };
+  const input = {
+    TableName: q.table,
+    ...(q.index ? { IndexName: q.index } : {}),
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+  return { pkName, skName, input };
 };
 
 /**
@@ -60,21 +67,11 @@ export const queryCount = async (
   client: DynamoDBDocumentClient,
   q: Pick<PageQuery, 'table' | 'index' | 'partition' | 'sort'>,
 ): Promise<number> => {
-  const { condition, names, values } = keyCondition(q);
+  const { input } = keyCondition(q);
   let total = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const r = await client.send(
-      new QueryCommand({
-        TableName: q.table,
-        ...(q.index ? { IndexName: q.index } : {}),
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
+    const r = await client.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
     total += r.Count ?? 0;
     start = r.LastEvaluatedKey;
   } while (start !== undefined);
@@ -99,7 +96,7 @@ const queryItemsPage = async (
   client: DynamoDBDocumentClient,
   q: PageQuery,
 ): Promise<Page<Record<string, unknown>>> => {
-  const { pkName, skName, condition, names, values } = keyCondition(q);
+  const { pkName, skName, input } = keyCondition(q);
   const keyAttributes = q.index ? [pkName, skName, 'pk', 'sk'] : ['pk', 'sk'];
   const start = decodeCursor(q.cursor, { attribute: pkName, value: q.partition }, keyAttributes);
   // DynamoDB refuses a start key outside the key condition or over its key size limits with a
@@ -108,11 +105,7 @@ const queryItemsPage = async (
   const r = await client
     .send(
       new QueryCommand({
-        TableName: q.table,
-        ...(q.index ? { IndexName: q.index } : {}),
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...input,
         Limit: q.limit,
         ScanIndexForward: !q.descending,
         ...(q.consistent && !q.index ? { ConsistentRead: true } : {}),
