@@ -213,11 +213,14 @@ const countLevels = (s: Submission): CountLevel[] => [
   { campaignId: s.campaignId, formKey: s.formKey, period: s.period },
 ];
 
-/** `n_<state>` counts of a list counter item. */
+/**
+ * `n_<state>` counts of a list counter item. Entries written before the counters existed (ADR 0023: a
+ * backfill is due on an existing deployment) can drive a count below zero when they move: shown as 0.
+ */
 const stateCounts = (row: Record<string, unknown> | undefined): Record<string, number> => {
   const counts: Record<string, number> = {};
   for (const [k, v] of Object.entries(row ?? {})) {
-    if (k.startsWith('n_') && typeof v === 'number' && v !== 0) counts[k.slice(2)] = v;
+    if (k.startsWith('n_') && typeof v === 'number' && v > 0) counts[k.slice(2)] = v;
   }
   return counts;
 };
