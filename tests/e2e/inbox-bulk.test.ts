@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   act,
+  addReportCampaign,
   createReport,
   expectStatus,
   manyPeriods,
   REPORT_TEMPLATE,
-  testCampaign,
   testTemplateBody,
 } from '../integration/api-world';
 import { SHOTS, useJourney } from '../support/journey';
@@ -26,18 +26,7 @@ describe('bulk approval from the inbox', () => {
     const { platform, web } = journey.built();
     const admin = await apiAs(platform, 'quantri@demo.thidua.vn');
     expectStatus(await admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, testTemplateBody), 201);
-    const base = testCampaign(CAMPAIGN);
-    expectStatus(
-      await admin.post(
-        '/admin/campaigns',
-        testCampaign(CAMPAIGN, {
-          number: '96/KH-TEST',
-          periods,
-          forms: base.forms.map((f) => ({ ...f, periods })),
-        }),
-      ),
-      201,
-    );
+    await addReportCampaign(admin, CAMPAIGN, { number: '96/KH-TEST', periods });
     const officer = await apiAs(platform, 'canbo.tanphu@demo.thidua.vn');
     for (const p of periods.slice(0, 10)) {
       await act(officer, await createReport(officer, p, undefined, CAMPAIGN), { type: 'submit' });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   act,
+  addReportCampaign,
   createReport,
   expectStatus,
   manyPeriods,
   type SubmissionBody,
   startApiWorld,
-  testCampaign,
   useApiWorld,
 } from './api-world';
 
@@ -19,16 +19,7 @@ const periods = manyPeriods(2026, 2);
 
 const world = useApiWorld(async () => {
   const w = await startApiWorld();
-  const base = testCampaign(CAMPAIGN);
-  const c = await w.as.admin.post(
-    '/admin/campaigns',
-    testCampaign(CAMPAIGN, {
-      number: '97/KH-TEST',
-      periods,
-      forms: base.forms.map((f) => ({ ...f, periods })),
-    }),
-  );
-  expect(c.status, c.text).toBe(201);
+  await addReportCampaign(w.as.admin, CAMPAIGN, { number: '97/KH-TEST', periods });
   return w;
 });
 

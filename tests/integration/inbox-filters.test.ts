@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   act,
+  addReportCampaign,
   createReport,
   expectStatus,
   manyPeriods,
   REPORT_FORM,
   type SubmissionBody,
   startApiWorld,
-  testCampaign,
   units,
   useApiWorld,
 } from './api-world';
@@ -22,21 +22,12 @@ const periods = manyPeriods(2026, 1); // 2026-Q1 … 2026-Y
 
 const world = useApiWorld(async () => {
   const w = await startApiWorld();
-  const base = testCampaign(CAMPAIGN);
-  const c = await w.as.admin.post(
-    '/admin/campaigns',
-    testCampaign(CAMPAIGN, {
-      number: '98/KH-TEST',
-      periods,
-      // Q1's review deadline has passed: its report is overdue in the district's inbox.
-      forms: base.forms.map((f) => ({
-        ...f,
-        periods,
-        deadlines: [{ period: '2026-Q1', stage: 'review', dueAt: '2026-04-15T17:00:00.000Z' }],
-      })),
-    }),
-  );
-  expect(c.status, c.text).toBe(201);
+  // Q1's review deadline has passed: its report is overdue in the district's inbox.
+  await addReportCampaign(w.as.admin, CAMPAIGN, {
+    number: '98/KH-TEST',
+    periods,
+    deadlines: [{ period: '2026-Q1', stage: 'review', dueAt: '2026-04-15T17:00:00.000Z' }],
+  });
   return w;
 });
 
