@@ -265,6 +265,13 @@ const cases = (): Case[] => {
       expected: role([...authorsOf.A, ...authorsOf.B], 404),
     },
     {
+      // Everyone searches; what each finds is scoped (tests/integration/search.test.ts).
+      operationId: 'searchEverything',
+      label: '',
+      call: (a) => a.get('/search?q=tan%20phu'),
+      expected: everyone(),
+    },
+    {
       operationId: 'listSubmissions',
       label: 'mine',
       call: (a) => a.get('/submissions?scope=mine&limit=100'),

@@ -1,16 +1,11 @@
 import { submissionContracts } from '@thidua/shared/contracts';
-import { searchRoutes } from '../features/search/http';
 import { submissionRoutes } from '../features/submissions/http';
 import { appDeps } from '../kernel/deps';
 import { createGroupHandler } from '../kernel/http/route';
 
-/** Lambda entry of the `submissions` route group: configuration read once, routes from features/submissions/http.ts and the search box (features/search/http.ts). */
+/** Lambda entry of the `submissions` route group: configuration read once, routes from features/submissions/http.ts. */
 const deps = appDeps();
-export const handler = createGroupHandler(
-  submissionContracts,
-  [...submissionRoutes(deps), ...searchRoutes(deps)],
-  {
-    idempotency: deps.idempotency,
-    accounts: deps.accounts,
-  },
-);
+export const handler = createGroupHandler(submissionContracts, submissionRoutes(deps), {
+  idempotency: deps.idempotency,
+  accounts: deps.accounts,
+});

@@ -15,6 +15,8 @@ export const routeGroups = [
   'org',
   'campaigns',
   'submissions',
+  /** Bulk approve/return and the search box (ADR 0023): apart so the submissions Lambda stays within budget. */
+  'inbox',
   'attachments',
   'audit',
   'admin',

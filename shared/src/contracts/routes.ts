@@ -4,6 +4,7 @@ import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
+import { inboxContracts } from './inbox';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
@@ -22,6 +23,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...orgContracts,
   ...campaignContracts,
   ...submissionContracts,
+  ...inboxContracts,
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,

@@ -8,7 +8,6 @@ import {
   SubmissionView,
 } from '../api';
 import { Id } from '../common';
-import { MIN_QUERY, SearchHit } from '../search';
 import { Period, Reason, SubmissionState, WorkflowAction } from '../workflow';
 import { CampaignParams, defineRoute, PageQuery, QueryBool } from './kernel';
 
@@ -51,11 +50,8 @@ export const ListSubmissionsQuery = PageQuery.extend({
 
 /** A page of a list, with the list's total (every page) and, where counters serve it, its number per state. */
 export const SubmissionListPage = pageOf(SubmissionSummary).extend({
-  total: z.number().int().min(0).describe('Tổng số báo cáo khớp bộ lọc (mọi trang)'),
-  byState: z
-    .record(z.string(), z.number().int())
-    .nullable()
-    .describe('Số báo cáo theo tình trạng cùng tiền tố lọc; null khi lọc theo đơn vị hoặc quá hạn'),
+  total: z.number().int().min(0),
+  byState: z.record(z.string(), z.number().int()).nullable(),
 });
 
 export const createSubmission = defineRoute({
@@ -84,8 +80,7 @@ export const listSubmissions = defineRoute({
   errors: [403, 404],
   description:
     'Danh sách theo phạm vi. Bộ lọc là điều kiện khoá: campaignId → formKey → period là tiền tố; ' +
-    'thêm status, unitId hoặc cả hai; overdue kèm campaignId (và formKey). Tổ hợp khác: 400. ' +
-    'total là tổng của cả danh sách, không của một trang.',
+    'thêm status, unitId hoặc cả hai; overdue kèm campaignId (và formKey). Tổ hợp khác: 400.',
 });
 
 export const getSubmission = defineRoute({
@@ -191,87 +186,6 @@ export const classifySubmission = defineRoute({
     'Cán bộ thẩm định cấp trên hoặc cơ quan thường trực. Báo cáo "Mật" không nhận thêm dữ liệu (422 classified); dữ liệu đã lưu được giữ nguyên.',
 });
 
-/** The most submissions one bulk action takes (four inbox pages; each is its own transaction). */
-export const MAX_BULK_ITEMS = 100;
-
-export const BulkActionBody = z.object({
-  action: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('approve'), comment: z.string().max(2000).optional() }),
-    z.object({ type: z.literal('return'), reason: Reason }),
-  ]),
-  items: z
-    .array(z.object({ submissionId: Id, expectedVersion: ExpectedVersion }))
-    .min(1, 'Chọn ít nhất một báo cáo')
-    .max(MAX_BULK_ITEMS, `Tối đa ${MAX_BULK_ITEMS} báo cáo mỗi lần`)
-    .refine((a) => new Set(a.map((i) => i.submissionId)).size === a.length, 'Mỗi báo cáo chỉ một lần'),
-});
-
-export const BulkItemResult = z.object({
-  submissionId: Id,
-  outcome: z.enum(['done', 'failed']),
-  /** done: the submission as it now stands. */
-  state: SubmissionState.optional(),
-  version: z.number().int().optional(),
-  unitName: z.string().optional(),
-  /** failed: why (`version_conflict`, `not_your_turn`, `not_found`, a rule's code) and in words. */
-  code: z.string().optional(),
-  message: z.string().optional(),
-  status: z.number().int().optional(),
-});
-export type BulkItemResult = z.infer<typeof BulkItemResult>;
-
-export const BulkActionResponse = z.object({
-  action: z.enum(['approve', 'return']),
-  done: z.number().int(),
-  failed: z.number().int(),
-  results: z.array(BulkItemResult),
-});
-
-export const bulkActOnSubmissions = defineRoute({
-  method: 'POST',
-  path: '/submissions/bulk-actions',
-  group: 'submissions',
-  auth: 'user',
-  operationId: 'bulkActOnSubmissions',
-  summary: 'Approve or return many submissions with one reason: each its own transaction, a summary of each',
-  body: BulkActionBody,
-  response: BulkActionResponse,
-  errors: [413, 422],
-  description:
-    'Duyệt hoặc trả lại nhiều báo cáo một lần (cùng một lý do). Mỗi báo cáo là một giao dịch riêng với ' +
-    'Idempotency-Key riêng suy ra từ khoá của lần gửi (bắt buộc), nên gửi lại cả lô không làm gì hai lần. ' +
-    'Trả về kết quả từng báo cáo: thành công, hoặc thất bại và vì sao (xung đột phiên bản, chưa đến lượt, quy tắc).',
-});
-
-export const SearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(MIN_QUERY, `Gõ ít nhất ${MIN_QUERY} ký tự`)
-    .max(100)
-    .describe('Từ cần tìm, có dấu hoặc không ("dong xoai" tìm được "Đồng Xoài")'),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-});
-
-export const SearchResponse = z.object({ q: z.string(), hits: z.array(SearchHit) });
-
-export const searchEverything = defineRoute({
-  method: 'GET',
-  path: '/search',
-  group: 'submissions',
-  auth: 'user',
-  operationId: 'searchEverything',
-  summary:
-    "One search box: units, reports (unit, period, form), nominees and decisions within the caller's scope",
-  query: SearchQuery,
-  response: SearchResponse,
-  errors: [],
-  description:
-    'Tìm theo tiền tố của từ (không phân biệt dấu) trên khoá tìm kiếm được ghi cùng giao dịch với dữ liệu: ' +
-    'đơn vị (mọi người trong tỉnh), báo cáo và người được đề nghị khen thưởng (trong phạm vi của người gọi), ' +
-    'quyết định khen thưởng (đã công bố).',
-});
-
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const submissionContracts = {
   createSubmission,
@@ -279,10 +193,8 @@ export const submissionContracts = {
   getSubmission,
   saveSubmission,
   actOnSubmission,
-  bulkActOnSubmissions,
   getSubmissionHistory,
   getSubmissionDiff,
   getCompleteness,
   classifySubmission,
-  searchEverything,
 };

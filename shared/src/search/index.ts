@@ -34,28 +34,6 @@ export const searchTerms = (text: string, maxWords = MAX_WORDS): string[] => {
   return [...out];
 };
 
-/** The words a unit's name starts with to say its kind ("Thành phố", "Xã"), folded: typed rarely. */
-const UNIT_KIND_WORDS = [
-  'uy ban nhan dan',
-  'thanh pho',
-  'thi xa',
-  'thi tran',
-  'huyen',
-  'quan',
-  'phuong',
-  'xa',
-  'tinh',
-  'so',
-  'ban',
-];
-
-/** A unit's folded name without its kind: "Thành phố Đồng Xoài" → "dong xoai" (the name as people type it). */
-export const unitShortName = (name: string): string => {
-  const folded = normalizeSearch(name);
-  const kind = UNIT_KIND_WORDS.find((k) => folded.startsWith(`${k} `));
-  return kind ? folded.slice(kind.length + 1) : folded;
-};
-
 /** What a search finds. */
 export const SearchKind = z.enum(['unit', 'submission', 'nominee', 'decision']);
 export type SearchKind = z.infer<typeof SearchKind>;

@@ -1,8 +1,8 @@
-import { fieldValue, NOMINATION_FORM_KEY, nominationFields } from '@thidua/shared/commendation';
+import { fieldValue, NOMINATION_FORM_KEY, NOMINEE_NAME_FIELDS } from '@thidua/shared/commendation';
 import { type SearchHit, searchTerms } from '@thidua/shared/search';
 import type { Submission } from '@thidua/shared/workflow';
-import { type SearchScope, searchEntryEntity } from '../../kernel/data/keys';
 import type { TxItem } from '../../kernel/data/transact';
+import { type SearchScope, searchEntryEntity } from './keys';
 
 /**
  * The search entries of the things people look for (ADR 0023), built for the transaction that writes
@@ -36,7 +36,7 @@ const entries = (
 /** A nomination's nominee as typed (a person's full name or a collective's name); null for other forms. */
 const nomineeOf = (s: Submission): string | null => {
   if (s.formKey !== NOMINATION_FORM_KEY || s.classified) return null;
-  for (const ref of [nominationFields.fullName, nominationFields.collectiveName]) {
+  for (const ref of NOMINEE_NAME_FIELDS) {
     const v = fieldValue(s.data, ref);
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
   }

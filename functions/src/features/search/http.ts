@@ -1,16 +1,18 @@
 import { nominationFields } from '@thidua/shared/commendation';
-import { submissionContracts as c } from '@thidua/shared/contracts';
+import { inboxContracts as c } from '@thidua/shared/contracts';
 import { sensitiveRefs } from '@thidua/shared/forms';
 import { unitKindLabels } from '@thidua/shared/org';
-import { MIN_QUERY, normalizeSearch, type SearchHit } from '@thidua/shared/search';
+import type { SearchHit } from '@thidua/shared/search';
+import { MIN_QUERY, normalizeSearch } from '@thidua/shared/search';
 import { canReadBelow } from '../../kernel/access';
 import type { TableRef } from '../../kernel/data/entity';
-import { type SearchScope, searchEntryEntity, unitEntity } from '../../kernel/data/keys';
+import { unitEntity } from '../../kernel/data/keys';
 import type { Deps } from '../../kernel/deps';
 import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { templateOf } from '../submissions/use-cases';
 import { readsSensitive } from '../submissions/views';
+import { type SearchScope, searchEntryEntity } from './keys';
 
 /**
  * The one search box (ADR 0023): each kind of thing is one `begins_with` Query on a key written with the

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { BulkActionBody, BulkItemResult } from '@thidua/shared/contracts';
+import { type BulkActionBody, type BulkItemResult, inboxContracts as c } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
 import type * as z from 'zod';
 import { requireAllowed, submissionResource } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { AppError, BadRequest } from '../../kernel/http/errors';
-import { mayBeReplay } from '../../kernel/http/idempotency';
+import { IDEMPOTENCY_HEADER, mayBeReplay } from '../../kernel/http/idempotency';
+import { ok } from '../../kernel/http/response';
+import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { loadReadable } from './use-cases';
@@ -122,3 +124,19 @@ export const bulkAct = async (
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, body.items.length) }, worker));
   return results;
 };
+
+/** The bulk route (group `inbox`): one result per submission, and how many were done. */
+export const bulkRoutes = (d: Deps): RouteImpl[] => [
+  userRoute(c.bulkActOnSubmissions, async ({ identity, body, now, event, countTransition }) => {
+    const results = await bulkAct(
+      d,
+      identity,
+      body,
+      event.headers?.[IDEMPOTENCY_HEADER],
+      now,
+      countTransition,
+    );
+    const done = results.filter((r) => r.outcome === 'done').length;
+    return ok({ action: body.action.type, done, failed: results.length - done, results });
+  }),
+];

@@ -17,14 +17,13 @@ import { canReadBelow, requireAction, requireAllowed, submissionResource } from 
 import type { ListScope } from '../../kernel/data/keys';
 import type { Deps } from '../../kernel/deps';
 import { BadRequest, Forbidden, NotFound, RuleViolation } from '../../kernel/http/errors';
-import { IDEMPOTENCY_HEADER } from '../../kernel/http/idempotency';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/route';
 import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
-import { bulkAct } from './bulk';
+import { submissionSearchItems } from '../search/entries';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
 import {
@@ -67,7 +66,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       snapshot: options.snapshot ?? false,
     });
     const response = ok(submissionView(write.submission, req.identity, req.now, template));
-    requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
+    // A nominee renamed (or hidden by "Mật") is re-indexed for the search box in the same transaction.
+    const search = submissionSearchItems(d.config.tableName, before, write.submission);
+    requireApplied(await d.submissions.apply(write, [...search, ...req.remember(response)]), (s) =>
       submissionView(s, req.identity, req.now, template),
     );
     return response;
@@ -123,10 +124,11 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const write = d.submissions.planCreate(
         { ...result.submission, ...(data ? { data } : {}), rules },
         result.events,
-        { formTitle: template.title },
       );
       const response = created(submissionView(write.submission, identity, now, template));
-      requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
+      // Found by the search box from the same transaction (unit, period, form title; ADR 0023).
+      const search = submissionSearchItems(d.config.tableName, null, write.submission, template.title);
+      requireApplied(await d.submissions.apply(write, [...search, ...remember(response)]), (s) =>
         submissionView(s, identity, now, template),
       );
       return response;
@@ -273,19 +275,6 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
       req.countTransition(action.type);
       return answer;
-    }),
-
-    userRoute(c.bulkActOnSubmissions, async ({ identity, body, now, event, countTransition }) => {
-      const results = await bulkAct(
-        d,
-        identity,
-        body,
-        event.headers?.[IDEMPOTENCY_HEADER],
-        now,
-        countTransition,
-      );
-      const done = results.filter((r) => r.outcome === 'done').length;
-      return ok({ action: body.action.type, done, failed: results.length - done, results });
     }),
 
     userRoute(c.getSubmissionHistory, async ({ identity, params }) => {

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { TxItem } from '../../kernel/data/transact';
+import { submissionSearchItems } from '../search/entries';
 import { createSubmissionRepository, mergeCounterUpdates, type StoredSubmission } from './repository';
 
 // Planning is pure: the client is never called here.
@@ -179,7 +180,13 @@ describe('list counters and search entries move in the same transaction (ADR 002
   });
 
   it('a report is found by unit, period and form from its unit and above; a nominee’s rename replaces its terms', () => {
-    const created = repo.planCreate(report(), [], { formTitle: 'Báo cáo quý' });
+    // The create route adds these to the repository's transaction (features/submissions/http.ts).
+    const created = {
+      items: [
+        ...repo.planCreate(report(), []).items,
+        ...submissionSearchItems('thidua', null, report(), 'Báo cáo quý'),
+      ],
+    };
     const search = created.items.map(keyOf).filter((k) => k.includes('#SEARCH#'));
     expect(search).toContain('T#binh-phuoc#SEARCH#UNIT#tan-phu|tan phu 2026-q1 bao cao quy#submission#rep-1');
     expect(search).toContain('T#binh-phuoc#SEARCH#BELOW#dong-xoai|2026-q1 bao cao quy#submission#rep-1');
@@ -188,20 +195,19 @@ describe('list counters and search entries move in the same transaction (ADR 002
 
     const named = (name: string, version: number) =>
       draft('nom-a', { version, data: { nominee: { kind: 'individual', fullName: name } } });
-    const first = repo.planChange(draft('nom-a'), named('Nguyễn Thị Lan', 2), []);
+    const change = (before: StoredSubmission, after: StoredSubmission) => ({
+      items: submissionSearchItems('thidua', before, after),
+    });
+    const first = change(draft('nom-a'), named('Nguyễn Thị Lan', 2));
     expect(first.items.map(keyOf)).toContain('T#binh-phuoc#SEARCH#BELOW#bp|thi lan#nominee#nom-a');
-    const renamed = repo.planChange(named('Nguyễn Thị Lan', 2), named('Nguyễn Thị Lành', 3), []);
+    const renamed = change(named('Nguyễn Thị Lan', 2), named('Nguyễn Thị Lành', 3));
     const deleted = renamed.items.filter((i) => i.Delete).map(keyOf);
     expect(deleted).toContain('T#binh-phuoc#SEARCH#UNIT#tan-phu|nguyen thi lan#nominee#nom-a');
     expect(renamed.items.filter((i) => i.Put).map(keyOf)).toContain(
       'T#binh-phuoc#SEARCH#UNIT#tan-phu|nguyen thi lanh#nominee#nom-a',
     );
     // "Mật": the nominee is no longer findable.
-    const hidden = repo.planChange(
-      named('Nguyễn Thị Lành', 3),
-      { ...named('Nguyễn Thị Lành', 4), classified: true },
-      [],
-    );
+    const hidden = change(named('Nguyễn Thị Lành', 3), { ...named('Nguyễn Thị Lành', 4), classified: true });
     expect(hidden.items.filter((i) => i.Delete && keyOf(i).includes('#SEARCH#'))).toHaveLength(9);
   });
 });

@@ -30,7 +30,6 @@ import type { Page } from '../../kernel/data/pagination';
 import { type CompletenessCell, type Snapshot, StoredSubmission } from '../../kernel/data/schemas';
 import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AuditEvent, appendEvents } from '../audit/chain';
-import { submissionSearchItems } from '../search/entries';
 
 export { CompletenessCell, StoredRules, StoredSubmission } from '../../kernel/data/schemas';
 // What a list shows of a submission is also the API's list item, so its schema lives in shared.
@@ -121,11 +120,7 @@ export interface SubmissionRepository {
    * the draft the only one of its unit, campaign, form and period — unless `multiplePerPeriod` (a
    * nomination per nominee): then the slot and the completeness cell are the submission's own.
    */
-  planCreate(
-    submission: StoredSubmission,
-    events: readonly WorkflowEvent[],
-    options?: { formTitle?: string },
-  ): SubmissionWrite;
+  planCreate(submission: StoredSubmission, events: readonly WorkflowEvent[]): SubmissionWrite;
   /** The transaction of a change from `before` to `after` (conditioned on `before`'s version and state). */
   planChange(
     before: StoredSubmission,
@@ -185,7 +180,7 @@ const listSource = (q: ListQuery): ListSource => {
       // Every report of one period shares its deadline; a state or a unit has no due-date key.
       throw new UnsupportedFilter(
         'overdue',
-        'Lọc quá hạn chỉ kết hợp được với phong trào và biểu mẫu',
+        'Lọc quá hạn chỉ kèm phong trào, biểu mẫu',
         'Không kết hợp với period, status, unitId',
       );
     }
@@ -341,7 +336,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
   const repo: SubmissionRepository = {
     get: (tenantId, id) => submissions.get({ tenantId, id }, { consistent: true }),
 
-    planCreate(draft, events, options = {}) {
+    planCreate(draft, events) {
       const { submission, events: stored } = chained(null, draft, events);
       const items: TxItem[] = [
         submissionEntity.put(table, submission, absent()),
@@ -363,7 +358,6 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...completenessItems(null, submission),
         ...listCountItems(null, submission),
         ...dueItems(null, submission),
-        ...submissionSearchItems(table, null, submission, options.formTitle),
       ];
       return { kind: 'create', submission, events: stored, items };
     },
@@ -381,7 +375,6 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...completenessItems(before, submission),
         ...listCountItems(before, submission),
         ...dueItems(before, submission),
-        ...submissionSearchItems(table, before, submission),
         ...(options.snapshot
           ? [
               snapshotEntity.put(table, {
@@ -451,35 +444,26 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
     },
 
     async count(q) {
-      const entries = listEntryEntity.on(ref);
       const source = listSource(q);
-      const overdue = { sort: { lessThan: q.now.toISOString() } };
-      const sort = { sort: listPrefix(q) };
-      switch (source.where) {
-        case 'byDue':
-          return { total: await entries.count('byDue', source.partition, overdue), byState: null };
-        case 'byDueInForm':
-          return {
-            total: await dueEntryEntity.on(ref).count('primary', source.partition, overdue),
-            byState: null,
-          };
-        case 'byAuthorUnit':
-          return { total: await entries.count('byAuthorUnit', source.partition, sort), byState: null };
-        case 'byStateAndUnit':
-          return { total: await entries.count('byStateAndUnit', source.partition, sort), byState: null };
-        default: {
-          // The counters of the list at this prefix: one GetItem.
-          const row = await listCountsEntity
-            .on(ref)
-            .get({ ...source.partition, campaignId: q.campaignId, formKey: q.formKey, period: q.period });
-          const byState = stateCounts(row);
-          const total =
-            source.where === 'byState'
-              ? (byState[source.partition.state] ?? 0)
-              : Object.values(byState).reduce((a, b) => a + b, 0);
-          return { total, byState };
-        }
+      if (source.where === 'primary' || source.where === 'byState') {
+        // The counters of the list at this prefix: one GetItem.
+        const row = await listCountsEntity
+          .on(ref)
+          .get({ ...source.partition, campaignId: q.campaignId, formKey: q.formKey, period: q.period });
+        const byState = stateCounts(row);
+        const total =
+          source.where === 'byState'
+            ? (byState[source.partition.state] ?? 0)
+            : Object.values(byState).reduce((a, b) => a + b, 0);
+        return { total, byState };
       }
+      // Narrow lists (one author unit, overdue): a COUNT of the list's own key condition.
+      const sort = source.where.startsWith('byDue') ? { lessThan: q.now.toISOString() } : listPrefix(q);
+      const total =
+        source.where === 'byDueInForm'
+          ? await dueEntryEntity.on(ref).count('primary', source.partition, { sort })
+          : await listEntryEntity.on(ref).count(source.where, source.partition as never, { sort });
+      return { total, byState: null };
     },
 
     async snapshotAtOrBefore(tenantId, submissionId, version) {

@@ -3,7 +3,6 @@ import { AuditEvent, SubmissionSummary } from '@thidua/shared/api';
 import { Campaign, CampaignAuditEvent, CampaignDraft, CampaignVersion } from '@thidua/shared/campaign';
 import { FormTemplate, TemplateDraft } from '@thidua/shared/forms';
 import { Unit, UnitChangeEvent, User } from '@thidua/shared/org';
-import { normalizeSearch, SearchHit, unitShortName } from '@thidua/shared/search';
 import { finalStates, type SubmissionState } from '@thidua/shared/workflow';
 import { defineEntity, pad, sortKey, tenantPrefix as t } from './entity';
 import {
@@ -35,6 +34,9 @@ export type ListScope = 'MINE' | 'INBOX' | 'TREE';
 export const treePathPrefix = (ids: readonly string[]): string => `/${ids.join('/')}/`;
 
 // ── Organisation ─────────────────────────────────────────────────────────────────────────────────
+/** The words a unit's name starts with to say its kind ("Thành phố", "Xã"), folded: people type the rest. */
+const UNIT_KIND = /^(uy ban nhan dan|thanh pho|thi xa|thi tran|huyen|quan|phuong|xa|tinh|so|ban) /;
+
 export const unitEntity = defineEntity({
   type: 'Unit',
   schema: Unit,
@@ -58,12 +60,12 @@ export const unitEntity = defineEntity({
     byName: {
       index: 'gsi3',
       pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
-      sk: (u: Unit) => `${normalizeSearch(u.name)}#${u.id}`,
+      sk: (u: Unit) => `${foldText(u.name)}#${u.id}`,
     },
     byShortName: {
       index: 'gsi4',
       pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
-      sk: (u: Unit) => `${unitShortName(u.name)}#${u.id}`,
+      sk: (u: Unit) => `${foldText(u.name).replace(UNIT_KIND, '')}#${u.id}`,
     },
   },
 });
@@ -430,29 +432,4 @@ export const idempotencyEntity = defineEntity({
   extra: (r: { createdAt: string }) => ({
     ttl: Math.floor(Date.parse(r.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
   }),
-});
-
-// ── Search ───────────────────────────────────────────────────────────────────────────────────────
-/**
- * Where a search entry is read from (ADR 0023): `ALL` the tenant's published things (decisions),
- * `UNIT#<u>` the unit's own reports, `BELOW#<u>` the reports of the units below it. A caller reads its
- * unit's partition, and the one below it when the policy lets it read below.
- */
-export type SearchScope = 'ALL' | `UNIT#${string}` | `BELOW#${string}`;
-
-/**
- * A search entry: one folded term (`searchTerms`) of one thing in one scope, written in the same
- * transaction as the thing; `begins_with(sk, <folded query>)` is the search.
- */
-export const searchEntryEntity = defineEntity({
-  type: 'SearchEntry',
-  schema: SearchHit,
-  pk: (e: { tenantId: string; scope: SearchScope }) => `${t(e.tenantId)}#SEARCH#${e.scope}`,
-  sk: sortKey('', (e: { term: string; kind: string; id: string }) => `${e.term}#${e.kind}#${e.id}`),
-  attributes: ({
-    tenantId: _t,
-    scope: _s,
-    term: _term,
-    ...hit
-  }: SearchHit & { tenantId: string; scope: SearchScope; term: string }) => hit,
 });
