@@ -28,6 +28,7 @@ import { createCommendationRepository } from '../src/features/commendations/repo
 import { createMergerRepository } from '../src/features/mergers/repository';
 import { consentToMerger, mergeTenant } from '../src/features/mergers/use-cases';
 import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
+import { decisionSearchItems } from '../src/features/search/entries';
 import { createSubmissionRepository, type StoredSubmission } from '../src/features/submissions/repository';
 import { transactWrite } from '../src/kernel/data/transact';
 import { newId } from '../src/kernel/ids';
@@ -407,6 +408,7 @@ async function decide2023(
   await transactWrite(doc, [
     out.commendations.counterItem(tenantId, seq, null, 1),
     out.commendations.putDecision(decision),
+    ...decisionSearchItems(out.commendations.ref.table, decision),
     ...records.map((r) => out.commendations.putRecord(r, null)),
     ...[...new Set(entries.map((e) => e.unitId))].map((unitId) =>
       out.commendations.putNotification({

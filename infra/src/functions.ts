@@ -54,6 +54,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   campaigns: 'none',
   submissions: 'none',
   review: 'none',
+  inbox: 'none',
   attachments: 'readWrite',
   builder: 'none',
   audit: 'none',

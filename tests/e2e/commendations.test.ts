@@ -306,4 +306,26 @@ describe('commendations journey', () => {
       });
     await axe(officer, 'notifications (phone)');
   });
+
+  it('the search box on every page finds the nominee (typed without accents) and the decision by number', async () => {
+    const reviewer = await signedIn('duyet.dongxoai@demo.thidua.vn');
+    const box = reviewer.getByRole('searchbox', { name: 'Tìm kiếm' });
+    await box.fill('cong an phuong tan phu');
+    await box.press('Enter');
+    await reviewer.waitForURL(/\/search\?q=/);
+    const nominees = reviewer.getByRole('region', { name: 'Người, tập thể được đề nghị khen thưởng' });
+    await nominees.getByRole('link', { name: NOMINEE }).first().click();
+    await reviewer.waitForURL(/\/submissions\//);
+    await reviewer.getByText(NOMINEE).first().waitFor();
+
+    // From the submission page (the box is in the header of every page): the decision by its number.
+    await box.fill('01/QĐ-UBND');
+    await box.press('Enter');
+    const decisions = reviewer.getByRole('region', { name: 'Quyết định khen thưởng' });
+    await decisions.getByRole('link', { name: 'Quyết định số 01/QĐ-UBND' }).waitFor();
+    await axe(reviewer, 'search results');
+    await shot(reviewer, 'c10-search');
+    await decisions.getByRole('link', { name: 'Quyết định số 01/QĐ-UBND' }).click();
+    await reviewer.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ }).waitFor();
+  });
 });

@@ -165,6 +165,22 @@ const cases = (): Case[] => {
       expected: action(actorsOf[k], readersOf[k], 409),
     },
     {
+      // A bulk answer is 200 with one result per submission: each says what the single action would.
+      operationId: 'bulkActOnSubmissions',
+      label: `${k} approve (stale version)`,
+      call: (a) =>
+        a.post(
+          '/submissions/bulk-actions',
+          { action: { type: 'approve' }, items: [{ submissionId: s.id, expectedVersion: stale(s) }] },
+          { 'idempotency-key': `authz-bulk-${k}` },
+        ),
+      expected: everyone(),
+      check: (p, b) => {
+        const [r] = b.results as { outcome: string; status: number }[];
+        expect(r).toMatchObject({ outcome: 'failed', status: action(actorsOf[k], readersOf[k], 409)(p) });
+      },
+    },
+    {
       operationId: 'classifySubmission',
       label: `${k} (stale version)`,
       call: (a) =>
@@ -273,6 +289,13 @@ const cases = (): Case[] => {
       label: '(unknown campaign)',
       call: (a) => a.post('/submissions', { campaignId: 'nope', formKey: REPORT_FORM, period: '2026-Q1' }),
       expected: role([...authorsOf.A, ...authorsOf.B], 404),
+    },
+    {
+      // Everyone searches; what each finds is scoped (tests/integration/search.test.ts).
+      operationId: 'searchEverything',
+      label: '',
+      call: (a) => a.get('/search?q=tan%20phu'),
+      expected: everyone(),
     },
     {
       operationId: 'listSubmissions',

@@ -473,7 +473,8 @@ describe('lists: scopes, filters as key conditions, cursors', () => {
     for (const [query, path] of [
       [`scope=mine&formKey=${REPORT_FORM}`, 'query.formKey'],
       [`scope=mine&campaignId=${TEST_CAMPAIGN}&period=2026-Q1`, 'query.period'],
-      [`scope=inbox&status=draft&unitId=${units.commune}`, 'query.unitId'],
+      // status with unitId is a key now (gsi4, ADR 0023); a unit's own list still has no unit filter.
+      [`scope=mine&status=draft&unitId=${units.commune}`, 'query.unitId'],
       ['scope=inbox&overdue=true', 'query.overdue'],
       [`scope=mine&root=${units.district}`, 'query.root'],
       ['scope=everything', 'query.scope'],

@@ -116,6 +116,28 @@ export const testCampaign = (
   ...overrides,
 });
 
+/**
+ * One more campaign of the test report with its own periods (one slot per period: many reports of one
+ * unit) and deadlines, created by the administrator `admin`.
+ */
+export const addReportCampaign = async (
+  admin: Api,
+  id: string,
+  o: { number: string; periods: string[]; deadlines?: CampaignInput['forms'][number]['deadlines'] },
+): Promise<void> => {
+  const base = testCampaign(id);
+  const forms = base.forms.map((f) => ({
+    ...f,
+    periods: o.periods,
+    ...(o.deadlines ? { deadlines: o.deadlines } : {}),
+  }));
+  const r = await admin.post(
+    '/admin/campaigns',
+    testCampaign(id, { number: o.number, periods: o.periods, forms }),
+  );
+  expect(r.status, r.text).toBe(201);
+};
+
 export const startApiWorld = async (): Promise<ApiWorld> => {
   const platform = await startTestPlatform();
   try {

@@ -251,6 +251,28 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(JSON.stringify(notes.items)).toContain('01/QĐ-UBND');
   });
 
+  it('the search box finds the decision by its number and the nominee by name, within scope (issue 15)', async () => {
+    type Hit = { kind: string; id: string; title: string };
+    const hits = async (who: Api, q: string) =>
+      expectStatus(await who.get(`/search?q=${encodeURIComponent(q)}`), 200).hits as Hit[];
+    for (const who of [w.as.communeSubmitter, w.as.otherDistrictReviewer, w.as.secretariat]) {
+      const found = await hits(who, '01/qd-ubnd');
+      expect(found.find((h) => h.kind === 'decision')).toMatchObject({
+        id: String(decisionA.id),
+        title: 'Quyết định số 01/QĐ-UBND',
+      });
+    }
+    for (const who of [w.as.communeSubmitter, w.as.districtReviewer, w.as.secretariat]) {
+      const found = await hits(who, 'cong an phuong tan phu');
+      expect(found.find((h) => h.kind === 'nominee' && h.id === nominationA)?.title).toBe(
+        'Công an phường Tân Phú',
+      );
+    }
+    // Another district's reviewer reads nothing of this commune's nominations.
+    const other = await hits(w.as.otherDistrictReviewer, 'cong an phuong tan phu');
+    expect(other.filter((h) => h.kind === 'nominee')).toEqual([]);
+  });
+
   it('refuses a second form for the same nominee in the same campaign (one achievement, one award): 422', async () => {
     const dup = await fileNomination(w.as.communeSubmitter, {
       kind: 'collective',

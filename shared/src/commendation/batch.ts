@@ -1,6 +1,7 @@
 import type { Instant } from '../common';
 import type { Identity } from '../org/schema';
 import type { Submission } from '../workflow/types';
+import { NOMINATION_FORM_KEY } from './fields';
 import {
   type LifecycleError,
   lifecycleError,
@@ -9,7 +10,6 @@ import {
   refuse,
   staleOrForeign,
 } from './lifecycle';
-import { NOMINATION_FORM_KEY } from './nomination';
 import type { Batch, BatchState, ListEntry } from './records';
 
 /**

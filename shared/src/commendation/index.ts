@@ -5,6 +5,7 @@ export * from './config-2023';
 export * from './council';
 export * from './decision';
 export * from './disclosure';
+export * from './fields';
 export * from './legal-bases';
 export * from './lifecycle';
 export * from './nomination';

@@ -3,33 +3,7 @@ import { CalendarDate, Id } from '../common';
 import { REDACTED_TEXT } from '../forms/sensitive';
 import { DossierPart, NomineeGender, NomineeKind } from './award-types';
 
-/**
- * A nomination is a Submission with formKey `nomination`; its dossier lives in `submission.data`, filled
- * through the nomination form template. This module reads the facts the commendation rules need out of
- * that data. The field keys are listed once here so the template and the rules cannot drift apart.
- */
-export const NOMINATION_FORM_KEY = 'nomination';
-
-export const nominationFields = {
-  nomineeKind: 'nominee.kind',
-  collectiveName: 'nominee.collectiveName',
-  fullName: 'nominee.fullName',
-  gender: 'nominee.gender',
-  birthDate: 'nominee.birthDate',
-  nomineeTitle: 'nominee.position',
-  nomineeUnitName: 'nominee.unitName',
-  awardTypeId: 'nominee.awardTypeId',
-  achievementSummary: 'achievement.summary',
-  priorAwards: 'achievement.previousAwards',
-  toTrinh: 'dossier.toTrinh',
-  baoCaoThanhTich: 'dossier.achievementReport',
-  bienBan: 'dossier.minutes',
-  evidence: 'dossier.evidence',
-  meetingDate: 'meeting.date',
-  meetingMembers: 'meeting.members',
-  meetingVotesFor: 'meeting.votesFor',
-  meetingVotesAgainst: 'meeting.votesAgainst',
-} as const;
+import { fieldValue, NOMINATION_FORM_KEY, nominationFields } from './fields';
 
 /**
  * The nominee facts a record or a list copies out of the form data, and the fields they come from: where
@@ -69,16 +43,6 @@ export const dossierPartFields: Record<DossierPart, string> = {
   bao_cao_thanh_tich: nominationFields.baoCaoThanhTich,
   bien_ban: nominationFields.bienBan,
   evidence: nominationFields.evidence,
-};
-
-/** The value at a `section.field` path of form data (data is keyed by section, then field). */
-export const fieldValue = (data: Record<string, unknown>, path: string): unknown => {
-  let cur: unknown = data;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
 };
 
 export const PriorAward = z.object({

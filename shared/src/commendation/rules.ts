@@ -9,13 +9,8 @@ import {
   ruleSetOn,
   titleName,
 } from './award-types';
-import {
-  dossierPartFields,
-  type NominationFacts,
-  nominationFields,
-  nomineeKey,
-  nomineeKeys,
-} from './nomination';
+import { nominationFields } from './fields';
+import { dossierPartFields, type NominationFacts, nomineeKey, nomineeKeys } from './nomination';
 
 /** One finding of the rule check. A violation blocks forwarding (422); a warning is shown, not blocking. */
 export interface RuleFinding {

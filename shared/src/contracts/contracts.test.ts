@@ -13,6 +13,7 @@ import {
   ErrorBody,
   getHealth,
   getSubmission,
+  inboxContracts,
   orgContracts,
   pathOf,
   publicContracts,
@@ -38,6 +39,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   builder: { ...campaignBuilderContracts, ...templateBuilderContracts },
   commendations: commendationContracts,
   public: publicContracts,
+  inbox: inboxContracts,
 };
 
 const shapeKeys = (schema: z.ZodType | undefined): string[] =>

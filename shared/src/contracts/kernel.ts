@@ -17,6 +17,8 @@ export const routeGroups = [
   'submissions',
   /** Reviewers' comments on fields and the unit's answers: apart so the submissions Lambda stays within its budget. */
   'review',
+  /** Bulk approve/return and the search box (ADR 0023): apart so the submissions Lambda stays within budget. */
+  'inbox',
   'attachments',
   'audit',
   'admin',

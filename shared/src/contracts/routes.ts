@@ -4,6 +4,7 @@ import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
+import { inboxContracts } from './inbox';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
@@ -25,6 +26,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...campaignContracts,
   ...submissionContracts,
   ...reviewContracts,
+  ...inboxContracts,
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,

@@ -42,8 +42,16 @@ export const ListSubmissionsQuery = PageQuery.extend({
   formKey: Id.optional().describe('cần campaignId'),
   period: Period.optional().describe('cần formKey'),
   status: SubmissionState.optional(),
-  unitId: Id.optional().describe('đơn vị lập; không kết hợp với status'),
-  overdue: QueryBool.optional().describe('chỉ kết hợp với campaignId'),
+  unitId: Id.optional().describe('đơn vị lập; kết hợp được với status (không dùng với scope=mine)'),
+  overdue: QueryBool.optional().describe(
+    'cần campaignId; kết hợp được với formKey (không với period, status, unitId)',
+  ),
+});
+
+/** A page of a list, with the list's total (every page) and, where counters serve it, its number per state. */
+export const SubmissionListPage = pageOf(SubmissionSummary).extend({
+  total: z.number().int().min(0),
+  byState: z.record(z.string(), z.number().int()).nullable(),
 });
 
 export const createSubmission = defineRoute({
@@ -68,11 +76,11 @@ export const listSubmissions = defineRoute({
   operationId: 'listSubmissions',
   summary: 'List submissions by scope (mine, inbox, subtree) with filters and a cursor',
   query: ListSubmissionsQuery,
-  response: pageOf(SubmissionSummary),
+  response: SubmissionListPage,
   errors: [403, 404],
   description:
     'Danh sách theo phạm vi. Bộ lọc là điều kiện khoá: campaignId → formKey → period là tiền tố; ' +
-    'thêm status hoặc unitId (không cả hai); overdue chỉ kèm campaignId. Tổ hợp khác: 400.',
+    'thêm status, unitId hoặc cả hai; overdue kèm campaignId (và formKey). Tổ hợp khác: 400.',
 });
 
 export const getSubmission = defineRoute({

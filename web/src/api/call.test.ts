@@ -33,7 +33,8 @@ const recording = (answer: unknown, status = 200) => {
 
 describe('api.call', () => {
   it("builds the path from the contract's template and serialises the query", async () => {
-    const { api, seen } = recording({ items: [], nextCursor: null });
+    // A list's answer (`total` and `byState`: GET /submissions answers them since ADR 0023).
+    const { api, seen } = recording({ items: [], nextCursor: null, total: 0, byState: null });
     const page = await api.call(listUnitChildren, { params: { unitId: 'dong xoai' }, query: { limit: 100 } });
     expect(page).toEqual({ items: [], nextCursor: null });
     expect(seen).toEqual([

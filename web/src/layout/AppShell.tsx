@@ -15,6 +15,7 @@ import { useServices, useSession } from '../app/services';
 import { workspaceContextOf } from '../auth/workspace';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SearchBox } from './SearchBox';
 import { useOnline } from './useOnline';
 import { useShellMe } from './useShellMe';
 import './shell.css';
@@ -87,6 +88,7 @@ export function AppShell() {
               {roles.map((r) => t(`role.${r}`)).join(', ')}
             </span>
           </span>
+          <SearchBox />
           <Link className="btn btn-ghost btn-sm" to={`/help?from=${encodeURIComponent(location.pathname)}`}>
             {t('shell.help')}
           </Link>

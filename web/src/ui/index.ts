@@ -6,6 +6,7 @@ export { type ControlProps, Field, Fieldset } from './Field';
 export { type Choice, Options, SelectField, TextField } from './Inputs';
 export { Pending } from './Pending';
 export { ProgressBar } from './ProgressBar';
+export { SelectAll } from './SelectAll';
 export { Skeleton } from './Skeleton';
 export { Spinner } from './Spinner';
 export { type Column, DataTable } from './Table';

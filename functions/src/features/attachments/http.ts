@@ -176,12 +176,23 @@ export const attachmentRoutes = (d: Deps): RouteImpl[] => [
     };
     // The file's hash enters the submission's audit chain in the same transaction as the confirmation.
     const file = { id: a.id, name: a.name, contentType: a.contentType, size: bytes.length, sha256 };
-    const write = d.submissions.planChange(s, s, [attachEvent(s, file, identity, now)]);
     const response = ok(view(confirmed));
-    requireApplied(
-      await d.submissions.apply(write, [d.attachments.confirmItem(confirmed), ...remember(response)]),
-      (current) => submissionView(current, identity, now, template),
-    );
+    // A draft saved while the file was read and checked moves the version on; the attach event then goes
+    // onto the submission as it is now (same state), rather than failing the upload (at most 3 tries).
+    let current = s;
+    for (let attempt = 1; ; attempt++) {
+      const write = d.submissions.planChange(current, current, [attachEvent(current, file, identity, now)]);
+      const outcome = await d.submissions.apply(write, [
+        d.attachments.confirmItem(confirmed),
+        ...remember(response),
+      ]);
+      if (outcome.kind === 'conflict' && outcome.current?.state === s.state && attempt < 3) {
+        current = outcome.current;
+        continue;
+      }
+      requireApplied(outcome, (c) => submissionView(c, identity, now, template));
+      break;
+    }
     // Cleanup only: the upload key is never read again once the attachment is ready. Where the function
     // may not delete (the stack grants object Put/Get only), the bucket's lifecycle rule on upload/ does it.
     await d.files.delete(a.objectKey).catch(() => undefined);

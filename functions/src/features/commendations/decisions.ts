@@ -15,6 +15,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
+import { decisionSearchItems } from '../search/entries';
 import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
 import { provinceSigner, signatureOf } from './documents/signer';
@@ -163,6 +164,7 @@ export const signDecision = async (
     const items: TxItem[] = [
       registered.claim,
       d.commendations.putDecision(decision),
+      ...decisionSearchItems(d.commendations.ref.table, decision),
       d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
         const rec = records.get(e.nominationId);

@@ -1,5 +1,5 @@
 import { mergeCounterUpdates } from '../../kernel/data/counters';
-import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AppError, Conflict } from '../../kernel/http/errors';
 import type { CommendationDeps } from './context';
 
@@ -67,29 +67,12 @@ export const writeGroups = async (
   return txs.length;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Runs one transaction, again when it lost only to a concurrent transaction on the same item (DynamoDB
- * refuses one of two transactions touching an item at once with `TransactionConflict`, e.g. two members
- * voting in the same instant both bump the session's counter). A failed condition is not retried.
+ * Runs one transaction, again when it lost only to a concurrent transaction on the same item (e.g. two
+ * members voting in the same instant both bump the session's counter). A failed condition is not retried.
  */
-export const transactWithRetry = async (
+export const transactWithRetry = (
   d: Pick<CommendationDeps, 'commendations'>,
   items: readonly TxItem[],
   attempts = 6,
-): Promise<void> => {
-  for (let i = 1; ; i++) {
-    try {
-      await transactWrite(d.commendations.ref.client, items);
-      return;
-    } catch (err) {
-      const onlyConflict =
-        err instanceof TransactionRefused &&
-        err.conflicted &&
-        !err.reasons.some((r) => r.code === 'ConditionalCheckFailed');
-      if (!onlyConflict || i >= attempts) throw err;
-      await sleep(10 * 2 ** i + Math.random() * 20);
-    }
-  }
-};
+): Promise<void> => transactWriteRetryingConflicts(d.commendations.ref.client, items, attempts);

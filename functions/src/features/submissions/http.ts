@@ -23,6 +23,7 @@ import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
+import { submissionSearchItems } from '../search/entries';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
 import {
@@ -65,7 +66,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       snapshot: options.snapshot ?? false,
     });
     const response = ok(submissionView(write.submission, req.identity, req.now, template));
-    requireApplied(await d.submissions.apply(write, req.remember(response)), (s) =>
+    // A nominee renamed (or hidden by "Mật") is re-indexed for the search box in the same transaction.
+    const search = submissionSearchItems(d.config.tableName, before, write.submission);
+    requireApplied(await d.submissions.apply(write, [...search, ...req.remember(response)]), (s) =>
       submissionView(s, req.identity, req.now, template),
     );
     return response;
@@ -123,7 +126,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         result.events,
       );
       const response = created(submissionView(write.submission, identity, now, template));
-      requireApplied(await d.submissions.apply(write, remember(response)), (s) =>
+      // Found by the search box from the same transaction (unit, period, form title; ADR 0023).
+      const search = submissionSearchItems(d.config.tableName, null, write.submission, template.title);
+      requireApplied(await d.submissions.apply(write, [...search, ...remember(response)]), (s) =>
         submissionView(s, identity, now, template),
       );
       return response;
@@ -154,7 +159,7 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           owner = rootUnit.id;
         }
       }
-      const page = await d.submissions.list({
+      const q = {
         tenantId: t,
         scope: scopes[scope],
         ownerUnitId: owner,
@@ -167,8 +172,9 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         now,
         limit,
         cursor,
-      });
-      return ok(page);
+      };
+      const [page, counts] = await Promise.all([d.submissions.list(q), d.submissions.count(q)]);
+      return ok({ ...page, ...counts });
     }),
 
     userRoute(c.getSubmission, async ({ identity, params, now }) => {

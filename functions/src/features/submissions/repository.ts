@@ -14,8 +14,11 @@ import {
   type CompletenessScope,
   completenessCellEntity,
   completenessCountsEntity,
+  deadlineRuns,
+  dueEntryEntity,
   type ListOwner,
   type ListScope,
+  listCountsEntity,
   listEntryEntity,
   listSortPrefix,
   slotEntity,
@@ -25,7 +28,7 @@ import {
 import type { AlreadyExists, ConditionFailed, Conflict, Written } from '../../kernel/data/outcomes';
 import type { Page } from '../../kernel/data/pagination';
 import { type CompletenessCell, type Snapshot, StoredSubmission } from '../../kernel/data/schemas';
-import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AuditEvent, appendEvents } from '../audit/chain';
 
 export { CompletenessCell, StoredRules, StoredSubmission } from '../../kernel/data/schemas';
@@ -70,6 +73,10 @@ const listOwners = (s: Submission): ListOwner[] => {
 };
 
 const ownerKey = (o: ListOwner): string => `${o.scope}#${o.ownerUnitId}`;
+
+const listPrefix = (q: ListQuery) => ({
+  beginsWith: listSortPrefix({ campaignId: q.campaignId, formKey: q.formKey, period: q.period }),
+});
 
 export interface ListQuery {
   tenantId: string;
@@ -127,6 +134,12 @@ export interface SubmissionRepository {
   /** A campaign's audit trail in time order, one page at a time (the CSV export). */
   campaignEvents(tenantId: string, campaignId: string, cursor: string | undefined): Promise<Page<AuditEvent>>;
   list(q: ListQuery): Promise<Page<SubmissionSummary>>;
+  /**
+   * The total of the same list (not of one page) and, where the list's counters serve it, its number per
+   * state: counters for the prefix filters and the state; a COUNT of the key condition for the narrow
+   * ones (one author unit, overdue).
+   */
+  count(q: ListQuery): Promise<{ total: number; byState: Record<string, number> | null }>;
   /** The data as submitted at the latest version ≤ `version`. */
   snapshotAtOrBefore(tenantId: string, submissionId: string, version: number): Promise<Snapshot | undefined>;
   /** Every snapshot (one per submit, a few per submission), oldest first. */
@@ -137,14 +150,16 @@ export interface SubmissionRepository {
   ): Promise<{ cells: CompletenessCell[]; counts: Record<string, number> }>;
 }
 
-/** The one key condition a list query becomes; refuses filter combinations no key serves. */
-const listSource = (
-  q: ListQuery,
-):
+type ListSource =
   | { where: 'primary'; partition: ListOwner }
   | { where: 'byState'; partition: ListOwner & { state: SubmissionState } }
   | { where: 'byAuthorUnit'; partition: ListOwner & { unitId: string } }
-  | { where: 'byDue'; partition: ListOwner & { campaignId: string } } => {
+  | { where: 'byStateAndUnit'; partition: ListOwner & { unitId: string; state: SubmissionState } }
+  | { where: 'byDue'; partition: ListOwner & { campaignId: string } }
+  | { where: 'byDueInForm'; partition: ListOwner & { campaignId: string; formKey: string } };
+
+/** The one key condition a list query becomes; refuses filter combinations no key serves. */
+const listSource = (q: ListQuery): ListSource => {
   const owner: ListOwner = { tenantId: q.tenantId, scope: q.scope, ownerUnitId: q.ownerUnitId };
   if (q.formKey !== undefined && q.campaignId === undefined) {
     throw new UnsupportedFilter('formKey', 'Lọc theo biểu mẫu cần chọn phong trào', 'Cần kèm campaignId');
@@ -152,38 +167,59 @@ const listSource = (
   if (q.period !== undefined && q.formKey === undefined) {
     throw new UnsupportedFilter('period', 'Lọc theo kỳ cần chọn biểu mẫu', 'Cần kèm formKey');
   }
+  if (q.authorUnitId !== undefined && q.scope === 'MINE') {
+    throw new UnsupportedFilter(
+      'unitId',
+      'Danh sách của đơn vị không lọc theo đơn vị khác',
+      'Không dùng với scope=mine',
+    );
+  }
   if (q.overdue) {
     if (q.campaignId === undefined) {
       throw new UnsupportedFilter('overdue', 'Lọc quá hạn cần chọn phong trào', 'Cần kèm campaignId');
     }
-    if (q.formKey !== undefined || q.status !== undefined || q.authorUnitId !== undefined) {
+    if (q.period !== undefined || q.status !== undefined || q.authorUnitId !== undefined) {
+      // Every report of one period shares its deadline; a state or a unit has no due-date key.
       throw new UnsupportedFilter(
         'overdue',
-        'Lọc quá hạn chỉ kết hợp được với phong trào',
-        'Không kết hợp với formKey, period, status, unitId',
+        'Lọc quá hạn chỉ kèm phong trào, biểu mẫu',
+        'Không kết hợp với period, status, unitId',
       );
     }
-    return { where: 'byDue', partition: { ...owner, campaignId: q.campaignId } };
+    return q.formKey === undefined
+      ? { where: 'byDue', partition: { ...owner, campaignId: q.campaignId } }
+      : { where: 'byDueInForm', partition: { ...owner, campaignId: q.campaignId, formKey: q.formKey } };
   }
   if (q.status !== undefined && q.authorUnitId !== undefined) {
-    throw new UnsupportedFilter(
-      'unitId',
-      'Không kết hợp được lọc trạng thái với lọc đơn vị',
-      'Không kết hợp với status',
-    );
+    return { where: 'byStateAndUnit', partition: { ...owner, unitId: q.authorUnitId, state: q.status } };
   }
   if (q.status !== undefined) return { where: 'byState', partition: { ...owner, state: q.status } };
   if (q.authorUnitId !== undefined) {
-    if (q.scope === 'MINE') {
-      throw new UnsupportedFilter(
-        'unitId',
-        'Danh sách của đơn vị không lọc theo đơn vị khác',
-        'Không dùng với scope=mine',
-      );
-    }
     return { where: 'byAuthorUnit', partition: { ...owner, unitId: q.authorUnitId } };
   }
   return { where: 'primary', partition: owner };
+};
+
+type CountLevel = { campaignId?: string; formKey?: string; period?: string };
+
+/** The filter prefixes a list keeps counters for: none, campaign, campaign+form, campaign+form+period. */
+const countLevels = (s: Submission): CountLevel[] => [
+  {},
+  { campaignId: s.campaignId },
+  { campaignId: s.campaignId, formKey: s.formKey },
+  { campaignId: s.campaignId, formKey: s.formKey, period: s.period },
+];
+
+/**
+ * `n_<state>` counts of a list counter item. Entries written before the counters existed (ADR 0023: a
+ * backfill is due on an existing deployment) can drive a count below zero when they move: shown as 0.
+ */
+const stateCounts = (row: Record<string, unknown> | undefined): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(row ?? {})) {
+    if (k.startsWith('n_') && typeof v === 'number' && v > 0) counts[k.slice(2)] = v;
+  }
+  return counts;
 };
 
 /** The completeness roll-up a submission counts in: its parent's, for its campaign, form and period. */
@@ -203,6 +239,22 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
 
   const entryPut = (s: Submission, o: ListOwner): TxItem =>
     listEntryEntity.put(table, { ...summaryOf(s), ...o });
+
+  /** The overdue-within-a-form copies of a submission's entries (only while its deadline runs). */
+  const dueEntries = (s: Submission) => {
+    const summary = summaryOf(s);
+    return deadlineRuns(summary) ? listOwners(s).map((o) => ({ ...summary, ...o })) : [];
+  };
+  const dueItems = (before: Submission | null, after: Submission): TxItem[] => {
+    const now = dueEntries(after);
+    const keyOf = (e: SubmissionSummary & ListOwner) => JSON.stringify(dueEntryEntity.key(e));
+    const kept = new Set(now.map(keyOf));
+    const gone = (before ? dueEntries(before) : []).filter((e) => !kept.has(keyOf(e)));
+    return [
+      ...now.map((e) => dueEntryEntity.put(table, e)),
+      ...gone.map((e) => dueEntryEntity.delete(table, e)),
+    ];
+  };
 
   const completenessItems = (before: Submission | null, after: Submission): TxItem[] => {
     const scope = completenessScope(after);
@@ -225,6 +277,34 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
       items.push(
         counterUpdate(table, completenessCountsEntity.key({ tenantId: after.tenantId, scope }), deltas),
       );
+    }
+    return items;
+  };
+
+  /**
+   * The list counters a change moves: −1 for the state of every list the submission leaves or changes
+   * state in, +1 for every list it enters or now has its state in, at every filter prefix. Nothing when
+   * neither the state nor the lists change (saving a draft).
+   */
+  const listCountItems = (before: Submission | null, after: Submission): TxItem[] => {
+    const deltas = new Map<string, { key: ListOwner & CountLevel; deltas: Map<string, number> }>();
+    const bump = (s: Submission, by: number) => {
+      for (const o of listOwners(s)) {
+        for (const level of countLevels(s)) {
+          const key = { ...o, ...level };
+          const id = `${ownerKey(o)}|${listSortPrefix(level)}`;
+          const entry = deltas.get(id) ?? { key, deltas: new Map<string, number>() };
+          entry.deltas.set(`n_${s.state}`, (entry.deltas.get(`n_${s.state}`) ?? 0) + by);
+          deltas.set(id, entry);
+        }
+      }
+    };
+    if (before !== null) bump(before, -1);
+    bump(after, 1);
+    const items: TxItem[] = [];
+    for (const { key, deltas: d } of deltas.values()) {
+      const moved = new Map([...d].filter(([, v]) => v !== 0));
+      if (moved.size > 0) items.push(counterUpdate(table, listCountsEntity.key(key), moved));
     }
     return items;
   };
@@ -278,6 +358,8 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...eventItems(stored),
         ...listOwners(submission).map((o) => entryPut(submission, o)),
         ...completenessItems(null, submission),
+        ...listCountItems(null, submission),
+        ...dueItems(null, submission),
       ];
       return { kind: 'create', submission, events: stored, items };
     },
@@ -293,6 +375,8 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
         ...afterOwners.map((o) => entryPut(submission, o)),
         ...gone.map((o) => listEntryEntity.delete(table, { ...o, ...before })),
         ...completenessItems(before, submission),
+        ...listCountItems(before, submission),
+        ...dueItems(before, submission),
         ...(options.snapshot
           ? [
               snapshotEntity.put(table, {
@@ -309,7 +393,7 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
 
     async apply(write, extra) {
       try {
-        await transactWrite(client, [...write.items, ...extra]);
+        await transactWriteRetryingConflicts(client, [...write.items, ...extra]);
         return { kind: 'written' };
       } catch (err) {
         if (!(err instanceof TransactionRefused)) throw err;
@@ -342,16 +426,46 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
       const entries = listEntryEntity.on(ref);
       const page = { limit: q.limit, cursor: q.cursor };
       const source = listSource(q);
-      if (source.where === 'byDue') {
-        return entries.page('byDue', source.partition, { ...page, sort: { lessThan: q.now.toISOString() } });
+      if (source.where === 'byDue' || source.where === 'byDueInForm') {
+        const options = { ...page, sort: { lessThan: q.now.toISOString() } };
+        return source.where === 'byDue'
+          ? entries.page('byDue', source.partition, options)
+          : dueEntryEntity.on(ref).page('primary', source.partition, options);
       }
-      const sort = {
-        beginsWith: listSortPrefix({ campaignId: q.campaignId, formKey: q.formKey, period: q.period }),
-      };
-      const options = { ...page, sort, descending: true };
-      if (source.where === 'byState') return entries.page('byState', source.partition, options);
-      if (source.where === 'byAuthorUnit') return entries.page('byAuthorUnit', source.partition, options);
-      return entries.page('primary', source.partition, options);
+      const options = { ...page, sort: listPrefix(q), descending: true };
+      switch (source.where) {
+        case 'byState':
+          return entries.page('byState', source.partition, options);
+        case 'byAuthorUnit':
+          return entries.page('byAuthorUnit', source.partition, options);
+        case 'byStateAndUnit':
+          return entries.page('byStateAndUnit', source.partition, options);
+        default:
+          return entries.page('primary', source.partition, options);
+      }
+    },
+
+    async count(q) {
+      const source = listSource(q);
+      if (source.where === 'primary' || source.where === 'byState') {
+        // The counters of the list at this prefix: one GetItem.
+        const row = await listCountsEntity
+          .on(ref)
+          .get({ ...source.partition, campaignId: q.campaignId, formKey: q.formKey, period: q.period });
+        const byState = stateCounts(row);
+        const total =
+          source.where === 'byState'
+            ? (byState[source.partition.state] ?? 0)
+            : Object.values(byState).reduce((a, b) => a + b, 0);
+        return { total, byState };
+      }
+      // Narrow lists (one author unit, overdue): a COUNT of the list's own key condition.
+      const sort = source.where.startsWith('byDue') ? { lessThan: q.now.toISOString() } : listPrefix(q);
+      const total =
+        source.where === 'byDueInForm'
+          ? await dueEntryEntity.on(ref).count('primary', source.partition, { sort })
+          : await listEntryEntity.on(ref).count(source.where, source.partition as never, { sort });
+      return { total, byState: null };
     },
 
     snapshots: (tenantId, submissionId) =>

@@ -13,6 +13,7 @@ import {
   type PageQuery,
   queryAll,
   queryAllItems,
+  queryCount,
   queryPage,
   type SortCondition,
 } from './query';
@@ -124,6 +125,12 @@ export interface BoundEntity<T, P, S, I> {
     partition: PartitionOf<P, I, K>,
     options?: QueryOptions & { limit?: number },
   ): Promise<T[]>;
+  /** How many items the same key condition matches (narrow lists only: reads every match). */
+  count<K extends Where<I>>(
+    where: K,
+    partition: PartitionOf<P, I, K>,
+    options?: QueryOptions,
+  ): Promise<number>;
 }
 
 export interface Entity<T, W, P, S, I> {
@@ -318,6 +325,7 @@ export const defineEntity = <T, P, S, I = Record<never, never>, W extends P & S 
             ...source(where, a, options),
             ...(options.limit ? { limit: options.limit } : {}),
           }) as Promise<T[]>,
+        count: (where, a, options = {}) => queryCount(client, source(where, a, options)),
       };
     },
   };

@@ -16,6 +16,8 @@ const KEY_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'type',
   'ttl',
 ];

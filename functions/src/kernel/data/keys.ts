@@ -35,6 +35,9 @@ export type ListScope = 'MINE' | 'INBOX' | 'TREE';
 export const treePathPrefix = (ids: readonly string[]): string => `/${ids.join('/')}/`;
 
 // ── Organisation ─────────────────────────────────────────────────────────────────────────────────
+/** The words a unit's name starts with to say its kind ("Thành phố", "Xã"), folded: people type the rest. */
+const UNIT_KIND = /^(uy ban nhan dan|thanh pho|thi xa|thi tran|huyen|quan|phuong|xa|tinh|so|ban) /;
+
 export const unitEntity = defineEntity({
   type: 'Unit',
   schema: Unit,
@@ -53,6 +56,17 @@ export const unitEntity = defineEntity({
       index: 'gsi2',
       pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#TREE`,
       sk: (u: Unit) => treePathPrefix([...u.path, u.id]),
+    },
+    /** Search (ADR 0023): units by folded name, whole ("thanh pho dong xoai") and without its kind ("dong xoai"). */
+    byName: {
+      index: 'gsi3',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
+      sk: (u: Unit) => `${foldText(u.name)}#${u.id}`,
+    },
+    byShortName: {
+      index: 'gsi4',
+      pk: (u: { tenantId: string }) => `${t(u.tenantId)}#UNITS#NAME`,
+      sk: (u: Unit) => `${foldText(u.name).replace(UNIT_KIND, '')}#${u.id}`,
     },
   },
 });
@@ -296,12 +310,17 @@ export const listSortPrefix = (f: { campaignId?: string; formKey?: string; perio
 
 type ListedSubmission = Pick<SubmissionSummary, 'campaignId' | 'formKey' | 'period' | 'id'>;
 const listSortKey = sortKey('', (e: ListedSubmission) => `${listSortPrefix(e)}S#${e.id}`);
+const dueSortKey = (e: SubmissionSummary): string => `${e.dueAt}#${e.id}`;
+/** A deadline runs until the submission reaches a final state. */
+export const deadlineRuns = (e: SubmissionSummary): boolean =>
+  e.dueAt !== null && !(finalStates as readonly SubmissionState[]).includes(e.state);
 
 /**
  * A list entry: the summary of one submission in one list partition (`MINE` of its unit, `TREE` of the
  * unit and each ancestor, `INBOX` of the unit whose turn it is). Filters are key conditions:
  * campaign → form → period is a prefix of `sk`; gsi1 adds the state, gsi2 the author unit, gsi3 the
- * due date within a campaign (overdue = `gsi3sk < now`).
+ * due date within a campaign (overdue = `gsi3sk < now`), gsi4 the author unit and its state (overdue
+ * within a form: `dueEntryEntity`).
  */
 export const listEntryEntity = defineEntity({
   type: 'ListEntry',
@@ -325,12 +344,46 @@ export const listEntryEntity = defineEntity({
     byDue: {
       index: 'gsi3',
       pk: (e: ListOwner & { campaignId: string }) => `${listPartition(e)}#C#${e.campaignId}#DUE`,
-      sk: (e: SubmissionSummary) => `${e.dueAt}#${e.id}`,
-      // A deadline runs until the submission reaches a final state.
-      when: (e: SubmissionSummary) =>
-        e.dueAt !== null && !(finalStates as readonly SubmissionState[]).includes(e.state),
+      sk: dueSortKey,
+      when: deadlineRuns,
+    },
+    // Combined filters (ADR 0023): the state of one author unit's entries, with the same prefix.
+    byStateAndUnit: {
+      index: 'gsi4',
+      pk: (e: ListOwner & { unitId: string; state: SubmissionState }) =>
+        `${listPartition(e)}#U#${e.unitId}#ST#${e.state}`,
+      sk: listSortKey.of,
+      when: (e: ListOwner) => e.scope !== 'MINE',
     },
   },
+});
+
+/**
+ * Overdue within one form (ADR 0023): a copy of a list entry while its deadline runs, keyed by the form and
+ * the due date, in the base table (no index of its own: an alarm expression takes at most 10 metrics, and
+ * the table with four indexes already has them). `sk < now` is the overdue list; written, moved and deleted
+ * with the entry it copies.
+ */
+export const dueEntryEntity = defineEntity({
+  type: 'DueEntry',
+  schema: SubmissionSummary,
+  pk: (e: ListOwner & { campaignId: string; formKey: string }) =>
+    `${listPartition(e)}#C#${e.campaignId}#F#${e.formKey}#DUE`,
+  sk: sortKey('', (e: { dueAt: string | null; id: string }) => `${e.dueAt}#${e.id}`),
+  attributes: ({ scope: _scope, ownerUnitId: _owner, ...summary }: SubmissionSummary & ListOwner) => summary,
+});
+
+/**
+ * The number of entries per state of one list partition under one filter prefix (none, campaign,
+ * campaign+form, campaign+form+period): `n_<state>`, maintained by `ADD` in the transaction that puts or
+ * deletes the entries, so a list's totals are one GetItem whatever its size (ADR 0023). A partition of
+ * its own, so that no list query meets them.
+ */
+export const listCountsEntity = defineEntity({
+  type: 'ListCounts',
+  schema: CompletenessCounts,
+  pk: (o: ListOwner) => `${t(o.tenantId)}#LISTCOUNT#${o.scope}#${o.ownerUnitId}`,
+  sk: sortKey('#', (f: { campaignId?: string; formKey?: string; period?: string }) => listSortPrefix(f)),
 });
 
 /**

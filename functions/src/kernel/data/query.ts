@@ -4,7 +4,7 @@ import { InvalidCursor } from './errors';
 import { parseItems } from './items';
 import { decodeCursor, encodeCursor, type Page } from './pagination';
 
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
 
 /** A sort-key condition: everything a list filter may become. */
 export type SortCondition =
@@ -25,24 +25,8 @@ export interface PageQuery {
   consistent?: boolean;
 }
 
-/**
- * One Query on one partition with a key condition: the only way lists are read (never a Scan, never a
- * filter expression). Items are parsed with `schema`; the cursor continues the same partition only.
- */
-export const queryPage = async <S extends z.ZodType>(
-  client: DynamoDBDocumentClient,
-  schema: S,
-  q: PageQuery,
-): Promise<Page<z.output<S>>> => {
-  const page = await queryItemsPage(client, q);
-  return { items: parseItems(schema, page.items), nextCursor: page.nextCursor };
-};
-
-/** The same Query, its items as stored (keys included): for readers of several item types at once. */
-const queryItemsPage = async (
-  client: DynamoDBDocumentClient,
-  q: PageQuery,
-): Promise<Page<Record<string, unknown>>> => {
+/** The key condition of a query: its partition and its sort condition, every name and value a placeholder. */
+const keyCondition = (q: Pick<PageQuery, 'table' | 'index' | 'partition' | 'sort'>) => {
   const pkName = q.index ? `${q.index}pk` : 'pk';
   const skName = q.index ? `${q.index}sk` : 'sk';
   const names: Record<string, string> = { '#pk': pkName };
@@ -65,6 +49,54 @@ const queryItemsPage = async (
     }
     if (!condition.includes('#sk')) delete names['#sk'];
   }
+  const input = {
+    TableName: q.table,
+    ...(q.index ? { IndexName: q.index } : {}),
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+  return { pkName, skName, input };
+};
+
+/**
+ * How many items a key condition matches (`Select: COUNT`, every page): for narrow lists only — one
+ * author unit's entries, the overdue ones — where a maintained counter cannot follow (time passes).
+ */
+export const queryCount = async (
+  client: DynamoDBDocumentClient,
+  q: Pick<PageQuery, 'table' | 'index' | 'partition' | 'sort'>,
+): Promise<number> => {
+  const { input } = keyCondition(q);
+  let total = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const r = await client.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: start }));
+    total += r.Count ?? 0;
+    start = r.LastEvaluatedKey;
+  } while (start !== undefined);
+  return total;
+};
+
+/**
+ * One Query on one partition with a key condition: the only way lists are read (never a Scan, never a
+ * filter expression). Items are parsed with `schema`; the cursor continues the same partition only.
+ */
+export const queryPage = async <S extends z.ZodType>(
+  client: DynamoDBDocumentClient,
+  schema: S,
+  q: PageQuery,
+): Promise<Page<z.output<S>>> => {
+  const page = await queryItemsPage(client, q);
+  return { items: parseItems(schema, page.items), nextCursor: page.nextCursor };
+};
+
+/** The same Query, its items as stored (keys included): for readers of several item types at once. */
+const queryItemsPage = async (
+  client: DynamoDBDocumentClient,
+  q: PageQuery,
+): Promise<Page<Record<string, unknown>>> => {
+  const { pkName, skName, input } = keyCondition(q);
   const keyAttributes = q.index ? [pkName, skName, 'pk', 'sk'] : ['pk', 'sk'];
   const start = decodeCursor(q.cursor, { attribute: pkName, value: q.partition }, keyAttributes);
   // DynamoDB refuses a start key outside the key condition or over its key size limits with a
@@ -73,11 +105,7 @@ const queryItemsPage = async (
   const r = await client
     .send(
       new QueryCommand({
-        TableName: q.table,
-        ...(q.index ? { IndexName: q.index } : {}),
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...input,
         Limit: q.limit,
         ScanIndexForward: !q.descending,
         ...(q.consistent && !q.index ? { ConsistentRead: true } : {}),

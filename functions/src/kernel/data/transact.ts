@@ -82,3 +82,31 @@ export const transactWrite = async (doc: DynamoDBDocumentClient, items: readonly
     throw err;
   }
 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One transaction, run again while it lost only to a concurrent transaction on a shared item (DynamoDB
+ * refuses one of two transactions touching an item at once with `TransactionConflict`: two communes
+ * bumping their area's list counters, two members voting). A failed condition is never retried: that is
+ * a real conflict or a replay, for the caller to answer.
+ */
+export const transactWriteRetryingConflicts = async (
+  doc: DynamoDBDocumentClient,
+  items: readonly TxItem[],
+  attempts = 6,
+): Promise<void> => {
+  for (let i = 1; ; i++) {
+    try {
+      await transactWrite(doc, items);
+      return;
+    } catch (err) {
+      const onlyConflict =
+        err instanceof TransactionRefused &&
+        err.conflicted &&
+        !err.reasons.some((r) => r.code === 'ConditionalCheckFailed');
+      if (!onlyConflict || i >= attempts) throw err;
+      await sleep(10 * 2 ** i + Math.random() * 20);
+    }
+  }
+};

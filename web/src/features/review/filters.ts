@@ -10,6 +10,8 @@ export interface InboxFilters {
   status: string;
   unitId: string;
   overdue: boolean;
+  /** The subtree view's root: one area (a district) of the caller's subtree. */
+  area: string;
 }
 
 export const emptyFilters: InboxFilters = {
@@ -20,6 +22,7 @@ export const emptyFilters: InboxFilters = {
   status: '',
   unitId: '',
   overdue: false,
+  area: '',
 };
 
 const ALL = 'all';
@@ -33,6 +36,7 @@ export function filtersFromParams(p: URLSearchParams): InboxFilters {
     status: p.get('status') ?? '',
     unitId: p.get('unit') ?? '',
     overdue: p.get('overdue') === '1',
+    area: p.get('view') === 'subtree' ? (p.get('area') ?? '') : '',
   };
 }
 
@@ -46,31 +50,39 @@ export function filtersToParams(f: InboxFilters): URLSearchParams {
   if (f.status) p.set('status', f.status);
   if (f.unitId) p.set('unit', f.unitId);
   if (f.overdue) p.set('overdue', '1');
+  if (f.area && f.view === 'subtree') p.set('area', f.area);
   return p;
 }
 
-/** Which filters can be set now. The API answers only what a key condition can answer (docs/data-model.md). */
+/**
+ * Which filters can be set now. The API answers what a key condition can answer (docs/data-model.md):
+ * campaign → form → period is a prefix; status and unit combine with it and with each other; overdue
+ * combines with campaign and form; an area is the root of the subtree view.
+ */
 export interface FilterAvailability {
   formKey: boolean;
   period: boolean;
   status: boolean;
   unitId: boolean;
   overdue: boolean;
+  area: boolean;
 }
 
 export function availability(f: InboxFilters): FilterAvailability {
   return {
-    formKey: f.campaignId !== '' && !f.overdue,
+    formKey: f.campaignId !== '',
     period: f.formKey !== '' && !f.overdue,
-    status: f.unitId === '' && !f.overdue,
-    unitId: f.status === '' && !f.overdue,
-    overdue: f.campaignId !== '' && f.formKey === '' && f.status === '' && f.unitId === '',
+    status: !f.overdue,
+    unitId: !f.overdue,
+    overdue: f.campaignId !== '' && f.period === '' && f.status === '' && f.unitId === '',
+    area: f.view === 'subtree',
   };
 }
 
 /**
  * Applies one change and clears what it makes impossible (a form needs a campaign, a period a form;
- * status and unit exclude each other; "overdue" stands with a campaign alone).
+ * "overdue" stands with a campaign and a form, not with a period, a status or a unit; an area belongs
+ * to the subtree view).
  */
 export function change(f: InboxFilters, patch: Partial<InboxFilters>): InboxFilters {
   const next = { ...f, ...patch };
@@ -84,15 +96,13 @@ export function change(f: InboxFilters, patch: Partial<InboxFilters>): InboxFilt
     next.period = '';
     next.overdue = false;
   }
-  if (patch.status) next.unitId = '';
-  if (patch.unitId) next.status = '';
+  if (next.view !== 'subtree') next.area = '';
   if (patch.overdue) {
-    next.formKey = '';
     next.period = '';
     next.status = '';
     next.unitId = '';
   }
-  if (patch.formKey || patch.status || patch.unitId) next.overdue = false;
+  if (patch.period || patch.status || patch.unitId) next.overdue = false;
   return next;
 }
 
@@ -105,9 +115,10 @@ export function toListQuery(f: InboxFilters, cursor: string | undefined, pageSiz
     ...(f.campaignId ? { campaignId: f.campaignId } : {}),
     ...(f.formKey && f.campaignId ? { formKey: f.formKey } : {}),
     ...(f.period && f.formKey ? { period: f.period } : {}),
-    ...(status.success && !f.unitId ? { status: status.data } : {}),
-    ...(f.unitId && !f.status ? { unitId: f.unitId } : {}),
+    ...(status.success ? { status: status.data } : {}),
+    ...(f.unitId ? { unitId: f.unitId } : {}),
     ...(f.overdue && f.campaignId ? { overdue: true } : {}),
+    ...(f.area && f.view === 'subtree' ? { root: f.area } : {}),
     limit: pageSize,
     ...(cursor ? { cursor } : {}),
   };

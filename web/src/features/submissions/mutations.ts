@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { newIdempotencyKey } from '../../api/client';
 import { isHttpError } from '../../api/errors';
 import { submissionKeys, useSubmissionsApi } from './queries';
-import type { SubmissionView } from './service';
+import type { BulkAnswer, SubmissionView } from './service';
 
 /**
  * One key per user intent: a retry of the same click (after a network failure) reuses the key, so
@@ -83,5 +83,28 @@ export function useCreateDraft() {
       await afterChange(detail);
     },
     onError: () => intent.done(),
+  });
+}
+
+/**
+ * Approve or return the selected submissions with one reason. One key for the intent: a retry after a
+ * lost answer sends the same batch key, and the server repeats nothing it already did.
+ */
+export function useBulkAction() {
+  const s = useSubmissionsApi();
+  const qc = useQueryClient();
+  const intent = useIntentKey();
+  return useMutation({
+    mutationFn: (body: Parameters<typeof s.bulkAct>[0]): Promise<BulkAnswer> => s.bulkAct(body, intent.get()),
+    onSuccess: async () => {
+      intent.done();
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: submissionKeys.lists }),
+        qc.invalidateQueries({ queryKey: ['completeness'] }),
+      ]);
+    },
+    onError: (error) => {
+      if (!(isHttpError(error) && error.isNetwork)) intent.done();
+    },
   });
 }

@@ -2,6 +2,7 @@ import {
   actOnSubmission,
   addComment,
   answerComment,
+  bulkActOnSubmissions,
   classifySubmission,
   confirmAttachment,
   createAttachmentUpload,
@@ -57,6 +58,8 @@ export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
   contentType: a.contentType,
 });
 
+export type BulkAnswer = ResponseOf<typeof bulkActOnSubmissions>;
+
 /** The list filters as the screens hold them (`overdue` a boolean, not the query string's 'true'). */
 export type ListQuery = Omit<RequestOf<typeof listSubmissions>['query'], 'overdue'> & { overdue?: boolean };
 
@@ -100,6 +103,9 @@ export const submissionsApi = (api: ApiClient) => ({
       body: { ...input.action, expectedVersion: input.expectedVersion },
       idempotencyKey,
     }),
+  /** Approve or return many at once; the batch's key derives each submission's (a retry repeats nothing). */
+  bulkAct: (body: RequestOf<typeof bulkActOnSubmissions>['body'], idempotencyKey: string) =>
+    api.call(bulkActOnSubmissions, { body, idempotencyKey }),
   classify: (
     submissionId: string,
     body: { classified: boolean; reason: string; expectedVersion: number },

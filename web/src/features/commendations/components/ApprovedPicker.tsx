@@ -1,6 +1,6 @@
 import type { ApprovedNominationView } from '@thidua/shared/commendation';
 import { Link } from 'react-router';
-import { Skeleton } from '../../../ui';
+import { SelectAll, Skeleton } from '../../../ui';
 import { PickItem, toggle, useC, useCampaignQuery, useCommendations } from '../common';
 
 /** Checkboxes over the province-approved nominations that no council has taken up yet. */
@@ -22,17 +22,25 @@ export function ApprovedPicker({
   const rows = (approved.data ?? []).filter(filter);
   if (rows.length === 0) return <p className="muted">{c('empty')}</p>;
   return (
-    <ul className="c-list">
-      {rows.map((a) => (
-        <PickItem
-          key={a.nominationId}
-          checked={picked.includes(a.nominationId)}
-          onChange={(on) => onChange(toggle(picked, a.nominationId, on))}
-        >
-          {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} ({a.unitName}){' '}
-          <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
-        </PickItem>
-      ))}
-    </ul>
+    <>
+      <SelectAll
+        ids={rows.map((a) => a.nominationId)}
+        selected={picked}
+        onChange={onChange}
+        label={c('selectAll', { n: rows.length })}
+      />
+      <ul className="c-list">
+        {rows.map((a) => (
+          <PickItem
+            key={a.nominationId}
+            checked={picked.includes(a.nominationId)}
+            onChange={(on) => onChange(toggle(picked, a.nominationId, on))}
+          >
+            {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} ({a.unitName}){' '}
+            <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
+          </PickItem>
+        ))}
+      </ul>
+    </>
   );
 }

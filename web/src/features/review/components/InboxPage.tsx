@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatDateTime, formatDeadline, useT } from '../../../i18n';
-import { Badge, Button, type Column, DataTable, Field, Pending, SelectField } from '../../../ui';
+import { Badge, Button, type Column, DataTable, Field, Pending, SelectAll, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
 import { OverdueBadge, StatusBadge } from '../../submissions/components/StatusBadge';
 import { cutOffDayOf, periodWithCutOff } from '../../submissions/labels';
@@ -21,6 +21,7 @@ import {
   toListQuery,
 } from '../filters';
 import '../review.css';
+import { BulkActions } from './BulkActions';
 
 const PAGE_SIZE = 25;
 
@@ -47,14 +48,21 @@ export function InboxPage() {
   const signature = params.toString();
   // biome-ignore lint/correctness/useExhaustiveDependencies: new filters start from the first page
   useEffect(() => setCursors([undefined]), [signature]);
+  // Picked rows of the page shown (select-all covers the page); another page or filter starts afresh.
+  const [picked, setPicked] = useState<string[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page or filter clears the selection
+  useEffect(() => setPicked([]), [signature, page]);
 
   const list = useSubmissionList(toListQuery(filters, cursors[page], PAGE_SIZE));
+  // Totals come with every list (counters kept by the API, not a count of one page): one item is enough.
+  const root = filters.view === 'subtree' && filters.area ? { root: filters.area } : {};
   const overdueCount = useSubmissionList(
     filters.campaignId
-      ? { scope: filters.view, campaignId: filters.campaignId, overdue: true, limit: 100 }
+      ? { scope: filters.view, ...root, campaignId: filters.campaignId, overdue: true, limit: 1 }
       : null,
   );
-  const returnedCount = useSubmissionList({ scope: filters.view, status: 'returned', limit: 100 });
+  const returnedCount = useSubmissionList({ scope: filters.view, ...root, status: 'returned', limit: 1 });
+  const areas = areasOf(units.data ?? [], session?.claims.unitId);
 
   // The radios answer at once (a URL change commits in a transition, after React has restored the
   // controlled input to its old value); the URL stays the source of truth.
@@ -64,7 +72,28 @@ export function InboxPage() {
   const update = (patch: Partial<InboxFilters>) => setFilters(change(filters, patch));
   const can = availability(filters);
 
+  const rows = list.data?.items ?? [];
   const columns: Column<SubmissionSummary>[] = [
+    {
+      key: 'pick',
+      header: (
+        <SelectAll
+          ids={rows.map((r) => r.id)}
+          selected={picked}
+          onChange={setPicked}
+          label={t('inbox.bulk.selectAll')}
+        />
+      ),
+      label: t('inbox.bulk.pick'),
+      cell: (r) => (
+        <input
+          type="checkbox"
+          aria-label={t('inbox.bulk.pickRow', { unit: r.unitName, period: r.period })}
+          checked={picked.includes(r.id)}
+          onChange={(e) => setPicked((p) => (e.target.checked ? [...p, r.id] : p.filter((x) => x !== r.id)))}
+        />
+      ),
+    },
     {
       key: 'unit',
       header: t('inbox.col.unit'),
@@ -117,8 +146,8 @@ export function InboxPage() {
     },
   ];
 
-  const countText = (n: number | undefined, more: boolean) =>
-    n === undefined ? '…' : more ? `${n}+` : String(n);
+  const countText = (n: number | undefined) => (n === undefined ? '…' : String(n));
+  const byState = list.data?.byState;
 
   return (
     <div>
@@ -143,11 +172,7 @@ export function InboxPage() {
 
       <ul className="counts" aria-label={t('inbox.countsLabel')}>
         <li>
-          <Badge tone="info">
-            {t('inbox.count.onPage', {
-              n: countText(list.data?.items.length, Boolean(list.data?.nextCursor)),
-            })}
-          </Badge>
+          <Badge tone="info">{t('inbox.count.total', { n: list.data?.total ?? 0 })}</Badge>
         </li>
         {filters.campaignId ? (
           <li>
@@ -158,9 +183,7 @@ export function InboxPage() {
               disabled={!can.overdue && !filters.overdue}
             >
               <Badge tone="danger">
-                {t('inbox.count.overdue', {
-                  n: countText(overdueCount.data?.items.length, Boolean(overdueCount.data?.nextCursor)),
-                })}
+                {t('inbox.count.overdue', { n: countText(overdueCount.data?.total) })}
               </Badge>
             </button>
           </li>
@@ -168,9 +191,7 @@ export function InboxPage() {
         <li>
           <button type="button" className="link-button" onClick={() => update({ status: 'returned' })}>
             <Badge tone="warning">
-              {t('inbox.count.returned', {
-                n: countText(returnedCount.data?.items.length, Boolean(returnedCount.data?.nextCursor)),
-              })}
+              {t('inbox.count.returned', { n: countText(returnedCount.data?.total) })}
             </Badge>
           </button>
         </li>
@@ -213,8 +234,22 @@ export function InboxPage() {
             disabled={!can.status}
             onChange={(status) => update({ status })}
             empty={t('common.all')}
-            choices={submissionStates.map((st) => ({ value: st, label: t(`status.${st}`) }))}
+            choices={submissionStates.map((st) => ({
+              value: st,
+              // The number per state of the list as filtered by campaign, form and period (counters).
+              label: byState ? `${t(`status.${st}`)} (${byState[st] ?? 0})` : t(`status.${st}`),
+            }))}
           />
+          {can.area ? (
+            <SelectField
+              label={t('inbox.filter.area')}
+              help={t('inbox.filter.areaHelp')}
+              value={filters.area}
+              onChange={(area) => update({ area })}
+              empty={t('inbox.filter.wholeArea')}
+              choices={areas.map((u) => ({ value: u.id, label: u.name }))}
+            />
+          ) : null}
           <UnitPicker
             units={(units.data ?? []).filter((u) => u.id !== session?.claims.unitId)}
             value={filters.unitId}
@@ -250,12 +285,14 @@ export function InboxPage() {
         </Button>
       </details>
 
+      <BulkActions selected={rows.filter((r) => picked.includes(r.id))} onDone={() => setPicked([])} />
+
       <Pending error={list.isError ? describeError(list.error, t) : undefined} pending={list.isPending}>
         <div aria-busy={list.isFetching}>
           <DataTable
             caption={t('inbox.caption', { page: page + 1 })}
             columns={columns}
-            rows={list.data?.items ?? []}
+            rows={rows}
             rowKey={(r) => r.id}
             empty={filters.view === 'inbox' ? t('inbox.emptyInbox') : t('inbox.empty')}
           />
@@ -276,6 +313,15 @@ export function InboxPage() {
       </Pending>
     </div>
   );
+}
+
+/** The units of the caller's subtree that have units below them (districts): the areas to narrow to. */
+function areasOf(
+  units: readonly { id: string; name: string; path: readonly string[] }[],
+  own: string | undefined,
+): { id: string; name: string }[] {
+  const parents = new Set(units.flatMap((u) => u.path));
+  return units.filter((u) => u.id !== own && parents.has(u.id));
 }
 
 function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
