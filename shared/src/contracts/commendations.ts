@@ -17,6 +17,7 @@ import {
   NominationRecord,
   NominationStage,
   Revocation,
+  SessionDossier,
   SessionView,
   UnitNotification,
 } from '../commendation';
@@ -369,6 +370,20 @@ export const getSession = defineRoute({
   errors: [404],
 });
 
+export const getSessionDossier = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/dossier',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getSessionDossier',
+  summary: 'Hồ sơ của các trường hợp trong phiên họp',
+  params: SessionParam,
+  response: SessionDossier,
+  errors: [404],
+  description:
+    'Hồ sơ để Hội đồng và người ký quyết định: thông tin người được đề nghị, thành tích, khen thưởng đã có, biên bản bình xét của đơn vị, tên các tệp hồ sơ và ý kiến của nhân dân về từng trường hợp (không kèm thông tin liên hệ).',
+});
+
 export const castBallot = defineRoute({
   method: 'POST',
   path: '/commendations/sessions/{sessionId}/ballots',
@@ -551,6 +566,7 @@ export const commendationContracts = {
   listSessions,
   listMySessions,
   getSession,
+  getSessionDossier,
   castBallot,
   closeSession,
   getMinutesDocument,

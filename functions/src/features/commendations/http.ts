@@ -26,6 +26,7 @@ import {
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
+import { sessionDossier } from './dossier';
 import {
   approvedNominations,
   batchCandidates,
@@ -316,6 +317,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
   userRoute(c.getSession, async ({ params, identity }) =>
     ok(await sessionView(d, identity, await loadSession(d, identity, params.sessionId))),
+  ),
+  userRoute(c.getSessionDossier, async ({ params, identity }) =>
+    ok(await sessionDossier(d, identity, await loadSession(d, identity, params.sessionId))),
   ),
   userRoute(c.castBallot, (req) =>
     write(d, req, created, (seal) =>

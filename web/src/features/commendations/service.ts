@@ -11,6 +11,7 @@ import {
   getDisclosure,
   getDraftDecision,
   getMinutesDocument,
+  getSessionDossier,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -83,6 +84,7 @@ export const commendationService = (api: ApiClient) => ({
   ) => api.call(closeSession, { params: { sessionId }, body: meeting ? { meeting } : {}, idempotencyKey }),
   minutes: (sessionId: string) => api.call(getMinutesDocument, { params: { sessionId } }),
   draftDecision: (sessionId: string) => api.call(getDraftDecision, { params: { sessionId } }),
+  dossier: (sessionId: string) => api.call(getSessionDossier, { params: { sessionId } }),
   sign: (sessionId: string, signerId: string | null, idempotencyKey: string) =>
     api.call(signDecision, { params: { sessionId }, body: signerId ? { signerId } : {}, idempotencyKey }),
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),

@@ -18,6 +18,7 @@ import {
   useRefresh,
 } from '../common';
 import { SessionResults } from './CouncilPage';
+import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 function DecisionCard({ decisionId }: { decisionId: string }) {
   const c = useC();
@@ -157,6 +158,26 @@ function SigningBases({ s }: { s: SessionView }) {
   );
 }
 
+/** Every nominee's file beside the results: the signer decides with the dossier open. */
+function SigningDossier({ s }: { s: SessionView }) {
+  const c = useC();
+  const dossier = useSessionDossier(s.id);
+  return (
+    <div className="c-dossier-list">
+      <h3>{c('dossier.title')}</h3>
+      <SessionFile sessionId={s.id} dossier={dossier.data} showDraft={false} />
+      {(dossier.data?.items ?? []).map((item) => (
+        <div key={item.nominationId}>
+          <strong>
+            {item.nomineeName} ({item.unitName}) — {item.awardTypeName}
+          </strong>
+          <DossierEntry item={item} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** The chair signs the decision of a counted session: its number and date are allocated by the server. */
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
@@ -176,6 +197,7 @@ export function SignPage() {
         <section key={s.id} className="card c-section" aria-label={s.title}>
           <h2>{s.title}</h2>
           <SessionResults s={s} />
+          {s.state === 'closed' ? <SigningDossier s={s} /> : null}
           {s.state === 'closed' ? <SigningBases s={s} /> : null}
           {s.state === 'closed' ? (
             <div className="c-actions">
