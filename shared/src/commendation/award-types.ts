@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { RegisterMode } from './numbering';
 
 /**
  * Award types and the rules attached to them are configuration, never constants in code: every number
@@ -127,6 +128,12 @@ export const IssuingBody = z.object({
   decisionSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
   /** Symbol of the council's minutes: `BB-HĐTĐKT`. */
   minutesSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
+  /**
+   * Who keeps its register of documents (Decree 30/2020, Art. 15): `product` (absent) — this product
+   * numbers its decisions; `external` — its văn thư gives number and date (entered at signing or reserved
+   * through the register's integration route). See `planRegisterClaim`.
+   */
+  registerMode: RegisterMode.optional(),
   /** Place name for the date line: "Bình Phước, ngày ...". */
   place: z.string().min(1),
   /** Signature block: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH". */

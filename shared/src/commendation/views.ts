@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Id } from '../common';
 import { NomineeKind } from './award-types';
 import { CouncilSession } from './council';
+import { RegisterMode } from './numbering';
 import { Decision, Disclosure, NominationRecord, PublicComment, Revocation } from './records';
 
 /**
@@ -50,8 +51,10 @@ export const SessionView = CouncilSession.extend({
    */
   signing: z
     .object({
+      /** Empty where the body's văn thư gives the number (`registerMode: external`). */
       nextNumberText: z.string(),
       year: z.number().int(),
+      registerMode: RegisterMode.optional(),
       signers: z.array(
         z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
       ),

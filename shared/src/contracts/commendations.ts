@@ -13,9 +13,11 @@ import {
   DisclosureWithComments,
   Download,
   EarlyEndAuthority,
+  GivenNumber,
   MeetingRecord,
   NominationRecord,
   NominationStage,
+  RegisterSeries,
   Revocation,
   SessionDossier,
   SessionView,
@@ -452,7 +454,13 @@ export const signDecision = defineRoute({
   idempotencyPrecheck: true,
   params: SessionParam,
   /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
-  body: z.object({ signerId: Id.optional() }).default({}),
+  body: z
+    .object({
+      signerId: Id.optional(),
+      /** Where the issuing body's văn thư keeps the register: the number and date it gave (required then). */
+      register: GivenNumber.optional(),
+    })
+    .default({}),
   response: Decision,
   status: 201,
   errors: [403, 404, 409, 422],
@@ -493,10 +501,47 @@ export const revokeAward = defineRoute({
   summary: 'Thu hồi khen thưởng',
   idempotencyPrecheck: true,
   params: DecisionParam,
-  body: z.object({ nominationId: Id, reason: Reason }),
+  body: z.object({
+    nominationId: Id,
+    reason: Reason,
+    /** Where the issuing body's văn thư keeps the register: the number and date it gave. */
+    register: GivenNumber.optional(),
+  }),
   response: Revocation,
   status: 201,
   errors: [403, 404, 409, 422],
+});
+
+export const ReservationRequest = z.object({
+  campaignId: Id,
+  issuingBodyId: Id,
+  number: z.number().int().min(1).max(999_999),
+  /** The register's year (the document's year). */
+  year: z.number().int().min(2000).max(2100),
+  series: RegisterSeries.default('ordinary'),
+  /** What the number is for, in the document-management system (its document id or reference). */
+  ref: z.string().trim().min(1).max(200),
+});
+
+export const reserveRegisterNumber = defineRoute({
+  method: 'POST',
+  path: '/commendations/register/reservations',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'reserveRegisterNumber',
+  summary: 'Văn thư giữ một số trong sổ đăng ký văn bản (tích hợp hệ thống quản lý văn bản)',
+  idempotencyPrecheck: true,
+  body: ReservationRequest,
+  response: z.object({
+    sequence: z.string(),
+    number: z.number().int(),
+    numberText: z.string(),
+    state: z.literal('reserved'),
+  }),
+  status: 201,
+  errors: [403, 404, 409, 422],
+  description:
+    'Cho cơ quan ban hành tự quản lý sổ đăng ký (registerMode = external): hệ thống quản lý văn bản của văn thư (hoặc cán bộ văn thư) giữ trước số đã cấp; khi ký, số được xác nhận (reserved → issued) trong cùng giao dịch với quyết định. Mỗi số chỉ dùng một lần theo cơ quan, năm và sổ (thường/mật).',
 });
 
 export const getRegister = defineRoute({
@@ -576,5 +621,6 @@ export const commendationContracts = {
   getDecisionDocument,
   revokeAward,
   getRegister,
+  reserveRegisterNumber,
   listNotifications,
 };

@@ -278,7 +278,9 @@ export function authorize(
     }
     case 'register': {
       if ((action === 'read' || action === 'export') && atProvince(identity, r, PROVINCE)) return allow;
-      return deny('Không có quyền xem sổ đăng ký quyết định');
+      // The văn thư sits in the secretariat's office: it reserves numbers of a body keeping its own register.
+      if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
+      return deny('Không có quyền với sổ đăng ký quyết định');
     }
     case 'public_list': {
       if (action === 'read') {

@@ -4,6 +4,7 @@ import {
   checkRegister,
   type Decision,
   decisionEntries,
+  type GivenNumber,
   type Revocation,
   ruleSetOn,
   vnDate,
@@ -93,6 +94,7 @@ export const signDecision = async (
   now: Date,
   seal: Seal<Decision>,
   signerId?: string,
+  given?: GivenNumber,
 ): Promise<Decision> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now, signerId);
@@ -112,7 +114,7 @@ export const signDecision = async (
     const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
 
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const { on: signedOn, year, number: n, numberText } = registered;
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
     const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
@@ -161,7 +163,7 @@ export const signDecision = async (
 
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
-      registered.claim,
+      ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),
       d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
@@ -228,6 +230,7 @@ export const revokeAward = async (
   reason: string,
   now: Date,
   seal: Seal<Revocation>,
+  given?: GivenNumber,
 ): Promise<Revocation> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now);
@@ -251,7 +254,7 @@ export const revokeAward = async (
       now,
     );
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const revocation: Revocation = {
       tenantId: identity.tenantId,
       id: newId(now),
@@ -285,7 +288,7 @@ export const revokeAward = async (
     );
     try {
       await transactWrite(d.commendations.ref.client, [
-        registered.claim,
+        ...registered.claim(`revocation#${revocation.id}`, at),
         d.commendations.putRevocation(revocation),
         d.commendations.putRecord(
           { ...rec, stage: revoked.stage, outcomeReason: reason, updatedAt: at, version: rec.version + 1 },

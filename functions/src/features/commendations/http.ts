@@ -35,6 +35,7 @@ import {
   nomineeRedaction,
   redactBatch,
 } from './nominations';
+import { reserveNumber } from './register';
 import { type Seal, writeOnce } from './tx';
 
 /**
@@ -342,7 +343,15 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
   userRoute(c.signDecision, (req) =>
     write(d, req, created, (seal) =>
-      signDecision(d, req.identity, req.params.sessionId, req.now, seal, req.body.signerId),
+      signDecision(
+        d,
+        req.identity,
+        req.params.sessionId,
+        req.now,
+        seal,
+        req.body.signerId,
+        req.body.register,
+      ),
     ),
   ),
   userRoute(c.getDecision, async ({ params, identity }) => {
@@ -366,8 +375,12 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         req.body.reason,
         req.now,
         seal,
+        req.body.register,
       ),
     ),
+  ),
+  userRoute(c.reserveRegisterNumber, (req) =>
+    write(d, req, created, (seal) => reserveNumber(d, req.identity, req.body, req.now, seal)),
   ),
   userRoute(c.getRegister, async ({ query, identity }) => ok(await registerOf(d, identity, query.year))),
   userRoute(c.listNotifications, async ({ identity }) =>
