@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { CertificateBlank } from './certificate';
 import { RegisterMode } from './numbering';
 
 /**
@@ -222,6 +223,8 @@ export const CommendationConfig = z.object({
   holidays: z.array(CalendarDate),
   /** Whether nominations held by an intermediate level must go up consolidated in one batch. */
   consolidateAtIntermediateLevels: z.boolean().default(true),
+  /** The pre-printed blanks certificates are printed on, with the place of each field (mm). */
+  certificateBlanks: z.array(CertificateBlank).optional(),
 });
 export type CommendationConfig = z.infer<typeof CommendationConfig>;
 

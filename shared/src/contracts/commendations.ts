@@ -492,6 +492,40 @@ export const getDecisionDocument = defineRoute({
   errors: [404],
 });
 
+const PrintableHtml = z.object({
+  /** A whole HTML document, print-ready (CSS @page in mm): the browser prints it at 100 %. */
+  html: z.string(),
+  blankId: Id,
+  count: z.number().int().min(0),
+});
+
+export const getDecisionCertificates = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/certificates',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDecisionCertificates',
+  summary: 'In bằng khen, giấy khen của một quyết định lên phôi in sẵn',
+  params: DecisionParam,
+  query: z.object({ blankId: Id, nominationId: Id.optional() }),
+  response: PrintableHtml,
+  errors: [404, 422],
+  description:
+    'Trang in (HTML, toạ độ theo mm của phôi đã cấu hình) cho mọi trường hợp được khen thưởng, chưa bị thu hồi, có hình thức in trên phôi này (hoặc một trường hợp).',
+});
+
+export const getCertificateTestPrint = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/certificate-blanks/{blankId}/test-print',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getCertificateTestPrint',
+  summary: 'In thử phôi: khung, tên và vị trí từng ô in, thước đo',
+  params: CampaignParam.extend({ blankId: Id }),
+  response: PrintableHtml,
+  errors: [404],
+});
+
 export const revokeAward = defineRoute({
   method: 'POST',
   path: '/commendations/decisions/{decisionId}/revocations',
@@ -619,6 +653,8 @@ export const commendationContracts = {
   signDecision,
   getDecision,
   getDecisionDocument,
+  getDecisionCertificates,
+  getCertificateTestPrint,
   revokeAward,
   getRegister,
   reserveRegisterNumber,

@@ -114,6 +114,14 @@ const vi = {
   'dossier.anonymous': 'Không ghi tên',
   'dossier.none': 'Không có',
   'dossier.draftLater': 'Dự thảo quyết định có sau khi kiểm phiếu (theo kết quả biểu quyết).',
+  'nav.certificates': 'In bằng khen, giấy khen',
+  'cert.title': 'In bằng khen, giấy khen trên phôi',
+  'cert.intro':
+    'Mỗi phôi in sẵn có vị trí từng ô in (mm). In thử lên giấy trắng, đặt lên phôi để đo độ lệch của máy in rồi ghi vào cấu hình phôi.',
+  'cert.none': 'Phong trào chưa cấu hình phôi in.',
+  'cert.size': 'Khổ {width} × {height} mm · độ lệch máy in: ngang {x} mm, dọc {y} mm',
+  'cert.testPrint': 'In thử phôi',
+  'cert.print': 'In {name}',
   'vote.title': 'Bỏ phiếu kín',
   'vote.intro':
     'Phiếu kín. Hệ thống lưu hai bản ghi tách rời, ghi cùng một lúc: (1) bạn ĐÃ bỏ phiếu — tên và thời điểm, để mỗi thành viên chỉ bỏ một phiếu và để ghi danh sách dự họp vào biên bản; (2) tờ phiếu — chỉ các lựa chọn (đồng ý / không đồng ý / không biểu quyết) cho từng trường hợp, không có tên, mã người bỏ phiếu hay thời điểm. Không ai, kể cả bạn, xem lại được tờ phiếu; sau khi kết thúc bỏ phiếu chỉ công bố số phiếu của từng trường hợp.',
@@ -250,6 +258,14 @@ const en: Record<Key, string> = {
   'dossier.anonymous': 'Unsigned',
   'dossier.none': 'None',
   'dossier.draftLater': 'The draft decision exists once the votes are counted (it follows the result).',
+  'nav.certificates': 'Print certificates',
+  'cert.title': 'Print certificates on pre-printed blanks',
+  'cert.intro':
+    'Each blank has the position of every printed field (mm). Test-print on plain paper, lay it over a blank to measure the printer offset, then enter it in the blank configuration.',
+  'cert.none': 'This campaign has no blanks configured.',
+  'cert.size': 'Size {width} × {height} mm · printer offset: {x} mm across, {y} mm down',
+  'cert.testPrint': 'Test print',
+  'cert.print': 'Print {name}',
   'vote.title': 'Secret ballot',
   'vote.intro':
     'Secret ballot. Two separate records are written at once: (1) THAT you voted — your name and the time, so each member votes once and the minutes list who took part; (2) the paper — only the choices (agree / disagree / abstain) for each nominee, with no name, voter id or time. Nobody, you included, can read a paper back; after the vote closes only the counts per nominee are published.',

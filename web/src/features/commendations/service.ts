@@ -5,8 +5,10 @@ import {
   createBatch,
   decideBatch,
   getBatchDocument,
+  getCertificateTestPrint,
   getCommendationConfig,
   getDecision,
+  getDecisionCertificates,
   getDecisionDocument,
   getDisclosure,
   getDraftDecision,
@@ -85,6 +87,10 @@ export const commendationService = (api: ApiClient) => ({
   minutes: (sessionId: string) => api.call(getMinutesDocument, { params: { sessionId } }),
   draftDecision: (sessionId: string) => api.call(getDraftDecision, { params: { sessionId } }),
   dossier: (sessionId: string) => api.call(getSessionDossier, { params: { sessionId } }),
+  certificates: (decisionId: string, blankId: string) =>
+    api.call(getDecisionCertificates, { params: { decisionId }, query: { blankId } }),
+  testPrint: (campaignId: string, blankId: string) =>
+    api.call(getCertificateTestPrint, { params: { campaignId, blankId } }),
   sign: (sessionId: string, signerId: string | null, idempotencyKey: string) =>
     api.call(signDecision, { params: { sessionId }, body: signerId ? { signerId } : {}, idempotencyKey }),
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),

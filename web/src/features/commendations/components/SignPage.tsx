@@ -8,6 +8,7 @@ import {
   ConfirmAction,
   ErrorBox,
   openDownload,
+  openPrintable,
   ReasonDialog,
   useC,
   useCampaignQuery,
@@ -19,6 +20,24 @@ import {
 } from '../common';
 import { SessionResults } from './CouncilPage';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
+
+/** One print button per configured blank that carries an awardee of the decision. */
+function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; awardTypeIds: string[] }) {
+  const { c, svc, campaign } = useCommendationPage();
+  const config = useCampaignQuery(['config'], campaign.campaignId, (id) => svc.config(id));
+  const blanks = (config.data?.certificateBlanks ?? []).filter((b) =>
+    b.awardTypeIds.some((a) => awardTypeIds.includes(a)),
+  );
+  return (
+    <>
+      {blanks.map((b) => (
+        <Button key={b.id} onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
+          {c('cert.print', { name: b.name })}
+        </Button>
+      ))}
+    </>
+  );
+}
 
 function DecisionCard({ decisionId }: { decisionId: string }) {
   const c = useC();
@@ -69,6 +88,10 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
         <Button onClick={() => openDownload(() => svc.decisionDocument(decision.id, 'xlsx'))}>
           {c('downloadXlsx')}
         </Button>
+        <CertificateButtons
+          decisionId={decision.id}
+          awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
+        />
       </div>
       <ErrorBox error={revoke.error} />
       <ReasonDialog
