@@ -147,7 +147,7 @@ export const IssuingBody = z.object({
   /**
    * A body of every unit of a level (each commune's UBND, each department): configured once, made
    * concrete for the issuing unit by `issuingBodyOfUnit` — `{unit}` / `{UNIT}` in its names and lines
-   * become the unit's name as written / in capitals — with a register of its own (`<id>@<unitId>`).
+   * become the unit's name as written / in capitals — with a register of its own (`<id>__<unitId>`).
    */
   unitScoped: z.boolean().optional(),
   /** The level it issues at (`province`, `commune`, `department`), as data for lists and the screens. */
@@ -261,6 +261,15 @@ export const issuingBodyOn = (body: IssuingBody, on: string): IssuingBody & { ba
   return { ...body, ...defined, competenceBases: bases.map((b) => b.ref), bases };
 };
 
+/** `ubnd-xa__<unit>`: the id — and register — of a unit-scoped body made concrete for one unit. */
+export const unitBodyId = (bodyId: string, unitId: string): string => `${bodyId}__${unitId}`;
+
+/** The configured body and the unit a stored issuing-body id names (no unit: not unit-scoped). */
+export const splitUnitBodyId = (id: string): { bodyId: string; unitId: string | null } => {
+  const at = id.indexOf('__');
+  return at < 0 ? { bodyId: id, unitId: null } : { bodyId: id.slice(0, at), unitId: id.slice(at + 2) };
+};
+
 const fill = (text: string, unitName: string): string =>
   text.replaceAll('{unit}', unitName).replaceAll('{UNIT}', unitName.toLocaleUpperCase('vi'));
 
@@ -275,7 +284,7 @@ export const issuingBodyOfUnit = (body: IssuingBody, unit: { id: string; name: s
   const opt = (t: string | undefined) => (t === undefined ? undefined : f(t));
   return {
     ...body,
-    id: `${body.id}@${unit.id}`,
+    id: unitBodyId(body.id, unit.id),
     headerLines: body.headerLines.map(f),
     ...(body.shortName ? { shortName: f(body.shortName) } : {}),
     name: f(body.name),

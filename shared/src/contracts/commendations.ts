@@ -382,8 +382,6 @@ export const getSessionDossier = defineRoute({
   params: SessionParam,
   response: SessionDossier,
   errors: [404],
-  description:
-    'Hồ sơ để Hội đồng và người ký quyết định: thông tin người được đề nghị, thành tích, khen thưởng đã có, biên bản bình xét của đơn vị, tên các tệp hồ sơ và ý kiến của nhân dân về từng trường hợp (không kèm thông tin liên hệ).',
 });
 
 export const castBallot = defineRoute({
@@ -467,6 +465,26 @@ export const signDecision = defineRoute({
   description: 'Chủ tịch ký: cấp số và ngày liên tục, không trùng, không bỏ số theo năm và cơ quan ban hành.',
 });
 
+export const decideByHead = defineRoute({
+  method: 'POST',
+  path: '/commendations/head-decisions',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'decideByHead',
+  summary: 'Người đứng đầu quyết định khen thưởng',
+  idempotencyPrecheck: true,
+  body: z.object({
+    campaignId: Id,
+    nominationIds: z.array(Id).min(1).max(40),
+    signerId: Id.optional(),
+    /** Where the unit's văn thư keeps the register: the number and date it gave. */
+    register: GivenNumber.optional(),
+  }),
+  response: Decision,
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
 export const getDecision = defineRoute({
   method: 'GET',
   path: '/commendations/decisions/{decisionId}',
@@ -505,13 +523,11 @@ export const getDecisionCertificates = defineRoute({
   group: 'commendations',
   auth: 'user',
   operationId: 'getDecisionCertificates',
-  summary: 'In bằng khen, giấy khen của một quyết định lên phôi in sẵn',
+  summary: 'In bằng khen, giấy khen lên phôi',
   params: DecisionParam,
   query: z.object({ blankId: Id, nominationId: Id.optional() }),
   response: PrintableHtml,
   errors: [404, 422],
-  description:
-    'Trang in (HTML, toạ độ theo mm của phôi đã cấu hình) cho mọi trường hợp được khen thưởng, chưa bị thu hồi, có hình thức in trên phôi này (hoặc một trường hợp).',
 });
 
 export const getCertificateTestPrint = defineRoute({
@@ -520,7 +536,7 @@ export const getCertificateTestPrint = defineRoute({
   group: 'commendations',
   auth: 'user',
   operationId: 'getCertificateTestPrint',
-  summary: 'In thử phôi: khung, tên và vị trí từng ô in, thước đo',
+  summary: 'In thử phôi',
   params: CampaignParam.extend({ blankId: Id }),
   response: PrintableHtml,
   errors: [404],
@@ -563,7 +579,7 @@ export const reserveRegisterNumber = defineRoute({
   group: 'commendations',
   auth: 'user',
   operationId: 'reserveRegisterNumber',
-  summary: 'Văn thư giữ một số trong sổ đăng ký văn bản (tích hợp hệ thống quản lý văn bản)',
+  summary: 'Văn thư giữ số trong sổ đăng ký',
   idempotencyPrecheck: true,
   body: ReservationRequest,
   response: z.object({
@@ -574,8 +590,6 @@ export const reserveRegisterNumber = defineRoute({
   }),
   status: 201,
   errors: [403, 404, 409, 422],
-  description:
-    'Cho cơ quan ban hành tự quản lý sổ đăng ký (registerMode = external): hệ thống quản lý văn bản của văn thư (hoặc cán bộ văn thư) giữ trước số đã cấp; khi ký, số được xác nhận (reserved → issued) trong cùng giao dịch với quyết định. Mỗi số chỉ dùng một lần theo cơ quan, năm và sổ (thường/mật).',
 });
 
 export const getRegister = defineRoute({
@@ -653,6 +667,7 @@ export const commendationContracts = {
   signDecision,
   getDecision,
   getDecisionDocument,
+  decideByHead,
   getDecisionCertificates,
   getCertificateTestPrint,
   revokeAward,

@@ -3,18 +3,34 @@ import {
   type CertificateBlank,
   certificateHtml,
   certificateValues,
-  findIssuingBody,
   sampleCertificateValues,
+  splitUnitBodyId,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
 import { NotFound, RuleViolation } from '../../kernel/http/errors';
-import { type CommendationDeps, commendationConfigOf, provinceResource } from './context';
+import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { loadDecision } from './decisions-read';
+import { concreteBody } from './register';
 
-/** The blank of a campaign's configuration, or 404 (printing is the province's office work). */
-const blankOf = async (d: CommendationDeps, identity: Identity, campaignId: string, blankId: string) => {
-  requireAllowed(identity, 'export', await provinceResource(d, identity.tenantId, 'decision'));
+/**
+ * The blank of a campaign's configuration, or 404. Printing is the issuing office's work: the province's
+ * for its decisions, a commune's (ward's, department's) for the decisions its head made (`unitId`).
+ */
+const blankOf = async (
+  d: CommendationDeps,
+  identity: Identity,
+  campaignId: string,
+  blankId: string,
+  unitId?: string,
+) => {
+  requireAllowed(
+    identity,
+    'export',
+    unitId
+      ? { type: 'decision', tenantId: identity.tenantId, unitId, headDecision: true }
+      : await provinceResource(d, identity.tenantId, 'decision'),
+  );
   const { config } = await commendationConfigOf(d, identity.tenantId, campaignId);
   const blank = (config.certificateBlanks ?? []).find((b) => b.id === blankId);
   if (!blank) throw new NotFound('Không có phôi này trong cấu hình');
@@ -34,7 +50,15 @@ export const testPrint = async (
   campaignId: string,
   blankId: string,
 ) => {
-  const { blank } = await blankOf(d, identity, campaignId, blankId);
+  // At the province the province's office prints; elsewhere the unit's own (for its head's decisions).
+  const root = await rootUnit(d, identity.tenantId);
+  const { blank } = await blankOf(
+    d,
+    identity,
+    campaignId,
+    blankId,
+    identity.unitId === root.id ? undefined : identity.unitId,
+  );
   return printable(
     blank,
     certificateHtml(blank, [sampleCertificateValues], { testPrint: true, title: `In thử — ${blank.name}` }),
@@ -55,7 +79,15 @@ export const decisionCertificates = async (
 ) => {
   const decision = await loadDecision(d, identity, identity.tenantId, decisionId);
   const [{ config, blank }, revocations] = await Promise.all([
-    blankOf(d, identity, decision.campaignId, blankId),
+    blankOf(
+      d,
+      identity,
+      decision.campaignId,
+      blankId,
+      decision.decidedBy === 'head'
+        ? (splitUnitBodyId(decision.issuingBodyId).unitId ?? undefined)
+        : undefined,
+    ),
     d.commendations.revocations(identity.tenantId, decision.id),
   ]);
   const revoked = new Set(revocations.map((r) => r.nominationId));
@@ -72,7 +104,7 @@ export const decisionCertificates = async (
       [],
       'nothing_to_print',
     );
-  const place = findIssuingBody(config, decision.issuingBodyId)?.place ?? '';
+  const place = (await concreteBody(d, identity.tenantId, config, decision.issuingBodyId))?.place ?? '';
   const achievement = `Đã có thành tích xuất sắc trong ${config.movementTitle}`;
   return printable(
     blank,

@@ -28,6 +28,7 @@ import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decis
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { sessionDossier } from './dossier';
+import { decideByHead } from './head-decisions';
 import {
   approvedNominations,
   batchCandidates,
@@ -366,6 +367,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       ? withDownload(d, x.xlsxKey, `Danh-sach-${fileSafe(x.numberText)}.xlsx`)
       : withDownload(d, x.documentKey, `${name}.docx`);
   }),
+  userRoute(c.decideByHead, (req) =>
+    write(d, req, created, (seal) => decideByHead(d, req.identity, req.body, req.now, seal)),
+  ),
   userRoute(c.getDecisionCertificates, async ({ params, query, identity }) =>
     ok(await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId)),
   ),

@@ -1,9 +1,11 @@
 import {
+  type CommendationConfig,
   findIssuingBody,
   formatNumber,
   type GivenNumber,
   givenNumberIssues,
   type IssuingBody,
+  issuingBodyOfUnit,
   issuingBodyOn,
   type NumberSequence,
   planRegisterClaim,
@@ -11,6 +13,7 @@ import {
   type RegisterMode,
   type RegisterSeries,
   sequenceId,
+  splitUnitBodyId,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -47,9 +50,26 @@ export const storedIssuingBody = async (
       'tenant_merged',
     );
   }
-  const body = findIssuingBody(config, issuingBodyId);
+  const body = await concreteBody(d, tenantId, config, issuingBodyId);
   if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
   return { config, body: issuingBodyOn(body, on) };
+};
+
+/**
+ * The configured body a stored id names: `ubnd-xa__<unit>` is the unit-scoped body made concrete for that
+ * unit (its names filled from the unit's), any other id the configured body itself.
+ */
+export const concreteBody = async (
+  d: Pick<CommendationDeps, 'units'>,
+  tenantId: string,
+  config: CommendationConfig,
+  issuingBodyId: string,
+): Promise<IssuingBody | null> => {
+  const { bodyId, unitId } = splitUnitBodyId(issuingBodyId);
+  const body = findIssuingBody(config, bodyId);
+  if (!body || unitId === null) return body;
+  const unit = await d.units.get(tenantId, unitId);
+  return unit ? issuingBodyOfUnit(body, unit) : null;
 };
 
 /** A register's next number, read at one moment, and the counter write that takes it. */

@@ -122,6 +122,11 @@ const vi = {
   'cert.size': 'Khổ {width} × {height} mm · độ lệch máy in: ngang {x} mm, dọc {y} mm',
   'cert.testPrint': 'In thử phôi',
   'cert.print': 'In {name}',
+  'confirm.signExternal':
+    'Quyết định sẽ mang số {number} do văn thư cấp, ngày {date}, ký bởi {signer} và được công bố công khai; số này không dùng lại được.',
+  'sign.externalRegister': 'Cơ quan ban hành tự quản lý sổ đăng ký văn bản: nhập số và ngày do văn thư cấp.',
+  'sign.givenNumber': 'Số văn bản do văn thư cấp',
+  'sign.givenDate': 'Ngày văn bản (yyyy-mm-dd)',
   'vote.title': 'Bỏ phiếu kín',
   'vote.intro':
     'Phiếu kín. Hệ thống lưu hai bản ghi tách rời, ghi cùng một lúc: (1) bạn ĐÃ bỏ phiếu — tên và thời điểm, để mỗi thành viên chỉ bỏ một phiếu và để ghi danh sách dự họp vào biên bản; (2) tờ phiếu — chỉ các lựa chọn (đồng ý / không đồng ý / không biểu quyết) cho từng trường hợp, không có tên, mã người bỏ phiếu hay thời điểm. Không ai, kể cả bạn, xem lại được tờ phiếu; sau khi kết thúc bỏ phiếu chỉ công bố số phiếu của từng trường hợp.',
@@ -266,6 +271,12 @@ const en: Record<Key, string> = {
   'cert.size': 'Size {width} × {height} mm · printer offset: {x} mm across, {y} mm down',
   'cert.testPrint': 'Test print',
   'cert.print': 'Print {name}',
+  'confirm.signExternal':
+    'The decision will carry number {number} given by the registry office, dated {date}, signed by {signer}, and be published; the number cannot be used again.',
+  'sign.externalRegister':
+    'The issuing body keeps its own register: enter the number and date its registry office gave.',
+  'sign.givenNumber': 'Number given by the registry office',
+  'sign.givenDate': 'Date of the document (yyyy-mm-dd)',
   'vote.title': 'Secret ballot',
   'vote.intro':
     'Secret ballot. Two separate records are written at once: (1) THAT you voted — your name and the time, so each member votes once and the minutes list who took part; (2) the paper — only the choices (agree / disagree / abstain) for each nominee, with no name, voter id or time. Nobody, you included, can read a paper back; after the vote closes only the counts per nominee are published.',

@@ -91,8 +91,17 @@ export const commendationService = (api: ApiClient) => ({
     api.call(getDecisionCertificates, { params: { decisionId }, query: { blankId } }),
   testPrint: (campaignId: string, blankId: string) =>
     api.call(getCertificateTestPrint, { params: { campaignId, blankId } }),
-  sign: (sessionId: string, signerId: string | null, idempotencyKey: string) =>
-    api.call(signDecision, { params: { sessionId }, body: signerId ? { signerId } : {}, idempotencyKey }),
+  sign: (
+    sessionId: string,
+    signerId: string | null,
+    idempotencyKey: string,
+    register?: { number: number; date: string },
+  ) =>
+    api.call(signDecision, {
+      params: { sessionId },
+      body: { ...(signerId ? { signerId } : {}), ...(register ? { register } : {}) },
+      idempotencyKey,
+    }),
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),
   decisionDocument: (decisionId: string, format: 'docx' | 'xlsx') =>
     api.call(getDecisionDocument, { params: { decisionId }, query: { format } }),

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate } from '../../../i18n';
-import { Alert, Badge, Button, SelectField } from '../../../ui';
+import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
   ConfirmAction,
@@ -108,38 +108,68 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
  * Signing takes the register's next number and publishes the decision: the dialog says which number (read
  * from the API without taking it) and who signs — the chair, or a deputy for the chair ("KT. CHỦ TỊCH").
  */
+/** The number and date the văn thư gave, where the issuing body keeps its own register. */
+export interface GivenNumberInput {
+  number: string;
+  date: string;
+}
+
 function SignAction({
   s,
   signerId,
   onSigner,
+  given,
+  onGiven,
   onConfirm,
   pending,
 }: {
   s: SessionView;
   signerId: string;
   onSigner: (id: string) => void;
+  given: GivenNumberInput;
+  onGiven: (g: GivenNumberInput) => void;
   onConfirm: () => void;
   pending: boolean;
 }) {
   const c = useC();
   const signers = s.signing?.signers ?? [];
   const chosen = signers.find((h) => h.id === signerId) ?? signers[0];
+  const external = s.signing?.registerMode === 'external';
   if (s.signing && signers.length === 0) return <Alert tone="warning">{c('sign.noHolder')}</Alert>;
+  const signer = chosen
+    ? `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`
+    : '';
   return (
     <ConfirmAction
       label={c('sign.sign')}
       pending={pending}
       onConfirm={onConfirm}
+      disabled={external && !(/^\d+$/.test(given.number) && given.date)}
       message={
         s.signing && chosen
-          ? c('confirm.sign', {
-              number: s.signing.nextNumberText,
-              year: s.signing.year,
-              signer: `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`,
-            })
+          ? external
+            ? c('confirm.signExternal', { number: given.number || '…', date: given.date || '…', signer })
+            : c('confirm.sign', { number: s.signing.nextNumberText, year: s.signing.year, signer })
           : c('confirm.signUnknown')
       }
     >
+      {external ? (
+        <>
+          <p className="muted">{c('sign.externalRegister')}</p>
+          <TextField
+            label={c('sign.givenNumber')}
+            required
+            value={given.number}
+            onChange={(number) => onGiven({ ...given, number })}
+          />
+          <TextField
+            label={c('sign.givenDate')}
+            required
+            value={given.date}
+            onChange={(date) => onGiven({ ...given, date })}
+          />
+        </>
+      ) : null}
       {signers.length > 1 ? (
         <SelectField
           label={c('sign.signer')}
@@ -206,8 +236,14 @@ export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
   const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
   const [signerIds, setSignerIds] = useState<Record<string, string>>({});
+  const [givenNumbers, setGivenNumbers] = useState<Record<string, GivenNumberInput>>({});
   const sign = useIntentMutation(
-    (s: SessionView, key) => svc.sign(s.id, signerIds[s.id] ?? null, key),
+    (s: SessionView, key) => {
+      const g = givenNumbers[s.id];
+      const register =
+        s.signing?.registerMode === 'external' && g ? { number: Number(g.number), date: g.date } : undefined;
+      return svc.sign(s.id, signerIds[s.id] ?? null, key, register);
+    },
     () => refresh('sessions'),
   );
   const ready = (sessions.data ?? []).filter((s) => s.state !== 'open');
@@ -230,6 +266,8 @@ export function SignPage() {
                 signerId={signerIds[s.id] ?? ''}
                 pending={sign.isPending}
                 onSigner={(id) => setSignerIds((x) => ({ ...x, [s.id]: id }))}
+                given={givenNumbers[s.id] ?? { number: '', date: '' }}
+                onGiven={(g) => setGivenNumbers((x) => ({ ...x, [s.id]: g }))}
                 onConfirm={() => sign.mutate(s)}
               />
             </div>
