@@ -74,6 +74,25 @@ export const draftDecisionKey = async (
   return key;
 };
 
+/** One notice per unit concerned that a decision about its nominees was signed. */
+export const decisionNotices = (
+  d: CommendationDeps,
+  decision: Pick<Decision, 'tenantId' | 'id' | 'numberText' | 'signedOn' | 'signedAt'>,
+  unitIds: readonly string[],
+  now: Date,
+): TxItem[] =>
+  unitIds.map((unitId) =>
+    d.commendations.putNotification({
+      tenantId: decision.tenantId,
+      unitId,
+      id: newId(now),
+      kind: 'decision',
+      refId: decision.id,
+      title: `Quyết định số ${decision.numberText} ${vnDateWords(decision.signedOn)} về khen thưởng`,
+      at: decision.signedAt,
+    }),
+  );
+
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
 
@@ -182,16 +201,11 @@ export const signDecision = async (
           rec.version,
         );
       }),
-      ...units.map((unitId) =>
-        d.commendations.putNotification({
-          tenantId: identity.tenantId,
-          unitId,
-          id: newId(now),
-          kind: 'decision',
-          refId: id,
-          title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
-          at,
-        }),
+      ...decisionNotices(
+        d,
+        { tenantId: identity.tenantId, id, numberText, signedOn, signedAt: at },
+        units,
+        now,
       ),
     ];
     try {

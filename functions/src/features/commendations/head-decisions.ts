@@ -9,7 +9,6 @@ import {
   NOMINATION_FORM_KEY,
   ruleSetOn,
   vnDate,
-  vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
@@ -17,6 +16,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf } from './context';
+import { decisionNotices } from './decisions';
 import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
@@ -178,17 +178,7 @@ export const decideByHead = async (
       ...records.map((r) =>
         d.commendations.putRecord({ ...r, decisionId: id, decisionNumber: numberText }, null),
       ),
-      ...[...new Set(records.map((r) => r.unitId))].map((unitId) =>
-        d.commendations.putNotification({
-          tenantId,
-          unitId,
-          id: newId(now),
-          kind: 'decision',
-          refId: id,
-          title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
-          at,
-        }),
-      ),
+      ...decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
