@@ -121,6 +121,8 @@ export const AuditSubjectKind = z.enum([
   'campaign',
   'template',
   'award_rules',
+  'tenant_settings',
+  'tenant_security',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -138,6 +140,8 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   campaign: 'Phong trào thi đua',
   template: 'Biểu mẫu',
   award_rules: 'Quy tắc khen thưởng',
+  tenant_settings: 'Thiết lập của tỉnh',
+  tenant_security: 'Chính sách xác thực hai lớp',
 };
 
 /** One event of a chain other than a submission's. */

@@ -12,5 +12,6 @@ export * from './path';
 export * from './public';
 export * from './routes';
 export * from './security';
+export * from './settings';
 export * from './submissions';
 export * from './system';

@@ -9,6 +9,7 @@ import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { securityContracts } from './security';
+import { tenantSettingsContracts } from './settings';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -28,6 +29,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...campaignBuilderContracts,
   ...templateBuilderContracts,
   ...securityContracts,
+  ...tenantSettingsContracts,
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,

@@ -97,6 +97,8 @@ export const userEntity = defineEntity({
 export const campaignEntity = defineEntity({
   type: 'Campaign',
   schema: Campaign,
+  // Every save and submit reads its campaign (the live rules); a campaign changes a few times a year.
+  reuseParse: true,
   pk: (c: { tenantId: string; id: string }) => `${t(c.tenantId)}#CAMPAIGN#${c.id}`,
   sk: sortKey('CAMPAIGN'),
   indexes: {
