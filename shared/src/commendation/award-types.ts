@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
+import { CertificateBlank } from './certificate';
+import { RegisterMode } from './numbering';
 
 /**
  * Award types and the rules attached to them are configuration, never constants in code: every number
@@ -127,6 +129,12 @@ export const IssuingBody = z.object({
   decisionSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
   /** Symbol of the council's minutes: `BB-HĐTĐKT`. */
   minutesSymbol: z.string().regex(/^[A-ZĐ0-9-]+$/),
+  /**
+   * Who keeps its register of documents (Decree 30/2020, Art. 15): `product` (absent) — this product
+   * numbers its decisions; `external` — its văn thư gives number and date (entered at signing or reserved
+   * through the register's integration route). See `planRegisterClaim`.
+   */
+  registerMode: RegisterMode.optional(),
   /** Place name for the date line: "Bình Phước, ngày ...". */
   place: z.string().min(1),
   /** Signature block: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH". */
@@ -136,6 +144,17 @@ export const IssuingBody = z.object({
   authorityLine: z.string().min(1),
   /** Legal bases for the body's competence, printed as the first "Căn cứ" lines. */
   competenceBases: z.array(z.string().min(1)),
+  /**
+   * A body of every unit of a level (each commune's UBND, each department): configured once, made
+   * concrete for the issuing unit by `issuingBodyOfUnit` — `{unit}` / `{UNIT}` in its names and lines
+   * become the unit's name as written / in capitals — with a register of its own (`<id>__<unitId>`).
+   */
+  unitScoped: z.boolean().optional(),
+  /** The level it issues at (`province`, `commune`, `department`), as data for lists and the screens. */
+  level: z
+    .string()
+    .regex(/^[a-z][a-z_]{1,31}$/)
+    .optional(),
   /**
    * The body as it was on a day: names, header and the competence bases change (a province merged, a law
    * replaced). The edition in force on a document's date overrides the fields above (`issuingBodyOn`).
@@ -159,6 +178,12 @@ export const AwardType = z.object({
   effectiveFrom: CalendarDate,
   effectiveTo: CalendarDate.nullable(),
   voteRule: VoteRule.nullable(),
+  /**
+   * Who decides (Law 06/2022/QH15: the head decides, with the advice of the unit's emulation council where
+   * its rules require one): `council` (absent) — a council session votes, then the head signs; `head` —
+   * the head of the issuing unit decides on the proposals alone (Giấy khen, Lao động tiên tiến…).
+   */
+  decidedBy: z.enum(['council', 'head']).optional(),
   /** Working days the proposed list stays public before the council meets; 0 = no disclosure. */
   disclosureWorkingDays: z.number().int().min(0).max(60),
   prerequisites: z.array(Prerequisite).default([]),
@@ -198,6 +223,8 @@ export const CommendationConfig = z.object({
   holidays: z.array(CalendarDate),
   /** Whether nominations held by an intermediate level must go up consolidated in one batch. */
   consolidateAtIntermediateLevels: z.boolean().default(true),
+  /** The pre-printed blanks certificates are printed on, with the place of each field (mm). */
+  certificateBlanks: z.array(CertificateBlank).optional(),
 });
 export type CommendationConfig = z.infer<typeof CommendationConfig>;
 
@@ -233,6 +260,52 @@ export const issuingBodyOn = (body: IssuingBody, on: string): IssuingBody & { ba
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return { ...body, ...defined, competenceBases: bases.map((b) => b.ref), bases };
 };
+
+/** `ubnd-xa__<unit>`: the id — and register — of a unit-scoped body made concrete for one unit. */
+export const unitBodyId = (bodyId: string, unitId: string): string => `${bodyId}__${unitId}`;
+
+/** The configured body and the unit a stored issuing-body id names (no unit: not unit-scoped). */
+export const splitUnitBodyId = (id: string): { bodyId: string; unitId: string | null } => {
+  const at = id.indexOf('__');
+  return at < 0 ? { bodyId: id, unitId: null } : { bodyId: id.slice(0, at), unitId: id.slice(at + 2) };
+};
+
+const fill = (text: string, unitName: string): string =>
+  text.replaceAll('{unit}', unitName).replaceAll('{UNIT}', unitName.toLocaleUpperCase('vi'));
+
+/**
+ * A unit-scoped body (each commune's UBND) made concrete for one issuing unit: its names and lines name
+ * the unit, and its id — hence its register — is the unit's own. A body that is not unit-scoped is
+ * returned unchanged.
+ */
+export const issuingBodyOfUnit = (body: IssuingBody, unit: { id: string; name: string }): IssuingBody => {
+  if (!body.unitScoped) return body;
+  const f = (t: string) => fill(t, unit.name);
+  const opt = (t: string | undefined) => (t === undefined ? undefined : f(t));
+  return {
+    ...body,
+    id: unitBodyId(body.id, unit.id),
+    headerLines: body.headerLines.map(f),
+    ...(body.shortName ? { shortName: f(body.shortName) } : {}),
+    name: f(body.name),
+    place: f(body.place),
+    signatureOnBehalf: f(body.signatureOnBehalf),
+    signerTitle: f(body.signerTitle),
+    authorityLine: f(body.authorityLine),
+    competenceBases: body.competenceBases.map(f),
+    editions: body.editions?.map((e) => ({
+      ...e,
+      ...(e.headerLines ? { headerLines: e.headerLines.map(f) } : {}),
+      shortName: opt(e.shortName),
+      name: opt(e.name),
+      place: opt(e.place),
+      authorityLine: opt(e.authorityLine),
+    })),
+  };
+};
+
+/** Who decides an award type: its council (the default) or the head of the issuing unit alone. */
+export const decidedByOf = (a: Pick<AwardType, 'decidedBy'>): 'council' | 'head' => a.decidedBy ?? 'council';
 
 /** A title's name in any rule set of the configuration (prerequisite titles are named in messages). */
 export const titleName = (config: CommendationConfig, titleId: string): string => {

@@ -1,4 +1,5 @@
 import type { AwardType, CommendationConfig, IssuingBody, LegalBasis, RuleSet } from './award-types';
+import type { CertificateBlank } from './certificate';
 import { decree91, decree98, decree152, law2003, law2022, lolg2015, lolg2025 } from './legal-bases';
 
 /**
@@ -64,12 +65,240 @@ export const provincialIssuingBodies = (province: string): IssuingBody[] => {
 
 export const issuingBodies2023: IssuingBody[] = provincialIssuingBodies('Bình Phước');
 
+/**
+ * Every commune's and ward's own UBND (after the 2025 reorganisation communes issue most of December's
+ * awards): one configured body made concrete per issuing unit (`issuingBodyOfUnit`: "ỦY BAN NHÂN DÂN /
+ * XÃ AN BÌNH", a register per commune). The Chairman decides personally (no "TM."). Its bases are the
+ * 2025 Law on Organisation of Local Government; the layout follows the province's.
+ */
+export const communeIssuingBody: IssuingBody = {
+  id: 'ubnd-xa',
+  unitScoped: true,
+  level: 'commune',
+  headerLines: ['ỦY BAN NHÂN DÂN', '{UNIT}'],
+  superiorLines: 0,
+  shortName: 'UBND {UNIT}',
+  name: 'Ủy ban nhân dân {unit}',
+  decisionSymbol: 'QĐ-UBND',
+  minutesSymbol: 'BB-HĐTĐKT',
+  place: '{unit}',
+  signatureOnBehalf: '',
+  signerTitle: 'CHỦ TỊCH',
+  authorityLine: 'CHỦ TỊCH ỦY BAN NHÂN DÂN {UNIT}',
+  competenceBases: [lolg2025.ref],
+  editions: [{ effectiveFrom: '2025-07-01', effectiveTo: null, bases: [lolg2025] }],
+};
+
+/**
+ * Starting layouts of the two usual blanks, to be measured on the province's own paper with the test
+ * print (positions differ by supplier): Bằng khen on A3 landscape, Giấy khen on A4 landscape.
+ */
+export const defaultCertificateBlanks: CertificateBlank[] = [
+  {
+    id: 'bang-khen-a3',
+    name: 'Phôi Bằng khen (A3 ngang)',
+    awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh'],
+    widthMm: 420,
+    heightMm: 297,
+    offsetXMm: 0,
+    offsetYMm: 0,
+    slots: [
+      {
+        field: 'nomineeName',
+        xMm: 60,
+        yMm: 128,
+        widthMm: 300,
+        fontPt: 24,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+      {
+        field: 'nomineeTitle',
+        xMm: 60,
+        yMm: 145,
+        widthMm: 300,
+        fontPt: 16,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'nomineeUnitName',
+        xMm: 60,
+        yMm: 156,
+        widthMm: 300,
+        fontPt: 16,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'achievement',
+        xMm: 60,
+        yMm: 172,
+        widthMm: 300,
+        fontPt: 15,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'decisionNumber',
+        xMm: 40,
+        yMm: 222,
+        widthMm: 140,
+        fontPt: 13,
+        align: 'left',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'decisionDate',
+        xMm: 220,
+        yMm: 205,
+        widthMm: 170,
+        fontPt: 14,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'signerTitle',
+        xMm: 220,
+        yMm: 214,
+        widthMm: 170,
+        fontPt: 14,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+      {
+        field: 'signerName',
+        xMm: 220,
+        yMm: 262,
+        widthMm: 170,
+        fontPt: 15,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+    ],
+  },
+  {
+    id: 'giay-khen-a4',
+    name: 'Phôi Giấy khen (A4 ngang)',
+    awardTypeIds: [
+      'giay_khen_chu_tich_ubnd_xa',
+      'giay_khen_bcd_tinh',
+      'lao_dong_tien_tien',
+      'tap_the_lao_dong_tien_tien',
+    ],
+    widthMm: 297,
+    heightMm: 210,
+    offsetXMm: 0,
+    offsetYMm: 0,
+    slots: [
+      {
+        field: 'nomineeName',
+        xMm: 40,
+        yMm: 88,
+        widthMm: 217,
+        fontPt: 20,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+      {
+        field: 'nomineeTitle',
+        xMm: 40,
+        yMm: 100,
+        widthMm: 217,
+        fontPt: 14,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'nomineeUnitName',
+        xMm: 40,
+        yMm: 108,
+        widthMm: 217,
+        fontPt: 14,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'achievement',
+        xMm: 40,
+        yMm: 120,
+        widthMm: 217,
+        fontPt: 13,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'decisionNumber',
+        xMm: 25,
+        yMm: 160,
+        widthMm: 110,
+        fontPt: 12,
+        align: 'left',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'decisionDate',
+        xMm: 150,
+        yMm: 146,
+        widthMm: 125,
+        fontPt: 13,
+        align: 'center',
+        bold: false,
+        uppercase: false,
+      },
+      {
+        field: 'signerTitle',
+        xMm: 150,
+        yMm: 153,
+        widthMm: 125,
+        fontPt: 13,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+      {
+        field: 'signerName',
+        xMm: 150,
+        yMm: 186,
+        widthMm: 125,
+        fontPt: 14,
+        align: 'center',
+        bold: true,
+        uppercase: false,
+      },
+    ],
+  },
+];
+
+/** The awards communes and wards issue themselves (from 1/1/2024, Law 06/2022/QH15). */
+const GRASSROOTS_AWARDS = [
+  'giay_khen_chu_tich_ubnd_xa',
+  'lao_dong_tien_tien',
+  'tap_the_lao_dong_tien_tien',
+  'chien_si_thi_dua_co_so',
+] as const;
+
 /** The award types, parameterised by the bases of the rule set they belong to. */
 const awardTypesUnder = (
   bases: { law: LegalBasis; decree: LegalBasis },
   from: string,
   to: string | null,
   provincialFighterVote: { thresholdPercent: number; toVerify: boolean },
+  /** Whether communes issue their own awards through this product under this rule set. */
+  grassroots = false,
 ): AwardType[] => {
   const vote = (
     thresholdPercent: number,
@@ -186,17 +415,19 @@ const awardTypesUnder = (
       rank: 50,
       level: 'grassroots',
       for: 'individual',
-      // Awarded by units themselves; known here only as a prerequisite of the provincial title.
-      awardedHere: false,
-      issuingBodyId: null,
-      legalBases: [bases.law],
+      // Before 2024 known here only as a prerequisite of the provincial title; from then on communes
+      // award it themselves, with their own council's vote (the figures are configuration to verify).
+      awardedHere: grassroots,
+      issuingBodyId: grassroots ? 'ubnd-xa' : null,
+      legalBases: grassroots ? [verify(bases.law, 'Điều 23; Điều 74')] : [bases.law],
       effectiveFrom: from,
       effectiveTo: to,
-      voteRule: null,
+      voteRule: grassroots ? vote(50, 'present', true) : null,
+      decidedBy: 'council',
       disclosureWorkingDays: 0,
       prerequisites: [],
       quotas: [],
-      requiredDossierParts: [],
+      requiredDossierParts: grassroots ? ['bao_cao_thanh_tich', 'bien_ban'] : [],
     },
     {
       id: 'giay_khen_bcd_tinh',
@@ -215,6 +446,46 @@ const awardTypesUnder = (
       quotas: [],
       requiredDossierParts: ['to_trinh', 'bao_cao_thanh_tich'],
     },
+    ...(grassroots ? headDecidedGrassroots(bases.law, from, to) : []),
+  ];
+};
+
+/**
+ * The commune's awards its Chairman decides alone on the proposals of its units (no council vote): the
+ * Giấy khen and the titles "Lao động tiên tiến" / "Tập thể lao động tiên tiến". Article references are
+ * configuration to verify against Law 06/2022/QH15 and Decree 152/2025/NĐ-CP.
+ */
+const headDecidedGrassroots = (law: LegalBasis, from: string, to: string | null): AwardType[] => {
+  const common = {
+    level: 'commune',
+    awardedHere: true,
+    issuingBodyId: 'ubnd-xa',
+    legalBases: [{ ...law, article: 'Điều 74', toVerify: true }],
+    effectiveFrom: from,
+    effectiveTo: to,
+    voteRule: null,
+    decidedBy: 'head' as const,
+    disclosureWorkingDays: 0,
+    prerequisites: [],
+    quotas: [],
+    requiredDossierParts: ['bao_cao_thanh_tich' as const],
+  };
+  return [
+    {
+      ...common,
+      id: 'giay_khen_chu_tich_ubnd_xa',
+      name: 'Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã',
+      rank: 45,
+      for: 'both',
+    },
+    {
+      ...common,
+      id: 'tap_the_lao_dong_tien_tien',
+      name: 'Tập thể lao động tiên tiến',
+      rank: 31,
+      for: 'collective',
+    },
+    { ...common, id: 'lao_dong_tien_tien', name: 'Lao động tiên tiến', rank: 30, for: 'individual' },
   ];
 };
 
@@ -237,10 +508,13 @@ export const ruleSets: RuleSet[] = [
     effectiveFrom: '2024-01-01',
     effectiveTo: '2025-06-30',
     legalBases: [law2022, decree98],
-    awardTypes: awardTypesUnder({ law: law2022, decree: decree98 }, '2024-01-01', '2025-06-30', {
-      thresholdPercent: 70,
-      toVerify: true,
-    }),
+    awardTypes: awardTypesUnder(
+      { law: law2022, decree: decree98 },
+      '2024-01-01',
+      '2025-06-30',
+      { thresholdPercent: 70, toVerify: true },
+      true,
+    ),
   },
   {
     id: 'tdkt-2025',
@@ -248,10 +522,13 @@ export const ruleSets: RuleSet[] = [
     effectiveFrom: '2025-07-01',
     effectiveTo: null,
     legalBases: [law2022, decree152],
-    awardTypes: awardTypesUnder({ law: law2022, decree: decree152 }, '2025-07-01', null, {
-      thresholdPercent: 70,
-      toVerify: true,
-    }),
+    awardTypes: awardTypesUnder(
+      { law: law2022, decree: decree152 },
+      '2025-07-01',
+      null,
+      { thresholdPercent: 70, toVerify: true },
+      true,
+    ),
   },
 ];
 
@@ -327,8 +604,10 @@ export const commendationConfig2023 = (campaignId: string, province = 'Bình Ph�
     'tap_the_lao_dong_xuat_sac',
     'chien_si_thi_dua_cap_tinh',
     'giay_khen_bcd_tinh',
+    ...GRASSROOTS_AWARDS,
   ],
-  issuingBodies: provincialIssuingBodies(province),
+  issuingBodies: [...provincialIssuingBodies(province), communeIssuingBody],
   holidays: publicHolidays,
   consolidateAtIntermediateLevels: true,
+  certificateBlanks: defaultCertificateBlanks,
 });

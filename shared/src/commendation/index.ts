@@ -1,6 +1,7 @@
 export * from './award-types';
 export * from './batch';
 export * from './calendar';
+export * from './certificate';
 export * from './config-2023';
 export * from './council';
 export * from './decision';

@@ -221,7 +221,10 @@ export const Decision = z.object({
   id: Id,
   kind: z.literal('award'),
   campaignId: Id,
-  sessionId: Id,
+  /** The council session that voted; null for an award its issuing unit's head decided alone. */
+  sessionId: Id.nullable(),
+  /** Absent: the council voted (`council`). */
+  decidedBy: z.enum(['council', 'head']).optional(),
   ...signedInRegister,
   signerTitle: z.string(),
   title: z.string(),

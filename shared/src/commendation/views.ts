@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Id } from '../common';
 import { NomineeKind } from './award-types';
 import { CouncilSession } from './council';
+import { RegisterMode } from './numbering';
 import { Decision, Disclosure, NominationRecord, PublicComment, Revocation } from './records';
 
 /**
@@ -50,8 +51,10 @@ export const SessionView = CouncilSession.extend({
    */
   signing: z
     .object({
+      /** Empty where the body's văn thư gives the number (`registerMode: external`). */
       nextNumberText: z.string(),
       year: z.number().int(),
+      registerMode: RegisterMode.optional(),
       signers: z.array(
         z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
       ),
@@ -65,6 +68,49 @@ export const SessionView = CouncilSession.extend({
     .optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
+
+/**
+ * The file the council and the signer decide with, per agenda item: the nominee as the dossier states
+ * them, the achievements and prior awards, the review meeting of the proposing unit, the dossier's files
+ * (names only: the files stay behind the submission's own access check) and the public comments received
+ * about that nominee during its disclosure. A commenter's contact is never included (the secretariat's).
+ */
+export const DossierComment = z.object({
+  id: Id,
+  authorName: z.string(),
+  body: z.string(),
+  receivedAt: z.string(),
+});
+export const DossierFile = z.object({ part: z.string(), partName: z.string(), name: z.string() });
+export const DossierItem = z.object({
+  nominationId: Id,
+  nomineeKind: NomineeKind,
+  nomineeName: z.string(),
+  nomineeTitle: z.string(),
+  nomineeUnitName: z.string(),
+  unitName: z.string(),
+  awardTypeName: z.string(),
+  achievementSummary: z.string(),
+  priorAwards: z.array(z.object({ year: z.number().int(), title: z.string() })),
+  meeting: z.object({
+    date: z.string().nullable(),
+    members: z.number().int().nullable(),
+    votesFor: z.number().int().nullable(),
+    votesAgainst: z.number().int().nullable(),
+  }),
+  files: z.array(DossierFile),
+  comments: z.array(DossierComment),
+});
+export type DossierItem = z.infer<typeof DossierItem>;
+export const SessionDossier = z.object({
+  sessionId: Id,
+  items: z.array(DossierItem),
+  /** Comments about the list as a whole (no nominee named), shown once. */
+  generalComments: z.array(DossierComment),
+  /** Whether the draft decision can be read now (after the count, before signing). */
+  draftDecisionAvailable: z.boolean(),
+});
+export type SessionDossier = z.infer<typeof SessionDossier>;
 
 export const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
 

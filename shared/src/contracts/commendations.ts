@@ -13,10 +13,13 @@ import {
   DisclosureWithComments,
   Download,
   EarlyEndAuthority,
+  GivenNumber,
   MeetingRecord,
   NominationRecord,
   NominationStage,
+  RegisterSeries,
   Revocation,
+  SessionDossier,
   SessionView,
   UnitNotification,
 } from '../commendation';
@@ -369,6 +372,18 @@ export const getSession = defineRoute({
   errors: [404],
 });
 
+export const getSessionDossier = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/dossier',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getSessionDossier',
+  summary: 'Hồ sơ của các trường hợp trong phiên họp',
+  params: SessionParam,
+  response: SessionDossier,
+  errors: [404],
+});
+
 export const castBallot = defineRoute({
   method: 'POST',
   path: '/commendations/sessions/{sessionId}/ballots',
@@ -437,11 +452,37 @@ export const signDecision = defineRoute({
   idempotencyPrecheck: true,
   params: SessionParam,
   /** Which office holder signs: the chair when absent, a deputy ("KT. CHỦ TỊCH") when named. */
-  body: z.object({ signerId: Id.optional() }).default({}),
+  body: z
+    .object({
+      signerId: Id.optional(),
+      /** Where the issuing body's văn thư keeps the register: the number and date it gave (required then). */
+      register: GivenNumber.optional(),
+    })
+    .default({}),
   response: Decision,
   status: 201,
   errors: [403, 404, 409, 422],
   description: 'Chủ tịch ký: cấp số và ngày liên tục, không trùng, không bỏ số theo năm và cơ quan ban hành.',
+});
+
+export const decideByHead = defineRoute({
+  method: 'POST',
+  path: '/commendations/head-decisions',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'decideByHead',
+  summary: 'Người đứng đầu quyết định khen thưởng',
+  idempotencyPrecheck: true,
+  body: z.object({
+    campaignId: Id,
+    nominationIds: z.array(Id).min(1).max(40),
+    signerId: Id.optional(),
+    /** Where the unit's văn thư keeps the register: the number and date it gave. */
+    register: GivenNumber.optional(),
+  }),
+  response: Decision,
+  status: 201,
+  errors: [403, 404, 409, 422],
 });
 
 export const getDecision = defineRoute({
@@ -469,6 +510,38 @@ export const getDecisionDocument = defineRoute({
   errors: [404],
 });
 
+const PrintableHtml = z.object({
+  /** A whole HTML document, print-ready (CSS @page in mm): the browser prints it at 100 %. */
+  html: z.string(),
+  blankId: Id,
+  count: z.number().int().min(0),
+});
+
+export const getDecisionCertificates = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/certificates',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getDecisionCertificates',
+  summary: 'In bằng khen, giấy khen lên phôi',
+  params: DecisionParam,
+  query: z.object({ blankId: Id, nominationId: Id.optional() }),
+  response: PrintableHtml,
+  errors: [404, 422],
+});
+
+export const getCertificateTestPrint = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/certificate-blanks/{blankId}/test-print',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getCertificateTestPrint',
+  summary: 'In thử phôi',
+  params: CampaignParam.extend({ blankId: Id }),
+  response: PrintableHtml,
+  errors: [404],
+});
+
 export const revokeAward = defineRoute({
   method: 'POST',
   path: '/commendations/decisions/{decisionId}/revocations',
@@ -478,8 +551,43 @@ export const revokeAward = defineRoute({
   summary: 'Thu hồi khen thưởng',
   idempotencyPrecheck: true,
   params: DecisionParam,
-  body: z.object({ nominationId: Id, reason: Reason }),
+  body: z.object({
+    nominationId: Id,
+    reason: Reason,
+    /** Where the issuing body's văn thư keeps the register: the number and date it gave. */
+    register: GivenNumber.optional(),
+  }),
   response: Revocation,
+  status: 201,
+  errors: [403, 404, 409, 422],
+});
+
+export const ReservationRequest = z.object({
+  campaignId: Id,
+  issuingBodyId: Id,
+  number: z.number().int().min(1).max(999_999),
+  /** The register's year (the document's year). */
+  year: z.number().int().min(2000).max(2100),
+  series: RegisterSeries.default('ordinary'),
+  /** What the number is for, in the document-management system (its document id or reference). */
+  ref: z.string().trim().min(1).max(200),
+});
+
+export const reserveRegisterNumber = defineRoute({
+  method: 'POST',
+  path: '/commendations/register/reservations',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'reserveRegisterNumber',
+  summary: 'Văn thư giữ số trong sổ đăng ký',
+  idempotencyPrecheck: true,
+  body: ReservationRequest,
+  response: z.object({
+    sequence: z.string(),
+    number: z.number().int(),
+    numberText: z.string(),
+    state: z.literal('reserved'),
+  }),
   status: 201,
   errors: [403, 404, 409, 422],
 });
@@ -551,6 +659,7 @@ export const commendationContracts = {
   listSessions,
   listMySessions,
   getSession,
+  getSessionDossier,
   castBallot,
   closeSession,
   getMinutesDocument,
@@ -558,7 +667,11 @@ export const commendationContracts = {
   signDecision,
   getDecision,
   getDecisionDocument,
+  decideByHead,
+  getDecisionCertificates,
+  getCertificateTestPrint,
   revokeAward,
   getRegister,
+  reserveRegisterNumber,
   listNotifications,
 };

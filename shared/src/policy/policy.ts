@@ -61,6 +61,11 @@ export interface PolicyResource {
   published?: boolean;
   /** Public lists: a disclosure window is open for comments. */
   disclosureOpen?: boolean;
+  /**
+   * Decisions: one the head of the issuing unit makes alone (an award type `decidedBy: head` — a commune's
+   * Giấy khen); `unitId` is the issuing unit.
+   */
+  headDecision?: boolean;
   /** Users: the user the record is about (everyone reads their own). */
   userId?: string;
   /**
@@ -273,17 +278,26 @@ export function authorize(
         if (r.published === true) return allow;
         // Every signed decision is published: an unpublished one is the draft its signer is signing.
         if (atProvince(identity, r, ['chair'])) return allow;
+        // A unit's own decision (its head decides alone) is its own staff's to prepare and read.
+        if (r.headDecision === true && ownUnit(identity, r)) return allow;
         return deny('Quyết định chưa được công bố');
       }
       if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
       // Signing and revoking.
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
+      // The head of a commune (ward, department) decides its own head-decided awards.
+      if (action === 'act' && r.headDecision === true && ownUnit(identity, r) && has(identity, 'unit_head'))
+        return allow;
+      // Its office prints the certificates of the unit's own decisions.
+      if (action === 'export' && r.headDecision === true && ownUnit(identity, r)) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;
       return deny('Không có quyền với quyết định');
     }
     case 'register': {
       if ((action === 'read' || action === 'export') && atProvince(identity, r, PROVINCE)) return allow;
-      return deny('Không có quyền xem sổ đăng ký quyết định');
+      // The văn thư sits in the secretariat's office: it reserves numbers of a body keeping its own register.
+      if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
+      return deny('Không có quyền với sổ đăng ký quyết định');
     }
     case 'tenant_settings': {
       // Everyone in the province reads them (every help page shows the contact); its administrator keeps them.

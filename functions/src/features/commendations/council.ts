@@ -32,7 +32,7 @@ import {
 import { provinceSigners } from './documents/signer';
 import { DOCX_TYPE, documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
-import { nextInRegister, storedIssuingBody } from './register';
+import { nextInRegister, registerModeOf, storedIssuingBody } from './register';
 import { type Seal, transactWithRetry, writeOnce } from './tx';
 
 /**
@@ -258,12 +258,15 @@ const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilS
   const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now, {
     issuing: false,
   });
-  const next = await nextInRegister(d, tenantId, 'decision', body, now);
+  // Where the body's văn thư keeps the register, the number is theirs to give at signing.
+  const external = registerModeOf(body) === 'external';
+  const next = external ? null : await nextInRegister(d, tenantId, 'decision', body, now);
   const signers = await provinceSigners(d, tenantId, now);
   const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
   return {
-    nextNumberText: next.numberText,
-    year: next.year,
+    nextNumberText: next?.numberText ?? '',
+    year: next?.year ?? Number(vnDate(now).slice(0, 4)),
+    registerMode: external ? ('external' as const) : ('product' as const),
     signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
     issuer: body.name,
     bases: cited.map((b) => ({ ref: b.ref, toVerify: b.toVerify, ...(b.note ? { note: b.note } : {}) })),
@@ -428,7 +431,7 @@ export const closeSession = async (
     try {
       await transactWrite(d.commendations.ref.client, [
         d.commendations.closeSessionItem(closed, s.ballotCount),
-        minutes.claim,
+        ...minutes.claim(`minutes#${s.id}`, at),
         ...recordItems,
         ...seal(closed),
         ...(await d.audit.record(identity, {

@@ -4,6 +4,7 @@ import {
   checkRegister,
   type Decision,
   decisionEntries,
+  type GivenNumber,
   type Revocation,
   ruleSetOn,
   vnDate,
@@ -74,6 +75,25 @@ export const draftDecisionKey = async (
   return key;
 };
 
+/** One notice per unit concerned that a decision about its nominees was signed. */
+export const decisionNotices = (
+  d: CommendationDeps,
+  decision: Pick<Decision, 'tenantId' | 'id' | 'numberText' | 'signedOn' | 'signedAt'>,
+  unitIds: readonly string[],
+  now: Date,
+): TxItem[] =>
+  unitIds.map((unitId) =>
+    d.commendations.putNotification({
+      tenantId: decision.tenantId,
+      unitId,
+      id: newId(now),
+      kind: 'decision',
+      refId: decision.id,
+      title: `Quyết định số ${decision.numberText} ${vnDateWords(decision.signedOn)} về khen thưởng`,
+      at: decision.signedAt,
+    }),
+  );
+
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
 
@@ -94,6 +114,7 @@ export const signDecision = async (
   now: Date,
   seal: Seal<Decision>,
   signerId?: string,
+  given?: GivenNumber,
 ): Promise<Decision> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now, signerId);
@@ -113,7 +134,7 @@ export const signDecision = async (
     const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
 
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const { on: signedOn, year, number: n, numberText } = registered;
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
     const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
@@ -162,7 +183,7 @@ export const signDecision = async (
 
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
-      registered.claim,
+      ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),
       ...decisionSearchItems(d.commendations.ref.table, decision),
       d.commendations.putSession(decided, s.version),
@@ -182,16 +203,11 @@ export const signDecision = async (
           rec.version,
         );
       }),
-      ...units.map((unitId) =>
-        d.commendations.putNotification({
-          tenantId: identity.tenantId,
-          unitId,
-          id: newId(now),
-          kind: 'decision',
-          refId: id,
-          title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
-          at,
-        }),
+      ...decisionNotices(
+        d,
+        { tenantId: identity.tenantId, id, numberText, signedOn, signedAt: at },
+        units,
+        now,
       ),
     ];
     try {
@@ -230,6 +246,7 @@ export const revokeAward = async (
   reason: string,
   now: Date,
   seal: Seal<Revocation>,
+  given?: GivenNumber,
 ): Promise<Revocation> => {
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now);
@@ -253,7 +270,7 @@ export const revokeAward = async (
       now,
     );
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const revocation: Revocation = {
       tenantId: identity.tenantId,
       id: newId(now),
@@ -287,7 +304,7 @@ export const revokeAward = async (
     );
     try {
       await transactWrite(d.commendations.ref.client, [
-        registered.claim,
+        ...registered.claim(`revocation#${revocation.id}`, at),
         d.commendations.putRevocation(revocation),
         d.commendations.putRecord(
           { ...rec, stage: revoked.stage, outcomeReason: reason, updatedAt: at, version: rec.version + 1 },

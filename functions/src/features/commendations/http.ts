@@ -13,6 +13,7 @@ import { idempotencyHandle, replayOf } from '../../kernel/http/idempotency';
 import { created, type HttpResult, ok } from '../../kernel/http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/route';
 import { batchResource, createBatch, decideBatch, loadBatch, submitBatch, updateBatch } from './batches';
+import { decisionCertificates, testPrint } from './certificates';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import {
   castBallot,
@@ -26,6 +27,8 @@ import {
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
+import { sessionDossier } from './dossier';
+import { decideByHead } from './head-decisions';
 import {
   approvedNominations,
   batchCandidates,
@@ -34,6 +37,7 @@ import {
   nomineeRedaction,
   redactBatch,
 } from './nominations';
+import { reserveNumber } from './register';
 import { type Seal, writeOnce } from './tx';
 
 /**
@@ -317,6 +321,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.getSession, async ({ params, identity }) =>
     ok(await sessionView(d, identity, await loadSession(d, identity, params.sessionId))),
   ),
+  userRoute(c.getSessionDossier, async ({ params, identity }) =>
+    ok(await sessionDossier(d, identity, await loadSession(d, identity, params.sessionId))),
+  ),
   userRoute(c.castBallot, (req) =>
     write(d, req, created, (seal) =>
       castBallot(d, req.identity, req.params.sessionId, req.body, req.now, seal),
@@ -338,7 +345,15 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
   userRoute(c.signDecision, (req) =>
     write(d, req, created, (seal) =>
-      signDecision(d, req.identity, req.params.sessionId, req.now, seal, req.body.signerId),
+      signDecision(
+        d,
+        req.identity,
+        req.params.sessionId,
+        req.now,
+        seal,
+        req.body.signerId,
+        req.body.register,
+      ),
     ),
   ),
   userRoute(c.getDecision, async ({ params, identity }) => {
@@ -352,6 +367,15 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       ? withDownload(d, x.xlsxKey, `Danh-sach-${fileSafe(x.numberText)}.xlsx`)
       : withDownload(d, x.documentKey, `${name}.docx`);
   }),
+  userRoute(c.decideByHead, (req) =>
+    write(d, req, created, (seal) => decideByHead(d, req.identity, req.body, req.now, seal)),
+  ),
+  userRoute(c.getDecisionCertificates, async ({ params, query, identity }) =>
+    ok(await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId)),
+  ),
+  userRoute(c.getCertificateTestPrint, async ({ params, identity }) =>
+    ok(await testPrint(d, identity, params.campaignId, params.blankId)),
+  ),
   userRoute(c.revokeAward, (req) =>
     write(d, req, created, (seal) =>
       revokeAward(
@@ -362,8 +386,12 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
         req.body.reason,
         req.now,
         seal,
+        req.body.register,
       ),
     ),
+  ),
+  userRoute(c.reserveRegisterNumber, (req) =>
+    write(d, req, created, (seal) => reserveNumber(d, req.identity, req.body, req.now, seal)),
   ),
   userRoute(c.getRegister, async ({ query, identity }) => ok(await registerOf(d, identity, query.year))),
   userRoute(c.listNotifications, async ({ identity }) =>

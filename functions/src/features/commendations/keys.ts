@@ -252,6 +252,33 @@ export const counterEntity = defineEntity({
   attributes: (c: { tenantId: string; sequence: string; last: number }) => ({ last: c.last }),
 });
 
+/**
+ * One number of a sequence, in both register modes: written only if absent (or, for a number the văn thư
+ * reserved, only while reserved) in the transaction of its document, so no number is used twice (Decree
+ * 30/2020, Art. 15). Beside the counter in the sequence's partition: a year's numbers are one Query.
+ */
+export const RegisterSlot = z.object({
+  number: z.number().int().min(1),
+  state: z.enum(['reserved', 'issued']),
+  /** The document that took it (issued), or what the văn thư reserved it for. */
+  ref: z.string().max(200),
+  at: z.string(),
+});
+export type RegisterSlot = z.infer<typeof RegisterSlot>;
+
+export const registerSlotEntity = defineEntity({
+  type: 'RegisterSlot',
+  schema: RegisterSlot,
+  pk: (c: { tenantId: string; sequence: string }) => `${t(c.tenantId)}#SEQ#${c.sequence}`,
+  sk: sortKey('NO#', (c: { number: number }) => pad(c.number, 6)),
+  attributes: (c: RegisterSlot & { tenantId: string; sequence: string }): RegisterSlot => ({
+    number: c.number,
+    state: c.state,
+    ref: c.ref,
+    at: c.at,
+  }),
+});
+
 export const notificationEntity = defineEntity({
   type: 'UnitNotification',
   schema: UnitNotification,

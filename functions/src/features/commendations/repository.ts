@@ -9,6 +9,7 @@ import {
   type NominationRecord,
   type NominationStage,
   type PublicComment,
+  type RegisterWrite,
   Revocation,
   type UnitNotification,
 } from '@thidua/shared/commendation';
@@ -29,8 +30,10 @@ import {
   disclosureEntity,
   notificationEntity,
   type Participation,
+  type RegisterSlot,
   rateEntity,
   recordEntity,
+  registerSlotEntity,
   revocationEntity,
   sessionEntity,
   voterEntity,
@@ -100,6 +103,10 @@ export interface CommendationRepository {
   counter(tenantId: string, sequence: string): Promise<number | null>;
   /** Moves the counter from `current` to `next` (conditioned on `current`). */
   counterItem(tenantId: string, sequence: string, current: number | null, next: number): TxItem;
+  /** A number's slot as stored (reserved or issued), if any. */
+  slot(tenantId: string, sequence: string, number: number): Promise<RegisterSlot | undefined>;
+  /** The transaction items of a register plan (`planRegisterClaim`, `planReservation`). */
+  registerItems(tenantId: string, writes: readonly RegisterWrite[], ref: string, at: string): TxItem[];
 
   getDecision(tenantId: string, id: string): Promise<Decision | undefined>;
   putDecision(d: Decision): TxItem;
@@ -211,6 +218,20 @@ export const createCommendationRepository = (ref: TableRef): CommendationReposit
             { set: { last: next } },
             equals('last', current),
           ),
+
+    slot: (tenantId, sequence, number) =>
+      registerSlotEntity.on(ref).get({ tenantId, sequence, number }, { consistent: true }),
+    registerItems(tenantId, writes, documentRef, at) {
+      return writes.map((w) =>
+        w.item === 'counter'
+          ? this.counterItem(tenantId, w.sequence, w.expect, w.set)
+          : registerSlotEntity.put(
+              table,
+              { tenantId, sequence: w.sequence, number: w.number, state: w.set, ref: documentRef, at },
+              w.expect === 'absent' ? absent() : equals('state', 'reserved'),
+            ),
+      );
+    },
 
     getDecision: (tenantId, id) => decisions.get({ tenantId, id }, { consistent: true }),
     putDecision: (d) => decisionEntity.put(table, d, absent()),

@@ -363,3 +363,10 @@ export async function openDownload(get: () => Promise<{ url: string }>): Promise
   const { url } = await get();
   window.location.assign(url);
 }
+
+/** Opens print-ready HTML (certificates on their blanks) in a new tab, where the browser prints it at 100 %. */
+export async function openPrintable(get: () => Promise<{ html: string }>): Promise<void> {
+  const { html } = await get();
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  window.open(url, '_blank', 'noopener');
+}

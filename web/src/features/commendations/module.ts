@@ -32,6 +32,10 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/SignPage')).SignPage }),
     },
     {
+      path: 'commendations/certificates',
+      lazy: async () => ({ Component: (await import('./components/CertificatesPage')).CertificatesPage }),
+    },
+    {
       path: 'commendations/notifications',
       lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
     },
@@ -53,6 +57,12 @@ export default defineFeature({
     { to: '/commendations/council', label: pair('nav.council'), workspace: 'council', order: 43 },
     { to: '/commendations/vote', label: pair('nav.vote'), workspace: 'ballot', order: 44 },
     { to: '/commendations/sign', label: pair('nav.sign'), workspace: 'signature', order: 45 },
+    {
+      to: '/commendations/certificates',
+      label: pair('nav.certificates'),
+      workspace: 'signature',
+      order: 45.5,
+    },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),

@@ -5,12 +5,15 @@ import {
   createBatch,
   decideBatch,
   getBatchDocument,
+  getCertificateTestPrint,
   getCommendationConfig,
   getDecision,
+  getDecisionCertificates,
   getDecisionDocument,
   getDisclosure,
   getDraftDecision,
   getMinutesDocument,
+  getSessionDossier,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -83,8 +86,22 @@ export const commendationService = (api: ApiClient) => ({
   ) => api.call(closeSession, { params: { sessionId }, body: meeting ? { meeting } : {}, idempotencyKey }),
   minutes: (sessionId: string) => api.call(getMinutesDocument, { params: { sessionId } }),
   draftDecision: (sessionId: string) => api.call(getDraftDecision, { params: { sessionId } }),
-  sign: (sessionId: string, signerId: string | null, idempotencyKey: string) =>
-    api.call(signDecision, { params: { sessionId }, body: signerId ? { signerId } : {}, idempotencyKey }),
+  dossier: (sessionId: string) => api.call(getSessionDossier, { params: { sessionId } }),
+  certificates: (decisionId: string, blankId: string) =>
+    api.call(getDecisionCertificates, { params: { decisionId }, query: { blankId } }),
+  testPrint: (campaignId: string, blankId: string) =>
+    api.call(getCertificateTestPrint, { params: { campaignId, blankId } }),
+  sign: (
+    sessionId: string,
+    signerId: string | null,
+    idempotencyKey: string,
+    register?: { number: number; date: string },
+  ) =>
+    api.call(signDecision, {
+      params: { sessionId },
+      body: { ...(signerId ? { signerId } : {}), ...(register ? { register } : {}) },
+      idempotencyKey,
+    }),
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),
   decisionDocument: (decisionId: string, format: 'docx' | 'xlsx') =>
     api.call(getDecisionDocument, { params: { decisionId }, query: { format } }),

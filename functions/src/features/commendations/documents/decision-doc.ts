@@ -33,6 +33,8 @@ export interface DecisionDocInput {
   signature: Signature;
   /** "Biên bản số 03/BB-HĐTĐKT ngày ..." of the council session. */
   minutesRef: string;
+  /** Whose proposal the decision answers, where no council voted (a head's decision): replaces the council line. */
+  proposal?: string;
   entries: readonly DecisionEntry[];
   /** An unsigned draft for reading before signing: "DỰ THẢO" above the title, the number left blank. */
   draft?: boolean;
@@ -164,7 +166,8 @@ export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => 
     para(b.authorityLine, { align: 'center', bold: true, before: 120, after: 240 }),
     ...legalBases([...b.competenceBases, ...d.ruleBases, d.config.planBasis]),
     body(
-      `Xét đề nghị của ${d.config.councilName} tại ${d.minutesRef} và của ${d.config.secretariatName} (cơ quan thường trực).`,
+      d.proposal ??
+        `Xét đề nghị của ${d.config.councilName} tại ${d.minutesRef} và của ${d.config.secretariatName} (cơ quan thường trực).`,
       { italics: true },
     ),
     para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate } from '../../../i18n';
-import { Alert, Badge, Button, SelectField } from '../../../ui';
+import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
   openDownload,
+  openPrintable,
   ReasonDialog,
   useC,
   useCampaignQuery,
@@ -18,6 +19,25 @@ import {
   useRefresh,
 } from '../common';
 import { SessionResults } from './CouncilPage';
+import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
+
+/** One print button per configured blank that carries an awardee of the decision. */
+function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; awardTypeIds: string[] }) {
+  const { c, svc, campaign } = useCommendationPage();
+  const config = useCampaignQuery(['config'], campaign.campaignId, (id) => svc.config(id));
+  const blanks = (config.data?.certificateBlanks ?? []).filter((b) =>
+    b.awardTypeIds.some((a) => awardTypeIds.includes(a)),
+  );
+  return (
+    <>
+      {blanks.map((b) => (
+        <Button key={b.id} onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
+          {c('cert.print', { name: b.name })}
+        </Button>
+      ))}
+    </>
+  );
+}
 
 function DecisionCard({ decisionId }: { decisionId: string }) {
   const c = useC();
@@ -68,6 +88,10 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
         <Button onClick={() => openDownload(() => svc.decisionDocument(decision.id, 'xlsx'))}>
           {c('downloadXlsx')}
         </Button>
+        <CertificateButtons
+          decisionId={decision.id}
+          awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
+        />
       </div>
       <ErrorBox error={revoke.error} />
       <ReasonDialog
@@ -84,38 +108,68 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
  * Signing takes the register's next number and publishes the decision: the dialog says which number (read
  * from the API without taking it) and who signs — the chair, or a deputy for the chair ("KT. CHỦ TỊCH").
  */
+/** The number and date the văn thư gave, where the issuing body keeps its own register. */
+export interface GivenNumberInput {
+  number: string;
+  date: string;
+}
+
 function SignAction({
   s,
   signerId,
   onSigner,
+  given,
+  onGiven,
   onConfirm,
   pending,
 }: {
   s: SessionView;
   signerId: string;
   onSigner: (id: string) => void;
+  given: GivenNumberInput;
+  onGiven: (g: GivenNumberInput) => void;
   onConfirm: () => void;
   pending: boolean;
 }) {
   const c = useC();
   const signers = s.signing?.signers ?? [];
   const chosen = signers.find((h) => h.id === signerId) ?? signers[0];
+  const external = s.signing?.registerMode === 'external';
   if (s.signing && signers.length === 0) return <Alert tone="warning">{c('sign.noHolder')}</Alert>;
+  const signer = chosen
+    ? `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`
+    : '';
   return (
     <ConfirmAction
       label={c('sign.sign')}
       pending={pending}
       onConfirm={onConfirm}
+      disabled={external && !(/^\d+$/.test(given.number) && given.date)}
       message={
         s.signing && chosen
-          ? c('confirm.sign', {
-              number: s.signing.nextNumberText,
-              year: s.signing.year,
-              signer: `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`,
-            })
+          ? external
+            ? c('confirm.signExternal', { number: given.number || '…', date: given.date || '…', signer })
+            : c('confirm.sign', { number: s.signing.nextNumberText, year: s.signing.year, signer })
           : c('confirm.signUnknown')
       }
     >
+      {external ? (
+        <>
+          <p className="muted">{c('sign.externalRegister')}</p>
+          <TextField
+            label={c('sign.givenNumber')}
+            required
+            value={given.number}
+            onChange={(number) => onGiven({ ...given, number })}
+          />
+          <TextField
+            label={c('sign.givenDate')}
+            required
+            value={given.date}
+            onChange={(date) => onGiven({ ...given, date })}
+          />
+        </>
+      ) : null}
       {signers.length > 1 ? (
         <SelectField
           label={c('sign.signer')}
@@ -157,13 +211,39 @@ function SigningBases({ s }: { s: SessionView }) {
   );
 }
 
+/** Every nominee's file beside the results: the signer decides with the dossier open. */
+function SigningDossier({ s }: { s: SessionView }) {
+  const c = useC();
+  const dossier = useSessionDossier(s.id);
+  return (
+    <div className="c-dossier-list">
+      <h3>{c('dossier.title')}</h3>
+      <SessionFile sessionId={s.id} dossier={dossier.data} showDraft={false} />
+      {(dossier.data?.items ?? []).map((item) => (
+        <div key={item.nominationId}>
+          <strong>
+            {item.nomineeName} ({item.unitName}) — {item.awardTypeName}
+          </strong>
+          <DossierEntry item={item} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** The chair signs the decision of a counted session: its number and date are allocated by the server. */
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
   const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
   const [signerIds, setSignerIds] = useState<Record<string, string>>({});
+  const [givenNumbers, setGivenNumbers] = useState<Record<string, GivenNumberInput>>({});
   const sign = useIntentMutation(
-    (s: SessionView, key) => svc.sign(s.id, signerIds[s.id] ?? null, key),
+    (s: SessionView, key) => {
+      const g = givenNumbers[s.id];
+      const register =
+        s.signing?.registerMode === 'external' && g ? { number: Number(g.number), date: g.date } : undefined;
+      return svc.sign(s.id, signerIds[s.id] ?? null, key, register);
+    },
     () => refresh('sessions'),
   );
   const ready = (sessions.data ?? []).filter((s) => s.state !== 'open');
@@ -176,6 +256,7 @@ export function SignPage() {
         <section key={s.id} className="card c-section" aria-label={s.title}>
           <h2>{s.title}</h2>
           <SessionResults s={s} />
+          {s.state === 'closed' ? <SigningDossier s={s} /> : null}
           {s.state === 'closed' ? <SigningBases s={s} /> : null}
           {s.state === 'closed' ? (
             <div className="c-actions">
@@ -185,6 +266,8 @@ export function SignPage() {
                 signerId={signerIds[s.id] ?? ''}
                 pending={sign.isPending}
                 onSigner={(id) => setSignerIds((x) => ({ ...x, [s.id]: id }))}
+                given={givenNumbers[s.id] ?? { number: '', date: '' }}
+                onGiven={(g) => setGivenNumbers((x) => ({ ...x, [s.id]: g }))}
                 onConfirm={() => sign.mutate(s)}
               />
             </div>

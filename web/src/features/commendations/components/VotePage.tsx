@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Choice, SessionView } from '@thidua/shared/commendation';
+import type { Choice, DossierItem, SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
 import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
 import { ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
+import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 function Ballot({ s }: { s: SessionView }) {
   const c = useC();
@@ -11,6 +12,8 @@ function Ballot({ s }: { s: SessionView }) {
   const qc = useQueryClient();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const intent = useIntent();
+  const dossier = useSessionDossier(s.id);
+  const files = new Map((dossier.data?.items ?? []).map((i) => [i.nominationId, i]));
   const vote = useMutation({
     mutationFn: () => svc.vote(s.id, choices, intent.key()),
     onSuccess: async () => {
@@ -37,8 +40,12 @@ function Ballot({ s }: { s: SessionView }) {
         e.preventDefault();
       }}
     >
+      <SessionFile sessionId={s.id} dossier={dossier.data} />
       {s.agenda.map((a) => (
         <Fieldset key={a.nominationId} legend={`${a.nomineeName} (${a.unitName}) — ${a.awardTypeName}`}>
+          {files.has(a.nominationId) ? (
+            <DossierEntry item={files.get(a.nominationId) as DossierItem} />
+          ) : null}
           <div className="c-choice">
             {(a.voteRule.allowAbstain
               ? (['agree', 'disagree', 'abstain'] as const)
