@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
 import { REDACTED_TEXT } from '../forms/sensitive';
 import { DossierPart, NomineeGender, NomineeKind } from './award-types';
-
-import { fieldValue, NOMINATION_FORM_KEY, nominationFields } from './fields';
+import { fieldValue, nominationFields } from './fields';
 
 /**
  * The nominee facts a record or a list copies out of the form data, and the fields they come from: where
