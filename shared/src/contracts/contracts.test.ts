@@ -10,6 +10,7 @@ import {
   contractMismatch,
   contractsByOperation,
   defineRoute,
+  documentContracts,
   ErrorBody,
   getHealth,
   getSubmission,
@@ -35,6 +36,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   admin: adminContracts,
   builder: { ...campaignBuilderContracts, ...templateBuilderContracts },
   commendations: commendationContracts,
+  documents: documentContracts,
   public: publicContracts,
 };
 

@@ -4,6 +4,7 @@ import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
+import { documentContracts } from './documents';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
@@ -31,6 +32,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,
+  ...documentContracts,
   ...publicContracts,
 };
 

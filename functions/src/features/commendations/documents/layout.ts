@@ -97,7 +97,7 @@ export const header = (h: HeaderInfo): Columns => {
   const left = [
     ...h.bodyLines.map((l, i) => para(l, { align: 'center', size: 13, bold: i >= superior, after: 0 })),
     rule(40),
-    para(h.numberLine, { align: 'center', size: 13 }),
+    ...(h.numberLine ? [para(h.numberLine, { align: 'center', size: 13 })] : []),
   ];
   const right = [...nationalTitle(), para(h.placeDate, { align: 'center', size: 14, italics: true })];
   return columns([
