@@ -16,6 +16,7 @@ import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } fr
 import { ActionBar } from './ActionBar';
 import { ClassifyButton } from './ClassifyButton';
 import { HistoryTimeline } from './HistoryTimeline';
+import { PdfButton } from './PdfButton';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { SubmissionEditor } from './SubmissionEditor';
@@ -139,6 +140,7 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          <PdfButton submissionId={sub.id} />
           <ClassifyButton submission={sub} />
           {isAuthor && sub.multiplePerPeriod ? (
             <AddAnother submission={sub} formTitle={template.title} />
