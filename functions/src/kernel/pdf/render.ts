@@ -7,7 +7,8 @@ import { type Align, type Block, type DataTable, type DocModel, PAGE, type Para,
  * Renders a document model as a PDF: A4, the Decree 30 margins, ThiDua Serif (Liberation Serif, metric-
  * compatible with Times New Roman) embedded as subsets, greedy line breaking by measured word widths,
  * justified body text, tables whose header row repeats and whose rows never split across pages.
- * Deterministic: the same model and date give the same bytes (the stored PDF is what a signer signs).
+ * Not byte-for-byte reproducible (pdf-lib names font resources at random): a generated PDF is stored once
+ * and that stored file is what a signer signs and what the verifier compares with.
  */
 
 const MM = 72 / 25.4;
