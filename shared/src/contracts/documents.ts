@@ -1,3 +1,6 @@
+import * as z from 'zod';
+import { Download } from '../commendation';
+import { Id } from '../common';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 
@@ -22,7 +25,57 @@ export const getSubmissionPdf = defineRoute({
   errors: [404],
 });
 
+const DecisionParam = z.object({ decisionId: Id });
+
+export const getDecisionPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDecisionPdf',
+  summary: 'The decision as PDF (the file the signer signs), made once from the stored document',
+  params: DecisionParam,
+  response: Download,
+  errors: [404],
+});
+
+/** A signed PDF as uploaded, base64 (the API's 256 KB body limit: a signed decision of up to ~190 KB). */
+export const SignedPdfBody = z.object({
+  pdf: z
+    .string()
+    .min(8)
+    .max(256 * 1024)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/u, 'Tệp PDF phải được mã hóa base64'),
+});
+
+export const SignatureCheck = z.object({
+  signerName: z.string(),
+  signerSubject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  signedAt: z.string(),
+  sha256: z.string(),
+});
+
+export const checkDecisionSignature = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/signature-check',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'checkDecisionSignature',
+  summary:
+    "Verify a signed PDF of the decision: PAdES signature, certificate valid at signing time, chain to the deployment's trusted roots, signed content = the generated PDF",
+  params: DecisionParam,
+  body: SignedPdfBody,
+  response: SignatureCheck,
+  errors: [403, 404, 422],
+  description:
+    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
+  getDecisionPdf,
+  checkDecisionSignature,
 };

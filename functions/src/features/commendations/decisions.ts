@@ -115,7 +115,7 @@ export const signDecision = async (
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
     const { on: signedOn, year, number: n, numberText } = registered;
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
-    const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+    const [{ decisionDocx, decisionDocument, decisionSubject }, { awardeesXlsx }] = await Promise.all([
       import('./documents/decision-doc'),
       import('./documents/awardees-xlsx'),
     ]);
@@ -142,22 +142,30 @@ export const signDecision = async (
       documentKey: docKey,
       xlsxKey,
     };
-    const [docx, xlsx] = [
-      await decisionDocx({
-        config,
-        issuingBody: body,
-        ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
-        numberText,
-        signedOn,
-        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
-        minutesRef: minutesTitle(s),
-        entries,
-      }),
-      awardeesXlsx(decision),
-    ];
+    const docInput = {
+      config,
+      issuingBody: body,
+      ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
+      numberText,
+      signedOn,
+      signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      minutesRef: minutesTitle(s),
+      entries,
+    };
+    const [docx, xlsx] = [await decisionDocx(docInput), awardeesXlsx(decision)];
+    // The document as blocks: the documents group renders the PDF the signer signs from it (ADR 0024).
+    const model = new TextEncoder().encode(JSON.stringify(decisionDocument(docInput)));
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
     // no decision points to, never a decision without its file.
-    await Promise.all([d.documents.put(docKey, docx, DOCX_TYPE), d.documents.put(xlsxKey, xlsx, XLSX_TYPE)]);
+    await Promise.all([
+      d.documents.put(docKey, docx, DOCX_TYPE),
+      d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
+      d.documents.put(
+        documentKey(identity.tenantId, 'decision', id, 'model.json'),
+        model,
+        'application/json',
+      ),
+    ]);
 
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [

@@ -1,9 +1,18 @@
 import { documentContracts as c } from '@thidua/shared/contracts';
+import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
+import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { HttpResult } from '../../kernel/http/response';
+import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
-import { renderPdf } from '../../kernel/pdf/render';
+import { certificatesFromPem } from '../../kernel/pdf/cms';
+import type { DocModel } from '../../kernel/pdf/model';
+import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
+import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { hiddenAttachments } from '../attachments/http';
+import { provinceResource } from '../commendations/context';
+import { loadDecision } from '../commendations/decisions-read';
+import { documentKey } from '../commendations/documents-store';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';
@@ -23,7 +32,66 @@ export const pdfResult = (bytes: Uint8Array, fileName: string): HttpResult => ({
 /** The day in Vietnam (UTC+7) as YYYY-MM-DD: what the printed date line says. */
 const vnToday = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
+/**
+ * The deployment's trusted roots for digital signatures (e.g. the Government CA): a PEM bundle stored in
+ * the bucket at this key by the operator (docs/deploy.md), read once per instance for five minutes.
+ */
+export const SIGNING_ROOTS_KEY = 'config/signing-roots.pem';
+const ROOTS_TTL_MS = 5 * 60_000;
+const rootsCache = new WeakMap<object, { at: number; pem: string }>();
+const trustedRoots = async (d: Deps, now: Date) => {
+  const cached = rootsCache.get(d);
+  if (cached && now.getTime() - cached.at < ROOTS_TTL_MS) return certificatesFromPem(cached.pem);
+  const pem = new TextDecoder().decode((await d.documents.get(SIGNING_ROOTS_KEY))?.bytes ?? new Uint8Array());
+  rootsCache.set(d, { at: now.getTime(), pem });
+  return certificatesFromPem(pem);
+};
+
+const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
+
+/**
+ * The decision's PDF, made once from the model stored at signing and kept (a conditional write: racing
+ * first readers keep one file): what the signer downloads is the very file the verifier compares with.
+ */
+const decisionPdf = async (d: Deps, tenantId: string, id: string, now: Date) => {
+  const key = documentKey(tenantId, 'decision', id, 'pdf');
+  const stored = await d.documents.get(key);
+  if (stored) return { key, ...stored };
+  const model = await d.documents.get(documentKey(tenantId, 'decision', id, 'model.json'));
+  if (!model) throw new NotFound('Quyết định này được ký trước khi có bản PDF; hãy dùng bản DOCX');
+  const bytes = await renderPdf(JSON.parse(new TextDecoder().decode(model.bytes)) as DocModel, {
+    createdAt: now,
+  });
+  await d.documents.putOnce(key, bytes, PDF_TYPE);
+  const kept = await d.documents.get(key);
+  if (!kept) throw new Error(`${key} vanished after writing`);
+  return { key, ...kept };
+};
+
 export const documentRoutes = (d: Deps): RouteImpl[] => [
+  userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
+    const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
+    const { key } = await decisionPdf(d, identity.tenantId, x.id, now);
+    const fileName = `Quyet-dinh-${fileSafe(x.numberText)}.pdf`;
+    return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
+  }),
+
+  userRoute(c.checkDecisionSignature, async ({ identity, params, body, now }) => {
+    const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
+    // Who may sign a decision may check a signed copy of it.
+    requireAllowed(identity, 'act', await provinceResource(d, identity.tenantId, 'decision'));
+    const generated = await decisionPdf(d, identity.tenantId, x.id, now);
+    const v = await verifySignedPdf({
+      signed: new Uint8Array(Buffer.from(body.pdf, 'base64')),
+      generated: generated.bytes,
+      generatedAt: generated.lastModified,
+      trustedRoots: await trustedRoots(d, now),
+      now,
+    });
+    if (!v.ok) throw new RuleViolation(v.message, [{ path: 'body.pdf', message: v.message }], v.code);
+    return ok(v.facts);
+  }),
+
   userRoute(c.getSubmissionPdf, async ({ identity, params, now }) => {
     // Whoever may read the submission may print it, and sees in print exactly what the screen shows.
     const { submission: s, origin } = await loadReadableWithOrigin(d, identity, params.submissionId, now);
