@@ -227,6 +227,15 @@ describe('commendation documents and their irreversible steps', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('KT. CHỦ TỊCH');
     expect(text).toContain('PHÓ CHỦ TỊCH');
+    // The biên bản too, as PDF with the meeting's facts (same model as its DOCX).
+    const minutes = expectStatus(
+      await w.as.secretariat.get(`/commendations/sessions/${sessionId}/minutes/pdf`),
+      200,
+    );
+    const mr = await fetch(String(minutes.url));
+    const mt = (await pdfText(new Uint8Array(await mr.arrayBuffer()))).replace(/\s+/gu, ' ');
+    expect(mt).toContain('BIÊN BẢN');
+    expect(mt).toContain('Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày');
     // The deployment trusts the test CA's root (the operator's PEM bundle in the bucket).
     const ca = await testCa('Root CA của triển khai thử');
     const s3 = new S3Client({

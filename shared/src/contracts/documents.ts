@@ -39,6 +39,30 @@ export const getDecisionPdf = defineRoute({
   errors: [404],
 });
 
+export const getBatchPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/batches/{batchId}/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getBatchPdf',
+  summary: 'The tờ trình as PDF (same content and layout as its DOCX)',
+  params: z.object({ batchId: Id }),
+  response: Download,
+  errors: [404],
+});
+
+export const getMinutesPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/minutes/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getMinutesPdf',
+  summary: "The council session's biên bản as PDF (same content and layout as its DOCX)",
+  params: z.object({ sessionId: Id }),
+  response: Download,
+  errors: [404],
+});
+
 /** A signed PDF as uploaded, base64 (the API's 256 KB body limit: a signed decision of up to ~190 KB). */
 export const SignedPdfBody = z.object({
   pdf: z
@@ -77,5 +101,7 @@ export const checkDecisionSignature = defineRoute({
 export const documentContracts = {
   getSubmissionPdf,
   getDecisionPdf,
+  getBatchPdf,
+  getMinutesPdf,
   checkDecisionSignature,
 };

@@ -23,7 +23,7 @@ import { fromLifecycleError, fromWorkflowError } from '../../kernel/workflow-err
 import type { StoredSubmission } from '../submissions/repository';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';
-import { DOCX_TYPE, documentKey } from './documents-store';
+import { documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
 import { type Seal, writeGroups, writeOnce } from './tx';
@@ -395,15 +395,18 @@ export const submitBatch = async (
 
   const root = await rootUnit(d, identity.tenantId);
   // docx loads on the route that writes the tờ trình, not at cold start.
-  const { batchDocx } = await import('./documents/batch-doc');
-  const bytes = await batchDocx({
+  const [{ batchDocument }, { storeDocument }] = await Promise.all([
+    import('./documents/batch-doc'),
+    import('./documents/store'),
+  ]);
+  const model = batchDocument({
     config,
     batch: submitted,
     recipient: `Ủy ban nhân dân ${root.name.replace(/^Tỉnh/u, 'tỉnh')}`,
     submittedOn: vnDate(at),
     signature: signatureOf('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', signer),
   });
-  await d.documents.put(docKey, bytes, DOCX_TYPE);
+  await storeDocument(d.documents, docKey, model);
   // The members moved in their own transactions, each conditioned on the state it left: a replay finds
   // them done. The answer is stored with the batch's own move, the effect the request is about.
   await writeOnce(

@@ -30,7 +30,7 @@ import {
   rootUnit,
 } from './context';
 import { provinceSigners } from './documents/signer';
-import { DOCX_TYPE, documentKey } from './documents-store';
+import { documentKey } from './documents-store';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import { type Seal, transactWithRetry, writeOnce } from './tx';
@@ -380,8 +380,11 @@ export const closeSession = async (
     ).flat();
     const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
     // docx loads on the route that writes the minutes, not at cold start.
-    const { minutesDocx } = await import('./documents/minutes-doc');
-    const bytes = await minutesDocx({
+    const [{ minutesDocument }, { storeDocument }] = await Promise.all([
+      import('./documents/minutes-doc'),
+      import('./documents/store'),
+    ]);
+    const model = minutesDocument({
       config,
       issuingBody: body,
       numberText,
@@ -407,7 +410,7 @@ export const closeSession = async (
       chairName: s.presidingName,
       secretaryName: await displayName(d, identity),
     });
-    await d.documents.put(minutesKey, bytes, DOCX_TYPE);
+    await storeDocument(d.documents, minutesKey, model);
 
     const records = await d.commendations.getRecords(
       identity.tenantId,

@@ -115,9 +115,10 @@ export const signDecision = async (
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now);
     const { on: signedOn, year, number: n, numberText } = registered;
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
-    const [{ decisionDocx, decisionDocument, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+    const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
       import('./documents/decision-doc'),
       import('./documents/awardees-xlsx'),
+      import('./documents/store'),
     ]);
     const ruleSet = ruleSetOn(config, signedOn);
     const docKey = documentKey(identity.tenantId, 'decision', id, 'docx');
@@ -152,19 +153,13 @@ export const signDecision = async (
       minutesRef: minutesTitle(s),
       entries,
     };
-    const [docx, xlsx] = [await decisionDocx(docInput), awardeesXlsx(decision)];
-    // The document as blocks: the documents group renders the PDF the signer signs from it (ADR 0024).
-    const model = new TextEncoder().encode(JSON.stringify(decisionDocument(docInput)));
+    const xlsx = awardeesXlsx(decision);
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
-    // no decision points to, never a decision without its file.
+    // no decision points to, never a decision without its file. Beside the DOCX, its model: the documents
+    // group renders from it the PDF the signer signs (ADR 0024).
     await Promise.all([
-      d.documents.put(docKey, docx, DOCX_TYPE),
+      storeDocument(d.documents, docKey, decisionDocument(docInput)),
       d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
-      d.documents.put(
-        documentKey(identity.tenantId, 'decision', id, 'model.json'),
-        model,
-        'application/json',
-      ),
     ]);
 
     const units = [...new Set(entries.map((e) => e.unitId))];
@@ -279,17 +274,20 @@ export const revokeAward = async (
       entry: listEntryOf(rec),
     };
     const docKey = documentKey(identity.tenantId, 'revocation', revocation.id, 'docx');
-    const { revocationDocx } = await import('./documents/revocation-doc');
-    await d.documents.put(
+    const [{ revocationDocument }, { storeDocument }] = await Promise.all([
+      import('./documents/revocation-doc'),
+      import('./documents/store'),
+    ]);
+    await storeDocument(
+      d.documents,
       docKey,
-      await revocationDocx({
+      revocationDocument({
         config,
         issuingBody: body,
         revocation,
         decisionSignedOn: decision.signedOn,
         signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
       }),
-      DOCX_TYPE,
     );
     try {
       await transactWrite(d.commendations.ref.client, [

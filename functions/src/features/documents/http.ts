@@ -10,9 +10,11 @@ import type { DocModel } from '../../kernel/pdf/model';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { hiddenAttachments } from '../attachments/http';
+import { loadBatch } from '../commendations/batches';
 import { provinceResource } from '../commendations/context';
+import { loadSession } from '../commendations/council';
 import { loadDecision } from '../commendations/decisions-read';
-import { documentKey } from '../commendations/documents-store';
+import { modelKeyOf } from '../commendations/documents/store';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';
@@ -50,15 +52,16 @@ const trustedRoots = async (d: Deps, now: Date) => {
 const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
 
 /**
- * The decision's PDF, made once from the model stored at signing and kept (a conditional write: racing
- * first readers keep one file): what the signer downloads is the very file the verifier compares with.
+ * A commendation document's PDF, made once from the model stored beside its DOCX and kept (a conditional
+ * write: racing first readers keep one file): what a signer downloads is the very file the verifier
+ * compares with.
  */
-const decisionPdf = async (d: Deps, tenantId: string, id: string, now: Date) => {
-  const key = documentKey(tenantId, 'decision', id, 'pdf');
+const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
+  const key = docxKey.replace(/\.docx$/u, '.pdf');
   const stored = await d.documents.get(key);
   if (stored) return { key, ...stored };
-  const model = await d.documents.get(documentKey(tenantId, 'decision', id, 'model.json'));
-  if (!model) throw new NotFound('Quyết định này được ký trước khi có bản PDF; hãy dùng bản DOCX');
+  const model = await d.documents.get(modelKeyOf(docxKey));
+  if (!model) throw new NotFound('Văn bản này được tạo trước khi có bản PDF; hãy dùng bản DOCX');
   const bytes = await renderPdf(JSON.parse(new TextDecoder().decode(model.bytes)) as DocModel, {
     createdAt: now,
   });
@@ -68,19 +71,31 @@ const decisionPdf = async (d: Deps, tenantId: string, id: string, now: Date) => 
   return { key, ...kept };
 };
 
+const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, now: Date) => {
+  if (!docxKey) throw new NotFound('Chưa có văn bản');
+  const { key } = await storedPdf(d, docxKey, now);
+  return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
+};
+
 export const documentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
-    const { key } = await decisionPdf(d, identity.tenantId, x.id, now);
-    const fileName = `Quyet-dinh-${fileSafe(x.numberText)}.pdf`;
-    return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
+    return pdfDownload(d, x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`, now);
+  }),
+  userRoute(c.getBatchPdf, async ({ identity, params, now }) => {
+    const b = await loadBatch(d, identity, params.batchId);
+    return pdfDownload(d, b.documentKey, `To-trinh-${fileSafe(b.unitName)}.pdf`, now);
+  }),
+  userRoute(c.getMinutesPdf, async ({ identity, params, now }) => {
+    const s = await loadSession(d, identity, params.sessionId);
+    return pdfDownload(d, s.minutesKey, `Bien-ban-${fileSafe(s.minutesNumber ?? s.id)}.pdf`, now);
   }),
 
   userRoute(c.checkDecisionSignature, async ({ identity, params, body, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
     // Who may sign a decision may check a signed copy of it.
     requireAllowed(identity, 'act', await provinceResource(d, identity.tenantId, 'decision'));
-    const generated = await decisionPdf(d, identity.tenantId, x.id, now);
+    const generated = await storedPdf(d, x.documentKey, now);
     const v = await verifySignedPdf({
       signed: new Uint8Array(Buffer.from(body.pdf, 'base64')),
       generated: generated.bytes,
