@@ -60,6 +60,7 @@ let ids: {
 
 afterAll(() => cleanup(s));
 
+// Eleven real esbuild bundles (documents carries pdf-lib and pkijs): over two minutes on a shared machine.
 beforeAll(() => {
   s = synth({ bundle: true });
   const logical = (c: { node: { defaultChild?: unknown } }) =>
@@ -81,7 +82,7 @@ beforeAll(() => {
     fn,
     logGroup,
   };
-});
+}, 300_000);
 
 describe('data', () => {
   it('is one on-demand table with point-in-time recovery and deletion protection, kept on stack deletion', () => {
