@@ -10,20 +10,10 @@ import {
   visibleRefs,
 } from '@thidua/shared/forms';
 import { periodText, type SubmissionState } from '@thidua/shared/workflow';
-import {
-  body,
-  type Column,
-  type DocModel,
-  dataTable,
-  document,
-  type FileChild,
-  header,
-  para,
-  placeName,
-  title,
-  twoSignatures,
-  vnNumber,
-} from '../commendations/documents/layout';
+import type { Column, DocModel, FileChild } from '../commendations/documents/layout';
+import * as layout from '../commendations/documents/layout';
+
+const { body, dataTable, document, header, para, placeName, title, twoSignatures, vnNumber } = layout;
 
 /**
  * A submission printed for the paper archive (issue 15): the unit's name block and the national title

@@ -273,6 +273,24 @@ describe('quyết định thu hồi (DOCX)', () => {
   });
 });
 
+/** A session of three members on one nominee (2 agree, 1 disagrees): the minutes' common facts. */
+const oneItemSession = () => ({
+  config,
+  issuingBody: body,
+  numberText: '02/BB-HĐTĐKT',
+  heldOn: '2023-12-14',
+  sessionTitle: 'Phiên 1',
+  memberCount: 3,
+  presentNames: ['A', 'B', 'C'],
+  agenda: entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule })),
+  results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
+  comments: [],
+  earlyClosures: [],
+  disclosures: [],
+  chairName: 'Huỳnh Văn Quang',
+  secretaryName: 'Nguyễn Thư Ký',
+});
+
 describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
   const deputy = { onBehalf: '', delegatedBy: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Tuệ Hiền' };
   it('a decision: both lines of the body bold, the number line, dated bases, KT. for a deputy, gender, wording by count', async () => {
@@ -312,22 +330,8 @@ describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
     expect(text).not.toContain('Ông/Bà');
   });
   it('the biên bản heads with the province (upright) over the council (bold); "Không đồng ý" never splits a word', async () => {
-    const agenda = entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule }));
     const bytes = await minutesDocx({
-      config,
-      issuingBody: body,
-      numberText: '02/BB-HĐTĐKT',
-      heldOn: '2023-12-14',
-      sessionTitle: 'Phiên 1',
-      memberCount: 3,
-      presentNames: ['A', 'B', 'C'],
-      agenda,
-      results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
-      comments: [],
-      earlyClosures: [],
-      disclosures: [],
-      chairName: 'Huỳnh Văn Quang',
-      secretaryName: 'Nguyễn Thư Ký',
+      ...oneItemSession(),
       absentNames: ['D'],
       meeting: {
         place: 'Hội trường Ủy ban nhân dân tỉnh',
@@ -466,23 +470,7 @@ describe('the same documents as PDF (layout facts read back with PDF.js)', { tim
   });
 
   it('the biên bản and the tờ trình carry their header, number and signer as in the DOCX', async () => {
-    const agenda = entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule }));
-    const minutes = minutesDocument({
-      config,
-      issuingBody: body,
-      numberText: '02/BB-HĐTĐKT',
-      heldOn: '2023-12-14',
-      sessionTitle: 'Phiên 1',
-      memberCount: 3,
-      presentNames: ['A', 'B', 'C'],
-      agenda,
-      results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
-      comments: [],
-      earlyClosures: [],
-      disclosures: [],
-      chairName: 'Huỳnh Văn Quang',
-      secretaryName: 'Nguyễn Thư Ký',
-    });
+    const minutes = minutesDocument(oneItemSession());
     const [m = []] = await readPdf(await renderPdf(minutes, { createdAt }));
     expect(at(m, 'UBND TỈNH BÌNH PHƯỚC')?.bold).toBe(false);
     // The council's name wraps in the 36 % column as in Word: both of its lines bold.
