@@ -40,7 +40,7 @@ function SignatureCheck({ decisionId }: { decisionId: string }) {
     mutationFn: async (file: File) => svc.checkSignature(decisionId, await base64Of(file)),
   });
   return (
-    <div className="c-signature-check">
+    <div className="c-signature-check" data-print="hide">
       <label>
         {c('sign.check')}
         <input
