@@ -13,7 +13,7 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { can, type PolicyAction } from '@thidua/shared/policy';
+import { can } from '@thidua/shared/policy';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
 import { requireAllowed } from '../../kernel/access';
 import type { TransactionRefused, TxItem } from '../../kernel/data/transact';
@@ -21,37 +21,13 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError, fromWorkflowError } from '../../kernel/workflow-errors';
 import type { StoredSubmission } from '../submissions/repository';
-import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
+import { type CommendationDeps, commendationConfigOf, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
+import { batchResource, loadBatch } from './loaders';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
 import { type Seal, writeGroups, writeOnce } from './tx';
-
-/** One unit's tờ trình for the policy; without a unit, every unit's (the province's lists). */
-export const batchResource = (
-  d: CommendationDeps,
-  tenantId: string,
-  unit?: { unitId: string; unitPath?: readonly string[] },
-) => provinceResource(d, tenantId, 'batch', unit);
-
-const NOT_FOUND = 'Không tìm thấy tờ trình';
-
-/**
- * A tờ trình the caller may `action` (the policy's `batch`): one it may not read answers 404 as an
- * unknown id would; one it reads but may not act on, 403.
- */
-export const loadBatch = async (
-  d: CommendationDeps,
-  identity: Identity,
-  id: string,
-  action: PolicyAction = 'read',
-): Promise<Batch> => {
-  const b = await d.commendations.getBatch(identity.tenantId, id);
-  if (!b) throw new NotFound(NOT_FOUND);
-  requireAllowed(identity, action, await batchResource(d, identity.tenantId, b), NOT_FOUND);
-  return b;
-};
 
 /** Applies a lifecycle action to a tờ trình, or throws its refusal (409 carries the current one). */
 const moveBatch = (
@@ -516,3 +492,5 @@ export const decideBatch = async (
   );
   return decided;
 };
+
+export { batchResource, loadBatch };

@@ -22,15 +22,10 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  displayName,
-  provinceResource,
-  rootUnit,
-} from './context';
+import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { provinceSigners } from './documents/signer';
 import { documentKey } from './documents-store';
+import { loadSession, sessionResource } from './loaders';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import { type Seal, transactWithRetry, writeOnce } from './tx';
@@ -49,9 +44,6 @@ export interface OpenSessionInput {
   memberIds: string[];
   presidingName: string;
 }
-
-export const sessionResource = (d: Pick<CommendationDeps, 'units'>, tenantId: string) =>
-  provinceResource(d, tenantId, 'council_session');
 
 /** A user as the policy sees a caller: whether they may vote decides whether they sit on the council. */
 const asIdentity = (u: User): Identity => ({
@@ -235,17 +227,6 @@ export const openSession = async (
     'Phiên họp',
   );
   return session;
-};
-
-export const loadSession = async (
-  d: CommendationDeps,
-  identity: Identity,
-  id: string,
-): Promise<CouncilSession> => {
-  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
-  const s = await d.commendations.getSession(identity.tenantId, id);
-  if (!s) throw new NotFound('Không tìm thấy phiên họp');
-  return s;
 };
 
 /**
@@ -452,3 +433,5 @@ export const closeSession = async (
 
 export const minutesTitle = (s: Pick<CouncilSession, 'minutesNumber' | 'closedAt'>): string =>
   `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`;
+
+export { loadSession, sessionResource };

@@ -19,6 +19,12 @@ export const documentKey = (
   ext: 'docx' | 'xlsx' | 'pdf' | 'model.json',
 ): string => `t/${tenantId}/commendations/${kind}/${id}.${ext}`;
 
+/**
+ * Where a document's model lies beside its DOCX: the documents group renders the PDF from it (ADR 0024).
+ * Here, not beside the DOCX writer, so the documents bundle does not pull in docx.
+ */
+export const modelKeyOf = (docxKey: string): string => docxKey.replace(/\.docx$/u, '.model.json');
+
 export interface DocumentStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** A presigned GET that downloads the file under `fileName`. */

@@ -14,7 +14,7 @@ import { loadBatch } from '../commendations/batches';
 import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { loadDecision } from '../commendations/decisions-read';
-import { modelKeyOf } from '../commendations/documents/store';
+import { modelKeyOf } from '../commendations/documents-store';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';

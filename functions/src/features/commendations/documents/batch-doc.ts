@@ -1,5 +1,6 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
 import { countPhrase } from './decision-doc';
+import { toBytes } from './docx-render';
 import {
   body,
   closing,
@@ -13,7 +14,6 @@ import {
   run,
   type Signature,
   title,
-  toBytes,
 } from './layout';
 
 export interface BatchDocInput {

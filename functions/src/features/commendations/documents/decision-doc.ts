@@ -5,6 +5,7 @@ import {
   type ListEntry,
   vnDateWords,
 } from '@thidua/shared/commendation';
+import { toBytes } from './docx-render';
 
 import {
   article,
@@ -20,7 +21,6 @@ import {
   run,
   type Signature,
   title,
-  toBytes,
   vnNumber,
 } from './layout';
 

@@ -11,7 +11,7 @@ import type {
 
 /**
  * The administrative layout of Decree 30/2020/NĐ-CP, Appendix I, as format-neutral blocks
- * (kernel/pdf/model.ts) that `toBytes` renders as DOCX (docx-render.ts) and the documents group as PDF: A4,
+ * (kernel/pdf/model.ts) that `toBytes` (docx-render.ts) renders as DOCX and the documents group as PDF: A4,
  * margins 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right; Times New Roman 13–14 pt; the issuing body
  * at top left and the national title at top right; the title in bold capitals; articles; "Nơi nhận" at
  * bottom left and the signature block at bottom right.
@@ -238,10 +238,6 @@ export const document = (sections: Block[][], titleText: string): DocModel => ({
   title: titleText,
   sections,
 });
-
-/** The DOCX file of a document (the docx library loads on first use: it is most of the bundle's weight). */
-export const toBytes = async (doc: DocModel): Promise<Uint8Array> =>
-  (await import('./docx-render')).toDocx(doc);
 
 /** "Thành phố Đồng Xoài" → "Đồng Xoài" for the place line. */
 export const placeName = (unitName: string): string =>

@@ -8,6 +8,7 @@ import {
   vnDateShort,
   vnDateWords,
 } from '@thidua/shared/commendation';
+import { toBytes } from './docx-render';
 
 import {
   body,
@@ -19,7 +20,6 @@ import {
   para,
   run,
   title,
-  toBytes,
   twoSignatures,
   vnNumber,
 } from './layout';

@@ -4,8 +4,8 @@ import {
   type Revocation,
   vnDateWords,
 } from '@thidua/shared/commendation';
-
 import { honorificName, signerInWords, whomPhrase } from './decision-doc';
+import { toBytes } from './docx-render';
 import {
   article,
   body,
@@ -18,7 +18,6 @@ import {
   para,
   type Signature,
   title,
-  toBytes,
 } from './layout';
 
 export interface RevocationDocInput {

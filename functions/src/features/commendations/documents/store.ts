@@ -1,9 +1,6 @@
 import type { DocModel } from '@thidua/functions/kernel/pdf/model';
-import { DOCX_TYPE, type DocumentStore } from '../documents-store';
-import { toBytes } from './layout';
-
-/** Where a document's model lies beside its DOCX: the documents group renders the PDF from it (ADR 0024). */
-export const modelKeyOf = (docxKey: string): string => docxKey.replace(/\.docx$/u, '.model.json');
+import { DOCX_TYPE, type DocumentStore, modelKeyOf } from '../documents-store';
+import { toBytes } from './docx-render';
 
 /** Writes a generated document as DOCX and, beside it, as its model (no PDF code in this Lambda). */
 export const storeDocument = async (
