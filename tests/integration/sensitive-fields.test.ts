@@ -77,6 +77,21 @@ const draft = async (formKey: string, period: string): Promise<SubmissionBody> =
 const read = async (who: keyof ReturnType<typeof world>['as'], id: string) =>
   expectStatus(await world().as[who].get(`/submissions/${id}`), 200);
 
+/** Uploads the list of persons into the sensitive file field of a draft and saves it. */
+const attachEvidence = async (id: string) => {
+  const w = world();
+  const file = await uploadPdf(w.as.communeSubmitter, id, 'danh-sach-doi-tuong.pdf');
+  const current = await read('communeSubmitter', id);
+  expectStatus(
+    await w.as.communeSubmitter.put(`/submissions/${id}`, {
+      data: { ...data, evidence: { files: [file] } },
+      expectedVersion: current.version,
+    }),
+    200,
+  );
+  return file;
+};
+
 describe('sensitive fields', () => {
   it('the unit and the reviewers of its chain read them; the chair and the administrator get them redacted', async () => {
     const s = await draft('sens_default', '2026-Q1');
@@ -133,15 +148,7 @@ describe('sensitive fields', () => {
   it('files of a sensitive file field are neither listed nor downloadable for a reader the template does not name', async () => {
     const w = world();
     const s = await draft('sens_default', '2026-Q4');
-    const file = await uploadPdf(w.as.communeSubmitter, s.id, 'danh-sach-doi-tuong.pdf');
-    const current = await read('communeSubmitter', s.id);
-    expectStatus(
-      await w.as.communeSubmitter.put(`/submissions/${s.id}`, {
-        data: { ...data, evidence: { files: [file] } },
-        expectedVersion: current.version,
-      }),
-      200,
-    );
+    const file = await attachEvidence(s.id);
     const listed = async (who: keyof typeof w.as) =>
       (
         expectStatus(await w.as[who].get(`/submissions/${s.id}/attachments`), 200).items as { id: string }[]
@@ -163,15 +170,7 @@ describe('sensitive fields', () => {
   it('the PDF for the paper archive prints what the reader may read: figures and evidence with SHA-256, or the redaction marker', async () => {
     const w = world();
     const s = await draft('sens_default', '2026-H1');
-    const file = await uploadPdf(w.as.communeSubmitter, s.id, 'danh-sach-doi-tuong.pdf');
-    const current = await read('communeSubmitter', s.id);
-    expectStatus(
-      await w.as.communeSubmitter.put(`/submissions/${s.id}`, {
-        data: { ...data, evidence: { files: [file] } },
-        expectedVersion: current.version,
-      }),
-      200,
-    );
+    const file = await attachEvidence(s.id);
     const sha = (
       expectStatus(await w.as.districtReviewer.get(`/submissions/${s.id}/attachments`), 200).items as {
         sha256: string;

@@ -176,20 +176,23 @@ describe('biên bản (DOCX)', () => {
   });
 });
 
+/** Đồng Xoài's tờ trình of three entries, signed by its chair under TM. */
+const dongXoaiBatch = () => ({
+  config,
+  batch: {
+    unitName: 'Thành phố Đồng Xoài',
+    entries: entries.slice(0, 3),
+    reference: '45/TTr-UBND',
+    summary: '',
+  },
+  recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
+  submittedOn: '2023-11-30',
+  signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
+});
+
 describe('tờ trình (DOCX)', () => {
   it("is the district's cover submission with its list and totals", async () => {
-    const bytes = await batchDocx({
-      config,
-      batch: {
-        unitName: 'Thành phố Đồng Xoài',
-        entries: entries.slice(0, 3),
-        reference: '45/TTr-UBND',
-        summary: '',
-      },
-      recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
-      submittedOn: '2023-11-30',
-      signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
-    });
+    const bytes = await batchDocx(dongXoaiBatch());
     const p = docxParagraphs(bytes);
     const text = p.join('\n');
     expect(p).toContain('THÀNH PHỐ ĐỒNG XOÀI');
@@ -483,18 +486,7 @@ describe('the same documents as PDF (layout facts read back with PDF.js)', { tim
     // "Không đồng ý" is a table header: its word "Không" is never broken across lines.
     expect(m.some((l) => /(^|\s)Khôn$/u.test(l.text))).toBe(false);
 
-    const batch = batchDocument({
-      config,
-      batch: {
-        unitName: 'Thành phố Đồng Xoài',
-        entries: entries.slice(0, 3),
-        reference: '45/TTr-UBND',
-        summary: '',
-      },
-      recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
-      submittedOn: '2023-11-30',
-      signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
-    });
+    const batch = batchDocument(dongXoaiBatch());
     const pages = await readPdf(await renderPdf(batch, { createdAt }));
     const t = pages[0] ?? [];
     // The unit's name wraps in the 36 % column (as in Word): its lines, left of the national title, all bold.
