@@ -38,8 +38,8 @@ import { allStatements, asArray, cleanup, flatten, type Synthesized, synth } fro
 // audit chain (every commendation write appends to its subject's chain), sensitive-field redaction of the
 // nominee facts and the dated organisation's lineage reads (610 KB measured). The way back under 300 KB is
 // a function of its own for the routes that write documents (docs/adr/0005) — not done yet.
-// documents carries pdf-lib, fontkit, the embedded font subsets and pkijs/asn1js for CMS: 2 188 KB measured
-// with its source-map line (docs/adr/0024); it is called only to print or to check a signature, so the
+// documents carries pdf-lib, fontkit, the embedded font subsets and pkijs/asn1js for CMS: 1 970 KB minified
+// (docs/adr/0024; 2 188 KB while docx still came in through the layout); it is called only to print or to check a signature, so the
 // other groups keep theirs.
 const bundleBudget = (group: RouteGroup): number =>
   (group === 'commendations' ? 640 : group === 'documents' ? 2400 : 300) * 1024;
