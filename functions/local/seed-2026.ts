@@ -33,13 +33,21 @@ import { createSubmissionRepository, type StoredSubmission } from '../src/featur
 import { transactWrite } from '../src/kernel/data/transact';
 import { newId } from '../src/kernel/ids';
 import { emulatorClients } from './clients';
-import { ensureUnits, ensureUsers, ignoreExisting, type SeedTarget, seedAuditLog } from './seed';
+import {
+  ensureContact,
+  ensureUnits,
+  ensureUsers,
+  ignoreExisting,
+  type SeedTarget,
+  seedAuditLog,
+} from './seed';
 import { DEMO_TENANT, demoCampaign, demoUsers } from './seed-data';
 import {
   CAMPAIGN_2026_ID,
   campaign2026,
   DONG_NAI_TENANT,
   demoMerger,
+  dongNaiContact,
   dongNaiUnits,
   dongNaiUsers,
 } from './seed-data-2026';
@@ -171,6 +179,7 @@ export async function seedMergedWorld(
     const security = createTenantSecurityRepository(ref);
     if (!(await security.get(DONG_NAI_TENANT)))
       await security.save({ tenantId: DONG_NAI_TENANT, mfaRequiredRoles: [] });
+    await ensureContact(ref, DONG_NAI_TENANT, dongNaiContact, audit);
     const dnSubs = await ensureUsers(
       clients.cognito,
       target.userPoolId,

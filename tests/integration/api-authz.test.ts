@@ -525,18 +525,19 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
-    // The form builder (issue 14): the secretariat's work (policy action `design`).
+    // The form builder (issue 14): the province secretariat's and administrator's (policy action `design`,
+    // ADR 0027: the administrator keeps the templates, domain.md).
     {
       operationId: 'listTemplateLibrary',
       label: '',
       call: (a) => a.get('/admin/templates'),
-      expected: role(['secretariat'], 200),
+      expected: role(builders, 200),
     },
     {
       operationId: 'getTemplateDraft',
       label: '(no draft)',
       call: (a) => a.get('/admin/templates/authz-no-draft/draft'),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     {
       operationId: 'saveTemplateDraft',
@@ -547,13 +548,13 @@ const cases = (): Case[] => {
           basedOnVersion: null,
           expectedRevision: 7,
         }),
-      expected: role(['secretariat'], 409),
+      expected: role(builders, 409),
     },
     {
       operationId: 'publishTemplateDraft',
       label: '(no draft)',
       call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
     {
@@ -580,6 +581,12 @@ const cases = (): Case[] => {
       label: '(unknown source)',
       call: (a) => a.post('/admin/campaigns/authz-none/copies', { id: 'authz-copy', year: 2027 }),
       expected: role(builders, 404),
+    },
+    {
+      operationId: 'listInheritedCampaigns',
+      label: '(no province merged into this one)',
+      call: (a) => a.get('/admin/inherited-campaigns'),
+      expected: role(builders, 200),
     },
     {
       operationId: 'publishCampaign',
@@ -623,6 +630,24 @@ const cases = (): Case[] => {
       operationId: 'putTenantSecurity',
       label: '(nobody required, as the demo)',
       call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'getTenantContact',
+      label: '',
+      call: (a) => a.get('/tenant/contact'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'putTenantContact',
+      label: '(the demo contact again)',
+      call: (a) =>
+        a.put('/tenant/contact', {
+          name: 'Phòng Tham mưu, Công an tỉnh',
+          phone: '0271 3879 138',
+          email: 'thuongtruc.bcd138@demo.thidua.vn',
+          address: 'Đồng Xoài, Bình Phước',
+        }),
       expected: role(['admin'], 200),
     },
     // Last: it ends every session of each persona.

@@ -28,6 +28,10 @@ import {
   createTenantSecurityRepository,
   type TenantSecurityRepository,
 } from '../features/security/repository';
+import {
+  createTenantSettingsRepository,
+  type TenantSettingsRepository,
+} from '../features/settings/repository';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import {
   createTemplateDraftRepository,
@@ -60,6 +64,8 @@ export interface Deps {
   directory: UserDirectory;
   /** The tenant's security settings (which roles must use TOTP). */
   tenantSecurity: TenantSecurityRepository;
+  /** The tenant's settings for its people (the secretariat's contact on the help pages). */
+  tenantSettings: TenantSettingsRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/features/commendations). */
@@ -91,6 +97,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
     tenantSecurity,
+    tenantSettings: createTenantSettingsRepository(ref),
     accounts: createAccountCheck({
       lookup: users.get,
       security: tenantSecurity.get,

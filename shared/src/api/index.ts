@@ -121,6 +121,7 @@ export const AuditSubjectKind = z.enum([
   'campaign',
   'template',
   'award_rules',
+  'tenant_settings',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -138,6 +139,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   campaign: 'Phong trào thi đua',
   template: 'Biểu mẫu',
   award_rules: 'Quy tắc khen thưởng',
+  tenant_settings: 'Thiết lập của tỉnh',
 };
 
 /** One event of a chain other than a submission's. */

@@ -13,5 +13,6 @@ export * from './path';
 export * from './public';
 export * from './routes';
 export * from './security';
+export * from './settings';
 export * from './submissions';
 export * from './system';

@@ -10,6 +10,7 @@ import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { securityContracts } from './security';
+import { tenantSettingsContracts } from './settings';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -29,6 +30,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...campaignBuilderContracts,
   ...templateBuilderContracts,
   ...securityContracts,
+  ...tenantSettingsContracts,
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,
