@@ -170,7 +170,7 @@ describe('sensitive fields', () => {
   it('the PDF for the paper archive prints what the reader may read: figures and evidence with SHA-256, or the redaction marker', async () => {
     const w = world();
     const s = await draft('sens_default', '2026-H1');
-    const file = await attachEvidence(s.id);
+    await attachEvidence(s.id);
     const sha = (
       expectStatus(await w.as.districtReviewer.get(`/submissions/${s.id}/attachments`), 200).items as {
         sha256: string;
