@@ -164,6 +164,28 @@ export async function ensureContact(
 }
 
 /**
+ * The tenant's MFA policy, chained from its creation like every administrative setting. The demo's
+ * logins use a password alone (README); a province turns TOTP on for admin, secretariat and chair in
+ * "Tài khoản" → "Xác thực hai lớp".
+ */
+export async function ensureTenantSecurity(
+  ref: { table: string; client: DynamoDBDocumentClient },
+  tenantId: string,
+  audit: AuditLog,
+): Promise<void> {
+  const security = createTenantSecurityRepository(ref);
+  if (await security.get(tenantId)) return;
+  const stored = { tenantId, mfaRequiredRoles: [] };
+  const chain = await audit.record(SEED_ACTOR, {
+    kind: 'tenant_security',
+    subject: stored,
+    action: 'created',
+    summary: 'Khởi tạo chính sách xác thực hai lớp: không vai trò nào bắt buộc (dữ liệu mẫu)',
+  });
+  await security.save(stored, chain);
+}
+
+/**
  * Demo users in the pool and in the table, one after the other (cognito-local rewrites a group's member
  * list on every addition). Returns their Cognito subs by e-mail.
  */
@@ -214,7 +236,6 @@ export async function seedDemoWorld(
     const users = createUserRepository(tableRef);
     const templates = createTemplateRepository(tableRef);
     const campaigns = createCampaignRepository(tableRef);
-    const security = createTenantSecurityRepository(tableRef);
     const audit = seedAuditLog(tableRef);
 
     const world = demoUnits(tenantId);
@@ -224,9 +245,7 @@ export async function seedDemoWorld(
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
       await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
-      // The demo's logins use a password alone (README); a province turns TOTP on for admin, secretariat
-      // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
-      if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
+      await ensureTenantSecurity(tableRef, tenantId, audit);
       await ensureContact(tableRef, tenantId, demoContact, audit);
     };
     const writeUsers = () =>

@@ -73,6 +73,11 @@ const classifiersOf = {
   A: ['districtReviewer', 'provinceReviewer', 'secretariat'],
   B: ['provinceReviewer', 'secretariat'],
 } satisfies Record<'A' | 'B', Login[]>;
+/** Who may comment on its fields now: the reviewer of the level on turn (A: district; B: province). */
+const commentersOf = {
+  A: ['districtReviewer'],
+  B: ['provinceReviewer', 'secretariat'],
+} satisfies Record<'A' | 'B', Login[]>;
 const authorsOf = { A: ['communeSubmitter', 'communeHead'], B: ['departmentSubmitter'] } satisfies Record<
   'A' | 'B',
   Login[]
@@ -188,6 +193,27 @@ const cases = (): Case[] => {
       label: k,
       call: (a) => a.get(`/submissions/${s.id}/diff?since=${s.version}`),
       expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'listComments',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/comments`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      // An allowed caller gets past the policy to the path check (422), so nothing is written.
+      operationId: 'addComment',
+      label: `${k} (field not in the form)`,
+      call: (a) =>
+        a.post(`/submissions/${s.id}/comments`, { path: 'figures.nothing', text: 'Kiểm tra quyền' }),
+      expected: action(commentersOf[k], readersOf[k], 422),
+    },
+    {
+      // Under review, nobody answers: the unit answers once the report is back with it.
+      operationId: 'answerComment',
+      label: `${k} (under review)`,
+      call: (a) => a.post(`/submissions/${s.id}/comments/none/answer`, { text: 'Kiểm tra quyền' }),
+      expected: action([], readersOf[k], 404),
     },
     {
       operationId: 'listAttachments',

@@ -32,6 +32,10 @@ import {
   createTenantSettingsRepository,
   type TenantSettingsRepository,
 } from '../features/settings/repository';
+import {
+  createReviewCommentRepository,
+  type ReviewCommentRepository,
+} from '../features/submissions/comments';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import {
   createTemplateDraftRepository,
@@ -59,6 +63,8 @@ export interface Deps {
   campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
+  /** Reviewers' comments on fields and the unit's answers (issue 15). */
+  comments: ReviewCommentRepository;
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
@@ -93,6 +99,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
+    comments: createReviewCommentRepository(ref),
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),

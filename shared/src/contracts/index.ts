@@ -11,6 +11,7 @@ export * from './mergers';
 export * from './org';
 export * from './path';
 export * from './public';
+export * from './review';
 export * from './routes';
 export * from './security';
 export * from './settings';

@@ -9,6 +9,7 @@ import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
+import { reviewContracts } from './review';
 import { securityContracts } from './security';
 import { tenantSettingsContracts } from './settings';
 import { submissionContracts } from './submissions';
@@ -24,6 +25,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...orgContracts,
   ...campaignContracts,
   ...submissionContracts,
+  ...reviewContracts,
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,

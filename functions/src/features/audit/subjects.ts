@@ -23,6 +23,7 @@ import {
   sessionEntity,
   voterEntity,
 } from '../commendations/keys';
+import { type StoredTenantSecurity, tenantSecurityEntity } from '../security/repository';
 import { type StoredTenantContact, tenantContactEntity } from '../settings/repository';
 
 /**
@@ -105,6 +106,7 @@ export interface SubjectValues {
   template: TemplateSubject;
   award_rules: AwardRulesSubject;
   tenant_settings: StoredTenantContact;
+  tenant_security: StoredTenantSecurity;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
 
@@ -193,6 +195,13 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: (tenantId) => ({ tenantId }),
     campaignId: () => null,
     label: (c) => `Liên hệ cơ quan thường trực: ${c.name}`,
+  }),
+  // One chain per tenant: which roles must sign in with a second factor.
+  tenant_security: itemSubject(tenantSecurityEntity, {
+    id: () => 'security',
+    keyOf: (tenantId) => ({ tenantId }),
+    campaignId: () => null,
+    label: () => 'Chính sách xác thực hai lớp của tỉnh',
   }),
   // Versions never change: the chain certifies the newest one (each version is an event).
   template: {

@@ -1,5 +1,7 @@
 import {
   actOnSubmission,
+  addComment,
+  answerComment,
   classifySubmission,
   confirmAttachment,
   createAttachmentUpload,
@@ -12,6 +14,7 @@ import {
   getSubmissionPdf,
   getTemplateVersion,
   listAttachments,
+  listComments,
   listSubmissions,
   listUnitChildren,
   listUnits,
@@ -40,6 +43,8 @@ export type HistoryEvent = Omit<
   'tenantId' | 'campaignId' | 'dataHash' | 'prevHash' | 'hash'
 >;
 export type Diff = ResponseOf<typeof getSubmissionDiff>;
+/** A reviewer's comment on a field or row, with the unit's answer. */
+export type FieldComment = ResponseOf<typeof listComments>['comments'][number];
 /** The completeness view (its raw state counters left unread). */
 export type CompletenessView = Omit<ResponseOf<typeof getCompleteness>, 'stateCounters'>;
 export type CompletenessStatus = CompletenessView['units'][number]['status'];
@@ -79,6 +84,18 @@ export const submissionsApi = (api: ApiClient) => ({
     }),
   history: (submissionId: string) =>
     api.call(getSubmissionHistory, { params: { submissionId } }).then((r) => r.events),
+  comments: (submissionId: string) =>
+    api.call(listComments, { params: { submissionId } }).then((r) => r.comments),
+  comment: (
+    submissionId: string,
+    body: { path: string; text: string; withReturn?: boolean },
+    idempotencyKey: string,
+  ) => api.call(addComment, { params: { submissionId }, body, idempotencyKey }),
+  answer: (submissionId: string, commentId: string, text: string, idempotencyKey: string) =>
+    api.call(answerComment, { params: { submissionId, commentId }, body: { text }, idempotencyKey }),
+  /** Any two kept versions (each submitted one and the current one). */
+  diffBetween: (submissionId: string, from: number, to: number) =>
+    api.call(getSubmissionDiff, { params: { submissionId }, query: { from, to } }),
   diff: (submissionId: string, since: number) =>
     api.call(getSubmissionDiff, { params: { submissionId }, query: { since } }),
   create: (body: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>
