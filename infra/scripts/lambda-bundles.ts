@@ -75,7 +75,9 @@ export const externalImports = (code: string): string[] => {
     /\bfrom\s*["']([\w@][\w@/.:-]*)["']/g,
     /\bimport\s*["']([\w@][\w@/.:-]*)["']/g,
     /\bimport\(\s*["']([\w@][\w@/.:-]*)["']\s*\)/g,
-    /\brequire\(\s*["']([\w@][\w@/.:-]*)["']\s*\)/g,
+    // esbuild prints every string literal in double quotes: a single-quoted `require('x')` is text inside
+    // a string (fontkit's "ACTION NEEDED: require('iconv-lite')…" message), not a call.
+    /\brequire\(\s*"([\w@][\w@/.:-]*)"\s*\)/g,
   ];
   for (const pattern of patterns) for (const m of code.matchAll(pattern)) if (m[1]) found.add(m[1]);
   return [...found].sort();

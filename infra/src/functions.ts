@@ -60,6 +60,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   audit: 'none',
   admin: 'none',
   commendations: 'readWrite',
+  documents: 'readWrite',
   public: 'readPublished',
 };
 
@@ -114,6 +115,7 @@ const logicalIdOf = (construct: IConstruct): string => {
 const sizing: Partial<Record<RouteGroup, { memorySize: number; timeout: Duration }>> = {
   commendations: { memorySize: 1024, timeout: Duration.seconds(29) },
   audit: { memorySize: 1024, timeout: Duration.seconds(29) },
+  documents: { memorySize: 1024, timeout: Duration.seconds(29) },
 };
 const defaultSizing = { memorySize: 512, timeout: Duration.seconds(10) };
 

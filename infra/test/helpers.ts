@@ -23,7 +23,7 @@ export const prodContext = {
 
 export interface SynthOptions {
   context?: ContextValues;
-  /** Run esbuild for the ten functions (slow-ish); off where only the template matters. */
+  /** Run esbuild for the eleven functions (slow-ish); off where only the template matters. */
   bundle?: boolean;
   /** Directory standing in for `web/dist`; default: a fresh fake build with index.html and assets/. */
   webDist?: string;

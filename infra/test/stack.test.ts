@@ -38,10 +38,14 @@ import { allStatements, asArray, cleanup, flatten, type Synthesized, synth } fro
 // audit chain (every commendation write appends to its subject's chain), sensitive-field redaction of the
 // nominee facts and the dated organisation's lineage reads (610 KB measured). The way back under 300 KB is
 // a function of its own for the routes that write documents (docs/adr/0005) — not done yet.
-const bundleBudget = (group: RouteGroup): number => (group === 'commendations' ? 640 : 300) * 1024;
+// documents carries pdf-lib, fontkit, the embedded font subsets and pkijs/asn1js for CMS: 1 970 KB minified
+// (docs/adr/0024; 2 188 KB while docx still came in through the layout); it is called only to print or to check a signature, so the
+// other groups keep theirs.
+const bundleBudget = (group: RouteGroup): number =>
+  (group === 'commendations' ? 640 : group === 'documents' ? 2400 : 300) * 1024;
 
 /**
- * The dev stack, synthesized once with real esbuild bundling of the ten functions, and checked for
+ * The dev stack, synthesized once with real esbuild bundling of the eleven functions, and checked for
  * what matters: data safety, public access, identity, runtime, least privilege, alarms.
  */
 let s: Synthesized;
@@ -57,6 +61,7 @@ let ids: {
 
 afterAll(() => cleanup(s));
 
+// Eleven real esbuild bundles (documents carries pdf-lib and pkijs): over two minutes on a shared machine.
 beforeAll(() => {
   s = synth({ bundle: true });
   const logical = (c: { node: { defaultChild?: unknown } }) =>
@@ -78,7 +83,7 @@ beforeAll(() => {
     fn,
     logGroup,
   };
-});
+}, 300_000);
 
 describe('data', () => {
   it('is one on-demand table with point-in-time recovery and deletion protection, kept on stack deletion', () => {
@@ -350,10 +355,11 @@ describe('least privilege', () => {
     }
   });
 
-  it('grants object put/get only to attachments and commendations, HeadBucket only to system', () => {
+  it('grants object put/get only to attachments, commendations and documents, HeadBucket only to system', () => {
     for (const group of routeGroups) {
       const actions = actionsOf(group);
-      const objects = group === 'attachments' || group === 'commendations';
+      // documents reads the generated models and roots, writes the PDFs it makes (ADR 0024).
+      const objects = group === 'attachments' || group === 'commendations' || group === 'documents';
       expect(actions.includes('s3:PutObject'), group).toBe(objects);
       expect(actions.includes('s3:GetObject'), group).toBe(objects || group === 'public');
       expect(actions.includes('s3:ListBucket'), group).toBe(group === 'system');

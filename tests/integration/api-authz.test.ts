@@ -153,6 +153,13 @@ const cases = (): Case[] => {
       expected: readable(readersOf[k]),
     },
     {
+      // The print of a submission: exactly who may read it (issue 15, point 6).
+      operationId: 'getSubmissionPdf',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/pdf`),
+      expected: readable(readersOf[k]),
+    },
+    {
       operationId: 'saveSubmission',
       label: `${k} (stale version)`,
       call: (a) => a.put(`/submissions/${s.id}`, { data: {}, expectedVersion: stale(s) }),
@@ -782,7 +789,10 @@ describe('the authorization matrix', () => {
   it('covers every core route', () => {
     const covered = new Set(cases().map((c) => c.operationId));
     const core = routes
-      .filter((r) => r.group !== 'commendations' && r.group !== 'public')
+      // Commendation routes (their own suites), wherever their Lambda is: the documents group serves some.
+      .filter(
+        (r) => r.group !== 'commendations' && r.group !== 'public' && !r.path.startsWith('/commendations/'),
+      )
       .map((r) => r.operationId);
     expect(core.filter((op) => !covered.has(op))).toEqual([]);
   });

@@ -1,4 +1,10 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { docxParagraphs } from '@thidua/functions/features/commendations/documents/read-office';
+import { SIGNING_ROOTS_KEY } from '@thidua/functions/features/documents/http';
+import { toPem } from '@thidua/functions/kernel/pdf/cms';
+import { keySigner, signPdf } from '@thidua/functions/kernel/pdf/pades-sign';
+import { pdfText } from '@thidua/functions/kernel/pdf/read';
+import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { describe, expect, it } from 'vitest';
 import { expectStatus } from './api-world';
 import { COMMEND_CAMPAIGN, consolidateAndApprove, councilWorld, fileNomination } from './commendations-world';
@@ -21,6 +27,7 @@ describe('commendation documents and their irreversible steps', () => {
   let nomination = '';
   let disclosure: Record<string, unknown> = {};
   let sessionId = '';
+  let decisionId = '';
 
   it('the tờ trình is signed by the district chair on record (TM. ỦY BAN NHÂN DÂN), not the reviewer who sent it', async () => {
     nomination = await fileNomination(cw.world.as.communeSubmitter, {
@@ -192,6 +199,7 @@ describe('commendation documents and their irreversible steps', () => {
       201,
     );
     expect(decision.numberText).toBe(signing.nextNumberText);
+    decisionId = String(decision.id);
     expect(decision.signerName).toBe(deputy.name);
     const doc = expectStatus(
       await cw.world.as.chair.get(`/commendations/decisions/${String(decision.id)}/document?format=docx`),
@@ -202,5 +210,65 @@ describe('commendation documents and their irreversible steps', () => {
     expect(p.slice(kt, kt + 4).filter(Boolean)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', deputy.name]);
     expect(p).toContain('Bà Nguyễn Thị Hoa, sinh năm 1985');
     expect(p.join('\n')).toContain('cho cá nhân có thành tích');
+  });
+
+  it('the decision as PDF (made once, same file every time); a signed copy is verified against it and the configured roots', async () => {
+    const w = cw.world;
+    const pdfOf = async () => {
+      const link = expectStatus(await w.as.chair.get(`/commendations/decisions/${decisionId}/pdf`), 200);
+      expect(String(link.fileName)).toMatch(/^Quyet-dinh-.*\.pdf$/);
+      const r = await fetch(String(link.url));
+      expect(r.status).toBe(200);
+      return new Uint8Array(await r.arrayBuffer());
+    };
+    const generated = await pdfOf();
+    expect(Buffer.from(await pdfOf()).equals(Buffer.from(generated))).toBe(true);
+    const text = (await pdfText(generated)).replace(/\s+/gu, ' ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('KT. CHỦ TỊCH');
+    expect(text).toContain('PHÓ CHỦ TỊCH');
+    // The biên bản too, as PDF with the meeting's facts (same model as its DOCX).
+    const minutes = expectStatus(
+      await w.as.secretariat.get(`/commendations/sessions/${sessionId}/minutes/pdf`),
+      200,
+    );
+    const mr = await fetch(String(minutes.url));
+    const mt = (await pdfText(new Uint8Array(await mr.arrayBuffer()))).replace(/\s+/gu, ' ');
+    expect(mt).toContain('BIÊN BẢN');
+    expect(mt).toContain('Cuộc họp kết thúc lúc 15 giờ 45 cùng ngày');
+    // The deployment trusts the test CA's root (the operator's PEM bundle in the bucket).
+    const ca = await testCa('Root CA của triển khai thử');
+    const s3 = new S3Client({
+      region: w.platform.region,
+      endpoint: w.platform.s3Endpoint,
+      forcePathStyle: true,
+    });
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: w.platform.bucketName,
+        Key: SIGNING_ROOTS_KEY,
+        Body: toPem(ca.root.der),
+      }),
+    );
+    const who = await ca.issue('Phó Chủ tịch UBND tỉnh');
+    const signed = await signPdf(generated, keySigner(who.privateKey, [who.der]), { at: new Date() });
+    const check = (pdf: Uint8Array, as = w.as.chair) =>
+      as.post(`/commendations/decisions/${decisionId}/signature-check`, {
+        pdf: Buffer.from(pdf).toString('base64'),
+      });
+    expect(expectStatus(await check(signed), 200)).toMatchObject({ signerName: 'Phó Chủ tịch UBND tỉnh' });
+    const stranger = await testCa('Không tin cậy');
+    const strangerKey = await stranger.issue('Người lạ');
+    const untrusted = await check(
+      await signPdf(generated, keySigner(strangerKey.privateKey, [strangerKey.der]), { at: new Date() }),
+    );
+    expect(untrusted.status).toBe(422);
+    expect((untrusted.body as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'untrusted_root',
+      message: 'Chứng thư số không được cấp bởi tổ chức chứng thực tin cậy đã cấu hình',
+    });
+    // Only who may sign decisions may check one (the policy: 404 to whom it does not even show them).
+    expect([403, 404]).toContain((await check(signed, w.as.secretariat)).status);
+    expect([403, 404]).toContain((await check(signed, w.as.districtReviewer)).status);
   });
 });

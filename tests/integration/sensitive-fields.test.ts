@@ -1,3 +1,4 @@
+import { pdfText } from '@thidua/functions/kernel/pdf/read';
 import { sensitiveFigureRefs, sensitiveFiguresData, sensitiveFiguresSection } from '@thidua/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
@@ -56,7 +57,7 @@ const setUp = () => {
     const w = world();
     for (const [id, t] of Object.entries(templates))
       expectStatus(await w.as.admin.post(`/admin/templates/${id}/versions`, t), 201);
-    const periods = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+    const periods = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1'];
     const forms = Object.keys(templates).map((id) => ({
       formKey: id,
       templateId: id,
@@ -75,6 +76,21 @@ const draft = async (formKey: string, period: string): Promise<SubmissionBody> =
 };
 const read = async (who: keyof ReturnType<typeof world>['as'], id: string) =>
   expectStatus(await world().as[who].get(`/submissions/${id}`), 200);
+
+/** Uploads the list of persons into the sensitive file field of a draft and saves it. */
+const attachEvidence = async (id: string) => {
+  const w = world();
+  const file = await uploadPdf(w.as.communeSubmitter, id, 'danh-sach-doi-tuong.pdf');
+  const current = await read('communeSubmitter', id);
+  expectStatus(
+    await w.as.communeSubmitter.put(`/submissions/${id}`, {
+      data: { ...data, evidence: { files: [file] } },
+      expectedVersion: current.version,
+    }),
+    200,
+  );
+  return file;
+};
 
 describe('sensitive fields', () => {
   it('the unit and the reviewers of its chain read them; the chair and the administrator get them redacted', async () => {
@@ -132,15 +148,7 @@ describe('sensitive fields', () => {
   it('files of a sensitive file field are neither listed nor downloadable for a reader the template does not name', async () => {
     const w = world();
     const s = await draft('sens_default', '2026-Q4');
-    const file = await uploadPdf(w.as.communeSubmitter, s.id, 'danh-sach-doi-tuong.pdf');
-    const current = await read('communeSubmitter', s.id);
-    expectStatus(
-      await w.as.communeSubmitter.put(`/submissions/${s.id}`, {
-        data: { ...data, evidence: { files: [file] } },
-        expectedVersion: current.version,
-      }),
-      200,
-    );
+    const file = await attachEvidence(s.id);
     const listed = async (who: keyof typeof w.as) =>
       (
         expectStatus(await w.as[who].get(`/submissions/${s.id}/attachments`), 200).items as { id: string }[]
@@ -157,6 +165,47 @@ describe('sensitive fields', () => {
       JSON.stringify(expectStatus(await w.as[who].get(`/submissions/${s.id}/history`), 200));
     expect(await historyOf('chair')).not.toContain('danh-sach-doi-tuong');
     expect(await historyOf('districtReviewer')).toContain('danh-sach-doi-tuong');
+  });
+
+  it('the PDF for the paper archive prints what the reader may read: figures and evidence with SHA-256, or the redaction marker', async () => {
+    const w = world();
+    const s = await draft('sens_default', '2026-H1');
+    await attachEvidence(s.id);
+    const sha = (
+      expectStatus(await w.as.districtReviewer.get(`/submissions/${s.id}/attachments`), 200).items as {
+        sha256: string;
+      }[]
+    )[0]?.sha256;
+    const pdf = async (who: keyof typeof w.as) => {
+      const r = await w.as[who].get(`/submissions/${s.id}/pdf`);
+      expect(r.status, who).toBe(200);
+      expect(r.headers.get('content-type')).toBe('application/pdf');
+      return (await pdfText(r.bytes)).replace(/\s+/gu, ' ');
+    };
+    const reviewer = await pdf('districtReviewer');
+    for (const line of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      'Báo cáo có số liệu nhạy cảm',
+      'Kỳ báo cáo: 6 tháng đầu năm 2026',
+      'Số vụ phạm tội 12',
+      'Ấp 3',
+      'danh-sach-doi-tuong.pdf',
+      'NGƯỜI LẬP BIỂU',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+    ])
+      expect(reviewer).toContain(line);
+    // The hash may wrap inside its cell: compare without spaces.
+    expect(reviewer.replace(/ /g, '')).toContain(sha);
+    const chair = await pdf('chair');
+    expect(chair).toContain('Số vụ phạm tội Đã ẩn — dữ liệu nhạy cảm');
+    expect(chair).toContain('Tổng số vụ Đã ẩn — dữ liệu nhạy cảm');
+    expect(chair).toContain('Số buổi tuyên truyền 20');
+    expect(chair).not.toContain('danh-sach-doi-tuong');
+    expect(chair.replace(/ /g, '')).not.toContain(sha);
+    expect((await w.as.otherDistrictReviewer.get(`/submissions/${s.id}/pdf`)).status).toBe(404);
+    expect((await w.anonymous.get(`/submissions/${s.id}/pdf`)).status).toBe(401);
   });
 
   it('the template names the readers: then even the author unit reads them redacted, and may not save over them', async () => {

@@ -81,6 +81,8 @@ export interface ApiResponse {
   /** Parsed JSON when the answer is JSON, else the text. */
   body: unknown;
   text: string;
+  /** The body's bytes as received (a PDF, a file). */
+  bytes: Uint8Array;
 }
 
 export interface ApiRequestInit {
@@ -142,7 +144,8 @@ export function api(target: { apiUrl: string }, token?: string): Api {
       ...(body ? { body } : {}),
       ...(init.redirect ? { redirect: init.redirect } : {}),
     });
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') {
       try {
@@ -151,7 +154,7 @@ export function api(target: { apiUrl: string }, token?: string): Api {
         parsed = text;
       }
     }
-    const answer = { status: response.status, headers: response.headers, body: parsed, text };
+    const answer = { status: response.status, headers: response.headers, body: parsed, text, bytes };
     // The path as the gateway saw it: fetch resolves `.` and `..` segments before sending.
     const sent = new URL(response.url).pathname.slice(
       new URL(target.apiUrl).pathname.replace(/\/$/, '').length,

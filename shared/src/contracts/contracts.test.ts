@@ -10,6 +10,7 @@ import {
   contractMismatch,
   contractsByOperation,
   defineRoute,
+  documentContracts,
   ErrorBody,
   getHealth,
   getSubmission,
@@ -38,6 +39,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   admin: adminContracts,
   builder: { ...campaignBuilderContracts, ...templateBuilderContracts },
   commendations: commendationContracts,
+  documents: documentContracts,
   public: publicContracts,
   inbox: inboxContracts,
 };

@@ -5,6 +5,7 @@ export * from './audit';
 export * from './campaign-builder';
 export * from './campaigns';
 export * from './commendations';
+export * from './documents';
 export * from './inbox';
 export * from './kernel';
 export * from './mergers';

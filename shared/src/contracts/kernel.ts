@@ -25,6 +25,8 @@ export const routeGroups = [
   /** The campaign and form builders (secretariat): kept apart so the admin Lambda stays within its budget. */
   'builder',
   'commendations',
+  /** PDF generation and signature verification (pdf-lib, a font, CMS): a Lambda of its own (ADR 0024). */
+  'documents',
   'public',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];

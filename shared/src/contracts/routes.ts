@@ -4,6 +4,7 @@ import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
 import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
+import { documentContracts } from './documents';
 import { inboxContracts } from './inbox';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
@@ -37,6 +38,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,
+  ...documentContracts,
   ...publicContracts,
 };
 

@@ -145,6 +145,8 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
 }
 
 async function readJson(res: Response): Promise<unknown> {
+  // A file the API answers as such (a PDF) comes back as it is, for the browser to save.
+  if (res.ok && /^application\/pdf\b/i.test(res.headers.get('content-type') ?? '')) return res.blob();
   const text = await res.text();
   if (text === '') return null;
   try {

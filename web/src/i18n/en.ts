@@ -347,6 +347,8 @@ export const en: Record<MessageKey, string> = {
   'submission.rejectedTitle': 'This submission was rejected. Reason:',
   'submission.approvedNote': 'This submission is finally approved.',
   'classify.set': 'Mark classified ("Mật")',
+  'submission.pdf': 'Download PDF',
+  'submission.pdfPending': 'Making the PDF…',
   'classify.lift': 'Lift the classified mark',
   'classify.explainSet':
     'The submission of {unit} will take no more data in this system (classified information goes through the state-secret procedure). Data saved is kept. The mark is recorded in the audit trail.',

@@ -343,6 +343,8 @@ export const vi = {
   'submission.rejectedTitle': 'Hồ sơ không được chấp thuận. Lý do:',
   'submission.approvedNote': 'Hồ sơ đã được phê duyệt chính thức.',
   'classify.set': 'Đánh dấu "Mật"',
+  'submission.pdf': 'Tải PDF',
+  'submission.pdfPending': 'Đang tạo PDF…',
   'classify.lift': 'Bỏ đánh dấu "Mật"',
   'classify.explainSet':
     'Báo cáo của {unit} sẽ không nhận thêm dữ liệu trên hệ thống này (thông tin mật phải được lập, gửi theo chế độ bảo vệ bí mật nhà nước). Dữ liệu đã lưu được giữ nguyên. Việc đánh dấu được ghi vào nhật ký.',

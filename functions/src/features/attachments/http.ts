@@ -59,7 +59,11 @@ const attachEvent = (
 };
 
 /** Files of sensitive file fields, for a reader the template does not name (none for one it does). */
-const hiddenAttachments = async (d: Deps, identity: Identity, s: StoredSubmission): Promise<Set<string>> => {
+export const hiddenAttachments = async (
+  d: Deps,
+  identity: Identity,
+  s: StoredSubmission,
+): Promise<Set<string>> => {
   const template = await templateOf(d, s);
   return readsSensitive(identity, s, template) ? new Set() : sensitiveAttachmentIds(template, s.data);
 };

@@ -13,7 +13,7 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { can, type PolicyAction } from '@thidua/shared/policy';
+import { can } from '@thidua/shared/policy';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
 import { requireAllowed } from '../../kernel/access';
 import type { TransactionRefused, TxItem } from '../../kernel/data/transact';
@@ -21,37 +21,13 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError, fromWorkflowError } from '../../kernel/workflow-errors';
 import type { StoredSubmission } from '../submissions/repository';
-import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
+import { type CommendationDeps, commendationConfigOf, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';
-import { DOCX_TYPE, documentKey } from './documents-store';
+import { documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
+import { batchResource, loadBatch } from './loaders';
 import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
 import { type Seal, writeGroups, writeOnce } from './tx';
-
-/** One unit's tờ trình for the policy; without a unit, every unit's (the province's lists). */
-export const batchResource = (
-  d: CommendationDeps,
-  tenantId: string,
-  unit?: { unitId: string; unitPath?: readonly string[] },
-) => provinceResource(d, tenantId, 'batch', unit);
-
-const NOT_FOUND = 'Không tìm thấy tờ trình';
-
-/**
- * A tờ trình the caller may `action` (the policy's `batch`): one it may not read answers 404 as an
- * unknown id would; one it reads but may not act on, 403.
- */
-export const loadBatch = async (
-  d: CommendationDeps,
-  identity: Identity,
-  id: string,
-  action: PolicyAction = 'read',
-): Promise<Batch> => {
-  const b = await d.commendations.getBatch(identity.tenantId, id);
-  if (!b) throw new NotFound(NOT_FOUND);
-  requireAllowed(identity, action, await batchResource(d, identity.tenantId, b), NOT_FOUND);
-  return b;
-};
 
 /** Applies a lifecycle action to a tờ trình, or throws its refusal (409 carries the current one). */
 const moveBatch = (
@@ -395,15 +371,18 @@ export const submitBatch = async (
 
   const root = await rootUnit(d, identity.tenantId);
   // docx loads on the route that writes the tờ trình, not at cold start.
-  const { batchDocx } = await import('./documents/batch-doc');
-  const bytes = await batchDocx({
+  const [{ batchDocument }, { storeDocument }] = await Promise.all([
+    import('./documents/batch-doc'),
+    import('./documents/store'),
+  ]);
+  const model = batchDocument({
     config,
     batch: submitted,
     recipient: `Ủy ban nhân dân ${root.name.replace(/^Tỉnh/u, 'tỉnh')}`,
     submittedOn: vnDate(at),
     signature: signatureOf('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', signer),
   });
-  await d.documents.put(docKey, bytes, DOCX_TYPE);
+  await storeDocument(d.documents, docKey, model);
   // The members moved in their own transactions, each conditioned on the state it left: a replay finds
   // them done. The answer is stored with the batch's own move, the effect the request is about.
   await writeOnce(
@@ -513,3 +492,5 @@ export const decideBatch = async (
   );
   return decided;
 };
+
+export { batchResource, loadBatch };

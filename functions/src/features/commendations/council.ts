@@ -22,15 +22,10 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
-import {
-  type CommendationDeps,
-  commendationConfigOf,
-  displayName,
-  provinceResource,
-  rootUnit,
-} from './context';
+import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { provinceSigners } from './documents/signer';
-import { DOCX_TYPE, documentKey } from './documents-store';
+import { documentKey } from './documents-store';
+import { loadSession, sessionResource } from './loaders';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, registerModeOf, storedIssuingBody } from './register';
 import { type Seal, transactWithRetry, writeOnce } from './tx';
@@ -49,9 +44,6 @@ export interface OpenSessionInput {
   memberIds: string[];
   presidingName: string;
 }
-
-export const sessionResource = (d: Pick<CommendationDeps, 'units'>, tenantId: string) =>
-  provinceResource(d, tenantId, 'council_session');
 
 /** A user as the policy sees a caller: whether they may vote decides whether they sit on the council. */
 const asIdentity = (u: User): Identity => ({
@@ -237,17 +229,6 @@ export const openSession = async (
   return session;
 };
 
-export const loadSession = async (
-  d: CommendationDeps,
-  identity: Identity,
-  id: string,
-): Promise<CouncilSession> => {
-  requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
-  const s = await d.commendations.getSession(identity.tenantId, id);
-  if (!s) throw new NotFound('Không tìm thấy phiên họp');
-  return s;
-};
-
 /**
  * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
  * No route returns ballot papers, and nothing returned links a member to a choice.
@@ -383,8 +364,11 @@ export const closeSession = async (
     ).flat();
     const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
     // docx loads on the route that writes the minutes, not at cold start.
-    const { minutesDocx } = await import('./documents/minutes-doc');
-    const bytes = await minutesDocx({
+    const [{ minutesDocument }, { storeDocument }] = await Promise.all([
+      import('./documents/minutes-doc'),
+      import('./documents/store'),
+    ]);
+    const model = minutesDocument({
       config,
       issuingBody: body,
       numberText,
@@ -410,7 +394,7 @@ export const closeSession = async (
       chairName: s.presidingName,
       secretaryName: await displayName(d, identity),
     });
-    await d.documents.put(minutesKey, bytes, DOCX_TYPE);
+    await storeDocument(d.documents, minutesKey, model);
 
     const records = await d.commendations.getRecords(
       identity.tenantId,
@@ -452,3 +436,5 @@ export const closeSession = async (
 
 export const minutesTitle = (s: Pick<CouncilSession, 'minutesNumber' | 'closedAt'>): string =>
   `Biên bản số ${s.minutesNumber ?? ''}${s.closedAt ? ` ${vnDateWords(vnDate(s.closedAt))}` : ''}`;
+
+export { loadSession, sessionResource };

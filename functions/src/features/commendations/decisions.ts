@@ -137,9 +137,10 @@ export const signDecision = async (
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const { on: signedOn, year, number: n, numberText } = registered;
     // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
-    const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+    const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
       import('./documents/decision-doc'),
       import('./documents/awardees-xlsx'),
+      import('./documents/store'),
     ]);
     const ruleSet = ruleSetOn(config, signedOn);
     const docKey = documentKey(identity.tenantId, 'decision', id, 'docx');
@@ -164,22 +165,24 @@ export const signDecision = async (
       documentKey: docKey,
       xlsxKey,
     };
-    const [docx, xlsx] = [
-      await decisionDocx({
-        config,
-        issuingBody: body,
-        ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
-        numberText,
-        signedOn,
-        signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
-        minutesRef: minutesTitle(s),
-        entries,
-      }),
-      awardeesXlsx(decision),
-    ];
+    const docInput = {
+      config,
+      issuingBody: body,
+      ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
+      numberText,
+      signedOn,
+      signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      minutesRef: minutesTitle(s),
+      entries,
+    };
+    const xlsx = awardeesXlsx(decision);
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
-    // no decision points to, never a decision without its file.
-    await Promise.all([d.documents.put(docKey, docx, DOCX_TYPE), d.documents.put(xlsxKey, xlsx, XLSX_TYPE)]);
+    // no decision points to, never a decision without its file. Beside the DOCX, its model: the documents
+    // group renders from it the PDF the signer signs (ADR 0024).
+    await Promise.all([
+      storeDocument(d.documents, docKey, decisionDocument(docInput)),
+      d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
+    ]);
 
     const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
@@ -290,17 +293,20 @@ export const revokeAward = async (
       entry: listEntryOf(rec),
     };
     const docKey = documentKey(identity.tenantId, 'revocation', revocation.id, 'docx');
-    const { revocationDocx } = await import('./documents/revocation-doc');
-    await d.documents.put(
+    const [{ revocationDocument }, { storeDocument }] = await Promise.all([
+      import('./documents/revocation-doc'),
+      import('./documents/store'),
+    ]);
+    await storeDocument(
+      d.documents,
       docKey,
-      await revocationDocx({
+      revocationDocument({
         config,
         issuingBody: body,
         revocation,
         decisionSignedOn: decision.signedOn,
         signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
       }),
-      DOCX_TYPE,
     );
     try {
       await transactWrite(d.commendations.ref.client, [

@@ -11,13 +11,28 @@ const DOWNLOAD_SECONDS = 300;
 
 export type DocumentKind = 'batch' | 'minutes' | 'decision' | 'draft-decision' | 'awardees' | 'revocation';
 
-export const documentKey = (tenantId: string, kind: DocumentKind, id: string, ext: 'docx' | 'xlsx'): string =>
-  `t/${tenantId}/commendations/${kind}/${id}.${ext}`;
+/** `model.json`: the document as blocks (kernel/pdf/model.ts), from which the documents group renders the PDF. */
+export const documentKey = (
+  tenantId: string,
+  kind: DocumentKind,
+  id: string,
+  ext: 'docx' | 'xlsx' | 'pdf' | 'model.json',
+): string => `t/${tenantId}/commendations/${kind}/${id}.${ext}`;
+
+/**
+ * Where a document's model lies beside its DOCX: the documents group renders the PDF from it (ADR 0024).
+ * Here, not beside the DOCX writer, so the documents bundle does not pull in docx.
+ */
+export const modelKeyOf = (docxKey: string): string => docxKey.replace(/\.docx$/u, '.model.json');
 
 export interface DocumentStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** A presigned GET that downloads the file under `fileName`. */
   downloadUrl(key: string, fileName: string): Promise<string>;
+  /** The stored bytes and when they were written, or undefined when there is no such object. */
+  get(key: string): Promise<{ bytes: Uint8Array; lastModified: Date } | undefined>;
+  /** Writes only if nothing is stored under the key yet; false when something already is. */
+  putOnce(key: string, bytes: Uint8Array, contentType: string): Promise<boolean>;
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
@@ -36,6 +51,39 @@ export const createDocumentStore = (client: () => Promise<S3Client>, bucket: str
   async put(key, bytes, contentType) {
     const [s3, { PutObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
+  },
+  async get(key) {
+    const [s3, { GetObjectCommand, NoSuchKey }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
+    try {
+      const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return {
+        bytes: await (r.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+        lastModified: r.LastModified ?? new Date(0),
+      };
+    } catch (e) {
+      if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw e;
+    }
+  },
+  async putOnce(key, bytes, contentType) {
+    const [s3, { PutObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
+    try {
+      // S3 conditional write: two first readers racing keep ONE file (the one a signer downloads).
+      await s3.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType,
+          IfNoneMatch: '*',
+        }),
+      );
+      return true;
+    } catch (e) {
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 412 || status === 409) return false;
+      throw e;
+    }
   },
   async downloadUrl(key, fileName) {
     const [s3, { GetObjectCommand }, { getSignedUrl }] = await Promise.all([

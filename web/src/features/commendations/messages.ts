@@ -32,6 +32,11 @@ const vi = {
   'consolidate.ok': 'Không có vi phạm',
   download: 'Tải văn bản (DOCX)',
   downloadXlsx: 'Tải danh sách (XLSX)',
+  downloadPdf: 'Tải PDF để ký số',
+  'sign.check': 'Kiểm tra bản PDF đã ký số',
+  'sign.checkHelp':
+    'Ký tệp PDF vừa tải bằng công cụ ký số của anh/chị (USB token hoặc ký số từ xa), rồi chọn tệp đã ký.',
+  'sign.checkOk': 'Chữ ký số hợp lệ: {signer}, chứng thư do {issuer} cấp, ký lúc {at}.',
   'batch.draft': 'Nháp',
   'batch.submitted': 'Đã gửi tỉnh',
   'batch.returned': 'Bị trả lại',
@@ -182,6 +187,11 @@ const en: Record<Key, string> = {
   'consolidate.ok': 'No violation',
   download: 'Download (DOCX)',
   downloadXlsx: 'Download list (XLSX)',
+  downloadPdf: 'Download PDF to sign',
+  'sign.check': 'Check the digitally signed PDF',
+  'sign.checkHelp':
+    'Sign the downloaded PDF with your signing tool (USB token or remote signing), then choose the signed file.',
+  'sign.checkOk': 'Valid digital signature: {signer}, certificate issued by {issuer}, signed at {at}.',
   'batch.draft': 'Draft',
   'batch.submitted': 'Sent to province',
   'batch.returned': 'Returned',

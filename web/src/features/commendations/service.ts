@@ -1,5 +1,6 @@
 import {
   castBallot,
+  checkDecisionSignature,
   closeDisclosure,
   closeSession,
   createBatch,
@@ -10,6 +11,7 @@ import {
   getDecision,
   getDecisionCertificates,
   getDecisionDocument,
+  getDecisionPdf,
   getDisclosure,
   getDraftDecision,
   getMinutesDocument,
@@ -105,6 +107,10 @@ export const commendationService = (api: ApiClient) => ({
   decision: (decisionId: string) => api.call(getDecision, { params: { decisionId } }),
   decisionDocument: (decisionId: string, format: 'docx' | 'xlsx') =>
     api.call(getDecisionDocument, { params: { decisionId }, query: { format } }),
+  decisionPdf: (decisionId: string) => api.call(getDecisionPdf, { params: { decisionId } }),
+  /** Verifies a signed copy (PAdES) against the generated PDF; nothing is written. */
+  checkSignature: (decisionId: string, pdfBase64: string) =>
+    api.call(checkDecisionSignature, { params: { decisionId }, body: { pdf: pdfBase64 } }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
   revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
     api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),

@@ -12,6 +12,7 @@ import {
   getSubmission,
   getSubmissionDiff,
   getSubmissionHistory,
+  getSubmissionPdf,
   getTemplateVersion,
   listAttachments,
   listComments,
@@ -50,6 +51,13 @@ export type CompletenessView = Omit<ResponseOf<typeof getCompleteness>, 'stateCo
 export type CompletenessStatus = CompletenessView['units'][number]['status'];
 type AttachmentView = ResponseOf<typeof confirmAttachment>;
 
+const isBlob = {
+  parse: (v: unknown): Blob => {
+    if (v instanceof Blob) return v;
+    throw new Error('not a file');
+  },
+};
+
 /** What the form data keeps of an accepted attachment. */
 export const toAttachmentRef = (a: AttachmentView): AttachmentRef => ({
   attachmentId: a.id,
@@ -72,6 +80,11 @@ export const submissionsApi = (api: ApiClient) => ({
       ...(signal ? { signal } : {}),
     }),
   get: (submissionId: string) => api.call(getSubmission, { params: { submissionId } }),
+  /** The PDF for the paper archive (what this reader may see of it). */
+  pdf: (submissionId: string) =>
+    api.get(getSubmissionPdf.path.replace('{submissionId}', encodeURIComponent(submissionId)), isBlob, {
+      headers: { Accept: 'application/pdf' },
+    }),
   history: (submissionId: string) =>
     api.call(getSubmissionHistory, { params: { submissionId } }).then((r) => r.events),
   comments: (submissionId: string) =>

@@ -1,18 +1,19 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
-import type { FileChild } from 'docx';
 import { countPhrase } from './decision-doc';
+import { toBytes } from './docx-render';
 import {
   body,
   closing,
+  type DocModel,
   dataTable,
   document,
+  type FileChild,
   header,
   para,
   placeName,
   run,
   type Signature,
   title,
-  toBytes,
 } from './layout';
 
 export interface BatchDocInput {
@@ -26,7 +27,8 @@ export interface BatchDocInput {
 }
 
 /** The district's tờ trình đề nghị khen thưởng, with its list. */
-export const batchDocx = async (t: BatchDocInput): Promise<Uint8Array> => {
+/** The document as blocks: rendered as DOCX here, as PDF by the documents group. */
+export const batchDocument = (t: BatchDocInput): DocModel => {
   const unit = t.batch.unitName;
   const counts = countByAward(t.batch.entries);
   const children: FileChild[] = [
@@ -87,5 +89,7 @@ export const batchDocx = async (t: BatchDocInput): Promise<Uint8Array> => {
       true,
     ),
   ];
-  return toBytes(document([children, list], `Tờ trình ${unit}`));
+  return document([children, list], `Tờ trình ${unit}`);
 };
+
+export const batchDocx = (t: BatchDocInput): Promise<Uint8Array> => toBytes(batchDocument(t));

@@ -5,20 +5,22 @@ import {
   type ListEntry,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import type { FileChild } from 'docx';
+import { toBytes } from './docx-render';
+
 import {
   article,
   body,
   closing,
+  type DocModel,
   dataTable,
   document,
+  type FileChild,
   header,
   legalBases,
   para,
   run,
   type Signature,
   title,
-  toBytes,
   vnNumber,
 } from './layout';
 
@@ -149,7 +151,8 @@ const articleOne = (d: DecisionDocInput, awarded: readonly DecisionEntry[]) => {
 };
 
 /** The quyết định khen thưởng with its annex (new page). Only awarded entries are printed. */
-export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => {
+/** The document as blocks: rendered as DOCX here, as PDF by the documents group. */
+export const decisionDocument = (d: DecisionDocInput): DocModel => {
   const awarded = d.entries.filter((e) => e.outcome === 'awarded');
   const b = d.issuingBody;
   const dateWords = vnDateWords(d.signedOn);
@@ -209,5 +212,7 @@ export const decisionDocx = async (d: DecisionDocInput): Promise<Uint8Array> => 
     ),
     para(`Danh sách có ${vnNumber(awarded.length)} trường hợp.`, { italics: true, before: 120, size: 13 }),
   ];
-  return toBytes(document([main, annex], `Quyết định ${d.numberText}`));
+  return document([main, annex], `Quyết định ${d.numberText}`);
 };
+
+export const decisionDocx = (d: DecisionDocInput): Promise<Uint8Array> => toBytes(decisionDocument(d));

@@ -1,3 +1,5 @@
+import { type PdfLine, readPdf } from '@thidua/functions/kernel/pdf/read';
+import { renderPdf } from '@thidua/functions/kernel/pdf/render';
 import {
   commendationConfig2023,
   type DecisionEntry,
@@ -8,10 +10,10 @@ import {
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { awardeesXlsx } from './awardees-xlsx';
-import { batchDocx } from './batch-doc';
-import { decisionDocx } from './decision-doc';
+import { batchDocument, batchDocx } from './batch-doc';
+import { decisionDocument, decisionDocx } from './decision-doc';
 import { minColumnWidth, TEXT_WIDTH } from './layout';
-import { minutesDocx } from './minutes-doc';
+import { minutesDocument, minutesDocx } from './minutes-doc';
 import { docxParagraphs, docxParagraphWeights, docxTableGrids, docxText, xlsxRows } from './read-office';
 import { revocationDocx } from './revocation-doc';
 import { signatureOf, signerOf } from './signer';
@@ -174,20 +176,23 @@ describe('biên bản (DOCX)', () => {
   });
 });
 
+/** Đồng Xoài's tờ trình of three entries, signed by its chair under TM. */
+const dongXoaiBatch = () => ({
+  config,
+  batch: {
+    unitName: 'Thành phố Đồng Xoài',
+    entries: entries.slice(0, 3),
+    reference: '45/TTr-UBND',
+    summary: '',
+  },
+  recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
+  submittedOn: '2023-11-30',
+  signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
+});
+
 describe('tờ trình (DOCX)', () => {
   it("is the district's cover submission with its list and totals", async () => {
-    const bytes = await batchDocx({
-      config,
-      batch: {
-        unitName: 'Thành phố Đồng Xoài',
-        entries: entries.slice(0, 3),
-        reference: '45/TTr-UBND',
-        summary: '',
-      },
-      recipient: 'Ủy ban nhân dân tỉnh Bình Phước',
-      submittedOn: '2023-11-30',
-      signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Lê Văn Huyện' },
-    });
+    const bytes = await batchDocx(dongXoaiBatch());
     const p = docxParagraphs(bytes);
     const text = p.join('\n');
     expect(p).toContain('THÀNH PHỐ ĐỒNG XOÀI');
@@ -271,6 +276,24 @@ describe('quyết định thu hồi (DOCX)', () => {
   });
 });
 
+/** A session of three members on one nominee (2 agree, 1 disagrees): the minutes' common facts. */
+const oneItemSession = () => ({
+  config,
+  issuingBody: body,
+  numberText: '02/BB-HĐTĐKT',
+  heldOn: '2023-12-14',
+  sessionTitle: 'Phiên 1',
+  memberCount: 3,
+  presentNames: ['A', 'B', 'C'],
+  agenda: entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule })),
+  results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
+  comments: [],
+  earlyClosures: [],
+  disclosures: [],
+  chairName: 'Huỳnh Văn Quang',
+  secretaryName: 'Nguyễn Thư Ký',
+});
+
 describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
   const deputy = { onBehalf: '', delegatedBy: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Tuệ Hiền' };
   it('a decision: both lines of the body bold, the number line, dated bases, KT. for a deputy, gender, wording by count', async () => {
@@ -310,22 +333,8 @@ describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
     expect(text).not.toContain('Ông/Bà');
   });
   it('the biên bản heads with the province (upright) over the council (bold); "Không đồng ý" never splits a word', async () => {
-    const agenda = entries.slice(0, 1).map((e) => ({ ...e, voteRule: rule }));
     const bytes = await minutesDocx({
-      config,
-      issuingBody: body,
-      numberText: '02/BB-HĐTĐKT',
-      heldOn: '2023-12-14',
-      sessionTitle: 'Phiên 1',
-      memberCount: 3,
-      presentNames: ['A', 'B', 'C'],
-      agenda,
-      results: [{ nominationId: 'n1', ...tallyVotes(rule, 3, ['agree', 'agree', 'disagree']) }],
-      comments: [],
-      earlyClosures: [],
-      disclosures: [],
-      chairName: 'Huỳnh Văn Quang',
-      secretaryName: 'Nguyễn Thư Ký',
+      ...oneItemSession(),
       absentNames: ['D'],
       meeting: {
         place: 'Hội trường Ủy ban nhân dân tỉnh',
@@ -409,5 +418,92 @@ describe('layout facts (Decree 30/2020, read from the DOCX XML)', () => {
     expect(() => signerOf(unit, '2020-01-01', 'p')).toThrow(
       expect.objectContaining({ code: 'no_office_holder' }),
     );
+  });
+});
+
+// Rendering embeds four font subsets and PDF.js parses them back: seconds on a shared machine.
+describe('the same documents as PDF (layout facts read back with PDF.js)', { timeout: 60_000 }, () => {
+  const createdAt = new Date('2026-01-05T03:00:00Z');
+  const deputy = { onBehalf: '', delegatedBy: 'CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Trần Tuệ Hiền' };
+  const decision = decisionDocument({
+    config,
+    issuingBody: body,
+    ruleBases: ['Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022'],
+    numberText: '06/QĐ-UBND',
+    signedOn: '2026-01-05',
+    signature: deputy,
+    minutesRef: 'Biên bản số 03/BB-HĐTĐKT',
+    entries,
+  });
+  const at = (lines: PdfLine[], text: string) => lines.find((l) => l.text === text);
+
+  it('a decision: the header columns with their weights, the number line, dated bases, KT. signer block, the annex on page 2', async () => {
+    const bytes = await renderPdf(decision, { createdAt });
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    const pages = await readPdf(bytes);
+    const [first = []] = pages;
+    const annex = pages[pages.length - 1] ?? [];
+    const left = at(first, 'ỦY BAN NHÂN DÂN');
+    const national = at(first, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(left?.bold).toBe(true);
+    expect(at(first, 'TỈNH BÌNH PHƯỚC')?.bold).toBe(true);
+    expect(national?.bold).toBe(true);
+    expect(at(first, 'Độc lập - Tự do - Hạnh phúc')?.bold).toBe(true);
+    // Issuing body at top left, national title at top right, on one line.
+    expect(Math.abs((left?.y ?? 0) - (national?.y ?? 99))).toBeLessThanOrEqual(2);
+    expect(left?.x ?? 999).toBeLessThan(national?.x ?? 0);
+    const number = at(first, 'Số: 06/QĐ-UBND');
+    expect(number?.bold).toBe(false);
+    expect(at(first, 'Bình Phước, ngày 05 tháng 01 năm 2026')?.italic).toBe(true);
+    expect(at(first, 'QUYẾT ĐỊNH')?.bold).toBe(true);
+    const text = first.map((l) => l.text).join(' ');
+    expect(text).toMatch(/Căn cứ Luật Thi đua, khen thưởng số 06\/2022\/QH15 ngày 15 tháng 6 năm 2022;/);
+    expect(text).toContain('Điều 1.');
+    // The signature block (never split from its "Nơi nhận", so possibly on the next page), in reading order.
+    const signer = pages
+      .flat()
+      .filter((l) => ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Tuệ Hiền'].includes(l.text) && l.x > 300);
+    expect(signer.map((l) => [l.text, l.bold])).toEqual([
+      ['KT. CHỦ TỊCH', true],
+      ['PHÓ CHỦ TỊCH', true],
+      ['Trần Tuệ Hiền', true],
+    ]);
+    expect(at(annex, 'DANH SÁCH')).toBeDefined();
+    expect(annex.map((l) => l.text).join('\n')).toContain('Ông/Bà Nguyễn Văn An');
+  });
+
+  it('the biên bản and the tờ trình carry their header, number and signer as in the DOCX', async () => {
+    const minutes = minutesDocument(oneItemSession());
+    const [m = []] = await readPdf(await renderPdf(minutes, { createdAt }));
+    expect(at(m, 'UBND TỈNH BÌNH PHƯỚC')?.bold).toBe(false);
+    // The council's name wraps in the 36 % column as in Word: both of its lines bold.
+    expect(m.filter((l) => /HỘI ĐỒNG THI ĐUA|KHEN THƯỞNG TỈNH$/u.test(l.text)).map((l) => l.bold)).toEqual([
+      true,
+      true,
+    ]);
+    expect(at(m, 'Số: 02/BB-HĐTĐKT')).toBeDefined();
+    expect(at(m, 'BIÊN BẢN')?.bold).toBe(true);
+    // "Không đồng ý" is a table header: its word "Không" is never broken across lines.
+    expect(m.some((l) => /(^|\s)Khôn$/u.test(l.text))).toBe(false);
+
+    const batch = batchDocument(dongXoaiBatch());
+    const pages = await readPdf(await renderPdf(batch, { createdAt }));
+    const t = pages[0] ?? [];
+    // The unit's name wraps in the 36 % column (as in Word): its lines, left of the national title, all bold.
+    const unitLines = t.filter((l) => l.y < 120 && l.x < 200 && l.text !== 'ỦY BAN NHÂN DÂN');
+    expect(unitLines.map((l) => l.text).join(' ')).toBe('THÀNH PHỐ ĐỒNG XOÀI');
+    expect(unitLines.every((l) => l.bold)).toBe(true);
+    expect(at(t, 'Số: 45/TTr-UBND')).toBeDefined();
+    expect(at(t, 'TỜ TRÌNH')).toBeDefined();
+    const signer = pages
+      .flat()
+      .filter((l) => l.x > 300 && ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Huyện'].includes(l.text));
+    expect(signer.map((l) => l.text)).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Huyện']);
+    expect(
+      pages
+        .flat()
+        .map((l) => l.text)
+        .join(' '),
+    ).toContain('Tổng cộng: 02 tập thể và 01 cá nhân');
   });
 });

@@ -1,31 +1,27 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  type FileChild,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import type {
+  Align,
+  Block,
+  Columns,
+  DataTable,
+  DocModel,
+  Para,
+  Rule,
+  Run,
+} from '@thidua/functions/kernel/pdf/model';
 
 /**
- * The administrative layout of Decree 30/2020/NĐ-CP, Appendix I, as docx building blocks: A4, margins
- * 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right; Times New Roman 13–14 pt; the issuing body at top
- * left and the national title at top right; the title in bold capitals; articles; "Nơi nhận" at bottom
- * left and the signature block at bottom right.
+ * The administrative layout of Decree 30/2020/NĐ-CP, Appendix I, as format-neutral blocks
+ * (kernel/pdf/model.ts) that `toBytes` (docx-render.ts) renders as DOCX and the documents group as PDF: A4,
+ * margins 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right; Times New Roman 13–14 pt; the issuing body
+ * at top left and the national title at top right; the title in bold capitals; articles; "Nơi nhận" at
+ * bottom left and the signature block at bottom right.
  */
 
-const FONT = 'Times New Roman';
-/** docx sizes are half-points. */
-export const pt = (n: number): number => n * 2;
+export type { Block, DocModel };
+/** A block of a document (was docx's FileChild before the documents had a PDF twin). */
+export type FileChild = Block;
+export type ParagraphChild = Run;
+
 const MM = 56.7; // twips per millimetre
 
 export interface RunStyle {
@@ -35,23 +31,13 @@ export interface RunStyle {
   underline?: boolean;
 }
 
-export const run = (text: string, s: RunStyle = {}): TextRun =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: pt(s.size ?? 14),
-    bold: s.bold ?? false,
-    italics: s.italics ?? false,
-    ...(s.underline ? { underline: {} } : {}),
-  });
-
-type Align = 'left' | 'center' | 'right' | 'both';
-const alignments = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  both: AlignmentType.JUSTIFIED,
-} as const;
+export const run = (text: string, s: RunStyle = {}): Run => ({
+  text,
+  size: s.size ?? 14,
+  bold: s.bold ?? false,
+  italics: s.italics ?? false,
+  ...(s.underline ? { underline: true } : {}),
+});
 
 export interface ParaOptions extends RunStyle {
   align?: Align;
@@ -61,44 +47,27 @@ export interface ParaOptions extends RunStyle {
   after?: number;
 }
 
-export const para = (content: string | ParagraphChild[], o: ParaOptions = {}): Paragraph =>
-  new Paragraph({
-    children: typeof content === 'string' ? [run(content, o)] : content,
-    alignment: alignments[o.align ?? 'both'],
-    spacing: { before: o.before ?? 0, after: o.after ?? 60, line: 300 },
-    ...(o.indentMm ? { indent: { firstLine: Math.round(o.indentMm * MM) } } : {}),
-  });
+export const para = (content: string | Run[], o: ParaOptions = {}): Para => ({
+  kind: 'para',
+  runs: typeof content === 'string' ? [run(content, o)] : content,
+  align: o.align ?? 'both',
+  before: o.before ?? 0,
+  after: o.after ?? 60,
+  ...(o.indentMm ? { indentMm: o.indentMm } : {}),
+});
 
 /** A body paragraph: justified, first line indented 12.7 mm. */
-export const body = (content: string | ParagraphChild[], o: ParaOptions = {}): Paragraph =>
+export const body = (content: string | Run[], o: ParaOptions = {}): Para =>
   para(content, { indentMm: 12.7, after: 120, ...o });
 
-/** A short horizontal rule under a header line, drawn as a bottom-bordered centred paragraph. */
-const rule = (widthPercentOfCell: number): Paragraph =>
-  new Paragraph({
-    alignment: AlignmentType.CENTER,
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    indent: {
-      left: Math.round(((100 - widthPercentOfCell) / 2) * 0.8 * MM),
-      right: Math.round(((100 - widthPercentOfCell) / 2) * 0.8 * MM),
-    },
-    spacing: { before: 0, after: 120 },
-    children: [],
-  });
+/** A short horizontal rule under a header line. */
+const rule = (widthPercent: number): Rule => ({ kind: 'rule', widthPercent });
 
-const noBorders = TableBorders.NONE;
-
-const cell = (
-  children: (Paragraph | Table)[],
-  widthPercent: number,
-  opts: { borders?: boolean } = {},
-): TableCell =>
-  new TableCell({
-    children,
-    width: { size: widthPercent, type: WidthType.PERCENTAGE },
-    verticalAlign: VerticalAlignTable.TOP,
-    ...(opts.borders ? {} : { borders: noBorders }),
-  });
+const columns = (cells: Columns['cells'], cantSplit = false): Columns => ({
+  kind: 'columns',
+  ...(cantSplit ? { cantSplit } : {}),
+  cells,
+});
 
 export interface HeaderInfo {
   /**
@@ -115,29 +84,30 @@ export interface HeaderInfo {
   placeDate: string;
 }
 
+/** The national title (Decree 30/2020, Appendix I): 13 pt bold capitals, then the motto 14 pt bold. */
+export const nationalTitle = (): Block[] => [
+  para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, bold: true, after: 0 }),
+  para('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, after: 0 }),
+  rule(60),
+];
+
 /** The two-column header: issuing body and number left, national title and date right. */
-export const header = (h: HeaderInfo): Table => {
+export const header = (h: HeaderInfo): Columns => {
   const superior = Math.min(h.superiorLines ?? 0, h.bodyLines.length - 1);
   const left = [
     ...h.bodyLines.map((l, i) => para(l, { align: 'center', size: 13, bold: i >= superior, after: 0 })),
     rule(40),
-    para(h.numberLine, { align: 'center', size: 13 }),
+    ...(h.numberLine ? [para(h.numberLine, { align: 'center', size: 13 })] : []),
   ];
-  const right = [
-    para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', size: 13, bold: true, after: 0 }),
-    para('Độc lập - Tự do - Hạnh phúc', { align: 'center', size: 14, bold: true, after: 0 }),
-    rule(60),
-    para(h.placeDate, { align: 'center', size: 14, italics: true }),
-  ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [new TableRow({ children: [cell(left, 36), cell(right, 64)] })],
-  });
+  const right = [...nationalTitle(), para(h.placeDate, { align: 'center', size: 14, italics: true })];
+  return columns([
+    { widthPercent: 36, blocks: left },
+    { widthPercent: 64, blocks: right },
+  ]);
 };
 
 /** The kind of document in bold capitals, then its subject ("Về việc ...") in bold. */
-export const title = (kind: string, subject: string[]): Paragraph[] => [
+export const title = (kind: string, subject: string[]): Block[] => [
   para(kind.toUpperCase(), { align: 'center', bold: true, size: 14, before: 360, after: 0 }),
   ...subject.map((s, i) =>
     para(s, { align: 'center', bold: true, size: 14, after: i === subject.length - 1 ? 60 : 0 }),
@@ -146,10 +116,10 @@ export const title = (kind: string, subject: string[]): Paragraph[] => [
 ];
 
 /** "Căn cứ ...;" lines, italic as the template shows, the last one ending with a full stop. */
-export const legalBases = (bases: readonly string[]): Paragraph[] =>
+export const legalBases = (bases: readonly string[]): Para[] =>
   bases.map((b, i) => body(`Căn cứ ${b}${i === bases.length - 1 ? ';' : ';'}`, { italics: true, after: 60 }));
 
-export const article = (n: number, text: string | ParagraphChild[]): Paragraph =>
+export const article = (n: number, text: string | Run[]): Para =>
   body(
     typeof text === 'string'
       ? [run(`Điều ${n}. `, { bold: true }), run(text)]
@@ -166,13 +136,20 @@ export interface Signature {
   name: string;
 }
 
-const signatureLines = (s: Signature): Paragraph[] =>
+const signatureLines = (s: Signature): Para[] =>
   [s.onBehalf, s.delegatedBy ? `KT. ${s.delegatedBy}` : '', s.title]
     .filter(Boolean)
     .map((l) => para(l, { align: 'center', bold: true, size: 14, after: 0 }));
 
+/** A signature block: the lines, room for the signature and seal, the name. */
+export const signatureBlock = (s: Signature): Para[] => [
+  ...signatureLines(s),
+  para('', { after: 1200 }),
+  para(s.name, { align: 'center', bold: true, size: 14 }),
+];
+
 /** "Nơi nhận:" (12 pt bold italic, the list 11 pt) at the left; the signature block at the right. */
-export const closing = (recipients: readonly string[], signature: Signature): Table => {
+export const closing = (recipients: readonly string[], signature: Signature): Columns => {
   const left = recipients.length
     ? [
         para('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left', after: 0 }),
@@ -181,31 +158,24 @@ export const closing = (recipients: readonly string[], signature: Signature): Ta
         ),
       ]
     : [para('')];
-  const right = [
-    ...signatureLines(signature),
-    para('', { after: 1200 }),
-    para(signature.name, { align: 'center', bold: true, size: 14 }),
-  ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [new TableRow({ cantSplit: true, children: [cell(left, 50), cell(right, 50)] })],
-  });
+  return columns(
+    [
+      { widthPercent: 50, blocks: left },
+      { widthPercent: 50, blocks: signatureBlock(signature) },
+    ],
+    true,
+  );
 };
 
 /** Two signatures side by side (minutes: secretary and chair of the meeting). */
-export const twoSignatures = (left: Signature, right: Signature): Table => {
-  const col = (s: Signature) => [
-    ...signatureLines(s),
-    para('', { after: 1200 }),
-    para(s.name, { align: 'center', bold: true, size: 14 }),
-  ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: noBorders,
-    rows: [new TableRow({ cantSplit: true, children: [cell(col(left), 50), cell(col(right), 50)] })],
-  });
-};
+export const twoSignatures = (left: Signature, right: Signature): Columns =>
+  columns(
+    [
+      { widthPercent: 50, blocks: signatureBlock(left) },
+      { widthPercent: 50, blocks: signatureBlock(right) },
+    ],
+    true,
+  );
 
 export interface Column {
   header: string;
@@ -247,72 +217,27 @@ export const dataTable = (
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
   boldLast = false,
-): Table => {
-  const widths = columnWidths(columns, rows);
-  const dxaCell = (children: Paragraph[], i: number): TableCell =>
-    new TableCell({
-      children,
-      width: { size: widths[i] ?? 0, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.TOP,
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({
-        tableHeader: true,
-        children: columns.map((c, i) =>
-          dxaCell([para(c.header, { align: 'center', bold: true, size: 13, after: 0 })], i),
-        ),
+): DataTable => ({
+  kind: 'table',
+  widths: columnWidths(columns, rows),
+  header: columns.map((c) => para(c.header, { align: 'center', bold: true, size: 13, after: 0 })),
+  rows: rows.map((r, ri) =>
+    columns.map((c, i) =>
+      para(r[i] ?? '', {
+        align: c.align ?? 'left',
+        size: 13,
+        after: 0,
+        bold: boldLast && ri === rows.length - 1,
       }),
-      ...rows.map(
-        (r, ri) =>
-          new TableRow({
-            cantSplit: true,
-            children: columns.map((c, i) =>
-              dxaCell(
-                [
-                  para(r[i] ?? '', {
-                    align: c.align ?? 'left',
-                    size: 13,
-                    after: 0,
-                    bold: boldLast && ri === rows.length - 1,
-                  }),
-                ],
-                i,
-              ),
-            ),
-          }),
-      ),
-    ],
-  });
-};
+    ),
+  ),
+});
 
 /** An A4 document with the Decree 30 margins; each element of `sections` starts on a new page. */
-export const document = (sections: FileChild[][], titleText: string): Document =>
-  new Document({
-    title: titleText,
-    creator: 'Thi đua',
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
-    sections: sections.map((children) => ({
-      properties: {
-        page: {
-          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: {
-            top: Math.round(20 * MM),
-            bottom: Math.round(20 * MM),
-            left: Math.round(30 * MM),
-            right: Math.round(15 * MM),
-          },
-        },
-      },
-      children,
-    })),
-  });
-
-export const toBytes = async (doc: Document): Promise<Uint8Array> =>
-  new Uint8Array(await Packer.toBuffer(doc));
+export const document = (sections: Block[][], titleText: string): DocModel => ({
+  title: titleText,
+  sections,
+});
 
 /** "Thành phố Đồng Xoài" → "Đồng Xoài" for the place line. */
 export const placeName = (unitName: string): string =>

@@ -8,16 +8,18 @@ import {
   vnDateShort,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import type { FileChild } from 'docx';
+import { toBytes } from './docx-render';
+
 import {
   body,
+  type DocModel,
   dataTable,
   document,
+  type FileChild,
   header,
   para,
   run,
   title,
-  toBytes,
   twoSignatures,
   vnNumber,
 } from './layout';
@@ -52,7 +54,8 @@ const clock = (hhmm: string): string => hhmm.replace(':', ' giờ ');
 const pct = (x: number): string => `${vnNumber(x, 2)}%`;
 
 /** The council's biên bản: attendance, the public comments received, the secret-ballot tallies. */
-export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
+/** The document as blocks: rendered as DOCX here, as PDF by the documents group. */
+export const minutesDocument = (m: MinutesDocInput): DocModel => {
   const b = m.issuingBody;
   const byId = new Map(m.agenda.map((a) => [a.nominationId, a]));
   const passed = m.results.filter((r) => r.passed).length;
@@ -165,5 +168,7 @@ export const minutesDocx = async (m: MinutesDocInput): Promise<Uint8Array> => {
       { onBehalf: '', title: 'CHỦ TRÌ', name: mt?.chairName ?? m.chairName },
     ),
   ];
-  return toBytes(document([children], `Biên bản ${m.numberText}`));
+  return document([children], `Biên bản ${m.numberText}`);
 };
+
+export const minutesDocx = (m: MinutesDocInput): Promise<Uint8Array> => toBytes(minutesDocument(m));

@@ -4,19 +4,20 @@ import {
   type Revocation,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import type { FileChild } from 'docx';
 import { honorificName, signerInWords, whomPhrase } from './decision-doc';
+import { toBytes } from './docx-render';
 import {
   article,
   body,
   closing,
+  type DocModel,
   document,
+  type FileChild,
   header,
   legalBases,
   para,
   type Signature,
   title,
-  toBytes,
 } from './layout';
 
 export interface RevocationDocInput {
@@ -29,7 +30,8 @@ export interface RevocationDocInput {
 }
 
 /** The quyết định thu hồi: the original decision is named, never altered. */
-export const revocationDocx = async (x: RevocationDocInput): Promise<Uint8Array> => {
+/** The document as blocks: rendered as DOCX here, as PDF by the documents group. */
+export const revocationDocument = (x: RevocationDocInput): DocModel => {
   const b = x.issuingBody;
   const r = x.revocation;
   const who = honorificName(r.entry);
@@ -67,5 +69,7 @@ export const revocationDocx = async (x: RevocationDocInput): Promise<Uint8Array>
       x.signature ?? { onBehalf: b.signatureOnBehalf, title: b.signerTitle, name: r.signerName },
     ),
   ];
-  return toBytes(document([children], `Quyết định ${r.numberText}`));
+  return document([children], `Quyết định ${r.numberText}`);
 };
+
+export const revocationDocx = (x: RevocationDocInput): Promise<Uint8Array> => toBytes(revocationDocument(x));

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
-import { formatDate } from '../../../i18n';
+import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
@@ -36,6 +36,55 @@ function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; 
         </Button>
       ))}
     </>
+  );
+}
+
+/** The file as base64, for the JSON body of the signature check. */
+const base64Of = async (file: File): Promise<string> => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+
+/**
+ * The signer signs the downloaded PDF with their own tool and chooses the signed file here: the API checks
+ * the PAdES signature, the certificate and its chain to the configured roots, and that the signed content
+ * is this decision's generated PDF (each refusal explained in Vietnamese).
+ */
+function SignatureCheck({ decisionId }: { decisionId: string }) {
+  const c = useC();
+  const svc = useCommendations();
+  const check = useMutation({
+    mutationFn: async (file: File) => svc.checkSignature(decisionId, await base64Of(file)),
+  });
+  return (
+    <div className="c-signature-check" data-print="hide">
+      <label>
+        {c('sign.check')}
+        <input
+          type="file"
+          accept="application/pdf,.pdf"
+          disabled={check.isPending}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) check.mutate(file);
+          }}
+        />
+      </label>
+      <p className="muted">{c('sign.checkHelp')}</p>
+      {check.data ? (
+        <Alert tone="success">
+          {c('sign.checkOk', {
+            signer: check.data.signerName,
+            issuer: check.data.issuer,
+            at: formatDateTime(check.data.signedAt),
+          })}
+        </Alert>
+      ) : null}
+      <ErrorBox error={check.error} />
+    </div>
   );
 }
 
@@ -92,7 +141,9 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
           decisionId={decision.id}
           awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
         />
+        <Button onClick={() => openDownload(() => svc.decisionPdf(decision.id))}>{c('downloadPdf')}</Button>
       </div>
+      <SignatureCheck decisionId={decision.id} />
       <ErrorBox error={revoke.error} />
       <ReasonDialog
         title={c('sign.revoke')}

@@ -17,6 +17,7 @@ import { ActionBar } from './ActionBar';
 import { ClassifyButton } from './ClassifyButton';
 import { CommentComposer, CommentsBeside, CommentsSummary } from './FieldComments';
 import { HistoryTimeline } from './HistoryTimeline';
+import { PdfButton } from './PdfButton';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { SubmissionEditor } from './SubmissionEditor';
@@ -144,6 +145,7 @@ function SubmissionWorkspace({
           {sub.dueAt ? (
             <span className="muted">{t('submission.dueAt', { date: formatDeadline(sub.dueAt) })}</span>
           ) : null}
+          <PdfButton submissionId={sub.id} />
           <ClassifyButton submission={sub} />
           {isAuthor && sub.multiplePerPeriod ? (
             <AddAnother submission={sub} formTitle={template.title} />

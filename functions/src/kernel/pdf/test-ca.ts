@@ -1,0 +1,105 @@
+import { asn1js, buf, pkijs } from './cms';
+
+/**
+ * A certification authority made at run time for tests (no private key is ever checked in): a root, and
+ * end-entity certificates it issues with the validity the test asks for. Keys are WebCrypto keys.
+ */
+
+export interface Issued {
+  der: Uint8Array;
+  certificate: pkijs.Certificate;
+  privateKey: CryptoKey;
+}
+
+type KeyKind = 'ecdsa' | 'rsa';
+
+const generate = async (kind: KeyKind): Promise<CryptoKeyPair> =>
+  (await crypto.subtle.generateKey(
+    kind === 'ecdsa'
+      ? { name: 'ECDSA', namedCurve: 'P-256' }
+      : {
+          name: 'RSASSA-PKCS1-v1_5',
+          modulusLength: 2048,
+          publicExponent: new Uint8Array([1, 0, 1]),
+          hash: 'SHA-256',
+        },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+
+let serial = Math.floor(Date.now() / 1000);
+
+const name = (cn: string): pkijs.RelativeDistinguishedNames =>
+  new pkijs.RelativeDistinguishedNames({
+    typesAndValues: [
+      new pkijs.AttributeTypeAndValue({
+        type: '2.5.4.6',
+        value: new asn1js.PrintableString({ value: 'VN' }),
+      }),
+      new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: cn }) }),
+    ],
+  });
+
+const make = async (o: {
+  subject: string;
+  issuer?: Issued;
+  ca: boolean;
+  from: Date;
+  to: Date;
+  kind: KeyKind;
+}): Promise<Issued> => {
+  const keys = await generate(o.kind);
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
+  serial += 1;
+  cert.serialNumber = new asn1js.Integer({ value: serial });
+  cert.subject = name(o.subject);
+  cert.issuer = o.issuer ? o.issuer.certificate.subject : name(o.subject);
+  cert.notBefore.value = o.from;
+  cert.notAfter.value = o.to;
+  const basic = new pkijs.BasicConstraints({ cA: o.ca });
+  // keyUsage: keyCertSign + cRLSign for a CA; digitalSignature + nonRepudiation for a signer.
+  const usage = new asn1js.BitString({ valueHex: buf(new Uint8Array([o.ca ? 0x06 : 0xc0])), unusedBits: 1 });
+  cert.extensions = [
+    new pkijs.Extension({
+      extnID: '2.5.29.19',
+      critical: true,
+      extnValue: basic.toSchema().toBER(false),
+      parsedValue: basic,
+    }),
+    new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: usage.toBER(false) }),
+  ];
+  await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
+  await cert.sign(o.issuer?.privateKey ?? keys.privateKey, 'SHA-256');
+  return {
+    der: new Uint8Array(cert.toSchema(true).toBER(false)),
+    certificate: cert,
+    privateKey: keys.privateKey,
+  };
+};
+
+const DAY = 86_400_000;
+
+export const testCa = async (subject = 'Thi đua Test Root CA', kind: KeyKind = 'ecdsa') => {
+  const now = Date.now();
+  const root = await make({
+    subject,
+    ca: true,
+    from: new Date(now - 365 * DAY),
+    to: new Date(now + 3650 * DAY),
+    kind,
+  });
+  return {
+    root,
+    /** A signer's certificate issued by this root, valid from `from` to `to` (default: a year around now). */
+    issue: (cn: string, o: { from?: Date; to?: Date; kind?: KeyKind } = {}) =>
+      make({
+        subject: cn,
+        issuer: root,
+        ca: false,
+        from: o.from ?? new Date(now - 30 * DAY),
+        to: o.to ?? new Date(now + 365 * DAY),
+        kind: o.kind ?? 'ecdsa',
+      }),
+  };
+};

@@ -1,0 +1,107 @@
+import * as z from 'zod';
+import { Download } from '../commendation';
+import { Id } from '../common';
+import { defineRoute } from './kernel';
+import { SubmissionParams } from './submissions';
+
+/**
+ * The `documents` group: PDF generation (pdf-lib with an embedded font, ~1 MB of bundle) in a Lambda of
+ * its own, so the other groups stay within their budgets and cold starts (docs/adr/0024).
+ */
+
+export const getSubmissionPdf = defineRoute({
+  method: 'GET',
+  path: '/submissions/{submissionId}/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getSubmissionPdf',
+  summary: 'A submission as PDF for the paper archive (national header, figures, evidence with SHA-256)',
+  params: SubmissionParams,
+  response: {
+    mediaType: 'application/pdf',
+    description:
+      'Bản in của báo cáo: quốc hiệu, đơn vị, biểu mẫu, kỳ báo cáo, số liệu (ô nhạy cảm bị ẩn với người không được xem), danh sách tệp minh chứng kèm mã SHA-256, khối chữ ký',
+  },
+  errors: [404],
+});
+
+const DecisionParam = z.object({ decisionId: Id });
+
+export const getDecisionPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDecisionPdf',
+  summary: 'The decision as PDF (the file the signer signs), made once from the stored document',
+  params: DecisionParam,
+  response: Download,
+  errors: [404],
+});
+
+export const getBatchPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/batches/{batchId}/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getBatchPdf',
+  summary: 'The tờ trình as PDF (same content and layout as its DOCX)',
+  params: z.object({ batchId: Id }),
+  response: Download,
+  errors: [404],
+});
+
+export const getMinutesPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/minutes/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getMinutesPdf',
+  summary: "The council session's biên bản as PDF (same content and layout as its DOCX)",
+  params: z.object({ sessionId: Id }),
+  response: Download,
+  errors: [404],
+});
+
+/** A signed PDF as uploaded, base64 (the API's 256 KB body limit: a signed decision of up to ~190 KB). */
+export const SignedPdfBody = z.object({
+  pdf: z
+    .string()
+    .min(8)
+    .max(256 * 1024)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/u, 'Tệp PDF phải được mã hóa base64'),
+});
+
+export const SignatureCheck = z.object({
+  signerName: z.string(),
+  signerSubject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  signedAt: z.string(),
+  sha256: z.string(),
+});
+
+export const checkDecisionSignature = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/signature-check',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'checkDecisionSignature',
+  summary:
+    "Verify a signed PDF of the decision: PAdES signature, certificate valid at signing time, chain to the deployment's trusted roots, signed content = the generated PDF",
+  params: DecisionParam,
+  body: SignedPdfBody,
+  response: SignatureCheck,
+  errors: [403, 404, 422],
+  description:
+    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+});
+
+/** The routes of this group, by operationId (the group's Lambda implements each). */
+export const documentContracts = {
+  getSubmissionPdf,
+  getDecisionPdf,
+  getBatchPdf,
+  getMinutesPdf,
+  checkDecisionSignature,
+};
