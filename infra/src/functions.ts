@@ -59,6 +59,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   admin: 'none',
   commendations: 'readWrite',
   public: 'readPublished',
+  notifications: 'none',
 };
 
 /** Object keys of signed decisions (`t/<tenant>/commendations/decision/<id>.docx`), any tenant. */

@@ -18,6 +18,7 @@ import {
   publicContracts,
   type RouteContract,
   type RouteGroup,
+  notificationContracts,
   routeKey,
   routes,
   submissionContracts,
@@ -36,6 +37,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   builder: { ...campaignBuilderContracts, ...templateBuilderContracts },
   commendations: commendationContracts,
   public: publicContracts,
+  notifications: notificationContracts,
 };
 
 const shapeKeys = (schema: z.ZodType | undefined): string[] =>

@@ -7,6 +7,7 @@ export * from './campaigns';
 export * from './commendations';
 export * from './kernel';
 export * from './mergers';
+export * from './notifications';
 export * from './org';
 export * from './path';
 export * from './public';

@@ -22,6 +22,8 @@ export const routeGroups = [
   'builder',
   'commendations',
   'public',
+  /** The bell, preferences, reminders, and the outbox's delivery (stream consumer and schedules, issue 16). */
+  'notifications',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

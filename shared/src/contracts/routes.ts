@@ -6,6 +6,7 @@ import { campaignContracts } from './campaigns';
 import { commendationContracts } from './commendations';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
+import { notificationContracts } from './notifications';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { securityContracts } from './security';
@@ -32,6 +33,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...historyContracts,
   ...commendationContracts,
   ...publicContracts,
+  ...notificationContracts,
 };
 
 export const routes: readonly RouteContract[] = Object.values(contractsByOperation);

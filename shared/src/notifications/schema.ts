@@ -134,3 +134,21 @@ export const notificationKindLabels: Readonly<Record<NotificationKind, string>> 
   escalation: 'Nhắc việc quá hạn',
   reminder: 'Nhắc nhở nộp báo cáo',
 };
+
+/** One notice as one person reads it in the app (the bell's list): one per intent and recipient. */
+export const InAppNotification = z.object({
+  /** Sortable by time and deterministic from the intent: `<createdAt base36>-<hash of intent id>`. */
+  id: Id,
+  intentId: z.string().min(1).max(300),
+  kind: NotificationKind,
+  subject: NotificationSubject,
+  reason: z.string().max(2000).nullable(),
+  dueAt: Instant.nullable(),
+  createdAt: Instant,
+  readAt: Instant.nullable(),
+});
+export type InAppNotification = z.infer<typeof InAppNotification>;
+
+/** The app path of a notice: its subject's page, at the commented field when there is one. */
+export const notificationHref = (n: Pick<InAppNotification, 'subject'>): string =>
+  `${n.subject.path}${n.subject.fieldKey ? `#field-${encodeURIComponent(n.subject.fieldKey)}` : ''}`;

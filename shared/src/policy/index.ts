@@ -4,3 +4,4 @@ export * from './policy';
 export * from './public-view';
 export * from './sensitive';
 export * from './workspaces';
+export * from './notifications';
