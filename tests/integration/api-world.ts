@@ -10,6 +10,7 @@ import {
   demoUsers,
   emulatorClients,
   type Platform,
+  type PlatformOptions,
   PROVINCE_ID,
   startTestPlatform,
 } from '../support/platform';
@@ -116,8 +117,8 @@ export const testCampaign = (
   ...overrides,
 });
 
-export const startApiWorld = async (): Promise<ApiWorld> => {
-  const platform = await startTestPlatform();
+export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
+  const platform = await startTestPlatform(options);
   try {
     const entries = await Promise.all(
       (Object.entries(logins) as [Login, string][]).map(

@@ -80,7 +80,9 @@ export const markNotificationRead = defineRoute({
   summary: 'Marks one notice read (reading it twice changes nothing)',
   params: NotificationParams,
   response: UnreadCount,
-  errors: [400, 404],
+  errors: [400, 404, 409],
+  // A replay is answered from the stored record before anything is read.
+  idempotencyPrecheck: true,
 });
 
 export const markAllNotificationsRead = defineRoute({
@@ -91,7 +93,7 @@ export const markAllNotificationsRead = defineRoute({
   operationId: 'markAllNotificationsRead',
   summary: "Marks every one of the caller's notices read",
   response: UnreadCount,
-  errors: [400],
+  errors: [400, 409],
   // Several transactions when many are unread: a replay must not walk them again.
   idempotencyPrecheck: true,
 });
@@ -116,7 +118,8 @@ export const putMyNotificationPreferences = defineRoute({
   summary: "Replaces the caller's e-mail preferences",
   body: NotificationPreferences,
   response: NotificationPreferences,
-  errors: [],
+  errors: [409],
+  idempotencyPrecheck: true,
 });
 
 export const listDeadLetters = defineRoute({
@@ -156,7 +159,7 @@ export const remindUnits = defineRoute({
   params: CampaignParams,
   body: RemindBody,
   response: RemindResult,
-  errors: [400, 403, 404, 422],
+  errors: [400, 403, 404, 409, 422],
   idempotencyPrecheck: true,
 });
 

@@ -2,14 +2,32 @@ import { findFormAssignment } from '@thidua/shared/campaign';
 import { notificationContracts as c, type DeadLetter } from '@thidua/shared/contracts';
 import { manualReminders } from '@thidua/shared/notifications';
 import { authorizeDeadLetters, authorizeRemind } from '@thidua/shared/policy';
-import { transactWrite } from '../../kernel/data/transact';
+import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
-import { BadRequest, Forbidden, NotFound, RuleViolation } from '../../kernel/http/errors';
+import { BadRequest, Conflict, Forbidden, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { type DeliveryDeps, sendOnce } from './delivery';
 import { obligationsBelow } from './reminders';
 import { type NotificationRepository, outboxItems } from './repository';
+
+/**
+ * A write refused by a condition: the request's key was used concurrently (its record exists now) or the
+ * notice changed meanwhile. A 409 lets the kernel answer a replay from the stored record.
+ */
+const orDuplicate = async <T>(write: Promise<T>): Promise<T> => {
+  try {
+    return await write;
+  } catch (err) {
+    if (err instanceof TransactionRefused)
+      throw new Conflict(
+        'Yêu cầu trùng lặp hoặc dữ liệu đã thay đổi; hãy tải lại',
+        undefined,
+        'duplicate_request',
+      );
+    throw err;
+  }
+};
 
 /** A transaction holds 100 items; one slot stays for the idempotency record. */
 const OUTBOX_CHUNK = 99;
@@ -37,11 +55,10 @@ export const notificationRoutes = (
   ),
 
   userRoute(c.markNotificationRead, async ({ identity, params, remember }) => {
-    const unread = await notifications.markRead(
-      identity.tenantId,
-      identity.userId,
-      params.notificationId,
-      (n) => remember(ok({ unread: n })),
+    const unread = await orDuplicate(
+      notifications.markRead(identity.tenantId, identity.userId, params.notificationId, (n) =>
+        remember(ok({ unread: n })),
+      ),
     );
     if (unread === 'missing') throw new NotFound('Không tìm thấy thông báo');
     return ok({ unread });
@@ -49,7 +66,7 @@ export const notificationRoutes = (
 
   userRoute(c.markAllNotificationsRead, async ({ identity, remember }) => {
     const response = ok({ unread: 0 });
-    await notifications.markAllRead(identity.tenantId, identity.userId, remember(response));
+    await orDuplicate(notifications.markAllRead(identity.tenantId, identity.userId, remember(response)));
     return response;
   }),
 
@@ -59,7 +76,9 @@ export const notificationRoutes = (
 
   userRoute(c.putMyNotificationPreferences, async ({ identity, body, remember }) => {
     const response = ok(body);
-    await notifications.savePreferences(identity.tenantId, identity.userId, body, remember(response));
+    await orDuplicate(
+      notifications.savePreferences(identity.tenantId, identity.userId, body, remember(response)),
+    );
     return response;
   }),
 
@@ -143,10 +162,12 @@ export const notificationRoutes = (
     // Each chunk is one transaction; the last one carries the idempotency record (a replay stops there).
     for (let i = 0; i < items.length || i === 0; i += OUTBOX_CHUNK) {
       const last = i + OUTBOX_CHUNK >= items.length;
-      await transactWrite(d.clients.doc, [
-        ...items.slice(i, i + OUTBOX_CHUNK),
-        ...(last ? remember(response) : []),
-      ]);
+      await orDuplicate(
+        transactWrite(d.clients.doc, [
+          ...items.slice(i, i + OUTBOX_CHUNK),
+          ...(last ? remember(response) : []),
+        ]),
+      );
     }
     return response;
   }),
