@@ -15,6 +15,8 @@ const vi = {
   'home.officeHolders': 'Người giữ chức vụ',
   'home.officeHolders.text':
     'Chủ tịch, Phó Chủ tịch của đơn vị theo thời gian: người ký các văn bản khen thưởng.',
+  'home.deadLetters': 'Thư gửi lỗi',
+  'home.deadLetters.text': 'Thư thông báo không gửi được sau nhiều lần thử: xem lỗi và gửi lại.',
   loading: 'Đang tải…',
   unit: 'Đơn vị',
   chooseUnit: '— Chọn đơn vị —',
@@ -117,6 +119,8 @@ const en: Record<keyof typeof vi, string> = {
   'home.import.text': 'Download the template, import many units or users at once: all rows or none.',
   'home.officeHolders': 'Office holders',
   'home.officeHolders.text': "A unit's chair and deputies over time: the signers of commendation documents.",
+  'home.deadLetters': 'Failed e-mails',
+  'home.deadLetters.text': 'Notification e-mails that failed every attempt: see the error and send again.',
   loading: 'Loading…',
   unit: 'Unit',
   chooseUnit: '— Choose a unit —',

@@ -6,9 +6,10 @@ const sections = [
   { to: '/admin/units', title: 'home.units', text: 'home.units.text' },
   { to: '/admin/import', title: 'home.import', text: 'home.import.text' },
   { to: '/admin/office-holders', title: 'home.officeHolders', text: 'home.officeHolders.text' },
+  { to: '/admin/notifications', title: 'home.deadLetters', text: 'home.deadLetters.text' },
 ] as const;
 
-/** Where the administrator lands: the four parts of the administration, each a link with what it does. */
+/** Where the administrator lands: the parts of the administration, each a link with what it does. */
 export function AdminHome() {
   const a = useA();
   return (

@@ -7,6 +7,7 @@ import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
 import { Alert, Badge, type BadgeTone, type Column, DataTable, Pending, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
+import { RemindButton } from '../../notifications/components/RemindButton';
 import { cutOffDayOf } from '../../submissions/labels';
 import { useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus, CompletenessView } from '../../submissions/service';
@@ -170,7 +171,16 @@ export function CompletenessResult({ data }: { data: CompletenessView }) {
       {data.complete ? <Alert tone="success">{t('completeness.complete')}</Alert> : null}
       {missing.length > 0 ? (
         <div className="card">
-          <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
+          <div className="row-between">
+            <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
+            <RemindButton
+              campaignId={campaignId}
+              formKey={formKey}
+              period={period}
+              parentUnitId={data.unitId}
+              unitIds={missing.map((u) => u.unitId)}
+            />
+          </div>
           <ul className="completeness-list">
             {missing.map((u) => (
               <li key={u.unitId}>
