@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Campaign } from '@thidua/shared/campaign';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
@@ -114,7 +114,20 @@ export function CompletenessPage() {
         error={result.isError ? describeError(result.error, t) : undefined}
         pending={ready && result.isPending}
       >
-        {result.data ? <CompletenessResult data={result.data} /> : null}
+        {result.data ? (
+          <CompletenessResult
+            data={result.data}
+            remind={(unitIds) => (
+              <RemindButton
+                campaignId={campaignId}
+                formKey={formKey}
+                period={period}
+                parentUnitId={unitId}
+                unitIds={unitIds}
+              />
+            )}
+          />
+        ) : null}
       </Pending>
     </div>
   );
@@ -127,7 +140,14 @@ function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
 /** A unit with a report links to it (through the inbox of its reports); one that has none yet does not. */
 const hasReport = (status: CompletenessView['units'][number]['status']) => status !== 'not_started';
 
-export function CompletenessResult({ data }: { data: CompletenessView }) {
+export function CompletenessResult({
+  data,
+  remind,
+}: {
+  data: CompletenessView;
+  /** The "Nhắc nhở" action for the units that have not filed (the page gives it; a preview has none). */
+  remind?: (unitIds: string[]) => ReactNode;
+}) {
   const { campaignId, formKey, period } = data;
   const linkOf = (unitId: string) => unitReportsLink({ campaignId, formKey, period, unitId });
   const t = useT();
@@ -173,13 +193,7 @@ export function CompletenessResult({ data }: { data: CompletenessView }) {
         <div className="card">
           <div className="row-between">
             <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
-            <RemindButton
-              campaignId={campaignId}
-              formKey={formKey}
-              period={period}
-              parentUnitId={data.unitId}
-              unitIds={missing.map((u) => u.unitId)}
-            />
+            {remind?.(missing.map((u) => u.unitId))}
           </div>
           <ul className="completeness-list">
             {missing.map((u) => (
