@@ -5,7 +5,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SnsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -18,7 +18,6 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
 import { acknowledge } from './nag';
@@ -38,12 +37,11 @@ export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
 /**
  * The delivery half of notifications (issue 16, docs/notifications.md): the table's stream (turned on in
  * data.ts) into the notifications function — outbox items only, by a filter on the event source —
- * with bisection on error, bounded retries and an on-failure queue; the hourly reminder schedule; the SES
+ * with bisection on error, bounded retries and the alarm topic as on-failure destination; the hourly reminder schedule; the SES
  * identity and configuration set whose bounces and complaints come back through SNS to the same function
  * (which stops mailing those addresses); alarms on what failed delivery.
  */
 export class Notifications extends Construct {
-  readonly failedBatches: Queue;
   readonly reminders: Schedule;
   readonly feedback: Topic | undefined;
   readonly configurationSet: ConfigurationSet | undefined;
@@ -53,17 +51,6 @@ export class Notifications extends Construct {
     super(scope, id);
     const { config, table, fn } = props;
 
-    // Batches the consumer could not deliver after every retry: their stream coordinates, for a replay.
-    this.failedBatches = new Queue(this, 'UndeliveredBatches', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
-    acknowledge(
-      this.failedBatches,
-      'AwsSolutions-SQS3',
-      "This queue is itself the on-failure destination of the outbox's stream consumer (batches that failed every retry).",
-    );
     fn.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -74,7 +61,9 @@ export class Notifications extends Construct {
         retryAttempts: 5,
         maxRecordAge: Duration.hours(6),
         reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.failedBatches),
+        // A batch that failed every retry is announced on the alarm topic (its stream coordinates, to
+        // replay): the operator's alarm on lost deliveries, without polling a queue.
+        onFailure: new SnsDlq(props.alarmTopic),
         // Only new outbox items wake the consumer; every other write of the table is filtered out.
         filters: [
           FilterCriteria.filter({
@@ -157,28 +146,8 @@ export class Notifications extends Construct {
       created.addAlarmAction(action);
       this.alarms.push(created);
     };
-    alarm('UndeliveredBatchesAlarm', {
-      alarmDescription:
-        'Outbox batches failed every retry: notices were not delivered (replay from the queue).',
-      metric: this.failedBatches.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    });
-    alarm('ConsumerErrorsAlarm', {
-      alarmDescription: 'The notifications function fails (stream batches, schedule or routes).',
-      metric: fn.metricErrors({ period: Duration.minutes(5) }),
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    });
-    alarm('ConsumerBehindAlarm', {
-      alarmDescription: 'Notices are late: the stream consumer is more than 10 minutes behind.',
-      metric: fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
-      threshold: 10 * 60_000,
-      evaluationPeriods: 2,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    });
+    // Function errors and throttles of this function are alarmed by monitoring.ts like every group's;
+    // e-mails that failed every attempt are the administrator's dead letters (an API route and a page).
     if (this.configurationSet) {
       alarm('BounceRateAlarm', {
         alarmDescription:

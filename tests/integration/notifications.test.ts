@@ -134,9 +134,7 @@ describe('a workflow action notifies the people whose turn it is, in the app and
     expect(expectStatus(await as.districtReviewer.post('/me/notifications/read-all'), 200)).toEqual({
       unread: 0,
     });
-    expect(expectStatus(await as.districtReviewer.get('/me/notifications/unread'), 200)).toEqual({
-      unread: 0,
-    });
+    expect(expectStatus(await as.districtReviewer.get('/me/notifications?limit=1'), 200).unread).toBe(0);
     expect(returnedId).not.toBe('');
   });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant } from '../common';
-import { InAppNotification, NotificationKind, NotificationPreferences } from '../notifications/schema';
+import { InAppNotification, NotificationKind, NotificationPreferences } from '../notifications/notice';
 import { CampaignParams, defineRoute, PageQuery } from './kernel';
 
 /** The bell: one page of the caller's notices, newest first, and how many are unread. */
@@ -12,7 +12,7 @@ export const NotificationPage = z.object({
 export type NotificationPage = z.infer<typeof NotificationPage>;
 
 export const NotificationParams = z.object({ notificationId: Id });
-export const UnreadCount = z.object({ unread: z.number().int().nonnegative() });
+const UnreadCount = z.object({ unread: z.number().int().nonnegative() });
 
 /** A delivery that failed every attempt: what an administrator sees and can send again. */
 export const DeadLetter = z.object({
@@ -54,20 +54,9 @@ export const listMyNotifications = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'listMyNotifications',
-  summary: "The caller's notices, newest first, with the unread count",
+  summary: 'My notices and unread count',
   query: PageQuery,
   response: NotificationPage,
-  errors: [],
-});
-
-export const countMyUnread = defineRoute({
-  method: 'GET',
-  path: '/me/notifications/unread',
-  group: 'notifications',
-  auth: 'user',
-  operationId: 'countMyUnread',
-  summary: "How many of the caller's notices are unread (the bell's badge)",
-  response: UnreadCount,
   errors: [],
 });
 
@@ -77,7 +66,7 @@ export const markNotificationRead = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'markNotificationRead',
-  summary: 'Marks one notice read (reading it twice changes nothing)',
+  summary: 'Mark a notice read',
   params: NotificationParams,
   response: UnreadCount,
   errors: [400, 404, 409],
@@ -91,7 +80,7 @@ export const markAllNotificationsRead = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'markAllNotificationsRead',
-  summary: "Marks every one of the caller's notices read",
+  summary: 'Mark all read',
   response: UnreadCount,
   errors: [400, 409],
   // Several transactions when many are unread: a replay must not walk them again.
@@ -104,7 +93,7 @@ export const getMyNotificationPreferences = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'getMyNotificationPreferences',
-  summary: 'Which kinds reach the caller by e-mail at once, which in the daily digest',
+  summary: 'My e-mail preferences',
   response: NotificationPreferences,
   errors: [],
 });
@@ -115,7 +104,7 @@ export const putMyNotificationPreferences = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'putMyNotificationPreferences',
-  summary: "Replaces the caller's e-mail preferences",
+  summary: 'Set my e-mail preferences',
   body: NotificationPreferences,
   response: NotificationPreferences,
   errors: [409],
@@ -128,7 +117,7 @@ export const listDeadLetters = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'listDeadLetters',
-  summary: 'E-mails that failed every attempt (administrators)',
+  summary: 'Failed e-mails',
   query: PageQuery,
   response: z.object({ items: z.array(DeadLetter), nextCursor: z.string().nullable() }),
   errors: [403],
@@ -140,7 +129,7 @@ export const replayDeadLetter = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'replayDeadLetter',
-  summary: 'Sends a failed e-mail again (administrators); the dead letter is removed once it is sent',
+  summary: 'Send a failed e-mail again',
   params: DeadLetterParams,
   response: z.object({ sent: z.boolean(), error: z.string().nullable() }),
   errors: [400, 403, 404],
@@ -153,9 +142,7 @@ export const remindUnits = defineRoute({
   group: 'notifications',
   auth: 'user',
   operationId: 'remindUnits',
-  summary: 'The completeness page\'s "Nhắc nhở": reminds the units below that have not filed',
-  description:
-    'Mỗi đơn vị chưa nộp nhận một thông báo cho mỗi yêu cầu (Idempotency-Key): bấm hai lần vẫn chỉ một lần nhắc.',
+  summary: 'Remind units that have not filed (one notice per unit per Idempotency-Key)',
   params: CampaignParams,
   body: RemindBody,
   response: RemindResult,
@@ -165,7 +152,6 @@ export const remindUnits = defineRoute({
 
 export const notificationContracts = {
   listMyNotifications,
-  countMyUnread,
   markNotificationRead,
   markAllNotificationsRead,
   getMyNotificationPreferences,

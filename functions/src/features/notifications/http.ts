@@ -50,10 +50,6 @@ export const notificationRoutes = (
     return ok({ ...page, unread });
   }),
 
-  userRoute(c.countMyUnread, async ({ identity }) =>
-    ok({ unread: await notifications.unread(identity.tenantId, identity.userId) }),
-  ),
-
   userRoute(c.markNotificationRead, async ({ identity, params, remember }) => {
     const unread = await orDuplicate(
       notifications.markRead(identity.tenantId, identity.userId, params.notificationId, (n) =>

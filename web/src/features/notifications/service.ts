@@ -1,5 +1,4 @@
 import {
-  countMyUnread,
   getMyNotificationPreferences,
   listDeadLetters,
   listMyNotifications,
@@ -19,7 +18,8 @@ import { useApi } from '../../app/services';
 export const notificationService = (api: ApiClient) => ({
   page: (cursor?: string) =>
     api.call(listMyNotifications, { query: { limit: 30, ...(cursor ? { cursor } : {}) } }),
-  unread: () => api.call(countMyUnread),
+  /** The bell's count: the list's `unread`, with one item (no route of its own). */
+  unread: () => api.call(listMyNotifications, { query: { limit: 1 } }),
   markRead: (notificationId: string) =>
     api.call(markNotificationRead, { params: { notificationId }, idempotencyKey: crypto.randomUUID() }),
   markAllRead: () => api.call(markAllNotificationsRead, { idempotencyKey: crypto.randomUUID() }),
