@@ -1,14 +1,21 @@
 import * as z from 'zod';
+import { pageOf } from '../api';
 import { Id, Instant } from '../common';
 import { InAppNotification, NotificationKind, NotificationPreferences } from '../notifications/notice';
-import { CampaignParams, defineRoute, PageQuery } from './kernel';
+import { CampaignParams, defineRoute, type MediaResponse, PageQuery, type RouteSpec } from './kernel';
+
+/** Every route of the group is a signed-in user's (kept short: every function carries the contracts). */
+const route = <
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | MediaResponse = z.ZodType,
+>(
+  spec: Omit<RouteSpec<P, Q, B, R>, 'group' | 'auth'>,
+) => defineRoute<P, Q, B, R>({ ...spec, group: 'notifications', auth: 'user' });
 
 /** The bell: one page of the caller's notices, newest first, and how many are unread. */
-export const NotificationPage = z.object({
-  items: z.array(InAppNotification),
-  nextCursor: z.string().nullable(),
-  unread: z.number().int().nonnegative(),
-});
+export const NotificationPage = pageOf(InAppNotification).extend({ unread: z.number().int().nonnegative() });
 export type NotificationPage = z.infer<typeof NotificationPage>;
 
 export const NotificationParams = z.object({ notificationId: Id });
@@ -48,11 +55,9 @@ export const RemindBody = z.object({
 });
 export const RemindResult = z.object({ reminded: z.array(Id) });
 
-export const listMyNotifications = defineRoute({
+export const listMyNotifications = route({
   method: 'GET',
   path: '/me/notifications',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'listMyNotifications',
   summary: 'My notices and unread count',
   query: PageQuery,
@@ -60,11 +65,9 @@ export const listMyNotifications = defineRoute({
   errors: [],
 });
 
-export const markNotificationRead = defineRoute({
+export const markNotificationRead = route({
   method: 'POST',
   path: '/me/notifications/{notificationId}/read',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'markNotificationRead',
   summary: 'Mark a notice read',
   params: NotificationParams,
@@ -74,11 +77,9 @@ export const markNotificationRead = defineRoute({
   idempotencyPrecheck: true,
 });
 
-export const markAllNotificationsRead = defineRoute({
+export const markAllNotificationsRead = route({
   method: 'POST',
   path: '/me/notifications/read-all',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'markAllNotificationsRead',
   summary: 'Mark all read',
   response: UnreadCount,
@@ -87,22 +88,18 @@ export const markAllNotificationsRead = defineRoute({
   idempotencyPrecheck: true,
 });
 
-export const getMyNotificationPreferences = defineRoute({
+export const getMyNotificationPreferences = route({
   method: 'GET',
   path: '/me/notification-preferences',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'getMyNotificationPreferences',
   summary: 'My e-mail preferences',
   response: NotificationPreferences,
   errors: [],
 });
 
-export const putMyNotificationPreferences = defineRoute({
+export const putMyNotificationPreferences = route({
   method: 'PUT',
   path: '/me/notification-preferences',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'putMyNotificationPreferences',
   summary: 'Set my e-mail preferences',
   body: NotificationPreferences,
@@ -111,23 +108,19 @@ export const putMyNotificationPreferences = defineRoute({
   idempotencyPrecheck: true,
 });
 
-export const listDeadLetters = defineRoute({
+export const listDeadLetters = route({
   method: 'GET',
   path: '/admin/notifications/dead-letters',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'listDeadLetters',
   summary: 'Failed e-mails',
   query: PageQuery,
-  response: z.object({ items: z.array(DeadLetter), nextCursor: z.string().nullable() }),
+  response: pageOf(DeadLetter),
   errors: [403],
 });
 
-export const replayDeadLetter = defineRoute({
+export const replayDeadLetter = route({
   method: 'POST',
   path: '/admin/notifications/dead-letters/{deadLetterId}/replay',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'replayDeadLetter',
   summary: 'Send a failed e-mail again',
   params: DeadLetterParams,
@@ -136,11 +129,9 @@ export const replayDeadLetter = defineRoute({
   idempotencyPrecheck: true,
 });
 
-export const remindUnits = defineRoute({
+export const remindUnits = route({
   method: 'POST',
   path: '/campaigns/{campaignId}/reminders',
-  group: 'notifications',
-  auth: 'user',
   operationId: 'remindUnits',
   summary: 'Remind units that have not filed (one notice per unit per Idempotency-Key)',
   params: CampaignParams,
