@@ -60,8 +60,8 @@ export const smtpEmailChannel = (options: { host: string; port: number }): Email
     send: async (m, from) => {
       // The specifier is a variable so that esbuild leaves nodemailer out of the Lambda bundle (~240 KB):
       // on AWS the function mails through SES; where SMTP is used (the local platform) it runs unbundled.
-      transport ??= (import(/* @vite-ignore */ NODEMAILER) as Promise<typeof import('nodemailer')>).then((n) =>
-        n.createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true }),
+      transport ??= (import(/* @vite-ignore */ NODEMAILER) as Promise<typeof import('nodemailer')>).then(
+        (n) => n.createTransport({ host: options.host, port: options.port, secure: false, ignoreTLS: true }),
       );
       const info = await (await transport).sendMail({
         from,

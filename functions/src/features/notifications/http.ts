@@ -143,7 +143,11 @@ export const notificationRoutes = (
         { path: assignment ? 'body.period' : 'body.formKey', message: 'Không thuộc phong trào' },
       ]);
     }
-    const owed = await obligationsBelow(d, campaign, body.formKey, body.period, parent, now);
+    const owed = await obligationsBelow(
+      d,
+      { campaign, formKey: body.formKey, period: body.period, parent },
+      now,
+    );
     if (owed.length === 0 || !owed[0]?.dueAt) {
       throw new RuleViolation('Biểu mẫu chưa có hạn nộp cho kỳ này', [
         { path: 'body.period', message: 'Chưa có hạn nộp' },

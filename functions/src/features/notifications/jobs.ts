@@ -66,7 +66,7 @@ export async function runReminderJob(d: Deps, now: Date): Promise<{ planned: num
       for (const campaign of page.items) {
         for (const { formKey, period } of duePairs(campaign, now)) {
           for (const parent of parents) {
-            const owed = await obligationsBelow(d, campaign, formKey, period, parent, now);
+            const owed = await obligationsBelow(d, { campaign, formKey, period, parent }, now);
             const intents = plannedReminders(owed, reminderPolicyOf(campaign), now.toISOString());
             // One conditional Put each: a step already planned (an earlier run) is refused and skipped.
             for (const item of outboxItems(d.config.tableName, intents)) {

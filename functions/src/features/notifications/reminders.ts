@@ -24,12 +24,10 @@ const submitDeadline = (campaign: Campaign, formKey: string, period: string): st
  */
 export async function obligationsBelow(
   d: Deps,
-  campaign: Campaign,
-  formKey: string,
-  period: string,
-  parent: Pick<Unit, 'id' | 'tenantId'>,
+  at: { campaign: Campaign; formKey: string; period: string; parent: Pick<Unit, 'id' | 'tenantId'> },
   now: Date,
 ): Promise<Obligation[]> {
+  const { campaign, formKey, period, parent } = at;
   const dueAt = submitDeadline(campaign, formKey, period);
   const assignment = findFormAssignment(campaign, formKey);
   if (!dueAt || !assignment) return [];
