@@ -16,6 +16,12 @@ export * from './notice';
 export const Audience = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit_roles'), unitId: Id, roles: z.array(Role).min(1) }),
   z.object({ type: z.literal('user'), userId: z.string().min(1) }),
+  /** Several units at once (a decision concerning many): one outbox item, whatever the number of units. */
+  z.object({
+    type: z.literal('units_roles'),
+    unitIds: z.array(Id).min(1).max(500),
+    roles: z.array(Role).min(1),
+  }),
 ]);
 export type Audience = z.infer<typeof Audience>;
 

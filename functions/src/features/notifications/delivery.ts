@@ -47,15 +47,21 @@ export async function resolveAudience(
     const u = await deps.users.get(intent.tenantId, a.userId);
     return u?.active ? [u] : [];
   }
-  const unit = await deps.units.get(intent.tenantId, a.unitId);
+  const named = a.type === 'unit_roles' ? [a.unitId] : a.unitIds;
   // A unit closed by a merger or a split: its successors' people carry its work (and hear of it).
-  const unitIds =
-    unit?.closedOn != null
-      ? (await deps.units.heirsOn(intent.tenantId, a.unitId, toCalendarDate(intent.createdAt))).map(
-          (h) => h.unitId,
-        )
-      : [a.unitId];
-  const users = (await Promise.all(unitIds.map((id) => deps.users.allOfUnit(intent.tenantId, id)))).flat();
+  const unitIds = (
+    await Promise.all(
+      named.map(async (id) => {
+        const unit = await deps.units.get(intent.tenantId, id);
+        if (unit?.closedOn == null) return [id];
+        const heirs = await deps.units.heirsOn(intent.tenantId, id, toCalendarDate(intent.createdAt));
+        return heirs.map((h) => h.unitId);
+      }),
+    )
+  ).flat();
+  const users = (
+    await Promise.all([...new Set(unitIds)].map((id) => deps.users.allOfUnit(intent.tenantId, id)))
+  ).flat();
   return users.filter((u) => u.active && u.roles.some((r) => a.roles.includes(r)));
 }
 

@@ -1,6 +1,6 @@
 import type { NotificationIntent } from '@thidua/shared/notifications';
 import { submissionNotifications } from '@thidua/shared/notifications';
-import { periodText, type Submission } from '@thidua/shared/workflow';
+import { authorRoles, periodText, type Submission } from '@thidua/shared/workflow';
 import type { TxItem } from '../../kernel/data/transact';
 import type { AuditEvent } from '../audit/chain';
 import { outboxItems } from './repository';
@@ -30,3 +30,38 @@ export const submissionOutbox = (
   );
   return { intents, items: outboxItems(table, intents) };
 };
+
+/**
+ * The outbox item of a commendation event concerning units (a decision signed or revoked): to their
+ * officers and heads, ONE item whatever the number of units, in the same transaction as the event. `eventId` is the decision's or the revocation's
+ * id, so the intent is written once whatever retries happen.
+ */
+export const unitEventOutbox = (
+  table: string,
+  e: {
+    tenantId: string;
+    kind: 'decision_signed' | 'decision_revoked';
+    eventId: string;
+    unitIds: readonly string[];
+    title: string;
+    reason?: string | null;
+    at: string;
+  },
+): TxItem[] =>
+  outboxItems(table, [
+    {
+      id: `${e.kind}#${e.eventId}`,
+      tenantId: e.tenantId,
+      kind: e.kind,
+      audience: { type: 'units_roles', unitIds: [...e.unitIds], roles: [...authorRoles] },
+      subject: {
+        type: 'decision',
+        id: e.eventId,
+        title: e.title.slice(0, 300),
+        path: '/commendations/notifications',
+      },
+      reason: e.reason ?? null,
+      dueAt: null,
+      createdAt: e.at,
+    },
+  ]);
