@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dynamoCallCounter } from '../src/kernel/data/call-counter';
 import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
@@ -298,7 +299,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       tableName: resources.tableName,
       handler: async () => {
         const h = await notificationsHandler();
-        return (event) => h(event, {});
+        // Another Lambda on AWS: its DynamoDB calls are not counted with the API requests' (call-counter.ts).
+        return (event) => dynamoCallCounter.background(() => h(event, {}));
       },
       log,
     });
@@ -312,8 +314,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         {
           name: 'notification-reminders',
           everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) =>
-            (await notificationsHandler())({ job: 'notification-reminders', time: at.toISOString() }, {}),
+          run: async (at) => {
+            const h = await notificationsHandler();
+            return dynamoCallCounter.background(() =>
+              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
+            );
+          },
         },
         {
           name: 'audit-anchor',
