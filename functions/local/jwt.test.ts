@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJwtAuthorizer, type JwtAuthorizer } from './jwt';
 
 // A real JWKS over HTTP, served from a key pair made for this test, so every rule of the authorizer is
@@ -116,5 +116,26 @@ describe('the JWT authorizer', () => {
     expect((await authorize(await sign(withoutExp))).ok).toBe(false);
     expect((await authorize(await sign(idClaims({ nbf: now() + 60 })))).ok).toBe(false);
     expect((await authorize(await sign(idClaims({ iat: now() + 60 })))).ok).toBe(false);
+  });
+
+  it('verifies a signature once, but a remembered token is still refused from its exp on', async () => {
+    const token = await sign(idClaims({ exp: now() + 60 }));
+    expect((await authorize(token)).ok).toBe(true);
+    expect((await authorize(token)).ok).toBe(true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await authorize(token)).toEqual({ ok: false, reason: 'the token has expired' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a copy of a verified token with another signature is verified on its own, and refused', async () => {
+    const token = await sign(idClaims());
+    expect((await authorize(token)).ok).toBe(true);
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${(await sign(idClaims(), strangerKey)).split('.')[2]}`;
+    expect((await authorize(forged)).ok).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
 import { DEMO_TENANT } from './seed-data';
 import { DONG_NAI_TENANT } from './seed-data-2026';
 import { type StreamConsumer, startStreamConsumer } from './streams';
-import { fileTelemetry } from './telemetry-file';
+import { closeTelemetryFile, fileTelemetry } from './telemetry-file';
 
 /**
  * The whole platform on this machine: the three emulators, the bootstrap, the local API gateway in front
@@ -275,6 +275,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     // The handlers share this process's stdout: their log lines and metrics go to a file instead.
     setTelemetryFactory(fileTelemetry(apiLogFile));
+    cleanups.push(async () => closeTelemetryFile(apiLogFile));
     const gateway: Gateway = await startGateway({
       routes,
       authorizer: { issuer: resources.issuer, audience: [resources.clientId], jwksUrl: resources.jwksUrl },

@@ -28,18 +28,26 @@ import { createCommendationRepository } from '../src/features/commendations/repo
 import { createMergerRepository } from '../src/features/mergers/repository';
 import { consentToMerger, mergeTenant } from '../src/features/mergers/use-cases';
 import { createUnitRepository, createUserRepository } from '../src/features/org/repository';
-import { createTenantSecurityRepository } from '../src/features/security/repository';
 import { createSubmissionRepository, type StoredSubmission } from '../src/features/submissions/repository';
 import { transactWrite } from '../src/kernel/data/transact';
 import { newId } from '../src/kernel/ids';
 import { emulatorClients } from './clients';
-import { ensureUnits, ensureUsers, ignoreExisting, type SeedTarget, seedAuditLog } from './seed';
+import {
+  ensureContact,
+  ensureTenantSecurity,
+  ensureUnits,
+  ensureUsers,
+  ignoreExisting,
+  type SeedTarget,
+  seedAuditLog,
+} from './seed';
 import { DEMO_TENANT, demoCampaign, demoUsers } from './seed-data';
 import {
   CAMPAIGN_2026_ID,
   campaign2026,
   DONG_NAI_TENANT,
   demoMerger,
+  dongNaiContact,
   dongNaiUnits,
   dongNaiUsers,
 } from './seed-data-2026';
@@ -167,10 +175,8 @@ export async function seedMergedWorld(
     for (const template of templates2023)
       await templates.create(DONG_NAI_TENANT, template).catch(ignoreExisting);
     await campaigns.save(campaign2026(), 'create').catch(ignoreExisting);
-    // As for Bình Phước (seed.ts): the demo's logins use a password alone until the province turns TOTP on.
-    const security = createTenantSecurityRepository(ref);
-    if (!(await security.get(DONG_NAI_TENANT)))
-      await security.save({ tenantId: DONG_NAI_TENANT, mfaRequiredRoles: [] });
+    await ensureTenantSecurity(ref, DONG_NAI_TENANT, audit);
+    await ensureContact(ref, DONG_NAI_TENANT, dongNaiContact, audit);
     const dnSubs = await ensureUsers(
       clients.cognito,
       target.userPoolId,

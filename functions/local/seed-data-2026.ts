@@ -15,6 +15,14 @@ import { DEMO_TENANT, type DemoUser, demoUnits } from './seed-data';
  */
 export const DONG_NAI_TENANT = 'dong-nai';
 export const DONG_NAI_ROOT = 'dong-nai';
+
+/** The merged province's secretariat contact (help pages); telephone, e-mail and address ILLUSTRATIVE. */
+export const dongNaiContact = {
+  name: 'Phòng Tham mưu, Công an tỉnh Đồng Nai (Cơ quan thường trực Ban Chỉ đạo 138 tỉnh)',
+  phone: '0251 3822 138',
+  email: 'thuongtruc.bcd138.dongnai@demo.thidua.vn',
+  address: 'Đường Phạm Văn Thuận, phường Trấn Biên, tỉnh Đồng Nai',
+};
 /** The day the merged province and its new communes and wards start. */
 export const MERGER_DATE = '2025-07-01';
 

@@ -9,6 +9,17 @@ import type { OfficeHolder, Role, Unit } from '@thidua/shared/org';
  */
 export const DEMO_TENANT = 'binh-phuoc';
 
+/**
+ * The secretariat's contact shown on Bình Phước's help pages (the standing agency is the provincial
+ * police, domain.md). The office is real; the telephone, e-mail and address are ILLUSTRATIVE.
+ */
+export const demoContact = {
+  name: 'Phòng Tham mưu, Công an tỉnh Bình Phước (Cơ quan thường trực Ban Chỉ đạo 138 tỉnh)',
+  phone: '0271 3879 138',
+  email: 'thuongtruc.bcd138@demo.thidua.vn',
+  address: 'Đường Trần Hưng Đạo, phường Tân Phú, thành phố Đồng Xoài, tỉnh Bình Phước',
+};
+
 /** One password for every demo user (listed in the README). Satisfies the pool's password policy. */
 export const DEMO_PASSWORD = 'ThiDua@2023';
 

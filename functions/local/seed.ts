@@ -7,6 +7,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { templates2023 } from '@thidua/shared/forms';
 import type { Unit } from '@thidua/shared/org';
+import type { SecretariatContact } from '@thidua/shared/tenancy';
 import { type AuditActor, type AuditLog, createAuditLog } from '../src/features/audit/chains';
 import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
 import {
@@ -16,11 +17,20 @@ import {
   type UserRepository,
 } from '../src/features/org/repository';
 import { createTenantSecurityRepository } from '../src/features/security/repository';
+import { createTenantSettingsRepository } from '../src/features/settings/repository';
 import { TransactionRefused, transactWrite } from '../src/kernel/data/transact';
 import { Conflict } from '../src/kernel/http/errors';
 import { emulatorClients } from './clients';
 import { createPoolUser, setPasswordAndGroups } from './pool-users';
-import { DEMO_PASSWORD, DEMO_TENANT, type DemoUser, demoCampaign, demoUnits, demoUsers } from './seed-data';
+import {
+  DEMO_PASSWORD,
+  DEMO_TENANT,
+  type DemoUser,
+  demoCampaign,
+  demoContact,
+  demoUnits,
+  demoUsers,
+} from './seed-data';
 
 /**
  * Writes the demo world (seed-data.ts, and the 2023 campaign with its form templates from the domain
@@ -124,6 +134,58 @@ export async function ensureUnits(
 }
 
 /**
+ * The secretariat's contact of a demo province (help pages), when it has none: the item and the
+ * `created` event that starts its audit chain, in one transaction (an administrator's later change
+ * then verifies as an update).
+ */
+export async function ensureContact(
+  ref: { table: string; client: DynamoDBDocumentClient },
+  tenantId: string,
+  contact: SecretariatContact,
+  audit: AuditLog,
+): Promise<void> {
+  const settings = createTenantSettingsRepository(ref);
+  if (await settings.contact(tenantId)) return;
+  const stored = {
+    tenantId,
+    ...contact,
+    updatedAt: new Date().toISOString(),
+    updatedByName: SEED_ACTOR.name,
+  };
+  await transactWrite(ref.client, [
+    settings.contactPutItem(stored),
+    ...(await audit.record(SEED_ACTOR, {
+      kind: 'tenant_settings',
+      subject: stored,
+      action: 'created',
+      summary: `Khởi tạo đầu mối liên hệ của cơ quan thường trực (dữ liệu mẫu)`,
+    })),
+  ]);
+}
+
+/**
+ * The tenant's MFA policy, chained from its creation like every administrative setting. The demo's
+ * logins use a password alone (README); a province turns TOTP on for admin, secretariat and chair in
+ * "Tài khoản" → "Xác thực hai lớp".
+ */
+export async function ensureTenantSecurity(
+  ref: { table: string; client: DynamoDBDocumentClient },
+  tenantId: string,
+  audit: AuditLog,
+): Promise<void> {
+  const security = createTenantSecurityRepository(ref);
+  if (await security.get(tenantId)) return;
+  const stored = { tenantId, mfaRequiredRoles: [] };
+  const chain = await audit.record(SEED_ACTOR, {
+    kind: 'tenant_security',
+    subject: stored,
+    action: 'created',
+    summary: 'Khởi tạo chính sách xác thực hai lớp: không vai trò nào bắt buộc (dữ liệu mẫu)',
+  });
+  await security.save(stored, chain);
+}
+
+/**
  * Demo users in the pool and in the table, one after the other (cognito-local rewrites a group's member
  * list on every addition). Returns their Cognito subs by e-mail.
  */
@@ -174,7 +236,6 @@ export async function seedDemoWorld(
     const users = createUserRepository(tableRef);
     const templates = createTemplateRepository(tableRef);
     const campaigns = createCampaignRepository(tableRef);
-    const security = createTenantSecurityRepository(tableRef);
     const audit = seedAuditLog(tableRef);
 
     const world = demoUnits(tenantId);
@@ -184,9 +245,8 @@ export async function seedDemoWorld(
       // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
       for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
       await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
-      // The demo's logins use a password alone (README); a province turns TOTP on for admin, secretariat
-      // and chair in "Tài khoản" → "Xác thực hai lớp". A tenant that never chose gets that by default.
-      if (!(await security.get(tenantId))) await security.save({ tenantId, mfaRequiredRoles: [] });
+      await ensureTenantSecurity(tableRef, tenantId, audit);
+      await ensureContact(tableRef, tenantId, demoContact, audit);
     };
     const writeUsers = () =>
       ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users, audit);

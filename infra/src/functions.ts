@@ -53,6 +53,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   org: 'none',
   campaigns: 'none',
   submissions: 'none',
+  review: 'none',
   attachments: 'readWrite',
   builder: 'none',
   audit: 'none',

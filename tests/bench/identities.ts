@@ -1,8 +1,12 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { userItem } from '@thidua/functions/features/org/repository';
+import { tenantSecurityItem } from '@thidua/functions/features/security/repository';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import type { Platform } from '@thidua/functions/local/platform';
 import type { Role } from '@thidua/shared/org';
 import { createPoolUser, signIn } from '../support/platform';
+import type { BatchWriter } from './batch-write';
+import type { Dataset } from './dataset';
 
 /**
  * The benchmark's callers: real user-pool users in cognito-local, signed in over the Cognito protocol
@@ -83,4 +87,53 @@ export async function signInBenchUsers(
   } finally {
     cognito.destroy();
   }
+}
+
+/** The scenarios' callers: a reviewer per district, the province's reviewer and staff, a submitter per draft commune. */
+function callerSpecs(dataset: Dataset): BenchUserSpec[] {
+  const main = dataset.main;
+  const person = (key: string, unitId: string, roles: Role[], name: string): BenchUserSpec => ({
+    key,
+    tenantId: main.tenantId,
+    unitId,
+    roles,
+    name,
+  });
+  return [
+    ...main.districts.map((d) => person(`reviewer-${d.id}`, d.id, ['reviewer'], `Thẩm định ${d.name}`)),
+    person('reviewer-province', main.province.id, ['reviewer'], 'Thẩm định cấp tỉnh'),
+    person('staff-province', main.province.id, ['admin', 'secretariat', 'reviewer'], 'Thường trực tỉnh'),
+    ...[...new Set(dataset.drafts.map((d) => d.unitId))].map((unitId) =>
+      person(`submitter-${unitId}`, unitId, ['submitter'], `Cán bộ ${unitId}`),
+    ),
+  ];
+}
+
+/**
+ * Signs the callers in through cognito-local and writes their user items (the pool's `sub` is their id),
+ * then lets the tenant require TOTP of nobody: the bench's callers sign in with a password only.
+ */
+export async function signInCallers(
+  platform: Platform,
+  dataset: Dataset,
+  writer: BatchWriter,
+): Promise<SignedInUser[]> {
+  const users = await signInBenchUsers(platform, callerSpecs(dataset));
+  for (const u of users) {
+    await writer.put(
+      userItem({
+        tenantId: u.tenantId,
+        id: u.sub,
+        email: u.email,
+        name: u.name,
+        title: '',
+        unitId: u.unitId,
+        roles: u.roles,
+        active: true,
+      }),
+    );
+  }
+  await writer.put(tenantSecurityItem({ tenantId: dataset.main.tenantId, mfaRequiredRoles: [] }));
+  await writer.flush();
+  return users;
 }

@@ -5,22 +5,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { userItem } from '@thidua/functions/features/org/repository';
-import { tenantSecurityItem } from '@thidua/functions/features/security/repository';
 import { loadConfig } from '@thidua/functions/kernel/config';
 import { appDeps } from '@thidua/functions/kernel/deps';
-import { emulatorClients } from '@thidua/functions/local/clients';
 import { freePort } from '@thidua/functions/local/emulators';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
 import { buildEvent, compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
 import { type RouteDef, routes } from '@thidua/functions/routes';
-import { batchWriter } from './batch-write';
+import { type BatchWriter, platformWriter } from './batch-write';
 import { inboxFirstRender } from './browser';
 import { closedLoop } from './closed-loop';
 import { type Dataset, generateDataset } from './dataset';
-import { type BenchUserSpec, type SignedInUser, signInBenchUsers } from './identities';
+import { type SignedInUser, signInCallers } from './identities';
 import { type FunctionBundle, functionBundles, measureColdStart, repoRoot, synthAssembly } from './lambda';
 import { type LoadClient, startLoadClient } from './load';
 import { callsPerRequest, Recorder, type RequestRecord, replay, replayPlan, writtenKeys } from './recorder';
@@ -225,12 +221,8 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => gateway.stop());
 
-  const admin = emulatorClients(platform);
-  cleanups.push(async () => admin.destroy());
-  const doc = DynamoDBDocumentClient.from(admin.dynamo, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  const writer = batchWriter({ client: doc, table: platform.tableName, parallel: 12 });
+  const { writer, destroy } = platformWriter(platform);
+  cleanups.push(async () => destroy());
   log('seeding ...');
   const dataset: Dataset = await timed('seed', () =>
     generateDataset({ scale, table: platform.tableName, writer, log }),
@@ -240,55 +232,7 @@ async function main(): Promise<void> {
   );
 
   // The callers: real user-pool users, signed in over the Cognito protocol.
-  const main = dataset.main;
-  const specs: BenchUserSpec[] = [
-    ...main.districts.map((d) => ({
-      key: `reviewer-${d.id}`,
-      tenantId: main.tenantId,
-      unitId: d.id,
-      roles: ['reviewer' as const],
-      name: `Thẩm định ${d.name}`,
-    })),
-    {
-      key: 'reviewer-province',
-      tenantId: main.tenantId,
-      unitId: main.province.id,
-      roles: ['reviewer'],
-      name: 'Thẩm định cấp tỉnh',
-    },
-    {
-      key: 'staff-province',
-      tenantId: main.tenantId,
-      unitId: main.province.id,
-      roles: ['admin', 'secretariat', 'reviewer'],
-      name: 'Thường trực tỉnh',
-    },
-    ...[...new Set(dataset.drafts.map((d) => d.unitId))].map((unitId) => ({
-      key: `submitter-${unitId}`,
-      tenantId: main.tenantId,
-      unitId,
-      roles: ['submitter' as const],
-      name: `Cán bộ ${unitId}`,
-    })),
-  ];
-  const users: SignedInUser[] = await timed('signIn', () => signInBenchUsers(platform, specs));
-  for (const u of users) {
-    await writer.put(
-      userItem({
-        tenantId: u.tenantId,
-        id: u.sub,
-        email: u.email,
-        name: u.name,
-        title: '',
-        unitId: u.unitId,
-        roles: u.roles,
-        active: true,
-      }),
-    );
-  }
-  // The bench's callers sign in with a password only: the tenant requires TOTP of nobody.
-  await writer.put(tenantSecurityItem({ tenantId: main.tenantId, mfaRequiredRoles: [] }));
-  await writer.flush();
+  const users: SignedInUser[] = await timed('signIn', () => signInCallers(platform, dataset, writer));
   log(`${users.length} users signed in through cognito-local`);
 
   for (const j of [synth, hello, webBuild]) await j?.done;
@@ -452,7 +396,7 @@ async function runScenario(o: {
   tokens: string[];
   recorder: Recorder;
   dataset: Dataset;
-  writer: ReturnType<typeof batchWriter>;
+  writer: BatchWriter;
   floorClient: DynamoDBClient;
 }): Promise<ScenarioResult> {
   const { scenario: sc, recorder } = o;

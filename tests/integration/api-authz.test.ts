@@ -73,6 +73,11 @@ const classifiersOf = {
   A: ['districtReviewer', 'provinceReviewer', 'secretariat'],
   B: ['provinceReviewer', 'secretariat'],
 } satisfies Record<'A' | 'B', Login[]>;
+/** Who may comment on its fields now: the reviewer of the level on turn (A: district; B: province). */
+const commentersOf = {
+  A: ['districtReviewer'],
+  B: ['provinceReviewer', 'secretariat'],
+} satisfies Record<'A' | 'B', Login[]>;
 const authorsOf = { A: ['communeSubmitter', 'communeHead'], B: ['departmentSubmitter'] } satisfies Record<
   'A' | 'B',
   Login[]
@@ -181,6 +186,27 @@ const cases = (): Case[] => {
       label: k,
       call: (a) => a.get(`/submissions/${s.id}/diff?since=${s.version}`),
       expected: readable(readersOf[k]),
+    },
+    {
+      operationId: 'listComments',
+      label: k,
+      call: (a) => a.get(`/submissions/${s.id}/comments`),
+      expected: readable(readersOf[k]),
+    },
+    {
+      // An allowed caller gets past the policy to the path check (422), so nothing is written.
+      operationId: 'addComment',
+      label: `${k} (field not in the form)`,
+      call: (a) =>
+        a.post(`/submissions/${s.id}/comments`, { path: 'figures.nothing', text: 'Kiểm tra quyền' }),
+      expected: action(commentersOf[k], readersOf[k], 422),
+    },
+    {
+      // Under review, nobody answers: the unit answers once the report is back with it.
+      operationId: 'answerComment',
+      label: `${k} (under review)`,
+      call: (a) => a.post(`/submissions/${s.id}/comments/none/answer`, { text: 'Kiểm tra quyền' }),
+      expected: action([], readersOf[k], 404),
     },
     {
       operationId: 'listAttachments',
@@ -573,18 +599,19 @@ const cases = (): Case[] => {
         a.post(`/campaigns/${TEST_CAMPAIGN}/reminders`, { formKey: 'periodic_report', period: '2026-Q1' }),
       expected: everyone(400),
     },
-    // The form builder (issue 14): the secretariat's work (policy action `design`).
+    // The form builder (issue 14): the province secretariat's and administrator's (policy action `design`,
+    // ADR 0027: the administrator keeps the templates, domain.md).
     {
       operationId: 'listTemplateLibrary',
       label: '',
       call: (a) => a.get('/admin/templates'),
-      expected: role(['secretariat'], 200),
+      expected: role(builders, 200),
     },
     {
       operationId: 'getTemplateDraft',
       label: '(no draft)',
       call: (a) => a.get('/admin/templates/authz-no-draft/draft'),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     {
       operationId: 'saveTemplateDraft',
@@ -595,13 +622,13 @@ const cases = (): Case[] => {
           basedOnVersion: null,
           expectedRevision: 7,
         }),
-      expected: role(['secretariat'], 409),
+      expected: role(builders, 409),
     },
     {
       operationId: 'publishTemplateDraft',
       label: '(no draft)',
       call: (a) => a.post('/admin/templates/authz-no-draft/draft/publish', { expectedRevision: 1 }),
-      expected: role(['secretariat'], 404),
+      expected: role(builders, 404),
     },
     // The campaign builder: the province secretariat and admin (policy `save` on `campaign`).
     {
@@ -628,6 +655,12 @@ const cases = (): Case[] => {
       label: '(unknown source)',
       call: (a) => a.post('/admin/campaigns/authz-none/copies', { id: 'authz-copy', year: 2027 }),
       expected: role(builders, 404),
+    },
+    {
+      operationId: 'listInheritedCampaigns',
+      label: '(no province merged into this one)',
+      call: (a) => a.get('/admin/inherited-campaigns'),
+      expected: role(builders, 200),
     },
     {
       operationId: 'publishCampaign',
@@ -671,6 +704,24 @@ const cases = (): Case[] => {
       operationId: 'putTenantSecurity',
       label: '(nobody required, as the demo)',
       call: (a) => a.put('/tenant/security', { mfaRequiredRoles: [] }),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'getTenantContact',
+      label: '',
+      call: (a) => a.get('/tenant/contact'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'putTenantContact',
+      label: '(the demo contact again)',
+      call: (a) =>
+        a.put('/tenant/contact', {
+          name: 'Phòng Tham mưu, Công an tỉnh',
+          phone: '0271 3879 138',
+          email: 'thuongtruc.bcd138@demo.thidua.vn',
+          address: 'Đồng Xoài, Bình Phước',
+        }),
       expected: role(['admin'], 200),
     },
     // Last: it ends every session of each persona.

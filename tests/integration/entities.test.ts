@@ -1,5 +1,6 @@
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAttachmentRepository } from '@thidua/functions/features/attachments/repository';
+import { createCampaignRepository } from '@thidua/functions/features/campaigns/repository';
 import { createUnitRepository } from '@thidua/functions/features/org/repository';
 import {
   createSubmissionRepository,
@@ -8,8 +9,9 @@ import {
 import { dynamoCallCounter, summarize } from '@thidua/functions/kernel/data/call-counter';
 import { createIdempotencyStore } from '@thidua/functions/kernel/data/idempotency-store';
 import { CorruptItem } from '@thidua/functions/kernel/data/items';
-import { attachmentEntity, unitEntity } from '@thidua/functions/kernel/data/keys';
+import { attachmentEntity, campaignEntity, unitEntity } from '@thidua/functions/kernel/data/keys';
 import { TransactionRefused, transactWrite } from '@thidua/functions/kernel/data/transact';
+import { campaign2023 } from '@thidua/shared/campaign';
 import type { Unit } from '@thidua/shared/org';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorClients, type Platform, startTestPlatform } from '../support/platform';
@@ -130,6 +132,26 @@ describe('saving one entity', () => {
     );
     await expect(createUnitRepository(ref).get(tenantId, 'broken')).rejects.toThrow(CorruptItem);
     await expect(createUnitRepository(ref).get(tenantId, 'broken')).rejects.toThrow(/UNIT#broken/);
+  });
+});
+
+describe('a campaign read on every save (parsed once per stored version)', () => {
+  it('the same item gives the same frozen value; a changed or corrupt item is parsed again', async () => {
+    const campaigns = createCampaignRepository(ref);
+    const stored = { ...campaign2023, tenantId, id: 'reused' };
+    await ref.client.send(new PutCommand({ TableName: ref.table, Item: campaignEntity.item(stored) }));
+    const first = await campaigns.get(tenantId, 'reused');
+    expect(first).toEqual(stored);
+    expect(await campaigns.get(tenantId, 'reused')).toBe(first);
+    expect(Object.isFrozen(first?.forms[0]?.periods)).toBe(true);
+
+    const renamed = { ...stored, title: 'Kế hoạch đã sửa' };
+    await ref.client.send(new PutCommand({ TableName: ref.table, Item: campaignEntity.item(renamed) }));
+    expect((await campaigns.get(tenantId, 'reused'))?.title).toBe('Kế hoạch đã sửa');
+
+    const broken = { ...campaignEntity.item(stored), forms: 'none' };
+    await ref.client.send(new PutCommand({ TableName: ref.table, Item: broken }));
+    await expect(campaigns.get(tenantId, 'reused')).rejects.toThrow(CorruptItem);
   });
 });
 

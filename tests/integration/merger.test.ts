@@ -31,7 +31,7 @@ import {
   signIn,
   startTestPlatform,
 } from '../support/platform';
-import { createProvince } from '../support/provinces';
+import { createProvince, tayNinh } from '../support/provinces';
 import { expectStatus } from './api-world';
 
 /**
@@ -44,7 +44,7 @@ let platform: Platform;
 let clients: ReturnType<typeof emulatorClients>;
 let doc: DynamoDBDocumentClient;
 const ref = () => ({ table: platform.tableName, client: doc });
-const STRANGER = 'tay-ninh';
+const STRANGER = tayNinh.tenantId;
 const run = promisify(execFile);
 
 beforeAll(async () => {
@@ -54,14 +54,7 @@ beforeAll(async () => {
   clients = emulatorClients(platform);
   doc = DynamoDBDocumentClient.from(clients.dynamo, { marshallOptions: { removeUndefinedValues: true } });
   // A stranger province with its own administrator and a commune officer (no merger with anyone).
-  await createProvince(platform, {
-    tenantId: STRANGER,
-    name: 'Tỉnh Tây Ninh',
-    communeId: 'xa-a',
-    communeName: 'Xã A',
-    admin: 'quantri@tayninh.thidua.vn',
-    officer: 'canbo@tayninh.thidua.vn',
-  });
+  await createProvince(platform, tayNinh);
 }, 240_000);
 
 afterAll(async () => {

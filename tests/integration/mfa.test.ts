@@ -61,15 +61,27 @@ afterAll(async () => {
 
 const errorCode = (b: Record<string, unknown>) => (b.error as { code: string }).code;
 let userCount = 0;
+const userIds = new Map<string, string>();
 const newUser = async (roles: ('secretariat' | 'submitter' | 'chair')[]) => {
   userCount += 1;
   const email = `mfa.${userCount}.${Date.now()}@demo.thidua.vn`;
-  await createUserWithPassword(
+  const id = await createUserWithPassword(
     { platform, as: { admin } },
     { email, name: 'Người dùng hai lớp', unitId: units.province, roles },
     PASSWORD,
   );
+  userIds.set(email, id);
   return email;
+};
+
+/** A chain as the audit trail shows it to the administrator: it must verify, and its events' verbs. */
+const chainActions = async (kind: string, subjectId: string) => {
+  const chain = expectStatus(await admin.get(`/audit/chains/${kind}/${subjectId}`), 200) as {
+    valid: boolean;
+    events: { action: string; summary: string; actorName: string }[];
+  };
+  expect(chain.valid, JSON.stringify(chain)).toBe(true);
+  return chain.events;
 };
 
 const initiate = (email: string, clientId = platform.clientId) =>
@@ -250,6 +262,18 @@ describe('the tenant’s MFA policy, enforced by the API', () => {
     ).toBe('forbidden');
     expectStatus(await signedIn.put('/tenant/security', { mfaRequiredRoles: ['secretariat'] }), 403);
     expectStatus(await admin.put('/tenant/security', { mfaRequiredRoles: [] }), 200);
+
+    // Both the policy's changes and the enrolment are in the audit trail, and the user's record still
+    // verifies against its chain after the enrolment changed it.
+    const policy = await chainActions('tenant_security', 'security');
+    // The seed creates the policy (nobody required); the administrator changed it twice.
+    expect(policy.map((e) => e.action)).toEqual(['created', 'updated', 'updated']);
+    expect(policy[1]?.summary).toContain('Cơ quan thường trực');
+    expect(policy[1]?.actorName).toBe('Nguyễn Văn An');
+    expect(policy[2]?.summary).toContain('không vai trò nào');
+    const account = await chainActions('user', userIds.get(email) ?? '');
+    expect(account.map((e) => e.action)).toEqual(['created', 'mfa_enrolled']);
+    expect(account[1]?.actorName).toBe('Người dùng hai lớp');
   });
 });
 
@@ -280,5 +304,7 @@ describe('sign out everywhere', () => {
     await nextSecond();
     const again = await signIn(platform, email, PASSWORD);
     expectStatus(await api(platform, again.idToken).get('/me'), 200);
+    const account = await chainActions('user', userIds.get(email) ?? '');
+    expect(account.map((e) => e.action)).toEqual(['created', 'signed_out_everywhere']);
   });
 });

@@ -24,15 +24,26 @@ export interface Journey {
  * Chromium, started before the tests and stopped after; a failed test leaves a screenshot and the
  * page's alerts of every open page (prefix `failed-<name>-`).
  */
-export function useJourney(name: string, options: { timeoutMs?: number } = {}): Journey {
+export function useJourney(
+  name: string,
+  options: {
+    timeoutMs?: number;
+    /** The platform's options (e.g. `seedMerged` for the merged province of December 2026). */
+    platform?: Parameters<typeof browsers.startBuiltWeb>[0];
+  } = {},
+): Journey {
   let built: BuiltWeb | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    built = await browsers.startBuiltWeb();
-    browser = await browsers.launchChromium();
-  });
+  // The December 2026 world (seedMerged) takes longer to seed than the project's hook timeout allows.
+  beforeAll(
+    async () => {
+      await mkdir(SHOTS, { recursive: true });
+      built = await browsers.startBuiltWeb(options.platform);
+      browser = await browsers.launchChromium();
+    },
+    options.platform?.seedMerged ? 300_000 : undefined,
+  );
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();

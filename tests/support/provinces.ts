@@ -8,6 +8,16 @@ import { createPoolUser, DEMO_PASSWORD, emulatorClients, type Platform } from '.
  * the root and an officer at the commune, signing in with the demo password. The merger suites use it as
  * a stranger (no merger with anyone) and as a province to absorb. Its TOTP policy: none required.
  */
+/** The suites' stranger province: Tây Ninh, merged with nobody, its administrator and a commune officer. */
+export const tayNinh = {
+  tenantId: 'tay-ninh',
+  name: 'Tỉnh Tây Ninh',
+  communeId: 'xa-a',
+  communeName: 'Xã A',
+  admin: 'quantri@tayninh.thidua.vn',
+  officer: 'canbo@tayninh.thidua.vn',
+} as const;
+
 export async function createProvince(
   platform: Platform,
   p: {
@@ -17,6 +27,8 @@ export async function createProvince(
     communeName: string;
     admin: string;
     officer: string;
+    /** A secretariat at the root too (the campaign builder's suites). */
+    secretariat?: string;
   },
 ): Promise<void> {
   const clients = emulatorClients(platform);
@@ -45,6 +57,7 @@ export async function createProvince(
     for (const [email, unitId, role] of [
       [p.admin, p.tenantId, 'admin'],
       [p.officer, p.communeId, 'submitter'],
+      ...(p.secretariat ? [[p.secretariat, p.tenantId, 'secretariat'] as const] : []),
     ] as const) {
       const name = `Người ${p.name}`;
       const id = await createPoolUser(clients.cognito, platform.userPoolId, {

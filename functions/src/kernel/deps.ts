@@ -28,6 +28,14 @@ import {
   createTenantSecurityRepository,
   type TenantSecurityRepository,
 } from '../features/security/repository';
+import {
+  createTenantSettingsRepository,
+  type TenantSettingsRepository,
+} from '../features/settings/repository';
+import {
+  createReviewCommentRepository,
+  type ReviewCommentRepository,
+} from '../features/submissions/comments';
 import { createSubmissionRepository, type SubmissionRepository } from '../features/submissions/repository';
 import {
   createTemplateDraftRepository,
@@ -55,11 +63,15 @@ export interface Deps {
   campaignHistory: CampaignHistoryRepository;
   submissions: SubmissionRepository;
   attachments: AttachmentRepository;
+  /** Reviewers' comments on fields and the unit's answers (issue 15). */
+  comments: ReviewCommentRepository;
   idempotency: IdempotencyStore;
   files: FileStorage;
   directory: UserDirectory;
   /** The tenant's security settings (which roles must use TOTP). */
   tenantSecurity: TenantSecurityRepository;
+  /** The tenant's settings for its people (the secretariat's contact on the help pages). */
+  tenantSettings: TenantSettingsRepository;
   /** The user record check of every user route, cached per instance (config.accountCacheTtlSeconds). */
   accounts: AccountCheck;
   /** Nomination records, tờ trình, disclosures, council sessions, decisions (functions/src/features/commendations). */
@@ -87,10 +99,12 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     campaignHistory: createCampaignHistoryRepository(ref),
     submissions: createSubmissionRepository(ref),
     attachments: createAttachmentRepository(ref),
+    comments: createReviewCommentRepository(ref),
     idempotency: createIdempotencyStore(ref),
     files: createFileStorage({ bucket: config.bucketName, s3: clients.s3 }),
     directory: createUserDirectory(clients.cognito, config.userPoolId),
     tenantSecurity,
+    tenantSettings: createTenantSettingsRepository(ref),
     accounts: createAccountCheck({
       lookup: users.get,
       security: tenantSecurity.get,

@@ -121,6 +121,8 @@ export const AuditSubjectKind = z.enum([
   'campaign',
   'template',
   'award_rules',
+  'tenant_settings',
+  'tenant_security',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -138,6 +140,8 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   campaign: 'Phong trào thi đua',
   template: 'Biểu mẫu',
   award_rules: 'Quy tắc khen thưởng',
+  tenant_settings: 'Thiết lập của tỉnh',
+  tenant_security: 'Chính sách xác thực hai lớp',
 };
 
 /** One event of a chain other than a submission's. */
@@ -185,6 +189,11 @@ export const DiffResponse = z.object({
       redacted: z.literal(true).optional(),
     }),
   ),
+  /**
+   * The versions that can be compared: each version as submitted (a snapshot is kept at every submit)
+   * and the current version. Drafts between submits are not kept, so they cannot be compared.
+   */
+  comparable: z.array(z.number().int()).optional(),
 });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
+import { MergerCopyReport } from './copy-across-merger';
 import { Campaign } from './schema';
 
 /**
@@ -41,6 +42,8 @@ export const CampaignDraft = z.object({
   baseVersion: z.number().int().min(0),
   /** Set on a copy: where it came from. */
   copiedFrom: Id.nullable().default(null),
+  /** A copy from an absorbed province: what was carried onto the merged province's tree, what was not. */
+  mergerCopy: MergerCopyReport.nullable().default(null),
   title: z.string().max(500).default(''),
   updatedAt: Instant,
   updatedBy: z.string().min(1).max(128),
@@ -118,6 +121,8 @@ export const CampaignAuditEvent = z.object({
   version: z.number().int().min(1).nullable(),
   /** A copy: the campaign it was copied from. */
   sourceCampaignId: Id.nullable(),
+  /** A copy from another tenant (an absorbed province): that tenant. Absent for a copy within one. */
+  sourceTenantId: TenantId.optional(),
   dataHash: z.string().length(64),
   prevHash: z.string().length(64),
   hash: z.string().length(64),

@@ -8,7 +8,7 @@ import {
   CampaignVersion,
   CampaignVersionSummary,
 } from '../campaign';
-import { Id } from '../common';
+import { Id, TenantId } from '../common';
 import { UpdateCampaignBody } from './admin';
 import { CampaignParams, defineRoute, PageQuery } from './kernel';
 
@@ -30,6 +30,19 @@ export const CopyCampaignBody = z.object({
   /** The new campaign's id. */
   id: Id,
   year: z.number().int().min(2000).max(2100),
+  /**
+   * The tenant the source belongs to: absent for the caller's own; an absorbed province's id to copy
+   * its campaign into the merged province (laid on the merged province's tree, templates copied).
+   */
+  sourceTenantId: TenantId.optional(),
+});
+
+/** A campaign of an absorbed province, offered as the source of a copy (its inherited history). */
+export const InheritedCampaign = z.object({
+  tenantId: TenantId,
+  tenantName: z.string(),
+  mergedOn: z.string(),
+  campaign: Campaign.pick({ id: true, title: true, number: true, issuedOn: true, year: true, status: true }),
 });
 
 export const PublishCampaignBody = z.object({
@@ -101,7 +114,18 @@ export const createCampaignCopy = defineRoute({
   status: 201,
   errors: [403, 404, 409, 413, 422],
   description:
-    'Ngày, hạn, kỳ dời theo số năm; xoá số ký hiệu và ngày kế hoạch, người ký, đơn vị chọn đích danh, gia hạn riêng của đơn vị.',
+    'Ngày, hạn, kỳ dời theo số năm; xoá số ký hiệu và ngày kế hoạch, người ký, đơn vị chọn đích danh, gia hạn riêng của đơn vị. Với `sourceTenantId` của tỉnh đã hợp nhất vào tỉnh mình: đơn vị và loại đơn vị chuyển sang cây đơn vị đang có hiệu lực, luồng duyệt lập lại theo cây đó, mẫu biểu sao chép thành mẫu của tỉnh; điều không chuyển được liệt kê trong `mergerCopy.unresolved`. Phong trào không có, hoặc của tỉnh không hợp nhất vào tỉnh mình: cùng một 404.',
+});
+
+export const listInheritedCampaigns = defineRoute({
+  method: 'GET',
+  path: '/admin/inherited-campaigns',
+  group: 'builder',
+  auth: 'user',
+  operationId: 'listInheritedCampaigns',
+  summary: 'Campaigns of the provinces merged into this one, offered as sources of a copy',
+  response: z.object({ items: z.array(InheritedCampaign) }),
+  errors: [403],
 });
 
 export const publishCampaign = defineRoute({
@@ -150,6 +174,7 @@ export const campaignBuilderContracts = {
   getCampaignDraft,
   saveCampaignDraft,
   createCampaignCopy,
+  listInheritedCampaigns,
   publishCampaign,
   listCampaignVersions,
   getCampaignVersion,

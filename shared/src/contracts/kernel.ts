@@ -15,6 +15,8 @@ export const routeGroups = [
   'org',
   'campaigns',
   'submissions',
+  /** Reviewers' comments on fields and the unit's answers: apart so the submissions Lambda stays within its budget. */
+  'review',
   'attachments',
   'audit',
   'admin',

@@ -9,7 +9,9 @@ import { historyContracts, mergerAdminContracts } from './mergers';
 import { notificationContracts } from './notifications';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
+import { reviewContracts } from './review';
 import { securityContracts } from './security';
+import { tenantSettingsContracts } from './settings';
 import { submissionContracts } from './submissions';
 import { systemContracts } from './system';
 
@@ -23,12 +25,14 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...orgContracts,
   ...campaignContracts,
   ...submissionContracts,
+  ...reviewContracts,
   ...attachmentContracts,
   ...auditContracts,
   ...adminContracts,
   ...campaignBuilderContracts,
   ...templateBuilderContracts,
   ...securityContracts,
+  ...tenantSettingsContracts,
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,

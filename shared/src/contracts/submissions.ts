@@ -133,11 +133,36 @@ export const getSubmissionDiff = defineRoute({
   group: 'submissions',
   auth: 'user',
   operationId: 'getSubmissionDiff',
-  summary: 'What changed in the data since a submitted version',
+  summary: 'What changed in the data since a submitted version, or between any two comparable versions',
   params: SubmissionParams,
-  query: z.object({ since: z.coerce.number().int().min(1).max(1_000_000) }),
+  query: z.object({
+    since: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('bản đã gửi gần nhất tại hoặc trước phiên bản này, so với hiện tại'),
+    from: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('so sánh hai phiên bản: phiên bản gốc (một bản đã gửi); không dùng cùng since'),
+    to: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('phiên bản đích (một bản đã gửi hoặc phiên bản hiện tại; mặc định hiện tại); cần from'),
+  }),
   response: DiffResponse,
-  errors: [404],
+  errors: [404, 422],
+  description:
+    'So sánh được: mỗi bản đã gửi (lưu ảnh chụp khi gửi) và phiên bản hiện tại (danh sách trong comparable). ' +
+    'Một phiên bản khác: 422 kèm danh sách.',
 });
 
 export const getCompleteness = defineRoute({

@@ -1,3 +1,4 @@
+export * from './comments';
 export * from './inherited';
 export * from './mfa';
 export * from './notifications';

@@ -57,3 +57,30 @@ export function authorizeInherited(
   if (!translated) return { allowed: false, reason: 'Ngoài phạm vi đơn vị' };
   return authorize(identity, action, translated);
 }
+
+/**
+ * Whether the identity may take a campaign of `sourceTenantId` as the source of a copy in the campaign
+ * builder. Its own tenant's: whoever sets up campaigns there (`save` on the province's campaigns: the
+ * secretariat and the administrator at the root). An absorbed province's (its inherited history): the
+ * same people of the SUCCESSOR, and only through a merger that names both tenants — a province never
+ * reads another's campaigns otherwise, so the API answers such a request as it answers an unknown id.
+ */
+export function authorizeCampaignCopy(
+  identity: Identity,
+  source: { tenantId: string },
+  mergers: readonly Pick<TenantMerger, 'predecessorTenantId' | 'successorTenantId'>[],
+  successorRoot?: string,
+): PolicyDecision {
+  const builds = authorize(identity, 'save', {
+    type: 'campaign',
+    tenantId: identity.tenantId,
+    ...(successorRoot === undefined ? {} : { rootUnitId: successorRoot }),
+  });
+  if (!builds.allowed || source.tenantId === identity.tenantId) return builds;
+  const linked = mergers.some(
+    (m) => m.successorTenantId === identity.tenantId && m.predecessorTenantId === source.tenantId,
+  );
+  return linked
+    ? { allowed: true }
+    : { allowed: false, reason: 'Chỉ sao chép được phong trào của tỉnh đã hợp nhất vào tỉnh mình' };
+}

@@ -106,6 +106,26 @@ describe('authorize: organisation, campaigns, templates, users, audit', () => {
     expect(can(at('bp', 'secretariat'), 'save', org('unit'))).toBe(false);
   });
 
+  it('form builder: the province secretariat and admin design templates, nobody else', () => {
+    expect(can(at('bp', 'secretariat'), 'design', org('template'))).toBe(true);
+    expect(can(at('bp', 'admin'), 'design', org('template'))).toBe(true);
+    expect(can(at('dong-xoai', 'admin'), 'design', org('template', { rootUnitId: 'bp' }))).toBe(false);
+    for (const role of ['reviewer', 'chair', 'council_member', 'submitter'] as const)
+      expect(can(at('bp', role), 'design', org('template')), role).toBe(false);
+    // Designing is about templates only.
+    expect(can(at('bp', 'secretariat'), 'design', org('unit'))).toBe(false);
+  });
+
+  it('tenant settings: everyone in the province reads them, its administrator keeps them', () => {
+    const settings = { type: 'tenant_settings' as const, tenantId: TENANT, rootUnitId: 'bp' };
+    for (const role of ['submitter', 'reviewer', 'secretariat', 'admin', 'chair'] as const)
+      expect(can(at('bp', role), 'read', settings), role).toBe(true);
+    expect(can(at('bp', 'admin'), 'administer', settings)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'administer', settings)).toBe(false);
+    expect(can(at('dong-xoai', 'admin'), 'administer', settings)).toBe(false);
+    expect(can({ ...at('bp', 'admin'), tenantId: 'dong-nai' }, 'read', settings)).toBe(false);
+  });
+
   it('users: one reads oneself, a unit head their unit, the admin everyone', () => {
     const user = org('user', { userId: 'u1', unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'] });
     expect(can({ ...at('tan-phu', 'submitter'), userId: 'u1' }, 'read', user)).toBe(true);

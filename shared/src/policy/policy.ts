@@ -15,7 +15,8 @@ export const policyActions = [
   'decide',
   /**
    * Setting up a year's forms without a developer (issue 14): template drafts and their publication
-   * through the builder — the secretariat's work. `administer` (the raw JSON routes, users) stays the
+   * through the builder — the province secretariat's work and its administrator's (domain.md: the
+   * administrator keeps the form templates). `administer` (the raw JSON routes, users) stays the
    * administrator's alone.
    */
   'design',
@@ -40,6 +41,8 @@ export const resourceTypes = [
   'register',
   /** What the public reads of a disclosure, and where it comments. */
   'public_list',
+  /** The province's own settings shown to everyone in it (the secretariat's contact on the help pages). */
+  'tenant_settings',
 ] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
@@ -188,7 +191,9 @@ export function authorize(
       // The organisation tree, the campaigns and their forms are not secret inside a province.
       if (action === 'read') return allow;
       if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
-      if (action === 'design' && r.type === 'template' && atProvince(identity, r, ['secretariat']))
+      // The form builder: the secretariat runs the year's forms, the administrator keeps the templates
+      // (domain.md, "Who uses it") — the same two who set campaigns up.
+      if (action === 'design' && r.type === 'template' && atProvince(identity, r, ['secretariat', 'admin']))
         return allow;
       // The campaign builder (issue 14): the province secretariat sets up a year without a developer;
       // it saves drafts and publishes versions. The raw JSON routes stay the administrator's.
@@ -279,6 +284,12 @@ export function authorize(
     case 'register': {
       if ((action === 'read' || action === 'export') && atProvince(identity, r, PROVINCE)) return allow;
       return deny('Không có quyền xem sổ đăng ký quyết định');
+    }
+    case 'tenant_settings': {
+      // Everyone in the province reads them (every help page shows the contact); its administrator keeps them.
+      if (action === 'read') return allow;
+      if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
+      return deny('Chỉ quản trị viên cấp tỉnh được thay đổi thiết lập của tỉnh');
     }
     case 'public_list': {
       if (action === 'read') {

@@ -56,6 +56,7 @@ describe('workspaces by policy decision', () => {
       'campaign_export',
       'campaign_setup',
       'disclosures',
+      'form_builder',
       'audit',
     ]);
   });
@@ -64,6 +65,12 @@ describe('workspaces by policy decision', () => {
     const setup = Object.values(people).filter((p) => open(p).includes('campaign_setup'));
     expect(setup).toEqual([people.secretariat, people.admin]);
     expect(open(who('dong-xoai', 'secretariat'))).not.toContain('campaign_setup');
+  });
+
+  it('opens the form builder to the same two as the campaign builder (domain.md: the administrator keeps templates)', () => {
+    const designers = Object.values(people).filter((p) => open(p).includes('form_builder'));
+    expect(designers).toEqual([people.secretariat, people.admin]);
+    expect(open(who('dong-xoai', 'admin'))).not.toContain('form_builder');
   });
 
   it('never offers a district reviewer the province review of tờ trình, and says why', () => {

@@ -1,3 +1,4 @@
+export * from './comments';
 export * from './completeness';
 export * from './errors';
 export * from './period';

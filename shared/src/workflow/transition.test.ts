@@ -504,7 +504,8 @@ describe('saveDraft and saveReview', () => {
       'version_conflict',
       409,
     );
-    refused(
+    // Issue 15: an invalid field no longer stops the save; it is kept beside the data and flagged.
+    const kept = ok(
       saveDraft({
         submission: s,
         data: { figures: { drugCases: 'x' } },
@@ -513,8 +514,27 @@ describe('saveDraft and saveReview', () => {
         rules,
         definition: report,
       }),
-      'invalid_data',
     );
+    expect(kept.invalid).toEqual([{ path: 'figures.drugCases', value: 'x', message: 'Phải là số nguyên' }]);
+    expect(kept.data).not.toHaveProperty('figures.drugCases');
+    // Kept input is never sent for review half-corrected.
+    const halfSent = act(kept, { type: 'submit' }, officer);
+    refused(halfSent, 'invalid_data', 422);
+    expect(!halfSent.ok && halfSent.error.details).toEqual([
+      { path: 'figures.drugCases', message: 'Phải là số nguyên' },
+    ]);
+    // Corrected, the flag goes away.
+    const fixed = ok(
+      saveDraft({
+        submission: kept,
+        data: { figures: { drugCases: 12 } },
+        actor: officer,
+        now: NOW,
+        rules,
+        definition: report,
+      }),
+    );
+    expect(fixed.invalid).toBeUndefined();
     const submitted = ok(act(s, { type: 'submit' }, officer));
     refused(
       saveDraft({ submission: submitted, data: {}, actor: officer, now: NOW, rules }),

@@ -1,6 +1,7 @@
 import { filesForm, findFormAssignment } from '../campaign/helpers';
 import type { Campaign } from '../campaign/schema';
 import { type Id, type Instant, toCalendarDate } from '../common';
+import { type InvalidEntry, splitDraft } from '../forms/draft';
 import { mergeReviewerScores } from '../forms/evaluate';
 import { type FormDefinition, type FormTemplate, isMultiplePerPeriod } from '../forms/schema';
 import { formatIssues, validateFormData } from '../forms/validate';
@@ -187,6 +188,8 @@ export const actionLabels: Readonly<Record<WorkflowEvent['action'], string>> = {
   reopen: 'Mở lại để điều chỉnh',
   attach: 'Đính kèm tệp minh chứng',
   classify: 'Đánh dấu / bỏ đánh dấu "Mật"',
+  comment: 'Nhận xét vào ô',
+  answer: 'Trả lời nhận xét',
 };
 
 /**
@@ -220,6 +223,16 @@ export function transition(input: TransitionInput): TransitionResult {
             n === undefined
               ? 'Chưa đủ báo cáo của các đơn vị trực thuộc được duyệt'
               : `Còn ${n} đơn vị trực thuộc chưa có báo cáo được duyệt`,
+          ),
+        );
+      }
+      // Input kept invalid by a draft save is still the unit's to correct: it is never sent half.
+      if (s.invalid !== undefined && s.invalid.length > 0) {
+        return fail(
+          workflowError(
+            'invalid_data',
+            'Báo cáo còn thông tin chưa hợp lệ',
+            s.invalid.map((i) => ({ path: i.path, message: i.message })),
           ),
         );
       }
@@ -485,13 +498,18 @@ export function saveDraft(input: SaveDraftInput): TransitionResult {
     if (w) return fail(w);
   }
   let data: Record<string, unknown> = input.data;
+  let invalid: InvalidEntry[] = [];
   if (input.definition !== undefined) {
-    const v = validateFormData(input.definition, input.data, { mode: 'draft' });
-    if (!v.ok) return fail(workflowError('invalid_data', 'Dữ liệu chưa hợp lệ', formatIssues(v)));
+    // Valid fields are saved even when others are not: those are kept beside them, flagged.
+    const v = splitDraft(input.definition, input.data);
+    if (!v.ok) return fail(workflowError('invalid_data', 'Dữ liệu chưa hợp lệ', v.issues));
     data = mergeReviewerScores(input.definition, v.value, s.data);
+    invalid = v.invalid;
   }
+  const { invalid: _before, ...rest } = s;
   const submission: Submission = {
-    ...s,
+    ...rest,
+    ...(invalid.length > 0 ? { invalid } : {}),
     data,
     filledBy: s.filledBy.includes(actor.userId) ? s.filledBy : [...s.filledBy, actor.userId],
     version: s.version + 1,

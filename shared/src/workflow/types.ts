@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
+import { InvalidEntry } from '../forms/draft';
 import { ChainLevel, Role } from '../org';
 import { PERIOD_PATTERN } from './period';
 
@@ -91,6 +92,11 @@ export const Submission = z.object({
    * no more data entry (forms/sensitive.ts). Absent: not flagged.
    */
   classified: z.boolean().optional(),
+  /**
+   * Input kept with a draft that does not fit its field yet (forms/draft.ts): saved and flagged, never
+   * sent for review (submit refuses while any is left). Absent: none.
+   */
+  invalid: z.array(InvalidEntry).optional(),
 });
 export type Submission = z.infer<typeof Submission>;
 
@@ -111,6 +117,10 @@ export const WorkflowEvent = z.object({
     'attach',
     /** The "Mật" flag set or lifted (no change of state); `reason` says which and why. */
     'classify',
+    /** A reviewer's comment on a field (no change of state); `reason` is `[path] text`. */
+    'comment',
+    /** The unit's answer to a comment (no change of state); `reason` is `[path] text`. */
+    'answer',
   ]),
   actorId: z.string(),
   actorUnitId: Id,

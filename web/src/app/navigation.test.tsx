@@ -49,6 +49,20 @@ describe('navigation by the shared policy', () => {
     expect(menu(claims(ROOT, 'council_member'))).toEqual(['/commendations/vote']);
   });
 
+  it('offers both builders to the province secretariat and administrator, as the policy decides', () => {
+    for (const role of ['secretariat', 'admin'] as const) {
+      expect(menu(claims(ROOT, role)), role).toEqual(
+        expect.arrayContaining(['/campaign-builder', '/form-builder']),
+      );
+    }
+    for (const role of ['reviewer', 'chair', 'council_member'] as const) {
+      expect(menu(claims(ROOT, role)), role).not.toContain('/form-builder');
+      expect(menu(claims(ROOT, role)), role).not.toContain('/campaign-builder');
+    }
+    // An administrator role held below the province builds nothing.
+    expect(menu(claims('dong-xoai', 'admin'))).not.toContain('/form-builder');
+  });
+
   it('lands each person on their main work', () => {
     const home = (c: IdClaims) => homePathFor(workspaceContextOf(c));
     expect(home(claims('dong-xoai-tan-phu', 'submitter'))).toBe('/home');

@@ -1,6 +1,18 @@
 import type { WorkflowEvent } from '@thidua/shared/workflow';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendEvents, canonicalJson, GENESIS_HASH, verifyChain } from './chain';
+import { appendEvents, canonicalJson, dataHash, GENESIS_HASH, verifyChain } from './chain';
+
+/** The first implementation, which every stored hash was computed with: the bytes must never change. */
+const canonicalJsonAsFirstWritten = (value: unknown): string => {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJsonAsFirstWritten(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJsonAsFirstWritten(v)}`).join(',')}}`;
+};
 
 const event = (action: WorkflowEvent['action'], at: string): WorkflowEvent => ({
   submissionId: 's1',
@@ -25,10 +37,29 @@ const build = () => {
   return { events: [...a.events, ...b.events], head: b.head, data: { f: { n: 1 } }, version: 2 };
 };
 
+const dataHashOfExample = '7715135a731fce9ccff9fa41ef1d07328a4f22d04d457c6b30746c388f8fe297';
+
 describe('the audit hash chain', () => {
   it('canonical JSON sorts keys at every depth', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('canonical JSON gives the bytes of its first implementation for any value', () => {
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constant(undefined),
+        fc.array(tie('any'), { maxLength: 5 }),
+        fc.dictionary(fc.oneof(fc.string(), fc.nat().map(String)), tie('any'), { maxKeys: 6 }),
+      ),
+    })).any;
+    fc.assert(fc.property(value, (v) => canonicalJson(v) === canonicalJsonAsFirstWritten(v)));
+    // A hash stored by the first implementation (integer-like keys sort as text: "10" before "9").
+    expect(dataHash({ b: [1, 'ệ', null, { 9: true, 10: false }], a: { x: undefined, y: 2.5 } })).toBe(
+      dataHashOfExample,
     );
   });
 

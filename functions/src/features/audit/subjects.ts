@@ -23,6 +23,8 @@ import {
   sessionEntity,
   voterEntity,
 } from '../commendations/keys';
+import { type StoredTenantSecurity, tenantSecurityEntity } from '../security/repository';
+import { type StoredTenantContact, tenantContactEntity } from '../settings/repository';
 
 /**
  * What the audit trail knows of each kind of subject other than a submission: its chain's id, campaign
@@ -103,6 +105,8 @@ export interface SubjectValues {
   campaign: Campaign;
   template: TemplateSubject;
   award_rules: AwardRulesSubject;
+  tenant_settings: StoredTenantContact;
+  tenant_security: StoredTenantSecurity;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
 
@@ -184,6 +188,20 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: (tenantId, campaignId) => ({ tenantId, campaignId }),
     campaignId: (c) => c.campaignId,
     label: (c) => `Quy tắc khen thưởng ${c.year}`,
+  }),
+  // One chain per tenant: its settings item (the secretariat's contact), whole.
+  tenant_settings: itemSubject(tenantContactEntity, {
+    id: () => 'contact',
+    keyOf: (tenantId) => ({ tenantId }),
+    campaignId: () => null,
+    label: (c) => `Liên hệ cơ quan thường trực: ${c.name}`,
+  }),
+  // One chain per tenant: which roles must sign in with a second factor.
+  tenant_security: itemSubject(tenantSecurityEntity, {
+    id: () => 'security',
+    keyOf: (tenantId) => ({ tenantId }),
+    campaignId: () => null,
+    label: () => 'Chính sách xác thực hai lớp của tỉnh',
   }),
   // Versions never change: the chain certifies the newest one (each version is an event).
   template: {

@@ -13,6 +13,8 @@ export interface CampaignChange {
   kind: CampaignChangeKind;
   version: number | null;
   sourceCampaignId: string | null;
+  /** A copy from an absorbed province: its tenant. */
+  sourceTenantId?: string;
   /** The campaign (or the copy's draft) as the change left it: its hash enters the event. */
   data: unknown;
   at: Date;
@@ -41,6 +43,7 @@ export async function campaignAuditItems(
     kind: change.kind,
     version: change.version,
     sourceCampaignId: change.sourceCampaignId,
+    ...(change.sourceTenantId === undefined ? {} : { sourceTenantId: change.sourceTenantId }),
     dataHash: dataHash(change.data),
     prevHash: last?.hash ?? GENESIS_HASH,
   };

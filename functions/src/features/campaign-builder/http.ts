@@ -10,7 +10,7 @@ import {
 } from '@thidua/shared/campaign';
 import { toCalendarDate } from '@thidua/shared/common';
 import { campaignBuilderContracts as c } from '@thidua/shared/contracts';
-import type { Identity, Unit } from '@thidua/shared/org';
+import type { Identity } from '@thidua/shared/org';
 import { indexUnits } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
@@ -20,6 +20,7 @@ import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { provinceResource } from '../commendations/context';
 import { type CampaignChange, campaignAuditItems } from './audit';
+import { allUnits, planMergerCopy } from './merger-copy';
 
 /**
  * The campaign builder (issue 14): drafts kept as typed, copies into another year, publication as a new
@@ -31,18 +32,6 @@ const DRAFT_MISSING = 'Chưa có bản nháp của phong trào này';
 /** `save` on the province's campaigns: the secretariat and the admin at the root (shared policy). */
 const requireBuilder = async (d: Deps, identity: Identity): Promise<void> =>
   requireAction(identity, 'save', await provinceResource(d, identity.tenantId, 'campaign'));
-
-/** Every unit of the tenant, every version the tree knows (a province holds a few hundred). */
-const allUnits = async (d: Deps, tenantId: string): Promise<Unit[]> => {
-  const out: Unit[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await d.units.subtree(tenantId, null, { limit: 100, ...(cursor ? { cursor } : {}) });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-};
 
 /** Versions 1..latest of each template the campaign names. */
 const publishedTemplates = async (d: Deps, campaign: Campaign): Promise<Map<string, number[]>> => {
@@ -180,7 +169,7 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
       data: body.data,
     });
     const stored = await d.campaignHistory.draft(identity.tenantId, params.campaignId);
-    const kept = { ...draft, copiedFrom: stored?.copiedFrom ?? null };
+    const kept = { ...draft, copiedFrom: stored?.copiedFrom ?? null, mergerCopy: stored?.mergerCopy ?? null };
     const response = ok(kept);
     try {
       await transactWrite(d.clients.doc, [d.campaignHistory.draftPutItem(kept), ...remember(response)]);
@@ -194,11 +183,20 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.createCampaignCopy, async ({ identity, params, body, remember, now }) => {
     await requireBuilder(d, identity);
     const t = identity.tenantId;
-    const source = await d.campaigns.get(t, params.campaignId);
+    const across = body.sourceTenantId !== undefined && body.sourceTenantId !== t;
+    const plan = across
+      ? await planMergerCopy(d, identity, {
+          sourceTenantId: body.sourceTenantId ?? t,
+          campaignId: params.campaignId,
+          id: body.id,
+          year: body.year,
+        })
+      : undefined;
+    const source = plan?.source ?? (await d.campaigns.get(t, params.campaignId));
     if (!source) throw new NotFound('Không tìm thấy phong trào nguồn');
     if (await d.campaigns.get(t, body.id))
       throw new Conflict('Đã có phong trào với mã này', undefined, 'already_exists');
-    const copy = copyCampaign(source, { id: body.id, year: body.year });
+    const copy = plan?.copy ?? copyCampaign(source, { id: body.id, year: body.year });
     const { tenantId: _tenant, ...data } = copy;
     const draft: CampaignDraft = {
       tenantId: t,
@@ -206,6 +204,7 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
       revision: 1,
       baseVersion: 0,
       copiedFrom: source.id,
+      mergerCopy: plan?.report ?? null,
       title: copy.title,
       updatedAt: now.toISOString(),
       updatedBy: identity.userId,
@@ -219,12 +218,14 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
       kind: 'copied',
       version: null,
       sourceCampaignId: source.id,
+      ...(plan ? { sourceTenantId: plan.merger.predecessorTenantId } : {}),
       data: copy,
       at: now,
     });
     try {
       await transactWrite(d.clients.doc, [
         d.campaignHistory.draftPutItem(draft),
+        ...(plan?.templateItems ?? []),
         ...remember(response),
         ...audit,
       ]);
@@ -232,6 +233,31 @@ export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
       refused(err, 'Đã có bản nháp với mã này; hãy chọn mã khác hoặc mở bản nháp đó');
     }
     return response;
+  }),
+
+  userRoute(c.listInheritedCampaigns, async ({ identity }) => {
+    await requireBuilder(d, identity);
+    const mergers = await d.mergers.predecessorsOf(identity.tenantId);
+    const lists = await Promise.all(
+      mergers.map(async (m) => ({ m, page: await d.campaigns.list(m.predecessorTenantId, { limit: 100 }) })),
+    );
+    return ok({
+      items: lists.flatMap(({ m, page }) =>
+        page.items.map((x) => ({
+          tenantId: m.predecessorTenantId,
+          tenantName: m.predecessorName,
+          mergedOn: m.effectiveFrom,
+          campaign: {
+            id: x.id,
+            title: x.title,
+            number: x.number,
+            issuedOn: x.issuedOn,
+            year: x.year,
+            status: x.status,
+          },
+        })),
+      ),
+    });
   }),
 
   userRoute(c.publishCampaign, async ({ identity, params, body, remember, now }) => {

@@ -1,3 +1,4 @@
+import { roleLabelsVi } from '@thidua/shared/admin';
 import { securityContracts as c, type MySecurity } from '@thidua/shared/contracts';
 import type { User } from '@thidua/shared/org';
 import { defaultTenantSecurity, mfaRequired, sessionVerdict } from '@thidua/shared/policy';
@@ -67,7 +68,13 @@ export const securityRoutes = (d: Deps): RouteImpl[] => {
       // Enrolling again (a new phone) moves the date: sessions before it must sign in with the new app.
       const updated: User = { ...user, mfaEnrolledAt: nowSeconds(now) };
       const response = ok(await securityOf(updated, updated.roles, authTimeFromEvent(event)));
-      requireSaved(await d.users.save(updated, 'replace', remember(response)), userRefusals);
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: updated,
+        action: 'mfa_enrolled',
+        summary: `${user.name} bật xác thực hai lớp (ứng dụng TOTP)`,
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -77,10 +84,14 @@ export const securityRoutes = (d: Deps): RouteImpl[] => {
       // Refresh tokens first: once they are gone no device can get a token newer than the date below.
       await d.directory.signOutEverywhere(user.email);
       const response = ok({ tokensValidAfter });
-      requireSaved(
-        await d.users.save({ ...user, tokensValidAfter }, 'replace', remember(response)),
-        userRefusals,
-      );
+      const updated: User = { ...user, tokensValidAfter };
+      const audit = await d.audit.record(identity, {
+        kind: 'user',
+        subject: updated,
+        action: 'signed_out_everywhere',
+        summary: `${user.name} đăng xuất khỏi mọi thiết bị`,
+      });
+      requireSaved(await d.users.save(updated, 'replace', [...remember(response), ...audit]), userRefusals);
       return response;
     }),
 
@@ -92,11 +103,19 @@ export const securityRoutes = (d: Deps): RouteImpl[] => {
     userRoute(c.putTenantSecurity, async ({ identity, body, remember }) => {
       requireAction(identity, 'administer', { type: 'user', tenantId: identity.tenantId });
       const settings = { mfaRequiredRoles: [...body.mfaRequiredRoles] };
+      const stored = { tenantId: identity.tenantId, ...settings };
       const response = ok(settings);
-      requireSaved(
-        await d.tenantSecurity.save({ tenantId: identity.tenantId, ...settings }, remember(response)),
-        { exists: 'Đã tồn tại', missing: 'Không tìm thấy' },
-      );
+      const named = settings.mfaRequiredRoles.map((r) => roleLabelsVi[r]).join(', ');
+      const audit = await d.audit.record(identity, {
+        kind: 'tenant_security',
+        subject: stored,
+        action: (await d.tenantSecurity.get(identity.tenantId)) ? 'updated' : 'created',
+        summary: `Vai trò phải xác thực hai lớp: ${named || 'không vai trò nào'}`,
+      });
+      requireSaved(await d.tenantSecurity.save(stored, [...remember(response), ...audit]), {
+        exists: 'Đã tồn tại',
+        missing: 'Không tìm thấy',
+      });
       return response;
     }),
   ];

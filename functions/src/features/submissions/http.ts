@@ -310,15 +310,48 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
 
     userRoute(c.getSubmissionDiff, async ({ identity, params, query }) => {
       const s = await loadReadable(d, identity, params.submissionId);
-      const snapshot = await d.submissions.snapshotAtOrBefore(identity.tenantId, s.id, query.since);
-      if (!snapshot) throw new NotFound('Không có bản đã gửi ở phiên bản này');
       const template = await templateOf(d, s);
-      const changes = diffData(snapshot.data, s.data);
-      return ok({
-        since: snapshot.version,
-        version: s.version,
-        changes: readsSensitive(identity, s, template) ? changes : redactChanges(template, changes),
-      });
+      const shown = (changes: ReturnType<typeof diffData>) =>
+        readsSensitive(identity, s, template) ? changes : redactChanges(template, changes);
+      if (query.from === undefined) {
+        if (query.since === undefined || query.to !== undefined)
+          throw new BadRequest('Cần since, hoặc from (và to)', [
+            { path: query.to !== undefined ? 'query.from' : 'query.since', message: 'Bắt buộc' },
+          ]);
+        const snapshot = await d.submissions.snapshotAtOrBefore(identity.tenantId, s.id, query.since);
+        if (!snapshot) throw new NotFound('Không có bản đã gửi ở phiên bản này');
+        return ok({
+          since: snapshot.version,
+          version: s.version,
+          changes: shown(diffData(snapshot.data, s.data)),
+        });
+      }
+      if (query.since !== undefined)
+        throw new BadRequest('Không dùng since cùng from', [
+          { path: 'query.since', message: 'Không dùng cùng from' },
+        ]);
+      // Any two of: the versions as submitted (a snapshot each) and the current version.
+      const snapshots = await d.submissions.snapshots(identity.tenantId, s.id);
+      const comparable = [...snapshots.map((x) => x.version).filter((v) => v !== s.version), s.version];
+      const dataAt = (v: number) => (v === s.version ? s.data : snapshots.find((x) => x.version === v)?.data);
+      const to = query.to ?? s.version;
+      const [before, after] = [dataAt(query.from), dataAt(to)];
+      if (before === undefined || after === undefined) {
+        const list = comparable.join(', ');
+        throw new RuleViolation(
+          `Chỉ so sánh được các bản đã gửi và phiên bản hiện tại: ${list}`,
+          [
+            ...(before === undefined
+              ? [{ path: 'query.from', message: `Không lưu phiên bản này (được: ${list})` }]
+              : []),
+            ...(after === undefined
+              ? [{ path: 'query.to', message: `Không lưu phiên bản này (được: ${list})` }]
+              : []),
+          ],
+          'version_not_kept',
+        );
+      }
+      return ok({ since: query.from, version: to, changes: shown(diffData(before, after)), comparable });
     }),
 
     userRoute(c.classifySubmission, async (req) => {

@@ -129,6 +129,8 @@ export interface SubmissionRepository {
   list(q: ListQuery): Promise<Page<SubmissionSummary>>;
   /** The data as submitted at the latest version ≤ `version`. */
   snapshotAtOrBefore(tenantId: string, submissionId: string, version: number): Promise<Snapshot | undefined>;
+  /** Every snapshot (one per submit, a few per submission), oldest first. */
+  snapshots(tenantId: string, submissionId: string): Promise<Snapshot[]>;
   completeness(
     tenantId: string,
     scope: CompletenessScope,
@@ -351,6 +353,9 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
       if (source.where === 'byAuthorUnit') return entries.page('byAuthorUnit', source.partition, options);
       return entries.page('primary', source.partition, options);
     },
+
+    snapshots: (tenantId, submissionId) =>
+      snapshotEntity.on(ref).all('primary', { tenantId, submissionId }, { consistent: true }),
 
     async snapshotAtOrBefore(tenantId, submissionId, version) {
       const sk = snapshotEntity.sortKey;

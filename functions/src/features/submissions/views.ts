@@ -1,5 +1,5 @@
 import type { SubmissionOrigin, SubmissionView } from '@thidua/shared/api';
-import { type FormTemplate, redactData } from '@thidua/shared/forms';
+import { type FormTemplate, type InvalidEntry, redactData, sensitiveRefs } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
 import { authorizeSensitiveRead } from '@thidua/shared/policy';
 import { availableActions } from '@thidua/shared/workflow';
@@ -12,6 +12,18 @@ export type ViewTemplate = Pick<FormTemplate, 'sections' | 'sensitiveReaders'>;
 /** The policy's answer: may `identity` read the sensitive fields of `s`, filled on `template`? */
 export const readsSensitive = (identity: Identity, s: StoredSubmission, template: ViewTemplate): boolean =>
   authorizeSensitiveRead(identity, submissionResource(s.tenantId, s), template.sensitiveReaders).allowed;
+
+/** Whether a path (`section.field…`) lies in a sensitive field or in a table holding a sensitive column. */
+export const inSensitiveField = (template: ViewTemplate): ((path: string) => boolean) => {
+  const fields = [...sensitiveRefs(template)].map((r) => r.split('.').slice(0, 2).join('.'));
+  return (path) => fields.some((f) => path === f || path.startsWith(`${f}.`));
+};
+
+/** Kept invalid input of a sensitive field is hidden with the field. */
+const visibleInvalid = (template: ViewTemplate, invalid: InvalidEntry[]): InvalidEntry[] => {
+  const hidden = inSensitiveField(template);
+  return invalid.filter((i) => !hidden(i.path));
+};
 
 /**
  * THE API's view of a submission for `identity`: the rules snapshot stays inside, the actions come out,
@@ -31,7 +43,11 @@ export const submissionView = (
   const { data, redacted } = readsSensitive(identity, s, template)
     ? { data: submission.data, redacted: [] }
     : redactData(template, submission.data);
-  const view = { ...submission, data, redacted };
+  const invalid =
+    submission.invalid && redacted.length > 0
+      ? visibleInvalid(template, submission.invalid)
+      : submission.invalid;
+  const view = { ...submission, ...(invalid ? { invalid } : {}), data, redacted };
   if (origin) return { ...view, actions: [], origin };
   return { ...view, actions: availableActions(submission, identity, rules, now.toISOString()) };
 };

@@ -10,7 +10,7 @@ import { auditTemplatePublication } from './audit';
 
 /**
  * The form builder's routes (issue 14): the library, a template's autosaved draft, and its publication
- * as the next version. The secretariat's work (policy action `design`); publication runs the same
+ * as the next version. The province secretariat's and administrator's work (policy action `design`, ADR 0027); publication runs the same
  * checks as the administrator's JSON route (`publishableTemplate`).
  */
 

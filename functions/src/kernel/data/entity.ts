@@ -79,6 +79,12 @@ export interface EntityDefinition<T, W, P, S, I> {
   attributes?: (w: W) => object;
   /** Bookkeeping beside the attributes (a TTL); never part of what is read. */
   extra?: (w: W) => Record<string, unknown>;
+  /**
+   * For items most requests read and few change (a campaign, read by every save for its live rules):
+   * a `get` whose item is byte for byte the one parsed before returns that parse, deep-frozen so no
+   * request can change what the next one reads, instead of parsing it again (docs/adr/0026).
+   */
+  reuseParse?: boolean;
 }
 
 /** Reading options of one Query. */
@@ -175,6 +181,31 @@ const updateInput = (change: Change) => {
   };
 };
 
+const REUSED_PARSES_MAX = 200;
+
+const deepFreeze = <V>(value: V): V => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+};
+
+/** The last parse of each item (by key), kept with the item's JSON: the same bytes give the same value. */
+const reusedParses = <T>(parse: (raw: Record<string, unknown>) => T) => {
+  const parsed = new Map<string, { bytes: string; value: T }>();
+  return (raw: Record<string, unknown>): T => {
+    const key = `${String(raw.pk)}\n${String(raw.sk)}`;
+    const bytes = JSON.stringify(raw);
+    const hit = parsed.get(key);
+    if (hit?.bytes === bytes) return hit.value;
+    const value = deepFreeze(parse(raw));
+    if (parsed.size >= REUSED_PARSES_MAX) parsed.clear();
+    parsed.set(key, { bytes, value });
+    return value;
+  };
+};
+
 export const defineEntity = <T, P, S, I = Record<never, never>, W extends P & S = T & P & S>(
   def: EntityDefinition<T, W, P, S, I>,
 ): Entity<T, W, P, S, I> => {
@@ -186,6 +217,7 @@ export const defineEntity = <T, P, S, I = Record<never, never>, W extends P & S 
   };
   const key = (a: P & S): Key => ({ pk: def.pk(a), sk: def.sk.of(a) });
   const parse = (raw: Record<string, unknown>): T => parseItem(def.schema, raw) as T;
+  const parseRead = def.reuseParse ? reusedParses(parse) : parse;
   const item = (w: W): Record<string, unknown> => {
     const out: Record<string, unknown> = { ...key(w) };
     for (const [, ix] of indexes) {
@@ -255,7 +287,7 @@ export const defineEntity = <T, P, S, I = Record<never, never>, W extends P & S 
               ...(options.consistent ? { ConsistentRead: true } : {}),
             }),
           );
-          return r.Item ? parse(r.Item) : undefined;
+          return r.Item ? parseRead(r.Item) : undefined;
         },
         async getMany(keys, options = {}) {
           const out: T[] = [];

@@ -12,6 +12,7 @@ import {
   CompletenessCounts,
   Slot,
   Snapshot,
+  StoredComment,
   StoredResponse,
   StoredSubmission,
 } from './schemas';
@@ -97,6 +98,8 @@ export const userEntity = defineEntity({
 export const campaignEntity = defineEntity({
   type: 'Campaign',
   schema: Campaign,
+  // Every save and submit reads its campaign (the live rules); a campaign changes a few times a year.
+  reuseParse: true,
   pk: (c: { tenantId: string; id: string }) => `${t(c.tenantId)}#CAMPAIGN#${c.id}`,
   sk: sortKey('CAMPAIGN'),
   indexes: {
@@ -232,6 +235,14 @@ export const snapshotEntity = defineEntity({
     version: s.version,
     data: s.data,
   }),
+});
+
+/** A reviewer's comment on a field or row and the unit's answer (issue 15), in the submission's partition. */
+export const reviewCommentEntity = defineEntity({
+  type: 'ReviewComment',
+  schema: StoredComment,
+  pk: submissionPartition,
+  sk: sortKey('CMT#', (c: { id: string }) => c.id),
 });
 
 export const attachmentEntity = defineEntity({

@@ -1,6 +1,12 @@
 import { AttachmentView } from '@thidua/shared/api';
 import { Id, Instant, TenantId } from '@thidua/shared/common';
-import { ChainLevel, Submission, SubmissionState, type WorkflowRules } from '@thidua/shared/workflow';
+import {
+  ChainLevel,
+  ReviewComment,
+  Submission,
+  SubmissionState,
+  type WorkflowRules,
+} from '@thidua/shared/workflow';
 import * as z from 'zod';
 
 /**
@@ -68,3 +74,7 @@ export const StoredResponse = z.object({
   createdAt: z.string(),
 });
 export type StoredResponse = z.infer<typeof StoredResponse>;
+
+/** A reviewer's comment on a field and the unit's answer, as stored (the API's view plus its tenant). */
+export const StoredComment = ReviewComment.extend({ tenantId: TenantId });
+export type StoredComment = z.infer<typeof StoredComment>;

@@ -33,6 +33,9 @@ const invalidUtf8 = (path = 'body'): BadRequest =>
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, controls included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * The body as text. Bytes that are not UTF-8 are refused, never replaced: a base64 body is decoded
  * strictly, and a text body that already carries U+FFFD (what a lossy decoder upstream leaves for
@@ -40,13 +43,14 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 const rawBody = (event: APIGatewayProxyEventV2): string | undefined => {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (bytes.byteLength > MAX_JSON_BODY_BYTES) {
+  // A text body is measured, not copied.
+  const bytes = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : undefined;
+  if ((bytes?.byteLength ?? Buffer.byteLength(event.body, 'utf8')) > MAX_JSON_BODY_BYTES) {
     throw new PayloadTooLarge(`Dữ liệu gửi lên vượt quá ${MAX_JSON_BODY_BYTES / 1024} KB`);
   }
   let text: string;
   try {
-    text = event.isBase64Encoded ? strictUtf8.decode(bytes) : event.body;
+    text = bytes ? strictUtf8.decode(bytes) : event.body;
   } catch {
     throw invalidUtf8();
   }
@@ -74,6 +78,8 @@ export const isJsonMediaType = (header: string | undefined): boolean => {
  */
 export const normalizeInput = (value: unknown, path = 'body'): unknown => {
   if (typeof value === 'string') {
+    // ASCII is NFC and clean already (most keys, ids, numbers and dates): nothing to check or rebuild.
+    if (ASCII.test(value)) return value;
     if (!isCleanText(value)) throw invalidUtf8(path);
     return normalizeText(value);
   }

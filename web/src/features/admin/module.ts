@@ -2,8 +2,8 @@ import { defineFeature } from '../../app/extensions';
 import { messages } from './messages';
 
 /**
- * The province administrator's screens: the landing page, users and roles, the Excel import and office
- * holders. The unit tree (/admin/units) belongs to the dated organisation's own feature; the landing page
+ * The province administrator's screens: the landing page, users and roles, the Excel import, office
+ * holders and the secretariat's contact. The unit tree (/admin/units) belongs to the dated organisation's own feature; the landing page
  * links to it.
  */
 export default defineFeature({
@@ -20,6 +20,10 @@ export default defineFeature({
     {
       path: 'admin/notifications',
       lazy: async () => ({ Component: (await import('./components/DeadLettersPage')).DeadLettersPage }),
+    },
+    {
+      path: 'admin/contact',
+      lazy: async () => ({ Component: (await import('./components/ContactPage')).ContactPage }),
     },
     {
       path: 'admin/office-holders',

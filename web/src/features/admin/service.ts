@@ -3,6 +3,7 @@ import {
   importOrganisation,
   listUnits,
   listUsers,
+  putTenantContact,
   type RequestOf,
   resendInvitation,
   resetUserPassword,
@@ -42,6 +43,8 @@ export const adminService = (api: ApiClient) => ({
     body: RequestOf<typeof updateOfficeHolders>['body'],
     idempotencyKey: string,
   ) => api.call(updateOfficeHolders, { params: { unitId }, body, idempotencyKey }),
+  contact: (body: RequestOf<typeof putTenantContact>['body'], idempotencyKey: string) =>
+    api.call(putTenantContact, { body, idempotencyKey }),
   importFile: (body: RequestOf<typeof importOrganisation>['body'], idempotencyKey?: string) =>
     api.call(importOrganisation, { body, ...(idempotencyKey ? { idempotencyKey } : {}) }),
 });

@@ -21,6 +21,14 @@ const vi = {
   'copy.clears':
     'Khi sao chép: mọi ngày, hạn, thời hạn nhập liệu và kỳ báo cáo được dời theo số năm; số ký hiệu và ngày ban hành kế hoạch, người ký, các đơn vị chọn đích danh hoặc loại trừ đích danh, và các gia hạn riêng của từng đơn vị được xoá để nhập lại cho năm mới.',
   'copy.submit': 'Sao chép',
+  'copy.own': 'Phong trào của tỉnh',
+  'copy.inherited': 'Lịch sử của {name} (hợp nhất từ {date})',
+  'copy.acrossMerger':
+    'Phong trào của tỉnh đã hợp nhất: đơn vị, cấp đơn vị và luồng duyệt được chuyển sang cây đơn vị đang có hiệu lực của tỉnh, mẫu biểu được sao chép thành mẫu của tỉnh; những gì không chuyển được sẽ được liệt kê để bạn quyết định.',
+  'merger.title': 'Chuyển từ {name} sang tỉnh hợp nhất',
+  'merger.unresolved': 'Cần bạn quyết định ({n})',
+  'merger.none': 'Không có gì cần quyết định: mọi nội dung đã chuyển được.',
+  'merger.mapped': 'Đã chuyển sang cây đơn vị của tỉnh ({n})',
   'new.title': 'Tạo phong trào mới',
   'new.submit': 'Tạo phong trào',
   'new.id': 'Mã phong trào',
@@ -186,6 +194,14 @@ const en: Record<Key, string> = {
   'copy.clears':
     "On copy every date, deadline, entry window and period moves by the years between; the plan's number and date, the signer, units picked or excluded by name, and per-unit lock exceptions are cleared.",
   'copy.submit': 'Copy',
+  'copy.own': "This province's campaigns",
+  'copy.inherited': 'History of {name} (merged from {date})',
+  'copy.acrossMerger':
+    "A campaign of a merged province: units, unit kinds and approval chains are carried onto this province's tree in force and its forms are copied as this province's templates; whatever cannot be carried is listed for you to decide.",
+  'merger.title': 'Carried over from {name} into the merged province',
+  'merger.unresolved': 'For you to decide ({n})',
+  'merger.none': 'Nothing to decide: everything was carried over.',
+  'merger.mapped': "Carried onto this province's tree ({n})",
   'new.title': 'New campaign',
   'new.submit': 'Create campaign',
   'new.id': 'Campaign id',

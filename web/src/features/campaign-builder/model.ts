@@ -5,6 +5,7 @@ import {
   type CampaignIssue,
   checkCampaign,
   checkDateOf,
+  type MergerCopyReport,
 } from '@thidua/shared/campaign';
 import { addDays, deadlineDay, startOfDayInVietnam, toCalendarDate } from '@thidua/shared/common';
 import { UpdateCampaignBody } from '@thidua/shared/contracts';
@@ -209,6 +210,8 @@ export interface StartingPoint {
   /** What was typed on this device and not yet on the server was taken back. */
   restored: boolean;
   copiedFrom: string | null;
+  /** A copy from an absorbed province: what was carried onto the merged province's tree, what was not. */
+  mergerCopy: MergerCopyReport | null;
 }
 
 /**
@@ -224,6 +227,7 @@ export function startingPoint(input: {
     revision: number;
     baseVersion: number;
     copiedFrom: string | null;
+    mergerCopy?: MergerCopyReport | null;
     data: Record<string, unknown>;
   } | null;
   published: Campaign | null;
@@ -239,12 +243,13 @@ export function startingPoint(input: {
   const revision = server?.revision ?? 0;
   const baseVersion = server?.baseVersion ?? input.latestVersion;
   const copiedFrom = server?.copiedFrom ?? null;
+  const mergerCopy = server?.mergerCopy ?? null;
   if (local && local.baseVersion >= revision) {
     const draft = { ...(local.values as unknown as BuilderCampaign), id: input.id };
     const differs = JSON.stringify(draft) !== JSON.stringify(base);
-    return { draft, revision, baseVersion, restored: differs, copiedFrom };
+    return { draft, revision, baseVersion, restored: differs, copiedFrom, mergerCopy };
   }
-  return { draft: base, revision, baseVersion, restored: false, copiedFrom };
+  return { draft: base, revision, baseVersion, restored: false, copiedFrom, mergerCopy };
 }
 
 /** The day the tree is first shown at: the campaign's check date (its first entry day, or today). */

@@ -6,6 +6,7 @@ import {
   getLatestTemplate,
   listCampaignDrafts,
   listCampaignVersions,
+  listInheritedCampaigns,
   listUnits,
   publishCampaign,
   type RequestOf,
@@ -23,6 +24,7 @@ export const builderKeys = {
   versions: (id: string) => ['campaign-builder', 'versions', id] as const,
   units: ['campaign-builder', 'units'] as const,
   template: (id: string) => ['campaign-builder', 'template', id] as const,
+  inherited: ['campaign-builder', 'inherited'] as const,
 };
 
 /** null for an answer of 404 (no draft, no such campaign), the error otherwise. */
@@ -48,8 +50,13 @@ function builderApi(api: ReturnType<typeof useApi>) {
     versions: (campaignId: string) => api.call(listCampaignVersions, { params: { campaignId } }),
     saveDraft: (campaignId: string, body: RequestOf<typeof saveCampaignDraft>['body']) =>
       api.call(saveCampaignDraft, { params: { campaignId }, body }),
-    copy: (campaignId: string, body: { id: string; year: number }, idempotencyKey: string) =>
-      api.call(createCampaignCopy, { params: { campaignId }, body, idempotencyKey }),
+    copy: (
+      campaignId: string,
+      body: { id: string; year: number; sourceTenantId?: string },
+      idempotencyKey: string,
+    ) => api.call(createCampaignCopy, { params: { campaignId }, body, idempotencyKey }),
+    /** Campaigns of the provinces merged into this one (sources of a copy). */
+    inherited: () => api.call(listInheritedCampaigns, {}).then((r) => r.items),
     publish: (campaignId: string, body: RequestOf<typeof publishCampaign>['body'], idempotencyKey: string) =>
       api.call(publishCampaign, { params: { campaignId }, body, idempotencyKey }),
     /** The latest published version of a template (null: none). */
@@ -71,6 +78,11 @@ function builderApi(api: ReturnType<typeof useApi>) {
 export function useTree() {
   const b = useBuilderApi();
   return useQuery({ queryKey: builderKeys.units, queryFn: () => b.units(), staleTime: 5 * 60_000 });
+}
+
+export function useInheritedCampaigns() {
+  const b = useBuilderApi();
+  return useQuery({ queryKey: builderKeys.inherited, queryFn: () => b.inherited(), staleTime: 5 * 60_000 });
 }
 
 export function useDrafts() {

@@ -1,5 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { getCampaign, getMe, listCampaigns, type ResponseOf } from '@thidua/shared/contracts';
+import {
+  getCampaign,
+  getMe,
+  getTenantContact,
+  listCampaigns,
+  type ResponseOf,
+} from '@thidua/shared/contracts';
 import { useApi } from '../../app/services';
 
 /**
@@ -13,6 +19,7 @@ export const coreKeys = {
   me: ['me'] as const,
   campaigns: ['campaigns'] as const,
   campaign: (id: string) => ['campaigns', id] as const,
+  contact: ['tenant', 'contact'] as const,
 };
 
 /** The caller, their unit and roles: fetched once per session. */
@@ -41,5 +48,15 @@ export function useCampaign(id: string | undefined) {
     queryFn: () => api.call(getCampaign, { params: { campaignId: id ?? '' } }),
     enabled: Boolean(id),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The province secretariat's contact (help pages, and the administrator's screen that keeps it). */
+export function useTenantContact() {
+  const api = useApi();
+  return useQuery({
+    queryKey: coreKeys.contact,
+    queryFn: () => api.call(getTenantContact).then((r) => r.contact),
+    staleTime: 10 * 60_000,
   });
 }

@@ -1,8 +1,8 @@
 import { defineFeature } from '../../app/extensions';
 
 /**
- * The form builder (issue 14): the template library and the visual builder, the secretariat's work
- * (workspace `form_builder`). Both pages are lazy chunks: the builder's code never loads for anyone else.
+ * The form builder (issue 14): the template library and the visual builder, the province secretariat's
+ * and administrator's work (workspace `form_builder`, ADR 0027). Both pages are lazy chunks: the builder's code never loads for anyone else.
  */
 export default defineFeature({
   appRoutes: [

@@ -4,6 +4,7 @@
  * based on, so that on return we can tell "my edits on top of what the server has" from "the server
  * moved on since" (someone else saved, or this copy is stale).
  */
+import { canonical, type MergeResult, mergeThreeWay } from '@thidua/shared/forms';
 import type { KeyValueStorage } from '../../auth/session';
 
 export interface LocalDraft {
@@ -11,6 +12,11 @@ export interface LocalDraft {
   /** The server version the edits were made on. */
   baseVersion: number;
   values: Record<string, unknown>;
+  /**
+   * The server's data at `baseVersion` (with its kept invalid input): the base of a three-way merge
+   * when the server moved on meanwhile. Absent in copies written before it was kept.
+   */
+  base?: Record<string, unknown>;
   /** When the copy was written (ISO). */
   savedAt: string;
 }
@@ -51,6 +57,7 @@ export class DraftStore {
         submissionId,
         baseVersion: d.baseVersion,
         values: d.values as Record<string, unknown>,
+        ...(typeof d.base === 'object' && d.base !== null ? { base: d.base as Record<string, unknown> } : {}),
         savedAt: d.savedAt,
       };
     } catch {
@@ -77,32 +84,19 @@ export class DraftStore {
   }
 }
 
-/** Stable JSON for comparing form data (key order does not matter, empty values do not count). */
-export function canonical(value: unknown): string {
-  const norm = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(norm);
-    if (typeof v === 'object' && v !== null) {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) {
-        const x = norm((v as Record<string, unknown>)[k]);
-        if (x === undefined || x === null || x === '') continue;
-        if (typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length === 0) continue;
-        out[k] = x;
-      }
-      return out;
-    }
-    return v;
-  };
-  return JSON.stringify(norm(value) ?? null);
-}
+// One comparison of form data for the device and the merge (shared/src/forms/merge.ts).
+export { canonical };
 
 export type Reconciliation =
   /** Nothing local, or the local copy says what the server says: start from the server. */
   | { kind: 'server' }
   /** Local edits on top of the server's current version: restore them silently (they are just unsaved). */
   | { kind: 'restore'; values: Record<string, unknown> }
-  /** Local edits made on an older version, and the server changed since: the person chooses. */
-  | { kind: 'choose'; local: LocalDraft };
+  /**
+   * Local edits made on an older version, and the server changed since: merged field by field against
+   * the version the edits were made on; the person confirms, and decides the fields changed on both sides.
+   */
+  | { kind: 'choose'; local: LocalDraft; merge: MergeResult };
 
 export function reconcile(
   local: LocalDraft | null,
@@ -111,5 +105,6 @@ export function reconcile(
   if (!local) return { kind: 'server' };
   if (canonical(local.values) === canonical(server.data)) return { kind: 'server' };
   if (local.baseVersion === server.version) return { kind: 'restore', values: local.values };
-  return { kind: 'choose', local };
+  // A copy without its base (written before bases were kept): every differing field is asked.
+  return { kind: 'choose', local, merge: mergeThreeWay(local.base ?? {}, local.values, server.data) };
 }

@@ -222,6 +222,14 @@ export const guides: readonly Guide[] = [
         vi: 'Thiết kế biểu mẫu: sao chép một biểu mẫu trong thư viện hoặc tạo mới; thêm phần, trường, công thức (ví dụ tỷ lệ phần trăm) và quy tắc kiểm tra chéo; xem trước trên điện thoại; công bố thành phiên bản mới.',
         en: 'Form builder: copy a form of the library or start a new one; add sections, fields, formulas (a percentage, say) and cross-field rules; preview on a phone; publish as a new version.',
       },
+      {
+        vi: 'Tỉnh đã hợp nhất: trong "Phong trào nguồn" chọn phong trào của tỉnh cũ (nhóm "Lịch sử của …"); bản sao được chuyển sang cây đơn vị hiện hành, những gì không chuyển được được liệt kê ở đầu trang để anh/chị quyết định.',
+        en: 'A merged province: under "Source campaign" pick the former province\'s campaign (group "History of …"); the copy is laid on the current unit tree and what could not be carried is listed at the top for you to decide.',
+      },
+      {
+        vi: 'Quản trị viên cập nhật "Liên hệ cơ quan thường trực" (Quản trị → Liên hệ cơ quan thường trực): thông tin này hiện ở cuối mọi trang hướng dẫn.',
+        en: 'The administrator keeps "The secretariat\'s contact" (Administration → Secretariat\'s contact): it is shown at the end of every help page.',
+      },
     ],
     tips: [
       {

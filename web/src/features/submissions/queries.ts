@@ -11,6 +11,7 @@ export const submissionKeys = {
   list: (q: ListQuery) => ['submissions', 'list', q] as const,
   detail: (id: string) => ['submissions', 'detail', id] as const,
   history: (id: string) => ['submissions', 'history', id] as const,
+  comments: (id: string) => ['submissions', 'comments', id] as const,
   attachments: (id: string) => ['submissions', 'attachments', id] as const,
   diff: (id: string, since: number) => ['submissions', 'diff', id, since] as const,
 };
@@ -140,4 +141,10 @@ export function useScanStates(submissionId: string) {
     () => new Map((q.data ?? []).flatMap((a) => (a.scanState ? [[a.id, a.scanState] as const] : []))),
     [q.data],
   );
+}
+
+/** Reviewers' comments on the fields of a submission, with the unit's answers. */
+export function useComments(id: string) {
+  const s = useSubmissionsApi();
+  return useQuery({ queryKey: submissionKeys.comments(id), queryFn: () => s.comments(id) });
 }

@@ -1,5 +1,7 @@
 import {
   actOnSubmission,
+  addComment,
+  answerComment,
   classifySubmission,
   confirmAttachment,
   createAttachmentUpload,
@@ -11,6 +13,7 @@ import {
   getSubmissionHistory,
   getTemplateVersion,
   listAttachments,
+  listComments,
   listSubmissions,
   listUnitChildren,
   listUnits,
@@ -39,6 +42,8 @@ export type HistoryEvent = Omit<
   'tenantId' | 'campaignId' | 'dataHash' | 'prevHash' | 'hash'
 >;
 export type Diff = ResponseOf<typeof getSubmissionDiff>;
+/** A reviewer's comment on a field or row, with the unit's answer. */
+export type FieldComment = ResponseOf<typeof listComments>['comments'][number];
 /** The completeness view (its raw state counters left unread). */
 export type CompletenessView = Omit<ResponseOf<typeof getCompleteness>, 'stateCounters'>;
 export type CompletenessStatus = CompletenessView['units'][number]['status'];
@@ -66,6 +71,18 @@ export const submissionsApi = (api: ApiClient) => ({
   get: (submissionId: string) => api.call(getSubmission, { params: { submissionId } }),
   history: (submissionId: string) =>
     api.call(getSubmissionHistory, { params: { submissionId } }).then((r) => r.events),
+  comments: (submissionId: string) =>
+    api.call(listComments, { params: { submissionId } }).then((r) => r.comments),
+  comment: (
+    submissionId: string,
+    body: { path: string; text: string; withReturn?: boolean },
+    idempotencyKey: string,
+  ) => api.call(addComment, { params: { submissionId }, body, idempotencyKey }),
+  answer: (submissionId: string, commentId: string, text: string, idempotencyKey: string) =>
+    api.call(answerComment, { params: { submissionId, commentId }, body: { text }, idempotencyKey }),
+  /** Any two kept versions (each submitted one and the current one). */
+  diffBetween: (submissionId: string, from: number, to: number) =>
+    api.call(getSubmissionDiff, { params: { submissionId }, query: { from, to } }),
   diff: (submissionId: string, since: number) =>
     api.call(getSubmissionDiff, { params: { submissionId }, query: { since } }),
   create: (body: { campaignId: string; formKey: string; period: string }, idempotencyKey: string) =>

@@ -6,7 +6,7 @@ import { describeError } from '../../../api/describe';
 import { formatDate, formatDateTime, useT } from '../../../i18n';
 import { Alert, Badge, Button, Field, Skeleton } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
-import { builderKeys, useBuilderApi, useDrafts } from '../service';
+import { builderKeys, useBuilderApi, useDrafts, useInheritedCampaigns } from '../service';
 import { NumberControl, useBuilderT } from './controls';
 import '../builder.css';
 
@@ -38,11 +38,24 @@ export function BuilderListPage() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const list = campaigns.data ?? [];
-  const chosen = list.find(
+  const inherited = useInheritedCampaigns();
+  // Sources: the province's own campaigns (key = id), then each merged province's (key = tenant/id).
+  const sources: CopySource[] = [
+    ...list.map((c) => ({ key: c.id, id: c.id, year: c.year })),
+    ...(inherited.data ?? []).map((x) => ({
+      key: `${x.tenantId}/${x.campaign.id}`,
+      id: x.campaign.id,
+      year: x.campaign.year,
+      tenantId: x.tenantId,
+    })),
+  ];
+  const chosen = sources.find(
     (c) =>
-      c.id === (source || (list.some((c) => c.id === CAMPAIGN_2023_ID) ? CAMPAIGN_2023_ID : list[0]?.id)),
+      c.key === (source || (list.some((c) => c.id === CAMPAIGN_2023_ID) ? CAMPAIGN_2023_ID : list[0]?.id)),
   );
   const idToCopy = copyId || (chosen ? suggestedId(chosen.id, chosen.year, Number(year)) : '');
+  const groups = new Map<string, NonNullable<typeof inherited.data>>();
+  for (const x of inherited.data ?? []) groups.set(x.tenantId, [...(groups.get(x.tenantId) ?? []), x]);
 
   const copy = async (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +63,12 @@ export function BuilderListPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await b.copy(chosen.id, { id: idToCopy, year: Number(year) }, crypto.randomUUID());
+      const body = { id: idToCopy, year: Number(year) };
+      await b.copy(
+        chosen.id,
+        chosen.tenantId ? { ...body, sourceTenantId: chosen.tenantId } : body,
+        crypto.randomUUID(),
+      );
       await queryClient.invalidateQueries({ queryKey: builderKeys.drafts });
       navigate(`/campaign-builder/${idToCopy}`);
     } catch (err) {
@@ -76,16 +94,33 @@ export function BuilderListPage() {
                 <select
                   {...p}
                   className="select"
-                  value={chosen?.id ?? ''}
+                  value={chosen?.key ?? ''}
                   onChange={(e) => {
                     setSource(e.target.value);
                     setCopyId('');
                   }}
                 >
-                  {list.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.title} ({c.number})
-                    </option>
+                  <optgroup label={t('copy.own')}>
+                    {list.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.title} ({c.number})
+                      </option>
+                    ))}
+                  </optgroup>
+                  {[...groups].map(([tenantId, items]) => (
+                    <optgroup
+                      key={tenantId}
+                      label={t('copy.inherited', {
+                        name: items[0]?.tenantName ?? tenantId,
+                        date: formatDate(items[0]?.mergedOn ?? ''),
+                      })}
+                    >
+                      {items.map((x) => (
+                        <option key={x.campaign.id} value={`${tenantId}/${x.campaign.id}`}>
+                          {x.campaign.title} ({x.campaign.number}, {items[0]?.tenantName})
+                        </option>
+                      ))}
+                    </optgroup>
                   ))}
                 </select>
               )}
@@ -101,6 +136,7 @@ export function BuilderListPage() {
             <IdField label={t('copy.id')} value={idToCopy} onChange={setCopyId} />
           </div>
           <p className="muted">{t('copy.clears')}</p>
+          {chosen?.tenantId ? <Alert tone="info">{t('copy.acrossMerger')}</Alert> : null}
           {failure ? <Alert tone="danger">{failure}</Alert> : null}
           <Button type="submit" variant="primary" loading={busy} disabled={!chosen}>
             {t('copy.submit')}
@@ -168,6 +204,14 @@ export function BuilderListPage() {
       </section>
     </div>
   );
+}
+
+/** A campaign offered as the source of a copy: the province's own, or a merged province's (`tenantId`). */
+interface CopySource {
+  key: string;
+  id: string;
+  year: number;
+  tenantId?: string;
 }
 
 interface PlainField {

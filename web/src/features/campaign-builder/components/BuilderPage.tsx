@@ -23,6 +23,7 @@ import { builderKeys, useBuilderApi, useTree } from '../service';
 import { ChainsSection } from './ChainsSection';
 import { BindingProvider, useBuilderT } from './controls';
 import { FormsSection } from './FormsSection';
+import { MergerCopySection } from './MergerCopySection';
 import { ParticipantsSection } from './ParticipantsSection';
 import { PlanSection } from './PlanSection';
 import { PublishSection } from './PublishSection';
@@ -218,6 +219,7 @@ function Editor({
                 : ''}
         </p>
         {start.restored ? <Alert tone="info">{t('editor.restored')}</Alert> : null}
+        {start.mergerCopy ? <MergerCopySection report={start.mergerCopy} /> : null}
         {save.kind === 'conflict' ? (
           <Alert
             tone="warning"

@@ -11,7 +11,7 @@ import { builderKeys, useBuilderApi } from '../service';
 import { useBuilderT } from './controls';
 
 /** A link that takes the keyboard to the field of an issue (or the nearest group that has one). */
-function IssueLink({ issue }: { issue: CampaignIssue }) {
+export function IssueLink({ issue }: { issue: CampaignIssue }) {
   const go = (e: React.MouseEvent) => {
     e.preventDefault();
     const id = targetOf(issue.path, (x) => document.getElementById(x) !== null);

@@ -10,6 +10,7 @@ import { Field, Fieldset } from '../../../ui';
 import { domIdFor, fieldName } from '../paths';
 import { isGroupControl, ScalarControl } from './controls';
 import { FileEditor } from './FileEditor';
+import { useFormRuntime } from './FormRuntime';
 import { ScoreEditor } from './ScoreEditor';
 import { TableEditor } from './TableEditor';
 import '../forms.css';
@@ -23,6 +24,7 @@ type Data = Record<string, unknown>;
  */
 export function FormEditor({ definition }: { definition: FormDefinition }) {
   const { control } = useFormContext();
+  const { aside } = useFormRuntime();
   const values = useWatch({ control }) as Data;
   const shown = visibleRefs(definition, values);
   const computed = computeValues(definition, values);
@@ -37,13 +39,15 @@ export function FormEditor({ definition }: { definition: FormDefinition }) {
             <h2 id={`sec-${section.key}`}>{section.title}</h2>
             {section.description ? <p className="muted">{section.description}</p> : null}
             {fields.map((f) => (
-              <FieldEditor
-                key={f.key}
-                name={fieldName(section.key, f.key)}
-                field={f}
-                data={values}
-                computed={computed[fieldName(section.key, f.key)]}
-              />
+              <div key={f.key} className="form-field-slot">
+                <FieldEditor
+                  name={fieldName(section.key, f.key)}
+                  field={f}
+                  data={values}
+                  computed={computed[fieldName(section.key, f.key)]}
+                />
+                {aside?.(fieldName(section.key, f.key)) ?? null}
+              </div>
             ))}
           </section>
         );

@@ -12,6 +12,8 @@ export interface FormRuntime {
   scanStates?: ReadonlyMap<string, AttachmentScanState>;
   /** Reviewers fill `reviewerScore` of score criteria; authors fill `selfScore`. */
   scoring: 'self' | 'reviewer' | 'none';
+  /** What the page shows beside a field (`section.field`): the reviewers' comments on it and its rows. */
+  aside?: (name: string) => ReactNode;
 }
 
 const Ctx = createContext<FormRuntime>({ scoring: 'self' });

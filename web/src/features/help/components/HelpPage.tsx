@@ -4,8 +4,10 @@ import { useSession } from '../../../app/services';
 import { workspaceContextOf } from '../../../auth/workspace';
 import { useI18n } from '../../../i18n';
 import { useShellMe } from '../../../layout/useShellMe';
+import { useTenantContact } from '../../core/queries';
 import { type Guide, glossary, guideForPath, orderGuides } from '../guides';
 import '../help.css';
+import { ContactCard } from './ContactCard';
 
 const pick = (lang: string, text: { vi: string; en: string }) => (lang === 'en' ? text.en : text.vi);
 
@@ -18,6 +20,7 @@ export function HelpPage() {
   const { lang } = useI18n();
   const session = useSession();
   const me = useShellMe();
+  const contact = useTenantContact();
   const [params] = useSearchParams();
   const from = params.get('from') ?? '';
   const context = workspaceContextOf(session?.claims, me.data?.rootUnitId);
@@ -49,6 +52,9 @@ export function HelpPage() {
           <li>
             <a href="#glossary">{en ? 'Glossary' : 'Thuật ngữ'}</a>
           </li>
+          <li>
+            <a href="#contact">{en ? "The secretariat's contact" : 'Liên hệ cơ quan thường trực'}</a>
+          </li>
         </ul>
       </nav>
       {mine.length > 0 ? <h2>{en ? 'Your work' : 'Công việc của anh/chị'}</h2> : null}
@@ -70,6 +76,7 @@ export function HelpPage() {
           ))}
         </dl>
       </section>
+      {contact.isSuccess ? <ContactCard contact={contact.data} lang={lang} /> : null}
     </div>
   );
 }

@@ -69,7 +69,12 @@ export function HistoryTimeline({
           ) : null}
           {e.reason ? (
             <blockquote className="timeline-reason">
-              <span className="visually-hidden">{t('history.reason')}: </span>
+              {/* An approval's note, a field comment and its answer are comments, not reasons. */}
+              {e.action === 'approve' || e.action === 'comment' || e.action === 'answer' ? (
+                <span className="timeline-label">{t('history.comment')}: </span>
+              ) : (
+                <span className="visually-hidden">{t('history.reason')}: </span>
+              )}
               {e.reason}
             </blockquote>
           ) : null}

@@ -5,10 +5,16 @@ import {
   buildSubmissionSchema,
   type FormTemplate,
   formatIssues,
+  type InvalidEntry,
+  type MergeResult,
+  mergeable,
+  mergeThreeWay,
+  resolveMerge,
   validateFormData,
+  withInvalidInput,
 } from '@thidua/shared/forms';
-import type { Submission } from '@thidua/shared/workflow';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { isEditable, type Submission } from '@thidua/shared/workflow';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, type UseFormReturn, useForm } from 'react-hook-form';
 import { newIdempotencyKey } from '../../../api/client';
 import { describeError } from '../../../api/describe';
@@ -18,17 +24,35 @@ import { formatDateTime, formatTime, useT } from '../../../i18n';
 import { Alert, Button, useToast } from '../../../ui';
 import { FormEditor } from '../../forms/components/FormEditor';
 import { FormRuntimeProvider } from '../../forms/components/FormRuntime';
-import { canonical, DraftStore, type LocalDraft, reconcile } from '../../forms/draftStore';
+import { canonical, DraftStore, reconcile } from '../../forms/draftStore';
 import { domIdFor, resolveErrorTarget } from '../../forms/paths';
 import type { Uploader } from '../../forms/upload';
 import { AutosaveController, type AutosaveStatus } from '../autosave';
 import { submissionKeys, useScanStates, useSubmissionsApi } from '../queries';
+import type { SubmissionView } from '../service';
+import { ConflictMerge, type ServerSaver } from './ConflictMerge';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary';
 
 type Values = Record<string, unknown>;
 
-/** Thrown by a draft save when the data has field errors: shown at the fields, kept on the device. */
-class DraftInvalid extends Error {}
+/** The server's copy as the person typed it: its data with the kept invalid input back in its fields. */
+const typedOf = (s: Pick<Submission, 'data' | 'invalid'>): Values =>
+  withInvalidInput(s.data, s.invalid ?? []);
+
+/** A 409's current state, when it is a submission the unit may still edit (so the copies can merge). */
+function editableCurrent(e: unknown): SubmissionView | null {
+  if (!isHttpError(e) || !e.isConflict) return null;
+  const body = e.body as { error?: { current?: SubmissionView } } | undefined;
+  const current = body?.error?.current;
+  return current && typeof current.version === 'number' && isEditable(current.state) ? current : null;
+}
+
+/** A merge waiting for the person: the server copy it merges onto, and who saved that copy. */
+interface PendingMerge {
+  merge: MergeResult;
+  remote: Pick<Submission, 'version' | 'data' | 'invalid'>;
+  saver: ServerSaver | null;
+}
 
 function storage(): Storage | null {
   try {
@@ -48,10 +72,13 @@ export function SubmissionEditor({
   submission,
   template,
   canSubmit,
+  aside,
 }: {
   submission: Submission;
   template: FormTemplate;
   canSubmit: boolean;
+  /** Shown beside each field (the reviewers' comments on it). */
+  aside?: (name: string) => ReactNode;
 }) {
   const t = useT();
   const toast = useToast();
@@ -63,14 +90,25 @@ export function SubmissionEditor({
     return st ? new DraftStore(st, userId) : null;
   }, [userId]);
   const versionRef = useRef(submission.version);
-  const lastSavedRef = useRef(canonical(submission.data));
-  const [initial] = useState(() => reconcile(drafts?.read(submission.id) ?? null, submission));
-  const [choice, setChoice] = useState<LocalDraft | null>(initial.kind === 'choose' ? initial.local : null);
-  const choiceRef = useRef(choice);
-  choiceRef.current = choice;
+  // The server's copy at `versionRef` as typed: the base of a merge when the server moves on.
+  const baseRef = useRef(typedOf(submission));
+  const lastSavedRef = useRef(canonical(baseRef.current));
+  const [initial] = useState(() =>
+    reconcile(drafts?.read(submission.id) ?? null, { version: submission.version, data: baseRef.current }),
+  );
+  const [pending, setPending] = useState<PendingMerge | null>(() => {
+    if (initial.kind !== 'choose') return null;
+    // Compared as the server stores them (numbers, no computed totals), against the copy's base.
+    const m = (data: Values) => mergeable(template, data);
+    const merge = mergeThreeWay(m(initial.local.base ?? {}), m(initial.local.values), m(baseRef.current));
+    return { merge, remote: submission, saver: null };
+  });
+  const choiceRef = useRef<PendingMerge | null>(pending);
+  choiceRef.current = pending;
+  const [kept, setKept] = useState<InvalidEntry[]>(submission.invalid ?? []);
   const submitSchema = useMemo(() => buildSubmissionSchema(template, { mode: 'submit' }), [template]);
   const methods = useForm<Values>({
-    defaultValues: initial.kind === 'restore' ? initial.values : submission.data,
+    defaultValues: initial.kind === 'restore' ? initial.values : baseRef.current,
     resolver: zodResolver(submitSchema),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -79,7 +117,7 @@ export function SubmissionEditor({
   const [saveStatus, setSaveStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [general, setGeneral] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const submitKey = useRef<string | null>(null);
 
@@ -92,14 +130,15 @@ export function SubmissionEditor({
 
   useEffect(() => {
     const controller = new AutosaveController<Values>(async (values) => {
+      // Invalid fields are flagged here at once, and sent all the same: the server keeps them flagged
+      // beside the valid ones, so the next device finds everything typed.
       const check = validateFormData(templateRef.current, values, { mode: 'draft' });
-      if (!check.ok) {
-        applyIssues(methods, templateRef.current, formatIssues(check), null);
-        throw new DraftInvalid();
-      }
+      if (!check.ok) applyIssues(methods, templateRef.current, formatIssues(check), null);
       const detail = await s.save(submission.id, { expectedVersion: versionRef.current, data: values });
       versionRef.current = detail.version;
+      baseRef.current = typedOf(detail);
       lastSavedRef.current = canonical(values);
+      setKept(detail.invalid ?? []);
       qc.setQueryData(submissionKeys.detail(submission.id), detail);
       const current = methods.getValues();
       if (canonical(current) === lastSavedRef.current) drafts?.clear(submission.id);
@@ -107,6 +146,7 @@ export function SubmissionEditor({
         drafts?.write({
           submissionId: submission.id,
           baseVersion: versionRef.current,
+          base: baseRef.current,
           values: current,
           savedAt: new Date().toISOString(),
         });
@@ -121,6 +161,7 @@ export function SubmissionEditor({
       drafts?.write({
         submissionId: submission.id,
         baseVersion: versionRef.current,
+        base: baseRef.current,
         values: snapshot,
         savedAt: new Date().toISOString(),
       });
@@ -139,12 +180,63 @@ export function SubmissionEditor({
     };
   }, [methods, s, submission.id, qc, drafts, initial]);
 
+  /**
+   * The server moved on (another device of the same person, or another person, saved): merge this
+   * device's copy onto the server's, field by field, against the version both started from. A server
+   * copy no longer editable (submitted, approved…) cannot merge: say who acted, and offer a reload.
+   */
+  const onConflict = async (e: HttpError) => {
+    const current = editableCurrent(e);
+    const events = await s.history(submission.id).catch(() => []);
+    const by = [...events].reverse().find((ev) => current === null || ev.version === current.version);
+    const saver = by ? { name: by.actorName ?? null, self: by.actorId === userId, at: by.at } : null;
+    if (!current) {
+      setConflict(
+        by
+          ? t('errors.actedBy', {
+              name: saver?.self ? t('merge.you') : (by.actorName ?? t('history.someone')),
+              action: t(`event.${by.action}`),
+              at: formatDateTime(by.at),
+            })
+          : t('errors.conflict'),
+      );
+      return;
+    }
+    const m = (data: Values) => mergeable(templateRef.current, data);
+    const merge = mergeThreeWay(m(baseRef.current), m(methods.getValues()), m(typedOf(current)));
+    setPending({ merge, remote: current, saver });
+  };
+  const onConflictRef = useRef(onConflict);
+  onConflictRef.current = onConflict;
+
   useEffect(() => {
     if (saveStatus.kind === 'failed' && isHttpError(saveStatus.error)) {
-      if (saveStatus.error.isConflict) setConflict(true);
+      if (saveStatus.error.isConflict) void onConflictRef.current(saveStatus.error);
       else if (saveStatus.error.isValidation) applyIssues(methods, template, saveStatus.error.details, null);
     }
   }, [saveStatus, methods, template]);
+
+  // The server's kept invalid input is flagged at its fields (a copy opened on another device too).
+  useEffect(() => {
+    if (kept.length > 0) applyIssues(methods, template, kept, null);
+  }, [kept, methods, template]);
+
+  // A merge opened at load (this device's copy was made on an older version) names who saved since.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the merge offered at load
+  useEffect(() => {
+    if (initial.kind !== 'choose') return;
+    void s
+      .history(submission.id)
+      .then((events) => {
+        const by = [...events].reverse().find((ev) => ev.version === submission.version);
+        if (by)
+          setPending(
+            (p) =>
+              p && { ...p, saver: { name: by.actorName ?? null, self: by.actorId === userId, at: by.at } },
+          );
+      })
+      .catch(() => undefined);
+  }, []);
 
   const uploader: Uploader = useMemo(
     () => ({
@@ -185,16 +277,14 @@ export function SubmissionEditor({
         qc.invalidateQueries({ queryKey: submissionKeys.lists }),
       ]);
     } catch (e) {
-      if (e instanceof DraftInvalid) {
-        setSummary(summaryFrom(methods, template));
-      } else if (isHttpError(e) && e.details.length > 0) {
+      if (isHttpError(e) && e.details.length > 0) {
         submitKey.current = null;
         const outside: string[] = [];
         setSummary(applyIssues(methods, template, e.details, (m) => outside.push(m)));
         setGeneral([describeError(e, t), ...outside].join(' '));
       } else if (isHttpError(e) && e.isConflict) {
         submitKey.current = null;
-        setConflict(true);
+        await onConflict(e);
       } else {
         if (!(isHttpError(e) && e.isNetwork)) submitKey.current = null;
         setGeneral(describeError(e, t));
@@ -211,49 +301,39 @@ export function SubmissionEditor({
     await qc.invalidateQueries({ queryKey: submissionKeys.detail(submission.id) });
   };
 
-  if (choice) {
+  if (pending) {
     return (
-      <Alert
-        tone="warning"
-        title={t('draft.choose.title')}
-        actions={
-          <>
-            <Button
-              variant="primary"
-              onClick={() => {
-                methods.reset(choice.values);
-                lastSavedRef.current = canonical(submission.data);
-                setChoice(null);
-                controllerRef.current?.schedule(choice.values);
-              }}
-            >
-              {t('draft.choose.keepLocal')}
-            </Button>
-            <Button
-              onClick={() => {
-                drafts?.clear(submission.id);
-                setChoice(null);
-              }}
-            >
-              {t('draft.choose.useServer')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('draft.choose.body', { at: formatDateTime(choice.savedAt) })}</p>
-      </Alert>
+      <ConflictMerge
+        definition={template}
+        merge={pending.merge}
+        saver={pending.saver}
+        onApply={(choices) => {
+          const merged = resolveMerge(pending.merge, choices);
+          // The merge is made on the server's copy: save it at the server's version.
+          versionRef.current = pending.remote.version;
+          baseRef.current = typedOf(pending.remote);
+          lastSavedRef.current = canonical(baseRef.current);
+          setConflict(null);
+          setPending(null);
+          methods.reset(merged);
+          controllerRef.current?.schedule(merged);
+          toast(t('merge.done'), 'success');
+        }}
+      />
     );
   }
 
   return (
-    <FormRuntimeProvider value={{ uploader, openAttachment, scanStates, scoring: 'self' }}>
+    <FormRuntimeProvider
+      value={{ uploader, openAttachment, scanStates, scoring: 'self', ...(aside ? { aside } : {}) }}
+    >
       <FormProvider {...methods}>
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="submission-form">
           {initial.kind === 'restore' ? <Alert tone="info">{t('draft.restored')}</Alert> : null}
           {conflict ? (
             <Alert
               tone="danger"
-              title={t('errors.conflict')}
+              title={conflict}
               actions={
                 <Button size="sm" onClick={() => void reloadFromServer()}>
                   {t('common.reload')}
@@ -266,7 +346,7 @@ export function SubmissionEditor({
           <ErrorSummary items={summary} general={general} />
           <FormEditor definition={template} />
           <div className="sticky-actions">
-            <SaveIndicator status={saveStatus} />
+            <SaveIndicator status={saveStatus} kept={kept.length} />
             {canSubmit ? (
               <Button type="submit" variant="primary" loading={submitting}>
                 {submission.state === 'returned' ? t('action.resubmit') : t('action.submit')}
@@ -279,7 +359,7 @@ export function SubmissionEditor({
   );
 }
 
-function SaveIndicator({ status }: { status: AutosaveStatus }) {
+function SaveIndicator({ status, kept }: { status: AutosaveStatus; kept: number }) {
   const t = useT();
   let text = '';
   let tone = 'muted';
@@ -291,18 +371,20 @@ function SaveIndicator({ status }: { status: AutosaveStatus }) {
       text = t('draft.saving');
       break;
     case 'saved':
-      text = t('draft.savedAt', { time: formatTime(status.at) });
+      text =
+        kept > 0
+          ? t('draft.invalidFlagged', { time: formatTime(status.at), n: kept })
+          : t('draft.savedAt', { time: formatTime(status.at) });
+      if (kept > 0) tone = 'save-failed';
       break;
     case 'failed':
       tone = 'save-failed';
       text =
-        status.error instanceof DraftInvalid
-          ? t('draft.invalidKept')
-          : status.error instanceof HttpError && status.error.isNetwork
-            ? t('draft.offlineKept')
-            : status.error instanceof HttpError && status.error.isConflict
-              ? t('errors.conflict')
-              : t('draft.failedKept');
+        status.error instanceof HttpError && status.error.isNetwork
+          ? t('draft.offlineKept')
+          : status.error instanceof HttpError && status.error.isConflict
+            ? t('errors.conflict')
+            : t('draft.failedKept');
       break;
     default:
       text = '';

@@ -13,13 +13,15 @@ import { useFieldAnchor } from '../../notifications/anchor';
 import { comparedVersion, historyLines, lastEvent, previousData } from '../history';
 import { cutOffDayOf, periodLabel, periodWithCutOff } from '../labels';
 import { useCreateDraft } from '../mutations';
-import { useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
+import { useComments, useDiff, useHistory, useSubmission, useSubmissionsApi, useTemplate } from '../queries';
 import { ActionBar } from './ActionBar';
 import { ClassifyButton } from './ClassifyButton';
+import { CommentComposer, CommentsBeside, CommentsSummary } from './FieldComments';
 import { HistoryTimeline } from './HistoryTimeline';
 import { ReviewerScoring } from './ReviewerScoring';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { SubmissionEditor } from './SubmissionEditor';
+import { VersionCompare } from './VersionCompare';
 import '../submissions.css';
 
 /**
@@ -103,6 +105,9 @@ function SubmissionWorkspace({
   const editing = isAuthor && isEditable(sub.state) && !classified && redacted.length === 0;
   const since = editing ? null : comparedVersion(sub.state, events);
   const diff = useDiff(sub.id, since);
+  const comments = useComments(sub.id).data ?? [];
+  // The unit answers reviewers' comments while the report is back in its hands (policy: authorizeCommentAnswer).
+  const canAnswer = editing;
   const returned = sub.state === 'returned' ? lastEvent(events, 'return') : undefined;
   const rejected = sub.state === 'rejected' ? lastEvent(events, 'reject') : undefined;
   const overdue =
@@ -176,6 +181,14 @@ function SubmissionWorkspace({
       ) : null}
       {since !== null && diff.data ? <Alert tone="info">{t('submission.changesShown')}</Alert> : null}
 
+      <CommentsSummary
+        submissionId={sub.id}
+        definition={template}
+        comments={comments}
+        inline={!editing}
+        canAnswer={false}
+      />
+
       <ActionBar submission={sub} actions={workflowActions} />
 
       <Tabs
@@ -187,11 +200,26 @@ function SubmissionWorkspace({
             id: 'form',
             label: t('submission.tabForm'),
             content: editing ? (
-              <SubmissionEditor submission={sub} template={template} canSubmit={actions.includes('submit')} />
+              <SubmissionEditor
+                submission={sub}
+                template={template}
+                canSubmit={actions.includes('submit')}
+                aside={(name) => (
+                  <CommentsBeside
+                    submissionId={sub.id}
+                    name={name}
+                    comments={comments}
+                    canAnswer={canAnswer}
+                  />
+                )}
+              />
             ) : (
               <>
                 {actions.includes('approve') ? (
                   <ReviewerScoring key={sub.version} submission={sub} template={template} />
+                ) : null}
+                {actions.includes('return') ? (
+                  <CommentComposer submissionId={sub.id} definition={template} />
                 ) : null}
                 <FormView
                   definition={template}
@@ -211,7 +239,15 @@ function SubmissionWorkspace({
             content: historyLoading ? (
               <Skeleton lines={4} />
             ) : (
-              <HistoryTimeline events={events} chain={sub.chain} unitName={sub.unitName} />
+              <>
+                <VersionCompare
+                  submissionId={sub.id}
+                  version={sub.version}
+                  events={events}
+                  definition={template}
+                />
+                <HistoryTimeline events={events} chain={sub.chain} unitName={sub.unitName} />
+              </>
             ),
           },
         ]}

@@ -1,0 +1,53 @@
+import { tenantSettingsContracts as c } from '@thidua/shared/contracts';
+import { requireAction } from '../../kernel/access';
+import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
+import type { Deps } from '../../kernel/deps';
+import { Conflict } from '../../kernel/http/errors';
+import { ok } from '../../kernel/http/response';
+import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { provinceResource } from '../commendations/context';
+
+/**
+ * The province's settings for its people (issue 15, point 10): the secretariat's contact on the help
+ * pages. Read by everyone of the tenant, kept by its administrator (shared policy, `tenant_settings`);
+ * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
+ */
+export const tenantSettingsRoutes = (d: Deps): RouteImpl[] => [
+  userRoute(c.getTenantContact, async ({ identity }) => {
+    requireAction(identity, 'read', { type: 'tenant_settings', tenantId: identity.tenantId });
+    const stored = await d.tenantSettings.contact(identity.tenantId);
+    if (!stored) return ok({ contact: null });
+    const { tenantId: _t, ...contact } = stored;
+    return ok({ contact });
+  }),
+
+  userRoute(c.putTenantContact, async ({ identity, body, remember, now }) => {
+    requireAction(identity, 'administer', await provinceResource(d, identity.tenantId, 'tenant_settings'));
+    const before = await d.tenantSettings.contact(identity.tenantId);
+    const contact = { ...body, updatedAt: now.toISOString(), updatedByName: identity.name };
+    const stored = { tenantId: identity.tenantId, ...contact };
+    const response = ok(contact);
+    const audit = await d.audit.record(identity, {
+      kind: 'tenant_settings',
+      subject: stored,
+      action: before ? 'updated' : 'created',
+      summary: `Đầu mối liên hệ của cơ quan thường trực: ${body.name}, ${body.phone}, ${body.email}`,
+    });
+    try {
+      await transactWrite(d.clients.doc, [
+        d.tenantSettings.contactPutItem(stored),
+        ...remember(response),
+        ...audit,
+      ]);
+    } catch (err) {
+      if (err instanceof TransactionRefused)
+        throw new Conflict(
+          'Thông tin liên hệ vừa được người khác thay đổi; hãy tải lại',
+          undefined,
+          'version_conflict',
+        );
+      throw err;
+    }
+    return response;
+  }),
+];

@@ -1,0 +1,31 @@
+import { TenantContact } from '@thidua/shared/tenancy';
+import * as z from 'zod';
+import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
+import type { TxItem } from '../../kernel/data/transact';
+
+/**
+ * The tenant's settings shown to its people: the secretariat's contact, one item per tenant beside the
+ * security settings (`<tenant>#SETTINGS`, sk `CONTACT`). Every write is a whole new value (an upsert), put
+ * in the transaction that also appends its audit event, whose chain head serializes concurrent writers.
+ */
+export const tenantContactEntity = defineEntity({
+  type: 'TenantContact',
+  schema: TenantContact.extend({ tenantId: z.string() }),
+  pk: (c: { tenantId: string }) => `${t(c.tenantId)}#SETTINGS`,
+  sk: sortKey('CONTACT'),
+});
+
+export type StoredTenantContact = TenantContact & { tenantId: string };
+
+export interface TenantSettingsRepository {
+  contact(tenantId: string): Promise<StoredTenantContact | undefined>;
+  contactPutItem(contact: StoredTenantContact): TxItem;
+}
+
+export const createTenantSettingsRepository = (ref: TableRef): TenantSettingsRepository => {
+  const contacts = tenantContactEntity.on(ref);
+  return {
+    contact: (tenantId) => contacts.get({ tenantId }),
+    contactPutItem: (contact) => tenantContactEntity.put(ref.table, contact),
+  };
+};
