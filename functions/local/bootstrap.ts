@@ -86,6 +86,9 @@ const indexSpec = (index: TableDefinition['globalSecondaryIndexes'][number]) => 
   Projection: { ProjectionType: 'ALL' as const },
 });
 
+/** New images only: the consumer reads what was written, never what was there before. */
+const tableStream = { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' as const };
+
 /** Creates the table, or adds the indexes a table created from an older definition lacks. */
 export async function ensureTable(
   dynamo: DynamoDBClient,
@@ -103,6 +106,8 @@ export async function ensureTable(
           { AttributeName: definition.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: definition.globalSecondaryIndexes.map(indexSpec),
+        // The notifications' outbox is read from the table's stream (as on AWS, infra/src/data.ts).
+        StreamSpecification: tableStream,
       }),
     );
     await waitUntilTableExists({ client: dynamo, maxWaitTime: 30 }, { TableName: tableName });
@@ -111,6 +116,10 @@ export async function ensureTable(
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   const described = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+  if (!described.Table?.StreamSpecification?.StreamEnabled) {
+    // A table created before the outbox: its stream is turned on (only new writes appear in it).
+    await dynamo.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: tableStream }));
+  }
   const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
   // DynamoDB accepts one index creation per UpdateTable call.
   for (const index of definition.globalSecondaryIndexes) {

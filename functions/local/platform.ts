@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { dynamoCallCounter } from '../src/kernel/data/call-counter';
 import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
 import { bootstrap } from './bootstrap';
@@ -18,11 +19,12 @@ import { PlatformError } from './errors';
 import { type Gateway, startGateway } from './gateway';
 import { type MailCapture, startMailCapture } from './mail';
 import { defaultDataDir } from './paths';
-import { type Scheduler, startScheduler } from './scheduler';
+import { type Clock, type Scheduler, startScheduler } from './scheduler';
 import { type SeedSummary, seedIfEmpty } from './seed';
 import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
 import { DEMO_TENANT } from './seed-data';
 import { DONG_NAI_TENANT } from './seed-data-2026';
+import { type StreamConsumer, startStreamConsumer } from './streams';
 import { closeTelemetryFile, fileTelemetry } from './telemetry-file';
 
 /**
@@ -61,6 +63,10 @@ export interface PlatformOptions {
   accessLog?: (line: string) => void;
   /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
   auditAnchorEveryMs?: number;
+  /** How often reminders and escalations are planned (default hourly; each step is sent once anyway). */
+  remindersEveryMs?: number;
+  /** The scheduler's clock (tests move it to play a deadline's days). */
+  clock?: Clock;
 }
 
 /** What the SPA reads from `/config.json`. */
@@ -108,8 +114,13 @@ export interface Platform {
   seededMerged: MergedSeedSummary | undefined;
   /** The environment the handler modules were given (also set on `process.env`). */
   handlerEnv: Record<string, string>;
-  /** Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads. */
+  /**
+   * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
+   * `notification-reminders` plans deadline reminders and escalations.
+   */
   scheduler: Scheduler;
+  /** The table's stream read into the notifications handler (Lambda's event source mapping). */
+  streams: StreamConsumer;
   /** Stops the gateway and every emulator; in memory mode also deletes the temporary folder. */
   stop(): Promise<void>;
 }
@@ -234,6 +245,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
+      // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
+      MAIL_SENDER: 'smtp',
+      NOTIFY_BACKOFF_MS: '200',
     };
     const envKey = JSON.stringify(handlerEnv);
     if (handlerEnvInUse !== undefined && handlerEnvInUse !== envKey) {
@@ -274,10 +288,40 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
 
+    type LambdaModule = { handler: (e: unknown, c: unknown) => Promise<unknown> };
+    const notificationsHandler = async () =>
+      ((await import('../src/handlers/notifications')) as LambdaModule).handler;
+    // The outbox's delivery: the table's stream into the same handler as the event source mapping on AWS.
+    const streams = await startStreamConsumer({
+      dynamo: clients.dynamo,
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: emulatorCredentials,
+      tableName: resources.tableName,
+      handler: async () => {
+        const h = await notificationsHandler();
+        // Another Lambda on AWS: its DynamoDB calls are not counted with the API requests' (call-counter.ts).
+        return (event) => dynamoCallCounter.background(() => h(event, {}));
+      },
+      log,
+    });
+    cleanups.push(streams.stop);
+
     // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
+      ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
+        {
+          name: 'notification-reminders',
+          everyMs: options.remindersEveryMs ?? 60 * 60_000,
+          run: async (at) => {
+            const h = await notificationsHandler();
+            return dynamoCallCounter.background(() =>
+              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
+            );
+          },
+        },
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,
@@ -322,6 +366,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       seededMerged,
       handlerEnv,
       scheduler,
+      streams,
       stop: () => {
         stopping ??= cleanup();
         return stopping;

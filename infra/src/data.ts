@@ -1,6 +1,6 @@
 import { tableDefinition } from '@thidua/functions/kernel/data/table';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import type { EnvConfig } from './config';
 
@@ -35,6 +35,9 @@ export class Data extends Construct {
       contributorInsightsSpecification: { enabled: config.contributorInsights },
       // Idempotency records carry `ttl` (epoch seconds): DynamoDB deletes them for free once expired.
       timeToLiveAttribute: 'ttl',
+      // The notifications' outbox is delivered from the stream (infra/src/notifications.ts); new images
+      // only: the consumer reads what was written. The local platform turns on the same stream.
+      dynamoStream: StreamViewType.NEW_IMAGE,
     });
     this.indexNames = tableDefinition.globalSecondaryIndexes.map((gsi) => gsi.indexName);
   }

@@ -62,6 +62,7 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   commendations: 'readWrite',
   documents: 'readWrite',
   public: 'readPublished',
+  notifications: 'none',
 };
 
 /** Object keys of signed decisions (`t/<tenant>/commendations/decision/<id>.docx`), any tenant. */

@@ -10,6 +10,7 @@ import { Functions } from './functions';
 import { MalwareScanning } from './malware';
 import { Monitoring } from './monitoring';
 import { acknowledgeAll, wildcardFindings } from './nag';
+import { Notifications } from './notifications';
 import { OriginSecrets, originVerifyHeader } from './origin';
 import { defaultWebDist } from './paths';
 import { AccessLogs, attachmentsEndpoint, Storage } from './storage';
@@ -36,6 +37,7 @@ export class ThiduaStack extends Stack {
   readonly originSecrets: OriginSecrets;
   readonly auditTrail: AuditTrail;
   readonly malwareScanning: MalwareScanning | undefined;
+  readonly notifications: Notifications;
 
   constructor(scope: Construct, id: string, props: ThiduaStackProps) {
     super(scope, id, {
@@ -115,6 +117,12 @@ export class ThiduaStack extends Stack {
       functions: this.functions.byGroup,
       table: this.data.table,
       indexNames: this.data.indexNames,
+    });
+    this.notifications = new Notifications(this, 'Notifications', {
+      config,
+      table: this.data.table,
+      fn: this.functions.get('notifications'),
+      alarmTopic: this.monitoring.topic,
     });
 
     new CfnOutput(this, 'WebUrl', { value: this.web.origin, description: 'The web app' });

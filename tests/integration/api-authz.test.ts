@@ -574,6 +574,61 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 422),
     },
+    // Notifications (issue 16): a person's own notices and preferences; dead letters are the administrator's.
+    {
+      operationId: 'listMyNotifications',
+      label: '',
+      call: (a) => a.get('/me/notifications?limit=5'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'markNotificationRead',
+      label: '(none of mine)',
+      call: (a) => a.post('/me/notifications/authz-none/read'),
+      expected: everyone(404),
+    },
+    {
+      operationId: 'markAllNotificationsRead',
+      label: '',
+      call: (a) => a.post('/me/notifications/read-all'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'getMyNotificationPreferences',
+      label: '',
+      call: (a) => a.get('/me/notification-preferences'),
+      expected: everyone(),
+    },
+    {
+      operationId: 'putMyNotificationPreferences',
+      label: '',
+      call: (a) =>
+        a.put('/me/notification-preferences', {
+          emailKinds: ['returned'],
+          dailyDigest: true,
+          unsubscribed: [],
+        }),
+      expected: everyone(),
+    },
+    {
+      operationId: 'listDeadLetters',
+      label: '',
+      call: (a) => a.get('/admin/notifications/dead-letters'),
+      expected: role(['admin'], 200),
+    },
+    {
+      operationId: 'replayDeadLetter',
+      label: '(none)',
+      call: (a) => a.post('/admin/notifications/dead-letters/authz-none/replay'),
+      expected: role(['admin'], 404),
+    },
+    {
+      operationId: 'remindUnits',
+      label: '(without an Idempotency-Key)',
+      call: (a) =>
+        a.post(`/campaigns/${TEST_CAMPAIGN}/reminders`, { formKey: 'periodic_report', period: '2026-Q1' }),
+      expected: everyone(400),
+    },
     // The form builder (issue 14): the province secretariat's and administrator's (policy action `design`,
     // ADR 0027: the administrator keeps the templates, domain.md).
     {

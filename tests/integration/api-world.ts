@@ -10,6 +10,7 @@ import {
   demoUsers,
   emulatorClients,
   type Platform,
+  type PlatformOptions,
   PROVINCE_ID,
   startTestPlatform,
 } from '../support/platform';
@@ -138,8 +139,8 @@ export const addReportCampaign = async (
   expect(r.status, r.text).toBe(201);
 };
 
-export const startApiWorld = async (): Promise<ApiWorld> => {
-  const platform = await startTestPlatform();
+export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
+  const platform = await startTestPlatform(options);
   try {
     const entries = await Promise.all(
       (Object.entries(logins) as [Login, string][]).map(

@@ -113,6 +113,17 @@ export const Campaign = z.object({
   /** Submissions wait for the author unit's head to sign off before they leave the unit. */
   requireUnitSignOff: z.boolean().default(false),
   status: CampaignStatus.default('active'),
+  /**
+   * When units that have not filed are reminded (issue 16): days before the submission deadline, then
+   * escalation days after it (unit head, then the reviewing level). Absent: 3 and 1 days, then 2 and 5
+   * (`defaultReminderPolicy` in shared/src/notifications, which also checks the order).
+   */
+  reminders: z
+    .object({
+      daysBefore: z.array(z.number().int().min(1).max(60)).max(5),
+      escalateAfterDays: z.tuple([z.number().int().min(1).max(60), z.number().int().min(1).max(90)]),
+    })
+    .optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 export type CampaignInput = z.input<typeof Campaign>;

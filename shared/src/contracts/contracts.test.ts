@@ -15,6 +15,7 @@ import {
   getHealth,
   getSubmission,
   inboxContracts,
+  notificationContracts,
   orgContracts,
   pathOf,
   publicContracts,
@@ -42,6 +43,7 @@ const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   documents: documentContracts,
   public: publicContracts,
   inbox: inboxContracts,
+  notifications: notificationContracts,
 };
 
 const shapeKeys = (schema: z.ZodType | undefined): string[] =>

@@ -9,6 +9,7 @@ export * from './documents';
 export * from './inbox';
 export * from './kernel';
 export * from './mergers';
+export * from './notifications';
 export * from './org';
 export * from './path';
 export * from './public';

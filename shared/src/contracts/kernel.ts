@@ -28,6 +28,8 @@ export const routeGroups = [
   /** PDF generation and signature verification (pdf-lib, a font, CMS): a Lambda of its own (ADR 0024). */
   'documents',
   'public',
+  /** The bell, preferences, reminders, and the outbox's delivery (stream consumer and schedules, issue 16). */
+  'notifications',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

@@ -8,6 +8,7 @@ import { documentContracts } from './documents';
 import { inboxContracts } from './inbox';
 import type { RouteContract } from './kernel';
 import { historyContracts, mergerAdminContracts } from './mergers';
+import { notificationContracts } from './notifications';
 import { orgContracts } from './org';
 import { publicContracts } from './public';
 import { reviewContracts } from './review';
@@ -40,6 +41,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...commendationContracts,
   ...documentContracts,
   ...publicContracts,
+  ...notificationContracts,
 };
 
 export const routes: readonly RouteContract[] = Object.values(contractsByOperation);

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
 import { Role } from '../org';
+import { NotificationKind, type NotificationPreferences, NotificationSubject } from './notice';
+
+export * from './notice';
 
 /**
  * What the platform tells people without being asked (issue 16). A notification is first an *intent*:
@@ -8,51 +11,19 @@ import { Role } from '../org';
  * its audience resolves to, in the app and through the channels they chose. Intent ids are
  * deterministic, so a replayed act or a re-run schedule produces the same id and delivers once.
  */
-export const notificationKinds = [
-  /** A report reached the reader's level (or its unit head's sign-off). */
-  'awaiting_review',
-  'awaiting_signoff',
-  /** A tờ trình reached the province. */
-  'batch_awaiting',
-  /** A council session opened for the reader's ballot. */
-  'ballot_open',
-  /** A decision awaits the reader's signature. */
-  'decision_to_sign',
-  'returned',
-  'approved',
-  'rejected',
-  /** The author withdrew a report that was waiting at the reader's level. */
-  'withdrawn',
-  'decision_signed',
-  'decision_revoked',
-  'public_comment',
-  'deadline_soon',
-  'overdue',
-  'escalation',
-  /** A reviewer pressed "Nhắc nhở" on the completeness page. */
-  'reminder',
-] as const;
-export const NotificationKind = z.enum(notificationKinds);
-export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** Who should hear of it: people of a unit holding one of the roles, or one person. */
 export const Audience = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit_roles'), unitId: Id, roles: z.array(Role).min(1) }),
   z.object({ type: z.literal('user'), userId: z.string().min(1) }),
+  /** Several units at once (a decision concerning many): one outbox item, whatever the number of units. */
+  z.object({
+    type: z.literal('units_roles'),
+    unitIds: z.array(Id).min(1).max(500),
+    roles: z.array(Role).min(1),
+  }),
 ]);
 export type Audience = z.infer<typeof Audience>;
-
-/** What the notification is about; `path` is the app route that opens it. */
-export const NotificationSubject = z.object({
-  type: z.enum(['submission', 'batch', 'council_session', 'decision', 'disclosure', 'campaign']),
-  id: Id,
-  /** Shown in lists and e-mails: "Báo cáo quý I/2023 — Xã Tân Thành". */
-  title: z.string().max(300),
-  path: z.string().startsWith('/'),
-  /** A field to open the page at (a reviewer's comment), as `#field-<key>` on the path. */
-  fieldKey: z.string().max(200).optional(),
-});
-export type NotificationSubject = z.infer<typeof NotificationSubject>;
 
 export const NotificationIntent = z.object({
   /** Deterministic: the same cause always yields the same id (delivery is idempotent on it). */
@@ -73,18 +44,6 @@ export type NotificationIntent = z.infer<typeof NotificationIntent>;
 export const channels = ['in_app', 'email', 'sms', 'zalo'] as const;
 export const Channel = z.enum(channels);
 export type Channel = z.infer<typeof Channel>;
-
-/**
- * A person's choices: which kinds reach them by e-mail at once, and whether the rest come as one daily
- * digest. Kinds that are someone's turn to act default to immediate mail; the others to the digest.
- */
-export const NotificationPreferences = z.object({
-  emailKinds: z.array(NotificationKind),
-  dailyDigest: z.boolean(),
-  /** Kinds the person unsubscribed from by the link in an e-mail (never mailed, still in the app). */
-  unsubscribed: z.array(NotificationKind),
-});
-export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
 
 /** Kinds that ask the reader to act: mailed at once unless the person chose otherwise. */
 export const actionKinds: readonly NotificationKind[] = [

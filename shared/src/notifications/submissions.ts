@@ -47,7 +47,8 @@ export function submissionNotifications(input: {
   const { submission: s, event: e, naming } = input;
   const intents: NotificationIntent[] = [];
   const add = (kind: NotificationKind, audience: Audience, fieldKey?: string): void => {
-    const who = audience.type === 'user' ? audience.userId : audience.unitId;
+    const who =
+      audience.type === 'user' ? audience.userId : audience.type === 'unit_roles' ? audience.unitId : 'units';
     intents.push({
       id: `sub#${s.id}#${input.eventSeq}#${kind}#${who}`,
       tenantId: s.tenantId,

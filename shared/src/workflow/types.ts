@@ -29,7 +29,12 @@ export const WorkflowAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit') }),
   z.object({ type: z.literal('sign_off') }),
   z.object({ type: z.literal('approve'), comment: z.string().max(2000).optional() }),
-  z.object({ type: z.literal('return'), reason: Reason }),
+  z.object({
+    type: z.literal('return'),
+    reason: Reason,
+    /** Field keys the reviewer comments on: the author's notice opens the report at the first one. */
+    fields: z.array(z.string().min(1).max(200)).max(50).optional(),
+  }),
   z.object({ type: z.literal('reject'), reason: Reason }),
   z.object({ type: z.literal('withdraw') }),
   z.object({ type: z.literal('reopen'), reason: Reason }),

@@ -13,6 +13,7 @@ import { useRetrying } from '../api/retry-status';
 import { navItemsFor } from '../app/extensions';
 import { useServices, useSession } from '../app/services';
 import { workspaceContextOf } from '../auth/workspace';
+import { Bell } from '../features/notifications/components/Bell';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SearchBox } from './SearchBox';
@@ -89,6 +90,7 @@ export function AppShell() {
             </span>
           </span>
           <SearchBox />
+          <Bell />
           <Link className="btn btn-ghost btn-sm" to={`/help?from=${encodeURIComponent(location.pathname)}`}>
             {t('shell.help')}
           </Link>

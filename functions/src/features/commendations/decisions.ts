@@ -16,6 +16,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
+import { unitEventOutbox } from '../notifications/outbox';
 import { decisionSearchItems } from '../search/entries';
 import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
@@ -212,6 +213,15 @@ export const signDecision = async (
         units,
         now,
       ),
+      // The bell and e-mail of each unit concerned (issue 16), in the same transaction.
+      ...unitEventOutbox(d.config.tableName, {
+        tenantId: identity.tenantId,
+        kind: 'decision_signed',
+        eventId: id,
+        unitIds: units,
+        title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
+        at,
+      }),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
@@ -323,6 +333,15 @@ export const revokeAward = async (
           kind: 'revocation',
           refId: revocation.id,
           title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
+          at,
+        }),
+        ...unitEventOutbox(d.config.tableName, {
+          tenantId: identity.tenantId,
+          kind: 'decision_revoked',
+          eventId: revocation.id,
+          unitIds: [rec.unitId],
+          title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
+          reason,
           at,
         }),
         ...seal(revocation),

@@ -23,6 +23,7 @@ import { newId } from '../../kernel/ids';
 import { requireApplied } from '../../kernel/outcomes';
 import { fromWorkflowError } from '../../kernel/workflow-errors';
 import { hasFileFields, resolveAttachmentRefs } from '../attachments/refs';
+import { submissionOutbox } from '../notifications/outbox';
 import { submissionSearchItems } from '../search/entries';
 import { diffData } from './diff';
 import type { StoredSubmission } from './repository';
@@ -54,8 +55,8 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
     result: Extract<TransitionResult, { ok: true }>,
     rules: StoredSubmission['rules'],
     req: Pick<UserRequest<RouteContract>, 'identity' | 'now' | 'remember'>,
-    template: ViewTemplate,
-    options: { snapshot?: boolean; data?: Record<string, unknown> } = {},
+    template: ViewTemplate & { title?: string },
+    options: { snapshot?: boolean; data?: Record<string, unknown>; action?: WorkflowAction } = {},
   ) => {
     const after: StoredSubmission = {
       ...result.submission,
@@ -66,9 +67,19 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
       snapshot: options.snapshot ?? false,
     });
     const response = ok(submissionView(write.submission, req.identity, req.now, template));
+    // A workflow action's notices go in its own transaction (the outbox); saves and classification notify no one.
+    const outbox = options.action
+      ? submissionOutbox(
+          d.config.tableName,
+          write.submission,
+          write.events,
+          template.title ?? '',
+          options.action.type === 'return' ? options.action.fields : undefined,
+        ).items
+      : [];
     // A nominee renamed (or hidden by "Mật") is re-indexed for the search box in the same transaction.
     const search = submissionSearchItems(d.config.tableName, before, write.submission);
-    requireApplied(await d.submissions.apply(write, [...search, ...req.remember(response)]), (s) =>
+    requireApplied(await d.submissions.apply(write, [...outbox, ...search, ...req.remember(response)]), (s) =>
       submissionView(s, req.identity, req.now, template),
     );
     return response;
@@ -272,7 +283,10 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
         ...(definition ? { definition } : {}),
       });
       if (!result.ok) throw fromWorkflowError(result.error, submissionView(s, identity, now, template));
-      const answer = await commit(s, result, rules, req, template, { snapshot: action.type === 'submit' });
+      const answer = await commit(s, result, rules, req, template, {
+        snapshot: action.type === 'submit',
+        action,
+      });
       req.countTransition(action.type);
       return answer;
     }),

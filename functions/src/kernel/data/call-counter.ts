@@ -51,6 +51,8 @@ interface Scope {
   calls: DynamoCalls;
   risk: WriteRisk;
   parent: Scope | undefined;
+  /** Work that is another function on AWS (the local platform's stream consumer): not in the totals. */
+  background?: boolean;
 }
 
 const scope = new AsyncLocalStorage<Scope>();
@@ -61,8 +63,13 @@ const eachScope = (fn: (s: Scope) => void): void => {
   for (let s = scope.getStore(); s !== undefined; s = s.parent) fn(s);
 };
 
+const inBackground = (): boolean => {
+  for (let s = scope.getStore(); s !== undefined; s = s.parent) if (s.background) return true;
+  return false;
+};
+
 const record = (operation: string): void => {
-  totals[operation] = (totals[operation] ?? 0) + 1;
+  if (!inBackground()) totals[operation] = (totals[operation] ?? 0) + 1;
   eachScope((s) => {
     s.calls[operation] = (s.calls[operation] ?? 0) + 1;
   });
@@ -142,6 +149,20 @@ export const dynamoCallCounter = {
     const s: Scope = { calls: {}, risk: { keyed: false, unkeyed: false }, parent: scope.getStore() };
     const result = await scope.run(s, fn);
     return { result, calls: s.calls };
+  },
+  /**
+   * Runs `fn` as another function's work: the local platform plays Lambdas that are separate invocations on
+   * AWS (the stream consumer) in this process; their calls stay out of the process totals that measure
+   * what API requests cost.
+   */
+  background<T>(fn: () => Promise<T>): Promise<T> {
+    const s: Scope = {
+      calls: {},
+      risk: { keyed: false, unkeyed: false },
+      parent: undefined,
+      background: true,
+    };
+    return scope.run(s, fn);
   },
   /** Calls made so far in the current scope (the current request), or undefined outside a scope. */
   current(): DynamoCalls | undefined {

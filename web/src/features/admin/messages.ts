@@ -15,6 +15,8 @@ const vi = {
   'home.officeHolders': 'Người giữ chức vụ',
   'home.officeHolders.text':
     'Chủ tịch, Phó Chủ tịch của đơn vị theo thời gian: người ký các văn bản khen thưởng.',
+  'home.deadLetters': 'Thư gửi lỗi',
+  'home.deadLetters.text': 'Thư thông báo không gửi được sau nhiều lần thử: xem lỗi và gửi lại.',
   'home.contact': 'Liên hệ cơ quan thường trực',
   'home.contact.text': 'Tên, điện thoại, thư điện tử, địa chỉ của đầu mối: hiện ở mọi trang hướng dẫn.',
   'contact.intro':
@@ -130,6 +132,8 @@ const en: Record<keyof typeof vi, string> = {
   'home.import.text': 'Download the template, import many units or users at once: all rows or none.',
   'home.officeHolders': 'Office holders',
   'home.officeHolders.text': "A unit's chair and deputies over time: the signers of commendation documents.",
+  'home.deadLetters': 'Failed e-mails',
+  'home.deadLetters.text': 'Notification e-mails that failed every attempt: see the error and send again.',
   'home.contact': "Secretariat's contact",
   'home.contact.text': 'Name, telephone, e-mail and address of the contact office: shown on every help page.',
   'contact.intro':

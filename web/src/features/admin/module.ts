@@ -18,6 +18,10 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/ImportPage')).ImportPage }),
     },
     {
+      path: 'admin/notifications',
+      lazy: async () => ({ Component: (await import('./components/DeadLettersPage')).DeadLettersPage }),
+    },
+    {
       path: 'admin/contact',
       lazy: async () => ({ Component: (await import('./components/ContactPage')).ContactPage }),
     },

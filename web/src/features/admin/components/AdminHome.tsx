@@ -6,6 +6,7 @@ const sections = [
   { to: '/admin/units', title: 'home.units', text: 'home.units.text' },
   { to: '/admin/import', title: 'home.import', text: 'home.import.text' },
   { to: '/admin/office-holders', title: 'home.officeHolders', text: 'home.officeHolders.text' },
+  { to: '/admin/notifications', title: 'home.deadLetters', text: 'home.deadLetters.text' },
   { to: '/admin/contact', title: 'home.contact', text: 'home.contact.text' },
 ] as const;
 

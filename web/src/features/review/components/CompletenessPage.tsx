@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Campaign } from '@thidua/shared/campaign';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../../../api/describe';
 import { useSession } from '../../../app/services';
 import { formatNumber, useT } from '../../../i18n';
 import { Alert, Badge, type BadgeTone, type Column, DataTable, Pending, SelectField } from '../../../ui';
 import { useCampaigns } from '../../core/queries';
+import { RemindButton } from '../../notifications/components/RemindButton';
 import { cutOffDayOf } from '../../submissions/labels';
 import { useFormTitles, useSubmissionsApi, useSubtreeUnits } from '../../submissions/queries';
 import type { CompletenessStatus, CompletenessView } from '../../submissions/service';
@@ -113,7 +114,20 @@ export function CompletenessPage() {
         error={result.isError ? describeError(result.error, t) : undefined}
         pending={ready && result.isPending}
       >
-        {result.data ? <CompletenessResult data={result.data} /> : null}
+        {result.data ? (
+          <CompletenessResult
+            data={result.data}
+            remind={(unitIds) => (
+              <RemindButton
+                campaignId={campaignId}
+                formKey={formKey}
+                period={period}
+                parentUnitId={unitId}
+                unitIds={unitIds}
+              />
+            )}
+          />
+        ) : null}
       </Pending>
     </div>
   );
@@ -126,7 +140,14 @@ function periodsOf(campaign: Campaign | undefined, formKey: string): string[] {
 /** A unit with a report links to it (through the inbox of its reports); one that has none yet does not. */
 const hasReport = (status: CompletenessView['units'][number]['status']) => status !== 'not_started';
 
-export function CompletenessResult({ data }: { data: CompletenessView }) {
+export function CompletenessResult({
+  data,
+  remind,
+}: {
+  data: CompletenessView;
+  /** The "Nhắc nhở" action for the units that have not filed (the page gives it; a preview has none). */
+  remind?: (unitIds: string[]) => ReactNode;
+}) {
   const { campaignId, formKey, period } = data;
   const linkOf = (unitId: string) => unitReportsLink({ campaignId, formKey, period, unitId });
   const t = useT();
@@ -170,7 +191,10 @@ export function CompletenessResult({ data }: { data: CompletenessView }) {
       {data.complete ? <Alert tone="success">{t('completeness.complete')}</Alert> : null}
       {missing.length > 0 ? (
         <div className="card">
-          <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
+          <div className="row-between">
+            <h3>{t('completeness.notFiled', { n: missing.length })}</h3>
+            {remind?.(missing.map((u) => u.unitId))}
+          </div>
           <ul className="completeness-list">
             {missing.map((u) => (
               <li key={u.unitId}>

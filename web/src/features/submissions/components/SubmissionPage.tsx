@@ -9,6 +9,7 @@ import { formatDateTime, formatDeadline, useT } from '../../../i18n';
 import { Alert, Button, Skeleton, Tabs } from '../../../ui';
 import { useCampaign } from '../../core/queries';
 import { FormView } from '../../forms/components/FormView';
+import { useFieldAnchor } from '../../notifications/anchor';
 import { comparedVersion, historyLines, lastEvent, previousData } from '../history';
 import { cutOffDayOf, periodLabel, periodWithCutOff } from '../labels';
 import { useCreateDraft } from '../mutations';
@@ -91,6 +92,8 @@ function SubmissionWorkspace({
   const session = useSession();
   const s = useSubmissionsApi();
   const [tab, setTab] = useState('form');
+  // A notice's link (`#field-<key>`) opens the page at the field the reviewer commented on.
+  useFieldAnchor(tab === 'form');
   const claims = session?.claims;
   const isAuthor =
     claims !== undefined &&

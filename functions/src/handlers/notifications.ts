@@ -1,0 +1,58 @@
+import { notificationContracts } from '@thidua/shared/contracts';
+import { type EmailChannel, sesEmailChannel, smtpEmailChannel } from '../features/notifications/channels';
+import { loadNotifyConfig } from '../features/notifications/config';
+import type { DeliveryDeps } from '../features/notifications/delivery';
+import { notificationRoutes } from '../features/notifications/http';
+import {
+  handleSesFeedback,
+  handleStream,
+  isReminderJob,
+  isSnsEvent,
+  isStreamEvent,
+  runReminderJob,
+} from '../features/notifications/jobs';
+import { createNotificationRepository } from '../features/notifications/repository';
+import { appDeps } from '../kernel/deps';
+import { createGroupHandler } from '../kernel/http/route';
+
+/**
+ * Lambda entry of the `notifications` group: its routes (the bell, preferences, dead letters, "Nhắc
+ * nhở"), the outbox's stream consumer, the reminder schedule and SES feedback — one module, the same on
+ * AWS and behind the local platform (its stream reader and scheduler call this `handler`).
+ */
+const deps = appDeps();
+const config = loadNotifyConfig();
+const notifications = createNotificationRepository({
+  table: deps.config.tableName,
+  client: deps.clients.doc,
+});
+
+const channel = (): EmailChannel | undefined => {
+  if (config.sender === 'ses')
+    return sesEmailChannel({
+      region: config.region,
+      ...(config.configurationSet ? { configurationSet: config.configurationSet } : {}),
+    });
+  return config.sender === 'smtp' && config.smtp ? smtpEmailChannel(config.smtp) : undefined;
+};
+let delivery: DeliveryDeps | undefined;
+const deliveryDeps = (): DeliveryDeps => {
+  delivery ??= { notifications, users: deps.users, units: deps.units, email: channel(), config };
+  return delivery;
+};
+
+const http = createGroupHandler(
+  notificationContracts,
+  notificationRoutes(deps, notifications, deliveryDeps),
+  {
+    idempotency: deps.idempotency,
+    accounts: deps.accounts,
+  },
+);
+
+export const handler = async (event: unknown, context: Parameters<typeof http>[1]) => {
+  if (isStreamEvent(event)) return handleStream(deliveryDeps(), event);
+  if (isSnsEvent(event)) return handleSesFeedback(notifications, deps.config.auditTenants, event, new Date());
+  if (isReminderJob(event)) return runReminderJob(deps, event.time ? new Date(event.time) : new Date());
+  return http(event as Parameters<typeof http>[0], context);
+};
