@@ -170,12 +170,14 @@ const apiEvent = (def: Pick<RouteDef, 'method' | 'path'>, params: Record<string,
 /**
  * A first request that the group answers without the network, through its real route pipeline (route
  * lookup, middy, identity, zod input parsing, the error mapper): a signed-in route called without a
- * token (401), or for the public group a path with a malformed identifier (400).
+ * token (401), for the public group a path with a malformed identifier (400), and for `reference` the
+ * OpenAPI document, which is made from the contracts alone (200).
  */
 export const probeRequest = (group: RouteGroup): { event: unknown; expectStatus: number } => {
   const defs = routes.filter((r) => r.group === group);
   const user = defs.find((r) => r.auth === 'user');
   if (user) return { event: apiEvent(user, {}), expectStatus: 401 };
+  if (group === 'reference' && defs[0]) return { event: apiEvent(defs[0], {}), expectStatus: 200 };
   const withParams = defs.find((r) => r.path.includes('{'));
   if (!withParams) throw new Error(`group ${group}: no route answers without the network`);
   const params = Object.fromEntries(

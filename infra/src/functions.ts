@@ -50,6 +50,7 @@ const mutatingMethods: ReadonlySet<RouteDef['method']> = new Set(['POST', 'PUT',
 
 export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   system: 'exists',
+  reference: 'none',
   org: 'none',
   campaigns: 'none',
   submissions: 'none',

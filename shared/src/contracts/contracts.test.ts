@@ -21,6 +21,7 @@ import {
   publicContracts,
   type RouteContract,
   type RouteGroup,
+  referenceContracts,
   reviewContracts,
   routeKey,
   routes,
@@ -31,6 +32,7 @@ import {
 
 const groups: Record<RouteGroup, Readonly<Record<string, RouteContract>>> = {
   system: systemContracts,
+  reference: referenceContracts,
   org: orgContracts,
   campaigns: campaignContracts,
   submissions: submissionContracts,

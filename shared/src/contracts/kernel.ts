@@ -12,6 +12,11 @@ import { type HttpMethod, routeKey } from './path';
 /** A group is one Lambda function (`functions/src/handlers/<group>.ts`). */
 export const routeGroups = [
   'system',
+  /**
+   * `GET /openapi.json`: the document is made from EVERY route's contract, so its bundle grows with the
+   * API; apart so that no other Lambda carries every contract.
+   */
+  'reference',
   'org',
   'campaigns',
   'submissions',

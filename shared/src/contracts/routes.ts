@@ -15,7 +15,7 @@ import { reviewContracts } from './review';
 import { securityContracts } from './security';
 import { tenantSettingsContracts } from './settings';
 import { submissionContracts } from './submissions';
-import { systemContracts } from './system';
+import { referenceContracts, systemContracts } from './system';
 
 /**
  * Every route, grouped as the API document lists them. CDK deploys exactly these, the local gateway
@@ -24,6 +24,7 @@ import { systemContracts } from './system';
  */
 export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...systemContracts,
+  ...referenceContracts,
   ...orgContracts,
   ...campaignContracts,
   ...submissionContracts,

@@ -30,7 +30,7 @@ export const getHealth = defineRoute({
 export const getOpenApi = defineRoute({
   method: 'GET',
   path: '/openapi.json',
-  group: 'system',
+  group: 'reference',
   auth: 'public',
   operationId: 'getOpenApi',
   summary: 'This API, as OpenAPI 3.1',
@@ -50,4 +50,7 @@ export const getMe = defineRoute({
 });
 
 /** The routes of this group, by operationId (the group's Lambda implements each). */
-export const systemContracts = { getHealth, getOpenApi, getMe };
+export const systemContracts = { getHealth, getMe };
+
+/** The API's own description: every contract, so a Lambda of its own (see `routeGroups`). */
+export const referenceContracts = { getOpenApi };

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { systemContracts as c } from '@thidua/shared/contracts';
+import { systemContracts as c, referenceContracts } from '@thidua/shared/contracts';
 import type { Deps } from '../../kernel/deps';
 import { json, ok } from '../../kernel/http/response';
 import { publicRoute, type RouteImpl, userRoute } from '../../kernel/http/route';
@@ -35,11 +35,16 @@ export const systemRoutes = (d: Deps): RouteImpl[] => [
     return json(healthy ? 200 : 503, { status: healthy ? 'ok' : 'unavailable', checks: { table, bucket } });
   }),
 
-  publicRoute(c.getOpenApi, async () => ok(openApiDocument(), { 'cache-control': 'public, max-age=300' })),
-
   userRoute(c.getMe, async ({ identity }) => {
     const user = await d.users.get(identity.tenantId, identity.userId);
     const unit = await d.units.get(identity.tenantId, user?.unitId ?? identity.unitId);
     return ok({ identity, user: user ?? null, unit: unit ?? null });
   }),
+];
+
+/** The `reference` group: the OpenAPI document, made from every contract (so in a Lambda of its own). */
+export const referenceRoutes = (): RouteImpl[] => [
+  publicRoute(referenceContracts.getOpenApi, async () =>
+    ok(openApiDocument(), { 'cache-control': 'public, max-age=300' }),
+  ),
 ];
