@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readPdf } from '@thidua/functions/kernel/pdf/read';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, useJourney } from '../support/journey';
@@ -128,5 +130,23 @@ describe('daily work that never loses a keystroke', () => {
     await history.getByText('Nhận xét vào ô').first().waitFor();
     await history.getByText('Trả lời nhận xét').first().waitFor();
     await history.getByText(/\[figures\.drugCases\] Đã đối chiếu/).waitFor();
+  });
+
+  it('the PDF of the report for the paper archive opens with the national header', async () => {
+    await pc.goto(`${web.origin}/submissions/${id}`);
+    const [download] = await Promise.all([
+      pc.waitForEvent('download', { timeout: 60_000 }),
+      pc.getByRole('button', { name: 'Tải PDF' }).click(),
+    ]);
+    const bytes = await readFile(await download.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [first = []] = await readPdf(bytes);
+    const text = first.map((l) => l.text).join('\n');
+    // The national header (Decree 30/2020), then the unit and the report's period, as printed.
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBeLessThan(text.indexOf('BÁO CÁO'));
+    expect(text).toMatch(/tân phú/iu);
+    expect(text).toMatch(/Kỳ báo cáo: .*2023/);
   });
 });
