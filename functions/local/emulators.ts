@@ -15,6 +15,7 @@ import {
   childEnv,
   freePort,
   LOOPBACK,
+  onFreePort,
   type ServiceProcess,
   spawnService,
   WATCH_PARENT,
@@ -127,28 +128,35 @@ export interface StartS3Options {
 export async function startS3(options: StartS3Options): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 's3rver', options.portEnvVar);
-  const internalPort = await freePort();
-  const service = spawnService({
-    name: 's3rver',
-    command: process.execPath,
-    args: [
-      '--require',
-      WATCH_PARENT,
-      join(packageDir('s3rver'), 'bin', 's3rver.js'),
-      '--directory',
-      options.directory,
-      '--port',
-      String(internalPort),
-      '--address',
-      LOOPBACK,
-      '--no-vhost-buckets',
-    ],
-    cwd: options.directory,
-    env: childEnv(),
-    ...(options.logFile ? { logFile: options.logFile } : {}),
+  const { service, internalPort } = await onFreePort(async (internalPort) => {
+    const service = spawnService({
+      name: 's3rver',
+      command: process.execPath,
+      args: [
+        '--require',
+        WATCH_PARENT,
+        join(packageDir('s3rver'), 'bin', 's3rver.js'),
+        '--directory',
+        options.directory,
+        '--port',
+        String(internalPort),
+        '--address',
+        LOOPBACK,
+        '--no-vhost-buckets',
+      ],
+      cwd: options.directory,
+      env: childEnv(),
+      ...(options.logFile ? { logFile: options.logFile } : {}),
+    });
+    try {
+      await waitForHttp(service, `http://${LOOPBACK}:${internalPort}`, { timeoutMs: 30_000 });
+    } catch (error) {
+      await service.stop();
+      throw error;
+    }
+    return { service, internalPort };
   });
   const upstream = `http://${LOOPBACK}:${internalPort}`;
-  await waitForHttp(service, upstream, { timeoutMs: 30_000 });
   return withFront(service, {
     upstream,
     port,
@@ -208,42 +216,51 @@ const deliverToLog =
 export async function startCognito(options: StartCognitoOptions): Promise<Emulator> {
   await mkdir(options.directory, { recursive: true });
   const port = await portFor(options.port, 'cognito-local', options.portEnvVar);
-  const internalPort = await freePort();
   const endpoint = `http://localhost:${port}`;
   const keyFile = join(options.directory, 'signing-key.json');
   const key = await ensureSigningKey(keyFile);
   const triggers = await startCognitoTriggers();
   await writeCognitoConfig(options.directory, triggers.endpoint, endpoint);
-  const service = spawnService({
-    name: 'cognito-local',
-    command: process.execPath,
-    args: [
-      '--require',
-      WATCH_PARENT,
-      '--require',
-      COGNITO_LOCAL_KEYS,
-      join(packageDir('cognito-local'), 'lib', 'bin', 'start.js'),
-    ],
-    cwd: options.directory,
-    env: childEnv({
-      PORT: String(internalPort),
-      HOST: LOOPBACK,
-      THIDUA_COGNITO_KEY_FILE: keyFile,
-      THIDUA_COGNITO_LOCAL_DIR: packageDir('cognito-local'),
-    }),
-    ...(options.logFile ? { logFile: options.logFile } : {}),
-  });
-  const upstream = `http://${LOOPBACK}:${internalPort}`;
-  try {
-    await waitForHttp(service, `${upstream}/health`, {
-      timeoutMs: 30_000,
-      ready: (status) => status === 200,
+  const start = async (internalPort: number) => {
+    const service = spawnService({
+      name: 'cognito-local',
+      command: process.execPath,
+      args: [
+        '--require',
+        WATCH_PARENT,
+        '--require',
+        COGNITO_LOCAL_KEYS,
+        join(packageDir('cognito-local'), 'lib', 'bin', 'start.js'),
+      ],
+      cwd: options.directory,
+      env: childEnv({
+        PORT: String(internalPort),
+        HOST: LOOPBACK,
+        THIDUA_COGNITO_KEY_FILE: keyFile,
+        THIDUA_COGNITO_LOCAL_DIR: packageDir('cognito-local'),
+      }),
+      ...(options.logFile ? { logFile: options.logFile } : {}),
     });
+    try {
+      await waitForHttp(service, `http://${LOOPBACK}:${internalPort}/health`, {
+        timeoutMs: 30_000,
+        ready: (status) => status === 200,
+      });
+    } catch (error) {
+      await service.stop();
+      throw error;
+    }
+    return { service, internalPort };
+  };
+  let started: Awaited<ReturnType<typeof start>>;
+  try {
+    started = await onFreePort(start);
   } catch (error) {
-    await service.stop();
     await triggers.stop();
     throw error;
   }
+  const { service, internalPort } = started;
+  const upstream = `http://${LOOPBACK}:${internalPort}`;
   const gate = createCognitoGate({
     publicEndpoint: endpoint,
     publicJwk: key.publicJwk,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformError } from './errors';
-import { isAlive, stopLeftovers } from './processes';
+import { isAlive, onFreePort, stopLeftovers } from './processes';
 
 /**
  * The second half of crash recovery: whatever a crashed start left running (here: processes that do not
@@ -69,5 +69,43 @@ describe('stopLeftovers', () => {
 
   it('does nothing without a record', async () => {
     expect(await stopLeftovers(join(tmpdir(), 'no-such-dir', 'platform.pids'))).toBe(0);
+  });
+});
+
+describe('onFreePort', () => {
+  const taken = () =>
+    new PlatformError(
+      'cognito-local stopped while starting (exit code 1). listen EADDRINUSE: address already in use',
+    );
+
+  it('starts again on another port when the child could not bind the one it was given', async () => {
+    const ports: number[] = [];
+    const started = await onFreePort(async (port) => {
+      ports.push(port);
+      if (ports.length < 3) throw taken();
+      return port;
+    });
+    expect(ports).toHaveLength(3);
+    expect(new Set(ports).size).toBe(3);
+    expect(started).toBe(ports[2]);
+  });
+
+  it('gives up after its attempts, and never retries another failure', async () => {
+    let calls = 0;
+    await expect(
+      onFreePort(async () => {
+        calls += 1;
+        throw taken();
+      }, 2),
+    ).rejects.toThrow(/EADDRINUSE/);
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(
+      onFreePort(async () => {
+        calls += 1;
+        throw new PlatformError('cognito-local stopped while starting (exit code 1). out of memory');
+      }),
+    ).rejects.toThrow(/out of memory/);
+    expect(calls).toBe(1);
   });
 });

@@ -293,3 +293,20 @@ export async function assertPortFree(port: number, what: string, envVar?: string
     throw new PlatformError(`Port ${port} (${what}) is already in use.${hint}`);
   }
 }
+
+/**
+ * Starts a child on a port from `freePort`, again on another port when the child could not bind it: a
+ * port free when asked can be taken by another process (parallel test files) before the child binds it.
+ * `start` spawns, waits until the child answers and stops it when it does not.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await start(port);
+    } catch (error) {
+      const taken = error instanceof PlatformError && error.message.includes('EADDRINUSE');
+      if (!taken || attempt >= attempts) throw error;
+    }
+  }
+}
