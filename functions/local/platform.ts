@@ -116,7 +116,8 @@ export interface Platform {
   handlerEnv: Record<string, string>;
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
-   * `notification-reminders` plans deadline reminders and escalations.
+   * `notification-reminders` plans deadline reminders and escalations, `notification-redeliver` sends again
+   * (same Message-ID) the e-mails whose claim's lease ran out.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -307,21 +308,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
+    // A job of the notifications handler: the same module and event as its EventBridge schedule on AWS.
+    const notificationJob = (name: string, everyMs: number) => ({
+      name,
+      everyMs,
+      run: async (at: Date) => {
+        const h = await notificationsHandler();
+        return dynamoCallCounter.background(() => h({ job: name, time: at.toISOString() }, {}));
+      },
+    });
     // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
-        {
-          name: 'notification-reminders',
-          everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) => {
-            const h = await notificationsHandler();
-            return dynamoCallCounter.background(() =>
-              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
-            );
-          },
-        },
+        notificationJob('notification-reminders', options.remindersEveryMs ?? 60 * 60_000),
+        // E-mails whose sender died mid-send, sent again with the same Message-ID (infra/src/notifications.ts).
+        notificationJob('notification-redeliver', 10 * 60_000),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,

@@ -6,9 +6,11 @@ import { notificationRoutes } from '../features/notifications/http';
 import {
   handleSesFeedback,
   handleStream,
+  isRedeliveryJob,
   isReminderJob,
   isSnsEvent,
   isStreamEvent,
+  runRedeliveryJob,
   runReminderJob,
 } from '../features/notifications/jobs';
 import { createNotificationRepository } from '../features/notifications/repository';
@@ -54,5 +56,11 @@ export const handler = async (event: unknown, context: Parameters<typeof http>[1
   if (isStreamEvent(event)) return handleStream(deliveryDeps(), event);
   if (isSnsEvent(event)) return handleSesFeedback(notifications, deps.config.auditTenants, event, new Date());
   if (isReminderJob(event)) return runReminderJob(deps, event.time ? new Date(event.time) : new Date());
+  if (isRedeliveryJob(event))
+    return runRedeliveryJob(
+      deliveryDeps(),
+      deps.config.auditTenants,
+      event.time ? new Date(event.time) : new Date(),
+    );
   return http(event as Parameters<typeof http>[0], context);
 };

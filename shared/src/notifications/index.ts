@@ -2,3 +2,4 @@ export * from './email';
 export * from './reminders';
 export * from './schema';
 export * from './submissions';
+export * from './commendations';
