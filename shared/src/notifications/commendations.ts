@@ -1,8 +1,14 @@
-import type { Batch, Disclosure, ListEntry, PublicComment } from '../commendation/records';
 import type { CouncilSession } from '../commendation/council';
+import type { Batch, Disclosure, ListEntry, PublicComment } from '../commendation/records';
 import { addDays, startOfDayInVietnam } from '../common';
 import type { Role } from '../org';
-import type { Audience, NotificationDetail, NotificationIntent, NotificationKind, NotificationSubject } from './schema';
+import type {
+  Audience,
+  NotificationDetail,
+  NotificationIntent,
+  NotificationKind,
+  NotificationSubject,
+} from './schema';
 import { unitRoles } from './submissions';
 
 /**
@@ -31,7 +37,9 @@ const pageOf = (page: string, naming: CommendationNaming, anchor: string): strin
   `/commendations/${page}?campaign=${encodeURIComponent(naming.campaignId)}#${anchor}`;
 
 /** "3 trường hợp" and the distinct award types, the units: what a list carries, in a few words. */
-const listFacts = (entries: readonly Pick<ListEntry, 'unitName' | 'awardTypeName'>[]): NotificationDetail[] => {
+const listFacts = (
+  entries: readonly Pick<ListEntry, 'unitName' | 'awardTypeName'>[],
+): NotificationDetail[] => {
   const few = (xs: readonly string[]) => {
     const distinct = [...new Set(xs)];
     const shown = distinct.slice(0, 4).join('; ');

@@ -1,5 +1,5 @@
+export * from './commendations';
 export * from './email';
 export * from './reminders';
 export * from './schema';
 export * from './submissions';
-export * from './commendations';

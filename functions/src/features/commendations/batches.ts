@@ -12,8 +12,8 @@ import {
   type RuleCheckResult,
   vnDate,
 } from '@thidua/shared/commendation';
-import type { Identity } from '@thidua/shared/org';
 import { batchAwaitingIntent } from '@thidua/shared/notifications';
+import type { Identity } from '@thidua/shared/org';
 import { can } from '@thidua/shared/policy';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
 import { requireAllowed } from '../../kernel/access';

@@ -155,16 +155,19 @@ export async function sendOnce(
       await deps.notifications.recordDelivery(failed);
       current = failed;
       if (attempts >= deps.config.maxAttempts) {
-        await deps.notifications.addDeadLetter({
-          tenantId: intent.tenantId,
-          id: deadLetterId(nid, user.id),
-          intent,
-          userId: user.id,
-          email: user.email,
-          attempts,
-          lastError,
-          failedAt: clock().toISOString(),
-        }, failed);
+        await deps.notifications.addDeadLetter(
+          {
+            tenantId: intent.tenantId,
+            id: deadLetterId(nid, user.id),
+            intent,
+            userId: user.id,
+            email: user.email,
+            attempts,
+            lastError,
+            failedAt: clock().toISOString(),
+          },
+          failed,
+        );
         return 'dead';
       }
       // Exponential backoff: the provider's throttling or a relay's hiccup usually passes.
