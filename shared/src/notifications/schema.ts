@@ -60,6 +60,8 @@ export const actionKinds: readonly NotificationKind[] = [
   'batch_awaiting',
   'ballot_open',
   'decision_to_sign',
+  // A disclosure's window is a few working days: the secretariat answers before the council sits.
+  'public_comment',
   'returned',
   'deadline_soon',
   'overdue',
