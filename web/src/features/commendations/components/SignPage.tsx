@@ -3,6 +3,7 @@ import type { SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
+import { useItemAnchor } from '../../notifications/anchor';
 import {
   CampaignHeader,
   ConfirmAction,
@@ -286,6 +287,8 @@ function SigningDossier({ s }: { s: SessionView }) {
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
   const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
+  // A notice's link ("a decision awaits your signature") opens the page at its session.
+  useItemAnchor(sessions.isSuccess, 'session');
   const [signerIds, setSignerIds] = useState<Record<string, string>>({});
   const [givenNumbers, setGivenNumbers] = useState<Record<string, GivenNumberInput>>({});
   const sign = useIntentMutation(
@@ -304,7 +307,13 @@ export function SignPage() {
       <ErrorBox error={sign.error} />
       {ready.length === 0 ? <p className="muted">{c('sign.nothing')}</p> : null}
       {ready.map((s) => (
-        <section key={s.id} className="card c-section" aria-label={s.title}>
+        <section
+          key={s.id}
+          id={`session-${s.id}`}
+          tabIndex={-1}
+          className="card c-section"
+          aria-label={s.title}
+        >
           <h2>{s.title}</h2>
           <SessionResults s={s} />
           {s.state === 'closed' ? <SigningDossier s={s} /> : null}
