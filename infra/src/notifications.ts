@@ -33,6 +33,15 @@ export interface NotificationsProps {
 
 /** How the reminder schedule invokes the function (functions/src/features/notifications/jobs.ts). */
 export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
+/** How the sweep of e-mails whose sender died mid-send invokes it (jobs.ts, `runRedeliveryJob`). */
+export const REDELIVERY_JOB_INPUT = { job: 'notification-redeliver' } as const;
+
+/**
+ * The lease of a claimed e-mail: several times the function's timeout, so a sender still running is never
+ * taken for dead (AWS stops the function at its timeout; nothing of it runs after).
+ */
+export const leaseFor = (timeout: Duration): Duration =>
+  Duration.seconds(Math.max(120, timeout.toSeconds() * 6));
 
 /**
  * The delivery half of notifications (issue 16, docs/notifications.md): the table's stream (turned on in
@@ -43,6 +52,7 @@ export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
  */
 export class Notifications extends Construct {
   readonly reminders: Schedule;
+  readonly redelivery: Schedule;
   readonly feedback: Topic | undefined;
   readonly configurationSet: ConfigurationSet | undefined;
   readonly alarms: Alarm[] = [];
@@ -80,20 +90,32 @@ export class Notifications extends Construct {
     // Reminders, overdue notices and escalations: planned every hour (each step has a fixed id, so a
     // late or repeated run sends nothing twice). EventBridge Scheduler with a role of its own.
     const schedulerRole = new Role(this, 'RemindersRole', {
-      description: 'EventBridge Scheduler: invoke the notifications function for the reminder job',
+      description:
+        'EventBridge Scheduler: invoke the notifications function for the reminder and redelivery jobs',
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     });
+    const job = (input: object, maxEventAge: Duration) =>
+      new LambdaInvoke(fn, {
+        input: ScheduleTargetInput.fromObject(input),
+        role: schedulerRole,
+        retryAttempts: 2,
+        maxEventAge,
+      });
     this.reminders = new Schedule(this, 'PlanReminders', {
       description: 'Plans deadline reminders, overdue notices and escalations into the outbox',
       schedule: ScheduleExpression.rate(Duration.hours(1)),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject(REMINDER_JOB_INPUT),
-        role: schedulerRole,
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(30),
-      }),
+      target: job(REMINDER_JOB_INPUT, Duration.minutes(30)),
+    });
+    // E-mails whose claim's lease ran out (the function died between the send and its record): sent
+    // again with the same Message-ID. Every 10 minutes: a crashed e-mail waits at most lease + 10 min.
+    const lease = leaseFor(fn.timeout ?? Duration.seconds(3));
+    fn.addEnvironment('NOTIFY_LEASE_MS', String(lease.toMilliseconds()));
+    this.redelivery = new Schedule(this, 'RedeliverMail', {
+      description: 'Sends again, with the same Message-ID, e-mails whose sender died mid-send',
+      schedule: ScheduleExpression.rate(Duration.minutes(10)),
+      target: job(REDELIVERY_JOB_INPUT, Duration.minutes(10)),
     });
     const fnId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
     acknowledge(
