@@ -1,24 +1,15 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type EmailChannel, smtpEmailChannel } from '@thidua/functions/features/notifications/channels';
-import { type DeliveryDeps, deliverIntent } from '@thidua/functions/features/notifications/delivery';
+import { deliverIntent } from '@thidua/functions/features/notifications/delivery';
 import { runRedeliveryJob } from '@thidua/functions/features/notifications/jobs';
-import {
-  createNotificationRepository,
-  outboxItems,
-} from '@thidua/functions/features/notifications/repository';
-import { createUnitRepository, createUserRepository } from '@thidua/functions/features/org/repository';
+import { outboxItems } from '@thidua/functions/features/notifications/repository';
 import { transactWrite } from '@thidua/functions/kernel/data/transact';
 import type { CapturedMail } from '@thidua/functions/local/mail';
 import type { NotificationIntent } from '@thidua/shared/notifications';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryParts } from '../support/delivery';
+import { type Api, DEMO_TENANT } from '../support/platform';
 import { type ApiWorld, body, expectStatus, logins, units } from './api-world';
-import {
-  COMMEND_CAMPAIGN,
-  consolidateAndApprove,
-  fileNomination,
-  useCouncilWorld,
-} from './commendations-world';
+import { COMMEND_CAMPAIGN, consolidateAndApprove, councilWorld, fileNomination } from './commendations-world';
 
 /**
  * Issue 16's commendation events on the local platform, through the real parts: each act writes its
@@ -27,11 +18,10 @@ import {
  * people whose turn it is, once each, even when the consumer runs again over the same stream records.
  * Then the crash window: a fault injected between the send and its record.
  */
+const council = councilWorld();
 let w: ApiWorld;
-let members: Api[];
-let memberIds: string[];
-useCouncilWorld((c) => {
-  ({ world: w, members, memberIds } = c);
+beforeAll(() => {
+  w = council.world;
 });
 
 const councilLogins = ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'];
@@ -139,7 +129,7 @@ describe('the commendation events reach the people whose turn it is, in the app 
         issuingBodyId: 'ubnd-tinh',
         title: 'Phiên họp xét khen thưởng thông báo 2026',
         nominationIds: [nomination],
-        memberIds,
+        memberIds: council.memberIds,
         presidingName: 'Nguyễn Chủ Trì',
       }),
       201,
@@ -154,12 +144,12 @@ describe('the commendation events reach the people whose turn it is, in the app 
     expect(mail?.text).toContain('Cơ quan ban hành: Ủy ban nhân dân tỉnh');
     expect(mail?.text).toContain(`/commendations/vote#session-${sessionId}`);
     expect(await recipients('Phiên họp Hội đồng mở bỏ phiếu', sessionId)).toEqual([...councilLogins].sort());
-    for (const m of members) expect(await bellKinds(m, 'ballot_open')).toHaveLength(1);
+    for (const m of council.members) expect(await bellKinds(m, 'ballot_open')).toHaveLength(1);
     expect(await bellKinds(w.as.chair, 'ballot_open')).toEqual([]);
   });
 
   it('the vote counted: the decision awaits the chair’s signature, with the result and the minutes', async () => {
-    for (const m of members)
+    for (const m of council.members)
       expectStatus(
         await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nomination]: 'agree' } }),
         201,
@@ -204,36 +194,23 @@ describe('the commendation events reach the people whose turn it is, in the app 
 });
 
 describe('the crash window: an e-mail is sent at least once, again only with the same Message-ID', () => {
-  const clients: { destroy(): void }[] = [];
+  const opened: (() => void)[] = [];
   afterAll(() => {
-    for (const c of clients) c.destroy();
+    for (const destroy of opened) destroy();
   });
   const LEASE_MS = 60_000;
 
-  const tableRef = () => {
-    const c = emulatorClients(w.platform);
-    clients.push(c);
-    return { table: w.platform.tableName, client: DynamoDBDocumentClient.from(c.dynamo) };
-  };
-  /** The delivery's parts against the platform's table and its real SMTP capture, with `channel` wrapped. */
-  const deps = (wrap: (real: EmailChannel) => EmailChannel, now?: () => Date): DeliveryDeps => {
-    const ref = tableRef();
-    return {
-      notifications: createNotificationRepository(ref),
-      users: createUserRepository(ref),
-      units: createUnitRepository(ref),
-      email: wrap(smtpEmailChannel({ host: '127.0.0.1', port: w.platform.mail.smtpPort })),
-      config: {
-        from: 'Thi đua <no-reply@thidua.local>',
-        contact: 'VP',
-        appUrl: 'http://localhost:5173',
-        maxAttempts: 3,
-        backoffMs: 10,
-        leaseMs: LEASE_MS,
-      },
+  /** The delivery against the platform's table and its real SMTP capture, with the channel wrapped. */
+  const parts = (wrap: (real: EmailChannel) => EmailChannel, now?: () => Date) => {
+    const real = smtpEmailChannel({ host: '127.0.0.1', port: w.platform.mail.smtpPort });
+    const p = deliveryParts(w.platform, wrap(real), {
+      config: { leaseMs: LEASE_MS },
       ...(now ? { now } : {}),
-    };
+    });
+    opened.push(p.destroy);
+    return p;
   };
+  const deps = (wrap: (real: EmailChannel) => EmailChannel, now?: () => Date) => parts(wrap, now).deps;
   const intentOf = (marker: string): NotificationIntent => ({
     id: `test#crash#${marker}`,
     tenantId: DEMO_TENANT,
@@ -302,7 +279,7 @@ describe('the crash window: an e-mail is sent at least once, again only with the
     );
     // The intent as its act wrote it: the platform's consumer (the stream's retry) finds the claim held
     // and sends nothing while its holder may be alive.
-    await transactWrite(tableRef().client, outboxItems(w.platform.tableName, [intent]));
+    await transactWrite(parts((real) => real).ref.client, outboxItems(w.platform.tableName, [intent]));
     await settle();
     expect(await deliverIntent(alive, intent)).toMatchObject({ noticesAdded: 0, mailed: 0 });
     expect(await runRedeliveryJob(alive, [DEMO_TENANT], clock)).toMatchObject({ sent: 0 });

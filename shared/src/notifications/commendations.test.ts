@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { VoteRule } from '../commendation/award-types';
-import type { AgendaItem, ItemResult } from '../commendation/council';
+import { type AgendaItem, tallySession } from '../commendation/council';
 import type { ListEntry } from '../commendation/records';
+import { listEntry } from '../testing/notifications';
 import {
   ballotOpenIntent,
   batchAwaitingIntent,
@@ -38,20 +39,6 @@ const voteRule: VoteRule = {
 };
 const agendaOf = (entries: readonly ListEntry[]): AgendaItem[] =>
   entries.map(({ nomineeUnitName: _u, ...e }) => ({ ...e, voteRule }));
-const resultOf = (nominationId: string, passed: boolean): ItemResult => ({
-  nominationId,
-  members: 3,
-  voters: 3,
-  agree: passed ? 3 : 0,
-  disagree: passed ? 0 : 3,
-  denominator: 'all_members',
-  denominatorCount: 3,
-  agreePercent: passed ? 100 : 0,
-  attendancePercent: 100,
-  quorumMet: true,
-  passed,
-  reason: passed ? 'Đạt' : 'Không đạt',
-});
 
 describe('the commendation events as intents', () => {
   it('are deterministic, valid, addressed to whose turn it is, and link to their page', () => {
@@ -73,7 +60,15 @@ describe('the commendation events as intents', () => {
           title: 'Phiên họp tháng 12',
           members,
           agenda: agendaOf(entries),
-          results: entries.map((e, i) => resultOf(e.nominationId, i % 2 === 0)),
+          // Every member agrees on the even items and disagrees on the others: the real tally decides.
+          results: tallySession(
+            { members, agenda: agendaOf(entries) },
+            members.map(() => ({
+              choices: Object.fromEntries(
+                entries.map((e, i) => [e.nominationId, i % 2 === 0 ? 'agree' : 'disagree']),
+              ),
+            })),
+          ),
           minutesNumber: '03/BB-HĐTĐKT',
         };
         const ballot = ballotOpenIntent({ session, issuingBodyName: 'Ủy ban nhân dân tỉnh', naming, at });
@@ -143,19 +138,7 @@ describe('the commendation events as intents', () => {
   });
 
   it('the e-mail lists the particulars, escaped in HTML, with the deadline and the link', () => {
-    const entries: ListEntry[] = [
-      {
-        nominationId: 'n1',
-        unitId: 'so-tu-phap',
-        unitName: 'Sở Tư pháp <Đồng Nai>',
-        nomineeKind: 'collective',
-        nomineeName: 'Phòng Hộ tịch',
-        nomineeTitle: '',
-        nomineeUnitName: 'Sở Tư pháp',
-        awardTypeId: 'bang_khen',
-        awardTypeName: 'Bằng khen của Chủ tịch UBND tỉnh',
-      },
-    ];
+    const entries = [listEntry({ unitName: 'Sở Tư pháp <Đồng Nai>', nomineeName: 'Phòng Hộ tịch' })];
     const intent = publicCommentIntent({
       disclosure: {
         tenantId: 'dong-nai',

@@ -377,3 +377,25 @@ export async function openPrintable(get: () => Promise<{ html: string }>): Promi
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
   window.open(url, '_blank', 'noopener');
 }
+
+/**
+ * A session (or any item) of a list that a notice's link can open at: `#<kind>-<id>` names it, and it can
+ * take the focus the link moves to it.
+ */
+export function AnchoredSection({
+  kind,
+  id,
+  label,
+  children,
+}: {
+  kind: string;
+  id: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={`${kind}-${id}`} tabIndex={-1} className="card c-section" aria-label={label}>
+      {children}
+    </section>
+  );
+}

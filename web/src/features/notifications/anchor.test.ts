@@ -5,25 +5,14 @@ import {
   notificationHref,
   publicCommentIntent,
 } from '@thidua/shared/notifications';
+import { listEntry } from '@thidua/shared/testing';
 import { describe, expect, it } from 'vitest';
 import commendations from '../commendations/module';
 import { fieldOfHash, itemOfHash } from './anchor';
 
 const naming = { campaignId: 'kh 2026', campaignTitle: 'Phong trào năm 2026' };
 const at = '2026-12-06T02:00:00.000Z';
-const entries = [
-  {
-    nominationId: 'n1',
-    unitId: 'tan-phu',
-    unitName: 'Phường Tân Phú',
-    nomineeKind: 'collective' as const,
-    nomineeName: 'Công an phường',
-    nomineeTitle: '',
-    nomineeUnitName: 'Phường Tân Phú',
-    awardTypeId: 'bk',
-    awardTypeName: 'Bằng khen',
-  },
-];
+const entries = [listEntry()];
 const session = {
   tenantId: 'dong-nai',
   id: 'S-1',

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import { useItemAnchor } from '../../notifications/anchor';
 import {
+  AnchoredSection,
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
@@ -307,13 +308,7 @@ export function SignPage() {
       <ErrorBox error={sign.error} />
       {ready.length === 0 ? <p className="muted">{c('sign.nothing')}</p> : null}
       {ready.map((s) => (
-        <section
-          key={s.id}
-          id={`session-${s.id}`}
-          tabIndex={-1}
-          className="card c-section"
-          aria-label={s.title}
-        >
+        <AnchoredSection key={s.id} kind="session" id={s.id} label={s.title}>
           <h2>{s.title}</h2>
           <SessionResults s={s} />
           {s.state === 'closed' ? <SigningDossier s={s} /> : null}
@@ -333,7 +328,7 @@ export function SignPage() {
             </div>
           ) : null}
           {s.decisionId ? <DecisionCard decisionId={s.decisionId} /> : null}
-        </section>
+        </AnchoredSection>
       ))}
     </div>
   );

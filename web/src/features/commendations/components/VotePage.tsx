@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
 import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
 import { useItemAnchor } from '../../notifications/anchor';
-import { ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
+import { AnchoredSection, ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 function Ballot({ s }: { s: SessionView }) {
@@ -95,16 +95,10 @@ export function VotePage() {
       {sessions.isLoading ? <Skeleton label={c('loading')} /> : null}
       {sessions.data?.length === 0 ? <p className="muted">{c('vote.none')}</p> : null}
       {(sessions.data ?? []).map((s) => (
-        <section
-          key={s.id}
-          id={`session-${s.id}`}
-          tabIndex={-1}
-          className="card c-section"
-          aria-label={s.title}
-        >
+        <AnchoredSection key={s.id} kind="session" id={s.id} label={s.title}>
           <h2>{s.title}</h2>
           <Ballot s={s} />
-        </section>
+        </AnchoredSection>
       ))}
     </div>
   );
