@@ -3,7 +3,7 @@ import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appDeps } from '@thidua/functions/kernel/deps';
+import { appBase } from '@thidua/functions/kernel/deps';
 import { type Gateway, type LambdaHandler, startGateway } from '@thidua/functions/local/gateway';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
 import { routes } from '@thidua/functions/routes';
@@ -257,7 +257,7 @@ async function main(): Promise<void> {
   try {
     // As in run.ts: the handlers wrapped by the bench's recorder (one call-counting scope per request).
     const recorder = new Recorder();
-    recorder.attach(appDeps().clients.doc);
+    recorder.attach(appBase().clients.doc);
     const gateway = await startGateway({
       routes,
       authorizer: { issuer: platform.issuer, audience: [platform.clientId], jwksUrl: platform.jwksUrl },

@@ -61,7 +61,22 @@ export const anchorStore = (d: Pick<Deps, 'clients' | 'config'>): AnchorStore =>
   bucket: d.config.auditAnchorBucket ?? d.config.bucketName,
 });
 
-const verifyContext = async (d: Deps, tenantId: string, now: Date): Promise<VerifyContext> => {
+const verifyContext = async (
+  d: Pick<
+    Deps,
+    | 'campaigns'
+    | 'clients'
+    | 'config'
+    | 'files'
+    | 'submissions'
+    | 'users'
+    | 'units'
+    | 'templates'
+    | 'attachments'
+  >,
+  tenantId: string,
+  now: Date,
+): Promise<VerifyContext> => {
   const key = chainKey();
   return {
     ref: { table: d.config.tableName, client: d.clients.doc },
@@ -94,7 +109,20 @@ const verdicts = (v: VerifiedChain): Map<number, string> => {
 const scopeOf = (campaignId: string | undefined): string | null => campaignId ?? null;
 
 /** Audit: verify chains (a submission's, any subject's, a whole campaign's); export a campaign's trail. */
-export const auditRoutes = (d: Deps): RouteImpl[] => {
+export const auditRoutes = (
+  d: Pick<
+    Deps,
+    | 'campaigns'
+    | 'clients'
+    | 'config'
+    | 'files'
+    | 'submissions'
+    | 'users'
+    | 'units'
+    | 'templates'
+    | 'attachments'
+  >,
+): RouteImpl[] => {
   const requireScope = async (identity: Identity, campaignId: string | undefined) => {
     requireAction(identity, 'export', { type: 'audit', tenantId: identity.tenantId });
     if (campaignId !== undefined && !(await d.campaigns.get(identity.tenantId, campaignId)))
