@@ -106,16 +106,24 @@ export const appBase = (): BaseDeps => {
   return base;
 };
 
+/** The instances made on a base: one of each dependency per process, whichever group asked first. */
+const instances = new WeakMap<BaseDeps, Map<DepName, unknown>>();
+
 /**
- * A route group's container: the base and `deps`, each made on first read and once per container (a
- * dependency another one `use`s is the same instance). Names outside `deps` are not there at all, and
- * the types say so: a route that reads one its handler did not name does not compile.
+ * A route group's container: the base and `deps`, each made on first read and once per base (a
+ * dependency another one `use`s, or another group behind the same local gateway names, is the same
+ * instance, e.g. the account check's cache). Names outside `deps` are not there at all, and the types
+ * say so: a route that reads one its handler did not name does not compile.
  */
 export const groupDeps = <const D extends readonly Dep<DepName>[]>(
   deps: D,
   from: BaseDeps = appBase(),
 ): DepsOf<D> => {
-  const made = new Map<DepName, unknown>();
+  let made = instances.get(from);
+  if (!made) {
+    made = new Map<DepName, unknown>();
+    instances.set(from, made);
+  }
   const container: Container = {
     ...from,
     use: <N extends DepName>(dep: Dep<N>): Deps[N] => {
