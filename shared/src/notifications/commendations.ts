@@ -36,21 +36,27 @@ export interface CommendationNaming {
 const pageOf = (page: string, naming: CommendationNaming, anchor: string): string =>
   `/commendations/${page}?campaign=${encodeURIComponent(naming.campaignId)}#${anchor}`;
 
+/** One line of particulars (the value cut to what the intent keeps). */
+const line = (label: string, value: string): NotificationDetail => ({ label, value: value.slice(0, 500) });
+const CAMPAIGN = 'Phong trào';
+const BODY = 'Cơ quan ban hành';
+const ABOUT = 'Trường hợp được góp ý';
+
+/** At most four distinct names, then how many more. */
+const few = (xs: readonly string[]): string => {
+  const distinct = [...new Set(xs)];
+  const shown = distinct.slice(0, 4).join('; ');
+  return distinct.length > 4 ? `${shown} và ${distinct.length - 4} nơi khác` : shown;
+};
+
 /** "3 trường hợp" and the distinct award types, the units: what a list carries, in a few words. */
 const listFacts = (
   entries: readonly Pick<ListEntry, 'unitName' | 'awardTypeName'>[],
-): NotificationDetail[] => {
-  const few = (xs: readonly string[]) => {
-    const distinct = [...new Set(xs)];
-    const shown = distinct.slice(0, 4).join('; ');
-    return distinct.length > 4 ? `${shown} và ${distinct.length - 4} nơi khác` : shown;
-  };
-  return [
-    { label: 'Số trường hợp', value: String(entries.length) },
-    { label: 'Hình thức khen thưởng', value: few(entries.map((e) => e.awardTypeName)).slice(0, 500) },
-    { label: 'Đơn vị', value: few(entries.map((e) => e.unitName)).slice(0, 500) },
-  ];
-};
+): NotificationDetail[] => [
+  line('Số trường hợp', String(entries.length)),
+  line('Hình thức khen thưởng', few(entries.map((e) => e.awardTypeName))),
+  line('Đơn vị', few(entries.map((e) => e.unitName))),
+];
 
 const intent = (
   id: string,
@@ -95,8 +101,8 @@ export function batchAwaitingIntent(input: {
     input.at,
     {
       details: [
-        { label: 'Đơn vị trình', value: b.unitName },
-        { label: 'Phong trào', value: naming.campaignTitle },
+        line('Đơn vị trình', b.unitName),
+        line(CAMPAIGN, naming.campaignTitle),
         ...listFacts(b.entries),
       ],
     },
@@ -120,8 +126,8 @@ export function ballotOpenIntent(input: {
     input.at,
     {
       details: [
-        { label: 'Cơ quan ban hành', value: input.issuingBodyName },
-        { label: 'Phong trào', value: naming.campaignTitle },
+        line(BODY, input.issuingBodyName),
+        line(CAMPAIGN, naming.campaignTitle),
         ...listFacts(s.agenda),
       ],
     },
@@ -158,10 +164,10 @@ export function decisionToSignIntent(input: {
     input.at,
     {
       details: [
-        { label: 'Cơ quan ban hành', value: input.issuingBodyName },
-        { label: 'Phong trào', value: naming.campaignTitle },
-        { label: 'Kết quả bỏ phiếu', value: `${awarded.length}/${s.agenda.length} trường hợp đạt` },
-        ...(s.minutesNumber ? [{ label: 'Biên bản', value: `Số ${s.minutesNumber}` }] : []),
+        line(BODY, input.issuingBodyName),
+        line(CAMPAIGN, naming.campaignTitle),
+        line('Kết quả bỏ phiếu', `${awarded.length}/${s.agenda.length} trường hợp đạt`),
+        ...(s.minutesNumber ? [line('Biên bản', `Số ${s.minutesNumber}`)] : []),
         ...listFacts(awarded).slice(1),
       ],
     },
@@ -197,13 +203,11 @@ export function publicCommentIntent(input: {
       // Comments are received until the end of the window's last day, in Vietnam.
       dueAt: startOfDayInVietnam(addDays(x.closesOn, 1)),
       details: [
-        { label: 'Phong trào', value: naming.campaignTitle },
-        about
-          ? {
-              label: 'Trường hợp được góp ý',
-              value: `${about.nomineeName} (${about.unitName}) — ${about.awardTypeName}`.slice(0, 500),
-            }
-          : { label: 'Trường hợp được góp ý', value: 'Cả danh sách' },
+        line(CAMPAIGN, naming.campaignTitle),
+        line(
+          ABOUT,
+          about ? `${about.nomineeName} (${about.unitName}) — ${about.awardTypeName}` : 'Cả danh sách',
+        ),
       ],
     },
   );

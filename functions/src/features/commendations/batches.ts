@@ -21,7 +21,7 @@ import type { TransactionRefused, TxItem } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError, fromWorkflowError } from '../../kernel/workflow-errors';
-import { outboxItems } from '../notifications/repository';
+import { outboxItems } from '../notifications/intents';
 import type { StoredSubmission } from '../submissions/repository';
 import { type CommendationDeps, commendationConfigOf, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';

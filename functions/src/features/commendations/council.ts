@@ -23,7 +23,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
-import { outboxItems } from '../notifications/repository';
+import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { provinceSigners } from './documents/signer';
 import { documentKey } from './documents-store';

@@ -21,7 +21,7 @@ import { TransactionRefused } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
-import { outboxItems } from '../notifications/repository';
+import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { approvedNominations, approvedRecord, listEntryOf, throwIfViolations } from './nominations';
 import { rateTtl } from './repository';

@@ -12,6 +12,9 @@ import { counterUpdate } from '../../kernel/data/counters';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { Page } from '../../kernel/data/pagination';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { epoch, intentEntity } from './intents';
+
+export { intentEntity, OUTBOX_ITEM_TYPE, outboxItems } from './intents';
 
 /**
  * The notifications' items (docs/data-model.md): the outbox (intents written with the act that causes
@@ -19,29 +22,8 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
  * their preferences, one delivery record per e-mail, the dead letters, the addresses SES reported dead.
  */
 
-/** How long an outbox item stays after its act (the stream has delivered it long before). */
-const OUTBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Notices older than a year leave the bell. */
 const NOTICE_TTL_SECONDS = 366 * 24 * 60 * 60;
-
-const epoch = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-
-/** The outbox: one item per intent, keyed by its deterministic id (a replayed act writes nothing new). */
-export const intentEntity = defineEntity({
-  type: 'NotificationIntent',
-  schema: NotificationIntent,
-  pk: (i: { tenantId: string; id: string }) => `${t(i.tenantId)}#OUTBOX#${i.id}`,
-  sk: sortKey('INTENT'),
-  attributes: (i: NotificationIntent) => i,
-  extra: (i: { createdAt: string }) => ({ ttl: epoch(i.createdAt) + OUTBOX_TTL_SECONDS }),
-});
-
-/** The type the stream consumer picks out of the table's stream (also the event source's filter). */
-export const OUTBOX_ITEM_TYPE = intentEntity.type;
-
-/** The outbox items of `intents`, for the transaction of the act that causes them. */
-export const outboxItems = (table: string, intents: readonly NotificationIntent[]): TxItem[] =>
-  intents.map((i) => intentEntity.put(table, i, absent()));
 
 /** A notice's id: sortable by time, deterministic from the intent (so one notice per intent and person). */
 export const noticeId = (intent: Pick<NotificationIntent, 'id' | 'createdAt'>): string =>
