@@ -180,6 +180,36 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
     expect(approved.state).toBe('approved');
   });
 
+  it('the ward’s desk lists it with its dossier and the number the decision will take', async () => {
+    const w = world();
+    const desk = expectStatus(
+      await w.as.communeHead.get(`/commendations/campaigns/${CAMPAIGN}/head-desk`),
+      200,
+    );
+    expect(desk.unitId).toBe(units.commune);
+    expect(desk.items).toEqual([
+      expect.objectContaining({
+        nominationId,
+        nomineeName: 'Lê Văn Tổ',
+        unitName: 'Tổ dân phố 1',
+        issuingBodyId: 'ubnd-xa',
+        files: expect.arrayContaining([expect.objectContaining({ name: 'to-trinh.pdf' })]),
+      }),
+    ]);
+    expect(desk.registers).toEqual([
+      expect.objectContaining({ issuingBodyId: 'ubnd-xa', mode: 'product', nextNumberText: '01/QĐ-UBND' }),
+    ]);
+    // The ward's office prepares for its head; each unit's desk is its own: the district's and the tổ dân
+    // phố's show nothing of the ward's.
+    const desk2 = `/commendations/campaigns/${CAMPAIGN}/head-desk`;
+    expect(expectStatus(await w.as.communeSubmitter.get(desk2), 200).items).toHaveLength(1);
+    for (const other of [w.as.districtReviewer, officer]) {
+      const theirs = expectStatus(await other.get(desk2), 200);
+      expect(theirs.items).toEqual([]);
+      expect(theirs.unitId).not.toBe(units.commune);
+    }
+  });
+
   it('only the ward’s head decides; the decision is the ward’s, in its own register, signed by its Chairman', async () => {
     const w = world();
     const body = { campaignId: CAMPAIGN, nominationIds: [nominationId] };
@@ -248,5 +278,57 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
       200,
     );
     expect(String(test.html)).toContain('class="slot test"');
+  });
+
+  it('the ward’s head revokes the award with reason and legal basis; the public page and the print follow', async () => {
+    const w = world();
+    const url = `/commendations/decisions/${String(decision.id)}/revocations`;
+    const body = { nominationId, reason: 'Kê khai thành tích không trung thực' };
+    // Only the unit's head revokes its head's decision; without a legal basis the act is refused.
+    expect((await w.as.communeSubmitter.post(url, { ...body, legalBasis: 'Điều 90 Luật TĐKT' })).status).toBe(
+      403,
+    );
+    const bare = await w.as.communeHead.post(url, body);
+    expect(bare.status).toBe(422);
+    expect(bare.text).toContain('legal_basis_required');
+    const legalBasis = 'Khoản 1 Điều 90 Luật Thi đua, khen thưởng số 06/2022/QH15';
+    const revocation = expectStatus(await w.as.communeHead.post(url, { ...body, legalBasis }), 201);
+    expect(revocation).toMatchObject({
+      kind: 'revocation',
+      decidedBy: 'head',
+      issuingBodyId: `ubnd-xa__${units.commune}`,
+      numberText: '02/QĐ-UBND',
+      legalBasis,
+    });
+    expect(revocation.signerName).toBe(decision.signerName);
+    expect((await w.as.communeHead.post(url, { ...body, legalBasis })).status).toBe(409);
+
+    const pub = expectStatus(
+      await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${String(decision.id)}`),
+      200,
+    );
+    expect(JSON.stringify(pub)).toContain('"revocationNumber":"02/QĐ-UBND"');
+    const print = await w.as.communeHead.get(
+      `/commendations/decisions/${String(decision.id)}/certificates?blankId=giay-khen-a4`,
+    );
+    expect(print.status).toBe(422);
+    expect(print.text).toContain('nothing_to_print');
+    const desk = expectStatus(
+      await w.as.communeHead.get(`/commendations/campaigns/${CAMPAIGN}/head-desk`),
+      200,
+    );
+    expect(desk.items).toEqual([]);
+    expect(desk.decisions).toEqual([
+      expect.objectContaining({
+        decision: expect.objectContaining({ id: decision.id }),
+        revocations: [expect.objectContaining({ numberText: '02/QĐ-UBND', legalBasis })],
+      }),
+    ]);
+    expect(desk.registers).toEqual([expect.objectContaining({ nextNumberText: '03/QĐ-UBND' })]);
+    const chain = expectStatus(
+      await w.as.secretariat.get(`/audit/chains/revocation/${String(decision.id)}~${String(revocation.id)}`),
+      200,
+    );
+    expect(JSON.stringify(chain)).toContain(legalBasis);
   });
 });

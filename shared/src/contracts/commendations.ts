@@ -14,6 +14,7 @@ import {
   Download,
   EarlyEndAuthority,
   GivenNumber,
+  HeadDesk,
   MeetingRecord,
   NominationRecord,
   NominationStage,
@@ -485,6 +486,21 @@ export const decideByHead = defineRoute({
   errors: [403, 404, 409, 422],
 });
 
+export const getHeadDesk = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/head-desk',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getHeadDesk',
+  summary: 'Hồ sơ chờ người đứng đầu quyết định',
+  description:
+    'Hồ sơ đã được đơn vị của người gọi duyệt (cấp duyệt cuối) với hình thức do người đứng đầu quyết định, ' +
+    'kèm hồ sơ chi tiết; sổ đăng ký và số sẽ lấy; các quyết định của người đứng đầu trong năm và việc thu hồi.',
+  params: CampaignParam,
+  response: HeadDesk,
+  errors: [403, 404],
+});
+
 export const getDecision = defineRoute({
   method: 'GET',
   path: '/commendations/decisions/{decisionId}',
@@ -554,6 +570,8 @@ export const revokeAward = defineRoute({
   body: z.object({
     nominationId: Id,
     reason: Reason,
+    /** The provision the revocation rests on: required for a decision its unit's head made alone. */
+    legalBasis: z.string().trim().min(3, 'Căn cứ pháp lý ít nhất 3 ký tự').max(500).optional(),
     /** Where the issuing body's văn thư keeps the register: the number and date it gave. */
     register: GivenNumber.optional(),
   }),
@@ -668,6 +686,7 @@ export const commendationContracts = {
   getDecision,
   getDecisionDocument,
   decideByHead,
+  getHeadDesk,
   getDecisionCertificates,
   getCertificateTestPrint,
   revokeAward,
