@@ -36,6 +36,10 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/CertificatesPage')).CertificatesPage }),
     },
     {
+      path: 'commendations/head-decisions',
+      lazy: async () => ({ Component: (await import('./components/HeadDecisionPage')).HeadDecisionPage }),
+    },
+    {
       path: 'commendations/notifications',
       lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
     },

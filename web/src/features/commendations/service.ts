@@ -5,6 +5,7 @@ import {
   closeSession,
   createBatch,
   decideBatch,
+  decideByHead,
   getBatchDocument,
   getCertificateTestPrint,
   getCommendationConfig,
@@ -14,6 +15,7 @@ import {
   getDecisionPdf,
   getDisclosure,
   getDraftDecision,
+  getHeadDesk,
   getMinutesDocument,
   getSessionDossier,
   listApprovedNominations,
@@ -112,6 +114,19 @@ export const commendationService = (api: ApiClient) => ({
   checkSignature: (decisionId: string, pdfBase64: string) =>
     api.call(checkDecisionSignature, { params: { decisionId }, body: { pdf: pdfBase64 } }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
-  revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
-    api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),
+  revoke: (
+    decisionId: string,
+    nominationId: string,
+    reason: string,
+    idempotencyKey: string,
+    legalBasis?: string,
+  ) =>
+    api.call(revokeAward, {
+      params: { decisionId },
+      body: { nominationId, reason, ...(legalBasis ? { legalBasis } : {}) },
+      idempotencyKey,
+    }),
+  headDesk: (campaignId: string) => api.call(getHeadDesk, { params: { campaignId } }),
+  decideByHead: (body: RequestOf<typeof decideByHead>['body'], idempotencyKey: string) =>
+    api.call(decideByHead, { body, idempotencyKey }),
 });
