@@ -1,11 +1,21 @@
-import { commendationContracts } from '@thidua/shared/contracts';
+import { apiKeyContracts, commendationContracts } from '@thidua/shared/contracts';
+import { createApiKeyCheck } from '../features/api-keys/check';
+import { apiKeyRouteImpls } from '../features/api-keys/http';
 import { commendationRouteImpls } from '../features/commendations/http';
 import { appDeps } from '../kernel/deps';
 import { createGroupHandler } from '../kernel/http/route';
 
-/** The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7). */
+/**
+ * The `commendations` Lambda: nominations, batches, disclosures, the council, decisions (issue 7), and the
+ * register's API keys for document-management systems (ADR 0034).
+ */
 const deps = appDeps();
-export const handler = createGroupHandler(commendationContracts, commendationRouteImpls(deps), {
-  idempotency: deps.idempotency,
-  accounts: deps.accounts,
-});
+export const handler = createGroupHandler(
+  { ...commendationContracts, ...apiKeyContracts },
+  [...commendationRouteImpls(deps), ...apiKeyRouteImpls(deps)],
+  {
+    idempotency: deps.idempotency,
+    accounts: deps.accounts,
+    apiKeys: createApiKeyCheck(deps.apiKeys),
+  },
+);

@@ -1,3 +1,4 @@
+import { type ApiKeyRepository, createApiKeyRepository } from '../features/api-keys/repository';
 import { type AttachmentRepository, createAttachmentRepository } from '../features/attachments/repository';
 import { createFileStorage, type FileStorage } from '../features/attachments/storage';
 import { type AuditLog, createAuditLog } from '../features/audit/chains';
@@ -82,6 +83,8 @@ export interface Deps {
   audit: AuditLog;
   /** Tenant mergers: consents, lineage records, tenant ledgers (ADR 0017). */
   mergers: MergerRepository;
+  /** The API keys of document-management systems (hashed; ADR 0034). */
+  apiKeys: ApiKeyRepository;
 }
 
 export const createDeps = (config: Config, clients: AwsClients = createAwsClients(config)): Deps => {
@@ -115,6 +118,7 @@ export const createDeps = (config: Config, clients: AwsClients = createAwsClient
     documents: createDocumentStore(clients.s3, config.bucketName),
     audit: createAuditLog(ref, users),
     mergers: createMergerRepository(ref),
+    apiKeys: createApiKeyRepository(ref),
   };
 };
 

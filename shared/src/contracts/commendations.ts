@@ -591,6 +591,14 @@ export const ReservationRequest = z.object({
   ref: z.string().trim().min(1).max(200),
 });
 
+/** A number held in a register for a document the văn thư numbers itself. */
+export const Reservation = z.object({
+  sequence: z.string(),
+  number: z.number().int(),
+  numberText: z.string(),
+  state: z.literal('reserved'),
+});
+
 export const reserveRegisterNumber = defineRoute({
   method: 'POST',
   path: '/commendations/register/reservations',
@@ -600,14 +608,32 @@ export const reserveRegisterNumber = defineRoute({
   summary: 'Văn thư giữ số trong sổ đăng ký',
   idempotencyPrecheck: true,
   body: ReservationRequest,
-  response: z.object({
-    sequence: z.string(),
-    number: z.number().int(),
-    numberText: z.string(),
-    state: z.literal('reserved'),
-  }),
+  response: Reservation,
   status: 201,
   errors: [403, 404, 409, 422],
+});
+
+/** A year's register: every number of every issuing body, checked for gaps and duplicates. */
+export const RegisterView = z.object({
+  year: z.number().int(),
+  entries: z.array(
+    z.object({
+      id: Id,
+      kind: z.enum(['award', 'revocation']),
+      issuingBodyId: Id,
+      number: z.number().int(),
+      numberText: z.string(),
+      signedOn: z.string(),
+    }),
+  ),
+  checks: z.array(
+    z.object({
+      issuingBodyId: Id,
+      ok: z.boolean(),
+      gaps: z.array(z.number()),
+      duplicates: z.array(z.number()),
+    }),
+  ),
 });
 
 export const getRegister = defineRoute({
@@ -618,27 +644,7 @@ export const getRegister = defineRoute({
   operationId: 'getRegister',
   summary: 'Sổ đăng ký số quyết định của năm',
   query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-  response: z.object({
-    year: z.number().int(),
-    entries: z.array(
-      z.object({
-        id: Id,
-        kind: z.enum(['award', 'revocation']),
-        issuingBodyId: Id,
-        number: z.number().int(),
-        numberText: z.string(),
-        signedOn: z.string(),
-      }),
-    ),
-    checks: z.array(
-      z.object({
-        issuingBodyId: Id,
-        ok: z.boolean(),
-        gaps: z.array(z.number()),
-        duplicates: z.array(z.number()),
-      }),
-    ),
-  }),
+  response: RegisterView,
   errors: [404],
 });
 

@@ -403,7 +403,12 @@ export const revokeAward = async (
 /** The register of a year: every number of every issuing body, checked for gaps and duplicates. */
 export const registerOf = async (d: CommendationDeps, identity: Identity, year: number) => {
   requireAllowed(identity, 'read', await provinceResource(d, identity.tenantId, 'register'));
-  const entries = await d.commendations.register(identity.tenantId, year);
+  return registerView(d, identity.tenantId, year);
+};
+
+/** The register of a year as its reader sees it, once the reader (a person or a key) is authorized. */
+export const registerView = async (d: CommendationDeps, tenantId: string, year: number) => {
+  const entries = await d.commendations.register(tenantId, year);
   const bodies = [...new Set(entries.map((e) => e.issuingBodyId))];
   return {
     year,
