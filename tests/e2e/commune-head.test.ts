@@ -81,7 +81,7 @@ describe('a commune-level Giấy khen, decided by the head', () => {
     expect(text).toContain('Lê Văn Tổ');
     const [print] = await Promise.all([
       head.context().waitForEvent('page'),
-      decided.getByRole('button', { name: /^In Giấy khen/ }).click(),
+      decided.getByRole('button', { name: /^In Phôi Giấy khen/ }).click(),
     ]);
     await print.waitForLoadState();
     expect(await print.content()).toMatch(/data-field="nomineeName"[^>]*>Lê Văn Tổ</);

@@ -18,7 +18,7 @@ import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf } from './context';
 import { decisionNotices } from './decisions';
 import { signatureOf, signerOf } from './documents/signer';
-import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { documentKey, XLSX_TYPE } from './documents-store';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
 import type { Seal } from './tx';
@@ -124,9 +124,10 @@ export const decideByHead = async (
     denominatorCount: 0,
     agreePercent: 0,
   }));
-  const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+  const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
     import('./documents/decision-doc'),
     import('./documents/awardees-xlsx'),
+    import('./documents/store'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
@@ -156,7 +157,7 @@ export const decideByHead = async (
       documentKey: docKey,
       xlsxKey,
     };
-    const docx = await decisionDocx({
+    const model = decisionDocument({
       config,
       issuingBody: body,
       ruleBases: (ruleSetOn(config, signedOn)?.legalBases ?? []).map((b) => b.ref),
@@ -167,8 +168,9 @@ export const decideByHead = async (
       proposal: `Xét đề nghị của ${proposers}.`,
       entries,
     });
+    // The DOCX and, beside it, its model: the documents group renders the PDF from it (ADR 0024).
     await Promise.all([
-      d.documents.put(docKey, docx, DOCX_TYPE),
+      storeDocument(d.documents, docKey, model),
       d.documents.put(xlsxKey, awardeesXlsx(decision), XLSX_TYPE),
     ]);
     const items: TxItem[] = [

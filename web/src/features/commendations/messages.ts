@@ -152,6 +152,8 @@ const vi = {
   'nav.notifications': 'Thông báo khen thưởng',
   'notifications.title': 'Thông báo về khen thưởng của đơn vị',
   'notifications.none': 'Đơn vị chưa có thông báo nào.',
+  'confirm.closeDisclosure':
+    'Công khai sẽ kết thúc ngay: trang công khai không nhận thêm ý kiến; lý do, người quyết định và văn bản được ghi lại, hiện trên thẻ của Thường trực và trên trang công khai.',
   'head.title': 'Quyết định khen thưởng của người đứng đầu',
   'head.intro':
     'Hồ sơ đã được {unit} duyệt xong với hình thức do người đứng đầu quyết định (không qua Hội đồng). Mở hồ sơ, chọn các trường hợp và ra quyết định; văn phòng có thể chuẩn bị, người đứng đầu quyết định.',
@@ -328,6 +330,8 @@ const en: Record<Key, string> = {
   'nav.notifications': 'Commendation notices',
   'notifications.title': "Your unit's commendation notices",
   'notifications.none': 'No notice yet.',
+  'confirm.closeDisclosure':
+    'The disclosure ends now: the public page takes no more comments; the reason, who decided and the document are recorded and shown on the secretariat’s card and the public page.',
   'head.title': "The head's commendation decisions",
   'head.intro':
     'Nominations {unit} has finished reviewing whose award its head decides alone (no council). Open the files, pick the nominees and decide; the office may prepare, the head decides.',
