@@ -2,7 +2,7 @@ import { setPasswordAndGroups } from '@thidua/functions/local/pool-users';
 import { templates2023 } from '@thidua/shared/forms';
 import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus, testCampaign, units } from './api-world';
-import { type NomineeInput, nominationData, uploadPdf } from './commendations-world';
+import { completeNomination, type NomineeInput, nominationData } from './commendations-world';
 
 /**
  * A ward's own awards (issue 17, point 6), shared by the integration suite and the browser journey: the
@@ -140,24 +140,6 @@ export const sendNominee = async (officer: Api, nominee: NomineeInput): Promise<
     }),
     201,
   );
-  const nominationId = String(draft.id);
-  const files = {
-    toTrinh: [await uploadPdf(officer, nominationId, 'to-trinh.pdf')],
-    achievementReport: [await uploadPdf(officer, nominationId, 'bao-cao-thanh-tich.pdf')],
-    minutes: [await uploadPdf(officer, nominationId, 'bien-ban.pdf')],
-  };
-  const saved = expectStatus(
-    await officer.put(`/submissions/${nominationId}`, {
-      data: nominationData(nominee, files),
-      expectedVersion: draft.version,
-    }),
-    200,
-  );
-  return expectStatus(
-    await officer.post(`/submissions/${nominationId}/actions`, {
-      type: 'submit',
-      expectedVersion: saved.version,
-    }),
-    200,
-  );
+  const id = await completeNomination(officer, nominee, draft);
+  return expectStatus(await officer.get(`/submissions/${id}`), 200);
 };

@@ -19,7 +19,7 @@ import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
 import { decisionSearchItems } from '../search/entries';
-import { type CommendationDeps, provinceResource } from './context';
+import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
 import { minutesTitle, moveSession } from './council';
 import { provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
@@ -264,15 +264,7 @@ const revocationAuthority = async (
     requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
     return { holder: await provinceSigner(d, identity.tenantId, now), proposal: null };
   }
-  const unit = await d.units.get(identity.tenantId, unitId);
-  if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  requireAllowed(identity, 'act', {
-    type: 'decision',
-    tenantId: identity.tenantId,
-    unitId: unit.id,
-    unitPath: unit.path,
-    headDecision: true,
-  });
+  const unit = await requireHeadDecisionOf(d, identity, unitId, 'act');
   return { holder: signerOf(unit, vnDate(now)), proposal: `Xét đề nghị của Văn phòng ${unit.name}.` };
 };
 

@@ -11,11 +11,10 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
-import { type CommendationDeps, commendationConfigOf } from './context';
+import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { decisionNotices } from './decisions';
 import { signatureOf, signerOf } from './documents/signer';
 import { documentKey, XLSX_TYPE } from './documents-store';
@@ -49,15 +48,7 @@ export const decideByHead = async (
   seal: Seal<Decision>,
 ): Promise<Decision> => {
   const tenantId = identity.tenantId;
-  const unit = await d.units.get(tenantId, identity.unitId);
-  if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  requireAllowed(identity, 'act', {
-    type: 'decision',
-    tenantId,
-    unitId: unit.id,
-    unitPath: unit.path,
-    headDecision: true,
-  });
+  const unit = await requireHeadDecisionOf(d, identity, identity.unitId, 'act');
   const { config } = await commendationConfigOf(d, tenantId, input.campaignId);
   const subs = await Promise.all(input.nominationIds.map((id) => d.submissions.get(tenantId, id)));
   const prepared = await Promise.all(

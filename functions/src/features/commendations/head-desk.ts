@@ -15,9 +15,7 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import { type Identity, officeHoldersOn } from '@thidua/shared/org';
-import { requireAllowed } from '../../kernel/access';
-import { NotFound } from '../../kernel/http/errors';
-import { type CommendationDeps, commendationConfigOf } from './context';
+import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { dossierItemOf } from './dossier';
 import { approvedNominations, factsOf, nomineeRedaction } from './nominations';
 import { registerModeOf } from './register';
@@ -37,15 +35,7 @@ export const headDesk = async (
   now: Date,
 ): Promise<HeadDesk> => {
   const tenantId = identity.tenantId;
-  const unit = await d.units.get(tenantId, identity.unitId);
-  if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  requireAllowed(identity, 'read', {
-    type: 'decision',
-    tenantId,
-    unitId: unit.id,
-    unitPath: unit.path,
-    headDecision: true,
-  });
+  const unit = await requireHeadDecisionOf(d, identity, identity.unitId, 'read');
   const on = vnDate(now);
   const year = Number(on.slice(0, 4));
   const [{ config }, approved, redact, register] = await Promise.all([

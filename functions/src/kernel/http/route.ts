@@ -89,6 +89,18 @@ interface RequestState {
   failure: unknown;
 }
 
+/** What a signed-in or keyed request carries besides its caller: input, event, clock, `remember`. */
+const callerRequest = <C extends RouteContract>(s: RequestState) => {
+  const { idempotency, store, now } = s;
+  return {
+    ...(s.input as InputOf<C>),
+    event: s.event,
+    requestId: s.requestId,
+    now,
+    remember: (response: HttpResult) => (store ? rememberItems(store, idempotency, response, now) : []),
+  };
+};
+
 export const userRoute = <C extends RouteContract>(
   contract: C,
   fn: (req: UserRequest<C>) => Promise<HttpResult>,
@@ -97,14 +109,9 @@ export const userRoute = <C extends RouteContract>(
   auth: 'user',
   run: (s) => {
     if (s.identity === null) throw new Error(`route ${contract.operationId} ran without an identity`);
-    const { idempotency, store, now } = s;
     return fn({
-      ...(s.input as InputOf<C>),
+      ...callerRequest<C>(s),
       identity: s.identity,
-      event: s.event,
-      requestId: s.requestId,
-      now,
-      remember: (response) => (store ? rememberItems(store, idempotency, response, now) : []),
       countTransition: (action) => {
         s.transitions.push(action);
       },
@@ -120,15 +127,7 @@ export const apiKeyRoute = <C extends RouteContract>(
   auth: 'api_key',
   run: (s) => {
     if (s.apiKey === null) throw new Error(`route ${contract.operationId} ran without an API key`);
-    const { idempotency, store, now } = s;
-    return fn({
-      ...(s.input as InputOf<C>),
-      key: s.apiKey,
-      event: s.event,
-      requestId: s.requestId,
-      now,
-      remember: (response) => (store ? rememberItems(store, idempotency, response, now) : []),
-    });
+    return fn({ ...callerRequest<C>(s), key: s.apiKey });
   },
 });
 
