@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { absent, isNull } from '../../kernel/data/conditions';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * The API keys of a tenant (ADR 0034): one item per key in the tenant's key partition. The secret itself is
@@ -41,3 +42,6 @@ export const createApiKeyRepository = (ref: TableRef): ApiKeyRepository => {
       apiKeyEntity.update(ref.table, { tenantId, id }, { set: { lastUsedAt: at } }, isNull('revokedAt')),
   };
 };
+
+/** `apiKeys` of a route group's container (the commendations group: the register's keys). */
+export const apiKeysDep = defineDep('apiKeys', (c) => createApiKeyRepository(c.ref));
