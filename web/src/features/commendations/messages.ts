@@ -154,6 +154,18 @@ const vi = {
   'notifications.none': 'Đơn vị chưa có thông báo nào.',
   'confirm.closeDisclosure':
     'Công khai sẽ kết thúc ngay: trang công khai không nhận thêm ý kiến; lý do, người quyết định và văn bản được ghi lại, hiện trên thẻ của Thường trực và trên trang công khai.',
+  'nav.apiKeys': 'Khóa API hệ thống văn bản',
+  'keys.title': 'Khóa API của hệ thống quản lý văn bản',
+  'keys.intro':
+    'Hệ thống quản lý văn bản của văn thư dùng khóa API để giữ số và đọc sổ đăng ký văn bản, không dùng tài khoản của người. Khóa chỉ hiện một lần khi tạo; hệ thống chỉ lưu mã băm. Mỗi lần dùng được ghi nhật ký với tên khóa.',
+  'keys.create': 'Tạo khóa API',
+  'keys.name': 'Tên khóa (tên hệ thống)',
+  'keys.secret': 'Sao chép khóa này vào cấu hình của hệ thống ngay bây giờ — khóa sẽ không hiện lại:',
+  'keys.lastUsed': 'dùng lần cuối: {at}',
+  'keys.revoke': 'Thu hồi khóa',
+  'keys.revoked': 'Đã thu hồi lúc {at}',
+  'confirm.revokeKey':
+    'Khóa «{name}» sẽ bị thu hồi: từ yêu cầu tiếp theo, hệ thống dùng khóa này bị từ chối; việc thu hồi được ghi nhật ký.',
   'head.title': 'Quyết định khen thưởng của người đứng đầu',
   'head.intro':
     'Hồ sơ đã được {unit} duyệt xong với hình thức do người đứng đầu quyết định (không qua Hội đồng). Mở hồ sơ, chọn các trường hợp và ra quyết định; văn phòng có thể chuẩn bị, người đứng đầu quyết định.',
@@ -332,6 +344,18 @@ const en: Record<Key, string> = {
   'notifications.none': 'No notice yet.',
   'confirm.closeDisclosure':
     'The disclosure ends now: the public page takes no more comments; the reason, who decided and the document are recorded and shown on the secretariat’s card and the public page.',
+  'nav.apiKeys': 'API keys for document systems',
+  'keys.title': 'API keys of document-management systems',
+  'keys.intro':
+    "The registry office's document-management system uses an API key to reserve and read register numbers, not a person's account. A key is shown once when created; only its hash is stored. Every use is audited with the key's name.",
+  'keys.create': 'Create an API key',
+  'keys.name': 'Key name (the system)',
+  'keys.secret': 'Copy this key into the system’s configuration now — it will not be shown again:',
+  'keys.lastUsed': 'last used: {at}',
+  'keys.revoke': 'Revoke key',
+  'keys.revoked': 'Revoked at {at}',
+  'confirm.revokeKey':
+    'Key «{name}» will be revoked: from the next request on, the system using it is refused; the revocation is audited.',
   'head.title': "The head's commendation decisions",
   'head.intro':
     'Nominations {unit} has finished reviewing whose award its head decides alone (no council). Open the files, pick the nominees and decide; the office may prepare, the head decides.',

@@ -3,6 +3,7 @@ import {
   checkDecisionSignature,
   closeDisclosure,
   closeSession,
+  createApiKey,
   createBatch,
   decideBatch,
   decideByHead,
@@ -18,6 +19,7 @@ import {
   getHeadDesk,
   getMinutesDocument,
   getSessionDossier,
+  listApiKeys,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -29,6 +31,7 @@ import {
   openDisclosure,
   openSession,
   type RequestOf,
+  revokeApiKey,
   revokeAward,
   signDecision,
   submitBatch,
@@ -126,6 +129,11 @@ export const commendationService = (api: ApiClient) => ({
       body: { nominationId, reason, ...(legalBasis ? { legalBasis } : {}) },
       idempotencyKey,
     }),
+  apiKeys: () => api.call(listApiKeys).then((r) => r.items),
+  createApiKey: (body: RequestOf<typeof createApiKey>['body'], idempotencyKey: string) =>
+    api.call(createApiKey, { body, idempotencyKey }),
+  revokeApiKey: (keyId: string, idempotencyKey: string) =>
+    api.call(revokeApiKey, { params: { keyId }, idempotencyKey }),
   headDesk: (campaignId: string) => api.call(getHeadDesk, { params: { campaignId } }),
   decideByHead: (body: RequestOf<typeof decideByHead>['body'], idempotencyKey: string) =>
     api.call(decideByHead, { body, idempotencyKey }),
