@@ -116,7 +116,8 @@ export interface Platform {
   handlerEnv: Record<string, string>;
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
-   * `notification-reminders` plans deadline reminders and escalations.
+   * `notification-reminders` plans deadline reminders and escalations; `notification-digest` sends the
+   * daily digests.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -244,6 +245,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      // The key of e-mails' unsubscribe links: a file here, a KMS HMAC key on AWS (NOTIFY_LINK_KEY_ID).
+      NOTIFY_LINK_KEY_FILE: join(dataDir, 'notifications', 'link-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
       // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
       MAIL_SENDER: 'smtp',
@@ -287,6 +290,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+    // E-mails' one-click unsubscribe links point at the API (`<web origin>/api` behind CloudFront on AWS).
+    handlerEnv.PUBLIC_API_URL = gateway.url.replace(/\/$/, '');
+    process.env.PUBLIC_API_URL = handlerEnv.PUBLIC_API_URL;
 
     type LambdaModule = { handler: (e: unknown, c: unknown) => Promise<unknown> };
     const notificationsHandler = async () =>
@@ -319,6 +325,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
             const h = await notificationsHandler();
             return dynamoCallCounter.background(() =>
               h({ job: 'notification-reminders', time: at.toISOString() }, {}),
+            );
+          },
+        },
+        {
+          // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
+          name: 'notification-digest',
+          everyMs: options.remindersEveryMs ?? 60 * 60_000,
+          run: async (at) => {
+            const h = await notificationsHandler();
+            return dynamoCallCounter.background(() =>
+              h({ job: 'notification-digest', time: at.toISOString() }, {}),
             );
           },
         },
