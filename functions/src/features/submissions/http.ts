@@ -6,6 +6,7 @@ import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
 import {
   classifySubmission,
   createDraft,
+  returnFields,
   rulesFor,
   saveDraft,
   saveReview,
@@ -74,7 +75,14 @@ export const submissionRoutes = (d: Deps): RouteImpl[] => {
           write.submission,
           write.events,
           template.title ?? '',
-          options.action.type === 'return' ? options.action.fields : undefined,
+          // The return's fields: picked in the dialog or by comments "with the return" (one mechanism).
+          options.action.type === 'return'
+            ? returnFields(
+                options.action.fields,
+                await d.comments.list(before.tenantId, before.id),
+                before.level,
+              )
+            : undefined,
         ).items
       : [];
     // A nominee renamed (or hidden by "Mật") is re-indexed for the search box in the same transaction.
