@@ -270,3 +270,33 @@ describe('one-click unsubscribe from a kind, without signing in', () => {
     expect(mails).toHaveLength(1);
   });
 });
+
+describe('a return points at fields by one mechanism', () => {
+  it('a comment written "with the return" names the field the notice and the e-mail open, like a picked one', async () => {
+    const { as, platform } = world();
+    const s = await createReport(as.communeSubmitter, '2026-Q4');
+    const submitted = await act(as.communeSubmitter, s, { type: 'submit' });
+    expectStatus(
+      await as.districtReviewer.post(
+        `/submissions/${s.id}/comments`,
+        { path: 'figures.drugCases', text: 'Số vụ ma túy chưa khớp', withReturn: true },
+        { 'idempotency-key': `comment-${s.id}` },
+      ),
+      201,
+    );
+    // No field picked in the action: the comment's field is the return's.
+    await act(as.districtReviewer, submitted, { type: 'return', reason: 'Xem nhận xét ở ô số vụ ma túy' });
+    const mail = await platform.mail.waitFor(
+      (m) => m.to.includes(logins.communeSubmitter) && m.text.includes('Xem nhận xét ở ô số vụ ma túy'),
+    );
+    expect(mail.text).toContain(`/submissions/${s.id}#field-figures.drugCases`);
+    await settle();
+    const page = body(await as.communeSubmitter.get('/me/notifications'));
+    expect(page.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'returned',
+        subject: expect.objectContaining({ id: s.id, fieldKey: 'figures.drugCases' }),
+      }),
+    );
+  });
+});
