@@ -313,32 +313,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
+    // The notifications function's hourly jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS.
+    const notificationsJob = (name: string) => ({
+      name,
+      everyMs: options.remindersEveryMs ?? 60 * 60_000,
+      run: async (at: Date) => {
+        const h = await notificationsHandler();
+        return dynamoCallCounter.background(() => h({ job: name, time: at.toISOString() }, {}));
+      },
+    });
     // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
-        {
-          name: 'notification-reminders',
-          everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) => {
-            const h = await notificationsHandler();
-            return dynamoCallCounter.background(() =>
-              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
-            );
-          },
-        },
-        {
-          // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
-          name: 'notification-digest',
-          everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) => {
-            const h = await notificationsHandler();
-            return dynamoCallCounter.background(() =>
-              h({ job: 'notification-digest', time: at.toISOString() }, {}),
-            );
-          },
-        },
+        notificationsJob('notification-reminders'),
+        // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
+        notificationsJob('notification-digest'),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,

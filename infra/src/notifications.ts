@@ -92,28 +92,31 @@ export class Notifications extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     });
-    this.reminders = new Schedule(this, 'PlanReminders', {
-      description: 'Plans deadline reminders, overdue notices and escalations into the outbox',
-      schedule: ScheduleExpression.rate(Duration.hours(1)),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject(REMINDER_JOB_INPUT),
-        role: schedulerRole,
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(30),
-      }),
-    });
+    const hourly = (id: string, description: string, schedule: ScheduleExpression, input: object) =>
+      new Schedule(this, id, {
+        description,
+        schedule,
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject(input),
+          role: schedulerRole,
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(30),
+        }),
+      });
+    this.reminders = hourly(
+      'PlanReminders',
+      'Plans deadline reminders, overdue notices and escalations into the outbox',
+      ScheduleExpression.rate(Duration.hours(1)),
+      REMINDER_JOB_INPUT,
+    );
     // The daily digest: every hour at :05 (the function sends from NOTIFY_DIGEST_HOUR in Vietnam, once
     // per person and day; the five minutes let the stream deliver the last notices of the window).
-    this.digest = new Schedule(this, 'SendDigests', {
-      description: 'Sends each person the daily digest of the notice kinds they chose (once a day)',
-      schedule: ScheduleExpression.cron({ minute: '5' }),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject(DIGEST_JOB_INPUT),
-        role: schedulerRole,
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(30),
-      }),
-    });
+    this.digest = hourly(
+      'SendDigests',
+      'Sends each person the daily digest of the notice kinds they chose (once a day)',
+      ScheduleExpression.cron({ minute: '5' }),
+      DIGEST_JOB_INPUT,
+    );
     // A person stops a kind of mail from the e-mail without signing in: the link is MAC'd with this key
     // (GenerateMac/VerifyMac; the material never leaves KMS). Apart from the audit chain's key: only this
     // function holds it, and replacing it only voids outstanding links.

@@ -21,6 +21,14 @@ import { apiAs } from '../support/platform';
 const { axeViolations, seriousViolations, signInThroughPage, useBuiltWeb } = browserSupport;
 const e2e = useBuiltWeb();
 
+/** A fresh browser session (nobody signed in), in Vietnamese, at a desktop size. */
+const openPage = async () => {
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+};
+
 describe('notifications', () => {
   it('a returned report: the bell shows 1, the notice opens the report at the commented field, the e-mail arrives', async () => {
     const { platform, web } = e2e.built;
@@ -32,12 +40,7 @@ describe('notifications', () => {
     const submitted = await act(officerApi, draft, { type: 'submit' });
     expect(submitted.state).toBe('under_review');
 
-    const reviewer = await e2e.browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'vi-VN',
-    });
-    const review = await reviewer.newPage();
-    review.setDefaultTimeout(15_000);
+    const { context: reviewer, page: review } = await openPage();
     await review.goto(`${web.origin}/sign-in`);
     await signInThroughPage(review, logins.districtReviewer);
     await review.goto(`${web.origin}/submissions/${draft.id}`);
@@ -86,12 +89,7 @@ describe('notifications', () => {
     const link = /Không muốn nhận thư loại "Báo cáo bị trả lại": (\S+)/.exec(mail.text)?.[1] ?? '';
     const target = new URL(link);
     expect(target.pathname).toBe('/public/notifications/preferences');
-    const anonymous = await e2e.browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'vi-VN',
-    });
-    const unsub = await anonymous.newPage();
-    unsub.setDefaultTimeout(15_000);
+    const { context: anonymous, page: unsub } = await openPage();
     await unsub.goto(`${web.origin}${target.pathname}${target.search}`);
     await unsub.getByText('Báo cáo bị trả lại').first().waitFor();
     expect(seriousViolations(await axeViolations(unsub)), 'unsubscribe page').toEqual([]);

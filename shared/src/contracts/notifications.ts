@@ -159,29 +159,36 @@ export const UnsubscribeView = z.object({
 });
 export type UnsubscribeView = z.infer<typeof UnsubscribeView>;
 
-export const getUnsubscribe = defineRoute({
+/** Both answer the same view of the same link: only the method and what it does differ. */
+const unsubscribeRoute = (spec: {
+  method: 'GET' | 'POST';
+  operationId: string;
+  summary: string;
+  description?: string;
+  errors: (403 | 404 | 409 | 422)[];
+}) =>
+  defineRoute({
+    ...spec,
+    path: '/public/notifications/preferences',
+    group: 'notifications',
+    auth: 'public',
+    query: UnsubscribeQuery,
+    response: UnsubscribeView,
+  });
+
+export const getUnsubscribe = unsubscribeRoute({
   method: 'GET',
-  path: '/public/notifications/preferences',
-  group: 'notifications',
-  auth: 'public',
   operationId: 'getUnsubscribe',
   summary: 'What an unsubscribe link of an e-mail stops (no sign-in)',
-  query: UnsubscribeQuery,
-  response: UnsubscribeView,
   errors: [403, 404, 422],
 });
 
-export const postUnsubscribe = defineRoute({
+export const postUnsubscribe = unsubscribeRoute({
   method: 'POST',
-  path: '/public/notifications/preferences',
-  group: 'notifications',
-  auth: 'public',
   operationId: 'postUnsubscribe',
   summary: 'Unsubscribe by the link of an e-mail (RFC 8058 one-click; no sign-in)',
   description:
     'Thân yêu cầu (nếu có) là `List-Unsubscribe=One-Click` của trình đọc thư; gọi lại lần nữa không đổi gì.',
-  query: UnsubscribeQuery,
-  response: UnsubscribeView,
   errors: [403, 404, 409, 422],
 });
 
