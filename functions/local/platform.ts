@@ -63,7 +63,7 @@ export interface PlatformOptions {
   accessLog?: (line: string) => void;
   /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
   auditAnchorEveryMs?: number;
-  /** How often reminders and escalations are planned (default hourly; each step is sent once anyway). */
+  /** How often reminders and escalations are planned and the digest job runs (default hourly; each is sent once anyway). */
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
