@@ -1,4 +1,6 @@
 import { notificationContracts } from '@thidua/shared/contracts';
+import { auditDep } from '../features/audit/chains';
+import { campaignsDep, templatesDep } from '../features/campaigns/repository';
 import { type EmailChannel, sesEmailChannel, smtpEmailChannel } from '../features/notifications/channels';
 import { loadNotifyConfig } from '../features/notifications/config';
 import type { DeliveryDeps } from '../features/notifications/delivery';
@@ -15,15 +17,30 @@ import {
 import { linkKeyFromEnv, type UnsubscribeLinks, unsubscribeLinks } from '../features/notifications/links';
 import { createNotificationRepository } from '../features/notifications/repository';
 import { unsubscribeRoutes } from '../features/notifications/unsubscribe';
-import { appDeps } from '../kernel/deps';
+import { unitsDep, usersDep } from '../features/org/repository';
+import { submissionsDep } from '../features/submissions/repository';
+import { idempotencyDep } from '../kernel/data/idempotency-store';
+import { groupDeps } from '../kernel/deps';
+import { accountsDep } from '../kernel/http/accounts';
 import { createGroupHandler } from '../kernel/http/route';
 
 /**
  * Lambda entry of the `notifications` group: its routes (the bell, preferences, dead letters, "Nhắc
- * nhở"), the outbox's stream consumer, the reminder schedule and SES feedback — one module, the same on
+ * nhở", the unsubscribe links), the outbox's stream consumer, the reminder and digest schedules and SES
+ * feedback — one module, the same on
  * AWS and behind the local platform (its stream reader and scheduler call this `handler`).
  */
-const deps = appDeps();
+const deps = groupDeps([
+  campaignsDep,
+  unitsDep,
+  usersDep,
+  submissionsDep,
+  templatesDep,
+  idempotencyDep,
+  accountsDep,
+  // The unsubscribe link's change is an event on the person's audit chain.
+  auditDep,
+]);
 const config = loadNotifyConfig();
 const notifications = createNotificationRepository({
   table: deps.config.tableName,

@@ -30,7 +30,7 @@ export const maskEmail = (email: string): string => {
  * A second POST finds nothing to change and answers the same.
  */
 export const unsubscribeRoutes = (
-  d: Deps,
+  d: Pick<Deps, 'audit' | 'users'>,
   notifications: NotificationRepository,
   links: () => UnsubscribeLinks,
 ): RouteImpl[] => {
