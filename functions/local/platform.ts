@@ -63,7 +63,7 @@ export interface PlatformOptions {
   accessLog?: (line: string) => void;
   /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
   auditAnchorEveryMs?: number;
-  /** How often reminders and escalations are planned (default hourly; each step is sent once anyway). */
+  /** How often reminders and escalations are planned and the digest job runs (default hourly; each is sent once anyway). */
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
@@ -116,8 +116,9 @@ export interface Platform {
   handlerEnv: Record<string, string>;
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
-   * `notification-reminders` plans deadline reminders and escalations, `notification-redeliver` sends again
-   * (same Message-ID) the e-mails whose claim's lease ran out.
+   * `notification-reminders` plans deadline reminders and escalations; `notification-digest` sends the
+   * daily digests; `notification-redeliver` sends again (same Message-ID) the e-mails whose claim's lease
+   * ran out.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -245,6 +246,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      // The key of e-mails' unsubscribe links: a file here, a KMS HMAC key on AWS (NOTIFY_LINK_KEY_ID).
+      NOTIFY_LINK_KEY_FILE: join(dataDir, 'notifications', 'link-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
       // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
       MAIL_SENDER: 'smtp',
@@ -288,6 +291,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+    // E-mails' one-click unsubscribe links point at the API (`<web origin>/api` behind CloudFront on AWS).
+    handlerEnv.PUBLIC_API_URL = gateway.url.replace(/\/$/, '');
+    process.env.PUBLIC_API_URL = handlerEnv.PUBLIC_API_URL;
 
     type LambdaModule = { handler: (e: unknown, c: unknown) => Promise<unknown> };
     const notificationsHandler = async () =>
@@ -308,8 +314,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
-    // A job of the notifications handler: the same module and event as its EventBridge schedule on AWS.
-    const notificationJob = (name: string, everyMs: number) => ({
+    // The notifications function's jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS (hourly
+    // unless said otherwise).
+    const notificationsJob = (name: string, everyMs = options.remindersEveryMs ?? 60 * 60_000) => ({
       name,
       everyMs,
       run: async (at: Date) => {
@@ -322,9 +329,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
-        notificationJob('notification-reminders', options.remindersEveryMs ?? 60 * 60_000),
+        notificationsJob('notification-reminders'),
+        // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
+        notificationsJob('notification-digest'),
         // E-mails whose sender died mid-send, sent again with the same Message-ID (infra/src/notifications.ts).
-        notificationJob('notification-redeliver', 10 * 60_000),
+        notificationsJob('notification-redeliver', 10 * 60_000),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectStatus, logins } from '../integration/api-world';
 import {
+  addCommendationCampaign,
   COMMEND_CAMPAIGN,
-  createCommendationCampaign,
   fileNomination,
 } from '../integration/commendations-world';
 import * as browserSupport from '../support/browser';
@@ -19,7 +19,7 @@ const e2e = useBuiltWeb();
 describe('commendation notifications', () => {
   it('a tờ trình sent to the province: the bell counts it, the notice opens the batch page at it', async () => {
     const { platform, web } = e2e.built;
-    await createCommendationCampaign(await apiAs(platform, logins.admin));
+    await addCommendationCampaign(await apiAs(platform, logins.admin));
     const commune = await apiAs(platform, logins.communeSubmitter);
     const district = await apiAs(platform, logins.districtReviewer);
     const nomination = await fileNomination(commune, {

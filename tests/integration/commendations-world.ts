@@ -10,8 +10,8 @@ import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld }
 export const COMMEND_CAMPAIGN = 'commend-test';
 export const NOMINATION_PERIOD = '2026-Y';
 
-/** The administrator creates the commendation campaign (the API world's, or a browser journey's). */
-export const createCommendationCampaign = async (admin: Api): Promise<void> => {
+/** The commendation suites' campaign, created by the administrator. */
+export const addCommendationCampaign = async (admin: Api): Promise<void> => {
   const r = await admin.post(
     '/admin/campaigns',
     testCampaign(COMMEND_CAMPAIGN, {
@@ -35,7 +35,7 @@ export const createCommendationCampaign = async (admin: Api): Promise<void> => {
 export const startCommendationWorld = async (): Promise<ApiWorld> => {
   const w = await startApiWorld();
   try {
-    await createCommendationCampaign(w.as.admin);
+    await addCommendationCampaign(w.as.admin);
     return w;
   } catch (err) {
     await w.stop();

@@ -11,6 +11,7 @@ import type { User } from '@thidua/shared/org';
 import type { UnitRepository, UserRepository } from '../org/repository';
 import type { EmailChannel } from './channels';
 import { DEFAULT_LEASE_MS, type NotifyConfig } from './config';
+import type { UnsubscribeLinks } from './links';
 import { type Delivery, deadLetterId, type NotificationRepository, noticeId } from './repository';
 
 /**
@@ -24,6 +25,8 @@ export interface DeliveryDeps {
   users: Pick<UserRepository, 'allOfUnit' | 'get'>;
   units: Pick<UnitRepository, 'get' | 'heirsOn'>;
   email: EmailChannel | undefined;
+  /** Signed one-click unsubscribe links; without them the e-mail points at the signed-in preferences page. */
+  links?: UnsubscribeLinks;
   config: Pick<NotifyConfig, 'from' | 'contact' | 'appUrl' | 'maxAttempts' | 'backoffMs'> &
     Partial<Pick<NotifyConfig, 'leaseMs'>>;
   /** Waits between attempts (tests pass a fake). */
@@ -121,9 +124,11 @@ export async function sendOnce(
     leaseOver(current, clock()) ||
     (previous !== undefined && current.state === 'dead');
   if (!retryable) return 'skipped';
+  const signed = await deps.links?.forRecipient(intent.tenantId, user.id, intent.kind);
   const message = renderEmail(intent, user.email, {
     appUrl: deps.config.appUrl,
-    unsubscribeUrl: unsubscribeUrl(deps.config.appUrl, intent.kind),
+    unsubscribeUrl: signed?.oneClick ?? unsubscribeUrl(deps.config.appUrl, intent.kind),
+    ...(signed ? { unsubscribePageUrl: signed.page } : {}),
     recipientName: user.name,
     contact: deps.config.contact,
   });
