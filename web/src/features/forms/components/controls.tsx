@@ -1,30 +1,20 @@
 import { type ColumnField, groupsThousands, type SelectOption } from '@thidua/shared/forms';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useController } from 'react-hook-form';
-import { formatDate, parseDisplayDate, parseNumber, useT } from '../../../i18n';
+import { formatDate, parseDisplayDate, useT } from '../../../i18n';
 import type { ControlProps } from '../../../ui';
+import { editedNumber, selectionOnEdit, shownNumber, typedNumber } from '../number-text';
 
 /** Accessibility wiring of a control: from a `Field`, or a bare label for a table cell. */
 export type AriaProps = Partial<ControlProps> & { 'aria-label'?: string; id: string };
 
-const plainNumber = (v: unknown): string => {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v).replace('.', ',');
-  return typeof v === 'string' ? v : '';
-};
-const numberShown = (grouping: boolean) => {
-  const format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: grouping });
-  return (v: unknown): string => {
-    if (typeof v === 'number' && Number.isFinite(v)) return format.format(v);
-    return typeof v === 'string' ? v : '';
-  };
-};
-const groupedNumber = numberShown(true);
-const ungroupedNumber = numberShown(false);
+const groupedNumber = (v: unknown): string => shownNumber(v, true);
+const ungroupedNumber = (v: unknown): string => shownNumber(v, false);
 
 /**
  * The props of a text input whose form value is shown formatted while not focused (and, given
- * `editable`, re-shown that way on focus). Typing keeps exactly what was typed and hands `parse` of it
- * to the form; leaving hands the blur to the form.
+ * `editable`, re-shown that way on focus, the selection kept on the same characters). Typing keeps
+ * exactly what was typed and hands `parse` of it to the form; leaving hands the blur to the form.
  */
 function useFormattedInput(
   name: string,
@@ -38,15 +28,32 @@ function useFormattedInput(
   useEffect(() => {
     if (!focused) setText(show(field.value));
   }, [field.value, focused, show]);
+  // The selection to put back once the edited text is in the input (replacing the text loses it).
+  const reselect = useRef<{ input: HTMLInputElement; start: number; end: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = reselect.current;
+    if (pending?.input.value !== text) return;
+    reselect.current = null;
+    pending.input.setSelectionRange(pending.start, pending.end);
+  }, [text]);
   return {
     ref: field.ref,
     name: field.name,
     type: 'text',
     autoComplete: 'off',
     value: text,
-    onFocus: () => {
+    onFocus: (e: { currentTarget: HTMLInputElement }) => {
       setFocused(true);
-      if (editable) setText(editable(field.value));
+      if (!editable) return;
+      const input = e.currentTarget;
+      const edited = editable(field.value);
+      if (edited === input.value) return;
+      const selection = selectionOnEdit(input.value, edited, {
+        start: input.selectionStart ?? input.value.length,
+        end: input.selectionEnd ?? input.value.length,
+      });
+      reselect.current = { input, ...selection };
+      setText(edited);
     },
     onBlur: () => {
       setFocused(false);
@@ -59,11 +66,6 @@ function useFormattedInput(
     },
   };
 }
-
-const parseNumberText = (raw: string): unknown => {
-  const n = parseNumber(raw);
-  return n === null ? null : Number.isNaN(n) ? raw : n;
-};
 
 /**
  * A number typed the Vietnamese way (`1.234,5`). While focused the text is shown plain (`1234,5`) so
@@ -85,8 +87,8 @@ export function NumberInput({
   const input = useFormattedInput(
     name,
     grouping ? groupedNumber : ungroupedNumber,
-    parseNumberText,
-    plainNumber,
+    typedNumber,
+    editedNumber,
   );
   return (
     <input {...aria} {...input} className="input num-input" inputMode={decimal ? 'decimal' : 'numeric'} />
