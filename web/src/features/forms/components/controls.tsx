@@ -1,5 +1,5 @@
 import { type ColumnField, groupsThousands, type SelectOption } from '@thidua/shared/forms';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { formatDate, parseDisplayDate, useT } from '../../../i18n';
 import type { ControlProps } from '../../../ui';
@@ -28,14 +28,6 @@ function useFormattedInput(
   useEffect(() => {
     if (!focused) setText(show(field.value));
   }, [field.value, focused, show]);
-  // The selection to put back once the edited text is in the input (replacing the text loses it).
-  const reselect = useRef<{ input: HTMLInputElement; start: number; end: number } | null>(null);
-  useLayoutEffect(() => {
-    const pending = reselect.current;
-    if (pending?.input.value !== text) return;
-    reselect.current = null;
-    pending.input.setSelectionRange(pending.start, pending.end);
-  }, [text]);
   return {
     ref: field.ref,
     name: field.name,
@@ -46,14 +38,22 @@ function useFormattedInput(
       setFocused(true);
       if (!editable) return;
       const input = e.currentTarget;
-      const edited = editable(field.value);
-      if (edited === input.value) return;
-      const selection = selectionOnEdit(input.value, edited, {
-        start: input.selectionStart ?? input.value.length,
-        end: input.selectionEnd ?? input.value.length,
-      });
-      reselect.current = { input, ...selection };
-      setText(edited);
+      const shown = input.value;
+      // After the focusing task, once the browser (or a test driver) has placed its selection: switched
+      // with it, so that all of `1.250` selected becomes all of `1250` and typing replaces it. Replacing
+      // the text on render would drop the selection and append what is typed. Nothing is switched once
+      // the person has typed.
+      setTimeout(() => {
+        if (input.ownerDocument.activeElement !== input || input.value !== shown) return;
+        const edited = editable(field.value);
+        const selection = selectionOnEdit(shown, edited, {
+          start: input.selectionStart ?? shown.length,
+          end: input.selectionEnd ?? shown.length,
+        });
+        input.value = edited;
+        input.setSelectionRange(selection.start, selection.end);
+        setText(edited);
+      }, 0);
     },
     onBlur: () => {
       setFocused(false);
