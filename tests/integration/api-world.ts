@@ -10,9 +10,9 @@ import {
   demoUsers,
   emulatorClients,
   type Platform,
-  type PlatformOptions,
   PROVINCE_ID,
   startTestPlatform,
+  type TestPlatformOptions,
 } from '../support/platform';
 
 /**
@@ -139,7 +139,7 @@ export const addReportCampaign = async (
   expect(r.status, r.text).toBe(201);
 };
 
-export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
+export const startApiWorld = async (options: TestPlatformOptions = {}): Promise<ApiWorld> => {
   const platform = await startTestPlatform(options);
   try {
     const entries = await Promise.all(
