@@ -7,8 +7,7 @@ import { defineConfig } from 'vitest/config';
  *
  * Unit and infra: two test files at a time (vitest's default on a 2-core machine is one, the cores less
  * one). Integration and e2e: one at a time still; with two, 14 of 37 files failed on a machine at load 30
- * (requests past the SDK's 1.5 s timeout), see docs/testing.md. Every file keeps its own process,
- * platform and table, so files never share data.
+ * (docs/testing.md). Every file keeps its own process, platform and table, so files never share data.
  */
 export default defineConfig({
   test: {
