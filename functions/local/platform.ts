@@ -71,7 +71,7 @@ export interface PlatformOptions {
   accessLog?: (line: string) => void;
   /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
   auditAnchorEveryMs?: number;
-  /** How often reminders and escalations are planned (default hourly; each step is sent once anyway). */
+  /** How often reminders and escalations are planned and the digest job runs (default hourly; each is sent once anyway). */
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
@@ -133,7 +133,8 @@ export interface Platform {
   handlerEnv: Record<string, string>;
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
-   * `notification-reminders` plans deadline reminders and escalations.
+   * `notification-reminders` plans deadline reminders and escalations; `notification-digest` sends the
+   * daily digests.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -288,6 +289,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      // The key of e-mails' unsubscribe links: a file here, a KMS HMAC key on AWS (NOTIFY_LINK_KEY_ID).
+      NOTIFY_LINK_KEY_FILE: join(dataDir, 'notifications', 'link-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
       // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
       MAIL_SENDER: 'smtp',
@@ -331,6 +334,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+    // E-mails' one-click unsubscribe links point at the API (`<web origin>/api` behind CloudFront on AWS).
+    handlerEnv.PUBLIC_API_URL = gateway.url.replace(/\/$/, '');
+    process.env.PUBLIC_API_URL = handlerEnv.PUBLIC_API_URL;
 
     type LambdaModule = { handler: (e: unknown, c: unknown) => Promise<unknown> };
     const notificationsHandler = async () =>
@@ -351,21 +357,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
+    // The notifications function's hourly jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS.
+    const notificationsJob = (name: string) => ({
+      name,
+      everyMs: options.remindersEveryMs ?? 60 * 60_000,
+      run: async (at: Date) => {
+        const h = await notificationsHandler();
+        return dynamoCallCounter.background(() => h({ job: name, time: at.toISOString() }, {}));
+      },
+    });
     // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
-        {
-          name: 'notification-reminders',
-          everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) => {
-            const h = await notificationsHandler();
-            return dynamoCallCounter.background(() =>
-              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
-            );
-          },
-        },
+        notificationsJob('notification-reminders'),
+        // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
+        notificationsJob('notification-digest'),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,
