@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoCallCounter } from '../src/kernel/data/call-counter';
 import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
-import { bootstrap } from './bootstrap';
+import { bootstrap, DEFAULT_TABLE_NAME } from './bootstrap';
 import { emulatorClients } from './clients';
 import {
   type DynamoLocalEmulator,
@@ -50,6 +51,13 @@ export interface PlatformOptions {
   webOrigins?: readonly string[];
   /** DynamoDB Local's JVM profile (see `startDynamoLocal`); benchmarks want `throughput`. */
   dynamoJvm?: 'fast-start' | 'throughput';
+  /**
+   * Memory mode: a DynamoDB Local already running (the test suites start one per run, see
+   * tests/support/global-setup.ts) instead of a JVM of this platform's own. The platform makes a table of
+   * its own there, named for this process, and deletes it on stop: test files share the JVM, never data.
+   * No `dynamoPid` then: a test that freezes or kills DynamoDB Local needs its own.
+   */
+  sharedDynamo?: SharedDynamoLocal;
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
   /**
@@ -67,6 +75,12 @@ export interface PlatformOptions {
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
+}
+
+/** A running DynamoDB Local that platforms of several processes use, each with its own table. */
+export interface SharedDynamoLocal {
+  endpoint: string;
+  version: string;
 }
 
 /** What the SPA reads from `/config.json`. */
@@ -106,7 +120,10 @@ export interface Platform {
   dynamoLocalVersion: string;
   /** The mail the handlers sent (a real SMTP server on loopback; nothing is relayed), and its page. */
   mail: MailCapture;
-  /** DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage. */
+  /**
+   * DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage.
+   * Undefined on a shared DynamoDB Local (`sharedDynamo`), which is not this platform's to stop.
+   */
   dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
@@ -131,6 +148,19 @@ export const DEFAULT_WEB_ORIGIN = 'http://localhost:5173';
 
 /** The handler environment of the platform already running in this process, if any. */
 let handlerEnvInUse: string | undefined;
+
+/** A shared DynamoDB Local as an emulator of this platform: stopping it leaves it running for the others. */
+const sharedDynamoEmulator = (shared: SharedDynamoLocal): DynamoLocalEmulator => ({
+  endpoint: shared.endpoint,
+  port: Number(new URL(shared.endpoint).port),
+  version: shared.version,
+  pid: undefined,
+  stop: async () => undefined,
+});
+
+/** Unique among the platforms of every process that share one DynamoDB Local. */
+const sharedTableName = (): string =>
+  `${DEFAULT_TABLE_NAME}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Starts several services at once; if one fails, stops those that started and rethrows its error. */
 async function startAll<T extends readonly Promise<Emulator>[]>(
@@ -170,15 +200,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   try {
     log('Starting DynamoDB Local, s3rver and cognito-local ...');
+    const shared = memory ? options.sharedDynamo : undefined;
     const [dynamo, s3, cognito] = await startAll([
-      startDynamoLocal({
-        inMemory: memory,
-        jvm: options.dynamoJvm ?? 'fast-start',
-        ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
-        ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
-        ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
-        ...logFile('dynamodb'),
-      }) as Promise<DynamoLocalEmulator>,
+      shared
+        ? Promise.resolve(sharedDynamoEmulator(shared))
+        : (startDynamoLocal({
+            inMemory: memory,
+            jvm: options.dynamoJvm ?? 'fast-start',
+            ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+            ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
+            ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
+            ...logFile('dynamodb'),
+          }) as Promise<DynamoLocalEmulator>),
       startS3({
         directory: join(dataDir, 's3'),
         ...(ports.s3 !== undefined ? { port: ports.s3 } : {}),
@@ -204,7 +237,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       cognitoEndpoint: cognito.endpoint,
     });
     cleanups.push(async () => clients.destroy());
-    const resources = await bootstrap({ clients, cognitoEndpoint: cognito.endpoint, webOrigins });
+    const resources = await bootstrap({
+      clients,
+      cognitoEndpoint: cognito.endpoint,
+      webOrigins,
+      ...(shared ? { tableName: sharedTableName() } : {}),
+    });
+    if (shared) {
+      // Runs before the clients are destroyed (cleanups run in reverse).
+      cleanups.push(async () => {
+        await clients.dynamo.send(new DeleteTableCommand({ TableName: resources.tableName }));
+      });
+    }
     log(
       `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
     );

@@ -10,9 +10,9 @@ import {
   demoUsers,
   emulatorClients,
   type Platform,
-  type PlatformOptions,
   PROVINCE_ID,
   startTestPlatform,
+  type TestPlatformOptions,
 } from '../support/platform';
 
 /**
@@ -149,7 +149,7 @@ export const signInEveryone = async (platform: Platform): Promise<Record<Login, 
   return Object.fromEntries(entries) as Record<Login, Api>;
 };
 
-export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
+export const startApiWorld = async (options: TestPlatformOptions = {}): Promise<ApiWorld> => {
   const platform = await startTestPlatform(options);
   try {
     const as = await signInEveryone(platform);
