@@ -134,7 +134,8 @@ export interface Platform {
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
    * `notification-reminders` plans deadline reminders and escalations; `notification-digest` sends the
-   * daily digests.
+   * daily digests; `notification-redeliver` sends again (same Message-ID) the e-mails whose claim's lease
+   * ran out.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -357,10 +358,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
-    // The notifications function's hourly jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS.
-    const notificationsJob = (name: string) => ({
+    // The notifications function's jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS (hourly
+    // unless said otherwise).
+    const notificationsJob = (name: string, everyMs = options.remindersEveryMs ?? 60 * 60_000) => ({
       name,
-      everyMs: options.remindersEveryMs ?? 60 * 60_000,
+      everyMs,
       run: async (at: Date) => {
         const h = await notificationsHandler();
         return dynamoCallCounter.background(() => h({ job: name, time: at.toISOString() }, {}));
@@ -374,6 +376,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         notificationsJob('notification-reminders'),
         // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
         notificationsJob('notification-digest'),
+        // E-mails whose sender died mid-send, sent again with the same Message-ID (infra/src/notifications.ts).
+        notificationsJob('notification-redeliver', 10 * 60_000),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,

@@ -36,6 +36,15 @@ export interface NotificationsProps {
 export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
 /** How the digest schedule invokes it (functions/src/features/notifications/digest.ts). */
 export const DIGEST_JOB_INPUT = { job: 'notification-digest' } as const;
+/** How the sweep of e-mails whose sender died mid-send invokes it (jobs.ts, `runRedeliveryJob`). */
+export const REDELIVERY_JOB_INPUT = { job: 'notification-redeliver' } as const;
+
+/**
+ * The lease of a claimed e-mail: several times the function's timeout, so a sender still running is never
+ * taken for dead (AWS stops the function at its timeout; nothing of it runs after).
+ */
+export const leaseFor = (timeout: Duration): Duration =>
+  Duration.seconds(Math.max(120, timeout.toSeconds() * 6));
 
 /**
  * The delivery half of notifications (issue 16, docs/notifications.md): the table's stream (turned on in
@@ -47,6 +56,7 @@ export const DIGEST_JOB_INPUT = { job: 'notification-digest' } as const;
 export class Notifications extends Construct {
   readonly reminders: Schedule;
   readonly digest: Schedule;
+  readonly redelivery: Schedule;
   /** The HMAC key of e-mails' unsubscribe links (functions/src/features/notifications/links.ts). */
   readonly linkKey: Key;
   readonly feedback: Topic | undefined;
@@ -87,12 +97,18 @@ export class Notifications extends Construct {
     // late or repeated run sends nothing twice). EventBridge Scheduler with a role of its own.
     const schedulerRole = new Role(this, 'RemindersRole', {
       description:
-        'EventBridge Scheduler: invoke the notifications function for the reminder and digest jobs',
+        'EventBridge Scheduler: invoke the notifications function for the reminder, digest and redelivery jobs',
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     });
-    const hourly = (id: string, description: string, schedule: ScheduleExpression, input: object) =>
+    const hourly = (
+      id: string,
+      description: string,
+      schedule: ScheduleExpression,
+      input: object,
+      maxEventAge = Duration.minutes(30),
+    ) =>
       new Schedule(this, id, {
         description,
         schedule,
@@ -100,7 +116,7 @@ export class Notifications extends Construct {
           input: ScheduleTargetInput.fromObject(input),
           role: schedulerRole,
           retryAttempts: 2,
-          maxEventAge: Duration.minutes(30),
+          maxEventAge,
         }),
       });
     this.reminders = hourly(
@@ -116,6 +132,17 @@ export class Notifications extends Construct {
       'Sends each person the daily digest of the notice kinds they chose (once a day)',
       ScheduleExpression.cron({ minute: '5' }),
       DIGEST_JOB_INPUT,
+    );
+    // E-mails whose claim's lease ran out (the function died between the send and its record): sent
+    // again with the same Message-ID. Every 10 minutes: a crashed e-mail waits at most lease + 10 min.
+    const lease = leaseFor(fn.timeout ?? Duration.seconds(3));
+    fn.addEnvironment('NOTIFY_LEASE_MS', String(lease.toMilliseconds()));
+    this.redelivery = hourly(
+      'RedeliverMail',
+      'Sends again, with the same Message-ID, e-mails whose sender died mid-send',
+      ScheduleExpression.rate(Duration.minutes(10)),
+      REDELIVERY_JOB_INPUT,
+      Duration.minutes(10),
     );
     // A person stops a kind of mail from the e-mail without signing in: the link is MAC'd with this key
     // (GenerateMac/VerifyMac; the material never leaves KMS). Apart from the audit chain's key: only this

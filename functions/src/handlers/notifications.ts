@@ -9,9 +9,11 @@ import { notificationRoutes } from '../features/notifications/http';
 import {
   handleSesFeedback,
   handleStream,
+  isRedeliveryJob,
   isReminderJob,
   isSnsEvent,
   isStreamEvent,
+  runRedeliveryJob,
   runReminderJob,
 } from '../features/notifications/jobs';
 import { linkKeyFromEnv, type UnsubscribeLinks, unsubscribeLinks } from '../features/notifications/links';
@@ -83,6 +85,12 @@ export const handler = async (event: unknown, context: Parameters<typeof http>[1
   if (isStreamEvent(event)) return handleStream(deliveryDeps(), event);
   if (isSnsEvent(event)) return handleSesFeedback(notifications, deps.config.auditTenants, event, new Date());
   if (isReminderJob(event)) return runReminderJob(deps, event.time ? new Date(event.time) : new Date());
+  if (isRedeliveryJob(event))
+    return runRedeliveryJob(
+      deliveryDeps(),
+      deps.config.auditTenants,
+      event.time ? new Date(event.time) : new Date(),
+    );
   if (isDigestJob(event))
     return runDigestJob(
       {

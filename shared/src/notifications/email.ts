@@ -61,6 +61,7 @@ export function renderEmail(intent: NotificationIntent, to: string, ctx: EmailCo
     leads[intent.kind],
     '',
     intent.subject.title,
+    ...(intent.details ?? []).map((d) => `${d.label}: ${d.value}`),
     ...(due ? [due] : []),
     ...(intent.reason ? [`Nội dung: ${intent.reason}`] : []),
     '',
@@ -74,6 +75,9 @@ export function renderEmail(intent: NotificationIntent, to: string, ctx: EmailCo
     `<p>Kính gửi đồng chí ${escapeHtml(ctx.recipientName)},</p>`,
     `<p>${escapeHtml(leads[intent.kind])}</p>`,
     `<p><strong>${escapeHtml(intent.subject.title)}</strong>${due ? `<br>${escapeHtml(due)}` : ''}</p>`,
+    intent.details?.length
+      ? `<ul>${intent.details.map((d) => `<li>${escapeHtml(d.label)}: ${escapeHtml(d.value)}</li>`).join('')}</ul>`
+      : '',
     intent.reason ? `<p>Nội dung: ${escapeHtml(intent.reason)}</p>` : '',
     `<p><a href="${escapeHtml(link)}">Mở trên hệ thống Thi đua</a></p>`,
     `<p style="color:#555;font-size:13px">Cần hỗ trợ, xin liên hệ: ${escapeHtml(ctx.contact)}.<br>`,

@@ -1,3 +1,4 @@
+export * from './commendations';
 export * from './digest';
 export * from './email';
 export * from './reminders';

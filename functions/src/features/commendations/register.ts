@@ -39,7 +39,7 @@ export const storedIssuingBody = async (
   options: { issuing?: boolean } = {},
 ) => {
   const on = vnDate(now);
-  const [{ config }, merged] = await Promise.all([
+  const [{ config, campaign }, merged] = await Promise.all([
     commendationConfigOf(d, tenantId, campaignId),
     options.issuing === false ? undefined : d.mergers.consentOf(tenantId),
   ]);
@@ -52,7 +52,7 @@ export const storedIssuingBody = async (
   }
   const body = await concreteBody(d, tenantId, config, issuingBodyId);
   if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
-  return { config, body: issuingBodyOn(body, on) };
+  return { config, campaign, body: issuingBodyOn(body, on) };
 };
 
 /**
