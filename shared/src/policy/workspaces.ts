@@ -44,8 +44,8 @@ export const workspaces = [
 export const administrationWorkspaces = ['administration'] as const;
 
 /**
- * A commune's (ward's, department's) own decisions, which its head makes alone (`decidedBy: head`): opened
- * from the unit's commendation notices rather than the menu, whose entries stay the unit's daily work.
+ * A commune's (ward's, department's) own decisions, which its head makes alone (`decidedBy: head`): in the
+ * head's menu and linked from the unit's commendation notices.
  */
 export const unitDecisionWorkspaces = ['head_decisions'] as const;
 

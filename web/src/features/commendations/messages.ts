@@ -155,6 +155,7 @@ const vi = {
   'confirm.closeDisclosure':
     'Công khai sẽ kết thúc ngay: trang công khai không nhận thêm ý kiến; lý do, người quyết định và văn bản được ghi lại, hiện trên thẻ của Thường trực và trên trang công khai.',
   'nav.apiKeys': 'Khóa API hệ thống văn bản',
+  'nav.headDecisions': 'Quyết định khen thưởng của đơn vị',
   'keys.title': 'Khóa API của hệ thống quản lý văn bản',
   'keys.intro':
     'Hệ thống quản lý văn bản của văn thư dùng khóa API để giữ số và đọc sổ đăng ký văn bản, không dùng tài khoản của người. Khóa chỉ hiện một lần khi tạo; hệ thống chỉ lưu mã băm. Mỗi lần dùng được ghi nhật ký với tên khóa.',
@@ -345,6 +346,7 @@ const en: Record<Key, string> = {
   'confirm.closeDisclosure':
     'The disclosure ends now: the public page takes no more comments; the reason, who decided and the document are recorded and shown on the secretariat’s card and the public page.',
   'nav.apiKeys': 'API keys for document systems',
+  'nav.headDecisions': "The unit's commendation decisions",
   'keys.title': 'API keys of document-management systems',
   'keys.intro':
     "The registry office's document-management system uses an API key to reserve and read register numbers, not a person's account. A key is shown once when created; only its hash is stored. Every use is audited with the key's name.",

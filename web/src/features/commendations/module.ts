@@ -71,6 +71,13 @@ export default defineFeature({
       workspace: 'signature',
       order: 45.5,
     },
+    // A commune's, ward's or department's head decides the unit's own awards here (issue 17, point 6).
+    {
+      to: '/commendations/head-decisions',
+      label: pair('nav.headDecisions'),
+      workspace: 'head_decisions',
+      order: 45.2,
+    },
     { to: '/commendations/api-keys', label: pair('nav.apiKeys'), workspace: 'administration', order: 90 },
     {
       to: '/commendations/notifications',
