@@ -97,6 +97,38 @@ export const checkDecisionSignature = defineRoute({
     'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
 });
 
+const CertificatePdf = {
+  mediaType: 'application/pdf',
+  description:
+    'Tệp PDF in lên phôi: mỗi trang một khổ phôi, mỗi trường ở đúng ô đã cấu hình (mm, cộng độ lệch máy in); in ở tỷ lệ 100 % ("Kích thước thực")',
+} as const;
+
+export const getDecisionCertificatesPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/certificates/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDecisionCertificatesPdf',
+  summary:
+    'Certificates (bằng khen, giấy khen) of a signed decision as PDF on a pre-printed blank: one page per awardee',
+  params: DecisionParam,
+  query: z.object({ blankId: Id, nominationId: Id.optional() }),
+  response: CertificatePdf,
+  errors: [403, 404, 422],
+});
+
+export const getCertificateTestPrintPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/certificate-blanks/{blankId}/test-print/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getCertificateTestPrintPdf',
+  summary: "A blank's test print as PDF: sample text in every box, the boxes, the paper's edge and mm rulers",
+  params: z.object({ campaignId: Id, blankId: Id }),
+  response: CertificatePdf,
+  errors: [403, 404],
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
@@ -104,4 +136,6 @@ export const documentContracts = {
   getBatchPdf,
   getMinutesPdf,
   checkDecisionSignature,
+  getDecisionCertificatesPdf,
+  getCertificateTestPrintPdf,
 };
