@@ -409,3 +409,41 @@ export const nomineeImportTemplate = (
     },
   ];
 };
+
+/**
+ * The record of one import (one per Idempotency-Key): written with the first nominee, advanced by each
+ * further one (`written`), finished with the answer and the audit event. A retry resumes after `written`.
+ */
+export const NomineeImport = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  unitId: z.string(),
+  fileSha256: z.string(),
+  rowCount: z.number().int().min(0),
+  nominationIds: z.array(z.string()),
+  written: z.number().int().min(0),
+  status: z.enum(['writing', 'done']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type NomineeImport = z.infer<typeof NomineeImport>;
+
+/** A row as it will be imported (what the report shows before anyone confirms). */
+export const NomineeImportLine = NomineeImportRow.pick({
+  row: true,
+  kind: true,
+  name: true,
+  unitName: true,
+  awardTypeName: true,
+});
+
+export const NomineeImportReport = z.object({
+  rowCount: z.number().int().min(0),
+  issues: z.array(NomineeImportIssue),
+  lines: z.array(NomineeImportLine),
+  written: z.boolean(),
+  importId: z.string().nullable(),
+  /** The nomination drafts created (in row order), once written. */
+  nominationIds: z.array(z.string()),
+});
+export type NomineeImportReport = z.infer<typeof NomineeImportReport>;
