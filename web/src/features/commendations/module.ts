@@ -36,6 +36,10 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/CertificatesPage')).CertificatesPage }),
     },
     {
+      path: 'commendations/import',
+      lazy: async () => ({ Component: (await import('./components/NomineeImportPage')).NomineeImportPage }),
+    },
+    {
       path: 'commendations/notifications',
       lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
     },
@@ -63,6 +67,7 @@ export default defineFeature({
       workspace: 'signature',
       order: 45.5,
     },
+    { to: '/commendations/import', label: pair('nav.import'), workspace: 'unit_work', order: 39.5 },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),

@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import {
+  base64Of,
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
   openDownload,
+  openPdf,
   openPrintable,
   ReasonDialog,
   useC,
@@ -31,22 +33,18 @@ function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; 
   return (
     <>
       {blanks.map((b) => (
-        <Button key={b.id} onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
-          {c('cert.print', { name: b.name })}
-        </Button>
+        <span key={b.id} className="c-actions">
+          <Button onClick={() => openPdf(() => svc.certificatesPdf(decisionId, b.id))}>
+            {c('cert.print', { name: b.name })}
+          </Button>
+          <Button variant="ghost" onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
+            {c('cert.preview')}
+          </Button>
+        </span>
       ))}
     </>
   );
 }
-
-/** The file as base64, for the JSON body of the signature check. */
-const base64Of = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 /**
  * The signer signs the downloaded PDF with their own tool and chooses the signed file here: the API checks
