@@ -67,7 +67,6 @@ export default defineFeature({
       workspace: 'signature',
       order: 45.5,
     },
-    { to: '/commendations/import', label: pair('nav.import'), workspace: 'unit_work', order: 39.5 },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),

@@ -18,6 +18,10 @@ export function NotificationsPage() {
   return (
     <div className="stack">
       <h1>{c('notifications.title')}</h1>
+      {/* The unit's commendation page: where its authors also bring a nominee list from Excel. */}
+      <p>
+        <Link to="/commendations/import">{c('nav.import')}</Link>
+      </p>
       {q.isLoading ? <Skeleton label={c('loading')} /> : null}
       {q.data?.length === 0 ? <p className="muted">{c('notifications.none')}</p> : null}
       <NotificationList items={q.data ?? []} tenantId={tenantId} />
