@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus, testCampaign, units, useApiWorld } from './api-world';
-import { nominationData, uploadPdf } from './commendations-world';
+import { addUnit, nominationData, uploadPdf } from './commendations-world';
 
 /**
  * Issue 17, point 6: a commune issues its own Giấy khen, decided by its Chairman alone (the award type's
@@ -85,16 +85,7 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
 
   it('a tổ dân phố proposes, the ward approves as the last level of review', async () => {
     const w = world();
-    expectStatus(
-      await w.as.admin.post('/admin/units', {
-        id: GROUP,
-        kind: 'residential_group',
-        name: 'Tổ dân phố 1',
-        parentId: units.commune,
-        openedOn: '2026-01-01',
-      }),
-      201,
-    );
+    await addUnit(w, { id: GROUP, kind: 'residential_group', name: 'Tổ dân phố 1', parentId: units.commune });
     officer = await account(w, 'canbo.tdp1@demo.thidua.vn', GROUP, 'submitter');
     reviewer = await account(w, 'duyet.tanphu@demo.thidua.vn', units.commune, 'reviewer');
     const templateVersion = await communeNominationForm(w);

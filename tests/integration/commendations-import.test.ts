@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialOf, excelWorkbook, type FixtureCell } from '../support/excel-workbook';
 import { expectStatus, units } from './api-world';
-import { COMMEND_CAMPAIGN, useCommendationWorld } from './commendations-world';
+import { addUnit, COMMEND_CAMPAIGN, useCommendationWorld } from './commendations-world';
 
 /**
  * Issue 17, point 6: a unit imports its nominee list from Excel into the campaign. The report (row,
@@ -93,16 +93,7 @@ const myNominations = async () => {
 describe('importing a nominee list from Excel', () => {
   it('reports every problem by row and column before writing, and a faulty file writes nothing', async () => {
     const w = world();
-    expectStatus(
-      await w.as.admin.post('/admin/units', {
-        id: GROUP,
-        kind: 'residential_group',
-        name: 'Tổ dân phố 9',
-        parentId: units.commune,
-        openedOn: '2026-01-01',
-      }),
-      201,
-    );
+    await addUnit(w, { id: GROUP, kind: 'residential_group', name: 'Tổ dân phố 9', parentId: units.commune });
     const report = expectStatus(await w.as.communeSubmitter.post(URL, { file: faulty, dryRun: true }), 200);
     expect(report.written).toBe(false);
     expect(report.issues).toEqual([

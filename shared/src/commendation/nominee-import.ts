@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { foldText } from '../admin/fold';
+import { ImportIssue } from '../admin/import';
 import {
   type AwardType,
   awardTypeAllows,
@@ -105,13 +106,8 @@ export const nomineeColumns: readonly NomineeColumn[] = [
   },
 ];
 
-export const NomineeImportIssue = z.object({
-  /** The spreadsheet's row number, as the program shows it. */
-  row: z.number().int().min(1),
-  /** The column's header in the template, or '' for the whole row or file. */
-  column: z.string(),
-  message: z.string(),
-});
+/** A problem of the file: row as the program shows it, the column's header ('' for a row or the file). */
+export const NomineeImportIssue = ImportIssue;
 export type NomineeImportIssue = z.infer<typeof NomineeImportIssue>;
 
 export const NomineeImportRow = z.object({

@@ -112,25 +112,34 @@ function BlankEditor({
     },
   );
   const mm = c('cert.mm');
+  // The numeric columns of a box, in the order of the table's header.
+  const numeric: { key: 'xMm' | 'yMm' | 'widthMm' | 'fontPt' | 'lines'; label: string; step: number }[] = [
+    { key: 'xMm', label: 'x', step: 0.5 },
+    { key: 'yMm', label: 'y', step: 0.5 },
+    { key: 'widthMm', label: c('cert.width'), step: 0.5 },
+    { key: 'fontPt', label: c('cert.font'), step: 0.5 },
+    { key: 'lines', label: c('cert.lines'), step: 1 },
+  ];
   return (
     <div className="stack c-blank-editor">
+      {/* Each input carries its own accessible name (aria-label); the text beside it is for the eye. */}
       <div className="c-actions">
-        <label>
+        <span>
           {c('cert.offsetX')}{' '}
           <MmInput
             label={c('cert.offsetX')}
             value={draft.offsetXMm}
             onChange={(n) => setDraft({ ...draft, offsetXMm: n })}
           />
-        </label>
-        <label>
+        </span>
+        <span>
           {c('cert.offsetY')}{' '}
           <MmInput
             label={c('cert.offsetY')}
             value={draft.offsetYMm}
             onChange={(n) => setDraft({ ...draft, offsetYMm: n })}
           />
-        </label>
+        </span>
       </div>
       <table className="table">
         <caption>{c('cert.boxes')}</caption>
@@ -154,34 +163,16 @@ function BlankEditor({
             return (
               <tr key={s.field}>
                 <th scope="row">{name}</th>
-                <td>
-                  <MmInput label={`${name}: x`} value={s.xMm} onChange={(n) => slot(i, { xMm: n })} />
-                </td>
-                <td>
-                  <MmInput label={`${name}: y`} value={s.yMm} onChange={(n) => slot(i, { yMm: n })} />
-                </td>
-                <td>
-                  <MmInput
-                    label={`${name}: ${c('cert.width')}`}
-                    value={s.widthMm}
-                    onChange={(n) => slot(i, { widthMm: n })}
-                  />
-                </td>
-                <td>
-                  <MmInput
-                    label={`${name}: ${c('cert.font')}`}
-                    value={s.fontPt}
-                    onChange={(n) => slot(i, { fontPt: n })}
-                  />
-                </td>
-                <td>
-                  <MmInput
-                    label={`${name}: ${c('cert.lines')}`}
-                    step={1}
-                    value={s.lines ?? 1}
-                    onChange={(n) => slot(i, { lines: n })}
-                  />
-                </td>
+                {numeric.map(({ key, label, step }) => (
+                  <td key={key}>
+                    <MmInput
+                      label={`${name}: ${label}`}
+                      step={step}
+                      value={s[key] ?? 1}
+                      onChange={(n) => slot(i, { [key]: n })}
+                    />
+                  </td>
+                ))}
                 <td>
                   <select
                     className="select"

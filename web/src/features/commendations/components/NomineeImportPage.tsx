@@ -1,6 +1,6 @@
 import type { CommendationConfig, NomineeImportReport } from '@thidua/shared/commendation';
 import { useState } from 'react';
-import { Alert, Button, type Column, DataTable, Field } from '../../../ui';
+import { Alert, Button, type Column, DataTable, ExcelFileField } from '../../../ui';
 import {
   base64Of,
   CampaignHeader,
@@ -97,16 +97,11 @@ export function NomineeImportPage() {
       </section>
       <section className="card stack">
         <p>{c('import.step2')}</p>
-        <Field label={c('import.file')} error={tooBig ? c('import.tooBig') : undefined}>
-          {(p) => (
-            <input
-              {...p}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          )}
-        </Field>
+        <ExcelFileField
+          label={c('import.file')}
+          error={tooBig ? c('import.tooBig') : undefined}
+          onChoose={(f) => void choose(f)}
+        />
         <div>
           <Button
             variant="primary"
