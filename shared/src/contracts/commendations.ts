@@ -665,7 +665,6 @@ export const importNominees = defineRoute({
 });
 
 export const commendationContracts = {
-  importNominees,
   getCommendationConfig,
   putCommendationConfig,
   checkNomination,
@@ -703,4 +702,5 @@ export const commendationContracts = {
   getRegister,
   reserveRegisterNumber,
   listNotifications,
+  importNominees,
 };
