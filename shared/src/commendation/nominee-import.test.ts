@@ -238,3 +238,18 @@ describe('the nominee list import', () => {
     expect(parseSheetDate('ngày 7')).toBeNull();
   });
 });
+
+describe('a workbook that unpacks too big', () => {
+  it('is refused from its declared sizes, before anything is inflated (a zip bomb)', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const bytes = zipSync({
+      'xl/workbook.xml': strToU8('<workbook/>'),
+      'xl/worksheets/sheet1.xml': strToU8('<x/>'),
+    });
+    // The central directory says what each part unpacks to: claim 60 MB for the sheet.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let at = 0; at + 46 <= bytes.length; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 60 * 1024 * 1024, true);
+    expect(() => readFirstSheetRows(bytes)).toThrow(/quá lớn khi giải nén/);
+  });
+});

@@ -11,6 +11,9 @@ import { attr, unescapeXml } from './xml';
  */
 export class UnreadableWorkbook extends Error {}
 
+/** What the parts of one upload may unpack to, in all. */
+const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
 /** The text of every `<t>` inside (a plain string or the runs of rich text). */
 const textOf = (xml: string): string =>
   [...xml.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
@@ -33,11 +36,20 @@ const partPath = (target: string): string => (target.startsWith('/') ? target.sl
 
 export function readFirstSheetRows(bytes: Uint8Array): string[][] {
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes);
+    // Counted before inflating: a small upload must not unpack into hundreds of megabytes (a zip bomb).
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        return unpacked <= MAX_UNPACKED_BYTES;
+      },
+    });
   } catch {
     throw new UnreadableWorkbook('Tệp không phải là tệp Excel (.xlsx)');
   }
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new UnreadableWorkbook('Tệp Excel quá lớn khi giải nén (tối đa 50 MB); hãy chia thành nhiều tệp');
   const text = (path: string): string | undefined => {
     const f = files[path];
     return f ? strFromU8(f) : undefined;
