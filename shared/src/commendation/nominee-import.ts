@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { foldText } from '../admin/fold';
-import { ImportIssue } from '../admin/import';
+import { ImportIssue } from '../admin/issue';
 import {
   type AwardType,
   awardTypeAllows,

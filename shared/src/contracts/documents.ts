@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Download } from '../commendation';
+import { Download, NomineeImportReport } from '../commendation';
 import { Id } from '../common';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
@@ -129,6 +129,37 @@ export const getCertificateTestPrintPdf = defineRoute({
   errors: [403, 404],
 });
 
+/**
+ * The Excel import of a nominee list: here, not in `commendations`, because this group is the one that
+ * processes uploaded files and has the bundle room (docs/adr/0033); it writes nomination drafts.
+ */
+export const importNominees = defineRoute({
+  method: 'POST',
+  path: '/commendations/campaigns/{campaignId}/nominee-imports',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'importNominees',
+  summary:
+    "Import a nominee list (.xlsx, collective and individual) as nomination drafts of the caller's unit",
+  description:
+    'Đọc và kiểm tra toàn bộ tệp trước khi ghi: `dryRun` chỉ trả báo cáo (dòng, cột, lỗi). Có lỗi: 422, chi tiết `rows.<dòng>.<cột>`, không ghi gì. Không lỗi: mỗi đối tượng một hồ sơ đề nghị (bản nháp) của đơn vị, ghi theo từng giao dịch cùng một bản ghi lần nhập; bắt buộc Idempotency-Key — gửi lại cùng khóa chỉ ghi một lần (tiếp tục nếu lần trước bị ngắt).',
+  idempotencyPrecheck: true,
+  params: z.object({ campaignId: Id }),
+  body: z.object({
+    /** The .xlsx file, base64 (the API's body limit: ~190 KB of workbook, thousands of rows). */
+    file: z
+      .string()
+      .min(1)
+      .max(256_000)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Tệp phải được mã hóa base64'),
+    /** The nomination form's period when it has several (otherwise its only one). */
+    period: z.string().min(1).max(32).optional(),
+    dryRun: z.boolean().default(false),
+  }),
+  response: NomineeImportReport,
+  errors: [400, 403, 404, 422],
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
@@ -138,4 +169,5 @@ export const documentContracts = {
   checkDecisionSignature,
   getDecisionCertificatesPdf,
   getCertificateTestPrintPdf,
+  importNominees,
 };

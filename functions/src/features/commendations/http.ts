@@ -37,7 +37,6 @@ import {
   nomineeRedaction,
   redactBatch,
 } from './nominations';
-import { nomineeImportRoutes } from './nominee-import';
 import { reserveNumber } from './register';
 import { type Seal, writeOnce } from './tx';
 
@@ -91,7 +90,6 @@ const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
 const NOMINATION_NOT_FOUND = 'Không tìm thấy hồ sơ';
 
 export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
-  ...nomineeImportRoutes(d),
   userRoute(c.getCommendationConfig, async ({ params, identity }) =>
     ok((await commendationConfigOf(d, identity.tenantId, params.campaignId)).config),
   ),

@@ -10,7 +10,7 @@ import {
   offeredAwardTypes,
 } from '@thidua/shared/commendation';
 import { toCalendarDate } from '@thidua/shared/common';
-import { commendationContracts as c, IdempotencyKey } from '@thidua/shared/contracts';
+import { documentContracts as c, IdempotencyKey } from '@thidua/shared/contracts';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { createDraft, rulesFor } from '@thidua/shared/workflow';
 import { readFirstSheetRows, UnreadableWorkbook } from '@thidua/shared/xlsx';

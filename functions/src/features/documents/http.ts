@@ -17,6 +17,7 @@ import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { loadDecision } from '../commendations/decisions-read';
 import { modelKeyOf } from '../commendations/documents-store';
+import { nomineeImportRoutes } from '../commendations/nominee-import';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';
@@ -83,6 +84,7 @@ const certificatesPdf = async (p: CertificatePrint, fileName: string, now: Date)
   pdfResult(await renderCertificatesPdf(p.blank, p.pages, { ...p, createdAt: now }), fileName);
 
 export const documentRoutes = (d: Deps): RouteImpl[] => [
+  ...nomineeImportRoutes(d),
   userRoute(c.getDecisionCertificatesPdf, async ({ identity, params, query, now }) =>
     certificatesPdf(
       await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId),
