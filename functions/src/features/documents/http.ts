@@ -13,6 +13,7 @@ import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { hiddenAttachments } from '../attachments/http';
 import { loadBatch } from '../commendations/batches';
 import { type CertificatePrint, decisionCertificates, testPrint } from '../commendations/certificates';
+import type { CommendationDeps } from '../commendations/context';
 import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { loadDecision } from '../commendations/decisions-read';
@@ -21,6 +22,9 @@ import { nomineeImportRoutes } from '../commendations/nominee-import';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';
+
+/** The commendation loaders (who may print a decision, a tờ trình, minutes) and a submission's files. */
+type DocumentDeps = CommendationDeps & Pick<Deps, 'attachments' | 'files'>;
 
 /** A PDF answer: the bytes base64-encoded, as API Gateway passes binary bodies (6 MB response limit). */
 export const pdfResult = (bytes: Uint8Array, fileName: string): HttpResult => ({
@@ -44,7 +48,7 @@ const vnToday = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).to
 export const SIGNING_ROOTS_KEY = 'config/signing-roots.pem';
 const ROOTS_TTL_MS = 5 * 60_000;
 const rootsCache = new WeakMap<object, { at: number; pem: string }>();
-const trustedRoots = async (d: Deps, now: Date) => {
+const trustedRoots = async (d: DocumentDeps, now: Date) => {
   const cached = rootsCache.get(d);
   if (cached && now.getTime() - cached.at < ROOTS_TTL_MS) return certificatesFromPem(cached.pem);
   const pem = new TextDecoder().decode((await d.documents.get(SIGNING_ROOTS_KEY))?.bytes ?? new Uint8Array());
@@ -59,7 +63,7 @@ const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
  * write: racing first readers keep one file): what a signer downloads is the very file the verifier
  * compares with.
  */
-const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
+const storedPdf = async (d: DocumentDeps, docxKey: string, now: Date) => {
   const key = docxKey.replace(/\.docx$/u, '.pdf');
   const stored = await d.documents.get(key);
   if (stored) return { key, ...stored };
@@ -74,7 +78,7 @@ const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
   return { key, ...kept };
 };
 
-const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, now: Date) => {
+const pdfDownload = async (d: DocumentDeps, docxKey: string | null, fileName: string, now: Date) => {
   if (!docxKey) throw new NotFound('Chưa có văn bản');
   const { key } = await storedPdf(d, docxKey, now);
   return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
@@ -83,7 +87,7 @@ const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, no
 const certificatesPdf = async (p: CertificatePrint, fileName: string, now: Date) =>
   pdfResult(await renderCertificatesPdf(p.blank, p.pages, { ...p, createdAt: now }), fileName);
 
-export const documentRoutes = (d: Deps): RouteImpl[] => [
+export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
   ...nomineeImportRoutes(d),
   userRoute(c.getDecisionCertificatesPdf, async ({ identity, params, query, now }) =>
     certificatesPdf(

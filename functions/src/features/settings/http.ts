@@ -12,7 +12,9 @@ import { provinceResource } from '../commendations/context';
  * pages. Read by everyone of the tenant, kept by its administrator (shared policy, `tenant_settings`);
  * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
  */
-export const tenantSettingsRoutes = (d: Deps): RouteImpl[] => [
+export const tenantSettingsRoutes = (
+  d: Pick<Deps, 'audit' | 'clients' | 'tenantSettings' | 'units'>,
+): RouteImpl[] => [
   userRoute(c.getTenantContact, async ({ identity }) => {
     requireAction(identity, 'read', { type: 'tenant_settings', tenantId: identity.tenantId });
     const stored = await d.tenantSettings.contact(identity.tenantId);

@@ -2,6 +2,7 @@ import { TenantContact } from '@thidua/shared/tenancy';
 import * as z from 'zod';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * The tenant's settings shown to its people: the secretariat's contact, one item per tenant beside the
@@ -29,3 +30,6 @@ export const createTenantSettingsRepository = (ref: TableRef): TenantSettingsRep
     contactPutItem: (contact) => tenantContactEntity.put(ref.table, contact),
   };
 };
+
+/** `tenantSettings` of a route group's container (kernel/deps.ts). */
+export const tenantSettingsDep = defineDep('tenantSettings', (c) => createTenantSettingsRepository(c.ref));
