@@ -37,7 +37,8 @@ const lineOf = (lines: PdfLine[], text: string): PdfLine => {
 const pageSizes = async (bytes: Uint8Array) =>
   (await PDFDocument.load(bytes)).getPages().map((p) => p.getSize());
 
-describe('certificates as PDF on a pre-printed blank', () => {
+// PDF.js and the fonts load on the first render: seconds on a loaded machine.
+describe('certificates as PDF on a pre-printed blank', { timeout: 30_000 }, () => {
   it('prints each field in its box (±1 pt), offset applied, aligned, one page of the blank’s size per awardee', async () => {
     const blank = giayKhen();
     const second = { ...values, nomineeName: 'Ông Phạm Văn Nam' };
