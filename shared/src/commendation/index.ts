@@ -10,7 +10,6 @@ export * from './fields';
 export * from './legal-bases';
 export * from './lifecycle';
 export * from './nomination';
-export * from './nominee-import';
 export * from './numbering';
 export * from './records';
 export * from './rules';

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { Download, NomineeImportReport } from '../commendation';
+import { Download } from '../commendation';
 import { Id } from '../common';
+import { NomineeImportReport } from '../nominee-import';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { findFormAssignment } from '@thidua/shared/campaign';
+import { NOMINATION_FORM_KEY, type NomineeImport } from '@thidua/shared/commendation';
+import { toCalendarDate } from '@thidua/shared/common';
+import { documentContracts as c, IdempotencyKey } from '@thidua/shared/contracts';
 import {
   checkNomineeSheet,
-  NOMINATION_FORM_KEY,
-  type NomineeImport,
   type NomineeImportIssue,
   type NomineeImportReport,
   nomineeFormData,
   offeredAwardTypes,
-} from '@thidua/shared/commendation';
-import { toCalendarDate } from '@thidua/shared/common';
-import { documentContracts as c, IdempotencyKey } from '@thidua/shared/contracts';
+} from '@thidua/shared/nominee-import';
 import type { Identity, Unit } from '@thidua/shared/org';
 import { createDraft, rulesFor } from '@thidua/shared/workflow';
 import { readFirstSheetRows, UnreadableWorkbook } from '@thidua/shared/xlsx';

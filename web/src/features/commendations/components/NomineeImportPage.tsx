@@ -1,4 +1,5 @@
-import type { CommendationConfig, NomineeImportReport } from '@thidua/shared/commendation';
+import type { CommendationConfig } from '@thidua/shared/commendation';
+import type { NomineeImportReport } from '@thidua/shared/nominee-import';
 import { useState } from 'react';
 import { Alert, Button, type Column, DataTable, ExcelFileField } from '../../../ui';
 import {
@@ -18,7 +19,7 @@ const MAX_FILE_BYTES = 190 * 1024;
 async function downloadTemplate(config: CommendationConfig) {
   const [{ buildXlsx, XLSX_MIME }, { nomineeImportTemplate, offeredAwardTypes }] = await Promise.all([
     import('@thidua/shared/xlsx'),
-    import('@thidua/shared/commendation'),
+    import('@thidua/shared/nominee-import'),
   ]);
   const sheets = nomineeImportTemplate(offeredAwardTypes(config), '');
   const a = document.createElement('a');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { excelSerialOf, excelWorkbook } from '../../../tests/support/excel-workbook';
+import { commendationConfig2023 } from '../commendation/config-2023';
 import { buildXlsx, readFirstSheetRows } from '../xlsx';
-import { commendationConfig2023 } from './config-2023';
 import {
   checkNomineeSheet,
   MAX_NOMINEE_ROWS,
@@ -11,7 +11,7 @@ import {
   nomineeImportTemplate,
   offeredAwardTypes,
   parseSheetDate,
-} from './nominee-import';
+} from '.';
 
 /**
  * Issue 17, point 6: the nominee list a commune's office keeps in Excel — a merged title, a two-row merged

@@ -7,8 +7,8 @@ import {
   type CommendationConfig,
   NomineeGender,
   NomineeKind,
-} from './award-types';
-import { nominationFields } from './fields';
+} from '../commendation/award-types';
+import { nominationFields } from '../commendation/fields';
 
 /**
  * The Excel import of a nominee list (danh sách đề nghị khen thưởng, collective and individual) into a
@@ -405,24 +405,6 @@ export const nomineeImportTemplate = (
     },
   ];
 };
-
-/**
- * The record of one import (one per Idempotency-Key): written with the first nominee, advanced by each
- * further one (`written`), finished with the answer and the audit event. A retry resumes after `written`.
- */
-export const NomineeImport = z.object({
-  id: z.string(),
-  campaignId: z.string(),
-  unitId: z.string(),
-  fileSha256: z.string(),
-  rowCount: z.number().int().min(0),
-  nominationIds: z.array(z.string()),
-  written: z.number().int().min(0),
-  status: z.enum(['writing', 'done']),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-export type NomineeImport = z.infer<typeof NomineeImport>;
 
 /** A row as it will be imported (what the report shows before anyone confirms). */
 export const NomineeImportLine = NomineeImportRow.pick({
