@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Download } from '../commendation';
 import { Id } from '../common';
-import { NomineeImportReport } from '../nominee-import';
+import { NomineeImportReport } from '../nominee-import/report';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 

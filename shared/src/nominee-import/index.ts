@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { foldText } from '../admin/fold';
-import { ImportIssue } from '../admin/issue';
 import {
   type AwardType,
   awardTypeAllows,
   type CommendationConfig,
-  NomineeGender,
-  NomineeKind,
+  type NomineeGender,
+  type NomineeKind,
 } from '../commendation/award-types';
 import { nominationFields } from '../commendation/fields';
+import type { NomineeImportIssue, NomineeImportRow } from './report';
+
+export * from './report';
 
 /**
  * The Excel import of a nominee list (danh sách đề nghị khen thưởng, collective and individual) into a
@@ -105,25 +107,6 @@ export const nomineeColumns: readonly NomineeColumn[] = [
     width: 50,
   },
 ];
-
-/** A problem of the file: row as the program shows it, the column's header ('' for a row or the file). */
-export const NomineeImportIssue = ImportIssue;
-export type NomineeImportIssue = z.infer<typeof NomineeImportIssue>;
-
-export const NomineeImportRow = z.object({
-  row: z.number().int().min(1),
-  kind: NomineeKind,
-  name: z.string().min(1).max(200),
-  gender: NomineeGender.optional(),
-  birthDate: z.string().optional(),
-  position: z.string().max(200),
-  unitId: z.string(),
-  unitName: z.string(),
-  awardTypeId: z.string(),
-  awardTypeName: z.string(),
-  achievement: z.string().max(4000),
-});
-export type NomineeImportRow = z.infer<typeof NomineeImportRow>;
 
 /** The units a file may name (the importer's unit and those under it) and the award types offered. */
 export interface NomineeImportContext {
@@ -405,23 +388,3 @@ export const nomineeImportTemplate = (
     },
   ];
 };
-
-/** A row as it will be imported (what the report shows before anyone confirms). */
-export const NomineeImportLine = NomineeImportRow.pick({
-  row: true,
-  kind: true,
-  name: true,
-  unitName: true,
-  awardTypeName: true,
-});
-
-export const NomineeImportReport = z.object({
-  rowCount: z.number().int().min(0),
-  issues: z.array(NomineeImportIssue),
-  lines: z.array(NomineeImportLine),
-  written: z.boolean(),
-  importId: z.string().nullable(),
-  /** The nomination drafts created (in row order), once written. */
-  nominationIds: z.array(z.string()),
-});
-export type NomineeImportReport = z.infer<typeof NomineeImportReport>;
