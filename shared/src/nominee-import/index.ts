@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { foldText } from '../admin/fold';
 import {
   type AwardType,
