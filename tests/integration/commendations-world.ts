@@ -10,27 +10,32 @@ import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld }
 export const COMMEND_CAMPAIGN = 'commend-test';
 export const NOMINATION_PERIOD = '2026-Y';
 
+/** The commendation suites' campaign, created by the administrator. */
+export const addCommendationCampaign = async (admin: Api): Promise<void> => {
+  const r = await admin.post(
+    '/admin/campaigns',
+    testCampaign(COMMEND_CAMPAIGN, {
+      title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
+      periods: [NOMINATION_PERIOD],
+      forms: [
+        {
+          formKey: 'nomination',
+          templateId: 'nomination_2023',
+          templateVersion: 1,
+          periods: [NOMINATION_PERIOD],
+          deadlines: [],
+        },
+      ],
+      awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh', 'giay_khen_bcd_tinh', 'tap_the_lao_dong_xuat_sac'],
+    }),
+  );
+  expect(r.status, r.text).toBe(201);
+};
+
 export const startCommendationWorld = async (): Promise<ApiWorld> => {
   const w = await startApiWorld();
   try {
-    const r = await w.as.admin.post(
-      '/admin/campaigns',
-      testCampaign(COMMEND_CAMPAIGN, {
-        title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
-        periods: [NOMINATION_PERIOD],
-        forms: [
-          {
-            formKey: 'nomination',
-            templateId: 'nomination_2023',
-            templateVersion: 1,
-            periods: [NOMINATION_PERIOD],
-            deadlines: [],
-          },
-        ],
-        awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh', 'giay_khen_bcd_tinh', 'tap_the_lao_dong_xuat_sac'],
-      }),
-    );
-    expect(r.status, r.text).toBe(201);
+    await addCommendationCampaign(w.as.admin);
     return w;
   } catch (err) {
     await w.stop();

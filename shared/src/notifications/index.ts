@@ -1,4 +1,6 @@
+export * from './digest';
 export * from './email';
 export * from './reminders';
 export * from './schema';
 export * from './submissions';
+export * from './unsubscribe';

@@ -14,6 +14,7 @@ import type { FormTemplate } from '@thidua/shared/forms';
 import type { Unit, User } from '@thidua/shared/org';
 import type { Key, TableRef } from '../../kernel/data/entity';
 import { campaignEntity, templateVersionEntity, unitEntity, userEntity } from '../../kernel/data/keys';
+import { apiKeyEntity, type StoredApiKey } from '../api-keys/repository';
 import {
   batchEntity,
   configEntity,
@@ -111,6 +112,7 @@ export interface SubjectValues {
   tenant_settings: StoredTenantContact;
   tenant_security: StoredTenantSecurity;
   nominee_import: NomineeImportSubject;
+  api_key: StoredApiKey;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
 
@@ -213,6 +215,14 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: byId,
     campaignId: (x) => x.campaignId,
     label: (x) => `Nhập danh sách đề nghị từ Excel: ${x.rowCount} đối tượng`,
+  }),
+  // Each use of a key is an event of its chain; when it was last used is bookkeeping, not certified.
+  api_key: itemSubject(apiKeyEntity, {
+    id: (k) => k.id,
+    keyOf: byId,
+    campaignId: () => null,
+    label: (k) => `Khóa API «${k.name}»`,
+    volatile: ['lastUsedAt'],
   }),
   // Versions never change: the chain certifies the newest one (each version is an event).
   template: {

@@ -18,6 +18,12 @@ const Env = z.object({
   /** The first retry's wait; each next one doubles it. */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   PUBLIC_WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  /** Where the API answers the public: `<web origin>/api` behind CloudFront; the gateway's URL locally. */
+  PUBLIC_API_URL: z.string().min(1).optional(),
+  /** The hour (Asia/Ho_Chi_Minh) from which the day's digest goes out. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** How long an e-mail's unsubscribe link works. */
+  UNSUBSCRIBE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   AWS_REGION: z.string().default('ap-southeast-1'),
 });
 
@@ -30,6 +36,9 @@ export interface NotifyConfig {
   maxAttempts: number;
   backoffMs: number;
   appUrl: string;
+  apiUrl: string;
+  digestHour: number;
+  unsubscribeLinkDays: number;
   region: string;
 }
 
@@ -45,6 +54,9 @@ export const loadNotifyConfig = (env: Record<string, string | undefined> = proce
     maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     backoffMs: e.NOTIFY_BACKOFF_MS,
     appUrl: e.PUBLIC_WEB_ORIGIN,
+    apiUrl: (e.PUBLIC_API_URL ?? `${e.PUBLIC_WEB_ORIGIN.replace(/\/$/, '')}/api`).replace(/\/$/, ''),
+    digestHour: e.NOTIFY_DIGEST_HOUR,
+    unsubscribeLinkDays: e.UNSUBSCRIBE_LINK_DAYS,
     region: e.AWS_REGION,
   };
 };

@@ -10,6 +10,7 @@ import type { User } from '@thidua/shared/org';
 import type { UnitRepository, UserRepository } from '../org/repository';
 import type { EmailChannel } from './channels';
 import type { NotifyConfig } from './config';
+import type { UnsubscribeLinks } from './links';
 import { type Delivery, deadLetterId, type NotificationRepository, noticeId } from './repository';
 
 /**
@@ -23,6 +24,8 @@ export interface DeliveryDeps {
   users: Pick<UserRepository, 'allOfUnit' | 'get'>;
   units: Pick<UnitRepository, 'get' | 'heirsOn'>;
   email: EmailChannel | undefined;
+  /** Signed one-click unsubscribe links; without them the e-mail points at the signed-in preferences page. */
+  links?: UnsubscribeLinks;
   config: Pick<NotifyConfig, 'from' | 'contact' | 'appUrl' | 'maxAttempts' | 'backoffMs'>;
   /** Waits between attempts (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
@@ -92,9 +95,11 @@ export async function sendOnce(
   };
   let current = previous ?? (await deps.notifications.delivery(intent.tenantId, nid, user.id));
   if (current && current.state !== 'failed' && !(previous && current.state === 'dead')) return 'skipped';
+  const signed = await deps.links?.forRecipient(intent.tenantId, user.id, intent.kind);
   const message = renderEmail(intent, user.email, {
     appUrl: deps.config.appUrl,
-    unsubscribeUrl: unsubscribeUrl(deps.config.appUrl, intent.kind),
+    unsubscribeUrl: signed?.oneClick ?? unsubscribeUrl(deps.config.appUrl, intent.kind),
+    ...(signed ? { unsubscribePageUrl: signed.page } : {}),
     recipientName: user.name,
     contact: deps.config.contact,
   });

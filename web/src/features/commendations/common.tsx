@@ -245,6 +245,7 @@ export function ReasonDialog<T>({
   pending,
   onConfirm,
   children,
+  ready = true,
 }: {
   title: string;
   state: ReturnType<typeof useReasonTarget<T>>;
@@ -252,6 +253,8 @@ export function ReasonDialog<T>({
   onConfirm: (target: T) => void;
   /** Further fields recorded with the reason (the authority of an early end). */
   children?: ReactNode;
+  /** Whether those further fields are filled in as required (default: nothing more is needed). */
+  ready?: boolean;
 }) {
   const c = useC();
   const { target } = state;
@@ -265,7 +268,7 @@ export function ReasonDialog<T>({
           <Button onClick={state.close}>{c('cancel')}</Button>
           <Button
             variant="danger"
-            disabled={state.reason.trim().length < 3}
+            disabled={state.reason.trim().length < 3 || !ready}
             loading={pending}
             onClick={() => target !== null && onConfirm(target)}
           >

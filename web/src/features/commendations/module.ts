@@ -40,6 +40,14 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/NomineeImportPage')).NomineeImportPage }),
     },
     {
+      path: 'commendations/api-keys',
+      lazy: async () => ({ Component: (await import('./components/ApiKeysPage')).ApiKeysPage }),
+    },
+    {
+      path: 'commendations/head-decisions',
+      lazy: async () => ({ Component: (await import('./components/HeadDecisionPage')).HeadDecisionPage }),
+    },
+    {
       path: 'commendations/notifications',
       lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
     },
@@ -67,6 +75,7 @@ export default defineFeature({
       workspace: 'signature',
       order: 45.5,
     },
+    { to: '/commendations/api-keys', label: pair('nav.apiKeys'), workspace: 'administration', order: 90 },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),

@@ -3,8 +3,10 @@ import {
   checkDecisionSignature,
   closeDisclosure,
   closeSession,
+  createApiKey,
   createBatch,
   decideBatch,
+  decideByHead,
   getBatchDocument,
   getCertificateTestPrint,
   getCertificateTestPrintPdf,
@@ -16,9 +18,11 @@ import {
   getDecisionPdf,
   getDisclosure,
   getDraftDecision,
+  getHeadDesk,
   getMinutesDocument,
   getSessionDossier,
   importNominees,
+  listApiKeys,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -31,6 +35,7 @@ import {
   openSession,
   putCommendationConfig,
   type RequestOf,
+  revokeApiKey,
   revokeAward,
   signDecision,
   submitBatch,
@@ -155,6 +160,24 @@ export const commendationService = (api: ApiClient) => ({
   checkSignature: (decisionId: string, pdfBase64: string) =>
     api.call(checkDecisionSignature, { params: { decisionId }, body: { pdf: pdfBase64 } }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
-  revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
-    api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),
+  revoke: (
+    decisionId: string,
+    nominationId: string,
+    reason: string,
+    idempotencyKey: string,
+    legalBasis?: string,
+  ) =>
+    api.call(revokeAward, {
+      params: { decisionId },
+      body: { nominationId, reason, ...(legalBasis ? { legalBasis } : {}) },
+      idempotencyKey,
+    }),
+  apiKeys: () => api.call(listApiKeys).then((r) => r.items),
+  createApiKey: (body: RequestOf<typeof createApiKey>['body'], idempotencyKey: string) =>
+    api.call(createApiKey, { body, idempotencyKey }),
+  revokeApiKey: (keyId: string, idempotencyKey: string) =>
+    api.call(revokeApiKey, { params: { keyId }, idempotencyKey }),
+  headDesk: (campaignId: string) => api.call(getHeadDesk, { params: { campaignId } }),
+  decideByHead: (body: RequestOf<typeof decideByHead>['body'], idempotencyKey: string) =>
+    api.call(decideByHead, { body, idempotencyKey }),
 });

@@ -143,6 +143,8 @@ export function DisclosuresPage() {
         </p>
         <TextField label={c('disclosures.decidedBy')} value={decidedBy} onChange={setDecidedBy} />
         <TextField label={c('disclosures.authorityDoc')} value={authorityDoc} onChange={setAuthorityDoc} />
+        <p>{c('confirm.closeDisclosure')}</p>
+        <p className="muted">{c('confirm.irreversible')}</p>
       </ReasonDialog>
     </div>
   );

@@ -24,7 +24,13 @@ import { SessionResults } from './CouncilPage';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 /** One print button per configured blank that carries an awardee of the decision. */
-function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; awardTypeIds: string[] }) {
+export function CertificateButtons({
+  decisionId,
+  awardTypeIds,
+}: {
+  decisionId: string;
+  awardTypeIds: string[];
+}) {
   const { c, svc, campaign } = useCommendationPage();
   const config = useCampaignQuery(['config'], campaign.campaignId, (id) => svc.config(id));
   const blanks = (config.data?.certificateBlanks ?? []).filter((b) =>
