@@ -1,4 +1,6 @@
 import { docxText } from '@thidua/functions/features/commendations/documents/read-office';
+import { readPdf } from '@thidua/functions/kernel/pdf/read';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT } from '../support/platform';
 import { expectStatus, units, useApiWorld } from './api-world';
@@ -138,6 +140,29 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
       200,
     );
     expect(String(test.html)).toContain('class="slot test"');
+  });
+
+  it('the same certificates and test print as PDF from the documents group: one A4-landscape page each', async () => {
+    const w = world();
+    const url = `/commendations/decisions/${String(decision.id)}/certificates/pdf?blankId=giay-khen-a4`;
+    const pdf = await w.as.communeHead.get(url);
+    expect(pdf.status, pdf.text).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const [page, ...more] = await readPdf(pdf.bytes);
+    expect(more).toHaveLength(0);
+    expect(page?.map((l) => l.text)).toEqual(expect.arrayContaining(['Lê Văn Tổ', 'Số: 01/QĐ-UBND']));
+    expect(page?.some((l) => /^Phường Tân Phú, ngày \d+ tháng 12 năm 2026$/u.test(l.text))).toBe(true);
+    const size = (await PDFDocument.load(pdf.bytes)).getPage(0).getSize();
+    expect([Math.round(size.width), Math.round(size.height)]).toEqual([842, 595]);
+    // The same refusals as the preview: another unit's office, a blank that carries none of its awards.
+    expect((await w.as.districtReviewer.get(url)).status).toBe(404);
+    expect((await w.as.communeHead.get(url.replace('giay-khen-a4', 'bang-khen-a3'))).status).toBe(422);
+    const test = await w.as.communeSubmitter.get(
+      `/commendations/campaigns/${CAMPAIGN}/certificate-blanks/giay-khen-a4/test-print/pdf`,
+    );
+    expect(test.status, test.text).toBe(200);
+    const texts = ((await readPdf(test.bytes))[0] ?? []).map((l) => l.text).join('\n');
+    expect(texts).toContain('Tên tập thể / cá nhân');
   });
 
   it('the ward’s head revokes the award with reason and legal basis; the public page and the print follow', async () => {

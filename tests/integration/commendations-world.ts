@@ -43,6 +43,14 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
   }
 };
 
+/** A unit the administrator adds under `parentId`, opened on 1 January 2026. */
+export const addUnit = async (
+  w: ApiWorld,
+  unit: { id: string; kind: string; name: string; parentId: string },
+): Promise<void> => {
+  expectStatus(await w.as.admin.post('/admin/units', { ...unit, openedOn: '2026-01-01' }), 201);
+};
+
 /** The commendation world of a test file: started before its tests, stopped after them. */
 export const useCommendationWorld = (): (() => ApiWorld) => useApiWorld(startCommendationWorld);
 

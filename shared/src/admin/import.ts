@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CalendarDate, Id } from '../common';
 import { Role, UnitKind, unitKindLabels } from '../org/schema';
 import { foldText } from './fold';
+import type { ImportIssue } from './issue';
 
 /**
  * The Excel import of units and of users, as pure functions both sides run: the columns of the template,
@@ -71,14 +72,7 @@ export const roleLabelsVi: Readonly<Record<Role, string>> = {
   admin: 'Quản trị',
 };
 
-export const ImportIssue = z.object({
-  /** The spreadsheet's row number (the header is row 1). */
-  row: z.number().int().min(1),
-  /** The column's header, or '' for the whole row / file. */
-  column: z.string(),
-  message: z.string(),
-});
-export type ImportIssue = z.infer<typeof ImportIssue>;
+export { ImportIssue } from './issue';
 
 export const UnitImportRow = z.object({
   row: z.number().int(),

@@ -123,6 +123,7 @@ export const AuditSubjectKind = z.enum([
   'award_rules',
   'tenant_settings',
   'tenant_security',
+  'nominee_import',
   'api_key',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
@@ -143,6 +144,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   award_rules: 'Quy tắc khen thưởng',
   tenant_settings: 'Thiết lập của tỉnh',
   tenant_security: 'Chính sách xác thực hai lớp',
+  nominee_import: 'Nhập danh sách đề nghị từ Excel',
   api_key: 'Khóa API',
 };
 

@@ -316,7 +316,7 @@ export const titleName = (config: CommendationConfig, titleId: string): string =
   return titleId;
 };
 
-export const awardTypeAllows = (awardType: AwardType, kind: NomineeKind): boolean =>
+export const awardTypeAllows = (awardType: Pick<AwardType, 'for'>, kind: NomineeKind): boolean =>
   awardType.for === 'both' || awardType.for === kind;
 
 export const isInForce = (awardType: AwardType, on: string): boolean =>

@@ -9,7 +9,8 @@ import type { Decision, DecisionEntry } from './records';
  * it. Where that room is differs by printer and by batch of blanks, so each blank is configuration: its
  * paper size and, per printed field, the position in millimetres from the paper's top-left corner, plus a
  * printer offset found with the test print. The output is print-ready HTML (CSS `@page` in mm, absolute
- * positions in mm) that a browser prints at 100 % scale; no PDF engine is on main yet (ADR 0025).
+ * positions in mm) that a browser prints at 100 % scale, kept as the preview, and a PDF (the documents
+ * Lambda lays out `placeCertificate`'s boxes with pdf-lib; ADR 0033) that prints the same at any printer.
  */
 
 export const certificateFields = [
@@ -52,6 +53,8 @@ export const CertificateSlot = z.object({
   align: z.enum(['left', 'center', 'right']).default('center'),
   bold: z.boolean().default(false),
   uppercase: z.boolean().default(false),
+  /** Lines the box holds (the achievement may wrap); absent = 1. Text shrinks until it fits them. */
+  lines: z.number().int().min(1).max(6).optional(),
 });
 export type CertificateSlot = z.infer<typeof CertificateSlot>;
 
@@ -176,3 +179,94 @@ export const sampleCertificateValues: CertificateValues = {
   signerTitle: 'CHỦ TỊCH',
   signerName: 'Trần Văn Bình',
 };
+
+/** Points per millimetre (1 pt = 1/72 inch). */
+export const PT_PER_MM = 72 / 25.4;
+/** Text shrinks to fit its box down to this size, then wraps onto the box's lines (never leaves it). */
+export const MIN_CERTIFICATE_PT = 6;
+/** Line height over font size (the HTML preview's `line-height: 1.25`). */
+export const CERTIFICATE_LINE = 1.25;
+
+/** One printed line of a field, in points from the paper's top-left corner. */
+export interface PlacedLine {
+  text: string;
+  /** Left edge of the text (after alignment in its box). */
+  xPt: number;
+  /** Baseline, from the top of the paper. */
+  baselinePt: number;
+}
+
+export interface PlacedField {
+  field: CertificateField;
+  /** The box as configured plus the printer offset, in points. */
+  box: { xPt: number; topPt: number; widthPt: number; heightPt: number };
+  sizePt: number;
+  bold: boolean;
+  lines: PlacedLine[];
+}
+
+/** Width of `text` at `sizePt` in the printing font (the renderer's metrics: pure layout needs them). */
+export type MeasureText = (text: string, sizePt: number, bold: boolean) => number;
+
+/** Greedy word wrap at one size; a single word wider than the box stays whole (the size then shrinks). */
+const wrap = (text: string, width: number, size: number, bold: boolean, measure: MeasureText): string[] => {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter((w) => w !== '')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, size, bold) > width) {
+      out.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line || out.length === 0) out.push(line);
+  return out;
+};
+
+/**
+ * Where every field of one certificate prints: its box moved by the printer offset, mm → pt, the text at
+ * the field's size or, if it does not fit the box's lines, the largest size (half-point steps, at least
+ * `MIN_CERTIFICATE_PT`) at which it does; aligned in the box; each baseline one size below its line's top
+ * (as the HTML preview sets it). A long name is shrunk, never cut.
+ */
+export const placeCertificate = (
+  blank: CertificateBlank,
+  values: CertificateValues,
+  measure: MeasureText,
+): PlacedField[] =>
+  blank.slots.map((s) => {
+    const raw = (values[s.field] ?? '').replace(/\s+/gu, ' ').trim();
+    const text = s.uppercase ? raw.toLocaleUpperCase('vi') : raw;
+    const maxLines = s.lines ?? 1;
+    const widthPt = s.widthMm * PT_PER_MM;
+    const fits = (size: number) => {
+      const lines = wrap(text, widthPt, size, s.bold, measure);
+      return lines.length <= maxLines && lines.every((l) => measure(l, size, s.bold) <= widthPt)
+        ? lines
+        : null;
+    };
+    let size = s.fontPt;
+    let lines = fits(size);
+    while (!lines && size > MIN_CERTIFICATE_PT) {
+      size = Math.max(MIN_CERTIFICATE_PT, size - 0.5);
+      lines = fits(size);
+    }
+    // Still too long at the smallest size: the last line takes the rest (printed, not silently dropped).
+    const laid = lines ?? wrap(text, widthPt, size, s.bold, measure);
+    const kept =
+      laid.length > maxLines ? [...laid.slice(0, maxLines - 1), laid.slice(maxLines - 1).join(' ')] : laid;
+    const xPt = (s.xMm + blank.offsetXMm) * PT_PER_MM;
+    const topPt = (s.yMm + blank.offsetYMm) * PT_PER_MM;
+    return {
+      field: s.field,
+      box: { xPt, topPt, widthPt, heightPt: maxLines * s.fontPt * CERTIFICATE_LINE },
+      sizePt: size,
+      bold: s.bold,
+      lines: kept.map((l, i) => {
+        const w = measure(l, size, s.bold);
+        const free = Math.max(0, widthPt - w);
+        const dx = s.align === 'center' ? free / 2 : s.align === 'right' ? free : 0;
+        return { text: l, xPt: xPt + dx, baselinePt: topPt + size + i * size * CERTIFICATE_LINE };
+      }),
+    };
+  });

@@ -263,3 +263,21 @@ export const UnitNotification = z.object({
   at: Instant,
 });
 export type UnitNotification = z.infer<typeof UnitNotification>;
+
+/**
+ * The record of one import (one per Idempotency-Key): written with the first nominee, advanced by each
+ * further one (`written`), finished with the answer and the audit event. A retry resumes after `written`.
+ */
+export const NomineeImport = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  unitId: z.string(),
+  fileSha256: z.string(),
+  rowCount: z.number().int().min(0),
+  nominationIds: z.array(z.string()),
+  written: z.number().int().min(0),
+  status: z.enum(['writing', 'done']),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type NomineeImport = z.infer<typeof NomineeImport>;

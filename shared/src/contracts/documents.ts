@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Download } from '../commendation';
 import { Id } from '../common';
+import { NomineeImportReport } from '../nominee-import/report';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 
@@ -97,6 +98,69 @@ export const checkDecisionSignature = defineRoute({
     'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
 });
 
+const CertificatePdf = {
+  mediaType: 'application/pdf',
+  description:
+    'Tệp PDF in lên phôi: mỗi trang một khổ phôi, mỗi trường ở đúng ô đã cấu hình (mm, cộng độ lệch máy in); in ở tỷ lệ 100 % ("Kích thước thực")',
+} as const;
+
+export const getDecisionCertificatesPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/certificates/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDecisionCertificatesPdf',
+  summary:
+    'Certificates (bằng khen, giấy khen) of a signed decision as PDF on a pre-printed blank: one page per awardee',
+  params: DecisionParam,
+  query: z.object({ blankId: Id, nominationId: Id.optional() }),
+  response: CertificatePdf,
+  errors: [403, 404, 422],
+});
+
+export const getCertificateTestPrintPdf = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/certificate-blanks/{blankId}/test-print/pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getCertificateTestPrintPdf',
+  summary: "A blank's test print as PDF: sample text in every box, the boxes, the paper's edge and mm rulers",
+  params: z.object({ campaignId: Id, blankId: Id }),
+  response: CertificatePdf,
+  errors: [403, 404],
+});
+
+/**
+ * The Excel import of a nominee list: here, not in `commendations`, because this group is the one that
+ * processes uploaded files and has the bundle room (docs/adr/0033); it writes nomination drafts.
+ */
+export const importNominees = defineRoute({
+  method: 'POST',
+  path: '/commendations/campaigns/{campaignId}/nominee-imports',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'importNominees',
+  summary:
+    "Import a nominee list (.xlsx, collective and individual) as nomination drafts of the caller's unit",
+  description:
+    'Đọc và kiểm tra toàn bộ tệp trước khi ghi: `dryRun` chỉ trả báo cáo (dòng, cột, lỗi). Có lỗi: 422, chi tiết `rows.<dòng>.<cột>`, không ghi gì. Không lỗi: mỗi đối tượng một hồ sơ đề nghị (bản nháp) của đơn vị, ghi theo từng giao dịch cùng một bản ghi lần nhập; bắt buộc Idempotency-Key — gửi lại cùng khóa chỉ ghi một lần (tiếp tục nếu lần trước bị ngắt).',
+  idempotencyPrecheck: true,
+  params: z.object({ campaignId: Id }),
+  body: z.object({
+    /** The .xlsx file, base64 (the API's body limit: ~190 KB of workbook, thousands of rows). */
+    file: z
+      .string()
+      .min(1)
+      .max(256_000)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Tệp phải được mã hóa base64'),
+    /** The nomination form's period when it has several (otherwise its only one). */
+    period: z.string().min(1).max(32).optional(),
+    dryRun: z.boolean().default(false),
+  }),
+  response: NomineeImportReport,
+  errors: [400, 403, 404, 422],
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
@@ -104,4 +168,7 @@ export const documentContracts = {
   getBatchPdf,
   getMinutesPdf,
   checkDecisionSignature,
+  getDecisionCertificatesPdf,
+  getCertificateTestPrintPdf,
+  importNominees,
 };

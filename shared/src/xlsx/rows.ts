@@ -5,10 +5,14 @@ import { attr, unescapeXml } from './xml';
  * The first sheet of a workbook someone saved in Excel, LibreOffice or Google Sheets, as rows of text: what
  * an import needs, nothing more. Unlike `readXlsx` (which reads back our own writer's files for tests) it
  * follows the workbook's relationships to the sheet, reads shared strings, rich-text runs, booleans and
- * formula results, and shows numbers in a date format as `yyyy-mm-dd`. Pure: the API reads uploads with
+ * formula results, shows numbers in a date format as `yyyy-mm-dd`, and gives every cell of a merged range
+ * the value of its top-left cell (a merged header, a unit written once beside its people). Pure: the API reads uploads with
  * it (fflate is already in both bundles).
  */
 export class UnreadableWorkbook extends Error {}
+
+/** What the parts of one upload may unpack to, in all. */
+const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 /** The text of every `<t>` inside (a plain string or the runs of rich text). */
 const textOf = (xml: string): string =>
@@ -32,11 +36,20 @@ const partPath = (target: string): string => (target.startsWith('/') ? target.sl
 
 export function readFirstSheetRows(bytes: Uint8Array): string[][] {
   let files: Record<string, Uint8Array>;
+  let unpacked = 0;
   try {
-    files = unzipSync(bytes);
+    // Counted before inflating: a small upload must not unpack into hundreds of megabytes (a zip bomb).
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        return unpacked <= MAX_UNPACKED_BYTES;
+      },
+    });
   } catch {
     throw new UnreadableWorkbook('Tệp không phải là tệp Excel (.xlsx)');
   }
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw new UnreadableWorkbook('Tệp Excel quá lớn khi giải nén (tối đa 50 MB); hãy chia thành nhiều tệp');
   const text = (path: string): string | undefined => {
     const f = files[path];
     return f ? strFromU8(f) : undefined;
@@ -94,6 +107,19 @@ export function readFirstSheetRows(bytes: Uint8Array): string[][] {
     }
     while (rows.length < rowIndex) rows.push([]);
     rows[rowIndex] = cells;
+  }
+  for (const m of sheetXml.matchAll(/<mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+    const [c1, r1, c2, r2] = [columnOf(m[1] ?? ''), Number(m[2]) - 1, columnOf(m[3] ?? ''), Number(m[4]) - 1];
+    const value = rows[r1]?.[c1] ?? '';
+    for (let r = r1; r <= r2; r++) {
+      while (rows.length <= r) rows.push([]);
+      const row = rows[r] ?? [];
+      rows[r] = row;
+      for (let c = c1; c <= c2; c++) {
+        while (row.length < c) row.push('');
+        row[c] = value;
+      }
+    }
   }
   return rows;
 }

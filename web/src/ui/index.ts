@@ -2,6 +2,7 @@ export { Alert } from './Alert';
 export { Badge, type BadgeTone } from './Badge';
 export { Button } from './Button';
 export { Dialog } from './Dialog';
+export { ExcelFileField } from './ExcelFileField';
 export { type ControlProps, Field, Fieldset } from './Field';
 export { type Choice, Options, SelectField, TextField } from './Inputs';
 export { Pending } from './Pending';

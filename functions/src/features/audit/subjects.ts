@@ -7,6 +7,7 @@ import type {
   CouncilSession,
   Decision,
   Disclosure,
+  NomineeImport,
   Revocation,
 } from '@thidua/shared/commendation';
 import type { FormTemplate } from '@thidua/shared/forms';
@@ -19,6 +20,7 @@ import {
   configEntity,
   decisionEntity,
   disclosureEntity,
+  nomineeImportEntity,
   type Participation,
   revocationEntity,
   sessionEntity,
@@ -92,6 +94,7 @@ const pair = (id: string): [string, string] => {
 export type VoteSubject = Participation & { tenantId: string; sessionId: string; campaignId: string };
 export type RevocationSubject = Revocation & { campaignId: string };
 export type TemplateSubject = FormTemplate & { tenantId: string };
+export type NomineeImportSubject = NomineeImport & { tenantId: string };
 export type AwardRulesSubject = CommendationConfig & { tenantId: string };
 
 export interface SubjectValues {
@@ -108,6 +111,7 @@ export interface SubjectValues {
   award_rules: AwardRulesSubject;
   tenant_settings: StoredTenantContact;
   tenant_security: StoredTenantSecurity;
+  nominee_import: NomineeImportSubject;
   api_key: StoredApiKey;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
@@ -204,6 +208,13 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: (tenantId) => ({ tenantId }),
     campaignId: () => null,
     label: () => 'Chính sách xác thực hai lớp của tỉnh',
+  }),
+  // One chain per import of a nominee list: the import record as finished (rows, nominations made).
+  nominee_import: itemSubject(nomineeImportEntity, {
+    id: (x) => x.id,
+    keyOf: byId,
+    campaignId: (x) => x.campaignId,
+    label: (x) => `Nhập danh sách đề nghị từ Excel: ${x.rowCount} đối tượng`,
   }),
   // Each use of a key is an event of its chain; when it was last used is bookkeeping, not certified.
   api_key: itemSubject(apiKeyEntity, {

@@ -1,6 +1,7 @@
 import {
   blankFor,
   type CertificateBlank,
+  type CertificateValues,
   certificateHtml,
   certificateValues,
   sampleCertificateValues,
@@ -37,10 +38,18 @@ const blankOf = async (
   return { config, blank };
 };
 
-const printable = (blank: CertificateBlank, html: string, count: number) => ({
-  html,
-  blankId: blank.id,
-  count,
+/** What prints on a blank: one page of values per certificate; HTML (preview) and PDF render the same. */
+export interface CertificatePrint {
+  blank: CertificateBlank;
+  pages: CertificateValues[];
+  title: string;
+  testPrint: boolean;
+}
+
+export const printableHtml = (p: CertificatePrint) => ({
+  html: certificateHtml(p.blank, p.pages, { testPrint: p.testPrint, title: p.title }),
+  blankId: p.blank.id,
+  count: p.pages.length,
 });
 
 /** The test print of a blank: sample values in their boxes, to lay over a real blank and measure. */
@@ -59,11 +68,12 @@ export const testPrint = async (
     blankId,
     identity.unitId === root.id ? undefined : identity.unitId,
   );
-  return printable(
+  return {
     blank,
-    certificateHtml(blank, [sampleCertificateValues], { testPrint: true, title: `In thử — ${blank.name}` }),
-    1,
-  );
+    pages: [sampleCertificateValues],
+    title: `In thử — ${blank.name}`,
+    testPrint: true,
+  } satisfies CertificatePrint;
 };
 
 /**
@@ -106,13 +116,10 @@ export const decisionCertificates = async (
     );
   const place = (await concreteBody(d, identity.tenantId, config, decision.issuingBodyId))?.place ?? '';
   const achievement = `Đã có thành tích xuất sắc trong ${config.movementTitle}`;
-  return printable(
+  return {
     blank,
-    certificateHtml(
-      blank,
-      lines.map((e) => certificateValues(decision, e, place, achievement)),
-      { title: `Quyết định số ${decision.numberText}` },
-    ),
-    lines.length,
-  );
+    pages: lines.map((e) => certificateValues(decision, e, place, achievement)),
+    title: `Quyết định số ${decision.numberText}`,
+    testPrint: false,
+  } satisfies CertificatePrint;
 };

@@ -13,7 +13,7 @@ import { idempotencyHandle, replayOf } from '../../kernel/http/idempotency';
 import { created, type HttpResult, ok } from '../../kernel/http/response';
 import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/route';
 import { batchResource, createBatch, decideBatch, loadBatch, submitBatch, updateBatch } from './batches';
-import { decisionCertificates, testPrint } from './certificates';
+import { decisionCertificates, printableHtml, testPrint } from './certificates';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import {
   castBallot,
@@ -375,10 +375,14 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     ok(await headDesk(d, identity, params.campaignId, now)),
   ),
   userRoute(c.getDecisionCertificates, async ({ params, query, identity }) =>
-    ok(await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId)),
+    ok(
+      printableHtml(
+        await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId),
+      ),
+    ),
   ),
   userRoute(c.getCertificateTestPrint, async ({ params, identity }) =>
-    ok(await testPrint(d, identity, params.campaignId, params.blankId)),
+    ok(printableHtml(await testPrint(d, identity, params.campaignId, params.blankId))),
   ),
   userRoute(c.revokeAward, (req) =>
     write(d, req, created, (seal) =>

@@ -8,6 +8,7 @@ import {
   Disclosure,
   liveStageList,
   NominationRecord,
+  NomineeImport,
   PublicComment,
   Revocation,
   UnitNotification,
@@ -45,6 +46,15 @@ export const configEntity = defineEntity({
 
 const nominationPartition = (r: { tenantId: string; nominationId: string }): string =>
   `${t(r.tenantId)}#NOM#${r.nominationId}`;
+
+/** One Excel import of a nominee list (its id comes from the caller's Idempotency-Key). */
+export const nomineeImportEntity = defineEntity({
+  type: 'NomineeImport',
+  schema: NomineeImport,
+  pk: (x: { tenantId: string; id: string }) => `${t(x.tenantId)}#NOMIMPORT#${x.id}`,
+  sk: sortKey('NOMIMPORT'),
+  attributes: ({ tenantId: _t, ...x }: NomineeImport & { tenantId: string }) => x,
+});
 
 /** The commendation record of a nomination (the submission's id). */
 export const recordEntity = defineEntity({

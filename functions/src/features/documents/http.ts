@@ -5,17 +5,20 @@ import { NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { HttpResult } from '../../kernel/http/response';
 import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { renderCertificatesPdf } from '../../kernel/pdf/certificate';
 import { certificatesFromPem } from '../../kernel/pdf/cms';
 import type { DocModel } from '../../kernel/pdf/model';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { hiddenAttachments } from '../attachments/http';
 import { loadBatch } from '../commendations/batches';
+import { type CertificatePrint, decisionCertificates, testPrint } from '../commendations/certificates';
 import type { CommendationDeps } from '../commendations/context';
 import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { loadDecision } from '../commendations/decisions-read';
 import { modelKeyOf } from '../commendations/documents-store';
+import { nomineeImportRoutes } from '../commendations/nominee-import';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { submissionDocument } from './submission-doc';
@@ -81,7 +84,25 @@ const pdfDownload = async (d: DocumentDeps, docxKey: string | null, fileName: st
   return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
 };
 
+const certificatesPdf = async (p: CertificatePrint, fileName: string, now: Date) =>
+  pdfResult(await renderCertificatesPdf(p.blank, p.pages, { ...p, createdAt: now }), fileName);
+
 export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
+  ...nomineeImportRoutes(d),
+  userRoute(c.getDecisionCertificatesPdf, async ({ identity, params, query, now }) =>
+    certificatesPdf(
+      await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId),
+      `bang-khen-${params.decisionId}.pdf`,
+      now,
+    ),
+  ),
+  userRoute(c.getCertificateTestPrintPdf, async ({ identity, params, now }) =>
+    certificatesPdf(
+      await testPrint(d, identity, params.campaignId, params.blankId),
+      `in-thu-${params.blankId}.pdf`,
+      now,
+    ),
+  ),
   userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
     return pdfDownload(d, x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`, now);

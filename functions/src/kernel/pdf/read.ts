@@ -13,6 +13,8 @@ export interface PdfLine {
   bold: boolean;
   italic: boolean;
   size: number;
+  /** From the left edge of the first piece of text to the right edge of the last, points. */
+  width: number;
 }
 
 interface Item {
@@ -75,6 +77,7 @@ export const readPdf = async (bytes: Uint8Array): Promise<PdfLine[][]> => {
           bold: /Bold/u.test(name),
           italic: /Italic/u.test(name),
           size: Math.round(Math.abs(first.transform[0] ?? 0)),
+          width: end - (first.transform[4] ?? 0),
         });
         cur = [];
       };

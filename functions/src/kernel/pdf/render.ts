@@ -19,7 +19,7 @@ const CELL_PAD = 5.4; // 0.19 cm, Word's default cell margin
 const BORDER = 0.5;
 
 type Style = 'regular' | 'bold' | 'italic' | 'boldItalic';
-type Fonts = Record<Style, PDFFont>;
+export type Fonts = Record<Style, PDFFont>;
 
 const styleOf = (r: Run): Style =>
   r.bold ? (r.italics ? 'boldItalic' : 'bold') : r.italics ? 'italic' : 'regular';
@@ -70,7 +70,7 @@ interface Word {
 }
 
 /** Characters the embedded subset lacks are printed as "?" rather than silently dropped. */
-const printable = (font: PDFFont, text: string): string => {
+export const printable = (font: PDFFont, text: string): string => {
   const known = new Set(font.getCharacterSet());
   return [...text].map((c) => (known.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
 };
@@ -256,19 +256,22 @@ export interface RenderOptions {
   createdAt: Date;
 }
 
-export const renderPdf = async (doc: DocModel, o: RenderOptions): Promise<Uint8Array> => {
+/**
+ * A new PDF with the four faces of ThiDua Serif embedded (as subsets) and the metadata PDF/A asks for:
+ * title, creator, language, dates, XMP, file identifier. Shared by documents and certificates.
+ */
+export const newPdf = async (title: string, createdAt: Date): Promise<{ pdf: PDFDocument; fonts: Fonts }> => {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const embed = (base64: string) => pdf.embedFont(base64, { subset: true });
   const [r, b, i, bi] = await Promise.all([embed(regular), embed(bold), embed(italic), embed(boldItalic)]);
-  const f: Fonts = { regular: r, bold: b, italic: i, boldItalic: bi };
-  pdf.setTitle(doc.title, { showInWindowTitleBar: true });
+  pdf.setTitle(title, { showInWindowTitleBar: true });
   pdf.setCreator('Thi đua');
   pdf.setProducer('Thi đua (pdf-lib)');
   pdf.setLanguage('vi-VN');
-  pdf.setCreationDate(o.createdAt);
-  pdf.setModificationDate(o.createdAt);
-  const meta = pdf.context.stream(xmp(doc.title, o.createdAt.toISOString()), {
+  pdf.setCreationDate(createdAt);
+  pdf.setModificationDate(createdAt);
+  const meta = pdf.context.stream(xmp(title, createdAt.toISOString()), {
     Type: 'Metadata',
     Subtype: 'XML',
   });
@@ -276,13 +279,17 @@ export const renderPdf = async (doc: DocModel, o: RenderOptions): Promise<Uint8A
   // A file identifier (PDF/A requires one): derived from the title and date so the bytes stay reproducible.
   const id = PDFHexString.of(
     Buffer.from(
-      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(doc.title + o.createdAt.toISOString())),
+      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(title + createdAt.toISOString())),
     )
       .subarray(0, 16)
       .toString('hex'),
   );
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  return { pdf, fonts: { regular: r, bold: b, italic: i, boldItalic: bi } };
+};
 
+export const renderPdf = async (doc: DocModel, o: RenderOptions): Promise<Uint8Array> => {
+  const { pdf, fonts: f } = await newPdf(doc.title, o.createdAt);
   const pageW = PAGE.widthMm * MM;
   const pageH = PAGE.heightMm * MM;
   const left = PAGE.leftMm * MM;

@@ -36,6 +36,10 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/CertificatesPage')).CertificatesPage }),
     },
     {
+      path: 'commendations/import',
+      lazy: async () => ({ Component: (await import('./components/NomineeImportPage')).NomineeImportPage }),
+    },
+    {
       path: 'commendations/api-keys',
       lazy: async () => ({ Component: (await import('./components/ApiKeysPage')).ApiKeysPage }),
     },

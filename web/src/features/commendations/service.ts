@@ -9,9 +9,11 @@ import {
   decideByHead,
   getBatchDocument,
   getCertificateTestPrint,
+  getCertificateTestPrintPdf,
   getCommendationConfig,
   getDecision,
   getDecisionCertificates,
+  getDecisionCertificatesPdf,
   getDecisionDocument,
   getDecisionPdf,
   getDisclosure,
@@ -19,6 +21,7 @@ import {
   getHeadDesk,
   getMinutesDocument,
   getSessionDossier,
+  importNominees,
   listApiKeys,
   listApprovedNominations,
   listBatchCandidates,
@@ -30,6 +33,7 @@ import {
   listSessions,
   openDisclosure,
   openSession,
+  putCommendationConfig,
   type RequestOf,
   revokeApiKey,
   revokeAward,
@@ -42,6 +46,15 @@ import type { ApiClient } from '../../api/client';
  * The commendation API as typed calls of the routes' contracts (`@thidua/shared/contracts`): every answer
  * is parsed with the schema the API documents, so a drift fails loudly here instead of rendering wrong data.
  */
+/** A PDF the API answers as a file (the documents group): the client hands it over as a Blob. */
+const asPdf = {
+  parse: (v: unknown): Blob => {
+    if (v instanceof Blob) return v;
+    throw new Error('not a PDF');
+  },
+};
+const pdfOptions = { headers: { Accept: 'application/pdf' } };
+
 type BatchScope = NonNullable<RequestOf<typeof listBatches>['query']>['scope'];
 
 export const commendationService = (api: ApiClient) => ({
@@ -98,6 +111,36 @@ export const commendationService = (api: ApiClient) => ({
     api.call(getDecisionCertificates, { params: { decisionId }, query: { blankId } }),
   testPrint: (campaignId: string, blankId: string) =>
     api.call(getCertificateTestPrint, { params: { campaignId, blankId } }),
+  /** The certificates as PDF on the blank (print at actual size): the documents Lambda renders them. */
+  certificatesPdf: (decisionId: string, blankId: string) =>
+    api.get(getDecisionCertificatesPdf.path.replace('{decisionId}', encodeURIComponent(decisionId)), asPdf, {
+      ...pdfOptions,
+      query: { blankId },
+    }),
+  testPrintPdf: (campaignId: string, blankId: string) =>
+    api.get(
+      getCertificateTestPrintPdf.path
+        .replace('{campaignId}', encodeURIComponent(campaignId))
+        .replace('{blankId}', encodeURIComponent(blankId)),
+      asPdf,
+      pdfOptions,
+    ),
+  putConfig: (
+    campaignId: string,
+    config: RequestOf<typeof putCommendationConfig>['body'],
+    idempotencyKey: string,
+  ) => api.call(putCommendationConfig, { params: { campaignId }, body: config, idempotencyKey }),
+  /** Checks (dryRun) or imports a nominee list; the import needs its key (a retry writes once). */
+  importNominees: (
+    campaignId: string,
+    body: RequestOf<typeof importNominees>['body'],
+    idempotencyKey?: string,
+  ) =>
+    api.call(importNominees, {
+      params: { campaignId },
+      body,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    }),
   sign: (
     sessionId: string,
     signerId: string | null,

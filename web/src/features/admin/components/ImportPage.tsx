@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ImportIssue, ImportKind } from '@thidua/shared/admin';
 import type { ImportReport } from '@thidua/shared/contracts';
 import { useState } from 'react';
-import { Alert, Button, type Column, DataTable, Field, Fieldset } from '../../../ui';
+import { Alert, Button, type Column, DataTable, ExcelFileField, Fieldset } from '../../../ui';
 import { ConfirmDialog, ErrorAlert, useA, useAdmin, useAdminMutation } from '../common';
 
 /** The API takes the file as base64 in JSON; a 98-row file is ~10 KB, the route allows ~140 KB. */
@@ -116,16 +116,7 @@ export function ImportPage() {
       </section>
       <section className="card stack">
         <p>{a('import.step2')}</p>
-        <Field label={a('import.file')} error={fileError}>
-          {(p) => (
-            <input
-              {...p}
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          )}
-        </Field>
+        <ExcelFileField label={a('import.file')} error={fileError} onChoose={(f) => void choose(f)} />
         <div>
           <Button
             variant="primary"

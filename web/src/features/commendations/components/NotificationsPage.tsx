@@ -28,6 +28,10 @@ export function NotificationsPage() {
   return (
     <div className="stack">
       <h1>{c('notifications.title')}</h1>
+      {/* The unit's commendation page: where its authors also bring a nominee list from Excel. */}
+      <p>
+        <Link to="/commendations/import">{c('nav.import')}</Link>
+      </p>
       {decides ? (
         <p>
           <Link to="/commendations/head-decisions">{c('head.link')}</Link>

@@ -6,10 +6,12 @@ import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import { useItemAnchor } from '../../notifications/anchor';
 import {
   AnchoredSection,
+  base64Of,
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
   openDownload,
+  openPdf,
   openPrintable,
   ReasonDialog,
   useC,
@@ -39,22 +41,18 @@ export function CertificateButtons({
   return (
     <>
       {blanks.map((b) => (
-        <Button key={b.id} onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
-          {c('cert.print', { name: b.name })}
-        </Button>
+        <span key={b.id} className="c-actions">
+          <Button onClick={() => openPdf(() => svc.certificatesPdf(decisionId, b.id))}>
+            {c('cert.print', { name: b.name })}
+          </Button>
+          <Button variant="ghost" onClick={() => openPrintable(() => svc.certificates(decisionId, b.id))}>
+            {c('cert.preview')}
+          </Button>
+        </span>
       ))}
     </>
   );
 }
-
-/** The file as base64, for the JSON body of the signature check. */
-const base64Of = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 /**
  * The signer signs the downloaded PDF with their own tool and chooses the signed file here: the API checks
