@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { docxText } from '@thidua/functions/features/commendations/documents/read-office';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signOnPaper } from '../integration/commendations-world';
 import {
   axeViolations,
   type BuiltWeb,
@@ -12,7 +13,7 @@ import {
   signInThroughPage,
   startBuiltWeb,
 } from '../support/browser';
-import { DEMO_TENANT, type Platform } from '../support/platform';
+import { apiAs, DEMO_TENANT, type Platform } from '../support/platform';
 import type { WebServer } from '../support/web-server';
 
 /**
@@ -40,6 +41,9 @@ beforeAll(async () => {
   downloadDir = await mkdtemp(join(tmpdir(), 'thidua-downloads-'));
   built = await startBuiltWeb();
   ({ web, platform } = built);
+  // This journey is the paper-original path, chosen explicitly by the province (ADR 0032); the digital
+  // one is tests/e2e/decision-signing.test.ts.
+  await signOnPaper(await apiAs(platform, 'quantri@demo.thidua.vn'));
   browser = await launchChromium({ downloadsPath: downloadDir });
 });
 

@@ -4,7 +4,7 @@ import { templates2023 } from '@thidua/shared/forms';
 import { describe, expect, it } from 'vitest';
 import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus, testCampaign, units, useApiWorld } from './api-world';
-import { nominationData, uploadPdf } from './commendations-world';
+import { nominationData, signOnPaper, uploadPdf } from './commendations-world';
 
 /**
  * Issue 17, point 6: a commune issues its own Giấy khen, decided by its Chairman alone (the award type's
@@ -83,6 +83,8 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
 
   it('a tổ dân phố proposes, the ward approves as the last level of review', async () => {
     const w = world();
+    // This suite is the paper-original path, the province's explicit choice (ADR 0032).
+    await signOnPaper(w.as.admin);
     expectStatus(
       await w.as.admin.post('/admin/units', {
         id: GROUP,

@@ -31,11 +31,23 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
       }),
     );
     expect(r.status, r.text).toBe(201);
+    // These suites exercise the paper-original path, chosen explicitly as a province without digital
+    // signature would (ADR 0032); the digital path has its own suite (commendations-signing.test.ts).
+    await signOnPaper(w.as.admin);
     return w;
   } catch (err) {
     await w.stop();
     throw err;
   }
+};
+
+/** The province's explicit, audited choice to issue decisions on paper originals (no digital signature yet). */
+export const signOnPaper = async (admin: Api) => {
+  const r = await admin.put('/tenant/signing', {
+    mode: 'paper',
+    reason: 'Lãnh đạo tỉnh chưa được cấp chứng thư số của Ban Cơ yếu Chính phủ',
+  });
+  expect(r.status, r.text).toBe(200);
 };
 
 /** The commendation world of a test file: started before its tests, stopped after them. */

@@ -123,6 +123,7 @@ export const AuditSubjectKind = z.enum([
   'award_rules',
   'tenant_settings',
   'tenant_security',
+  'tenant_signing',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -142,6 +143,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   award_rules: 'Quy tắc khen thưởng',
   tenant_settings: 'Thiết lập của tỉnh',
   tenant_security: 'Chính sách xác thực hai lớp',
+  tenant_signing: 'Cách ký quyết định (chữ ký số / bản giấy)',
 };
 
 /** One event of a chain other than a submission's. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Download } from '../commendation';
+import { Decision, Download } from '../commendation';
 import { Id } from '../common';
 import { defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
@@ -94,7 +94,23 @@ export const checkDecisionSignature = defineRoute({
   response: SignatureCheck,
   errors: [403, 404, 422],
   description:
-    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, certificate_revoked, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+});
+
+export const issueSignedDecision = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/signed-pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'issueSignedDecision',
+  summary:
+    'Upload the signed PDF of a numbered decision: verified as signature-check does; if it passes it is stored with its facts, audited, and the decision is issued (published, downloadable as signed, units told)',
+  params: DecisionParam,
+  body: SignedPdfBody,
+  response: Decision,
+  errors: [403, 404, 409, 422],
+  description:
+    'Chỉ người có quyền ký quyết định. Tệp không đạt kiểm tra: 422 với mã như signature-check, không ghi gì. Quyết định đã ban hành: 409 already_issued; tỉnh ký trên bản giấy: 409 not_digital.',
 });
 
 /** The routes of this group, by operationId (the group's Lambda implements each). */
@@ -104,4 +120,5 @@ export const documentContracts = {
   getBatchPdf,
   getMinutesPdf,
   checkDecisionSignature,
+  issueSignedDecision,
 };

@@ -24,7 +24,12 @@ import {
   voterEntity,
 } from '../commendations/keys';
 import { type StoredTenantSecurity, tenantSecurityEntity } from '../security/repository';
-import { type StoredTenantContact, tenantContactEntity } from '../settings/repository';
+import {
+  decisionSigningEntity,
+  type StoredDecisionSigning,
+  type StoredTenantContact,
+  tenantContactEntity,
+} from '../settings/repository';
 
 /**
  * What the audit trail knows of each kind of subject other than a submission: its chain's id, campaign
@@ -107,6 +112,7 @@ export interface SubjectValues {
   award_rules: AwardRulesSubject;
   tenant_settings: StoredTenantContact;
   tenant_security: StoredTenantSecurity;
+  tenant_signing: StoredDecisionSigning;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
 
@@ -202,6 +208,13 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: (tenantId) => ({ tenantId }),
     campaignId: () => null,
     label: () => 'Chính sách xác thực hai lớp của tỉnh',
+  }),
+  // One chain per tenant: how its decisions are signed (digital or, explicitly, paper).
+  tenant_signing: itemSubject(decisionSigningEntity, {
+    id: () => 'signing',
+    keyOf: (tenantId) => ({ tenantId }),
+    campaignId: () => null,
+    label: (s) => (s.mode === 'digital' ? 'Ký quyết định bằng chữ ký số' : 'Ký quyết định trên bản giấy'),
   }),
   // Versions never change: the chain certifies the newest one (each version is an event).
   template: {

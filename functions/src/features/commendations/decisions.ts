@@ -5,10 +5,10 @@ import {
   type Decision,
   decisionEntries,
   type GivenNumber,
+  numberedAs,
   type Revocation,
   ruleSetOn,
   vnDate,
-  vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
@@ -17,11 +17,11 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
-import { decisionSearchItems } from '../search/entries';
 import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
 import { provinceSigner, signatureOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
@@ -76,25 +76,6 @@ export const draftDecisionKey = async (
   return key;
 };
 
-/** One notice per unit concerned that a decision about its nominees was signed. */
-export const decisionNotices = (
-  d: CommendationDeps,
-  decision: Pick<Decision, 'tenantId' | 'id' | 'numberText' | 'signedOn' | 'signedAt'>,
-  unitIds: readonly string[],
-  now: Date,
-): TxItem[] =>
-  unitIds.map((unitId) =>
-    d.commendations.putNotification({
-      tenantId: decision.tenantId,
-      unitId,
-      id: newId(now),
-      kind: 'decision',
-      refId: decision.id,
-      title: `Quyết định số ${decision.numberText} ${vnDateWords(decision.signedOn)} về khen thưởng`,
-      at: decision.signedAt,
-    }),
-  );
-
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
 
@@ -120,6 +101,7 @@ export const signDecision = async (
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now, signerId);
   const signerName = holder.name;
+  const mode = await signingModeOf(d, identity.tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
@@ -165,6 +147,7 @@ export const signDecision = async (
       entries,
       documentKey: docKey,
       xlsxKey,
+      ...numberedAs(mode),
     };
     const docInput = {
       config,
@@ -175,6 +158,7 @@ export const signDecision = async (
       signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
       minutesRef: minutesTitle(s),
       entries,
+      paperOriginal: mode === 'paper',
     };
     const xlsx = awardeesXlsx(decision);
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
@@ -185,11 +169,9 @@ export const signDecision = async (
       d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
     ]);
 
-    const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),
-      ...decisionSearchItems(d.commendations.ref.table, decision),
       d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
         const rec = records.get(e.nominationId);
@@ -207,21 +189,8 @@ export const signDecision = async (
           rec.version,
         );
       }),
-      ...decisionNotices(
-        d,
-        { tenantId: identity.tenantId, id, numberText, signedOn, signedAt: at },
-        units,
-        now,
-      ),
-      // The bell and e-mail of each unit concerned (issue 16), in the same transaction.
-      ...unitEventOutbox(d.config.tableName, {
-        tenantId: identity.tenantId,
-        kind: 'decision_signed',
-        eventId: id,
-        unitIds: units,
-        title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
-        at,
-      }),
+      // On paper the decision is issued now; a digital one when its verified signature arrives (ADR 0032).
+      ...(mode === 'paper' ? publicationItems(d, decision, now) : []),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
@@ -233,7 +202,10 @@ export const signDecision = async (
             kind: 'decision',
             subject: decision,
             action: 'created',
-            summary: `Ký quyết định số ${numberText}`,
+            summary:
+              mode === 'paper'
+                ? `Ký quyết định số ${numberText} (bản gốc là bản giấy)`
+                : `Lấy số ${numberText} cho quyết định; chờ tệp PDF có chữ ký số`,
           },
           { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
         )),

@@ -7,6 +7,7 @@ import {
   issuingBodyOfUnit,
   issuingBodyOn,
   NOMINATION_FORM_KEY,
+  numberedAs,
   ruleSetOn,
   vnDate,
 } from '@thidua/shared/commendation';
@@ -16,9 +17,9 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf } from './context';
-import { decisionNotices } from './decisions';
 import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { decisionNotices, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
 import type { Seal } from './tx';
@@ -129,6 +130,7 @@ export const decideByHead = async (
     import('./documents/awardees-xlsx'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
+  const mode = await signingModeOf(d, tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const id = newId(now);
     const registered = await nextInRegister(d, tenantId, 'decision', body, now, input.register);
@@ -155,6 +157,7 @@ export const decideByHead = async (
       entries,
       documentKey: docKey,
       xlsxKey,
+      ...numberedAs(mode),
     };
     const docx = await decisionDocx({
       config,
@@ -166,6 +169,7 @@ export const decideByHead = async (
       minutesRef: '',
       proposal: `Xét đề nghị của ${proposers}.`,
       entries,
+      paperOriginal: mode === 'paper',
     });
     await Promise.all([
       d.documents.put(docKey, docx, DOCX_TYPE),
@@ -178,7 +182,10 @@ export const decideByHead = async (
       ...records.map((r) =>
         d.commendations.putRecord({ ...r, decisionId: id, decisionNumber: numberText }, null),
       ),
-      ...decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now),
+      // On paper, issued now; a digital decision is announced when its verified signature issues it.
+      ...(mode === 'paper'
+        ? decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now)
+        : []),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
@@ -188,7 +195,10 @@ export const decideByHead = async (
           kind: 'decision',
           subject: decision,
           action: 'created',
-          summary: `Ký quyết định số ${numberText} (người đứng đầu quyết định)`,
+          summary:
+            mode === 'paper'
+              ? `Ký quyết định số ${numberText} (người đứng đầu quyết định; bản gốc là bản giấy)`
+              : `Lấy số ${numberText} cho quyết định của người đứng đầu; chờ tệp PDF có chữ ký số`,
         })),
       ]);
       return decision;

@@ -1,3 +1,4 @@
+import type { Decision } from '@thidua/shared/commendation';
 import { documentContracts as c } from '@thidua/shared/contracts';
 import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
@@ -9,14 +10,15 @@ import { certificatesFromPem } from '../../kernel/pdf/cms';
 import type { DocModel } from '../../kernel/pdf/model';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
+import { crlsFromPem } from '../../kernel/pdf/revocation';
 import { hiddenAttachments } from '../attachments/http';
 import { loadBatch } from '../commendations/batches';
-import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
-import { loadDecision } from '../commendations/decisions-read';
+import { decisionResource, loadDecision } from '../commendations/decisions-read';
 import { modelKeyOf } from '../commendations/documents-store';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
+import { decisionToSign, issueSigned } from './issue';
 import { submissionDocument } from './submission-doc';
 
 /** A PDF answer: the bytes base64-encoded, as API Gateway passes binary bodies (6 MB response limit). */
@@ -35,18 +37,23 @@ export const pdfResult = (bytes: Uint8Array, fileName: string): HttpResult => ({
 const vnToday = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * The deployment's trusted roots for digital signatures (e.g. the Government CA): a PEM bundle stored in
- * the bucket at this key by the operator (docs/deploy.md), read once per instance for five minutes.
+ * The deployment's trust for digital signatures (e.g. the Government CA): a PEM bundle of roots and one of
+ * CRLs the operator stores in the bucket at these keys (docs/deploy.md), read per instance for five minutes.
  */
 export const SIGNING_ROOTS_KEY = 'config/signing-roots.pem';
-const ROOTS_TTL_MS = 5 * 60_000;
-const rootsCache = new WeakMap<object, { at: number; pem: string }>();
-const trustedRoots = async (d: Deps, now: Date) => {
-  const cached = rootsCache.get(d);
-  if (cached && now.getTime() - cached.at < ROOTS_TTL_MS) return certificatesFromPem(cached.pem);
-  const pem = new TextDecoder().decode((await d.documents.get(SIGNING_ROOTS_KEY))?.bytes ?? new Uint8Array());
-  rootsCache.set(d, { at: now.getTime(), pem });
-  return certificatesFromPem(pem);
+export const SIGNING_CRLS_KEY = 'config/signing-crls.pem';
+const TRUST_TTL_MS = 5 * 60_000;
+const trustCache = new WeakMap<object, { at: number; roots: string; crls: string }>();
+const signingTrust = async (d: Deps, now: Date) => {
+  let cached = trustCache.get(d);
+  if (!cached || now.getTime() - cached.at >= TRUST_TTL_MS) {
+    const read = async (key: string) =>
+      new TextDecoder().decode((await d.documents.get(key))?.bytes ?? new Uint8Array());
+    const [roots, crls] = await Promise.all([read(SIGNING_ROOTS_KEY), read(SIGNING_CRLS_KEY)]);
+    cached = { at: now.getTime(), roots, crls };
+    trustCache.set(d, cached);
+  }
+  return { trustedRoots: certificatesFromPem(cached.roots), crls: crlsFromPem(cached.crls) };
 };
 
 const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
@@ -71,6 +78,20 @@ const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
   return { key, ...kept };
 };
 
+const fromBase64 = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
+
+/** A signed PDF checked against the decision's generated PDF and the deployment's roots (ADR 0024, 0032). */
+const verifyDecisionPdf = async (d: Deps, decision: Decision, signed: Uint8Array, now: Date) => {
+  const generated = await storedPdf(d, decision.documentKey, now);
+  return verifySignedPdf({
+    signed,
+    generated: generated.bytes,
+    generatedAt: generated.lastModified,
+    ...(await signingTrust(d, now)),
+    now,
+  });
+};
+
 const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, now: Date) => {
   if (!docxKey) throw new NotFound('Chưa có văn bản');
   const { key } = await storedPdf(d, docxKey, now);
@@ -80,7 +101,11 @@ const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, no
 export const documentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
-    return pdfDownload(d, x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`, now);
+    const fileName = `Quyet-dinh-${fileSafe(x.numberText)}.pdf`;
+    // Once issued with a signature, the signed file itself (the public page serves the same object).
+    if (x.signature)
+      return ok({ url: await d.documents.downloadUrl(x.signature.pdfKey, fileName), fileName });
+    return pdfDownload(d, x.documentKey, fileName, now);
   }),
   userRoute(c.getBatchPdf, async ({ identity, params, now }) => {
     const b = await loadBatch(d, identity, params.batchId);
@@ -94,17 +119,17 @@ export const documentRoutes = (d: Deps): RouteImpl[] => [
   userRoute(c.checkDecisionSignature, async ({ identity, params, body, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
     // Who may sign a decision may check a signed copy of it.
-    requireAllowed(identity, 'act', await provinceResource(d, identity.tenantId, 'decision'));
-    const generated = await storedPdf(d, x.documentKey, now);
-    const v = await verifySignedPdf({
-      signed: new Uint8Array(Buffer.from(body.pdf, 'base64')),
-      generated: generated.bytes,
-      generatedAt: generated.lastModified,
-      trustedRoots: await trustedRoots(d, now),
-      now,
-    });
+    requireAllowed(identity, 'act', await decisionResource(d, x));
+    const v = await verifyDecisionPdf(d, x, fromBase64(body.pdf), now);
     if (!v.ok) throw new RuleViolation(v.message, [{ path: 'body.pdf', message: v.message }], v.code);
     return ok(v.facts);
+  }),
+
+  userRoute(c.issueSignedDecision, async ({ identity, params, body, remember, now }) => {
+    const decision = await decisionToSign(d, identity, params.decisionId);
+    const signed = fromBase64(body.pdf);
+    const v = await verifyDecisionPdf(d, decision, signed, now);
+    return ok(await issueSigned(d, identity, decision, signed, v, 'upload', now, (r) => remember(ok(r))));
   }),
 
   userRoute(c.getSubmissionPdf, async ({ identity, params, now }) => {

@@ -1,4 +1,5 @@
 import { tenantSettingsContracts as c } from '@thidua/shared/contracts';
+import { DEFAULT_SIGNING_MODE } from '@thidua/shared/tenancy';
 import { requireAction } from '../../kernel/access';
 import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
@@ -43,6 +44,52 @@ export const tenantSettingsRoutes = (d: Deps): RouteImpl[] => [
       if (err instanceof TransactionRefused)
         throw new Conflict(
           'Thông tin liên hệ vừa được người khác thay đổi; hãy tải lại',
+          undefined,
+          'version_conflict',
+        );
+      throw err;
+    }
+    return response;
+  }),
+
+  userRoute(c.getDecisionSigning, async ({ identity }) => {
+    requireAction(identity, 'read', { type: 'tenant_settings', tenantId: identity.tenantId });
+    const stored = await d.tenantSettings.signing(identity.tenantId);
+    if (!stored) return ok({ signing: null, mode: DEFAULT_SIGNING_MODE });
+    const { tenantId: _t, ...signing } = stored;
+    return ok({ signing, mode: signing.mode });
+  }),
+
+  userRoute(c.putDecisionSigning, async ({ identity, body, remember, now }) => {
+    requireAction(identity, 'administer', await provinceResource(d, identity.tenantId, 'tenant_settings'));
+    const before = await d.tenantSettings.signing(identity.tenantId);
+    const signing = {
+      mode: body.mode,
+      reason: body.reason,
+      updatedAt: now.toISOString(),
+      updatedByName: identity.name,
+    };
+    const stored = { tenantId: identity.tenantId, ...signing };
+    const response = ok(signing);
+    const audit = await d.audit.record(identity, {
+      kind: 'tenant_signing',
+      subject: stored,
+      action: before ? 'updated' : 'created',
+      summary:
+        body.mode === 'digital'
+          ? 'Quyết định chỉ ban hành khi có chữ ký số đã được kiểm tra'
+          : `Quyết định ký trên bản giấy (chưa dùng chữ ký số): ${body.reason}`,
+    });
+    try {
+      await transactWrite(d.clients.doc, [
+        d.tenantSettings.signingPutItem(stored),
+        ...remember(response),
+        ...audit,
+      ]);
+    } catch (err) {
+      if (err instanceof TransactionRefused)
+        throw new Conflict(
+          'Thiết lập vừa được người khác thay đổi; hãy tải lại',
           undefined,
           'version_conflict',
         );

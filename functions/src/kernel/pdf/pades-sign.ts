@@ -57,7 +57,11 @@ const PLACEHOLDER = '**********';
 const pdfDate = (d: Date): string => `D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 
 /** The CMS SignedData (detached) over `content`, signed attributes per CAdES-BES / PAdES-B-B. */
-export const cmsSignature = async (content: Uint8Array, signer: PdfSigner): Promise<Uint8Array> => {
+export const cmsSignature = async (
+  content: Uint8Array,
+  signer: PdfSigner,
+  crls: readonly Uint8Array[] = [],
+): Promise<Uint8Array> => {
   const [first] = signer.certificates;
   if (!first) throw new Error('the signer has no certificate');
   const certs = signer.certificates.map((c) => pkijs.Certificate.fromBER(buf(c)));
@@ -88,6 +92,24 @@ export const cmsSignature = async (content: Uint8Array, signer: PdfSigner): Prom
         }),
       ],
     }),
+    // The revocation evidence the signer's tool fetched (adbe-revocationInfoArchival: CRLs under [0]).
+    ...(crls.length > 0
+      ? [
+          new pkijs.Attribute({
+            type: OID.adbeRevocationInfoArchival,
+            values: [
+              new asn1js.Sequence({
+                value: [
+                  new asn1js.Constructed({
+                    idBlock: { tagClass: 3, tagNumber: 0 },
+                    value: [new asn1js.Sequence({ value: crls.map((c) => asn1js.fromBER(buf(c)).result) })],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        ]
+      : []),
   ];
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attrs });
   // What is signed is the DER of the attributes as a SET (RFC 5652 §5.4), not with the [0] tag.
@@ -132,6 +154,8 @@ export interface SignOptions {
   /** "Nguyễn Văn A" (ASCII-safe form written to /Name). */
   name?: string;
   reason?: string;
+  /** DER CRLs to embed in the signature (adbe-revocationInfoArchival), as signing tools do. */
+  crls?: readonly Uint8Array[];
 }
 
 /** The PDF with an invisible signature field, signed, appended as one incremental update. */
@@ -199,7 +223,7 @@ export const signPdf = async (pdf: Uint8Array, signer: PdfSigner, o: SignOptions
   const content = new Uint8Array(contentsAt + (out.length - holeEnd));
   content.set(out.subarray(0, contentsAt), 0);
   content.set(out.subarray(holeEnd), contentsAt);
-  const cms = await cmsSignature(content, signer);
+  const cms = await cmsSignature(content, signer, o.crls);
   if (cms.length > CONTENTS_BYTES) throw new Error(`signature of ${cms.length} bytes does not fit`);
   out.set(latin1(Buffer.from(cms).toString('hex').toUpperCase()), contentsAt + 1);
   return out;
