@@ -122,7 +122,7 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
     const good = await signPdf(generated, keySigner(signer.privateKey, [signer.der]), { at: new Date() });
     expect((await upload(good, w.as.secretariat)).status).toBe(404);
     const still = expectStatus(await w.as.chair.get(`/commendations/decisions/${decisionId}`), 200);
-    expect(still).toMatchObject({ state: 'awaiting_signature' });
+    expect(still.decision).toMatchObject({ state: 'awaiting_signature' });
     expect((await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${decisionId}`)).status).not.toBe(200);
   });
 
