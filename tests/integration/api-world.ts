@@ -139,20 +139,27 @@ export const addReportCampaign = async (
   expect(r.status, r.text).toBe(201);
 };
 
+/** Every test login signed in on `platform` (a browser test's platform too); `stop` stops the platform. */
+export const signedInWorld = async (platform: Platform): Promise<ApiWorld> => {
+  const entries = await Promise.all(
+    (Object.entries(logins) as [Login, string][]).map(
+      async ([k, email]) => [k, await apiAs(platform, email)] as const,
+    ),
+  );
+  const as = Object.fromEntries(entries) as Record<Login, Api>;
+  return { platform, as, anonymous: api(platform), stop: () => platform.stop() };
+};
+
 export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
   const platform = await startTestPlatform(options);
   try {
-    const entries = await Promise.all(
-      (Object.entries(logins) as [Login, string][]).map(
-        async ([k, email]) => [k, await apiAs(platform, email)] as const,
-      ),
-    );
-    const as = Object.fromEntries(entries) as Record<Login, Api>;
+    const world = await signedInWorld(platform);
+    const { as } = world;
     const t = await as.admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, testTemplateBody);
     expect(t.status, t.text).toBe(201);
     const r = await as.admin.post('/admin/campaigns', testCampaign());
     expect(r.status, r.text).toBe(201);
-    return { platform, as, anonymous: api(platform), stop: () => platform.stop() };
+    return world;
   } catch (err) {
     await platform.stop();
     throw err;

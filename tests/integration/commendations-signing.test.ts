@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SIGNING_ROOTS_KEY } from '@thidua/functions/features/documents/http';
 import { toPem } from '@thidua/functions/kernel/pdf/cms';
 import { keySigner, signPdf } from '@thidua/functions/kernel/pdf/pades-sign';
 import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '../support/platform';
 import { expectStatus } from './api-world';
-import { COMMEND_CAMPAIGN, consolidateAndApprove, councilWorld, fileNomination } from './commendations-world';
+import { configureSigningTrust, councilWorld, countedSession } from './commendations-world';
 
 /**
  * Issue 17, point 5 (ADR 0032): the verified signature is what issues a decision. Taking the number makes
@@ -45,32 +43,7 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
 
   it('taking the number makes a decision that awaits its signature: not public, nobody told', async () => {
     const w = cw.world;
-    const nomination = await fileNomination(w.as.communeSubmitter, {
-      kind: 'individual',
-      name: 'Trần Văn Ký Số',
-      position: 'Cán bộ Công an phường',
-      gender: 'male',
-      birthDate: '1980-05-06',
-      awardTypeId: 'giay_khen_bcd_tinh',
-    });
-    await consolidateAndApprove(w, [nomination]);
-    const s = expectStatus(
-      await w.as.secretariat.post('/commendations/sessions', {
-        campaignId: COMMEND_CAMPAIGN,
-        issuingBodyId: 'bcd-tinh',
-        title: 'Phiên xét khen thưởng (ký số)',
-        nominationIds: [nomination],
-        memberIds: cw.memberIds,
-      }),
-      201,
-    );
-    const sid = String(s.id);
-    for (const m of cw.members)
-      expectStatus(
-        await m.post(`/commendations/sessions/${sid}/ballots`, { choices: { [nomination]: 'agree' } }),
-        201,
-      );
-    expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sid}/close`), 200);
+    const { sessionId: sid } = await countedSession(w, cw.members, 'Trần Văn Ký Số');
     const numbered = expectStatus(await w.as.chair.post(`/commendations/sessions/${sid}/decision`), 201);
     expect(numbered).toMatchObject({ state: 'awaiting_signature', original: 'digital' });
     expect(numbered.signature).toBeUndefined();
@@ -86,19 +59,7 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
     const link = expectStatus(await w.as.chair.get(`/commendations/decisions/${decisionId}/pdf`), 200);
     generated = await fetchBytes(String(link.url));
     ca = await testCa('Root CA của triển khai (ký số)');
-    const s3 = new S3Client({
-      region: w.platform.region,
-      endpoint: w.platform.s3Endpoint,
-      forcePathStyle: true,
-    });
-    await s3.send(
-      new PutObjectCommand({
-        Bucket: w.platform.bucketName,
-        Key: SIGNING_ROOTS_KEY,
-        Body: toPem(ca.root.der),
-      }),
-    );
-    s3.destroy();
+    await configureSigningTrust(w.platform, { roots: toPem(ca.root.der) });
   });
 
   it('a refused upload says why in Vietnamese and changes nothing', async () => {

@@ -1,5 +1,7 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SIGNING_CRLS_KEY, SIGNING_ROOTS_KEY } from '@thidua/functions/features/documents/http';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type Api, apiAs } from '../support/platform';
+import { type Api, apiAs, type Platform } from '../support/platform';
 import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld } from './api-world';
 
 /**
@@ -10,27 +12,32 @@ import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld }
 export const COMMEND_CAMPAIGN = 'commend-test';
 export const NOMINATION_PERIOD = '2026-Y';
 
+/** The commendation campaign of these suites (and of the decision-signing browser test). */
+export const addCommendationCampaign = async (admin: Api) => {
+  const r = await admin.post(
+    '/admin/campaigns',
+    testCampaign(COMMEND_CAMPAIGN, {
+      title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
+      periods: [NOMINATION_PERIOD],
+      forms: [
+        {
+          formKey: 'nomination',
+          templateId: 'nomination_2023',
+          templateVersion: 1,
+          periods: [NOMINATION_PERIOD],
+          deadlines: [],
+        },
+      ],
+      awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh', 'giay_khen_bcd_tinh', 'tap_the_lao_dong_xuat_sac'],
+    }),
+  );
+  expect(r.status, r.text).toBe(201);
+};
+
 export const startCommendationWorld = async (): Promise<ApiWorld> => {
   const w = await startApiWorld();
   try {
-    const r = await w.as.admin.post(
-      '/admin/campaigns',
-      testCampaign(COMMEND_CAMPAIGN, {
-        title: 'Phong trào thi đua thử nghiệm khen thưởng năm 2026',
-        periods: [NOMINATION_PERIOD],
-        forms: [
-          {
-            formKey: 'nomination',
-            templateId: 'nomination_2023',
-            templateVersion: 1,
-            periods: [NOMINATION_PERIOD],
-            deadlines: [],
-          },
-        ],
-        awardTypeIds: ['bang_khen_chu_tich_ubnd_tinh', 'giay_khen_bcd_tinh', 'tap_the_lao_dong_xuat_sac'],
-      }),
-    );
-    expect(r.status, r.text).toBe(201);
+    await addCommendationCampaign(w.as.admin);
     // These suites exercise the paper-original path, chosen explicitly as a province without digital
     // signature would (ADR 0032); the digital path has its own suite (commendations-signing.test.ts).
     await signOnPaper(w.as.admin);
@@ -38,6 +45,25 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
   } catch (err) {
     await w.stop();
     throw err;
+  }
+};
+
+/**
+ * The deployment's trust for digital signatures, as its operator configures it: PEM bundles of roots
+ * (and CRLs) in the documents bucket (docs/deploy.md).
+ */
+export const configureSigningTrust = async (platform: Platform, o: { roots: string; crls?: string }) => {
+  const s3 = new S3Client({ region: platform.region, endpoint: platform.s3Endpoint, forcePathStyle: true });
+  try {
+    await s3.send(
+      new PutObjectCommand({ Bucket: platform.bucketName, Key: SIGNING_ROOTS_KEY, Body: o.roots }),
+    );
+    if (o.crls)
+      await s3.send(
+        new PutObjectCommand({ Bucket: platform.bucketName, Key: SIGNING_CRLS_KEY, Body: o.crls }),
+      );
+  } finally {
+    s3.destroy();
   }
 };
 
@@ -180,6 +206,40 @@ export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
   );
   expect(approved.state).toBe('approved');
   return batch.id;
+};
+
+/**
+ * A counted council session, ready to sign: one individual proposed for the Ban Chỉ đạo's Giấy khen (no
+ * public disclosure), consolidated, approved, voted for by every member, closed.
+ */
+export const countedSession = async (w: ApiWorld, members: Api[], name: string) => {
+  const nominationId = await fileNomination(w.as.communeSubmitter, {
+    kind: 'individual',
+    name,
+    position: 'Cán bộ Công an phường',
+    gender: 'male',
+    birthDate: '1980-05-06',
+    awardTypeId: 'giay_khen_bcd_tinh',
+  });
+  await consolidateAndApprove(w, [nominationId]);
+  const s = expectStatus(
+    await w.as.secretariat.post('/commendations/sessions', {
+      campaignId: COMMEND_CAMPAIGN,
+      issuingBodyId: 'bcd-tinh',
+      title: `Phiên xét khen thưởng ${name}`,
+      nominationIds: [nominationId],
+      memberIds: await councilMemberIds(w),
+    }),
+    201,
+  );
+  const sessionId = String(s.id);
+  for (const m of members)
+    expectStatus(
+      await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nominationId]: 'agree' } }),
+      201,
+    );
+  expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`), 200);
+  return { sessionId, nominationId };
 };
 
 /** Council member ids (the seeded members of the province). */

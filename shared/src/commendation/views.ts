@@ -3,7 +3,7 @@ import { Id } from '../common';
 import { NomineeKind } from './award-types';
 import { CouncilSession } from './council';
 import { RegisterMode } from './numbering';
-import { Decision, Disclosure, NominationRecord, PublicComment, Revocation } from './records';
+import { Decision, Disclosure, NominationRecord, PublicComment, Revocation, SigningMode } from './records';
 
 /**
  * What the commendation API answers, beyond the stored entities: the same schemas parse the answers in
@@ -55,6 +55,8 @@ export const SessionView = CouncilSession.extend({
       nextNumberText: z.string(),
       year: z.number().int(),
       registerMode: RegisterMode.optional(),
+      /** digital: "Lấy số", then the signed PDF issues it; paper: signing issues it (ADR 0032). */
+      signingMode: SigningMode.optional(),
       signers: z.array(
         z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
       ),

@@ -16,6 +16,7 @@ import {
   getDraftDecision,
   getMinutesDocument,
   getSessionDossier,
+  issueSignedDecision,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -111,6 +112,9 @@ export const commendationService = (api: ApiClient) => ({
   /** Verifies a signed copy (PAdES) against the generated PDF; nothing is written. */
   checkSignature: (decisionId: string, pdfBase64: string) =>
     api.call(checkDecisionSignature, { params: { decisionId }, body: { pdf: pdfBase64 } }),
+  /** Uploads the signed PDF: verified, stored, audited, and the decision issued (irreversible). */
+  issueSigned: (decisionId: string, pdfBase64: string, idempotencyKey: string) =>
+    api.call(issueSignedDecision, { params: { decisionId }, body: { pdf: pdfBase64 }, idempotencyKey }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
   revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
     api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),
