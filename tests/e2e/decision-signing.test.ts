@@ -96,7 +96,7 @@ describe('signing a decision digitally in the browser', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from(generated),
     });
-    await page.getByText('Tệp PDF không có chữ ký số').waitFor();
+    await page.getByText('Tệp PDF không có chữ ký số').first().waitFor();
     expect(await page.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
 
     // 4. The file signed with the chair's certificate (the signer's own tool, played by the test CA).

@@ -161,6 +161,8 @@ export const PublicDecisionView = z.object({
   title: z.string(),
   awardeeCount: z.number().int(),
   byUnit: z.array(z.object({ unitName: z.string(), awardees: z.array(PublicAwardeeView) })),
+  /** Digitally signed (ADR 0032): its signer's certificate name and signing time; the download is the signed PDF. */
+  digitalSignature: z.object({ signerName: z.string(), signedAt: z.string() }).nullable().optional(),
 });
 export type PublicDecisionView = z.infer<typeof PublicDecisionView>;
 

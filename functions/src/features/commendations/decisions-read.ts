@@ -76,6 +76,9 @@ export const publicDecision = (x: Decision, revocations: readonly Revocation[]) 
     signerTitle: x.signerTitle,
     title: x.title,
     awardeeCount: awardees.length,
+    digitalSignature: x.signature
+      ? { signerName: x.signature.signerName, signedAt: x.signature.signedAt }
+      : null,
     byUnit: units.map((unitName) => ({
       unitName,
       awardees: awardees.filter((a) => a.unitName === unitName),
