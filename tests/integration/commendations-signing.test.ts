@@ -132,4 +132,35 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
       `Ban hành quyết định số ${numberText}: chữ ký số của Huỳnh Văn Quang`,
     );
   });
+
+  it("the server-side signer (the deployment's key) signs a numbered decision for its own signer only", async () => {
+    const w = cw.world;
+    const { sessionId } = await countedSession(w, cw.members, 'Lê Thị Máy Chủ');
+    const numbered = expectStatus(
+      await w.as.chair.post(`/commendations/sessions/${sessionId}/decision`),
+      201,
+    );
+    const id = String(numbered.id);
+    // Nobody else signs it with the deployment's key: not the secretariat, not the administrator.
+    expect((await w.as.secretariat.post(`/commendations/decisions/${id}/server-signature`)).status).toBe(404);
+    expect((await w.as.admin.post(`/commendations/decisions/${id}/server-signature`)).status).toBe(404);
+    const issued = expectStatus(
+      await w.as.chair.post(`/commendations/decisions/${id}/server-signature`),
+      200,
+    );
+    expect(issued).toMatchObject({
+      state: 'issued',
+      signature: { via: 'server', signerName: 'Máy chủ ký số của triển khai thử' },
+    });
+    // Verified like an upload: the public serves the very file the server signed.
+    const pub = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id}/document`, {
+      redirect: 'manual',
+    });
+    const bytes = await fetchBytes(String(pub.headers.get('location')));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+      (issued.signature as { sha256: string }).sha256,
+    );
+    const again = await w.as.chair.post(`/commendations/decisions/${id}/server-signature`);
+    expect(again.status).toBe(409);
+  });
 });

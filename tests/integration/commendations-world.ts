@@ -1,5 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SIGNING_CRLS_KEY, SIGNING_ROOTS_KEY } from '@thidua/functions/features/documents/http';
+import { SIGNING_CRLS_KEY } from '@thidua/functions/features/documents/http';
+import { trustRoot } from '@thidua/functions/local/server-signer';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Api, apiAs, type Platform } from '../support/platform';
 import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld } from './api-world';
@@ -55,9 +56,8 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
 export const configureSigningTrust = async (platform: Platform, o: { roots: string; crls?: string }) => {
   const s3 = new S3Client({ region: platform.region, endpoint: platform.s3Endpoint, forcePathStyle: true });
   try {
-    await s3.send(
-      new PutObjectCommand({ Bucket: platform.bucketName, Key: SIGNING_ROOTS_KEY, Body: o.roots }),
-    );
+    // Added to what the deployment trusts already (the local server signer's root among them).
+    await trustRoot(s3, platform.bucketName, o.roots);
     if (o.crls)
       await s3.send(
         new PutObjectCommand({ Bucket: platform.bucketName, Key: SIGNING_CRLS_KEY, Body: o.crls }),

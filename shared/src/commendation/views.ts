@@ -116,7 +116,12 @@ export type SessionDossier = z.infer<typeof SessionDossier>;
 
 export const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
 
-export const DecisionWithRevocations = z.object({ decision: Decision, revocations: z.array(Revocation) });
+export const DecisionWithRevocations = z.object({
+  decision: Decision,
+  revocations: z.array(Revocation),
+  /** The deployment has a server-side signer (ADR 0032): a numbered decision can be signed with it. */
+  serverSigner: z.boolean().optional(),
+});
 export type DecisionWithRevocations = z.infer<typeof DecisionWithRevocations>;
 
 export const Download = z.object({ url: z.string(), fileName: z.string() });

@@ -113,6 +113,21 @@ export const issueSignedDecision = defineRoute({
     'Chỉ người có quyền ký quyết định. Tệp không đạt kiểm tra: 422 với mã như signature-check, không ghi gì. Quyết định đã ban hành: 409 already_issued; tỉnh ký trên bản giấy: 409 not_digital.',
 });
 
+export const signDecisionOnServer = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/server-signature',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'signDecisionOnServer',
+  summary:
+    "Sign a numbered decision with the deployment's server-side key (AWS KMS) and issue it: only the decision's signer; the signed PDF is verified as an upload is",
+  params: DecisionParam,
+  response: Decision,
+  errors: [403, 404, 409, 422],
+  description:
+    'Chỉ người đã lấy số quyết định. Triển khai không có khóa ký trên máy chủ: 409 no_server_signer. Chữ ký tạo ra được kiểm tra như tệp tải lên (422 nếu không đạt, không ghi gì).',
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
@@ -121,4 +136,5 @@ export const documentContracts = {
   getMinutesPdf,
   checkDecisionSignature,
   issueSignedDecision,
+  signDecisionOnServer,
 };

@@ -2,12 +2,13 @@ import type { Decision } from '@thidua/shared/commendation';
 import { documentContracts as c } from '@thidua/shared/contracts';
 import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
-import { NotFound, RuleViolation } from '../../kernel/http/errors';
+import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { HttpResult } from '../../kernel/http/response';
 import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { certificatesFromPem } from '../../kernel/pdf/cms';
 import type { DocModel } from '../../kernel/pdf/model';
+import { signPdf } from '../../kernel/pdf/pades-sign';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { crlsFromPem } from '../../kernel/pdf/revocation';
@@ -19,6 +20,7 @@ import { modelKeyOf } from '../commendations/documents-store';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
 import { decisionToSign, issueSigned } from './issue';
+import { serverSigner } from './server-signer';
 import { submissionDocument } from './submission-doc';
 
 /** A PDF answer: the bytes base64-encoded, as API Gateway passes binary bodies (6 MB response limit). */
@@ -130,6 +132,21 @@ export const documentRoutes = (d: Deps): RouteImpl[] => [
     const signed = fromBase64(body.pdf);
     const v = await verifyDecisionPdf(d, decision, signed, now);
     return ok(await issueSigned(d, identity, decision, signed, v, 'upload', now, (r) => remember(ok(r))));
+  }),
+
+  userRoute(c.signDecisionOnServer, async ({ identity, params, remember, now }) => {
+    const decision = await decisionToSign(d, identity, params.decisionId, { ownSignerOnly: true });
+    const signer = await serverSigner(d);
+    if (!signer)
+      throw new Conflict('Triển khai này không có khóa ký số trên máy chủ', undefined, 'no_server_signer');
+    const generated = await storedPdf(d, decision.documentKey, now);
+    const signed = await signPdf(generated.bytes, signer, {
+      at: now,
+      name: decision.signerName,
+      reason: `Ban hanh quyet dinh ${decision.numberText}`,
+    });
+    const v = await verifyDecisionPdf(d, decision, signed, now);
+    return ok(await issueSigned(d, identity, decision, signed, v, 'server', now, (r) => remember(ok(r))));
   }),
 
   userRoute(c.getSubmissionPdf, async ({ identity, params, now }) => {

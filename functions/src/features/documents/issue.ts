@@ -16,10 +16,17 @@ export const signedPdfKey = (decision: Pick<Decision, 'documentKey'>, sha256: st
   decision.documentKey.replace(/\.docx$/u, `.signed-${sha256.slice(0, 16)}.pdf`);
 
 /** The decision an upload is for, if the caller may sign it and it still awaits its signature. */
-export const decisionToSign = async (d: Deps, identity: Identity, decisionId: string): Promise<Decision> => {
+export const decisionToSign = async (
+  d: Deps,
+  identity: Identity,
+  decisionId: string,
+  o: { ownSignerOnly?: boolean } = {},
+): Promise<Decision> => {
   const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
   if (!decision) throw new NotFound('Không tìm thấy quyết định');
-  requireAllowed(identity, 'act', await decisionResource(d, decision));
+  // A server-side signature is its signer's act alone (the policy decides, given the decision's signer).
+  const resource = await decisionResource(d, decision);
+  requireAllowed(identity, 'act', o.ownSignerOnly ? { ...resource, signerId: decision.signerId } : resource);
   // Refused before any verification work when it cannot be issued by a signature anyway.
   const refused = issueRefusal(decision);
   if (refused) throw fromLifecycleError(refused);

@@ -118,11 +118,12 @@ export const softwareSigner = (key: KeyObject | CryptoKey, certificates: Uint8Ar
   };
 };
 
-/** The part of the KMS client the signer uses (`@aws-sdk/client-kms`'s `KMSClient` fits). */
-export interface KmsSign {
-  send(command: {
-    input: { KeyId: string; Message: Uint8Array; MessageType: 'DIGEST'; SigningAlgorithm: string };
-  }): Promise<{ Signature?: Uint8Array }>;
+/** What `kmsSigner` asks KMS `Sign` for: the digest, never the message. */
+export interface KmsSignInput {
+  KeyId: string;
+  Message: Uint8Array;
+  MessageType: 'DIGEST';
+  SigningAlgorithm: 'ECDSA_SHA_256' | 'RSASSA_PKCS1_V1_5_SHA_256';
 }
 
 /**
@@ -131,12 +132,13 @@ export interface KmsSign {
  * is the one the CA issued for the key's public key (`GetPublicKey` → CSR → CA), stored by the operator.
  * KMS returns ECDSA signatures DER-encoded and RSA ones raw — both what CMS wants.
  */
-export const kmsSigner = (
-  kms: KmsSign,
+export const kmsSigner = <C>(
+  kms: { send(command: C): Promise<{ Signature?: Uint8Array | undefined }> },
   keyId: string,
   algorithm: Signer['algorithm'],
   certificates: Uint8Array[],
-  signCommand: (input: KmsSignInput) => { input: KmsSignInput },
+  /** `(input) => new SignCommand(input)` (the SDK stays out of this module). */
+  signCommand: (input: KmsSignInput) => C,
 ): Signer => ({
   certificates,
   algorithm,
@@ -153,4 +155,3 @@ export const kmsSigner = (
     return out.Signature;
   },
 });
-export type KmsSignInput = KmsSign['send'] extends (c: { input: infer I }) => unknown ? I : never;

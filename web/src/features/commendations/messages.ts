@@ -156,6 +156,9 @@ const vi = {
     'Đã ban hành Quyết định số {number} — chữ ký số của {signer}; chứng thư số {serial} do {issuer} cấp; ký lúc {at}.',
   'sign.paperOriginal': 'Bản gốc là bản giấy (tỉnh chưa dùng chữ ký số).',
   'sign.downloadSigned': 'Tải bản có chữ ký số (PDF)',
+  'sign.serverSign': 'Ký số bằng khóa của hệ thống',
+  'confirm.serverSign':
+    'Quyết định số {number} sẽ được ký số bằng khóa ký của hệ thống (chứng thư số do tổ chức chứng thực cấp cho cơ quan), chữ ký được kiểm tra như tệp tải lên, rồi quyết định được ban hành: công bố công khai cho mọi người và thông báo cho các đơn vị. Không hoàn tác được.',
   'sign.title': 'Ký quyết định khen thưởng',
   'sign.sign': 'Ký quyết định',
   'sign.signed': 'Đã ký Quyết định số {number}',
@@ -325,6 +328,9 @@ const en: Record<Key, string> = {
     'Decision {number} issued — digitally signed by {signer}; certificate {serial} issued by {issuer}; signed at {at}.',
   'sign.paperOriginal': 'The original is on paper (the province does not sign digitally yet).',
   'sign.downloadSigned': 'Download the signed PDF',
+  'sign.serverSign': "Sign with the deployment's key",
+  'confirm.serverSign':
+    "Decision {number} will be digitally signed with the deployment's signing key (certificate issued to the body by the CA), the signature checked as an upload is, and the decision issued: published for everyone and the units told. This cannot be undone.",
   'sign.title': 'Sign commendation decisions',
   'sign.sign': 'Sign the decision',
   'sign.signed': 'Decision {number} signed',

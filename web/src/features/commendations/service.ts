@@ -30,6 +30,7 @@ import {
   type RequestOf,
   revokeAward,
   signDecision,
+  signDecisionOnServer,
   submitBatch,
 } from '@thidua/shared/contracts';
 import type { ApiClient } from '../../api/client';
@@ -115,6 +116,9 @@ export const commendationService = (api: ApiClient) => ({
   /** Uploads the signed PDF: verified, stored, audited, and the decision issued (irreversible). */
   issueSigned: (decisionId: string, pdfBase64: string, idempotencyKey: string) =>
     api.call(issueSignedDecision, { params: { decisionId }, body: { pdf: pdfBase64 }, idempotencyKey }),
+  /** Signs with the deployment's own key (AWS KMS) and issues the decision: its signer only. */
+  signOnServer: (decisionId: string, idempotencyKey: string) =>
+    api.call(signDecisionOnServer, { params: { decisionId }, idempotencyKey }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
   revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
     api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),

@@ -54,7 +54,7 @@ const base64Of = async (file: File): Promise<string> => {
  * content is this decision's generated PDF (each refusal explained in Vietnamese); nothing is written.
  * Where the decision awaits its signature, a valid file is then issued — confirmed, since it publishes.
  */
-function SignatureCheck({ decision }: { decision: Decision }) {
+function SignatureCheck({ decision, serverSigner }: { decision: Decision; serverSigner: boolean }) {
   const c = useC();
   const svc = useCommendations();
   const refresh = useRefresh();
@@ -70,9 +70,21 @@ function SignatureCheck({ decision }: { decision: Decision }) {
     (b64: string, key) => svc.issueSigned(decision.id, b64, key),
     () => refresh('decision', decision.id),
   );
+  const onServer = useIntentMutation(
+    (_: null, key) => svc.signOnServer(decision.id, key),
+    () => refresh('decision', decision.id),
+  );
   const awaiting = decision.state === 'awaiting_signature';
   return (
     <div className="c-signature-check" data-print="hide">
+      {awaiting && serverSigner ? (
+        <ConfirmAction
+          label={c('sign.serverSign')}
+          pending={onServer.isPending}
+          onConfirm={() => onServer.mutate(null)}
+          message={c('confirm.serverSign', { number: decision.numberText })}
+        />
+      ) : null}
       <label>
         {awaiting ? c('sign.step2') : c('sign.check')}
         <input
@@ -103,7 +115,7 @@ function SignatureCheck({ decision }: { decision: Decision }) {
           message={c('confirm.issue', { number: decision.numberText, signer: check.data.signerName })}
         />
       ) : null}
-      <ErrorBox error={check.error ?? issue.error} />
+      <ErrorBox error={check.error ?? issue.error ?? onServer.error} />
     </div>
   );
 }
@@ -146,7 +158,7 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
     () => revoking.finish(() => refresh('decision', decisionId)),
   );
   if (!d.data) return null;
-  const { decision, revocations } = d.data;
+  const { decision, revocations, serverSigner } = d.data;
   const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
   return (
     <div className="card">
@@ -188,7 +200,9 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
           {decision.signature ? c('sign.downloadSigned') : c('downloadPdf')}
         </Button>
       </div>
-      {decision.signature ? null : <SignatureCheck decision={decision} />}
+      {decision.signature ? null : (
+        <SignatureCheck decision={decision} serverSigner={serverSigner === true} />
+      )}
       <ErrorBox error={revoke.error} />
       <ReasonDialog
         title={c('sign.revoke')}
