@@ -241,6 +241,8 @@ export const DecisionSignature = z.object({
   serialNumber: z.string(),
   /** The signing time the signature carries. */
   signedAt: Instant,
+  /** `signedAt` is a verified RFC 3161 time-stamp's, not the signer's claim. */
+  timestamped: z.boolean().optional(),
   /** Uploaded by the signer (their own tool) or made by the deployment's server-side signer. */
   via: z.enum(['upload', 'server']),
   verifiedAt: Instant,

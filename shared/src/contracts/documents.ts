@@ -78,6 +78,8 @@ export const SignatureCheck = z.object({
   issuer: z.string(),
   serialNumber: z.string(),
   signedAt: z.string(),
+  /** The signing time is a verified RFC 3161 time-stamp's (not the signer's claim). */
+  timestamped: z.boolean().optional(),
   sha256: z.string(),
 });
 
@@ -94,7 +96,7 @@ export const checkDecisionSignature = defineRoute({
   response: SignatureCheck,
   errors: [403, 404, 422],
   description:
-    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, certificate_revoked, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, certificate_revoked, timestamp_invalid, untrusted_root. Chỉ kiểm tra, không ghi gì.',
 });
 
 export const issueSignedDecision = defineRoute({

@@ -72,6 +72,7 @@ export const issueSigned = async (
       issuer: f.issuer,
       serialNumber: f.serialNumber,
       signedAt: f.signedAt,
+      timestamped: f.timestamped === true,
       via,
       verifiedAt: at,
       verifiedBy: identity.userId,

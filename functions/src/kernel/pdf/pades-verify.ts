@@ -1,5 +1,6 @@
 import { asn1js, attribute, buf, commonName, DIGESTS, digest, nameText, OID, pkijs } from './cms';
 import { dssCrls, embeddedCrls, revokedAt } from './revocation';
+import { signatureTimeStamp } from './timestamp';
 
 /**
  * Verifies a signed PDF against the document the product generated (issue 17, point 5; Decree 30/2020
@@ -23,6 +24,7 @@ export type SignatureRefusal =
   | 'signing_time_invalid'
   | 'certificate_expired'
   | 'certificate_revoked'
+  | 'timestamp_invalid'
   | 'untrusted_root';
 
 export const REFUSALS: Readonly<Record<SignatureRefusal, string>> = {
@@ -35,6 +37,8 @@ export const REFUSALS: Readonly<Record<SignatureRefusal, string>> = {
   signing_time_invalid: 'Thời điểm ký không hợp lệ (trước khi tạo văn bản hoặc sau thời điểm tải lên)',
   certificate_expired: 'Chứng thư số của người ký không còn hiệu lực tại thời điểm ký',
   certificate_revoked: 'Chứng thư số đã bị thu hồi trước thời điểm ký (theo danh sách thu hồi chứng thư số)',
+  timestamp_invalid:
+    'Dấu thời gian của chữ ký không hợp lệ (không khớp chữ ký hoặc không do tổ chức cấp dấu thời gian tin cậy cấp)',
   untrusted_root: 'Chứng thư số không được cấp bởi tổ chức chứng thực tin cậy đã cấu hình',
 };
 
@@ -44,6 +48,8 @@ export interface SignatureFacts {
   issuer: string;
   serialNumber: string;
   signedAt: string;
+  /** The signing time comes from a verified RFC 3161 time-stamp, not from the signer's claim. */
+  timestamped?: boolean;
   /** SHA-256 (hex) of the signed file as uploaded. */
   sha256: string;
 }
@@ -174,10 +180,15 @@ export const verifySignedPdf = async (v: VerifyInput): Promise<Verification> => 
     return refuse('bad_signature');
   }
 
-  // The signing time the signer claims: the CMS signing-time attribute, else the dictionary's /M.
+  // The signing time: a verified time-stamp's, else what the signer claims (signing-time attribute, /M).
+  const stamp = await signatureTimeStamp(signer, v.trustedRoots);
+  if (stamp && !stamp.ok) return refuse('timestamp_invalid');
   const st = attribute(signer, OID.signingTime);
-  const claimed =
-    st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime ? st.toDate() : found.claimedAt;
+  const claimed = stamp?.ok
+    ? stamp.at
+    : st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime
+      ? st.toDate()
+      : found.claimedAt;
   if (!claimed) return refuse('signing_time_invalid');
   if (claimed.getTime() < v.generatedAt.getTime() - SKEW_MS || claimed.getTime() > v.now.getTime() + SKEW_MS)
     return refuse('signing_time_invalid');
@@ -210,6 +221,7 @@ export const verifySignedPdf = async (v: VerifyInput): Promise<Verification> => 
       issuer: nameText(cert.issuer),
       serialNumber: hex(cert.serialNumber.valueBlock.valueHexView),
       signedAt: claimed.toISOString(),
+      timestamped: stamp?.ok === true,
       sha256: hex(await digest('SHA-256', v.signed)),
     },
   };
