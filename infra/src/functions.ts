@@ -68,8 +68,6 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
 
 /** Object keys of signed decisions (`t/<tenant>/commendations/decision/<id>.docx`), any tenant. */
 export const publishedDocumentsPattern = documentKey('*', 'decision', '*', 'docx');
-/** Their digitally signed PDFs (`<id>.signed-<sha256 prefix>.pdf`, ADR 0032), served by the public pages. */
-export const signedDecisionsPattern = documentKey('*', 'decision', '*.signed-*', 'pdf');
 
 export const groupAccess = (group: RouteGroup, table: readonly RouteDef[] = routes): GroupAccess => ({
   table: table.some((r) => r.group === group && mutatingMethods.has(r.method)) ? 'readWrite' : 'read',
@@ -248,18 +246,14 @@ export class Functions extends Construct {
             effect: Effect.ALLOW,
             // The public decision page redirects to a presigned GET of the signed decision, nothing else.
             actions: ['s3:GetObject'],
-            resources: [
-              bucket.arnForObjects(publishedDocumentsPattern),
-              bucket.arnForObjects(signedDecisionsPattern),
-            ],
+            resources: [bucket.arnForObjects(publishedDocumentsPattern)],
           }),
         );
-        for (const pattern of [publishedDocumentsPattern, signedDecisionsPattern])
-          acknowledge(
-            role,
-            `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${pattern}]`,
-            'Read-only access to signed decision documents of every tenant (which tenant is in the request path); the key pattern comes from the documents store, so nothing else in the bucket is readable.',
-          );
+        acknowledge(
+          role,
+          `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${publishedDocumentsPattern}]`,
+          'Read-only access to signed decision documents of every tenant (which tenant is in the request path); the key pattern comes from the documents store, so nothing else in the bucket is readable.',
+        );
       }
       if (access.cognitoAdmin) {
         role.addToPolicy(

@@ -6,7 +6,7 @@ import { allStatements, asArray, type Built, build, cleanup, flatten, prodContex
 /**
  * The server-side signer of decisions (ADR 0032): with context `serverSigner` the stack has an asymmetric
  * SIGN_VERIFY key that only the documents function may Sign with, the functions are told its id, and
- * cdk-nag still finds nothing; without it there is no such key. The public pages may read signed PDFs.
+ * cdk-nag still finds nothing; without it there is no such key.
  */
 let signing: Built;
 let plain: Built;
@@ -50,13 +50,6 @@ describe('decision signer key (context serverSigner)', () => {
     );
     expect(Object.keys(docs?.Properties.Environment.Variables ?? {})).toEqual(
       expect.arrayContaining(['SIGNER_KMS_KEY_ID', 'SIGNER_ALGORITHM']),
-    );
-  });
-
-  it('public pages may read the signed PDFs of decisions (and nothing else new)', () => {
-    const reads = allStatements(t).filter(({ statement }) => statement.Sid === 'PublishedDocuments');
-    expect(flatten(reads.map((r) => r.statement.Resource))).toContain(
-      '/t/*/commendations/decision/*.signed-*.pdf',
     );
   });
 

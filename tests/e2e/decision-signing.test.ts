@@ -126,7 +126,7 @@ describe('signing a decision digitally in the browser', () => {
     expect(list.text).toContain(numberText);
     const id = /"id":"([^"]+)"[^}]*"numberText":"([^"]+)"/.exec(list.text);
     expect(id?.[2]).toBe(numberText);
-    const r = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id?.[1]}/document`, {
+    const r = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id?.[1]}/signed-pdf`, {
       redirect: 'manual',
     });
     const pub = new Uint8Array(await (await fetch(String(r.headers.get('location')))).arrayBuffer());

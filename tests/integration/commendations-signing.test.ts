@@ -107,7 +107,7 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
     expect(JSON.stringify(list)).toContain(decisionId);
     const redirect = await w.anonymous.request(
       'GET',
-      `/public/${DEMO_TENANT}/decisions/${decisionId}/document`,
+      `/public/${DEMO_TENANT}/decisions/${decisionId}/signed-pdf`,
       {
         redirect: 'manual',
       },
@@ -153,7 +153,7 @@ describe('a decision is issued by its verified digital signature', { timeout: 12
       signature: { via: 'server', signerName: 'Máy chủ ký số của triển khai thử' },
     });
     // Verified like an upload: the public serves the very file the server signed.
-    const pub = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id}/document`, {
+    const pub = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id}/signed-pdf`, {
       redirect: 'manual',
     });
     const bytes = await fetchBytes(String(pub.headers.get('location')));

@@ -130,6 +130,23 @@ export const signDecisionOnServer = defineRoute({
     'Chỉ người đã lấy số quyết định. Triển khai không có khóa ký trên máy chủ: 409 no_server_signer. Chữ ký tạo ra được kiểm tra như tệp tải lên (422 nếu không đạt, không ghi gì).',
 });
 
+export const downloadSignedDecision = defineRoute({
+  method: 'GET',
+  path: '/public/{tenantId}/decisions/{decisionId}/signed-pdf',
+  group: 'documents',
+  auth: 'public',
+  operationId: 'downloadSignedDecision',
+  summary: 'Tải quyết định có chữ ký số (PDF)',
+  params: z.object({ tenantId: Id, decisionId: Id }),
+  response: {
+    mediaType: 'application/json',
+    description:
+      'Chuyển hướng (303) tới liên kết tải có thời hạn của tệp PDF có chữ ký số đã được kiểm tra — đúng từng byte đã tải lên (trong nhóm documents: chỉ Lambda này đọc các tệp đã ký)',
+  },
+  status: 303,
+  errors: [404],
+});
+
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const documentContracts = {
   getSubmissionPdf,
@@ -139,4 +156,5 @@ export const documentContracts = {
   checkDecisionSignature,
   issueSignedDecision,
   signDecisionOnServer,
+  downloadSignedDecision,
 };

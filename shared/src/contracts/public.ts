@@ -82,12 +82,11 @@ export const downloadPublicDecision = defineRoute({
   group: 'public',
   auth: 'public',
   operationId: 'downloadPublicDecision',
-  summary: 'Tải quyết định (bản PDF có chữ ký số, hoặc DOCX nếu bản gốc là bản giấy)',
+  summary: 'Tải quyết định (DOCX)',
   params: TenantParam.extend({ decisionId: Id }),
   response: {
     mediaType: 'application/json',
-    description:
-      'Chuyển hướng (303) tới liên kết tải có thời hạn: tệp PDF có chữ ký số đã được kiểm tra (đúng từng byte đã tải lên), hoặc tệp DOCX với quyết định có bản gốc là bản giấy',
+    description: 'Chuyển hướng (303) tới liên kết tải tệp DOCX có thời hạn',
   },
   status: 303,
   errors: [404],

@@ -81,11 +81,6 @@ export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
   publicRoute(c.downloadPublicDecision, async ({ params }) => {
     const x = await loadDecision(d, null, params.tenantId, params.decisionId);
-    // A digitally signed decision: the signed PDF, the very object the secretariat's page serves.
-    if (x.signature)
-      return redirect(
-        await d.documents.downloadUrl(x.signature.pdfKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`),
-      );
     return redirect(
       await d.documents.downloadUrl(x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.docx`),
     );

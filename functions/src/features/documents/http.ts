@@ -4,8 +4,8 @@ import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { HttpResult } from '../../kernel/http/response';
-import { ok } from '../../kernel/http/response';
-import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { ok, redirect } from '../../kernel/http/response';
+import { publicRoute, type RouteImpl, userRoute } from '../../kernel/http/route';
 import { certificatesFromPem } from '../../kernel/pdf/cms';
 import type { DocModel } from '../../kernel/pdf/model';
 import { signPdf } from '../../kernel/pdf/pades-sign';
@@ -147,6 +147,14 @@ export const documentRoutes = (d: Deps): RouteImpl[] => [
     });
     const v = await verifyDecisionPdf(d, decision, signed, now);
     return ok(await issueSigned(d, identity, decision, signed, v, 'server', now, (r) => remember(ok(r))));
+  }),
+
+  publicRoute(c.downloadSignedDecision, async ({ params }) => {
+    const x = await loadDecision(d, null, params.tenantId, params.decisionId);
+    if (!x.signature) throw new NotFound('Quyết định này không có bản có chữ ký số');
+    return redirect(
+      await d.documents.downloadUrl(x.signature.pdfKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`),
+    );
   }),
 
   userRoute(c.getSubmissionPdf, async ({ identity, params, now }) => {

@@ -57,8 +57,13 @@ export function PublicDecisionsPage() {
                   {formatDateTime(d.digitalSignature.signedAt)}).{' '}
                 </span>
               ) : null}
+              {d.digitalSignature ? (
+                <a className="btn btn-primary" href={svc.signedUrl(d.id)} download>
+                  Tải quyết định (PDF có chữ ký số)
+                </a>
+              ) : null}{' '}
               <a className="btn btn-secondary" href={svc.documentUrl(d.id)} download>
-                {d.digitalSignature ? 'Tải quyết định (PDF có chữ ký số)' : 'Tải quyết định (DOCX)'}
+                Tải quyết định (DOCX)
               </a>
             </p>
           </li>
