@@ -28,31 +28,22 @@ import { repoPath } from '../src/paths';
 import { allStatements, asArray, cleanup, flatten, type Synthesized, synth } from './helpers';
 
 /**
- * Bundle budgets, minified (issue 8: at most 300 KB). commendations carries the docx library (~230 KB):
- * it loads only on the routes that write documents, but NodejsFunction writes one file, so it is still
- * inside (docs/adr/0005-lambda-bundles.md).
+ * Bundle budgets, minified (issue 8: at most 300 KB). Each group's container names only the dependencies
+ * its routes use (kernel/deps.ts, docs/adr/0028-bundles-per-group.md), so no bundle carries another
+ * group's repositories: 215–289 kB measured on 2026-12-06 (they were 256–317 kB with one container).
  */
-// commendations carries docx (inlined: NodejsFunction cannot split). Its 560 KB became 580 KB when
-// Powertools Logger + Metrics (~41 KB in every bundle, mandated by the guide) came in: docs/adr/0008;
-// 600 KB with the pure commendation lifecycles and the account check (581 KB measured); 640 KB with wave 2's
-// audit chain (every commendation write appends to its subject's chain), sensitive-field redaction of the
-// nominee facts and the dated organisation's lineage reads (610 KB measured). The way back under 300 KB is
-// a function of its own for the routes that write documents (docs/adr/0005) — not done yet.
-// documents carries pdf-lib, fontkit, the embedded font subsets and pkijs/asn1js for CMS: 1 970 KB minified
-// (docs/adr/0024; 2 188 KB while docx still came in through the layout); it is called only to print or to check a signature, so the
-// other groups keep theirs.
-// reference serves the OpenAPI document, made at run time from every route's contract: it grows with the
-// API by design (327 KB measured with 150 routes), so it alone holds every contract, and its budget is 400 KB.
-// 320 KB for the others since wave 2's last features (the notification outbox, search entries and list
-// counters written with every transition, field comments): 300–316 KB measured on 2026-12-06, because the
-// one dependency container brings every feature's repository into every bundle. The way back to 300 KB is
-// a container per group; until then this budget keeps the drift visible. commendations: 654 KB measured.
+// commendations carries docx (~230 KB, inlined: NodejsFunction cannot split) and every commendation
+// lifecycle: 648 kB measured with its own container (655 kB before); the way under 300 KB is a function of
+// its own for the routes that write documents (docs/adr/0005) — not done yet.
+// documents carries pdf-lib, fontkit, the embedded font subsets and pkijs/asn1js for CMS: 2 023 kB minified
+// (docs/adr/0024); it is called only to print or to check a signature, so the other groups keep theirs.
+// reference (the OpenAPI document, built from every contract on its first request) is 259 kB since it no
+// longer carries a container: the default budget.
 const specialBudgets: Partial<Record<RouteGroup, number>> = {
-  commendations: 660,
+  commendations: 640,
   documents: 2400,
-  reference: 400,
 };
-const bundleBudget = (group: RouteGroup): number => (specialBudgets[group] ?? 320) * 1024;
+const bundleBudget = (group: RouteGroup): number => (specialBudgets[group] ?? 300) * 1024;
 
 /**
  * The dev stack, synthesized once with real esbuild bundling of every group's function, and checked for

@@ -3,8 +3,8 @@ import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appDeps } from '@thidua/functions/kernel/deps';
-import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
+import { appBase } from '@thidua/functions/kernel/deps';
+import { type Gateway, type LambdaHandler, startGateway } from '@thidua/functions/local/gateway';
 import { type Platform, startPlatform } from '@thidua/functions/local/platform';
 import { routes } from '@thidua/functions/routes';
 import { platformWriter } from './batch-write';
@@ -20,7 +20,7 @@ import { buildScenarios, callersOf, type Scenario } from './scenarios';
 import { round } from './stats';
 
 /**
- * `npx tsx tests/bench/profile.ts [--scenarios save,approve] [--rounds 5] [--requests 100]`
+ * `npx tsx tests/bench/profile.ts [--scenarios save,approve,detail,inbox] [--rounds 5] [--requests 100]`
  *
  * CPU per request of the API's own process, which wall-clock figures cannot show on a shared machine: the
  * bench's platform, dataset (a small province) and callers, the real gateway and handlers in this
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '40' },
     connections: { type: 'string', default: '1' },
     'profile-requests': { type: 'string', default: '150' },
+    direct: { type: 'boolean', default: false },
     label: { type: 'string', default: 'profile' },
     out: { type: 'string', default: join(repoRoot, 'bench', 'profiles') },
   },
@@ -57,6 +58,7 @@ const wanted = (args.scenarios ?? '').split(',').filter(Boolean);
 const outDir = resolve(args.out ?? '.');
 const label = args.label ?? 'profile';
 const perScenario = warmup + rounds * perRound + profiled;
+const direct = args.direct === true;
 
 // A province's shape with only the submissions the write pools need: seeding stays under a minute.
 const scale: ScaleSpec = {
@@ -81,6 +83,71 @@ interface RoundResult {
   wallMsPerRequest: number;
 }
 
+/**
+ * `--direct` (read scenarios): the events the gateway built for each request of the pool, captured on
+ * a first pass through it, with the (recorder-wrapped) handler that answered them. A direct round
+ * calls the handler with them one after another in this process: no HTTP, no gateway, no load client,
+ * so what a handler change saves is not lost in their noise.
+ */
+interface Captured {
+  handler: LambdaHandler;
+  event: { headers: Record<string, string | undefined> };
+}
+const captured = new Map<string, Captured>();
+let capturing = false;
+const requestKey = (method: string, pathAndQuery: string, authorization: string | undefined): string =>
+  `${method} ${pathAndQuery} ${authorization ?? ''}`;
+const capturingLoader =
+  (inner: (group: Parameters<typeof startGateway>[0]['routes'][number]['group']) => Promise<LambdaHandler>) =>
+  async (group: Parameters<typeof inner>[0]): Promise<LambdaHandler> => {
+    const handler = await inner(group);
+    return (event, context) => {
+      if (capturing) {
+        const e = event as Captured['event'] & {
+          rawPath: string;
+          rawQueryString: string;
+          requestContext: { http: { method: string } };
+        };
+        const path = e.rawQueryString ? `${e.rawPath}?${e.rawQueryString}` : e.rawPath;
+        captured.set(requestKey(e.requestContext.http.method, path, e.headers.authorization), {
+          handler,
+          event: e,
+        });
+      }
+      return handler(event, context);
+    };
+  };
+
+async function driveDirect(tokens: string[], requests: HttpRequestSpec[], tag: string): Promise<RoundResult> {
+  const calls = requests.map((r, i) => {
+    const c = captured.get(requestKey(r.method, r.path, `Bearer ${tokens[r.token]}`));
+    if (!c) throw new Error(`${tag}: no captured event for ${r.method} ${r.path}`);
+    return {
+      handler: c.handler,
+      event: { ...c.event, headers: { ...c.event.headers, 'x-bench-tag': `${tag}:${i}` } },
+    };
+  });
+  const context = {
+    awsRequestId: 'direct',
+    getRemainingTimeInMillis: () => 29_000,
+  } as unknown as Parameters<LambdaHandler>[1];
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  let ok = 0;
+  const failures: string[] = [];
+  for (const c of calls) {
+    const result = (await c.handler(c.event, context)) as { statusCode?: number; body?: string };
+    if (result.statusCode !== undefined && result.statusCode < 300) ok++;
+    else failures.push(`${result.statusCode} ${result.body?.slice(0, 200)}`);
+  }
+  const cpuSpent = cpuMs(cpu);
+  const wall = performance.now() - t0;
+  drop(tag);
+  if (ok !== requests.length)
+    throw new Error(`${tag}: ${ok}/${requests.length} answered 2xx: ${failures[0]}`);
+  return { requests: ok, cpuMsPerRequest: cpuSpent / ok, wallMsPerRequest: wall / ok };
+}
+
 async function drive(
   load: LoadClient,
   gateway: Gateway,
@@ -88,6 +155,7 @@ async function drive(
   requests: HttpRequestSpec[],
   tag: string,
 ): Promise<RoundResult> {
+  if (direct && !capturing) return driveDirect(tokens, requests, tag);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   const [phase] = await load.run({
@@ -128,13 +196,26 @@ async function profileRound(run: () => Promise<RoundResult>, file: string): Prom
 async function measure(scenario: Scenario, load: LoadClient, gateway: Gateway, tokens: string[]) {
   const take = (() => {
     let next = 0;
+    const pool = scenario.requests;
     return (n: number): HttpRequestSpec[] => {
-      const slice = scenario.requests.slice(next, next + n);
+      // A read changes nothing, so its pool (11 inboxes, a few hundred details) is taken round and round;
+      // a write's request is valid once.
+      const slice =
+        scenario.kind === 'read'
+          ? Array.from({ length: n }, (_, i) => pool[(next + i) % pool.length] as HttpRequestSpec)
+          : pool.slice(next, next + n);
       next += n;
-      if (slice.length < n) throw new Error(`${scenario.key}: the pool holds too few requests`);
+      if (slice.length < n || pool.length === 0)
+        throw new Error(`${scenario.key}: the pool holds too few requests`);
       return slice;
     };
   })();
+  if (direct) {
+    if (scenario.kind !== 'read') throw new Error(`--direct replays reads only, not ${scenario.key}`);
+    capturing = true;
+    await drive(load, gateway, tokens, scenario.requests, `${scenario.key}-capture`);
+    capturing = false;
+  }
   if (warmup > 0) await drive(load, gateway, tokens, take(warmup), `${scenario.key}-warm`);
   const results: RoundResult[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -176,13 +257,13 @@ async function main(): Promise<void> {
   try {
     // As in run.ts: the handlers wrapped by the bench's recorder (one call-counting scope per request).
     const recorder = new Recorder();
-    recorder.attach(appDeps().clients.doc);
+    recorder.attach(appBase().clients.doc);
     const gateway = await startGateway({
       routes,
       authorizer: { issuer: platform.issuer, audience: [platform.clientId], jwksUrl: platform.jwksUrl },
       corsOrigins: [],
       region: platform.region,
-      loadHandler: recorder.loader(),
+      loadHandler: capturingLoader(recorder.loader()),
     });
     drop = (tag) => recorder.take(tag);
     stops.push(() => gateway.stop());
@@ -205,6 +286,7 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       loadAverage: loadavg().map(round),
       connections,
+      direct,
       rounds,
       requestsPerRound: perRound,
       results,

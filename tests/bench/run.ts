@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '@thidua/functions/kernel/config';
-import { appDeps } from '@thidua/functions/kernel/deps';
+import { appBase } from '@thidua/functions/kernel/deps';
 import { freePort } from '@thidua/functions/local/emulators';
 import { type Gateway, startGateway } from '@thidua/functions/local/gateway';
 import { buildEvent, compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
   // The gateway the load goes through: the platform's own gateway code and route table, with the
   // handler modules wrapped so each request's DynamoDB calls are recorded and counted.
   const recorder = new Recorder();
-  recorder.attach(appDeps().clients.doc);
+  recorder.attach(appBase().clients.doc);
   const gateway: Gateway = await startGateway({
     routes,
     authorizer: { issuer: platform.issuer, audience: [platform.clientId], jwksUrl: platform.jwksUrl },

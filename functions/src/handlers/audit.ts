@@ -1,7 +1,14 @@
 import { auditContracts } from '@thidua/shared/contracts';
+import { attachmentsDep } from '../features/attachments/repository';
+import { filesDep } from '../features/attachments/storage';
 import { anchorStore, auditRoutes } from '../features/audit/http';
 import { isScheduledJob, runAuditJob } from '../features/audit/jobs';
-import { appDeps } from '../kernel/deps';
+import { campaignsDep, templatesDep } from '../features/campaigns/repository';
+import { unitsDep, usersDep } from '../features/org/repository';
+import { submissionsDep } from '../features/submissions/repository';
+import { idempotencyDep } from '../kernel/data/idempotency-store';
+import { groupDeps } from '../kernel/deps';
+import { accountsDep } from '../kernel/http/accounts';
 import { createGroupHandler } from '../kernel/http/route';
 
 /**
@@ -9,7 +16,17 @@ import { createGroupHandler } from '../kernel/http/route';
  * same function runs the scheduled anchoring of chain heads (`{ "job": "audit-anchor" }`, from
  * EventBridge on AWS and functions/local/scheduler.ts locally).
  */
-const deps = appDeps();
+const deps = groupDeps([
+  attachmentsDep,
+  campaignsDep,
+  filesDep,
+  submissionsDep,
+  usersDep,
+  unitsDep,
+  templatesDep,
+  idempotencyDep,
+  accountsDep,
+]);
 const http = createGroupHandler(auditContracts, auditRoutes(deps), {
   idempotency: deps.idempotency,
   accounts: deps.accounts,

@@ -1,4 +1,5 @@
 import { notificationContracts } from '@thidua/shared/contracts';
+import { campaignsDep, templatesDep } from '../features/campaigns/repository';
 import { type EmailChannel, sesEmailChannel, smtpEmailChannel } from '../features/notifications/channels';
 import { loadNotifyConfig } from '../features/notifications/config';
 import type { DeliveryDeps } from '../features/notifications/delivery';
@@ -12,7 +13,11 @@ import {
   runReminderJob,
 } from '../features/notifications/jobs';
 import { createNotificationRepository } from '../features/notifications/repository';
-import { appDeps } from '../kernel/deps';
+import { unitsDep, usersDep } from '../features/org/repository';
+import { submissionsDep } from '../features/submissions/repository';
+import { idempotencyDep } from '../kernel/data/idempotency-store';
+import { groupDeps } from '../kernel/deps';
+import { accountsDep } from '../kernel/http/accounts';
 import { createGroupHandler } from '../kernel/http/route';
 
 /**
@@ -20,7 +25,15 @@ import { createGroupHandler } from '../kernel/http/route';
  * nhở"), the outbox's stream consumer, the reminder schedule and SES feedback — one module, the same on
  * AWS and behind the local platform (its stream reader and scheduler call this `handler`).
  */
-const deps = appDeps();
+const deps = groupDeps([
+  campaignsDep,
+  unitsDep,
+  usersDep,
+  submissionsDep,
+  templatesDep,
+  idempotencyDep,
+  accountsDep,
+]);
 const config = loadNotifyConfig();
 const notifications = createNotificationRepository({
   table: deps.config.tableName,

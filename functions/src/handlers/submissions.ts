@@ -1,10 +1,25 @@
 import { submissionContracts } from '@thidua/shared/contracts';
+import { attachmentsDep } from '../features/attachments/repository';
+import { campaignsDep, templatesDep } from '../features/campaigns/repository';
+import { unitsDep, usersDep } from '../features/org/repository';
 import { submissionRoutes } from '../features/submissions/http';
-import { appDeps } from '../kernel/deps';
+import { submissionsDep } from '../features/submissions/repository';
+import { idempotencyDep } from '../kernel/data/idempotency-store';
+import { groupDeps } from '../kernel/deps';
+import { accountsDep } from '../kernel/http/accounts';
 import { createGroupHandler } from '../kernel/http/route';
 
 /** Lambda entry of the `submissions` route group: configuration read once, routes from features/submissions/http.ts. */
-const deps = appDeps();
+const deps = groupDeps([
+  attachmentsDep,
+  campaignsDep,
+  submissionsDep,
+  templatesDep,
+  unitsDep,
+  usersDep,
+  idempotencyDep,
+  accountsDep,
+]);
 export const handler = createGroupHandler(submissionContracts, submissionRoutes(deps), {
   idempotency: deps.idempotency,
   accounts: deps.accounts,

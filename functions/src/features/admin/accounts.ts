@@ -12,7 +12,9 @@ import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/r
  * again): the Cognito call, then ONE transaction with the user's audit event and the Idempotency-Key
  * record (the routes look the record up first, so a replay never e-mails twice).
  */
-export const accountRoutes = (d: Deps): RouteImpl[] => {
+export const accountRoutes = (
+  d: Pick<Deps, 'audit' | 'clients' | 'directory' | 'users' | 'units'>,
+): RouteImpl[] => {
   const accountAction = async (
     req: UserRequest<typeof c.resetUserPassword | typeof c.resendInvitation>,
     action: 'password_reset' | 'invitation_resent',

@@ -45,7 +45,20 @@ const jsonRoute = (identity: Identity, now: Date, remember: () => TxItem[]) => (
   remember,
 });
 
-export const adminRoutes = (d: Deps): RouteImpl[] => {
+export const adminRoutes = (
+  d: Pick<
+    Deps,
+    | 'audit'
+    | 'clients'
+    | 'directory'
+    | 'templates'
+    | 'units'
+    | 'users'
+    | 'campaigns'
+    | 'campaignHistory'
+    | 'mergers'
+  >,
+): RouteImpl[] => {
   const unitMustExist = async (tenantId: string, unitId: string, path: string): Promise<Unit> => {
     const unit = await d.units.get(tenantId, unitId);
     if (!unit)
@@ -314,7 +327,10 @@ export const newUnit = (
 });
 
 /** A campaign may only assign template versions that exist (a draft is created on them). */
-const requireTemplates = async (d: Deps, campaign: Campaign): Promise<void> => {
+const requireTemplates = async (
+  d: Pick<Deps, 'audit' | 'directory' | 'templates' | 'units' | 'users'>,
+  campaign: Campaign,
+): Promise<void> => {
   const missing: { path: string; message: string }[] = [];
   await Promise.all(
     campaign.forms.map(async (f, i) => {

@@ -24,7 +24,9 @@ import { newUnit } from './http';
  * account each: created without invitation first, removed again if anything fails, and invited only once
  * the transaction has committed.
  */
-export const importRoutes = (d: Deps): RouteImpl[] => [
+export const importRoutes = (
+  d: Pick<Deps, 'audit' | 'clients' | 'directory' | 'units' | 'users'>,
+): RouteImpl[] => [
   userRoute(c.importOrganisation, async ({ identity, body, remember }) => {
     const t = identity.tenantId;
     requireAction(identity, 'administer', { type: body.kind === 'units' ? 'unit' : 'user', tenantId: t });
@@ -89,7 +91,12 @@ export const importRoutes = (d: Deps): RouteImpl[] => [
 ];
 
 /** Every problem of the file, in reading order, and what the write needs (rows, the units named). */
-async function checkFile(d: Deps, tenantId: string, kind: 'units' | 'users', file: string) {
+async function checkFile(
+  d: Pick<Deps, 'audit' | 'clients' | 'directory' | 'units' | 'users'>,
+  tenantId: string,
+  kind: 'units' | 'users',
+  file: string,
+) {
   let sheet: string[][];
   try {
     sheet = readFirstSheetRows(Buffer.from(file, 'base64'));
@@ -139,7 +146,11 @@ function unitsOf(
 }
 
 /** One Cognito account per row, without invitation; on the first refusal the ones made are removed. */
-async function createAccounts(d: Deps, tenantId: string, rows: readonly UserImportRow[]): Promise<User[]> {
+async function createAccounts(
+  d: Pick<Deps, 'audit' | 'clients' | 'directory' | 'units' | 'users'>,
+  tenantId: string,
+  rows: readonly UserImportRow[],
+): Promise<User[]> {
   const made: User[] = [];
   try {
     for (const r of rows) {
@@ -166,7 +177,10 @@ async function createAccounts(d: Deps, tenantId: string, rows: readonly UserImpo
 }
 
 /** The import's one transaction; a row taken meanwhile (another admin, a replayed key) refuses it whole. */
-async function writeAll(d: Deps, items: readonly TxItem[]): Promise<void> {
+async function writeAll(
+  d: Pick<Deps, 'audit' | 'clients' | 'directory' | 'units' | 'users'>,
+  items: readonly TxItem[],
+): Promise<void> {
   try {
     await transactWrite(d.clients.doc, items);
   } catch (err) {

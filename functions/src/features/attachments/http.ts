@@ -60,7 +60,7 @@ const attachEvent = (
 
 /** Files of sensitive file fields, for a reader the template does not name (none for one it does). */
 export const hiddenAttachments = async (
-  d: Deps,
+  d: Pick<Deps, 'attachments' | 'config' | 'files' | 'submissions' | 'units' | 'templates'>,
   identity: Identity,
   s: StoredSubmission,
 ): Promise<Set<string>> => {
@@ -78,7 +78,9 @@ const megabytes = (bytes: number): string =>
  * POST changes nothing — and records the hash in the submission's audit chain. Downloads are short-lived
  * links to the `evidence/` object, issued after an authorization check.
  */
-export const attachmentRoutes = (d: Deps): RouteImpl[] => [
+export const attachmentRoutes = (
+  d: Pick<Deps, 'attachments' | 'config' | 'files' | 'submissions' | 'units' | 'templates'>,
+): RouteImpl[] => [
   userRoute(c.createAttachmentUpload, async ({ identity, params, body, now, remember }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     requireAllowed(identity, 'save', submissionResource(identity.tenantId, s));

@@ -5,6 +5,7 @@ import { attachmentEntity } from '../../kernel/data/keys';
 import type { ConditionFailed, Written } from '../../kernel/data/outcomes';
 import type { Attachment } from '../../kernel/data/schemas';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 export { Attachment, ScanState, Sha256 } from '../../kernel/data/schemas';
 
@@ -62,3 +63,6 @@ export const createAttachmentRepository = (ref: TableRef): AttachmentRepository 
     },
   };
 };
+
+/** `attachments` of a route group's container (kernel/deps.ts). */
+export const attachmentsDep = defineDep('attachments', (c) => createAttachmentRepository(c.ref));

@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { defineDep } from '../../kernel/deps';
 import { contentDisposition } from './magic';
 
 export interface PresignedUpload {
@@ -139,3 +140,8 @@ export const createFileStorage = ({
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
   },
 });
+
+/** `files` of a route group's container (kernel/deps.ts). */
+export const filesDep = defineDep('files', (c) =>
+  createFileStorage({ bucket: c.config.bucketName, s3: c.clients.s3 }),
+);

@@ -6,6 +6,8 @@ import { defineEntity, pad, sortKey, type TableRef, tenantPrefix as t } from '..
 import { auditChainSortKey, auditChainsPartition } from '../../kernel/data/keys';
 import { queryAllItems } from '../../kernel/data/query';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
+import { usersDep } from '../org/repository';
 import { dataHash, eventHash, GENESIS_HASH, SEAL_PENDING } from './chain';
 import { type GenericKind, type SubjectValues, subjects } from './subjects';
 
@@ -206,3 +208,6 @@ export const listChains = async (
   });
   return items.map(refOf);
 };
+
+/** `audit` of a route group's container (kernel/deps.ts): names come from the same container's `users`. */
+export const auditDep = defineDep('audit', (c) => createAuditLog(c.ref, c.use(usersDep)));

@@ -22,6 +22,20 @@ import {
   verifyChains,
 } from './verify';
 
+/** What the audit routes read: the chains' subjects and the evidence files they name. */
+type AuditDeps = Pick<
+  Deps,
+  | 'campaigns'
+  | 'clients'
+  | 'config'
+  | 'files'
+  | 'submissions'
+  | 'users'
+  | 'units'
+  | 'templates'
+  | 'attachments'
+>;
+
 /** Lambda answers are limited to 6 MB: a bigger export goes through S3 and a short-lived link. */
 export const MAX_INLINE_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -61,7 +75,7 @@ export const anchorStore = (d: Pick<Deps, 'clients' | 'config'>): AnchorStore =>
   bucket: d.config.auditAnchorBucket ?? d.config.bucketName,
 });
 
-const verifyContext = async (d: Deps, tenantId: string, now: Date): Promise<VerifyContext> => {
+const verifyContext = async (d: AuditDeps, tenantId: string, now: Date): Promise<VerifyContext> => {
   const key = chainKey();
   return {
     ref: { table: d.config.tableName, client: d.clients.doc },
@@ -94,7 +108,7 @@ const verdicts = (v: VerifiedChain): Map<number, string> => {
 const scopeOf = (campaignId: string | undefined): string | null => campaignId ?? null;
 
 /** Audit: verify chains (a submission's, any subject's, a whole campaign's); export a campaign's trail. */
-export const auditRoutes = (d: Deps): RouteImpl[] => {
+export const auditRoutes = (d: AuditDeps): RouteImpl[] => {
   const requireScope = async (identity: Identity, campaignId: string | undefined) => {
     requireAction(identity, 'export', { type: 'audit', tenantId: identity.tenantId });
     if (campaignId !== undefined && !(await d.campaigns.get(identity.tenantId, campaignId)))

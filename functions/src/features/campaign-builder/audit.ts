@@ -30,7 +30,7 @@ export interface CampaignChange {
  *   change including copies, with the version it wrote — what the builder's history screen lists.
  */
 export async function campaignAuditItems(
-  d: Deps,
+  d: Pick<Deps, 'audit' | 'campaignHistory'>,
   change: CampaignChange & { existed?: boolean },
 ): Promise<TxItem[]> {
   const last = await d.campaignHistory.lastEvent(change.tenantId, change.campaignId);

@@ -30,18 +30,25 @@ import { allUnits, planMergerCopy } from './merger-copy';
 const DRAFT_MISSING = 'Chưa có bản nháp của phong trào này';
 
 /** `save` on the province's campaigns: the secretariat and the admin at the root (shared policy). */
-const requireBuilder = async (d: Deps, identity: Identity): Promise<void> =>
+const requireBuilder = async (d: Pick<Deps, 'units'>, identity: Identity): Promise<void> =>
   requireAction(identity, 'save', await provinceResource(d, identity.tenantId, 'campaign'));
 
 /** Versions 1..latest of each template the campaign names. */
-const publishedTemplates = async (d: Deps, campaign: Campaign): Promise<Map<string, number[]>> => {
+const publishedTemplates = async (
+  d: Pick<Deps, 'templates'>,
+  campaign: Campaign,
+): Promise<Map<string, number[]>> => {
   const ids = [...new Set(campaign.forms.map((f) => f.templateId))];
   const latest = await Promise.all(ids.map((id) => d.templates.latest(campaign.tenantId, id)));
   return new Map(ids.map((id, i) => [id, Array.from({ length: latest[i]?.version ?? 0 }, (_, v) => v + 1)]));
 };
 
 /** `checkCampaign` on the tree as of the campaign's first entry day; errors are a 422 at `body.campaign.…`. */
-const requirePublishable = async (d: Deps, campaign: Campaign, now: Date): Promise<void> => {
+const requirePublishable = async (
+  d: Pick<Deps, 'audit' | 'campaignHistory' | 'campaigns' | 'clients' | 'mergers' | 'templates' | 'units'>,
+  campaign: Campaign,
+  now: Date,
+): Promise<void> => {
   const units = await allUnits(d, campaign.tenantId);
   const { errors } = checkCampaign(campaign, {
     units,
@@ -80,7 +87,10 @@ export interface Publication {
  * event, the draft removed if any, and the idempotency record — ONE transaction. Used by the builder's
  * publication and by the JSON routes (`POST`/`PUT /admin/campaigns`), so every change is versioned.
  */
-export const publishVersion = async (d: Deps, p: Publication): Promise<CampaignVersion> => {
+export const publishVersion = async (
+  d: Pick<Deps, 'audit' | 'campaignHistory' | 'campaigns' | 'clients' | 'mergers' | 'templates' | 'units'>,
+  p: Publication,
+): Promise<CampaignVersion> => {
   const t = p.campaign.tenantId;
   const [existing, latest, draft] = await Promise.all([
     d.campaigns.get(t, p.campaign.id),
@@ -141,7 +151,9 @@ export const publishVersion = async (d: Deps, p: Publication): Promise<CampaignV
 
 const summary = ({ tenantId: _t, campaign: _c, ...rest }: CampaignVersion) => rest;
 
-export const campaignBuilderRoutes = (d: Deps): RouteImpl[] => [
+export const campaignBuilderRoutes = (
+  d: Pick<Deps, 'audit' | 'campaignHistory' | 'campaigns' | 'clients' | 'mergers' | 'templates' | 'units'>,
+): RouteImpl[] => [
   userRoute(c.listCampaignDrafts, async ({ identity, query }) => {
     await requireBuilder(d, identity);
     const page = await d.campaignHistory.drafts(identity.tenantId, query);

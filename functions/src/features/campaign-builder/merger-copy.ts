@@ -118,7 +118,7 @@ async function mapTemplates(
 
 /** The copy laid on the successor's tree, and the template items of the same transaction. */
 export async function planMergerCopy(
-  d: Deps,
+  d: Pick<Deps, 'audit' | 'campaigns' | 'mergers' | 'templates' | 'units'>,
   identity: Identity,
   input: { sourceTenantId: string; campaignId: string; id: string; year: number },
 ): Promise<MergerCopyPlan> {

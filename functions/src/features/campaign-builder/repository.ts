@@ -4,6 +4,7 @@ import type { TableRef } from '../../kernel/data/entity';
 import { campaignAuditEventEntity, campaignDraftEntity, campaignVersionEntity } from '../../kernel/data/keys';
 import type { Page } from '../../kernel/data/pagination';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 import type { PageRequest } from '../org/repository';
 
 /**
@@ -66,3 +67,6 @@ export const createCampaignHistoryRepository = (ref: TableRef): CampaignHistoryR
     eventPutItem: (e) => campaignAuditEventEntity.put(ref.table, e, absent()),
   };
 };
+
+/** `campaignHistory` of a route group's container (kernel/deps.ts). */
+export const campaignHistoryDep = defineDep('campaignHistory', (c) => createCampaignHistoryRepository(c.ref));

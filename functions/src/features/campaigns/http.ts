@@ -5,7 +5,7 @@ import { ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 
 /** Campaigns and form templates: read by everyone of the tenant, written through `admin`. */
-export const campaignRoutes = (d: Deps): RouteImpl[] => [
+export const campaignRoutes = (d: Pick<Deps, 'campaigns' | 'templates'>): RouteImpl[] => [
   userRoute(c.listCampaigns, async ({ identity, query }) =>
     ok(await d.campaigns.list(identity.tenantId, query)),
   ),

@@ -6,6 +6,7 @@ import type { SaveOutcome, WriteMode } from '../../kernel/data/outcomes';
 import type { Page } from '../../kernel/data/pagination';
 import { saveEntity, saveItem } from '../../kernel/data/save';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 import type { PageRequest } from '../org/repository';
 
 export interface CampaignRepository {
@@ -75,3 +76,9 @@ export const createTemplateRepository = (ref: TableRef): TemplateRepository => {
       saveEntity(ref, templateVersionEntity, { tenantId, ...t }, 'create', extra),
   };
 };
+
+/** `campaigns` of a route group's container (kernel/deps.ts). */
+export const campaignsDep = defineDep('campaigns', (c) => createCampaignRepository(c.ref));
+
+/** `templates` of a route group's container (kernel/deps.ts). */
+export const templatesDep = defineDep('templates', (c) => createTemplateRepository(c.ref));

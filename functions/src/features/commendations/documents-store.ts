@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * Generated documents live in the attachments bucket under `t/<tenant>/commendations/...`. They are
@@ -98,3 +99,8 @@ export const createDocumentStore = (client: () => Promise<S3Client>, bucket: str
     );
   },
 });
+
+/** `documents` of a route group's container (kernel/deps.ts). */
+export const documentsDep = defineDep('documents', (c) =>
+  createDocumentStore(c.clients.s3, c.config.bucketName),
+);

@@ -20,6 +20,7 @@ import type { TableRef } from '../../kernel/data/entity';
 import type { Page } from '../../kernel/data/pagination';
 import { queryAll } from '../../kernel/data/query';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 import {
   ballotEntity,
   batchEntity,
@@ -261,3 +262,6 @@ export const createCommendationRepository = (ref: TableRef): CommendationReposit
 
 /** Rate counters expire on their own (TTL): two days after the day they count. */
 export const rateTtl = (now: Date): number => Math.floor(now.getTime() / 1000) + 2 * 86_400;
+
+/** `commendations` of a route group's container (kernel/deps.ts). */
+export const commendationsDep = defineDep('commendations', (c) => createCommendationRepository(c.ref));

@@ -14,6 +14,7 @@ import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
 import { crlsFromPem } from '../../kernel/pdf/revocation';
 import { hiddenAttachments } from '../attachments/http';
 import { loadBatch } from '../commendations/batches';
+import type { CommendationDeps } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { decisionResource, loadDecision } from '../commendations/decisions-read';
 import { modelKeyOf } from '../commendations/documents-store';
@@ -22,6 +23,9 @@ import { submissionView } from '../submissions/views';
 import { decisionToSign, issueSigned } from './issue';
 import { serverSigner } from './server-signer';
 import { submissionDocument } from './submission-doc';
+
+/** The commendation loaders (who may print a decision, a tờ trình, minutes) and a submission's files. */
+type DocumentDeps = CommendationDeps & Pick<Deps, 'attachments' | 'files'>;
 
 /** A PDF answer: the bytes base64-encoded, as API Gateway passes binary bodies (6 MB response limit). */
 export const pdfResult = (bytes: Uint8Array, fileName: string): HttpResult => ({
@@ -46,7 +50,7 @@ export const SIGNING_ROOTS_KEY = 'config/signing-roots.pem';
 export const SIGNING_CRLS_KEY = 'config/signing-crls.pem';
 const TRUST_TTL_MS = 5 * 60_000;
 const trustCache = new WeakMap<object, { at: number; roots: string; crls: string }>();
-const signingTrust = async (d: Deps, now: Date) => {
+const signingTrust = async (d: DocumentDeps, now: Date) => {
   let cached = trustCache.get(d);
   if (!cached || now.getTime() - cached.at >= TRUST_TTL_MS) {
     const read = async (key: string) =>
@@ -65,7 +69,7 @@ const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
  * write: racing first readers keep one file): what a signer downloads is the very file the verifier
  * compares with.
  */
-const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
+const storedPdf = async (d: DocumentDeps, docxKey: string, now: Date) => {
   const key = docxKey.replace(/\.docx$/u, '.pdf');
   const stored = await d.documents.get(key);
   if (stored) return { key, ...stored };
@@ -83,7 +87,7 @@ const storedPdf = async (d: Deps, docxKey: string, now: Date) => {
 const fromBase64 = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
 
 /** A signed PDF checked against the decision's generated PDF and the deployment's roots (ADR 0024, 0032). */
-const verifyDecisionPdf = async (d: Deps, decision: Decision, signed: Uint8Array, now: Date) => {
+const verifyDecisionPdf = async (d: DocumentDeps, decision: Decision, signed: Uint8Array, now: Date) => {
   const generated = await storedPdf(d, decision.documentKey, now);
   return verifySignedPdf({
     signed,
@@ -94,13 +98,13 @@ const verifyDecisionPdf = async (d: Deps, decision: Decision, signed: Uint8Array
   });
 };
 
-const pdfDownload = async (d: Deps, docxKey: string | null, fileName: string, now: Date) => {
+const pdfDownload = async (d: DocumentDeps, docxKey: string | null, fileName: string, now: Date) => {
   if (!docxKey) throw new NotFound('Chưa có văn bản');
   const { key } = await storedPdf(d, docxKey, now);
   return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
 };
 
-export const documentRoutes = (d: Deps): RouteImpl[] => [
+export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
   userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
     const fileName = `Quyet-dinh-${fileSafe(x.numberText)}.pdf`;

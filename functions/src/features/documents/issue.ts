@@ -2,11 +2,11 @@ import { type Decision, issueRefusal, issueTransition } from '@thidua/shared/com
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
-import type { Deps } from '../../kernel/deps';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { SignatureFacts, Verification } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE } from '../../kernel/pdf/render';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
+import type { CommendationDeps } from '../commendations/context';
 import { decisionResource } from '../commendations/decisions-read';
 import { publicationItems } from '../commendations/issuing';
 import type { Seal } from '../commendations/tx';
@@ -17,7 +17,7 @@ export const signedPdfKey = (decision: Pick<Decision, 'documentKey'>, sha256: st
 
 /** The decision an upload is for, if the caller may sign it and it still awaits its signature. */
 export const decisionToSign = async (
-  d: Deps,
+  d: CommendationDeps,
   identity: Identity,
   decisionId: string,
   o: { ownSignerOnly?: boolean } = {},
@@ -41,7 +41,7 @@ export const decisionToSign = async (
  * nothing. `verification` is the verifier's answer for `signed`.
  */
 export const issueSigned = async (
-  d: Deps,
+  d: CommendationDeps,
   identity: Identity,
   decision: Decision,
   signed: Uint8Array,

@@ -19,7 +19,7 @@ const cache = new WeakMap<object, Promise<Signer | undefined>>();
  * The deployment's server-side signer (ADR 0032), or undefined where it has none: an AWS KMS asymmetric
  * key with the chain from the bucket, or — on the local platform — a software key file holding its chain.
  */
-export const serverSigner = (d: Deps): Promise<Signer | undefined> => {
+export const serverSigner = (d: Pick<Deps, 'config' | 'documents'>): Promise<Signer | undefined> => {
   const cached = cache.get(d);
   if (cached) return cached;
   const made = (async (): Promise<Signer | undefined> => {

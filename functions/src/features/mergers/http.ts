@@ -1,12 +1,18 @@
 import { mergerAdminContracts as c, historyContracts as h } from '@thidua/shared/contracts';
-import type { Deps } from '../../kernel/deps';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
-import { inheritedSubmission, unitHistory } from './history';
-import { consentToMerger, mergerCandidates, mergerView, mergeTenant, verifyLink } from './use-cases';
+import { type HistoryDeps, inheritedSubmission, unitHistory } from './history';
+import {
+  consentToMerger,
+  type MergerDeps,
+  mergerCandidates,
+  mergerView,
+  mergeTenant,
+  verifyLink,
+} from './use-cases';
 
 /** Merging provinces (admin group): the absorbed province consents, the merged one merges (ADR 0017). */
-export const mergerAdminRoutes = (d: Deps): RouteImpl[] => [
+export const mergerAdminRoutes = (d: MergerDeps): RouteImpl[] => [
   userRoute(c.consentToMerger, async ({ identity, body, now, remember }) =>
     ok(await consentToMerger(d, identity, body, now, (consent) => remember(ok(consent)))),
   ),
@@ -19,7 +25,7 @@ export const mergerAdminRoutes = (d: Deps): RouteImpl[] => [
 ];
 
 /** Reading an absorbed province's history (org group): read-only, with the origin of every item. */
-export const historyRoutes = (d: Deps): RouteImpl[] => [
+export const historyRoutes = (d: HistoryDeps): RouteImpl[] => [
   userRoute(h.listPredecessors, async ({ identity }) => {
     const mergers = await d.mergers.predecessorsOf(identity.tenantId);
     return ok({ items: await Promise.all(mergers.map(async (m) => mergerView(m, await verifyLink(d, m)))) });

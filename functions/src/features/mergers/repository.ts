@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { absent, and, equals, or } from '../../kernel/data/conditions';
 import { defineEntity, pad, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * Tenant mergers (ADR 0017). Nothing of the absorbed tenant is moved or rewritten: its consent record
@@ -103,3 +104,6 @@ export const createMergerRepository = (ref: TableRef): MergerRepository => {
     ],
   };
 };
+
+/** `mergers` of a route group's container (kernel/deps.ts). */
+export const mergersDep = defineDep('mergers', (c) => createMergerRepository(c.ref));

@@ -38,7 +38,7 @@ const OUTBOX_CHUNK = 99;
  * notices: every key is built from the caller's identity, never from the request.
  */
 export const notificationRoutes = (
-  d: Deps,
+  d: Pick<Deps, 'campaigns' | 'clients' | 'config' | 'units' | 'users' | 'submissions' | 'templates'>,
   notifications: NotificationRepository,
   delivery: () => DeliveryDeps,
 ): RouteImpl[] => [

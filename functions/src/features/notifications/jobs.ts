@@ -54,7 +54,10 @@ export async function handleStream(
 }
 
 /** Plans the reminders due at `now` into the outbox; answers how many intents were new. */
-export async function runReminderJob(d: Deps, now: Date): Promise<{ planned: number; already: number }> {
+export async function runReminderJob(
+  d: Pick<Deps, 'campaigns' | 'clients' | 'config' | 'units' | 'submissions' | 'templates'>,
+  now: Date,
+): Promise<{ planned: number; already: number }> {
   let planned = 0;
   let already = 0;
   for (const tenantId of d.config.auditTenants) {

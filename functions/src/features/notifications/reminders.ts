@@ -23,7 +23,7 @@ const submitDeadline = (campaign: Campaign, formKey: string, period: string): st
  * completeness status (two queries), the deadline, and the reviewing unit (`parent`).
  */
 export async function obligationsBelow(
-  d: Deps,
+  d: Pick<Deps, 'campaigns' | 'submissions' | 'templates' | 'units'>,
   at: { campaign: Campaign; formKey: string; period: string; parent: Pick<Unit, 'id' | 'tenantId'> },
   now: Date,
 ): Promise<Obligation[]> {

@@ -55,7 +55,7 @@ const toChange = (unitId: string, body: UnitChangeBody): UnitChange => {
   }
 };
 
-export const orgChangeRoutes = (d: Deps): RouteImpl[] => {
+export const orgChangeRoutes = (d: Pick<Deps, 'units' | 'audit'>): RouteImpl[] => {
   /** The tenant's administrator, asked about the tenant's root (province roles sit there). */
   const requireAdministrator = (identity: Identity, units: readonly Unit[]) => {
     const root = units.find((u) => u.parentId === null);

@@ -1,5 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '@thidua/shared/org';
+import { defineDep } from '../../kernel/deps';
 import { Conflict } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 
@@ -207,3 +208,8 @@ export const createUserDirectory = (
     },
   };
 };
+
+/** `directory` of a route group's container (kernel/deps.ts). */
+export const directoryDep = defineDep('directory', (c) =>
+  createUserDirectory(c.clients.cognito, c.config.userPoolId),
+);

@@ -6,7 +6,7 @@ import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { orgChangeRoutes } from './changes-http';
 
 /** The organisation tree. Units are not secret inside a province (policy: everyone of the tenant reads). */
-export const orgRoutes = (d: Deps): RouteImpl[] => [
+export const orgRoutes = (d: Pick<Deps, 'units' | 'audit'>): RouteImpl[] => [
   userRoute(c.listUnits, async ({ identity, query }) => {
     const { root, ...page } = query;
     if (root === undefined) return ok(await d.units.subtree(identity.tenantId, null, page));

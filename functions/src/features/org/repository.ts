@@ -17,6 +17,7 @@ import type { SaveOutcome, WriteMode } from '../../kernel/data/outcomes';
 import type { Page } from '../../kernel/data/pagination';
 import { saveEntity, saveItem } from '../../kernel/data/save';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 export type { TableRef } from '../../kernel/data/entity';
 export type { WriteMode } from '../../kernel/data/outcomes';
@@ -189,3 +190,9 @@ export const createUserRepository = (ref: TableRef): UserRepository => {
     save: (user, mode, extra = []) => saveEntity(ref, userEntity, user, mode, extra),
   };
 };
+
+/** `units` of a route group's container (kernel/deps.ts). */
+export const unitsDep = defineDep('units', (c) => createUnitRepository(c.ref));
+
+/** `users` of a route group's container (kernel/deps.ts). */
+export const usersDep = defineDep('users', (c) => createUserRepository(c.ref));

@@ -20,7 +20,9 @@ import { type SearchScope, searchEntryEntity } from './keys';
  * reports and nominees on search entries in the scopes the shared policy lets the caller read (its unit;
  * below it for those who read below), decisions in the tenant's published scope. Never a Scan.
  */
-export const searchRoutes = (d: Deps): RouteImpl[] => {
+export const searchRoutes = (
+  d: Pick<Deps, 'clients' | 'config' | 'submissions' | 'units' | 'templates'>,
+): RouteImpl[] => {
   const ref: TableRef = { table: d.config.tableName, client: d.clients.doc };
   const entries = searchEntryEntity.on(ref);
   const units = unitEntity.on(ref);

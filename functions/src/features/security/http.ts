@@ -17,7 +17,9 @@ import { requireSaved, type SaveRefusals } from '../../kernel/outcomes';
 const userRefusals: SaveRefusals = { exists: 'Người dùng đã tồn tại', missing: 'Không tìm thấy người dùng' };
 const nowSeconds = (now: Date): number => Math.floor(now.getTime() / 1000);
 
-export const securityRoutes = (d: Deps): RouteImpl[] => {
+export const securityRoutes = (
+  d: Pick<Deps, 'audit' | 'directory' | 'tenantSecurity' | 'users'>,
+): RouteImpl[] => {
   const settingsOf = async (tenantId: string) =>
     (await d.tenantSecurity.get(tenantId)) ?? defaultTenantSecurity;
 

@@ -4,6 +4,7 @@ import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../k
 import type { SaveOutcome } from '../../kernel/data/outcomes';
 import { saveEntity } from '../../kernel/data/save';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /** The tenant's security settings: one item per tenant (absent: the policy's defaults apply). */
 export const tenantSecurityEntity = defineEntity({
@@ -36,3 +37,6 @@ export const createTenantSecurityRepository = (ref: TableRef): TenantSecurityRep
       saveEntity(ref, { put: (table, w) => tenantSecurityEntity.put(table, w) }, s, 'replace', extra),
   };
 };
+
+/** `tenantSecurity` of a route group's container (kernel/deps.ts). */
+export const tenantSecurityDep = defineDep('tenantSecurity', (c) => createTenantSecurityRepository(c.ref));

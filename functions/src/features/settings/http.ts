@@ -14,7 +14,7 @@ import { provinceResource } from '../commendations/context';
  * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
  */
 /** A setting, its Idempotency-Key record and its audit event: one transaction; a lost race is 409. */
-const writeSetting = async (d: Deps, items: TxItem[], what: string): Promise<void> => {
+const writeSetting = async (d: Pick<Deps, 'clients'>, items: TxItem[], what: string): Promise<void> => {
   try {
     await transactWrite(d.clients.doc, items);
   } catch (err) {
@@ -24,7 +24,9 @@ const writeSetting = async (d: Deps, items: TxItem[], what: string): Promise<voi
   }
 };
 
-export const tenantSettingsRoutes = (d: Deps): RouteImpl[] => [
+export const tenantSettingsRoutes = (
+  d: Pick<Deps, 'audit' | 'clients' | 'tenantSettings' | 'units'>,
+): RouteImpl[] => [
   userRoute(c.getTenantContact, async ({ identity }) => {
     requireAction(identity, 'read', { type: 'tenant_settings', tenantId: identity.tenantId });
     const stored = await d.tenantSettings.contact(identity.tenantId);

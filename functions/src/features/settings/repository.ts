@@ -2,6 +2,7 @@ import { DecisionSigning, TenantContact } from '@thidua/shared/tenancy';
 import * as z from 'zod';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * The tenant's settings shown to its people: the secretariat's contact, one item per tenant beside the
@@ -44,3 +45,6 @@ export const createTenantSettingsRepository = (ref: TableRef): TenantSettingsRep
     signingPutItem: (signing) => decisionSigningEntity.put(ref.table, signing),
   };
 };
+
+/** `tenantSettings` of a route group's container (kernel/deps.ts). */
+export const tenantSettingsDep = defineDep('tenantSettings', (c) => createTenantSettingsRepository(c.ref));

@@ -47,7 +47,7 @@ const failed = (submissionId: string, e: AppError): BulkItemResult => ({
  * finishes it without repeating what was done.
  */
 export const bulkAct = async (
-  d: Deps,
+  d: Pick<Deps, 'idempotency' | 'submissions' | 'units' | 'templates' | 'campaigns'>,
   identity: Identity,
   body: Body,
   batchKey: string | undefined,
@@ -126,7 +126,9 @@ export const bulkAct = async (
 };
 
 /** The bulk route (group `inbox`): one result per submission, and how many were done. */
-export const bulkRoutes = (d: Deps): RouteImpl[] => [
+export const bulkRoutes = (
+  d: Pick<Deps, 'idempotency' | 'submissions' | 'units' | 'templates' | 'campaigns'>,
+): RouteImpl[] => [
   userRoute(c.bulkActOnSubmissions, async ({ identity, body, now, event, countTransition }) => {
     const results = await bulkAct(
       d,

@@ -45,7 +45,7 @@ const refuseUnknownPath = (
 
 /** The comments written with a return (or alone): their items and the events that audit them. */
 const commentWrites = (
-  d: Deps,
+  d: Pick<Deps, 'comments' | 'submissions' | 'units' | 'templates'>,
   s: StoredSubmission,
   actor: Identity,
   now: Date,
@@ -90,7 +90,9 @@ const commentsView = (comments: StoredComment[], hidden: ((path: string) => bool
  * return — see `actOnSubmission`), the author unit answers each once while the report is back with it.
  * Each is an event of the submission's audit chain in the same transaction as the comment.
  */
-export const commentRoutes = (d: Deps): RouteImpl[] => [
+export const commentRoutes = (
+  d: Pick<Deps, 'comments' | 'submissions' | 'units' | 'templates'>,
+): RouteImpl[] => [
   userRoute(c.listComments, async ({ identity, params }) => {
     const s = await loadReadable(d, identity, params.submissionId);
     const template = await templateOf(d, s);

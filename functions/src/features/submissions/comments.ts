@@ -5,6 +5,7 @@ import type { TableRef } from '../../kernel/data/entity';
 import { reviewCommentEntity } from '../../kernel/data/keys';
 import type { StoredComment } from '../../kernel/data/schemas';
 import type { TxItem } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 import type { StoredSubmission } from './repository';
 
 export type { StoredComment } from '../../kernel/data/schemas';
@@ -51,3 +52,6 @@ export const commentEvent = (
     reason: commentEventReason(input.path, input.text),
   };
 };
+
+/** `comments` of a route group's container (kernel/deps.ts). */
+export const commentsDep = defineDep('comments', (c) => createReviewCommentRepository(c.ref));

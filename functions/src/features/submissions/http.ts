@@ -48,7 +48,9 @@ const scopes: Record<'mine' | 'inbox' | 'subtree', ListScope> = {
  * `shared/` followed by ONE transaction prepared by the repository (`planCreate`/`planChange`), which
  * also stores the idempotent answer (`remember`).
  */
-export const submissionRoutes = (d: Deps): RouteImpl[] => {
+export const submissionRoutes = (
+  d: Pick<Deps, 'attachments' | 'campaigns' | 'config' | 'submissions' | 'templates' | 'units' | 'users'>,
+): RouteImpl[] => {
   /** Commits a successful domain result and answers with the new view (stored for idempotent replays). */
   const commit = async (
     before: StoredSubmission,

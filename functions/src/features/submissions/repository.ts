@@ -29,6 +29,7 @@ import type { AlreadyExists, ConditionFailed, Conflict, Written } from '../../ke
 import type { Page } from '../../kernel/data/pagination';
 import { type CompletenessCell, type Snapshot, StoredSubmission } from '../../kernel/data/schemas';
 import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 import { type AuditEvent, appendEvents } from '../audit/chain';
 
 export { CompletenessCell, StoredRules, StoredSubmission } from '../../kernel/data/schemas';
@@ -505,3 +506,6 @@ export const createSubmissionRepository = (ref: TableRef): SubmissionRepository 
   };
   return repo;
 };
+
+/** `submissions` of a route group's container (kernel/deps.ts). */
+export const submissionsDep = defineDep('submissions', (c) => createSubmissionRepository(c.ref));

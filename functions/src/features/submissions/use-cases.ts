@@ -19,7 +19,7 @@ const NOT_FOUND = 'Không tìm thấy báo cáo';
  * refused, so a direct reader pays nothing for lineage.
  */
 export const loadReadableWithOrigin = async (
-  d: Deps,
+  d: Pick<Deps, 'submissions' | 'units'>,
   identity: Identity,
   submissionId: string,
   now: Date = new Date(),
@@ -46,7 +46,7 @@ export const loadReadableWithOrigin = async (
 
 /** The submission, if the caller may read it (see `loadReadableWithOrigin`); 404 otherwise. */
 export const loadReadable = async (
-  d: Deps,
+  d: Pick<Deps, 'submissions' | 'units'>,
   identity: Identity,
   submissionId: string,
 ): Promise<StoredSubmission> => (await loadReadableWithOrigin(d, identity, submissionId)).submission;
@@ -79,7 +79,7 @@ export const templateVersionOf = async (
 };
 
 /** The template a submission was filled on (it never changes; a missing one is a broken invariant). */
-export const templateOf = async (d: Deps, s: StoredSubmission): Promise<FormTemplate> => {
+export const templateOf = async (d: Pick<Deps, 'templates'>, s: StoredSubmission): Promise<FormTemplate> => {
   const t = await templateVersionOf(d, s.tenantId, s.templateId, s.templateVersion);
   if (!t) throw new Error(`template ${s.templateId} v${s.templateVersion} of submission ${s.id} is missing`);
   return t;
@@ -99,7 +99,7 @@ export const refuseClassified = (
  * campaign. Submitting and saving use them; other actions use the snapshot on the submission.
  */
 export const liveRules = async (
-  d: Deps,
+  d: Pick<Deps, 'campaigns'>,
   s: StoredSubmission,
   template: FormTemplate,
 ): Promise<{ rules: WorkflowRules; campaign: Campaign | undefined }> => {
@@ -117,7 +117,7 @@ export const liveRules = async (
  * per period) — two queries — merged by the shared `completeness`.
  */
 export const childrenCompleteness = async (
-  d: Deps,
+  d: Pick<Deps, 'units' | 'submissions'>,
   campaign: Campaign,
   formKey: string,
   period: string,

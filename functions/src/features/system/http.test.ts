@@ -2,8 +2,10 @@ import { systemContracts } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../kernel/config';
-import { createDeps } from '../../kernel/deps';
+import { createBase, groupDeps } from '../../kernel/deps';
+import { accountsDep } from '../../kernel/http/accounts';
 import { createGroupHandler } from '../../kernel/http/route';
+import { unitsDep, usersDep } from '../org/repository';
 import { systemRoutes } from './http';
 
 // Nothing listens on port 9: the table and the bucket cannot answer.
@@ -25,7 +27,7 @@ const event = (routeKey: string) =>
   }) as unknown as APIGatewayProxyEventV2;
 
 describe('the system group without its backends', () => {
-  const deps = createDeps(unreachable);
+  const deps = groupDeps([unitsDep, usersDep, accountsDep], createBase(unreachable));
   const handler = createGroupHandler(systemContracts, systemRoutes(deps), { accounts: deps.accounts });
 
   it('GET /health answers 503 with what failed', async () => {

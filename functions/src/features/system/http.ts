@@ -17,7 +17,7 @@ const settle = async (p: Promise<unknown>): Promise<'ok' | 'error'> => {
   }
 };
 
-export const systemRoutes = (d: Deps): RouteImpl[] => [
+export const systemRoutes = (d: Pick<Deps, 'clients' | 'config' | 'units' | 'users'>): RouteImpl[] => [
   publicRoute(c.getHealth, async () => {
     const [table, bucket] = await Promise.all([
       settle(d.clients.doc.send(new GetCommand({ TableName: d.config.tableName, Key: HEALTH_KEY }))),

@@ -37,7 +37,9 @@ const staleDraft = (current: TemplateDraft | undefined): Conflict =>
     'draft_conflict',
   );
 
-export const templateBuilderRoutes = (d: Deps): RouteImpl[] => [
+export const templateBuilderRoutes = (
+  d: Pick<Deps, 'templateDrafts' | 'templates' | 'audit'>,
+): RouteImpl[] => [
   userRoute(c.listTemplateLibrary, async ({ identity }) => {
     mayDesign(identity);
     const { versions, drafts } = await d.templateDrafts.library(identity.tenantId);

@@ -11,6 +11,7 @@ import {
   written,
 } from '../../kernel/data/outcomes';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { defineDep } from '../../kernel/deps';
 
 /**
  * The form builder's store (issue 14): a template's one draft with optimistic locking on `revision`,
@@ -105,3 +106,6 @@ export const createTemplateDraftRepository = (ref: TableRef): TemplateDraftRepos
     },
   };
 };
+
+/** `templateDrafts` of a route group's container (kernel/deps.ts). */
+export const templateDraftsDep = defineDep('templateDrafts', (c) => createTemplateDraftRepository(c.ref));

@@ -1,3 +1,4 @@
+import { defineDep } from '../deps';
 import { absent } from './conditions';
 import type { TableRef } from './entity';
 import { idempotencyEntity } from './keys';
@@ -30,3 +31,6 @@ export const createIdempotencyStore = (ref: TableRef): IdempotencyStore => {
       ),
   };
 };
+
+/** `idempotency` of a route group's container (kernel/deps.ts). */
+export const idempotencyDep = defineDep('idempotency', (c) => createIdempotencyStore(c.ref));

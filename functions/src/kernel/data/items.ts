@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod';
 import { corruptItem } from './corrupt-item';
 
 /**
@@ -7,7 +7,7 @@ import { corruptItem } from './corrupt-item';
  */
 export { CorruptItem } from './corrupt-item';
 
-const KEY_ATTRIBUTES = [
+const KEY_ATTRIBUTES = new Set([
   'pk',
   'sk',
   'gsi1pk',
@@ -20,12 +20,33 @@ const KEY_ATTRIBUTES = [
   'gsi4sk',
   'type',
   'ttl',
-];
+]);
+
+/**
+ * Whether `schema` can read an item as stored: a `z.object` that drops unknown keys (zod's default,
+ * whose parser visits only its own keys) and names no key attribute, so its output is the same with or
+ * without them. Copying the item without them cost ~20 µs per item (an inbox page parses 50).
+ */
+const readsAsStored = new WeakMap<z.ZodType, boolean>();
+const asStored = (schema: z.ZodType): boolean => {
+  let yes = readsAsStored.get(schema);
+  if (yes === undefined) {
+    yes =
+      schema instanceof z.ZodObject &&
+      schema.def.catchall === undefined &&
+      !Object.keys(schema.shape).some((k) => KEY_ATTRIBUTES.has(k));
+    readsAsStored.set(schema, yes);
+  }
+  return yes;
+};
 
 /** The entity attributes of an item (key and bookkeeping attributes removed), parsed with `schema`. */
 export const parseItem = <S extends z.ZodType>(schema: S, item: Record<string, unknown>): z.output<S> => {
-  const entity: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.includes(k)) entity[k] = v;
+  let entity = item;
+  if (!asStored(schema)) {
+    entity = {};
+    for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) entity[k] = v;
+  }
   const r = schema.safeParse(entity);
   if (!r.success) throw corruptItem(item, r.error);
   return r.data;

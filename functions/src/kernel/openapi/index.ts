@@ -11,3 +11,6 @@ export const openApiDocument = (): Record<string, unknown> => {
   cached ??= buildOpenApi(routes);
   return cached;
 };
+
+/** The document as docs/openapi.json holds it (scripts/openapi.ts writes it; a unit test compares). */
+export const renderOpenApi = (): string => `${JSON.stringify(openApiDocument(), null, 2)}\n`;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { OPENAPI_FILE } from '../../../../scripts/openapi';
 import { routes } from '../../routes';
-import { allContracts, openApiDocument } from './index';
-import { OPENAPI_FILE, renderOpenApi } from './write';
+import { allContracts, openApiDocument, renderOpenApi } from './index';
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1 for a third-party validator', async () => {
