@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { para } from '../../features/commendations/documents/layout';
-import { certificatesFromPem, toPem } from './cms';
 import { keySigner, signPdf } from './pades-sign';
-import { verifySignedPdf } from './pades-verify';
 import { renderPdf } from './render';
-import { crlFromDer, crlsFromPem, crlToPem } from './revocation';
-import { type Issued, testCa } from './test-ca';
+import { crlsFromPem, crlToPem } from './revocation';
+import { type Issued, testCa, verifierFor } from './test-ca';
 
 /**
  * Issue 17 point 5, revocation (ADR 0032): a certificate a CRL lists as revoked at or before the signing
@@ -26,18 +24,7 @@ beforeAll(async () => {
   signer = await ca.issue('Nguyễn Văn Thu Hồi');
 }, 60_000);
 
-const verify = (signed: Uint8Array, crls: Uint8Array[] = []) =>
-  verifySignedPdf({
-    signed,
-    generated,
-    generatedAt,
-    trustedRoots: certificatesFromPem(toPem(ca.root.der)),
-    crls: crls.flatMap((c) => {
-      const crl = crlFromDer(c);
-      return crl ? [crl] : [];
-    }),
-    now: new Date(),
-  });
+const verify = verifierFor({ root: () => ca.root, generated: () => generated, generatedAt });
 
 const sign = (o: { crls?: Uint8Array[] } = {}) =>
   signPdf(generated, keySigner(signer.privateKey, [signer.der]), { at: new Date(), ...o });

@@ -120,3 +120,24 @@ export const testCa = async (subject = 'Thi đua Test Root CA', kind: KeyKind = 
     },
   };
 };
+
+/**
+ * The verifier as a deployment trusting `root` runs it on `generated` (made at `generatedAt`), with the
+ * given DER CRLs configured: what the tests of signatures, revocation and time-stamps call.
+ */
+export const verifierFor =
+  (o: { root: () => Issued; generated: () => Uint8Array; generatedAt: Date }) =>
+  async (signed: Uint8Array, crls: Uint8Array[] = []) => {
+    const [{ verifySignedPdf }, { crlFromDer }] = await Promise.all([
+      import('./pades-verify'),
+      import('./revocation'),
+    ]);
+    return verifySignedPdf({
+      signed,
+      generated: o.generated(),
+      generatedAt: o.generatedAt,
+      trustedRoots: [o.root().certificate],
+      crls: crls.flatMap((c) => crlFromDer(c) ?? []),
+      now: new Date(),
+    });
+  };

@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { para } from '../../features/commendations/documents/layout';
-import { certificatesFromPem, toPem } from './cms';
 import { keySigner, signPdf } from './pades-sign';
-import { verifySignedPdf } from './pades-verify';
 import { renderPdf } from './render';
-import { crlFromDer } from './revocation';
-import { type Issued, testCa } from './test-ca';
+import { type Issued, testCa, verifierFor } from './test-ca';
 import { makeTimeStampToken } from './timestamp';
 
 /**
@@ -28,15 +25,7 @@ beforeAll(async () => {
   [signer, tsa] = await Promise.all([ca.issue('Người ký có dấu thời gian'), ca.issue('TSA thử nghiệm')]);
 }, 60_000);
 
-const verify = (signed: Uint8Array, crls: Uint8Array[] = []) =>
-  verifySignedPdf({
-    signed,
-    generated,
-    generatedAt,
-    trustedRoots: certificatesFromPem(toPem(ca.root.der)),
-    crls: crls.flatMap((c) => crlFromDer(c) ?? []),
-    now: new Date(),
-  });
+const verify = verifierFor({ root: () => ca.root, generated: () => generated, generatedAt });
 
 const sign = (claimed: Date, stampAt: Date | null, by: Issued = tsa, over?: Uint8Array) =>
   signPdf(generated, keySigner(signer.privateKey, [signer.der]), {
