@@ -47,10 +47,8 @@ export class DecisionSigner extends Construct {
         resources: [this.key.keyArn],
       }),
     );
-    const algorithm = spec === 'RSA_2048' ? 'rsa-sha256' : 'ecdsa-sha256';
-    for (const fn of [props.signer, ...props.informed]) {
+    // The algorithm follows from the CA-issued certificate of the key (read with the chain).
+    for (const fn of [props.signer, ...props.informed])
       fn.addEnvironment('SIGNER_KMS_KEY_ID', this.key.keyId);
-      fn.addEnvironment('SIGNER_ALGORITHM', algorithm);
-    }
   }
 }

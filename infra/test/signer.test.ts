@@ -35,7 +35,7 @@ describe('decision signer key (context serverSigner)', () => {
     expect(signKeys(p)).toEqual([]);
   });
 
-  it('only the documents function may kms:Sign, and it is told the key id and algorithm', () => {
+  it('only the documents function may kms:Sign, and it is told the key id', () => {
     const signers = allStatements(t).filter(({ statement }) =>
       asArray(statement.Action).includes('kms:Sign'),
     );
@@ -49,7 +49,7 @@ describe('decision signer key (context serverSigner)', () => {
       String(f.Properties.Description).includes('documents group'),
     );
     expect(Object.keys(docs?.Properties.Environment.Variables ?? {})).toEqual(
-      expect.arrayContaining(['SIGNER_KMS_KEY_ID', 'SIGNER_ALGORITHM']),
+      expect.arrayContaining(['SIGNER_KMS_KEY_ID']),
     );
   });
 

@@ -105,14 +105,12 @@ export const issueSignedDecision = defineRoute({
   group: 'documents',
   auth: 'user',
   operationId: 'issueSignedDecision',
-  summary:
-    'Upload the signed PDF of a numbered decision: verified as signature-check does; if it passes it is stored with its facts, audited, and the decision is issued (published, downloadable as signed, units told)',
+  summary: 'Upload the signed PDF of a numbered decision; verified, it issues the decision (ADR 0032)',
   params: DecisionParam,
   body: SignedPdfBody,
   response: Decision,
   errors: [403, 404, 409, 422],
-  description:
-    'Chỉ người có quyền ký quyết định. Tệp không đạt kiểm tra: 422 với mã như signature-check, không ghi gì. Quyết định đã ban hành: 409 already_issued; tỉnh ký trên bản giấy: 409 not_digital.',
+  description: '422: mã như signature-check, không ghi gì. 409: already_issued, not_digital.',
 });
 
 export const signDecisionOnServer = defineRoute({
@@ -121,13 +119,11 @@ export const signDecisionOnServer = defineRoute({
   group: 'documents',
   auth: 'user',
   operationId: 'signDecisionOnServer',
-  summary:
-    "Sign a numbered decision with the deployment's server-side key (AWS KMS) and issue it: only the decision's signer; the signed PDF is verified as an upload is",
+  summary: "Sign a numbered decision with the deployment's key (AWS KMS) and issue it (its signer only)",
   params: DecisionParam,
   response: Decision,
   errors: [403, 404, 409, 422],
-  description:
-    'Chỉ người đã lấy số quyết định. Triển khai không có khóa ký trên máy chủ: 409 no_server_signer. Chữ ký tạo ra được kiểm tra như tệp tải lên (422 nếu không đạt, không ghi gì).',
+  description: '409 no_server_signer: triển khai không có khóa ký.',
 });
 
 export const downloadSignedDecision = defineRoute({
@@ -140,8 +136,7 @@ export const downloadSignedDecision = defineRoute({
   params: z.object({ tenantId: Id, decisionId: Id }),
   response: {
     mediaType: 'application/json',
-    description:
-      'Chuyển hướng (303) tới liên kết tải có thời hạn của tệp PDF có chữ ký số đã được kiểm tra — đúng từng byte đã tải lên (trong nhóm documents: chỉ Lambda này đọc các tệp đã ký)',
+    description: 'Chuyển hướng (303) tới tệp PDF có chữ ký số (đúng từng byte đã tải lên)',
   },
   status: 303,
   errors: [404],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { SigningMode } from '../commendation/records';
 import { SecretariatContact, TenantContact } from '../tenancy/contact';
-import { DecisionSigning, DecisionSigningInput } from '../tenancy/signing';
+import { DecisionSigning } from '../tenancy/signing';
 import { defineRoute } from './kernel';
 
 /**
@@ -38,6 +39,19 @@ export const putTenantContact = defineRoute({
     'Tên cơ quan đầu mối, điện thoại, thư điện tử, địa chỉ; ghi cùng sự kiện nhật ký và khoá Idempotency-Key trong một giao dịch.',
 });
 
+/** The administrator's choice (ADR 0032); `paper` needs the reason, kept in the audit trail. */
+export const DecisionSigningInput = z
+  .object({
+    mode: SigningMode,
+    /** Why the province signs on paper (required for `paper`): printed in the audit trail. */
+    reason: z.string().trim().max(500).default(''),
+  })
+  .refine((s) => s.mode === 'digital' || s.reason.length >= 10, {
+    path: ['reason'],
+    message: 'Nêu lý do chưa dùng chữ ký số (ít nhất 10 ký tự)',
+  });
+export type DecisionSigningInput = z.infer<typeof DecisionSigningInput>;
+
 export const getDecisionSigning = defineRoute({
   method: 'GET',
   path: '/tenant/signing',
@@ -59,8 +73,7 @@ export const putDecisionSigning = defineRoute({
   body: DecisionSigningInput,
   response: DecisionSigning,
   errors: [403, 409, 422],
-  description:
-    'digital: quyết định chỉ được ban hành khi tệp PDF có chữ ký số hợp lệ được tải lên (Nghị định 30/2020, Điều 13). paper: bản gốc là bản giấy ký tay, văn bản điện tử ghi rõ "bản giấy"; phải nêu lý do; ghi nhật ký.',
+  description: 'paper: bản gốc là bản giấy, phải nêu lý do (ADR 0032).',
 });
 
 export const tenantSettingsContracts = {

@@ -8,18 +8,6 @@ import { SigningMode } from '../commendation/records';
  * yet: chosen explicitly by its administrator with the reason, audited, and every decision then says its
  * original is the hand-signed paper copy ("bản giấy").
  */
-export const DecisionSigningInput = z
-  .object({
-    mode: SigningMode,
-    /** Why the province signs on paper (required for `paper`): printed in the audit trail. */
-    reason: z.string().trim().max(500).default(''),
-  })
-  .refine((s) => s.mode === 'digital' || s.reason.length >= 10, {
-    path: ['reason'],
-    message: 'Nêu lý do chưa dùng chữ ký số (ít nhất 10 ký tự)',
-  });
-export type DecisionSigningInput = z.infer<typeof DecisionSigningInput>;
-
 export const DecisionSigning = z.object({
   mode: SigningMode,
   reason: z.string(),

@@ -21,7 +21,7 @@ import { type CommendationDeps, provinceResource } from './context';
 import { minutesTitle, moveSession } from './council';
 import { provinceSigner, signatureOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
-import { publicationItems, signingModeOf } from './issuing';
+import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
@@ -202,10 +202,7 @@ export const signDecision = async (
             kind: 'decision',
             subject: decision,
             action: 'created',
-            summary:
-              mode === 'paper'
-                ? `Ký quyết định số ${numberText} (bản gốc là bản giấy)`
-                : `Lấy số ${numberText} cho quyết định; chờ tệp PDF có chữ ký số`,
+            summary: numberingSummary(mode, numberText),
           },
           { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
         )),

@@ -19,7 +19,7 @@ import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf } from './context';
 import { signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
-import { decisionNotices, signingModeOf } from './issuing';
+import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
 import type { Seal } from './tx';
@@ -195,10 +195,7 @@ export const decideByHead = async (
           kind: 'decision',
           subject: decision,
           action: 'created',
-          summary:
-            mode === 'paper'
-              ? `Ký quyết định số ${numberText} (người đứng đầu quyết định; bản gốc là bản giấy)`
-              : `Lấy số ${numberText} cho quyết định của người đứng đầu; chờ tệp PDF có chữ ký số`,
+          summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
         })),
       ]);
       return decision;

@@ -30,6 +30,12 @@ export const decisionNotices = (
     }),
   );
 
+/** What numbering a decision says in its audit chain: signed on paper, or numbered awaiting its signature. */
+export const numberingSummary = (mode: SigningMode, numberText: string, by = ''): string =>
+  mode === 'paper'
+    ? `Ký quyết định số ${numberText}${by} (bản gốc là bản giấy)`
+    : `Lấy số ${numberText} cho quyết định${by}; chờ tệp PDF có chữ ký số`;
+
 /** The tenant's signing mode: digital unless its administrator chose paper (audited setting). */
 export const signingModeOf = async (
   d: Pick<CommendationDeps, 'tenantSettings'>,
@@ -44,22 +50,19 @@ export const publicationItems = (
   d: Pick<CommendationDeps, 'commendations' | 'config'>,
   decision: Decision,
   now: Date,
-  o: { search: boolean; outbox: boolean } = { search: true, outbox: true },
 ): TxItem[] => {
   const units = [...new Set(decision.entries.map((e) => e.unitId))];
   const title = `Quyết định số ${decision.numberText} ${vnDateWords(decision.signedOn)} về khen thưởng`;
   return [
-    ...(o.search ? decisionSearchItems(d.commendations.ref.table, decision) : []),
+    ...decisionSearchItems(d.commendations.ref.table, decision),
     ...decisionNotices(d, decision, units, now),
-    ...(o.outbox
-      ? unitEventOutbox(d.config.tableName, {
-          tenantId: decision.tenantId,
-          kind: 'decision_signed',
-          eventId: decision.id,
-          unitIds: units,
-          title,
-          at: decision.issuedAt ?? decision.signedAt,
-        })
-      : []),
+    ...unitEventOutbox(d.config.tableName, {
+      tenantId: decision.tenantId,
+      kind: 'decision_signed',
+      eventId: decision.id,
+      unitIds: units,
+      title,
+      at: decision.issuedAt ?? decision.signedAt,
+    }),
   ];
 };

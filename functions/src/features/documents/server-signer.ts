@@ -1,7 +1,10 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Deps } from '../../kernel/deps';
-import { certificatesFromPem } from '../../kernel/pdf/cms';
+import { certificateFromDer, certificatesFromPem } from '../../kernel/pdf/cms';
+
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+
 import { kmsSigner, type Signer, softwareSigner } from '../../kernel/pdf/signer';
 
 /** Where the operator keeps the certificate chain the CA issued for the KMS key (signer's first). */
@@ -29,14 +32,18 @@ export const serverSigner = (d: Pick<Deps, 'config' | 'documents'>): Promise<Sig
       const pem = await readFile(c.path, 'utf8');
       return softwareSigner(createPrivateKey(pem), chainOf(pem));
     }
-    const chain = new TextDecoder().decode((await d.documents.get(SERVER_SIGNER_CHAIN_KEY))?.bytes);
+    const chain = chainOf(new TextDecoder().decode((await d.documents.get(SERVER_SIGNER_CHAIN_KEY))?.bytes));
+    const first = chain[0];
+    if (!first) throw new Error(`${SERVER_SIGNER_CHAIN_KEY} holds no certificate for the KMS key`);
+    // The key's algorithm is its certificate's: an EC public key signs ECDSA, an RSA one PKCS#1 v1.5.
+    const spki = certificateFromDer(first).subjectPublicKeyInfo.algorithm.algorithmId;
     const { KMSClient, SignCommand } = await import('@aws-sdk/client-kms');
     const kms = new KMSClient({ region: d.config.region });
     return kmsSigner(
       { send: (command: InstanceType<typeof SignCommand>) => kms.send(command) },
       c.keyId,
-      c.algorithm,
-      chainOf(chain),
+      spki === EC_PUBLIC_KEY ? 'ecdsa-sha256' : 'rsa-sha256',
+      chain,
       (input) => new SignCommand(input),
     );
   })();
