@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoCallCounter } from '../src/kernel/data/call-counter';
 import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
-import { bootstrap } from './bootstrap';
+import { bootstrap, DEFAULT_TABLE_NAME } from './bootstrap';
 import { emulatorClients } from './clients';
 import {
   type DynamoLocalEmulator,
@@ -51,6 +52,13 @@ export interface PlatformOptions {
   webOrigins?: readonly string[];
   /** DynamoDB Local's JVM profile (see `startDynamoLocal`); benchmarks want `throughput`. */
   dynamoJvm?: 'fast-start' | 'throughput';
+  /**
+   * Memory mode: a DynamoDB Local already running (the test suites start one per run, see
+   * tests/support/global-setup.ts) instead of a JVM of this platform's own. The platform makes a table of
+   * its own there, named for this process, and deletes it on stop: test files share the JVM, never data.
+   * No `dynamoPid` then: a test that freezes or kills DynamoDB Local needs its own.
+   */
+  sharedDynamo?: SharedDynamoLocal;
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
   /**
@@ -64,10 +72,16 @@ export interface PlatformOptions {
   accessLog?: (line: string) => void;
   /** How often the audit chain heads are anchored (default 15 minutes, as the AWS schedule). */
   auditAnchorEveryMs?: number;
-  /** How often reminders and escalations are planned (default hourly; each step is sent once anyway). */
+  /** How often reminders and escalations are planned and the digest job runs (default hourly; each is sent once anyway). */
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
+}
+
+/** A running DynamoDB Local that platforms of several processes use, each with its own table. */
+export interface SharedDynamoLocal {
+  endpoint: string;
+  version: string;
 }
 
 /** What the SPA reads from `/config.json`. */
@@ -107,7 +121,10 @@ export interface Platform {
   dynamoLocalVersion: string;
   /** The mail the handlers sent (a real SMTP server on loopback; nothing is relayed), and its page. */
   mail: MailCapture;
-  /** DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage. */
+  /**
+   * DynamoDB Local's process id: tests stop, freeze (SIGSTOP/SIGCONT) or kill it to play an outage.
+   * Undefined on a shared DynamoDB Local (`sharedDynamo`), which is not this platform's to stop.
+   */
   dynamoPid: number | undefined;
   /** What was seeded at this start; undefined when seeding was off or the table held data already. */
   seeded: SeedSummary | undefined;
@@ -117,7 +134,9 @@ export interface Platform {
   handlerEnv: Record<string, string>;
   /**
    * Scheduled jobs (EventBridge's part): `audit-anchor` anchors the audit chain heads,
-   * `notification-reminders` plans deadline reminders and escalations.
+   * `notification-reminders` plans deadline reminders and escalations; `notification-digest` sends the
+   * daily digests; `notification-redeliver` sends again (same Message-ID) the e-mails whose claim's lease
+   * ran out.
    */
   scheduler: Scheduler;
   /** The table's stream read into the notifications handler (Lambda's event source mapping). */
@@ -130,6 +149,19 @@ export const DEFAULT_WEB_ORIGIN = 'http://localhost:5173';
 
 /** The handler environment of the platform already running in this process, if any. */
 let handlerEnvInUse: string | undefined;
+
+/** A shared DynamoDB Local as an emulator of this platform: stopping it leaves it running for the others. */
+const sharedDynamoEmulator = (shared: SharedDynamoLocal): DynamoLocalEmulator => ({
+  endpoint: shared.endpoint,
+  port: Number(new URL(shared.endpoint).port),
+  version: shared.version,
+  pid: undefined,
+  stop: async () => undefined,
+});
+
+/** Unique among the platforms of every process that share one DynamoDB Local. */
+const sharedTableName = (): string =>
+  `${DEFAULT_TABLE_NAME}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Starts several services at once; if one fails, stops those that started and rethrows its error. */
 async function startAll<T extends readonly Promise<Emulator>[]>(
@@ -169,15 +201,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   try {
     log('Starting DynamoDB Local, s3rver and cognito-local ...');
+    const shared = memory ? options.sharedDynamo : undefined;
     const [dynamo, s3, cognito] = await startAll([
-      startDynamoLocal({
-        inMemory: memory,
-        jvm: options.dynamoJvm ?? 'fast-start',
-        ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
-        ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
-        ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
-        ...logFile('dynamodb'),
-      }) as Promise<DynamoLocalEmulator>,
+      shared
+        ? Promise.resolve(sharedDynamoEmulator(shared))
+        : (startDynamoLocal({
+            inMemory: memory,
+            jvm: options.dynamoJvm ?? 'fast-start',
+            ...(memory ? {} : { dbPath: join(dataDir, 'dynamodb') }),
+            ...(ports.dynamodb !== undefined ? { port: ports.dynamodb } : {}),
+            ...(envVars.dynamodb ? { portEnvVar: envVars.dynamodb } : {}),
+            ...logFile('dynamodb'),
+          }) as Promise<DynamoLocalEmulator>),
       startS3({
         directory: join(dataDir, 's3'),
         ...(ports.s3 !== undefined ? { port: ports.s3 } : {}),
@@ -203,7 +238,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       cognitoEndpoint: cognito.endpoint,
     });
     cleanups.push(async () => clients.destroy());
-    const resources = await bootstrap({ clients, cognitoEndpoint: cognito.endpoint, webOrigins });
+    const resources = await bootstrap({
+      clients,
+      cognitoEndpoint: cognito.endpoint,
+      webOrigins,
+      ...(shared ? { tableName: sharedTableName() } : {}),
+    });
+    if (shared) {
+      // Runs before the clients are destroyed (cleanups run in reverse).
+      cleanups.push(async () => {
+        await clients.dynamo.send(new DeleteTableCommand({ TableName: resources.tableName }));
+      });
+    }
     log(
       `Bootstrapped table ${resources.tableName}, bucket ${resources.bucketName}, user pool ${resources.userPoolId}`,
     );
@@ -245,6 +291,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // The audit chain's HMAC key: a file of this data directory, as KMS holds it on AWS.
       AUDIT_MAC_KEY_FILE: join(dataDir, 'audit', 'chain-mac.key'),
+      // The key of e-mails' unsubscribe links: a file here, a KMS HMAC key on AWS (NOTIFY_LINK_KEY_ID).
+      NOTIFY_LINK_KEY_FILE: join(dataDir, 'notifications', 'link-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
       // The server-side signer of decisions: a software key of this data directory, as KMS holds it on AWS.
       SIGNER_KEY_FILE: join(dataDir, 'signing', 'server-signer.pem'),
@@ -297,6 +345,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(gateway.stop);
     log(`API gateway on ${gateway.url}`);
+    // E-mails' one-click unsubscribe links point at the API (`<web origin>/api` behind CloudFront on AWS).
+    handlerEnv.PUBLIC_API_URL = gateway.url.replace(/\/$/, '');
+    process.env.PUBLIC_API_URL = handlerEnv.PUBLIC_API_URL;
 
     type LambdaModule = { handler: (e: unknown, c: unknown) => Promise<unknown> };
     const notificationsHandler = async () =>
@@ -317,21 +368,26 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     });
     cleanups.push(streams.stop);
 
+    // The notifications function's jobs: `{ job, time }`, as EventBridge Scheduler sends it on AWS (hourly
+    // unless said otherwise).
+    const notificationsJob = (name: string, everyMs = options.remindersEveryMs ?? 60 * 60_000) => ({
+      name,
+      everyMs,
+      run: async (at: Date) => {
+        const h = await notificationsHandler();
+        return dynamoCallCounter.background(() => h({ job: name, time: at.toISOString() }, {}));
+      },
+    });
     // The same handler module and event as the EventBridge Scheduler schedule on AWS (infra/src/audit.ts).
     const scheduler = startScheduler({
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       jobs: [
-        {
-          name: 'notification-reminders',
-          everyMs: options.remindersEveryMs ?? 60 * 60_000,
-          run: async (at) => {
-            const h = await notificationsHandler();
-            return dynamoCallCounter.background(() =>
-              h({ job: 'notification-reminders', time: at.toISOString() }, {}),
-            );
-          },
-        },
+        notificationsJob('notification-reminders'),
+        // The daily digest: hourly like on AWS; it sends from the configured hour, once per person a day.
+        notificationsJob('notification-digest'),
+        // E-mails whose sender died mid-send, sent again with the same Message-ID (infra/src/notifications.ts).
+        notificationsJob('notification-redeliver', 10 * 60_000),
         {
           name: 'audit-anchor',
           everyMs: options.auditAnchorEveryMs ?? 15 * 60_000,

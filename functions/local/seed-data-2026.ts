@@ -36,99 +36,63 @@ interface NewUnit {
   illustrative?: boolean;
 }
 
-const dx = (id: string) => `dong-xoai-${id}`;
+/** Bình Phước demo units of one district (ids of seed-data.ts): `of('bu-dang', 'bom-bo')`. */
+const of = (district: string, ...communes: string[]): string[] => communes.map((c) => `${district}-${c}`);
+
+/** One unit of the merged province; `EXAMPLE` marks a grouping that is an example, not the resolution's. */
+const newUnit =
+  (kind: NewUnit['kind']) =>
+  (id: string, name: string, from: readonly string[], illustrative = false): NewUnit => ({
+    id,
+    kind,
+    name,
+    from,
+    ...(illustrative ? { illustrative } : {}),
+  });
+const commune = newUnit('commune');
+const department = newUnit('department');
+const EXAMPLE = true;
 
 /** Communes and wards of the merged province (the Bình Phước side, and a few of the old Đồng Nai). */
 const communes: readonly NewUnit[] = [
-  {
-    id: 'phuong-binh-phuoc',
-    kind: 'commune',
-    name: 'Phường Bình Phước',
-    from: [dx('tan-phu'), dx('tan-dong'), dx('tan-binh'), dx('tan-xuan'), dx('tan-thien'), dx('tien-hung')],
-  },
-  {
-    id: 'phuong-dong-xoai',
-    kind: 'commune',
-    name: 'Phường Đồng Xoài',
-    from: [dx('tien-thanh'), dx('tan-thanh')],
-  },
-  {
-    id: 'phuong-binh-long',
-    kind: 'commune',
-    name: 'Phường Bình Long',
-    from: ['binh-long-an-loc', 'binh-long-hung-chien', 'binh-long-thanh-luong'],
-    illustrative: true,
-  },
-  {
-    id: 'phuong-phuoc-long',
-    kind: 'commune',
-    name: 'Phường Phước Long',
-    from: ['phuoc-long-long-thuy', 'phuoc-long-thac-mo', 'phuoc-long-long-giang'],
-    illustrative: true,
-  },
-  {
-    id: 'phuong-chon-thanh',
-    kind: 'commune',
-    name: 'Phường Chơn Thành',
-    from: ['chon-thanh-hung-long', 'chon-thanh-minh-hung', 'chon-thanh-quang-minh'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-bu-dang',
-    kind: 'commune',
-    name: 'Xã Bù Đăng',
-    from: ['bu-dang-duc-phong', 'bu-dang-bom-bo', 'bu-dang-duong-10'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-thien-hung',
-    kind: 'commune',
-    name: 'Xã Thiện Hưng',
-    from: ['bu-dop-thanh-binh', 'bu-dop-tan-tien', 'bu-dop-thien-hung'],
-    illustrative: true,
-  },
+  commune(
+    'phuong-binh-phuoc',
+    'Phường Bình Phước',
+    of('dong-xoai', 'tan-phu', 'tan-dong', 'tan-binh', 'tan-xuan', 'tan-thien', 'tien-hung'),
+  ),
+  commune('phuong-dong-xoai', 'Phường Đồng Xoài', of('dong-xoai', 'tien-thanh', 'tan-thanh')),
+  commune(
+    'phuong-binh-long',
+    'Phường Bình Long',
+    of('binh-long', 'an-loc', 'hung-chien', 'thanh-luong'),
+    EXAMPLE,
+  ),
+  commune(
+    'phuong-phuoc-long',
+    'Phường Phước Long',
+    of('phuoc-long', 'long-thuy', 'thac-mo', 'long-giang'),
+    EXAMPLE,
+  ),
+  commune(
+    'phuong-chon-thanh',
+    'Phường Chơn Thành',
+    of('chon-thanh', 'hung-long', 'minh-hung', 'quang-minh'),
+    EXAMPLE,
+  ),
+  commune('xa-bu-dang', 'Xã Bù Đăng', of('bu-dang', 'duc-phong', 'bom-bo', 'duong-10'), EXAMPLE),
+  commune('xa-thien-hung', 'Xã Thiện Hưng', of('bu-dop', 'thanh-binh', 'tan-tien', 'thien-hung'), EXAMPLE),
   // Kept unchanged by the resolution (as secondary sources report it).
-  { id: 'xa-bu-gia-map', kind: 'commune', name: 'Xã Bù Gia Mập', from: ['bu-gia-map-bu-gia-map'] },
-  { id: 'xa-dak-o', kind: 'commune', name: 'Xã Đak Ơ', from: ['bu-gia-map-dak-o'] },
-  {
-    id: 'xa-phu-nghia',
-    kind: 'commune',
-    name: 'Xã Phú Nghĩa',
-    from: ['bu-gia-map-phu-nghia'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-dong-phu',
-    kind: 'commune',
-    name: 'Xã Đồng Phú',
-    from: ['dong-phu-tan-phu', 'dong-phu-tan-lap', 'dong-phu-thuan-loi'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-tan-khai',
-    kind: 'commune',
-    name: 'Xã Tân Khai',
-    from: ['hon-quan-tan-khai', 'hon-quan-thanh-an', 'hon-quan-an-khuong'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-loc-ninh',
-    kind: 'commune',
-    name: 'Xã Lộc Ninh',
-    from: ['loc-ninh-loc-ninh', 'loc-ninh-loc-tan', 'loc-ninh-loc-thien'],
-    illustrative: true,
-  },
-  {
-    id: 'xa-phu-rieng',
-    kind: 'commune',
-    name: 'Xã Phú Riềng',
-    from: ['phu-rieng-phu-rieng', 'phu-rieng-bu-nho', 'phu-rieng-long-hung'],
-    illustrative: true,
-  },
+  commune('xa-bu-gia-map', 'Xã Bù Gia Mập', of('bu-gia-map', 'bu-gia-map')),
+  commune('xa-dak-o', 'Xã Đak Ơ', of('bu-gia-map', 'dak-o')),
+  commune('xa-phu-nghia', 'Xã Phú Nghĩa', of('bu-gia-map', 'phu-nghia'), EXAMPLE),
+  commune('xa-dong-phu', 'Xã Đồng Phú', of('dong-phu', 'tan-phu', 'tan-lap', 'thuan-loi'), EXAMPLE),
+  commune('xa-tan-khai', 'Xã Tân Khai', of('hon-quan', 'tan-khai', 'thanh-an', 'an-khuong'), EXAMPLE),
+  commune('xa-loc-ninh', 'Xã Lộc Ninh', of('loc-ninh', 'loc-ninh', 'loc-tan', 'loc-thien'), EXAMPLE),
+  commune('xa-phu-rieng', 'Xã Phú Riềng', of('phu-rieng', 'phu-rieng', 'bu-nho', 'long-hung'), EXAMPLE),
   // The old Đồng Nai's side (no Bình Phước predecessor).
-  { id: 'phuong-tran-bien', kind: 'commune', name: 'Phường Trấn Biên', from: [] },
-  { id: 'phuong-bien-hoa', kind: 'commune', name: 'Phường Biên Hòa', from: [] },
-  { id: 'phuong-long-binh', kind: 'commune', name: 'Phường Long Bình', from: [] },
+  commune('phuong-tran-bien', 'Phường Trấn Biên', []),
+  commune('phuong-bien-hoa', 'Phường Biên Hòa', []),
+  commune('phuong-long-binh', 'Phường Long Bình', []),
 ];
 
 /**
@@ -136,35 +100,22 @@ const communes: readonly NewUnit[] = [
  * with Sở Nội vụ and the information department's with Sở Khoa học và Công nghệ (illustrative mapping).
  */
 const departments: readonly NewUnit[] = [
-  { id: 'cong-an-tinh', kind: 'department', name: 'Công an tỉnh', from: ['cong-an-tinh'] },
-  { id: 'bchqs-tinh', kind: 'department', name: 'Bộ Chỉ huy Quân sự tỉnh', from: ['bchqs-tinh'] },
-  { id: 'bdbp-tinh', kind: 'department', name: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', from: ['bdbp-tinh'] },
-  { id: 'so-tu-phap', kind: 'department', name: 'Sở Tư pháp', from: ['so-tu-phap'] },
-  {
-    id: 'so-noi-vu',
-    kind: 'department',
-    name: 'Sở Nội vụ (Ban Thi đua - Khen thưởng)',
-    from: ['so-noi-vu', 'so-ldtbxh'],
-    illustrative: true,
-  },
-  { id: 'so-gddt', kind: 'department', name: 'Sở Giáo dục và Đào tạo', from: ['so-gddt'] },
-  { id: 'so-vhttdl', kind: 'department', name: 'Sở Văn hóa, Thể thao và Du lịch', from: ['so-vhttdl'] },
-  {
-    id: 'so-khcn',
-    kind: 'department',
-    name: 'Sở Khoa học và Công nghệ',
-    from: ['so-tttt'],
-    illustrative: true,
-  },
-  { id: 'so-y-te', kind: 'department', name: 'Sở Y tế', from: ['so-y-te'] },
-  {
-    id: 'ubmttq-tinh',
-    kind: 'department',
-    name: 'Ủy ban MTTQ Việt Nam tỉnh',
-    from: ['ubmttq-tinh', 'tinh-doan', 'hoi-lhpn-tinh', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh'],
-    illustrative: true,
-  },
-  { id: 'ldld-tinh', kind: 'department', name: 'Liên đoàn Lao động tỉnh', from: ['ldld-tinh'] },
+  department('cong-an-tinh', 'Công an tỉnh', ['cong-an-tinh']),
+  department('bchqs-tinh', 'Bộ Chỉ huy Quân sự tỉnh', ['bchqs-tinh']),
+  department('bdbp-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['bdbp-tinh']),
+  department('so-tu-phap', 'Sở Tư pháp', ['so-tu-phap']),
+  department('so-noi-vu', 'Sở Nội vụ (Ban Thi đua - Khen thưởng)', ['so-noi-vu', 'so-ldtbxh'], EXAMPLE),
+  department('so-gddt', 'Sở Giáo dục và Đào tạo', ['so-gddt']),
+  department('so-vhttdl', 'Sở Văn hóa, Thể thao và Du lịch', ['so-vhttdl']),
+  department('so-khcn', 'Sở Khoa học và Công nghệ', ['so-tttt'], EXAMPLE),
+  department('so-y-te', 'Sở Y tế', ['so-y-te']),
+  department(
+    'ubmttq-tinh',
+    'Ủy ban MTTQ Việt Nam tỉnh',
+    ['ubmttq-tinh', 'tinh-doan', 'hoi-lhpn-tinh', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh'],
+    EXAMPLE,
+  ),
+  department('ldld-tinh', 'Liên đoàn Lao động tỉnh', ['ldld-tinh']),
 ];
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];

@@ -53,7 +53,7 @@ export const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-k
 /**
  * The HTTP API: one route per entry of the route table (`functions/src/routes.ts`, the table the local
  * gateway serves), each integrated with its group's function; `user` routes behind the Cognito JWT
- * authorizer, `public` routes without one.
+ * authorizer, `public` routes without one, `api_key` routes without one too (the function checks the key).
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -188,6 +188,14 @@ export class Api extends Construct {
           cfnRoute,
           'AwsSolutions-APIG4',
           `${routeKey(route)} is public by design (auth: 'public' in the route table): ${route.summary}.`,
+        );
+      }
+      // A JWT authorizer cannot read X-Api-Key: the function checks the key and its scopes (ADR 0034).
+      if (route.auth === 'api_key') {
+        acknowledge(
+          cfnRoute,
+          'AwsSolutions-APIG4',
+          `${routeKey(route)} is authorized by the function: X-Api-Key checked against the tenant's hashed keys and their scopes (ADR 0034).`,
         );
       }
     }

@@ -118,6 +118,9 @@ const sizing: Partial<Record<RouteGroup, { memorySize: number; timeout: Duration
   commendations: { memorySize: 1024, timeout: Duration.seconds(29) },
   audit: { memorySize: 1024, timeout: Duration.seconds(29) },
   documents: { memorySize: 1024, timeout: Duration.seconds(29) },
+  // Its scheduled jobs walk a province's people (the daily digest) or units (reminders); its routes still
+  // answer within API Gateway's 29 s.
+  notifications: { memorySize: 512, timeout: Duration.seconds(60) },
 };
 const defaultSizing = { memorySize: 512, timeout: Duration.seconds(10) };
 

@@ -1,9 +1,10 @@
 import { OUTBOX_ITEM_TYPE } from '@thidua/functions/features/notifications/repository';
-import { type CfnElement, Duration, Stack } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SnsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -33,6 +34,17 @@ export interface NotificationsProps {
 
 /** How the reminder schedule invokes the function (functions/src/features/notifications/jobs.ts). */
 export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
+/** How the digest schedule invokes it (functions/src/features/notifications/digest.ts). */
+export const DIGEST_JOB_INPUT = { job: 'notification-digest' } as const;
+/** How the sweep of e-mails whose sender died mid-send invokes it (jobs.ts, `runRedeliveryJob`). */
+export const REDELIVERY_JOB_INPUT = { job: 'notification-redeliver' } as const;
+
+/**
+ * The lease of a claimed e-mail: several times the function's timeout, so a sender still running is never
+ * taken for dead (AWS stops the function at its timeout; nothing of it runs after).
+ */
+export const leaseFor = (timeout: Duration): Duration =>
+  Duration.seconds(Math.max(120, timeout.toSeconds() * 6));
 
 /**
  * The delivery half of notifications (issue 16, docs/notifications.md): the table's stream (turned on in
@@ -43,6 +55,10 @@ export const REMINDER_JOB_INPUT = { job: 'notification-reminders' } as const;
  */
 export class Notifications extends Construct {
   readonly reminders: Schedule;
+  readonly digest: Schedule;
+  readonly redelivery: Schedule;
+  /** The HMAC key of e-mails' unsubscribe links (functions/src/features/notifications/links.ts). */
+  readonly linkKey: Key;
   readonly feedback: Topic | undefined;
   readonly configurationSet: ConfigurationSet | undefined;
   readonly alarms: Alarm[] = [];
@@ -80,21 +96,74 @@ export class Notifications extends Construct {
     // Reminders, overdue notices and escalations: planned every hour (each step has a fixed id, so a
     // late or repeated run sends nothing twice). EventBridge Scheduler with a role of its own.
     const schedulerRole = new Role(this, 'RemindersRole', {
-      description: 'EventBridge Scheduler: invoke the notifications function for the reminder job',
+      description:
+        'EventBridge Scheduler: invoke the notifications function for the reminder, digest and redelivery jobs',
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     });
-    this.reminders = new Schedule(this, 'PlanReminders', {
-      description: 'Plans deadline reminders, overdue notices and escalations into the outbox',
-      schedule: ScheduleExpression.rate(Duration.hours(1)),
-      target: new LambdaInvoke(fn, {
-        input: ScheduleTargetInput.fromObject(REMINDER_JOB_INPUT),
-        role: schedulerRole,
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(30),
-      }),
+    const hourly = (
+      id: string,
+      description: string,
+      schedule: ScheduleExpression,
+      input: object,
+      maxEventAge = Duration.minutes(30),
+    ) =>
+      new Schedule(this, id, {
+        description,
+        schedule,
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject(input),
+          role: schedulerRole,
+          retryAttempts: 2,
+          maxEventAge,
+        }),
+      });
+    this.reminders = hourly(
+      'PlanReminders',
+      'Plans deadline reminders, overdue notices and escalations into the outbox',
+      ScheduleExpression.rate(Duration.hours(1)),
+      REMINDER_JOB_INPUT,
+    );
+    // The daily digest: every hour at :05 (the function sends from NOTIFY_DIGEST_HOUR in Vietnam, once
+    // per person and day; the five minutes let the stream deliver the last notices of the window).
+    this.digest = hourly(
+      'SendDigests',
+      'Sends each person the daily digest of the notice kinds they chose (once a day)',
+      ScheduleExpression.cron({ minute: '5' }),
+      DIGEST_JOB_INPUT,
+    );
+    // E-mails whose claim's lease ran out (the function died between the send and its record): sent
+    // again with the same Message-ID. Every 10 minutes: a crashed e-mail waits at most lease + 10 min.
+    const lease = leaseFor(fn.timeout ?? Duration.seconds(3));
+    fn.addEnvironment('NOTIFY_LEASE_MS', String(lease.toMilliseconds()));
+    this.redelivery = hourly(
+      'RedeliverMail',
+      'Sends again, with the same Message-ID, e-mails whose sender died mid-send',
+      ScheduleExpression.rate(Duration.minutes(10)),
+      REDELIVERY_JOB_INPUT,
+      Duration.minutes(10),
+    );
+    // A person stops a kind of mail from the e-mail without signing in: the link is MAC'd with this key
+    // (GenerateMac/VerifyMac; the material never leaves KMS). Apart from the audit chain's key: only this
+    // function holds it, and replacing it only voids outstanding links.
+    this.linkKey = new Key(this, 'LinkKey', {
+      description: `thidua ${config.envName}: HMAC-SHA-256 key of e-mail unsubscribe links`,
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
     });
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'SignUnsubscribeLinks',
+        effect: Effect.ALLOW,
+        actions: ['kms:GenerateMac', 'kms:VerifyMac'],
+        resources: [this.linkKey.keyArn],
+      }),
+    );
+    fn.addEnvironment('NOTIFY_LINK_KEY_ID', this.linkKey.keyId);
+
     const fnId = Stack.of(this).getLogicalId(fn.node.defaultChild as CfnElement);
     acknowledge(
       schedulerRole,

@@ -136,7 +136,17 @@ async function buildMonthlyReportForm(page: Page, shots: string): Promise<string
   // The live preview is the real form at 360 px: bad figures break the rule, good ones pass.
   const preview = page.getByTestId('builder-preview');
   expect(await preview.evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBe(360);
-  await preview.getByLabel(/^Số vụ phát hiện/).fill('10');
+  // Re-typing what a number field shows, over it: tabbed into (all of it selected), 1.250 stays 1.250
+  // (it became 12.501,25 when the switch to the edited text 1250 dropped the selection).
+  const detectedCount = preview.getByLabel(/^Số vụ phát hiện/);
+  await detectedCount.fill('1250');
+  await preview.getByLabel(/^Số vụ đã khám phá/).focus();
+  expect(await detectedCount.inputValue()).toBe('1.250');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('1.250');
+  await page.keyboard.press('Tab');
+  expect(await detectedCount.inputValue()).toBe('1.250');
+  await detectedCount.fill('10');
   await preview.getByLabel(/^Số vụ đã khám phá/).fill('12');
   await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
   await preview.getByText(RULE_MESSAGE).waitFor();

@@ -1,20 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { docxText } from '@thidua/functions/features/commendations/documents/read-office';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signOnPaper } from '../integration/commendations-world';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
-import { apiAs, DEMO_TENANT, type Platform } from '../support/platform';
-import type { WebServer } from '../support/web-server';
+import { SHOTS, useJourney } from '../support/journey';
+import { apiAs, DEMO_TENANT } from '../support/platform';
 
 /**
  * The commendation journey in Chromium against the real local platform, from a production build: a
@@ -23,96 +14,27 @@ import type { WebServer } from '../support/web-server';
  * ballot → the chair signs → the decision is on the public page and its DOCX downloads.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'tests/output/screenshots');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const NOMINEE = 'Công an phường Tân Phú';
 const AWARD = 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh';
 
-let built: BuiltWeb;
-let platform: Platform;
-let web: WebServer;
-let browser: Browser;
-let downloadDir: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  downloadDir = await mkdtemp(join(tmpdir(), 'thidua-downloads-'));
-  built = await startBuiltWeb();
-  ({ web, platform } = built);
-  // This journey is the paper-original path, chosen explicitly by the province (ADR 0032); the digital
-  // one is tests/e2e/decision-signing.test.ts.
-  await signOnPaper(await apiAs(platform, 'quantri@demo.thidua.vn'));
-  browser = await launchChromium({ downloadsPath: downloadDir });
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await built?.stop();
-  if (downloadDir) await rm(downloadDir, { recursive: true, force: true });
-});
-
-// On a failure, every open page is saved, so the journey's last screens can be read.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  let i = 0;
-  for (const c of contexts) for (const p of c.pages()) await shot(p, `c-fail-${i++}`).catch(() => undefined);
-});
-
-async function newPage(label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('response', async (r) => {
-    if (r.status() >= 400 && r.url().includes(platform.apiUrl)) {
-      console.log(
-        `[${label}] ${r.request().method()} ${r.url()} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 600)}`,
-      );
-    }
-  });
-  page.on('pageerror', (e) => {
-    throw new Error(`page error for ${label}: ${e.message}`);
-  });
-  return page;
-}
-
-async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(email, viewport);
-  await page.goto(`${web.origin}/`);
-  try {
-    await page.getByLabel('Thư điện tử').waitFor();
-  } catch (e) {
-    await shot(page, 'c00-sign-in-failed');
-    throw new Error(
-      `sign-in page did not show: ${((await page.locator('body').textContent()) ?? '').slice(0, 500)}`,
-      {
-        cause: e,
-      },
-    );
-  }
-  await signInThroughPage(page, email);
-  return page;
-}
+const journey = useJourney('commendations', { downloads: true, logApiErrors: true });
+const { signedIn, noSeriousAxe: axe } = journey;
+const newPage = journey.page;
+const origin = () => journey.built().web.origin;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function axe(page: Page, name: string): Promise<void> {
-  const bad = seriousViolations(await axeViolations(page));
-  expect(bad, `${name}: ${JSON.stringify(bad)}`).toEqual([]);
-}
-
 const attach = (page: Page, label: RegExp, name: string) =>
   page.getByLabel(label).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+
+// This journey is the paper-original path, chosen explicitly by the province (ADR 0032); the digital one
+// is tests/e2e/decision-signing.test.ts.
+beforeAll(async () => {
+  await signOnPaper(await apiAs(journey.built().platform, 'quantri@demo.thidua.vn'));
+});
 
 describe('commendations journey', () => {
   it('nomination → tờ trình → province → disclosure with a comment → secret ballot → signed decision, public with its DOCX', async () => {
@@ -164,7 +86,7 @@ describe('commendations journey', () => {
     await officer.getByRole('button', { name: /^Thêm đề nghị: Hồ sơ đề nghị khen thưởng/ }).click();
     await officer.waitForURL((u) => u.href !== firstUrl && u.pathname.startsWith('/submissions/'));
     await officer.getByLabel(/^Đề nghị khen thưởng cho/).waitFor();
-    await officer.goto(`${web.origin}/`);
+    await officer.goto(`${origin()}/`);
     await officer.getByRole('button', { name: /^Thêm đề nghị: Hồ sơ đề nghị khen thưởng/ }).waitFor();
     expect(
       await officer.getByRole('link', { name: /^(Tiếp tục|Xem): Hồ sơ đề nghị khen thưởng/ }).count(),
@@ -173,7 +95,7 @@ describe('commendations journey', () => {
 
     // 2. The district consolidates it into its tờ trình and sends it to the province.
     const district = await signedIn('duyet.dongxoai@demo.thidua.vn');
-    await district.goto(`${web.origin}/commendations/consolidate`);
+    await district.goto(`${origin()}/commendations/consolidate`);
     await district.getByRole('heading', { name: 'Tổng hợp đề nghị khen thưởng' }).waitFor();
     await district.getByRole('checkbox', { name: /Phường Tân Phú/ }).check();
     await district.getByLabel('Số tờ trình (nếu có)').fill('45/TTr-UBND');
@@ -187,7 +109,7 @@ describe('commendations journey', () => {
 
     // 3. The province approves the tờ trình as a whole.
     const province = await signedIn('duyet.tinh@demo.thidua.vn');
-    await province.goto(`${web.origin}/commendations/batches`);
+    await province.goto(`${origin()}/commendations/batches`);
     await province.getByRole('heading', { name: /Thành phố Đồng Xoài/ }).waitFor();
     await shot(province, 'c03-province-batches');
     await province.getByRole('button', { name: 'Duyệt tờ trình' }).click();
@@ -196,7 +118,7 @@ describe('commendations journey', () => {
 
     // 4. The secretariat opens the public disclosure.
     const sec = await signedIn('thuongtruc@demo.thidua.vn');
-    await sec.goto(`${web.origin}/commendations/disclosures`);
+    await sec.goto(`${origin()}/commendations/disclosures`);
     await sec.getByRole('checkbox', { name: new RegExp(NOMINEE) }).check();
     await sec.getByRole('button', { name: 'Công khai danh sách' }).click();
     await sec.getByText('Đang công khai').waitFor();
@@ -204,7 +126,7 @@ describe('commendations journey', () => {
 
     // 5. Anyone, without signing in, reads the list and sends one comment.
     const citizen = await newPage('citizen', { width: 360, height: 780 });
-    await citizen.goto(`${web.origin}/public/${DEMO_TENANT}/disclosures`);
+    await citizen.goto(`${origin()}/public/${DEMO_TENANT}/disclosures`);
     await citizen.getByRole('heading', { name: 'Danh sách đề nghị khen thưởng', exact: true }).waitFor();
     await citizen.getByText(NOMINEE).first().waitFor();
     await citizen.getByLabel('Về trường hợp').selectOption({ label: `${NOMINEE} (Phường Tân Phú)` });
@@ -235,7 +157,7 @@ describe('commendations journey', () => {
       .fill('Công văn số 01/UBND-NC ngày 10/12/2023');
     await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByText('Đã kết thúc').waitFor();
-    await sec.goto(`${web.origin}/commendations/council`);
+    await sec.goto(`${origin()}/commendations/council`);
     await sec.getByRole('checkbox', { name: new RegExp(NOMINEE) }).check();
     await sec.getByLabel('Người chủ trì').fill('Huỳnh Văn Quang');
     await sec.getByRole('button', { name: 'Mở phiên họp' }).click();
@@ -250,7 +172,7 @@ describe('commendations journey', () => {
       'hoidong3@demo.thidua.vn',
     ].entries()) {
       const member = await signedIn(email);
-      await member.goto(`${web.origin}/commendations/vote`);
+      await member.goto(`${origin()}/commendations/vote`);
       await member.getByRole('heading', { name: 'Bỏ phiếu kín' }).waitFor();
       await member.getByRole('radio', { name: choices[i] ?? 'Đồng ý', exact: true }).check();
       if (i === 0) await axe(member, 'ballot');
@@ -273,7 +195,7 @@ describe('commendations journey', () => {
 
     // 9. The chair signs: number and date come from the server.
     const chair = await signedIn('chutich@demo.thidua.vn');
-    await chair.goto(`${web.origin}/commendations/sign`);
+    await chair.goto(`${origin()}/commendations/sign`);
     await chair.getByRole('button', { name: 'Ký quyết định' }).click();
     await chair.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await chair.getByText(/Đã ký Quyết định số 01\/QĐ-UBND/).waitFor();
@@ -282,7 +204,7 @@ describe('commendations journey', () => {
 
     // 10. The decision is on the public page, and its DOCX downloads.
     const reader = await newPage('reader');
-    await reader.goto(`${web.origin}/public/${DEMO_TENANT}/decisions`);
+    await reader.goto(`${origin()}/public/${DEMO_TENANT}/decisions`);
     await reader.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ }).waitFor();
     await reader.getByText(NOMINEE).first().waitFor();
     await axe(reader, 'public decisions');
@@ -291,7 +213,7 @@ describe('commendations journey', () => {
       reader.waitForEvent('download'),
       reader.getByRole('link', { name: 'Tải quyết định (DOCX)' }).click(),
     ]);
-    const file = join(downloadDir, 'quyet-dinh.docx');
+    const file = join(journey.downloadsDir(), 'quyet-dinh.docx');
     await download.saveAs(file);
     const text = docxText(new Uint8Array(await readFile(file)));
     expect(text).toContain('Số: 01/QĐ-UBND');
@@ -300,7 +222,7 @@ describe('commendations journey', () => {
     expect(text).toContain('Huỳnh Văn Quang');
 
     // 11. The commune is told.
-    await officer.goto(`${web.origin}/commendations/notifications`);
+    await officer.goto(`${origin()}/commendations/notifications`);
     await officer
       .getByText(/Quyết định số 01\/QĐ-UBND/)
       .waitFor()

@@ -6,7 +6,7 @@ import { keySigner, signPdf } from '@thidua/functions/kernel/pdf/pades-sign';
 import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiWorld, signedInWorld } from '../integration/api-world';
+import { type ApiWorld, signInEveryone } from '../integration/api-world';
 import {
   addCommendationCampaign,
   COMMEND_CAMPAIGN,
@@ -14,7 +14,7 @@ import {
   countedSession,
 } from '../integration/commendations-world';
 import { type BuiltWeb, launchChromium, signInThroughPage, startBuiltWeb } from '../support/browser';
-import { apiAs, DEMO_TENANT } from '../support/platform';
+import { api, apiAs, DEMO_TENANT } from '../support/platform';
 
 /**
  * Issue 17 point 5 in Chromium (ADR 0032): the chair takes the number (the dialog says which and who will
@@ -31,7 +31,12 @@ let ca: Awaited<ReturnType<typeof testCa>>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'thidua-signing-'));
   built = await startBuiltWeb();
-  w = await signedInWorld(built.platform);
+  w = {
+    platform: built.platform,
+    as: await signInEveryone(built.platform),
+    anonymous: api(built.platform),
+    stop: () => built.platform.stop(),
+  };
   await addCommendationCampaign(w.as.admin);
   const members = await Promise.all(
     ['hoidong1@demo.thidua.vn', 'hoidong2@demo.thidua.vn', 'hoidong3@demo.thidua.vn'].map((e) =>

@@ -1,15 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  type BuiltWeb,
-  launchChromium,
-  seriousViolations,
-  signInThroughPage,
-  startBuiltWeb,
-} from '../support/browser';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, seriousViolations } from '../support/browser';
+import { SHOTS, useJourney } from '../support/journey';
 import { createProvince } from '../support/provinces';
 
 /**
@@ -19,47 +11,8 @@ import { createProvince } from '../support/provinces';
  * and opens the report: its origin, its contents and its audit trail verified. An officer of another ward
  * sees none of it. On a 360-px phone too, axe clean.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = join(ROOT, 'tests/output/screenshots');
-
-let built: BuiltWeb;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  built = await startBuiltWeb({ seedMerged: true });
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await built?.stop();
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  let i = 0;
-  for (const c of contexts)
-    for (const p of c.pages())
-      await p
-        .screenshot({ path: join(SHOTS, `merger-fail-${i++}.png`), fullPage: true })
-        .catch(() => undefined);
-});
-
-async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (e) => {
-    throw new Error(`page error for ${email}: ${e.message}`);
-  });
-  await page.goto(`${built.web.origin}/sign-in`);
-  await signInThroughPage(page, email);
-  return page;
-}
+const journey = useJourney('merger', { platform: { seedMerged: true } });
+const signedIn = journey.signedIn;
 
 describe('the successor ward reads its predecessor’s history', () => {
   it("shows Phường Tân Phú's approved 2023 report and award to the officer of Phường Bình Phước", async () => {
@@ -96,13 +49,13 @@ describe('the successor ward reads its predecessor’s history', () => {
 
   it('on a 360-px phone, and not for the officer of another ward', async () => {
     const phone = await signedIn('canbo.phuongbinhphuoc@demo.thidua.vn', { width: 360, height: 780 });
-    await phone.goto(`${built.web.origin}/history`);
+    await phone.goto(`${journey.built().web.origin}/history`);
     await phone.getByRole('region', { name: 'Phường Tân Phú — Tỉnh Bình Phước' }).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(seriousViolations(await axeViolations(phone))).toEqual([]);
 
     const other = await signedIn('canbo.phuongdongxoai@demo.thidua.vn');
-    await other.goto(`${built.web.origin}/history`);
+    await other.goto(`${journey.built().web.origin}/history`);
     await other.getByRole('heading', { name: 'Lịch sử kế thừa của Phường Đồng Xoài' }).waitFor();
     await other.getByRole('region', { name: 'Phường Tiến Thành — Tỉnh Bình Phước' }).waitFor();
     expect(await other.getByText('Phường Tân Phú').count()).toBe(0);
@@ -111,7 +64,7 @@ describe('the successor ward reads its predecessor’s history', () => {
 
 describe('the merge screen', () => {
   it('lets the merged province take in a consenting province: unit map on screen, typed confirmation', async () => {
-    await createProvince(built.platform, {
+    await createProvince(journey.built().platform, {
       tenantId: 'thu-nghiem',
       name: 'Tỉnh Thử Nghiệm',
       communeId: 'xa-thu-nghiem',
@@ -121,7 +74,7 @@ describe('the merge screen', () => {
     });
     // The absorbed province's administrator consents on the same screen.
     const theirs = await signedIn('quantri@thunghiem.thidua.vn');
-    await theirs.goto(`${built.web.origin}/admin/mergers`);
+    await theirs.goto(`${journey.built().web.origin}/admin/mergers`);
     const consent = theirs.getByRole('region', { name: 'Tỉnh này đồng ý được hợp nhất vào tỉnh khác' });
     await consent.getByLabel('Mã tỉnh hợp nhất (ví dụ dong-nai)').fill('dong-nai');
     await consent.getByLabel('Hợp nhất từ ngày').fill('2026-12-01');
@@ -145,7 +98,7 @@ describe('the merge screen', () => {
     await ours.screenshot({ path: join(SHOTS, 'merger-screen.png'), fullPage: true });
 
     // The merged province's history now lists both absorbed provinces, their links intact.
-    await ours.goto(`${built.web.origin}/history`);
+    await ours.goto(`${journey.built().web.origin}/history`);
     await ours.getByText('Tỉnh Thử Nghiệm → Tỉnh Đồng Nai').waitFor();
     expect(await ours.getByText('Liên kết hợp nhất toàn vẹn').count()).toBe(2);
   });

@@ -1,4 +1,5 @@
 import { routes } from '@thidua/functions/routes';
+import { encodeUnsubscribePayload } from '@thidua/shared/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, type ApiResponse, apiAs, createPoolUser, emulatorClients } from '../support/platform';
 import {
@@ -616,6 +617,25 @@ const cases = (): Case[] => {
       call: (a) => a.get('/admin/notifications/dead-letters'),
       expected: role(['admin'], 200),
     },
+    // An e-mail's unsubscribe link: its MAC is the credential, not the session. A link whose MAC does not
+    // verify is refused to everyone, signed in or not (a signed-in person cannot use another's link).
+    ...(['getUnsubscribe', 'postUnsubscribe'] as const).map(
+      (operationId): Case => ({
+        operationId,
+        label: '(a forged link)',
+        call: (a) => {
+          const payload = encodeUnsubscribePayload({
+            t: 'demo',
+            u: 'authz-user',
+            k: 'returned',
+            e: 4_000_000_000,
+          });
+          const path = `/public/notifications/preferences?unsubscribe=returned&token=${payload}.${'A'.repeat(43)}`;
+          return operationId === 'getUnsubscribe' ? a.get(path) : a.post(path);
+        },
+        expected: () => 403,
+      }),
+    ),
     {
       operationId: 'replayDeadLetter',
       label: '(none)',

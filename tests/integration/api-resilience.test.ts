@@ -29,7 +29,8 @@ import {
  */
 let w: ApiWorld;
 beforeAll(async () => {
-  w = await startApiWorld();
+  // A DynamoDB Local of its own: this file freezes and kills it.
+  w = await startApiWorld({ ownDynamoDbLocal: true });
 }, 240_000);
 afterAll(async () => {
   await w?.stop();

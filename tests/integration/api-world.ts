@@ -10,9 +10,9 @@ import {
   demoUsers,
   emulatorClients,
   type Platform,
-  type PlatformOptions,
   PROVINCE_ID,
   startTestPlatform,
+  type TestPlatformOptions,
 } from '../support/platform';
 
 /**
@@ -139,27 +139,25 @@ export const addReportCampaign = async (
   expect(r.status, r.text).toBe(201);
 };
 
-/** Every test login signed in on `platform` (a browser test's platform too); `stop` stops the platform. */
-export const signedInWorld = async (platform: Platform): Promise<ApiWorld> => {
+/** Every demo login signed in to the API of `platform`. */
+export const signInEveryone = async (platform: Platform): Promise<Record<Login, Api>> => {
   const entries = await Promise.all(
     (Object.entries(logins) as [Login, string][]).map(
       async ([k, email]) => [k, await apiAs(platform, email)] as const,
     ),
   );
-  const as = Object.fromEntries(entries) as Record<Login, Api>;
-  return { platform, as, anonymous: api(platform), stop: () => platform.stop() };
+  return Object.fromEntries(entries) as Record<Login, Api>;
 };
 
-export const startApiWorld = async (options: Partial<PlatformOptions> = {}): Promise<ApiWorld> => {
+export const startApiWorld = async (options: TestPlatformOptions = {}): Promise<ApiWorld> => {
   const platform = await startTestPlatform(options);
   try {
-    const world = await signedInWorld(platform);
-    const { as } = world;
+    const as = await signInEveryone(platform);
     const t = await as.admin.post(`/admin/templates/${REPORT_TEMPLATE}/versions`, testTemplateBody);
     expect(t.status, t.text).toBe(201);
     const r = await as.admin.post('/admin/campaigns', testCampaign());
     expect(r.status, r.text).toBe(201);
-    return world;
+    return { platform, as, anonymous: api(platform), stop: () => platform.stop() };
   } catch (err) {
     await platform.stop();
     throw err;

@@ -1,10 +1,9 @@
 import { docxText } from '@thidua/functions/features/commendations/documents/read-office';
-import { setPasswordAndGroups } from '@thidua/functions/local/pool-users';
-import { templates2023 } from '@thidua/shared/forms';
 import { describe, expect, it } from 'vitest';
-import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
-import { type ApiWorld, expectStatus, testCampaign, units, useApiWorld } from './api-world';
-import { nominationData, signOnPaper, uploadPdf } from './commendations-world';
+import { type Api, DEMO_TENANT } from '../support/platform';
+import { expectStatus, units, useApiWorld } from './api-world';
+import { signOnPaper } from './commendations-world';
+import { COMMUNE_CAMPAIGN as CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from './commune-world';
 
 /**
  * Issue 17, point 6: a commune issues its own Giấy khen, decided by its Chairman alone (the award type's
@@ -13,67 +12,6 @@ import { nominationData, signOnPaper, uploadPdf } from './commendations-world';
  * ward's own register, signed by its Chairman (office holder), published, printed on the Giấy khen blank.
  */
 const world = useApiWorld();
-const CAMPAIGN = 'commune-awards-2026';
-const GROUP = 'tdp-1-tan-phu';
-const PASSWORD = 'Thu-nghiem-2026!';
-
-/**
- * The nomination form offering the commune's awards: a new version of the seeded template published by
- * the administrator (the seed's version 1 lists the province's awards only). Returns its version.
- */
-const communeNominationForm = async (w: ApiWorld): Promise<number> => {
-  const seeded = templates2023.find((t) => t.id === 'nomination_2023');
-  if (!seeded) throw new Error('template');
-  const sections = seeded.sections.map((sec) => ({
-    ...sec,
-    fields: sec.fields.map((f) =>
-      f.key === 'awardTypeId' && f.type === 'select'
-        ? {
-            ...f,
-            options: [
-              ...f.options,
-              { value: 'giay_khen_chu_tich_ubnd_xa', label: 'Giấy khen của Chủ tịch UBND cấp xã' },
-            ],
-          }
-        : f,
-    ),
-  }));
-  const { kind, title, description, rules, workflow, sensitiveReaders } = seeded;
-  const created = expectStatus(
-    await w.as.admin.post('/admin/templates/nomination_2023/versions', {
-      kind,
-      title,
-      description,
-      sections,
-      rules,
-      workflow,
-      ...(sensitiveReaders ? { sensitiveReaders } : {}),
-    }),
-    201,
-  );
-  return Number(created.version);
-};
-
-/** An account the administrator creates, given a permanent password as an operator would. */
-const account = async (w: ApiWorld, email: string, unitId: string, role: string): Promise<Api> => {
-  expectStatus(
-    await w.as.admin.post('/admin/users', { email, name: `Cán bộ ${role}`, unitId, roles: [role] }),
-    201,
-  );
-  const clients = emulatorClients(w.platform);
-  try {
-    await setPasswordAndGroups(clients.cognito, w.platform.userPoolId, {
-      email,
-      name: `Cán bộ ${role}`,
-      tenantId: DEMO_TENANT,
-      unitId,
-      password: PASSWORD,
-    });
-  } finally {
-    clients.destroy();
-  }
-  return apiAs(w.platform, email, PASSWORD);
-};
 
 describe('commune level: a Giấy khen decided by the Chairman alone', () => {
   let officer: Api;
@@ -85,86 +23,9 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
     const w = world();
     // This suite is the paper-original path, the province's explicit choice (ADR 0032).
     await signOnPaper(w.as.admin);
-    expectStatus(
-      await w.as.admin.post('/admin/units', {
-        id: GROUP,
-        kind: 'residential_group',
-        name: 'Tổ dân phố 1',
-        parentId: units.commune,
-        openedOn: '2026-01-01',
-      }),
-      201,
-    );
-    officer = await account(w, 'canbo.tdp1@demo.thidua.vn', GROUP, 'submitter');
-    reviewer = await account(w, 'duyet.tanphu@demo.thidua.vn', units.commune, 'reviewer');
-    const templateVersion = await communeNominationForm(w);
-    expectStatus(
-      await w.as.admin.post(
-        '/admin/campaigns',
-        testCampaign(CAMPAIGN, {
-          title: 'Phong trào thi đua của phường Tân Phú năm 2026',
-          participants: { unitKinds: ['residential_group'] },
-          periods: ['2026-Y'],
-          forms: [
-            {
-              formKey: 'nomination',
-              templateId: 'nomination_2023',
-              templateVersion,
-              periods: ['2026-Y'],
-              deadlines: [],
-            },
-          ],
-          chainConfigs: [
-            {
-              id: 'to-dan-pho-phuong',
-              name: 'Tổ dân phố → phường',
-              effectiveFrom: '2020-01-01',
-              effectiveTo: null,
-              rules: [{ authorKind: 'residential_group', reviewerKinds: ['commune'] }],
-            },
-          ],
-          awardTypeIds: ['giay_khen_chu_tich_ubnd_xa'],
-        }),
-      ),
-      201,
-    );
-    const nominee = {
-      kind: 'individual' as const,
-      name: 'Lê Văn Tổ',
-      position: 'Tổ trưởng tổ dân phố',
-      gender: 'male' as const,
-      birthDate: '1975-03-02',
-      awardTypeId: 'giay_khen_chu_tich_ubnd_xa',
-    };
-    const draft = expectStatus(
-      await officer.post('/submissions', {
-        campaignId: CAMPAIGN,
-        formKey: 'nomination',
-        period: '2026-Y',
-        data: nominationData(nominee),
-      }),
-      201,
-    );
-    nominationId = String(draft.id);
-    const files = {
-      toTrinh: [await uploadPdf(officer, nominationId, 'to-trinh.pdf')],
-      achievementReport: [await uploadPdf(officer, nominationId, 'bao-cao-thanh-tich.pdf')],
-      minutes: [await uploadPdf(officer, nominationId, 'bien-ban.pdf')],
-    };
-    const saved = expectStatus(
-      await officer.put(`/submissions/${nominationId}`, {
-        data: nominationData(nominee, files),
-        expectedVersion: draft.version,
-      }),
-      200,
-    );
-    const sent = expectStatus(
-      await officer.post(`/submissions/${nominationId}/actions`, {
-        type: 'submit',
-        expectedVersion: saved.version,
-      }),
-      200,
-    );
+    ({ officer, reviewer } = await setUpCommune(w));
+    const sent = await sendNominee(officer, tdpLeader);
+    nominationId = String(sent.id);
     // Before the ward's review ends, its head has nothing to decide on.
     const early = await w.as.communeHead.post('/commendations/head-decisions', {
       campaignId: CAMPAIGN,
@@ -180,6 +41,36 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
       200,
     );
     expect(approved.state).toBe('approved');
+  });
+
+  it('the ward’s desk lists it with its dossier and the number the decision will take', async () => {
+    const w = world();
+    const desk = expectStatus(
+      await w.as.communeHead.get(`/commendations/campaigns/${CAMPAIGN}/head-desk`),
+      200,
+    );
+    expect(desk.unitId).toBe(units.commune);
+    expect(desk.items).toEqual([
+      expect.objectContaining({
+        nominationId,
+        nomineeName: 'Lê Văn Tổ',
+        unitName: 'Tổ dân phố 1',
+        issuingBodyId: 'ubnd-xa',
+        files: expect.arrayContaining([expect.objectContaining({ name: 'to-trinh.pdf' })]),
+      }),
+    ]);
+    expect(desk.registers).toEqual([
+      expect.objectContaining({ issuingBodyId: 'ubnd-xa', mode: 'product', nextNumberText: '01/QĐ-UBND' }),
+    ]);
+    // The ward's office prepares for its head; each unit's desk is its own: the district's and the tổ dân
+    // phố's show nothing of the ward's.
+    const desk2 = `/commendations/campaigns/${CAMPAIGN}/head-desk`;
+    expect(expectStatus(await w.as.communeSubmitter.get(desk2), 200).items).toHaveLength(1);
+    for (const other of [w.as.districtReviewer, officer]) {
+      const theirs = expectStatus(await other.get(desk2), 200);
+      expect(theirs.items).toEqual([]);
+      expect(theirs.unitId).not.toBe(units.commune);
+    }
   });
 
   it('only the ward’s head decides; the decision is the ward’s, in its own register, signed by its Chairman', async () => {
@@ -250,5 +141,57 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
       200,
     );
     expect(String(test.html)).toContain('class="slot test"');
+  });
+
+  it('the ward’s head revokes the award with reason and legal basis; the public page and the print follow', async () => {
+    const w = world();
+    const url = `/commendations/decisions/${String(decision.id)}/revocations`;
+    const body = { nominationId, reason: 'Kê khai thành tích không trung thực' };
+    // Only the unit's head revokes its head's decision; without a legal basis the act is refused.
+    expect((await w.as.communeSubmitter.post(url, { ...body, legalBasis: 'Điều 90 Luật TĐKT' })).status).toBe(
+      403,
+    );
+    const bare = await w.as.communeHead.post(url, body);
+    expect(bare.status).toBe(422);
+    expect(bare.text).toContain('legal_basis_required');
+    const legalBasis = 'Khoản 1 Điều 90 Luật Thi đua, khen thưởng số 06/2022/QH15';
+    const revocation = expectStatus(await w.as.communeHead.post(url, { ...body, legalBasis }), 201);
+    expect(revocation).toMatchObject({
+      kind: 'revocation',
+      decidedBy: 'head',
+      issuingBodyId: `ubnd-xa__${units.commune}`,
+      numberText: '02/QĐ-UBND',
+      legalBasis,
+    });
+    expect(revocation.signerName).toBe(decision.signerName);
+    expect((await w.as.communeHead.post(url, { ...body, legalBasis })).status).toBe(409);
+
+    const pub = expectStatus(
+      await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${String(decision.id)}`),
+      200,
+    );
+    expect(JSON.stringify(pub)).toContain('"revocationNumber":"02/QĐ-UBND"');
+    const print = await w.as.communeHead.get(
+      `/commendations/decisions/${String(decision.id)}/certificates?blankId=giay-khen-a4`,
+    );
+    expect(print.status).toBe(422);
+    expect(print.text).toContain('nothing_to_print');
+    const desk = expectStatus(
+      await w.as.communeHead.get(`/commendations/campaigns/${CAMPAIGN}/head-desk`),
+      200,
+    );
+    expect(desk.items).toEqual([]);
+    expect(desk.decisions).toEqual([
+      expect.objectContaining({
+        decision: expect.objectContaining({ id: decision.id }),
+        revocations: [expect.objectContaining({ numberText: '02/QĐ-UBND', legalBasis })],
+      }),
+    ]);
+    expect(desk.registers).toEqual([expect.objectContaining({ nextNumberText: '03/QĐ-UBND' })]);
+    const chain = expectStatus(
+      await w.as.secretariat.get(`/audit/chains/revocation/${String(decision.id)}~${String(revocation.id)}`),
+      200,
+    );
+    expect(JSON.stringify(chain)).toContain(legalBasis);
   });
 });

@@ -13,8 +13,8 @@ import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld }
 export const COMMEND_CAMPAIGN = 'commend-test';
 export const NOMINATION_PERIOD = '2026-Y';
 
-/** The commendation campaign of these suites (and of the decision-signing browser test). */
-export const addCommendationCampaign = async (admin: Api) => {
+/** The commendation suites' campaign, created by the administrator. */
+export const addCommendationCampaign = async (admin: Api): Promise<void> => {
   const r = await admin.post(
     '/admin/campaigns',
     testCampaign(COMMEND_CAMPAIGN, {

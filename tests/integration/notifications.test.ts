@@ -1,13 +1,11 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { smtpEmailChannel } from '@thidua/functions/features/notifications/channels';
 import { deliverIntent } from '@thidua/functions/features/notifications/delivery';
-import { createNotificationRepository } from '@thidua/functions/features/notifications/repository';
-import { createUnitRepository, createUserRepository } from '@thidua/functions/features/org/repository';
 import type { CapturedMail } from '@thidua/functions/local/mail';
 import type { Clock } from '@thidua/functions/local/scheduler';
 import type { NotificationIntent } from '@thidua/shared/notifications';
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANT, emulatorClients } from '../support/platform';
+import { deliveryParts } from '../support/delivery';
+import { DEMO_TENANT } from '../support/platform';
 import {
   act,
   body,
@@ -172,9 +170,8 @@ describe('a workflow action notifies the people whose turn it is, in the app and
 describe('failed e-mails retry, then wait in the dead-letter list for the administrator', () => {
   it('after every attempt fails the delivery is a dead letter; replay sends it once and removes it', async () => {
     const { as, platform } = world();
-    const clients = emulatorClients(platform);
-    const ref = { table: platform.tableName, client: DynamoDBDocumentClient.from(clients.dynamo) };
-    const notifications = createNotificationRepository(ref);
+    // A real SMTP client to a port nothing listens on: every attempt is refused.
+    const { deps, destroy } = deliveryParts(platform, smtpEmailChannel({ host: '127.0.0.1', port: 1 }));
     const intent: NotificationIntent = {
       id: `test#dead-letter#${Date.now()}`,
       tenantId: DEMO_TENANT,
@@ -186,26 +183,12 @@ describe('failed e-mails retry, then wait in the dead-letter list for the admini
       createdAt: new Date().toISOString(),
     };
     try {
-      // A real SMTP client to a port nothing listens on: every attempt is refused.
-      const deps = {
-        notifications,
-        users: createUserRepository(ref),
-        units: createUnitRepository(ref),
-        email: smtpEmailChannel({ host: '127.0.0.1', port: 1 }),
-        config: {
-          from: 'Thi đua <no-reply@thidua.local>',
-          contact: 'VP',
-          appUrl: 'http://localhost:5173',
-          maxAttempts: 3,
-          backoffMs: 10,
-        },
-      };
       const report = await deliverIntent(deps, intent);
       expect(report).toMatchObject({ recipients: 1, noticesAdded: 1, mailed: 0, deadLetters: 1 });
       // Delivered again (a retried batch): the dead letter is not mailed again, no second notice.
       expect(await deliverIntent(deps, intent)).toMatchObject({ noticesAdded: 0, mailed: 0, deadLetters: 0 });
     } finally {
-      clients.destroy();
+      destroy();
     }
     expectStatus(await as.communeSubmitter.get('/admin/notifications/dead-letters'), 403);
     const list = expectStatus(await as.admin.get('/admin/notifications/dead-letters'), 200);

@@ -1,19 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium';
-import { type Platform, type PlatformOptions, startTestPlatform } from './platform';
+import { type Platform, startTestPlatform, type TestPlatformOptions } from './platform';
+import { buildWeb, type WebBuild } from './web-build';
 import { serveWeb, type WebServer } from './web-server';
 
 export { launchChromium };
 
 /** What the browser journeys share: the built app on the local platform, Chromium, sign-in and axe. */
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The password of every demo user. */
@@ -25,22 +21,28 @@ export interface BuiltWeb {
   stop(): Promise<void>;
 }
 
+/** The build of the run's global setup (global-setup.ts), else one of this journey's own. */
+const webBuild = async (): Promise<WebBuild> => {
+  const prebuilt = process.env.VITEST ? inject('webDist') : null;
+  return prebuilt ? { dir: prebuilt, remove: async () => undefined } : buildWeb();
+};
+
 /**
- * The production build of the web app (as `npm run build -w web` makes it, into a temporary folder),
- * served the way CloudFront serves it, on a fresh local platform that allows its origin.
+ * The production build of the web app, served the way CloudFront serves it, on a fresh local platform
+ * that allows its origin.
  */
-export const startBuiltWeb = async (options: Partial<PlatformOptions> = {}): Promise<BuiltWeb> => {
-  const distDir = await mkdtemp(join(tmpdir(), 'thidua-web-dist-'));
+export const startBuiltWeb = async (options: TestPlatformOptions = {}): Promise<BuiltWeb> => {
+  let dist: WebBuild | undefined;
   let web: WebServer | undefined;
   let platform: Platform | undefined;
   const stop = async () => {
     await platform?.stop();
     await web?.stop();
-    await rm(distDir, { recursive: true, force: true });
+    await dist?.remove();
   };
   try {
-    await build({ root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
-    web = await serveWeb({ dir: distDir });
+    dist = await webBuild();
+    web = await serveWeb({ dir: dist.dir });
     platform = await startTestPlatform({ ...options, webOrigins: [web.origin] });
     web.setConfig(platform.webConfig);
     return { web, platform, stop };
@@ -94,13 +96,21 @@ export const seriousViolations = (violations: readonly AxeViolation[]): AxeViola
  * A browser journey file's world: the built app on a fresh platform and one Chromium, started before the
  * file's tests and stopped after them. Read `built` and `browser` inside tests (they exist from then on).
  */
-export const useBuiltWeb = (options: Partial<PlatformOptions> = {}) => {
+export const useBuiltWeb = (
+  options: TestPlatformOptions = {},
+  /** Chromium's launch options, read when it starts (a downloads folder made by an earlier hook). */
+  launch: () => Parameters<typeof launchChromium>[0] = () => ({}),
+) => {
   let built: BuiltWeb | undefined;
   let browser: Browser | undefined;
-  beforeAll(async () => {
-    built = await startBuiltWeb(options);
-    browser = await launchChromium();
-  });
+  // The December 2026 world (seedMerged) takes longer to seed than the project's hook timeout allows.
+  beforeAll(
+    async () => {
+      built = await startBuiltWeb(options);
+      browser = await launchChromium(launch());
+    },
+    options.seedMerged ? 300_000 : undefined,
+  );
   afterAll(async () => {
     await browser?.close();
     await built?.stop();

@@ -4,15 +4,22 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
-import { type Platform, type PlatformOptions, startPlatform } from '@thidua/functions/local/platform';
+import {
+  type Platform,
+  type PlatformOptions,
+  type SharedDynamoLocal,
+  startPlatform,
+} from '@thidua/functions/local/platform';
 import { DEMO_PASSWORD } from '@thidua/functions/local/seed-data';
 import { contractMismatch, contractsByOperation, routes } from '@thidua/shared/contracts';
+import { inject } from 'vitest';
 
 /**
  * The harness of the integration, end-to-end and benchmark suites: the real local platform (DynamoDB
  * Local in memory, s3rver and cognito-local in a temporary folder, free ports, the real gateway and
  * handlers), sign-in over the Cognito protocol, and a small fetch wrapper for the API. One platform per
- * test file: start it in `beforeAll`, stop it in `afterAll`.
+ * test file: start it in `beforeAll`, stop it in `afterAll`. Under vitest, its table lives in the run's
+ * DynamoDB Local (global-setup.ts); s3rver and cognito-local are the file's own.
  */
 export { createAppClient } from '@thidua/functions/local/bootstrap';
 export { emulatorClients } from '@thidua/functions/local/clients';
@@ -28,9 +35,28 @@ export {
   PROVINCE_ID,
 } from '@thidua/functions/local/seed-data';
 
+export interface TestPlatformOptions extends Partial<PlatformOptions> {
+  /**
+   * A DynamoDB Local of this platform's own instead of the run's shared one (global-setup.ts), for a test
+   * that freezes or kills it (`dynamoPid`).
+   */
+  ownDynamoDbLocal?: boolean;
+}
+
+/** The run's DynamoDB Local when the suite's global setup started one. */
+const runDynamo = (): SharedDynamoLocal | undefined =>
+  process.env.VITEST ? (inject('sharedDynamo') as SharedDynamoLocal | undefined) : undefined;
+
 /** A memory-mode platform with the demo world seeded (pass `seed: false` for an empty one). */
-export function startTestPlatform(options: Partial<PlatformOptions> = {}): Promise<Platform> {
-  return startPlatform({ mode: 'memory', seed: true, ...options });
+export function startTestPlatform(options: TestPlatformOptions = {}): Promise<Platform> {
+  const { ownDynamoDbLocal, ...platformOptions } = options;
+  const shared = ownDynamoDbLocal ? undefined : runDynamo();
+  return startPlatform({
+    mode: 'memory',
+    seed: true,
+    ...(shared ? { sharedDynamo: shared } : {}),
+    ...platformOptions,
+  });
 }
 
 export interface Tokens {

@@ -2,6 +2,7 @@ import { submissionContracts } from '@thidua/shared/contracts';
 import { attachmentsDep } from '../features/attachments/repository';
 import { campaignsDep, templatesDep } from '../features/campaigns/repository';
 import { unitsDep, usersDep } from '../features/org/repository';
+import { commentsDep } from '../features/submissions/comments';
 import { submissionRoutes } from '../features/submissions/http';
 import { submissionsDep } from '../features/submissions/repository';
 import { idempotencyDep } from '../kernel/data/idempotency-store';
@@ -19,6 +20,8 @@ const deps = groupDeps([
   usersDep,
   idempotencyDep,
   accountsDep,
+  // A return's fields include those of comments written with it (returnFields).
+  commentsDep,
 ]);
 export const handler = createGroupHandler(submissionContracts, submissionRoutes(deps), {
   idempotency: deps.idempotency,

@@ -1,3 +1,4 @@
+import type { ApiKeyRepository } from '../features/api-keys/repository';
 import type { AttachmentRepository } from '../features/attachments/repository';
 import type { FileStorage } from '../features/attachments/storage';
 import type { AuditLog } from '../features/audit/chains';
@@ -62,6 +63,8 @@ export interface Deps extends BaseDeps {
   audit: AuditLog;
   /** Tenant mergers: consents, lineage records, tenant ledgers (ADR 0017). */
   mergers: MergerRepository;
+  /** The API keys of document-management systems (hashed; ADR 0034). */
+  apiKeys: ApiKeyRepository;
 }
 
 export type DepName = Exclude<keyof Deps, keyof BaseDeps>;

@@ -124,6 +124,7 @@ export const AuditSubjectKind = z.enum([
   'tenant_settings',
   'tenant_security',
   'tenant_signing',
+  'api_key',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
 
@@ -144,6 +145,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   tenant_settings: 'Thiết lập của tỉnh',
   tenant_security: 'Chính sách xác thực hai lớp',
   tenant_signing: 'Cách ký quyết định (chữ ký số / bản giấy)',
+  api_key: 'Khóa API',
 };
 
 /** One event of a chain other than a submission's. */

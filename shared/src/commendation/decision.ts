@@ -1,5 +1,5 @@
 import type { CouncilSession } from './council';
-import { lifecycleError, type Outcome, reasonMissing, refuse } from './lifecycle';
+import { lifecycleError, MIN_REASON, type Outcome, reasonMissing, refuse } from './lifecycle';
 import type { Decision, DecisionEntry, ListEntry, NominationStage } from './records';
 
 /**
@@ -7,10 +7,19 @@ import type { Decision, DecisionEntry, ListEntry, NominationStage } from './reco
  * decision of its own in the same register. An award is revoked at most once; only an awarded line can
  * be revoked. Numbers come from the register (`numbering.ts`): one number per signed document.
  */
-export type AwardAction = { type: 'revoke'; nominationId: string; reason: string };
+export type AwardAction = {
+  type: 'revoke';
+  nominationId: string;
+  reason: string;
+  /**
+   * The provision the revocation rests on (Luật TĐKT 2022 Art. 90 and Decree 152/2025 Art. …): required
+   * when the head decided alone — no council's minutes stand behind the act, so the document must cite it.
+   */
+  legalBasis?: string | undefined;
+};
 
 export interface AwardTransitionInput {
-  decision: Pick<Decision, 'entries'>;
+  decision: Pick<Decision, 'entries' | 'decidedBy'>;
   /** Where the nomination stands now (its record's stage). */
   stage: NominationStage;
   action: AwardAction;
@@ -30,6 +39,14 @@ export function awardTransition(input: AwardTransitionInput): AwardTransition {
     return refuse(lifecycleError('invalid_state', 'Hồ sơ không ở trạng thái được khen thưởng'));
   const missing = reasonMissing(action.reason);
   if (missing) return refuse(missing);
+  if (decision.decidedBy === 'head' && (action.legalBasis ?? '').trim().length < MIN_REASON)
+    return refuse(
+      lifecycleError(
+        'legal_basis_required',
+        'Thu hồi quyết định của người đứng đầu phải nêu căn cứ pháp lý',
+        [{ path: 'body.legalBasis', message: 'Nêu căn cứ pháp lý của việc thu hồi' }],
+      ),
+    );
   return { ok: true, stage: 'revoked', entry };
 }
 

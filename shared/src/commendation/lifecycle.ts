@@ -17,6 +17,7 @@ export type LifecycleErrorCode =
   | 'already_decided'
   | 'already_revoked'
   | 'reason_required'
+  | 'legal_basis_required'
   | 'batch_empty'
   | 'batch_too_large'
   | 'batch_duplicate'
@@ -40,6 +41,7 @@ export const lifecycleErrorStatus = {
   already_decided: 409,
   already_revoked: 409,
   reason_required: 422,
+  legal_basis_required: 422,
   batch_empty: 422,
   batch_too_large: 422,
   batch_duplicate: 422,

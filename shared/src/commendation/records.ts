@@ -284,6 +284,10 @@ export const Revocation = z.object({
   nominationId: Id,
   ...signedInRegister,
   reason: z.string().min(3).max(2000),
+  /** The provision cited (required when the head decided alone; see `awardTransition`). */
+  legalBasis: z.string().min(3).max(500).optional(),
+  /** Whose decision it revokes: a head decision's revocation is the unit's, signed by its office holder. */
+  decidedBy: z.enum(['council', 'head']).optional(),
   entry: ListEntry,
 });
 export type Revocation = z.infer<typeof Revocation>;

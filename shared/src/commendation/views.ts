@@ -114,6 +114,38 @@ export const SessionDossier = z.object({
 });
 export type SessionDossier = z.infer<typeof SessionDossier>;
 
+/**
+ * The head's desk (a commune, ward or department): the nominations whose review ended at the unit and whose
+ * award type its head decides alone, each with its dossier; the register each would be numbered in (the
+ * number the next decision takes, when the product keeps it); this year's head decisions of the unit with
+ * what was revoked of them.
+ */
+export const HeadDeskRegister = z.object({
+  issuingBodyId: Id,
+  issuingBodyName: z.string(),
+  mode: z.enum(['product', 'external']),
+  year: z.number().int(),
+  /** "02/QĐ-UBND": what the next decision takes; null where the body's văn thư gives numbers. */
+  nextNumberText: z.string().nullable(),
+});
+export const HeadDeskItem = DossierItem.extend({ issuingBodyId: Id, unitId: Id });
+export const HeadDeskDecision = z.object({
+  decision: Decision,
+  revocations: z.array(Revocation),
+});
+export const HeadDesk = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  /** The office holders who may sign (head first), for "KT." signatures. */
+  signers: z.array(
+    z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
+  ),
+  registers: z.array(HeadDeskRegister),
+  items: z.array(HeadDeskItem),
+  decisions: z.array(HeadDeskDecision),
+});
+export type HeadDesk = z.infer<typeof HeadDesk>;
+
 export const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
 
 export const DecisionWithRevocations = z.object({

@@ -14,6 +14,7 @@ import {
   Download,
   EarlyEndAuthority,
   GivenNumber,
+  HeadDesk,
   MeetingRecord,
   NominationRecord,
   NominationStage,
@@ -485,6 +486,21 @@ export const decideByHead = defineRoute({
   errors: [403, 404, 409, 422],
 });
 
+export const getHeadDesk = defineRoute({
+  method: 'GET',
+  path: '/commendations/campaigns/{campaignId}/head-desk',
+  group: 'commendations',
+  auth: 'user',
+  operationId: 'getHeadDesk',
+  summary: 'Hồ sơ chờ người đứng đầu quyết định',
+  description:
+    'Hồ sơ đã được đơn vị của người gọi duyệt (cấp duyệt cuối) với hình thức do người đứng đầu quyết định, ' +
+    'kèm hồ sơ chi tiết; sổ đăng ký và số sẽ lấy; các quyết định của người đứng đầu trong năm và việc thu hồi.',
+  params: CampaignParam,
+  response: HeadDesk,
+  errors: [403, 404],
+});
+
 export const getDecision = defineRoute({
   method: 'GET',
   path: '/commendations/decisions/{decisionId}',
@@ -554,6 +570,8 @@ export const revokeAward = defineRoute({
   body: z.object({
     nominationId: Id,
     reason: Reason,
+    /** The provision the revocation rests on: required for a decision its unit's head made alone. */
+    legalBasis: z.string().trim().min(3, 'Căn cứ pháp lý ít nhất 3 ký tự').max(500).optional(),
     /** Where the issuing body's văn thư keeps the register: the number and date it gave. */
     register: GivenNumber.optional(),
   }),
@@ -573,6 +591,14 @@ export const ReservationRequest = z.object({
   ref: z.string().trim().min(1).max(200),
 });
 
+/** A number held in a register for a document the văn thư numbers itself. */
+export const Reservation = z.object({
+  sequence: z.string(),
+  number: z.number().int(),
+  numberText: z.string(),
+  state: z.literal('reserved'),
+});
+
 export const reserveRegisterNumber = defineRoute({
   method: 'POST',
   path: '/commendations/register/reservations',
@@ -582,14 +608,32 @@ export const reserveRegisterNumber = defineRoute({
   summary: 'Văn thư giữ số trong sổ đăng ký',
   idempotencyPrecheck: true,
   body: ReservationRequest,
-  response: z.object({
-    sequence: z.string(),
-    number: z.number().int(),
-    numberText: z.string(),
-    state: z.literal('reserved'),
-  }),
+  response: Reservation,
   status: 201,
   errors: [403, 404, 409, 422],
+});
+
+/** A year's register: every number of every issuing body, checked for gaps and duplicates. */
+export const RegisterView = z.object({
+  year: z.number().int(),
+  entries: z.array(
+    z.object({
+      id: Id,
+      kind: z.enum(['award', 'revocation']),
+      issuingBodyId: Id,
+      number: z.number().int(),
+      numberText: z.string(),
+      signedOn: z.string(),
+    }),
+  ),
+  checks: z.array(
+    z.object({
+      issuingBodyId: Id,
+      ok: z.boolean(),
+      gaps: z.array(z.number()),
+      duplicates: z.array(z.number()),
+    }),
+  ),
 });
 
 export const getRegister = defineRoute({
@@ -600,27 +644,7 @@ export const getRegister = defineRoute({
   operationId: 'getRegister',
   summary: 'Sổ đăng ký số quyết định của năm',
   query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
-  response: z.object({
-    year: z.number().int(),
-    entries: z.array(
-      z.object({
-        id: Id,
-        kind: z.enum(['award', 'revocation']),
-        issuingBodyId: Id,
-        number: z.number().int(),
-        numberText: z.string(),
-        signedOn: z.string(),
-      }),
-    ),
-    checks: z.array(
-      z.object({
-        issuingBodyId: Id,
-        ok: z.boolean(),
-        gaps: z.array(z.number()),
-        duplicates: z.array(z.number()),
-      }),
-    ),
-  }),
+  response: RegisterView,
   errors: [404],
 });
 
@@ -668,6 +692,7 @@ export const commendationContracts = {
   getDecision,
   getDecisionDocument,
   decideByHead,
+  getHeadDesk,
   getDecisionCertificates,
   getCertificateTestPrint,
   revokeAward,

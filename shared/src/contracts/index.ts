@@ -1,5 +1,6 @@
 // The route contracts (see kernel.ts): one `defineRoute` per route, grouped by Lambda.
 export * from './admin';
+export * from './api-keys';
 export * from './attachments';
 export * from './audit';
 export * from './campaign-builder';

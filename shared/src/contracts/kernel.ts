@@ -38,8 +38,12 @@ export const routeGroups = [
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
-/** `user`: a verified Cognito ID token is required (JWT authorizer). `public`: no authorizer. */
-export type RouteAuth = 'user' | 'public';
+/**
+ * `user`: a verified Cognito ID token is required (JWT authorizer). `public`: no authorizer. `api_key`: no
+ * authorizer at the gateway; the function checks the `X-Api-Key` header against the tenant's hashed keys
+ * and the key's scopes (document-management systems, ADR 0034).
+ */
+export type RouteAuth = 'user' | 'public' | 'api_key';
 export type SuccessStatus = 200 | 201 | 202 | 204 | 303;
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503;
 
@@ -153,6 +157,8 @@ export const defineRoute = <
   const status = spec.status ?? 200;
   const errors = new Set<ErrorStatus>([...spec.errors, ...ALWAYS]);
   if (spec.auth === 'user') errors.add(401);
+  // A missing, unknown or revoked key is 401; a key without the route's scope is 403.
+  if (spec.auth === 'api_key') errors.add(401).add(403);
   // The tenant's MFA policy refuses a session short of TOTP on every user route but the exempt ones.
   if (spec.auth === 'user' && !spec.mfaExempt) errors.add(403);
   if (spec.params || spec.query || spec.body) errors.add(400);

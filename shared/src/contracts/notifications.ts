@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { pageOf } from '../api';
 import { Id, Instant } from '../common';
 import { InAppNotification, NotificationKind, NotificationPreferences } from '../notifications/notice';
+import { UnsubscribeToken, UnsubscribeTopic } from '../notifications/unsubscribe';
 import { CampaignParams, defineRoute, type MediaResponse, PageQuery, type RouteSpec } from './kernel';
 
 /** Every route of the group is a signed-in user's (kept short: every function carries the contracts). */
@@ -141,6 +142,56 @@ export const remindUnits = route({
   idempotencyPrecheck: true,
 });
 
+/**
+ * One-click unsubscribe (RFC 8058) without signing in: the signed token of the e-mail is the only
+ * credential; `unsubscribe` repeats its topic (a link edited to another topic is refused).
+ */
+export const UnsubscribeQuery = z.object({ unsubscribe: UnsubscribeTopic, token: UnsubscribeToken });
+export const UnsubscribeView = z.object({
+  topic: UnsubscribeTopic,
+  /** "Báo cáo bị trả lại", or the daily digest. */
+  label: z.string(),
+  /** The address the mail went to, partly hidden: `ng***@demo.thidua.vn`. */
+  email: z.string(),
+  /** True once the person is unsubscribed (before or by this request). */
+  unsubscribed: z.boolean(),
+  expiresAt: Instant,
+});
+export type UnsubscribeView = z.infer<typeof UnsubscribeView>;
+
+/** Both answer the same view of the same link: only the method and what it does differ. */
+const unsubscribeRoute = (spec: {
+  method: 'GET' | 'POST';
+  operationId: string;
+  summary: string;
+  description?: string;
+  errors: (403 | 404 | 409 | 422)[];
+}) =>
+  defineRoute({
+    ...spec,
+    path: '/public/notifications/preferences',
+    group: 'notifications',
+    auth: 'public',
+    query: UnsubscribeQuery,
+    response: UnsubscribeView,
+  });
+
+export const getUnsubscribe = unsubscribeRoute({
+  method: 'GET',
+  operationId: 'getUnsubscribe',
+  summary: 'What an unsubscribe link of an e-mail stops (no sign-in)',
+  errors: [403, 404, 422],
+});
+
+export const postUnsubscribe = unsubscribeRoute({
+  method: 'POST',
+  operationId: 'postUnsubscribe',
+  summary: 'Unsubscribe by the link of an e-mail (RFC 8058 one-click; no sign-in)',
+  description:
+    'Thân yêu cầu (nếu có) là `List-Unsubscribe=One-Click` của trình đọc thư; gọi lại lần nữa không đổi gì.',
+  errors: [403, 404, 409, 422],
+});
+
 export const notificationContracts = {
   listMyNotifications,
   markNotificationRead,
@@ -150,4 +201,6 @@ export const notificationContracts = {
   listDeadLetters,
   replayDeadLetter,
   remindUnits,
+  getUnsubscribe,
+  postUnsubscribe,
 };

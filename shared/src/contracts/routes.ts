@@ -1,4 +1,5 @@
 import { adminContracts, templateBuilderContracts } from './admin';
+import { apiKeyContracts } from './api-keys';
 import { attachmentContracts } from './attachments';
 import { auditContracts } from './audit';
 import { campaignBuilderContracts } from './campaign-builder';
@@ -40,6 +41,7 @@ export const contractsByOperation: Readonly<Record<string, RouteContract>> = {
   ...mergerAdminContracts,
   ...historyContracts,
   ...commendationContracts,
+  ...apiKeyContracts,
   ...documentContracts,
   ...publicContracts,
   ...notificationContracts,

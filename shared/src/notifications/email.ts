@@ -15,8 +15,10 @@ export interface EmailMessage {
 export interface EmailContext {
   /** The web app's origin: `https://thidua.dongnai.gov.vn`. */
   appUrl: string;
-  /** The link that unsubscribes this recipient from this kind (signed by the sender). */
+  /** The link that unsubscribes this recipient from this kind (signed by the sender): RFC 8058's one-click POST. */
   unsubscribeUrl: string;
+  /** The same for a person reading the body: a page that asks to confirm (default: `unsubscribeUrl`). */
+  unsubscribePageUrl?: string;
   recipientName: string;
   /** Who answers questions: the secretariat's contact configured per tenant. */
   contact: string;
@@ -42,7 +44,7 @@ const leads: Readonly<Record<NotificationKind, string>> = {
   reminder: 'Cơ quan thẩm định nhắc đơn vị nộp báo cáo.',
 };
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An app link for the intent's subject, opening the commented field where there is one. */
 export const subjectLink = (intent: NotificationIntent, appUrl: string): string =>
@@ -59,23 +61,27 @@ export function renderEmail(intent: NotificationIntent, to: string, ctx: EmailCo
     leads[intent.kind],
     '',
     intent.subject.title,
+    ...(intent.details ?? []).map((d) => `${d.label}: ${d.value}`),
     ...(due ? [due] : []),
     ...(intent.reason ? [`Nội dung: ${intent.reason}`] : []),
     '',
     `Mở trên hệ thống: ${link}`,
     '',
     `Cần hỗ trợ, xin liên hệ: ${ctx.contact}.`,
-    `Không muốn nhận thư loại "${label}": ${ctx.unsubscribeUrl}`,
+    `Không muốn nhận thư loại "${label}": ${ctx.unsubscribePageUrl ?? ctx.unsubscribeUrl}`,
   ];
   const html = [
     '<!doctype html><html lang="vi"><body style="font-family:Arial,sans-serif;font-size:15px;line-height:1.5">',
     `<p>Kính gửi đồng chí ${escapeHtml(ctx.recipientName)},</p>`,
     `<p>${escapeHtml(leads[intent.kind])}</p>`,
     `<p><strong>${escapeHtml(intent.subject.title)}</strong>${due ? `<br>${escapeHtml(due)}` : ''}</p>`,
+    intent.details?.length
+      ? `<ul>${intent.details.map((d) => `<li>${escapeHtml(d.label)}: ${escapeHtml(d.value)}</li>`).join('')}</ul>`
+      : '',
     intent.reason ? `<p>Nội dung: ${escapeHtml(intent.reason)}</p>` : '',
     `<p><a href="${escapeHtml(link)}">Mở trên hệ thống Thi đua</a></p>`,
     `<p style="color:#555;font-size:13px">Cần hỗ trợ, xin liên hệ: ${escapeHtml(ctx.contact)}.<br>`,
-    `<a href="${escapeHtml(ctx.unsubscribeUrl)}">Không nhận thư loại “${escapeHtml(label)}”</a></p>`,
+    `<a href="${escapeHtml(ctx.unsubscribePageUrl ?? ctx.unsubscribeUrl)}">Không nhận thư loại “${escapeHtml(label)}”</a></p>`,
     '</body></html>',
   ].join('');
   return {

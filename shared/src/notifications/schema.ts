@@ -22,8 +22,14 @@ export const Audience = z.discriminatedUnion('type', [
     unitIds: z.array(Id).min(1).max(500),
     roles: z.array(Role).min(1),
   }),
+  /** Named people (the members of a council session): one outbox item for all of them. */
+  z.object({ type: z.literal('users'), userIds: z.array(z.string().min(1).max(64)).min(1).max(100) }),
 ]);
 export type Audience = z.infer<typeof Audience>;
+
+/** One line of an e-mail's particulars: a label and its value, in Vietnamese. */
+export const NotificationDetail = z.object({ label: z.string().min(1).max(60), value: z.string().max(500) });
+export type NotificationDetail = z.infer<typeof NotificationDetail>;
 
 export const NotificationIntent = z.object({
   /** Deterministic: the same cause always yields the same id (delivery is idempotent on it). */
@@ -37,6 +43,8 @@ export const NotificationIntent = z.object({
   /** The deadline the notice is about, if any. */
   dueAt: Instant.nullable(),
   createdAt: Instant,
+  /** What the e-mail lists under the title ("Đơn vị trình", "Hình thức"…), as the event's data says it. */
+  details: z.array(NotificationDetail).max(8).optional(),
 });
 export type NotificationIntent = z.infer<typeof NotificationIntent>;
 
@@ -52,6 +60,8 @@ export const actionKinds: readonly NotificationKind[] = [
   'batch_awaiting',
   'ballot_open',
   'decision_to_sign',
+  // A disclosure's window is a few working days: the secretariat answers before the council sits.
+  'public_comment',
   'returned',
   'deadline_soon',
   'overdue',

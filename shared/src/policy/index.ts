@@ -1,3 +1,4 @@
+export * from './api-keys';
 export * from './comments';
 export * from './inherited';
 export * from './mfa';

@@ -23,3 +23,18 @@ export function authorizeRemind(
   if (identity.unitId === parent.id || parent.path.includes(identity.unitId)) return { allowed: true };
   return { allowed: false, reason: 'Chỉ nhắc nhở được các đơn vị trực thuộc' };
 }
+
+/**
+ * Who an e-mail's unsubscribe link acts for, without signing in: the person the link's MAC certifies, in
+ * the tenant it names, and nobody else — only their own preferences, only to stop mail (never to start
+ * it, never to read their notices). `link.valid` is the MAC and expiry check (the caller holds the key).
+ */
+export function authorizeUnsubscribeLink(
+  link: { valid: boolean; tenantId: string; userId: string },
+  person: { tenantId: string; id: string } | undefined,
+): PolicyDecision {
+  if (!link.valid) return { allowed: false, reason: 'Liên kết không hợp lệ hoặc đã bị sửa' };
+  if (!person || person.tenantId !== link.tenantId || person.id !== link.userId)
+    return { allowed: false, reason: 'Liên kết không dành cho tài khoản này' };
+  return { allowed: true };
+}

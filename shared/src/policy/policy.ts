@@ -43,6 +43,8 @@ export const resourceTypes = [
   'public_list',
   /** The province's own settings shown to everyone in it (the secretariat's contact on the help pages). */
   'tenant_settings',
+  /** The API keys of the province's document-management systems (ADR 0034). */
+  'api_key',
 ] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
@@ -312,6 +314,11 @@ export function authorize(
       if (action === 'read') return allow;
       if (action === 'administer' && atProvince(identity, r, ['admin'])) return allow;
       return deny('Chỉ quản trị viên cấp tỉnh được thay đổi thiết lập của tỉnh');
+    }
+    case 'api_key': {
+      // A key opens the register to a system: the province's administrator issues, lists and revokes them.
+      if ((action === 'read' || action === 'administer') && atProvince(identity, r, ['admin'])) return allow;
+      return deny('Chỉ quản trị viên cấp tỉnh được quản lý khóa API');
     }
     case 'public_list': {
       if (action === 'read') {

@@ -102,3 +102,15 @@ describe('the administration workspace', () => {
     expect(opens(who('dong-xoai', 'admin'))).toBe(false);
   });
 });
+
+describe('the head decisions workspace', () => {
+  it('opens to the head of a unit below the province, never to the province or to other roles', () => {
+    const opens = (identity: Identity, root: string | undefined = ROOT) =>
+      authorizeWorkspace({ identity, rootUnitId: root }, 'head_decisions').allowed;
+    expect(Object.values(people).filter((p) => opens(p))).toEqual([people.communeHead]);
+    expect(opens(who('dong-xoai', 'unit_head'))).toBe(true);
+    // The province's chair signs on the signature page; before the province is known, nothing opens.
+    expect(opens(who(ROOT, 'unit_head', 'chair'))).toBe(false);
+    expect(authorizeWorkspace({ identity: people.communeHead }, 'head_decisions').allowed).toBe(false);
+  });
+});

@@ -43,7 +43,16 @@ export const workspaces = [
  */
 export const administrationWorkspaces = ['administration'] as const;
 
-export type Workspace = (typeof workspaces)[number] | (typeof administrationWorkspaces)[number];
+/**
+ * A commune's (ward's, department's) own decisions, which its head makes alone (`decidedBy: head`): in the
+ * head's menu and linked from the unit's commendation notices.
+ */
+export const unitDecisionWorkspaces = ['head_decisions'] as const;
+
+export type Workspace =
+  | (typeof workspaces)[number]
+  | (typeof administrationWorkspaces)[number]
+  | (typeof unitDecisionWorkspaces)[number];
 
 /** Who is asking, and where the tenant's root (the province) is once known (from `/me`). */
 export interface WorkspaceContext {
@@ -121,6 +130,15 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
   // Verifying and exporting whole chains is the province's secretariat's and administrator's.
   audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
+  // Below the province only: the province's own decisions are signed on the signature page.
+  head_decisions: (c) =>
+    c.rootUnitId === undefined || c.rootUnitId === c.identity.unitId
+      ? deny('Quyết định của cấp tỉnh được ký tại trang Ký quyết định')
+      : authorize(c.identity, 'act', {
+          ...ofMyUnit(c, 'decision'),
+          unitPath: [c.rootUnitId],
+          headDecision: true,
+        }),
 };
 
 /** Whether the caller may open a workspace, and why not. */

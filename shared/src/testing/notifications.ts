@@ -2,6 +2,7 @@
  * A notification intent for tests (imported by `*.test.ts` only): a submission returned to the commune's
  * officers, with what a test wants to vary (the title, the reason, the field, the deadline) overridden.
  */
+import type { ListEntry } from '../commendation/records';
 import { NotificationIntent } from '../notifications/schema';
 
 export function returnedIntent(
@@ -24,3 +25,17 @@ export function returnedIntent(
     createdAt: '2026-12-05T01:00:00.000Z',
   });
 }
+
+/** A line of a tờ trình, disclosure or agenda for tests: a commune's collective nominee for a Bằng khen. */
+export const listEntry = (over: Partial<ListEntry> = {}): ListEntry => ({
+  nominationId: 'n1',
+  unitId: 'tan-phu',
+  unitName: 'Phường Tân Phú',
+  nomineeKind: 'collective',
+  nomineeName: 'Công an phường Tân Phú',
+  nomineeTitle: '',
+  nomineeUnitName: 'Phường Tân Phú',
+  awardTypeId: 'bang_khen',
+  awardTypeName: 'Bằng khen của Chủ tịch UBND tỉnh',
+  ...over,
+});

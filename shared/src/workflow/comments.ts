@@ -50,3 +50,25 @@ export type ReviewComment = z.infer<typeof ReviewComment>;
 
 /** The history line of a comment or an answer (the event's `reason`): where and what, readable alone. */
 export const commentEventReason = (path: string, text: string): string => `[${path}] ${text}`;
+
+/** The field a comment's path is on (`section.table.2.col` → `section.table`): what a link opens. */
+export const fieldOfPath = (path: string): string => path.split('.').slice(0, 2).join('.');
+
+/**
+ * THE fields a return points at — one mechanism for both ways a reviewer names them: picked in the
+ * return dialog (`action.fields`), or by a comment of the returning level written "with the return"
+ * and not yet answered. Picked first (the first opens the notice's link), then the comments' in the
+ * form's order of writing; each field once. The return dialog pre-ticks the comments' fields with this,
+ * and the server applies it again to what the action sends, so an API client gets the same.
+ */
+export function returnFields(
+  picked: readonly string[] | undefined,
+  comments: readonly Pick<ReviewComment, 'path' | 'level' | 'withReturn' | 'answer'>[],
+  level: number | null,
+): string[] {
+  const fromComments = comments
+    .filter((c) => c.withReturn && c.answer === null && c.level === level)
+    .map((c) => fieldOfPath(c.path));
+  // The action's schema takes 50 fields at most; a link opens one anyway.
+  return [...new Set([...(picked ?? []).map(fieldOfPath), ...fromComments])].slice(0, 50);
+}

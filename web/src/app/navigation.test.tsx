@@ -40,9 +40,11 @@ describe('navigation by the shared policy', () => {
       '/commendations/notifications',
       '/history',
     ]);
+    // The head decides the unit's own awards (Giấy khen…) on a page of their own (issue 17).
     expect(menu(claims('dong-xoai-tan-phu', 'unit_head'))).toEqual([
       '/home',
       '/inbox',
+      '/commendations/head-decisions',
       '/commendations/notifications',
       '/history',
     ]);

@@ -254,6 +254,9 @@ export const en: Record<MessageKey, string> = {
   'action.explain.reopen': 'The approved submission is reopened for {unit} to correct. A reason is required.',
   'action.reason': 'Reason',
   'action.reasonHelp': 'At least 3 characters. The unit will see it.',
+  'action.returnFields': 'Fields to correct',
+  'action.returnFieldsHelp':
+    'The notice to the unit opens the report at the first field ticked. Fields with a comment "with the return" are ticked already.',
   'action.comment': 'Comment (optional)',
 
   'event.create': 'Created',

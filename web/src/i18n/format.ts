@@ -120,11 +120,13 @@ export function formatNumber(
 export function parseNumber(text: string): number | null {
   const t = text.trim().replace(/\s/g, '');
   if (t === '') return null;
-  // Vietnamese input: dots group thousands, the comma is the decimal mark. A lone dot followed by
-  // one or two digits at the end is read as a decimal mark (people type 12.5 too).
+  // Vietnamese input: dots group thousands, the comma is the decimal mark. A lone dot is read as a
+  // decimal mark (people type 12.5 too) unless three digits follow it: `12501.250` is a group badly
+  // placed, not 12501.25, so it is refused rather than read as another number.
   let normalized: string;
   if (t.includes(',')) normalized = t.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) normalized = t.replace(/\./g, '');
+  else if (/\.\d{3}$/.test(t)) return Number.NaN;
   else normalized = t;
   if (!/^-?\d+(\.\d+)?$/.test(normalized)) return Number.NaN;
   return Number(normalized);

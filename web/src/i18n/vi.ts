@@ -252,6 +252,9 @@ export const vi = {
   'action.explain.reopen': 'Hồ sơ đã phê duyệt sẽ được mở lại để {unit} điều chỉnh. Cần nêu lý do.',
   'action.reason': 'Lý do',
   'action.reasonHelp': 'Ít nhất 3 ký tự. Đơn vị sẽ thấy nội dung này.',
+  'action.returnFields': 'Ô cần sửa',
+  'action.returnFieldsHelp':
+    'Thông báo gửi đơn vị mở báo cáo tại ô đầu tiên được chọn. Ô có nhận xét "kèm lý do trả lại" đã được chọn sẵn.',
   'action.comment': 'Ý kiến (không bắt buộc)',
 
   'event.create': 'Tạo báo cáo',

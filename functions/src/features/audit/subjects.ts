@@ -13,6 +13,7 @@ import type { FormTemplate } from '@thidua/shared/forms';
 import type { Unit, User } from '@thidua/shared/org';
 import type { Key, TableRef } from '../../kernel/data/entity';
 import { campaignEntity, templateVersionEntity, unitEntity, userEntity } from '../../kernel/data/keys';
+import { apiKeyEntity, type StoredApiKey } from '../api-keys/repository';
 import {
   batchEntity,
   configEntity,
@@ -113,6 +114,7 @@ export interface SubjectValues {
   tenant_settings: StoredTenantContact;
   tenant_security: StoredTenantSecurity;
   tenant_signing: StoredDecisionSigning;
+  api_key: StoredApiKey;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
 
@@ -215,6 +217,14 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: (tenantId) => ({ tenantId }),
     campaignId: () => null,
     label: (s) => (s.mode === 'digital' ? 'Ký quyết định bằng chữ ký số' : 'Ký quyết định trên bản giấy'),
+  }),
+  // Each use of a key is an event of its chain; when it was last used is bookkeeping, not certified.
+  api_key: itemSubject(apiKeyEntity, {
+    id: (k) => k.id,
+    keyOf: byId,
+    campaignId: () => null,
+    label: (k) => `Khóa API «${k.name}»`,
+    volatile: ['lastUsedAt'],
   }),
   // Versions never change: the chain certifies the newest one (each version is an event).
   template: {

@@ -12,6 +12,7 @@ import {
   type RuleCheckResult,
   vnDate,
 } from '@thidua/shared/commendation';
+import { batchAwaitingIntent } from '@thidua/shared/notifications';
 import type { Identity } from '@thidua/shared/org';
 import { can } from '@thidua/shared/policy';
 import { transition, type WorkflowAction } from '@thidua/shared/workflow';
@@ -20,6 +21,7 @@ import type { TransactionRefused, TxItem } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError, fromWorkflowError } from '../../kernel/workflow-errors';
+import { outboxItems } from '../notifications/intents';
 import type { StoredSubmission } from '../submissions/repository';
 import { type CommendationDeps, commendationConfigOf, rootUnit } from './context';
 import { signatureOf, signerOf } from './documents/signer';
@@ -118,10 +120,10 @@ const members = async (
   campaignId: string,
   ids: readonly string[],
   batchId: string | null,
-): Promise<{ list: Member[]; config: Awaited<ReturnType<typeof commendationConfigOf>>['config'] }> => {
+): Promise<Awaited<ReturnType<typeof commendationConfigOf>> & { list: Member[] }> => {
   const tooMany = entriesRefusal(ids.map((nominationId) => ({ nominationId })));
   if (tooMany) throw fromLifecycleError(tooMany);
-  const { config } = await commendationConfigOf(d, identity.tenantId, campaignId);
+  const { config, campaign } = await commendationConfigOf(d, identity.tenantId, campaignId);
   const subs = await loadMembers(d, identity, ids);
   const records = await d.commendations.getRecords(identity.tenantId, ids);
   const details: { path: string; message: string }[] = [];
@@ -146,7 +148,7 @@ const members = async (
   });
   if (details.length > 0)
     throw new RuleViolation('Có hồ sơ không đưa được vào tờ trình', details, 'batch_membership');
-  return { list, config };
+  return { list, config, campaign };
 };
 
 const checkAll = async (
@@ -340,7 +342,7 @@ export const submitBatch = async (
   const docKey = documentKey(identity.tenantId, 'batch', b.id, 'docx');
   const submitted = moveBatch(b, { type: 'submit', documentKey: docKey }, identity, now, expectedVersion);
   const ids = b.entries.map((e) => e.nominationId);
-  const { list, config } = await members(d, identity, b.campaignId, ids, b.id);
+  const { list, config, campaign } = await members(d, identity, b.campaignId, ids, b.id);
   const checks = await checkAll(d, identity, config, list);
   throwIfViolations(checks);
 
@@ -389,6 +391,15 @@ export const submitBatch = async (
     d,
     [
       d.commendations.putBatch(submitted, b.version),
+      // The province's reviewers and secretariat hear of it (issue 16), in the same transaction.
+      ...outboxItems(d.config.tableName, [
+        batchAwaitingIntent({
+          batch: submitted,
+          provinceUnitId: root.id,
+          naming: { campaignId: campaign.id, campaignTitle: campaign.title },
+          at,
+        }),
+      ]),
       ...seal(submitted),
       ...(await d.audit.record(identity, {
         kind: 'batch',

@@ -2,6 +2,7 @@ import type { Campaign } from '@thidua/shared/campaign';
 import { type CommendationConfig, commendationConfig2023, vnDateWords } from '@thidua/shared/commendation';
 import type { Identity, Unit } from '@thidua/shared/org';
 import type { PolicyResource } from '@thidua/shared/policy';
+import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
 import { NotFound } from '../../kernel/http/errors';
 
@@ -90,4 +91,26 @@ export const displayName = async (
   if (identity.name) return identity.name;
   const user = await d.users.get(identity.tenantId, identity.userId);
   return user?.name || identity.email;
+};
+
+/**
+ * The unit whose head decides alone, once the policy lets `identity` do `action` on its head decisions
+ * (`act`: its head; `read`: its own staff); an unknown unit is 404.
+ */
+export const requireHeadDecisionOf = async (
+  d: Pick<CommendationDeps, 'units'>,
+  identity: Identity,
+  unitId: string,
+  action: 'read' | 'act',
+) => {
+  const unit = await d.units.get(identity.tenantId, unitId);
+  if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+  requireAllowed(identity, action, {
+    type: 'decision',
+    tenantId: identity.tenantId,
+    unitId: unit.id,
+    unitPath: unit.path,
+    headDecision: true,
+  });
+  return unit;
 };

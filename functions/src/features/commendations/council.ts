@@ -15,6 +15,7 @@ import {
   vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
+import { ballotOpenIntent, decisionToSignIntent } from '@thidua/shared/notifications';
 import type { Identity, User } from '@thidua/shared/org';
 import { can } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
@@ -22,6 +23,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
+import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { provinceSigners } from './documents/signer';
 import { documentKey } from './documents-store';
@@ -90,7 +92,7 @@ export const openSession = async (
   if (input.nominationIds.length === 0 || input.nominationIds.length > MAX_AGENDA)
     throw new RuleViolation(`Chương trình họp có từ 1 đến ${MAX_AGENDA} trường hợp`, [], 'agenda_size');
   const root = await rootUnit(d, identity.tenantId);
-  const { config } = await commendationConfigOf(d, identity.tenantId, input.campaignId);
+  const { config, campaign } = await commendationConfigOf(d, identity.tenantId, input.campaignId);
   const body = findIssuingBody(config, input.issuingBodyId);
   if (!body)
     throw new RuleViolation('Cơ quan ban hành không có trong cấu hình', [
@@ -211,6 +213,15 @@ export const openSession = async (
     d,
     [
       d.commendations.putSession(session, null),
+      // Each member is asked for a ballot (issue 16): one outbox item, in the same transaction.
+      ...outboxItems(d.config.tableName, [
+        ballotOpenIntent({
+          session,
+          issuingBodyName: body.name,
+          naming: { campaignId: campaign.id, campaignTitle: campaign.title },
+          at,
+        }),
+      ]),
       ...prepared.map((p) =>
         d.commendations.putRecord(
           { ...p.record, stage: 'on_agenda', sessionId: session.id },
@@ -342,7 +353,7 @@ export const closeSession = async (
       d.commendations.participation(identity.tenantId, id),
     ]);
     if (papers.length !== s.ballotCount || voters.length !== s.ballotCount) continue;
-    const { config, body } = await storedIssuingBody(
+    const { config, campaign, body } = await storedIssuingBody(
       d,
       identity.tenantId,
       s.campaignId,
@@ -422,6 +433,16 @@ export const closeSession = async (
         d.commendations.closeSessionItem(closed, s.ballotCount),
         ...minutes.claim(`minutes#${s.id}`, at),
         ...recordItems,
+        // Counted, the decision awaits its signer (issue 16): in the close's own transaction.
+        ...outboxItems(d.config.tableName, [
+          decisionToSignIntent({
+            session: closed,
+            signerUnitId: (await rootUnit(d, identity.tenantId)).id,
+            issuingBodyName: body.name,
+            naming: { campaignId: campaign.id, campaignTitle: campaign.title },
+            at,
+          }),
+        ]),
         ...seal(closed),
         ...(await d.audit.record(identity, {
           kind: 'session',

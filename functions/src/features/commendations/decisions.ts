@@ -8,6 +8,7 @@ import {
   numberedAs,
   type Revocation,
   ruleSetOn,
+  splitUnitBodyId,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -17,9 +18,9 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
-import { type CommendationDeps, provinceResource } from './context';
+import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
 import { minutesTitle, moveSession } from './council';
-import { provinceSigner, signatureOf } from './documents/signer';
+import { provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
@@ -217,6 +218,33 @@ export const signDecision = async (
 };
 
 /**
+ * Who revokes an award of `decision` and who signs the revocation: the province's chair for a council's
+ * decision; for one its unit's head made alone, that unit's head (the policy's `headDecision`), the unit's
+ * office holder signing — the same authority that decided.
+ */
+const revocationAuthority = async (
+  d: CommendationDeps,
+  identity: Identity,
+  decision: Decision,
+  now: Date,
+) => {
+  const unitId = decision.decidedBy === 'head' ? splitUnitBodyId(decision.issuingBodyId).unitId : null;
+  if (unitId === null) {
+    requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
+    return { holder: await provinceSigner(d, identity.tenantId, now), proposal: null };
+  }
+  const unit = await requireHeadDecisionOf(d, identity, unitId, 'act');
+  return { holder: signerOf(unit, vnDate(now)), proposal: `Xét đề nghị của Văn phòng ${unit.name}.` };
+};
+
+export interface RevocationInput {
+  nominationId: string;
+  reason: string;
+  legalBasis?: string | undefined;
+  register?: GivenNumber | undefined;
+}
+
+/**
  * Revokes one award: a revocation decision numbered in the same sequence, kept beside the original (which
  * never changes); the record becomes "revoked" and its unit is told.
  */
@@ -224,14 +252,14 @@ export const revokeAward = async (
   d: CommendationDeps,
   identity: Identity,
   decisionId: string,
-  nominationId: string,
-  reason: string,
+  input: RevocationInput,
   now: Date,
   seal: Seal<Revocation>,
-  given?: GivenNumber,
 ): Promise<Revocation> => {
-  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const holder = await provinceSigner(d, identity.tenantId, now);
+  const { nominationId, reason, legalBasis } = input;
+  const first = await d.commendations.getDecision(identity.tenantId, decisionId);
+  if (!first) throw new NotFound('Không tìm thấy quyết định');
+  const { holder, proposal } = await revocationAuthority(d, identity, first, now);
   const signerName = holder.name;
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
@@ -240,7 +268,7 @@ export const revokeAward = async (
     const revoked = awardTransition({
       decision,
       stage: rec?.stage ?? 'not_awarded',
-      action: { type: 'revoke', nominationId, reason },
+      action: { type: 'revoke', nominationId, reason, legalBasis },
     });
     if (!revoked.ok) throw fromLifecycleError(revoked.error);
     if (!rec) throw new NotFound('Không tìm thấy hồ sơ');
@@ -252,7 +280,7 @@ export const revokeAward = async (
       now,
     );
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
+    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, input.register);
     const revocation: Revocation = {
       tenantId: identity.tenantId,
       id: newId(now),
@@ -269,6 +297,8 @@ export const revokeAward = async (
       signerId: identity.userId,
       signerName,
       reason,
+      ...(legalBasis ? { legalBasis: legalBasis.trim() } : {}),
+      ...(decision.decidedBy ? { decidedBy: decision.decidedBy } : {}),
       entry: listEntryOf(rec),
     };
     const docKey = documentKey(identity.tenantId, 'revocation', revocation.id, 'docx');
@@ -285,8 +315,10 @@ export const revokeAward = async (
         revocation,
         decisionSignedOn: decision.signedOn,
         signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+        ...(proposal ? { proposal } : {}),
       }),
     );
+    const title = `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`;
     try {
       await transactWrite(d.commendations.ref.client, [
         ...registered.claim(`revocation#${revocation.id}`, at),
@@ -301,7 +333,7 @@ export const revokeAward = async (
           id: newId(now),
           kind: 'revocation',
           refId: revocation.id,
-          title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
+          title,
           at,
         }),
         ...unitEventOutbox(d.config.tableName, {
@@ -309,7 +341,7 @@ export const revokeAward = async (
           kind: 'decision_revoked',
           eventId: revocation.id,
           unitIds: [rec.unitId],
-          title: `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`,
+          title,
           reason,
           at,
         }),
@@ -318,7 +350,7 @@ export const revokeAward = async (
           kind: 'revocation',
           subject: { ...revocation, campaignId: decision.campaignId },
           action: 'created',
-          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}`,
+          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}${legalBasis ? ` (căn cứ: ${legalBasis.trim()})` : ''}`,
         })),
       ]);
       return revocation;
@@ -332,7 +364,12 @@ export const revokeAward = async (
 /** The register of a year: every number of every issuing body, checked for gaps and duplicates. */
 export const registerOf = async (d: CommendationDeps, identity: Identity, year: number) => {
   requireAllowed(identity, 'read', await provinceResource(d, identity.tenantId, 'register'));
-  const entries = await d.commendations.register(identity.tenantId, year);
+  return registerView(d, identity.tenantId, year);
+};
+
+/** The register of a year as its reader sees it, once the reader (a person or a key) is authorized. */
+export const registerView = async (d: CommendationDeps, tenantId: string, year: number) => {
+  const entries = await d.commendations.register(tenantId, year);
   const bodies = [...new Set(entries.map((e) => e.issuingBodyId))];
   return {
     year,

@@ -14,12 +14,14 @@ import {
   ruleSetOn,
   vnDate,
 } from '@thidua/shared/commendation';
+import { publicCommentIntent } from '@thidua/shared/notifications';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
+import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { approvedNominations, approvedRecord, listEntryOf, throwIfViolations } from './nominations';
 import { rateTtl } from './repository';
@@ -218,17 +220,29 @@ export const receiveComment = async (
     disclosureId,
     receivedAt: now.toISOString(),
   };
+  const [root, campaign] = await Promise.all([
+    rootUnit(d, tenantId),
+    d.campaigns.get(tenantId, disclosure.campaignId),
+  ]);
+  // The secretariat hears of it (issue 16): the outbox item is the transaction's last, after the
+  // comment, the counter and the disclosure whose refusals are read by position below.
+  const notice = publicCommentIntent({
+    disclosure,
+    comment,
+    provinceUnitId: root.id,
+    naming: { campaignId: disclosure.campaignId, campaignTitle: campaign?.title ?? disclosure.title },
+  });
   try {
-    await transactWithRetry(
-      d,
-      d.commendations.commentItems(
+    await transactWithRetry(d, [
+      ...d.commendations.commentItems(
         comment,
         ipHash(tenantId, sourceIp),
         vnDate(now),
         COMMENTS_PER_IP_PER_DAY,
         rateTtl(now),
       ),
-    );
+      ...outboxItems(d.config.tableName, [notice]),
+    ]);
   } catch (err) {
     if (!(err instanceof TransactionRefused)) throw err;
     if (err.reasonAt(1)?.code === 'ConditionalCheckFailed') throw new TooManyComments();

@@ -12,13 +12,12 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
-import { type CommendationDeps, commendationConfigOf } from './context';
+import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { signatureOf, signerOf } from './documents/signer';
-import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { documentKey, XLSX_TYPE } from './documents-store';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
@@ -50,15 +49,7 @@ export const decideByHead = async (
   seal: Seal<Decision>,
 ): Promise<Decision> => {
   const tenantId = identity.tenantId;
-  const unit = await d.units.get(tenantId, identity.unitId);
-  if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  requireAllowed(identity, 'act', {
-    type: 'decision',
-    tenantId,
-    unitId: unit.id,
-    unitPath: unit.path,
-    headDecision: true,
-  });
+  const unit = await requireHeadDecisionOf(d, identity, identity.unitId, 'act');
   const { config } = await commendationConfigOf(d, tenantId, input.campaignId);
   const subs = await Promise.all(input.nominationIds.map((id) => d.submissions.get(tenantId, id)));
   const prepared = await Promise.all(
@@ -125,9 +116,10 @@ export const decideByHead = async (
     denominatorCount: 0,
     agreePercent: 0,
   }));
-  const [{ decisionDocx, decisionSubject }, { awardeesXlsx }] = await Promise.all([
+  const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
     import('./documents/decision-doc'),
     import('./documents/awardees-xlsx'),
+    import('./documents/store'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
   const mode = await signingModeOf(d, tenantId);
@@ -159,7 +151,7 @@ export const decideByHead = async (
       xlsxKey,
       ...numberedAs(mode),
     };
-    const docx = await decisionDocx({
+    const model = decisionDocument({
       config,
       issuingBody: body,
       ruleBases: (ruleSetOn(config, signedOn)?.legalBases ?? []).map((b) => b.ref),
@@ -171,8 +163,9 @@ export const decideByHead = async (
       entries,
       paperOriginal: mode === 'paper',
     });
+    // The DOCX and, beside it, its model: the documents group renders the PDF from it (ADR 0024).
     await Promise.all([
-      d.documents.put(docKey, docx, DOCX_TYPE),
+      storeDocument(d.documents, docKey, model),
       d.documents.put(xlsxKey, awardeesXlsx(decision), XLSX_TYPE),
     ]);
     const items: TxItem[] = [

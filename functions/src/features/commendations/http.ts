@@ -29,6 +29,7 @@ import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { sessionDossier } from './dossier';
 import { decideByHead } from './head-decisions';
+import { headDesk } from './head-desk';
 import {
   approvedNominations,
   batchCandidates,
@@ -374,6 +375,9 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.decideByHead, (req) =>
     write(d, req, created, (seal) => decideByHead(d, req.identity, req.body, req.now, seal)),
   ),
+  userRoute(c.getHeadDesk, async ({ params, identity, now }) =>
+    ok(await headDesk(d, identity, params.campaignId, now)),
+  ),
   userRoute(c.getDecisionCertificates, async ({ params, query, identity }) =>
     ok(await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId)),
   ),
@@ -382,16 +386,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   ),
   userRoute(c.revokeAward, (req) =>
     write(d, req, created, (seal) =>
-      revokeAward(
-        d,
-        req.identity,
-        req.params.decisionId,
-        req.body.nominationId,
-        req.body.reason,
-        req.now,
-        seal,
-        req.body.register,
-      ),
+      revokeAward(d, req.identity, req.params.decisionId, req.body, req.now, seal),
     ),
   ),
   userRoute(c.reserveRegisterNumber, (req) =>

@@ -39,7 +39,7 @@ export const storedIssuingBody = async (
   options: { issuing?: boolean } = {},
 ) => {
   const on = vnDate(now);
-  const [{ config }, merged] = await Promise.all([
+  const [{ config, campaign }, merged] = await Promise.all([
     commendationConfigOf(d, tenantId, campaignId),
     options.issuing === false ? undefined : d.mergers.consentOf(tenantId),
   ]);
@@ -52,7 +52,7 @@ export const storedIssuingBody = async (
   }
   const body = await concreteBody(d, tenantId, config, issuingBodyId);
   if (!body) throw new AppError(500, 'config', 'Thiếu cơ quan ban hành');
-  return { config, body: issuingBodyOn(body, on) };
+  return { config, campaign, body: issuingBodyOn(body, on) };
 };
 
 /**
@@ -155,27 +155,51 @@ export const nextInRegister = async (
   };
 };
 
+/** What a reservation answers. */
+export interface Reserved {
+  sequence: string;
+  number: number;
+  numberText: string;
+  state: 'reserved';
+}
+
 /**
- * The integration route's use case: the văn thư (or its document-management system, signed in as a
- * secretariat account) reserves a number of a body that keeps its own register; signing later confirms it.
- * The slot is written only if absent, with the counter moved past it, in one transaction.
+ * The integration route's use case: the văn thư (signed in as a secretariat account, or its
+ * document-management system with an API key — `reserveInRegister`) reserves a number of a body that
+ * keeps its own register; signing later confirms it.
  */
 export const reserveNumber = async (
   d: CommendationDeps,
   identity: Identity,
-  input: {
-    campaignId: string;
-    issuingBodyId: string;
-    number: number;
-    year: number;
-    series: RegisterSeries;
-    ref: string;
-  },
+  input: ReservationInput,
   now: Date,
-  seal: Seal<{ sequence: string; number: number; numberText: string; state: 'reserved' }>,
+  seal: Seal<Reserved>,
 ) => {
   requireAllowed(identity, 'create', await provinceResource(d, identity.tenantId, 'register'));
-  const { body } = await storedIssuingBody(d, identity.tenantId, input.campaignId, input.issuingBodyId, now);
+  return reserveInRegister(d, identity.tenantId, input, now, async (r) => seal(r));
+};
+
+export interface ReservationInput {
+  campaignId: string;
+  issuingBodyId: string;
+  number: number;
+  year: number;
+  series: RegisterSeries;
+  ref: string;
+}
+
+/**
+ * A reservation once its caller is authorized: the slot is written only if absent, with the counter moved
+ * past it, in one transaction with what `close` adds (the request's answer, the caller's audit event).
+ */
+export const reserveInRegister = async (
+  d: CommendationDeps,
+  tenantId: string,
+  input: ReservationInput,
+  now: Date,
+  close: (result: Reserved) => Promise<TxItem[]>,
+): Promise<Reserved> => {
+  const { body } = await storedIssuingBody(d, tenantId, input.campaignId, input.issuingBodyId, now);
   if (registerModeOf(body) !== 'external')
     throw new RuleViolation(
       `${body.name} dùng sổ đăng ký của hệ thống: không giữ số từ bên ngoài`,
@@ -189,23 +213,23 @@ export const reserveNumber = async (
     series: input.series,
   };
   const sequence = sequenceId(seq);
-  const current = await d.commendations.counter(identity.tenantId, sequence);
-  const result = {
+  const current = await d.commendations.counter(tenantId, sequence);
+  const result: Reserved = {
     sequence,
     number: input.number,
     numberText: formatNumber(input.number, body.decisionSymbol),
-    state: 'reserved' as const,
+    state: 'reserved',
   };
   await writeOnce(
     d,
     [
       ...d.commendations.registerItems(
-        identity.tenantId,
+        tenantId,
         planReservation(seq, input.number, current),
         `reserved#${input.ref}`,
         now.toISOString(),
       ),
-      ...seal(result),
+      ...(await close(result)),
     ],
     'Sổ đăng ký',
     () =>

@@ -7,19 +7,26 @@ import type { EmailMessage } from '@thidua/shared/notifications';
  */
 export interface EmailChannel {
   readonly name: 'ses' | 'smtp';
-  /** Sends one message; resolves with the provider's message id. Throws on failure (the caller retries). */
-  send(message: EmailMessage, from: string): Promise<string>;
+  /**
+   * Sends one message; resolves with the provider's message id. Throws on failure (the caller retries).
+   * `messageId`: the Message-ID every attempt of this e-mail carries (`<hash@domain>`); SMTP sends it as
+   * is, SES replaces Message-ID with its own, so both also carry it as `X-Thidua-Delivery`.
+   */
+  send(message: EmailMessage, from: string, messageId?: string): Promise<string>;
 }
+
+/** The header that carries an e-mail's stable id where the provider rewrites Message-ID (SES). */
+export const DELIVERY_HEADER = 'X-Thidua-Delivery';
 
 /** Amazon SES v2 (the runtime's SDK), with the configuration set whose events feed the bounce handler. */
 export const sesEmailChannel = (options: { region: string; configurationSet?: string }): EmailChannel => {
-  let client: Promise<{ send: (m: EmailMessage, from: string) => Promise<string> }> | undefined;
+  let client: Promise<{ send: (m: EmailMessage, from: string, id?: string) => Promise<string> }> | undefined;
   const load = async () => {
     // Loaded on first use, so functions that never mail do not pay for the SES client at cold start.
     const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
     const ses = new SESv2Client({ region: options.region });
     return {
-      send: async (m: EmailMessage, from: string) => {
+      send: async (m: EmailMessage, from: string, messageId?: string) => {
         const out = await ses.send(
           new SendEmailCommand({
             FromEmailAddress: from,
@@ -32,6 +39,7 @@ export const sesEmailChannel = (options: { region: string; configurationSet?: st
                 Headers: [
                   { Name: 'List-Unsubscribe', Value: `<${m.listUnsubscribe}>` },
                   { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+                  ...(messageId ? [{ Name: DELIVERY_HEADER, Value: messageId }] : []),
                 ],
               },
             },
@@ -43,9 +51,9 @@ export const sesEmailChannel = (options: { region: string; configurationSet?: st
   };
   return {
     name: 'ses',
-    send: async (m, from) => {
+    send: async (m, from, messageId) => {
       client ??= load();
-      return (await client).send(m, from);
+      return (await client).send(m, from, messageId);
     },
   };
 };
@@ -57,7 +65,7 @@ export const smtpEmailChannel = (options: { host: string; port: number }): Email
   let transport: Promise<import('nodemailer').Transporter> | undefined;
   return {
     name: 'smtp',
-    send: async (m, from) => {
+    send: async (m, from, messageId) => {
       // The specifier is a variable so that esbuild leaves nodemailer out of the Lambda bundle (~240 KB):
       // on AWS the function mails through SES; where SMTP is used (the local platform) it runs unbundled.
       transport ??= (import(/* @vite-ignore */ NODEMAILER) as Promise<typeof import('nodemailer')>).then(
@@ -69,9 +77,11 @@ export const smtpEmailChannel = (options: { host: string; port: number }): Email
         subject: m.subject,
         text: m.text,
         html: m.html,
+        ...(messageId ? { messageId } : {}),
         headers: {
           'List-Unsubscribe': `<${m.listUnsubscribe}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          ...(messageId ? { [DELIVERY_HEADER]: messageId } : {}),
         },
       });
       return String(info.messageId);

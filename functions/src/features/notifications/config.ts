@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+/** Two minutes: twelve times the notifications function's 10-second timeout on AWS. */
+export const DEFAULT_LEASE_MS = 120_000;
+
 /**
  * What the notifications function reads of its environment besides the kernel's configuration: which
  * sender mails (SES on AWS, SMTP to the local capture), from which address, and how hard it tries.
@@ -17,7 +20,18 @@ const Env = z.object({
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** The first retry's wait; each next one doubles it. */
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  /**
+   * How long a claimed e-mail is held before another run may take it over: longer than the function can
+   * live (its timeout), so a live sender is never doubled; a dead one's e-mail is retried after it.
+   */
+  NOTIFY_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(DEFAULT_LEASE_MS),
   PUBLIC_WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  /** Where the API answers the public: `<web origin>/api` behind CloudFront; the gateway's URL locally. */
+  PUBLIC_API_URL: z.string().min(1).optional(),
+  /** The hour (Asia/Ho_Chi_Minh) from which the day's digest goes out. */
+  NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  /** How long an e-mail's unsubscribe link works. */
+  UNSUBSCRIBE_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(60),
   AWS_REGION: z.string().default('ap-southeast-1'),
 });
 
@@ -29,7 +43,11 @@ export interface NotifyConfig {
   configurationSet: string | undefined;
   maxAttempts: number;
   backoffMs: number;
+  leaseMs: number;
   appUrl: string;
+  apiUrl: string;
+  digestHour: number;
+  unsubscribeLinkDays: number;
   region: string;
 }
 
@@ -44,7 +62,11 @@ export const loadNotifyConfig = (env: Record<string, string | undefined> = proce
     configurationSet: e.SES_CONFIGURATION_SET,
     maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
     backoffMs: e.NOTIFY_BACKOFF_MS,
+    leaseMs: e.NOTIFY_LEASE_MS,
     appUrl: e.PUBLIC_WEB_ORIGIN,
+    apiUrl: (e.PUBLIC_API_URL ?? `${e.PUBLIC_WEB_ORIGIN.replace(/\/$/, '')}/api`).replace(/\/$/, ''),
+    digestHour: e.NOTIFY_DIGEST_HOUR,
+    unsubscribeLinkDays: e.UNSUBSCRIBE_LINK_DAYS,
     region: e.AWS_REGION,
   };
 };

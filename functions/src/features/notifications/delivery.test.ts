@@ -7,7 +7,7 @@ import {
   notificationHref,
 } from '@thidua/shared/notifications';
 import { describe, expect, it } from 'vitest';
-import { intentsOf } from './delivery';
+import { intentsOf, messageIdOf } from './delivery';
 import { duePairs, inReminderWindow, reminderPolicyOf } from './reminders';
 import { intentEntity, noticeId } from './repository';
 
@@ -77,5 +77,17 @@ describe('the reminder job looks only at deadlines in its window', () => {
       defaultReminderPolicy,
     );
     expect(duePairs({ ...base, status: 'closed' }, new Date('2023-03-13T00:00:00.000Z'))).toEqual([]);
+  });
+});
+
+describe('an e-mail keeps one Message-ID over every attempt', () => {
+  it('the same for the same intent and person, another for another person, in the sender’s domain', () => {
+    const from = 'Thi đua Đồng Nai <no-reply@thidua.dongnai.gov.vn>';
+    const id = messageIdOf(intent.id, 'user-1', from);
+    expect(id).toMatch(/^<[0-9a-f]{40}@thidua\.dongnai\.gov\.vn>$/);
+    expect(messageIdOf(intent.id, 'user-1', from)).toBe(id);
+    expect(messageIdOf(intent.id, 'user-2', from)).not.toBe(id);
+    expect(messageIdOf(`${intent.id}x`, 'user-1', from)).not.toBe(id);
+    expect(messageIdOf(intent.id, 'user-1', 'no-reply@thidua.local')).toMatch(/@thidua\.local>$/);
   });
 });

@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { plannedReminders } from '@thidua/shared/notifications';
 import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
-import { type DeliveryDeps, deliverIntent, intentsOf, type StreamRecord } from './delivery';
+import { type DeliveryDeps, deliverIntent, intentsOf, type StreamRecord, sendOnce } from './delivery';
 import { duePairs, obligationsBelow, reminderPolicyOf } from './reminders';
 import { type NotificationRepository, outboxItems } from './repository';
 
@@ -51,6 +51,48 @@ export async function handleStream(
     }
   }
   return { batchItemFailures: [] };
+}
+
+/** The sweep of e-mails whose sender died mid-send (EventBridge Scheduler; locally the platform's scheduler). */
+export const REDELIVERY_JOB = 'notification-redeliver';
+
+export const isRedeliveryJob = (e: unknown): e is { job: typeof REDELIVERY_JOB; time?: string } =>
+  typeof e === 'object' && e !== null && (e as { job?: unknown }).job === REDELIVERY_JOB;
+
+/** At most this many expired claims per tenant per run: the next run takes the rest. */
+const SWEEP_PAGE = 50;
+
+/**
+ * Takes over the e-mails whose claim's lease ran out — the consumer died (or hung) between the send and
+ * its record, or between a failure and its retry — and sends them again with their SAME Message-ID
+ * (`sendOnce`). Without it such an e-mail would wait for a stream retry that never comes (the batch
+ * that claimed it may have been reported done). An e-mail whose intent left the outbox (30 days) or whose
+ * person left is closed as dead, with why.
+ */
+export async function runRedeliveryJob(
+  deps: DeliveryDeps,
+  tenants: readonly string[],
+  now: Date,
+): Promise<{ retried: number; sent: number; dropped: number }> {
+  const out = { retried: 0, sent: 0, dropped: 0 };
+  const at = { ...deps, now: () => now };
+  for (const tenantId of tenants) {
+    for (const d of await deps.notifications.expiredDeliveries(tenantId, now, SWEEP_PAGE)) {
+      const [intent, user] = await Promise.all([
+        deps.notifications.intent(tenantId, d.intentId),
+        deps.users.get(tenantId, d.userId),
+      ]);
+      if (!intent || !user?.active || (await deps.notifications.isSuppressed(tenantId, user.email))) {
+        const why = !intent ? 'Thông báo đã hết hạn lưu' : 'Người nhận không còn nhận thư';
+        await deps.notifications.recordDelivery({ ...d, state: 'dead', lastError: why, leaseUntil: null });
+        out.dropped += 1;
+        continue;
+      }
+      out.retried += 1;
+      if ((await sendOnce(at, intent, user, d)) === 'sent') out.sent += 1;
+    }
+  }
+  return out;
 }
 
 /** Plans the reminders due at `now` into the outbox; answers how many intents were new. */

@@ -3,7 +3,7 @@ import { submissionNotifications } from '@thidua/shared/notifications';
 import { authorRoles, periodText, type Submission } from '@thidua/shared/workflow';
 import type { TxItem } from '../../kernel/data/transact';
 import type { AuditEvent } from '../audit/chain';
-import { outboxItems } from './repository';
+import { outboxItems } from './intents';
 
 /**
  * The outbox of a submission's transition: the intents its events cause (shared `submissionNotifications`),

@@ -12,6 +12,9 @@ import { counterUpdate } from '../../kernel/data/counters';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { Page } from '../../kernel/data/pagination';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { epoch, intentEntity } from './intents';
+
+export { intentEntity, OUTBOX_ITEM_TYPE, outboxItems } from './intents';
 
 /**
  * The notifications' items (docs/data-model.md): the outbox (intents written with the act that causes
@@ -19,29 +22,8 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
  * their preferences, one delivery record per e-mail, the dead letters, the addresses SES reported dead.
  */
 
-/** How long an outbox item stays after its act (the stream has delivered it long before). */
-const OUTBOX_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** Notices older than a year leave the bell. */
 const NOTICE_TTL_SECONDS = 366 * 24 * 60 * 60;
-
-const epoch = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-
-/** The outbox: one item per intent, keyed by its deterministic id (a replayed act writes nothing new). */
-export const intentEntity = defineEntity({
-  type: 'NotificationIntent',
-  schema: NotificationIntent,
-  pk: (i: { tenantId: string; id: string }) => `${t(i.tenantId)}#OUTBOX#${i.id}`,
-  sk: sortKey('INTENT'),
-  attributes: (i: NotificationIntent) => i,
-  extra: (i: { createdAt: string }) => ({ ttl: epoch(i.createdAt) + OUTBOX_TTL_SECONDS }),
-});
-
-/** The type the stream consumer picks out of the table's stream (also the event source's filter). */
-export const OUTBOX_ITEM_TYPE = intentEntity.type;
-
-/** The outbox items of `intents`, for the transaction of the act that causes them. */
-export const outboxItems = (table: string, intents: readonly NotificationIntent[]): TxItem[] =>
-  intents.map((i) => intentEntity.put(table, i, absent()));
 
 /** A notice's id: sortable by time, deterministic from the intent (so one notice per intent and person). */
 export const noticeId = (intent: Pick<NotificationIntent, 'id' | 'createdAt'>): string =>
@@ -99,16 +81,33 @@ export const Delivery = z.object({
   lastError: z.string().nullable(),
   messageId: z.string().nullable(),
   updatedAt: z.string(),
+  /** Until when a claim ("sending") is its holder's; after it, the holder is taken for dead. */
+  leaseUntil: z.string().nullable().optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;
 
-/** One e-mail of one intent to one person: claimed before sending, so a retried delivery sends once. */
+/** While an e-mail is claimed or failed, it waits in this sparse index by the end of its lease. */
+const unfinished = (d: Delivery): boolean => d.state === 'sending' || d.state === 'failed';
+
+/**
+ * One e-mail of one intent to one person: claimed with a lease before sending, so a retried delivery
+ * sends once while its holder lives, and again (same Message-ID) only when the holder died mid-send.
+ */
 export const deliveryEntity = defineEntity({
   type: 'EmailDelivery',
   schema: Delivery,
   pk: (d: { tenantId: string; noticeId: string; userId: string }) =>
     `${t(d.tenantId)}#DELIVERY#${d.noticeId}#${d.userId}`,
   sk: sortKey('EMAIL'),
+  indexes: {
+    /** The unfinished ones by lease end: the sweep takes those whose lease ran out. */
+    unfinished: {
+      index: 'gsi1',
+      pk: (d: { tenantId: string }) => `${t(d.tenantId)}#DELIVERY#UNFINISHED`,
+      sk: (d: Delivery) => `${d.leaseUntil ?? d.updatedAt}#${d.noticeId}#${d.userId}`,
+      when: unfinished,
+    },
+  },
 });
 
 export const DeadLetterItem = z.object({
@@ -141,6 +140,8 @@ export const suppressedEntity = defineEntity({
 export const deadLetterId = (noticeId: string, userId: string): string => `${noticeId}_${userId}`;
 
 export interface NotificationRepository {
+  /** An outbox item, while it lives (30 days): what a retried e-mail is made from. */
+  intent(tenantId: string, id: string): Promise<NotificationIntent | undefined>;
   /** Writes the person's notice and bumps the unread counter; false when it was there already. */
   addNotice(tenantId: string, userId: string, intent: NotificationIntent): Promise<boolean>;
   page(tenantId: string, userId: string, limit: number, cursor?: string): Promise<Page<InAppNotification>>;
@@ -174,7 +175,10 @@ export interface NotificationRepository {
     previous: Delivery | undefined,
   ): Promise<boolean>;
   recordDelivery(d: Delivery): Promise<void>;
-  addDeadLetter(d: DeadLetterItem): Promise<void>;
+  /** E-mails claimed or failed whose lease ended before `now` (their holder died), oldest first. */
+  expiredDeliveries(tenantId: string, now: Date, limit: number): Promise<Delivery[]>;
+  /** Parks the e-mail as a dead letter; `last` is its delivery record after the last failed attempt. */
+  addDeadLetter(d: DeadLetterItem, last: Delivery): Promise<void>;
   deadLetters(tenantId: string, limit: number, cursor?: string): Promise<Page<DeadLetterItem>>;
   deadLetter(tenantId: string, id: string): Promise<DeadLetterItem | undefined>;
   removeDeadLetter(tenantId: string, id: string): Promise<void>;
@@ -194,6 +198,8 @@ export const createNotificationRepository = (ref: TableRef): NotificationReposit
     noticeEntity.put(table, { ...n, readAt: at }, isNull('readAt'));
 
   const repo: NotificationRepository = {
+    intent: (tenantId, id) => intentEntity.on(ref).get({ tenantId, id }, { consistent: true }),
+
     async addNotice(tenantId, userId, intent) {
       const notice: StoredNotice = {
         tenantId,
@@ -304,14 +310,18 @@ export const createNotificationRepository = (ref: TableRef): NotificationReposit
       await transactWrite(client, [deliveryEntity.put(table, d)]);
     },
 
-    async addDeadLetter(d) {
+    async expiredDeliveries(tenantId, now, limit) {
+      const page = await deliveryEntity
+        .on(ref)
+        .page('unfinished', { tenantId }, { limit, sort: { lessThan: now.toISOString() } });
+      return page.items.filter(unfinished);
+    },
+
+    async addDeadLetter(d, last) {
+      // A Put, not an update: the record leaves the sparse index of unfinished e-mails.
       await transactWrite(client, [
         deadLetterEntity.put(table, d),
-        deliveryEntity.update(
-          table,
-          { tenantId: d.tenantId, noticeId: noticeId(d.intent), userId: d.userId },
-          { set: { state: 'dead' } },
-        ),
+        deliveryEntity.put(table, { ...last, state: 'dead', leaseUntil: null }),
       ]);
     },
 

@@ -6,6 +6,7 @@ import { authorizeClassify, authorizeWorkspace } from '@thidua/shared/policy';
 import {
   classifySubmission,
   createDraft,
+  returnFields,
   rulesFor,
   saveDraft,
   saveReview,
@@ -49,7 +50,10 @@ const scopes: Record<'mine' | 'inbox' | 'subtree', ListScope> = {
  * also stores the idempotent answer (`remember`).
  */
 export const submissionRoutes = (
-  d: Pick<Deps, 'attachments' | 'campaigns' | 'config' | 'submissions' | 'templates' | 'units' | 'users'>,
+  d: Pick<
+    Deps,
+    'attachments' | 'campaigns' | 'comments' | 'config' | 'submissions' | 'templates' | 'units' | 'users'
+  >,
 ): RouteImpl[] => {
   /** Commits a successful domain result and answers with the new view (stored for idempotent replays). */
   const commit = async (
@@ -76,7 +80,14 @@ export const submissionRoutes = (
           write.submission,
           write.events,
           template.title ?? '',
-          options.action.type === 'return' ? options.action.fields : undefined,
+          // The return's fields: picked in the dialog or by comments "with the return" (one mechanism).
+          options.action.type === 'return'
+            ? returnFields(
+                options.action.fields,
+                await d.comments.list(before.tenantId, before.id),
+                before.level,
+              )
+            : undefined,
         ).items
       : [];
     // A nominee renamed (or hidden by "Mật") is re-indexed for the search box in the same transaction.

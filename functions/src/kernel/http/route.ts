@@ -4,6 +4,7 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import { type InputOf, type RouteAuth, type RouteContract, routeKey } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
+import type { ApiKeyPrincipal } from '@thidua/shared/policy';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { ZodError } from 'zod';
@@ -51,6 +52,18 @@ export interface UserRequest<C extends RouteContract> extends PublicRequest<C> {
   countTransition(action: string): void;
 }
 
+/** A request made with an API key (a document-management system): the key instead of a person. */
+export interface ApiKeyRequest<C extends RouteContract> extends PublicRequest<C> {
+  key: ApiKeyPrincipal;
+  /** As `UserRequest.remember`: the answer stored under the request's Idempotency-Key, per key. */
+  remember(response: HttpResult): TxItem[];
+}
+
+/** Checks the `X-Api-Key` header of an `api_key` route: the key's principal, or 401. */
+export interface ApiKeyCheck {
+  resolve(header: string | undefined): Promise<ApiKeyPrincipal>;
+}
+
 export interface RouteImpl {
   contract: RouteContract;
   auth: RouteAuth;
@@ -62,6 +75,8 @@ interface RequestState {
   requestId: string;
   now: Date;
   identity: Identity | null;
+  /** The key of an `api_key` route's request. */
+  apiKey: ApiKeyPrincipal | null;
   input: ParsedInput;
   idempotency: IdempotencyHandle | null;
   store: IdempotencyStore | undefined;
@@ -74,6 +89,18 @@ interface RequestState {
   failure: unknown;
 }
 
+/** What a signed-in or keyed request carries besides its caller: input, event, clock, `remember`. */
+const callerRequest = <C extends RouteContract>(s: RequestState) => {
+  const { idempotency, store, now } = s;
+  return {
+    ...(s.input as InputOf<C>),
+    event: s.event,
+    requestId: s.requestId,
+    now,
+    remember: (response: HttpResult) => (store ? rememberItems(store, idempotency, response, now) : []),
+  };
+};
+
 export const userRoute = <C extends RouteContract>(
   contract: C,
   fn: (req: UserRequest<C>) => Promise<HttpResult>,
@@ -82,20 +109,31 @@ export const userRoute = <C extends RouteContract>(
   auth: 'user',
   run: (s) => {
     if (s.identity === null) throw new Error(`route ${contract.operationId} ran without an identity`);
-    const { idempotency, store, now } = s;
     return fn({
-      ...(s.input as InputOf<C>),
+      ...callerRequest<C>(s),
       identity: s.identity,
-      event: s.event,
-      requestId: s.requestId,
-      now,
-      remember: (response) => (store ? rememberItems(store, idempotency, response, now) : []),
       countTransition: (action) => {
         s.transitions.push(action);
       },
     });
   },
 });
+
+export const apiKeyRoute = <C extends RouteContract>(
+  contract: C,
+  fn: (req: ApiKeyRequest<C>) => Promise<HttpResult>,
+): RouteImpl => ({
+  contract,
+  auth: 'api_key',
+  run: (s) => {
+    if (s.apiKey === null) throw new Error(`route ${contract.operationId} ran without an API key`);
+    return fn({ ...callerRequest<C>(s), key: s.apiKey });
+  },
+});
+
+/** The caller as the idempotency records and the log line name it: a person, or a key. */
+const callerOf = (s: RequestState): { tenantId: string; userId: string } | null =>
+  s.identity ?? (s.apiKey ? { tenantId: s.apiKey.tenantId, userId: `api-key:${s.apiKey.keyId}` } : null);
 
 export const publicRoute = <C extends RouteContract>(
   contract: C,
@@ -115,8 +153,17 @@ const state = (ctx: AppContext): RequestState => ctx.thidua;
  * The caller (user routes): the verified token says who, the user record says what they may do now
  * (active, unit, roles); 401 without a valid token or for an unknown or deactivated account.
  */
-const authenticate = (contract: RouteContract, accounts: AccountCheck | undefined): Mw => ({
+const authenticate = (
+  contract: RouteContract,
+  accounts: AccountCheck | undefined,
+  apiKeys: ApiKeyCheck | undefined,
+): Mw => ({
   before: async (request) => {
+    if (contract.auth === 'api_key') {
+      if (!apiKeys) throw new Error('api_key routes need an API key check');
+      state(request.context).apiKey = await apiKeys.resolve(request.event.headers?.['x-api-key']);
+      return;
+    }
     if (contract.auth !== 'user') return;
     const token = identityFromEvent(request.event);
     if (!accounts) throw new Error('user routes need an account check');
@@ -137,7 +184,7 @@ const idempotency = (contract: RouteContract, store: IdempotencyStore | undefine
   before: async (request) => {
     const s = state(request.context);
     if (contract.method === 'GET' || store === undefined) return undefined;
-    s.idempotency = idempotencyHandle(request.event, s.identity);
+    s.idempotency = idempotencyHandle(request.event, callerOf(s));
     // Not an early return: the rest of the stack (the request's log line and metrics) still runs.
     if (s.idempotency !== null && contract.idempotencyPrecheck)
       s.replay = await replayOf(store, s.idempotency);
@@ -199,8 +246,8 @@ const observe = (contract: RouteContract): Mw => {
       requestId: s.requestId,
       status,
       code: errorCodeOf(status, response?.body),
-      tenantId: s.identity?.tenantId,
-      userId: s.identity?.userId,
+      tenantId: callerOf(s)?.tenantId,
+      userId: callerOf(s)?.userId,
       latencyMs: performance.now() - s.startedAt,
       dynamo: dynamoCallCounter.current(),
       replayed: response?.headers['idempotent-replayed'] === 'true',
@@ -217,7 +264,7 @@ const buildRoute = (impl: RouteImpl, options: GroupOptions, t: Telemetry) =>
     .use(injectLambdaContext(t.logger, { logEvent: false, resetKeys: true }))
     .use(logMetrics(t.metrics))
     .use(observe(impl.contract))
-    .use(authenticate(impl.contract, options.accounts))
+    .use(authenticate(impl.contract, options.accounts, options.apiKeys))
     .use(validateInput(impl.contract))
     .use(idempotency(impl.contract, options.idempotency))
     .use(errorHandler())
@@ -228,6 +275,8 @@ export interface GroupOptions {
   idempotency?: IdempotencyStore;
   /** Needed by groups with user routes: the caller's authority comes from the user record. */
   accounts?: AccountCheck;
+  /** Needed by groups with `api_key` routes (ADR 0034). */
+  apiKeys?: ApiKeyCheck;
   /** Default: Powertools' Logger and Metrics configured from the environment (`createTelemetry`). */
   telemetry?: Telemetry;
 }
@@ -263,6 +312,9 @@ export const createGroupHandler = (
   if (!options.accounts && defs.some((def) => def.auth === 'user')) {
     throw new Error(`group ${group}: user routes need GroupOptions.accounts (the user record check)`);
   }
+  if (!options.apiKeys && defs.some((def) => def.auth === 'api_key')) {
+    throw new Error(`group ${group}: api_key routes need GroupOptions.apiKeys (the key check)`);
+  }
 
   return async (event, context) => {
     const requestId = event.requestContext?.requestId ?? randomUUID();
@@ -283,6 +335,7 @@ export const createGroupHandler = (
       requestId,
       now: new Date(),
       identity: null,
+      apiKey: null,
       input: { params: undefined, query: undefined, body: undefined },
       idempotency: null,
       store: options.idempotency,

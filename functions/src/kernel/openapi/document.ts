@@ -149,7 +149,7 @@ export const buildOpenApi = (routes: readonly RouteContract[], options: OpenApiO
       summary: route.summary,
       tags: [route.group],
       ...(route.description ? { description: route.description } : {}),
-      security: route.auth === 'user' ? [{ cognitoIdToken: [] }] : [],
+      security: { user: [{ cognitoIdToken: [] }], api_key: [{ apiKey: [] }], public: [] }[route.auth],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.body
         ? {
@@ -183,6 +183,14 @@ export const buildOpenApi = (routes: readonly RouteContract[], options: OpenApiO
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'Cognito ID token (token_use = id)',
+        },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description:
+            'Khóa API của hệ thống quản lý văn bản (tdk.<tỉnh>.<mã khóa>.<bí mật>), do quản trị viên cấp tỉnh tạo; ' +
+            'chỉ mở các route /integrations theo quyền của khóa (ADR 0034).',
         },
       },
       schemas: collector.components,

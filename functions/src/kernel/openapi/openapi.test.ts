@@ -20,7 +20,7 @@ describe('the OpenAPI document', () => {
     for (const r of routes) {
       const op = paths[r.path]?.[r.method.toLowerCase()];
       expect(op?.operationId, `${r.method} ${r.path}`).toBe(r.operationId);
-      expect(op?.security.length, `${r.method} ${r.path} security`).toBe(r.auth === 'user' ? 1 : 0);
+      expect(op?.security.length, `${r.method} ${r.path} security`).toBe(r.auth === 'public' ? 0 : 1);
     }
     const operations = Object.values(paths).flatMap((p) => Object.keys(p));
     expect(operations.length).toBe(routes.length);

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Campaign } from '@thidua/shared/campaign';
 import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { newIdempotencyKey } from '../../api/client';
 import { describeError } from '../../api/describe';
 import { isHttpError } from '../../api/errors';
@@ -77,14 +78,20 @@ export function useCampaignQuery<T>(
   });
 }
 
-/** The campaigns that take nominations, and the chosen one (the active one first). */
+/**
+ * The campaigns that take nominations, and the chosen one: the link's (`?campaign=`, a notice's), else
+ * the active one first.
+ */
 export function useNominationCampaign() {
   const campaigns = useCampaigns();
+  const [params] = useSearchParams();
   const list = (campaigns.data ?? []).filter((c: Campaign) =>
     c.forms.some((f) => f.formKey === 'nomination'),
   );
+  const linked = params.get('campaign') ?? '';
   const [chosen, setChosen] = useState('');
-  const campaignId = chosen || list.find((c) => c.status === 'active')?.id || list[0]?.id || '';
+  const fromLink = list.some((c) => c.id === linked) ? linked : '';
+  const campaignId = chosen || fromLink || list.find((c) => c.status === 'active')?.id || list[0]?.id || '';
   return { list, campaignId, setCampaignId: setChosen, loading: campaigns.isLoading };
 }
 
@@ -245,6 +252,7 @@ export function ReasonDialog<T>({
   pending,
   onConfirm,
   children,
+  ready = true,
 }: {
   title: string;
   state: ReturnType<typeof useReasonTarget<T>>;
@@ -252,6 +260,8 @@ export function ReasonDialog<T>({
   onConfirm: (target: T) => void;
   /** Further fields recorded with the reason (the authority of an early end). */
   children?: ReactNode;
+  /** Whether those further fields are filled in as required (default: nothing more is needed). */
+  ready?: boolean;
 }) {
   const c = useC();
   const { target } = state;
@@ -265,7 +275,7 @@ export function ReasonDialog<T>({
           <Button onClick={state.close}>{c('cancel')}</Button>
           <Button
             variant="danger"
-            disabled={state.reason.trim().length < 3}
+            disabled={state.reason.trim().length < 3 || !ready}
             loading={pending}
             onClick={() => target !== null && onConfirm(target)}
           >
@@ -369,4 +379,26 @@ export async function openPrintable(get: () => Promise<{ html: string }>): Promi
   const { html } = await get();
   const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
   window.open(url, '_blank', 'noopener');
+}
+
+/**
+ * A session (or any item) of a list that a notice's link can open at: `#<kind>-<id>` names it, and it can
+ * take the focus the link moves to it.
+ */
+export function AnchoredSection({
+  kind,
+  id,
+  label,
+  children,
+}: {
+  kind: string;
+  id: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <section id={`${kind}-${id}`} tabIndex={-1} className="card c-section" aria-label={label}>
+      {children}
+    </section>
+  );
 }

@@ -168,6 +168,41 @@ const vi = {
   'nav.notifications': 'Thông báo khen thưởng',
   'notifications.title': 'Thông báo về khen thưởng của đơn vị',
   'notifications.none': 'Đơn vị chưa có thông báo nào.',
+  'confirm.closeDisclosure':
+    'Công khai sẽ kết thúc ngay: trang công khai không nhận thêm ý kiến; lý do, người quyết định và văn bản được ghi lại, hiện trên thẻ của Thường trực và trên trang công khai.',
+  'nav.apiKeys': 'Khóa API hệ thống văn bản',
+  'nav.headDecisions': 'Quyết định khen thưởng của đơn vị',
+  'keys.title': 'Khóa API của hệ thống quản lý văn bản',
+  'keys.intro':
+    'Hệ thống quản lý văn bản của văn thư dùng khóa API để giữ số và đọc sổ đăng ký văn bản, không dùng tài khoản của người. Khóa chỉ hiện một lần khi tạo; hệ thống chỉ lưu mã băm. Mỗi lần dùng được ghi nhật ký với tên khóa.',
+  'keys.create': 'Tạo khóa API',
+  'keys.name': 'Tên khóa (tên hệ thống)',
+  'keys.secret': 'Sao chép khóa này vào cấu hình của hệ thống ngay bây giờ — khóa sẽ không hiện lại:',
+  'keys.lastUsed': 'dùng lần cuối: {at}',
+  'keys.revoke': 'Thu hồi khóa',
+  'keys.revoked': 'Đã thu hồi lúc {at}',
+  'confirm.revokeKey':
+    'Khóa «{name}» sẽ bị thu hồi: từ yêu cầu tiếp theo, hệ thống dùng khóa này bị từ chối; việc thu hồi được ghi nhật ký.',
+  'head.title': 'Quyết định khen thưởng của người đứng đầu',
+  'head.intro':
+    'Hồ sơ đã được {unit} duyệt xong với hình thức do người đứng đầu quyết định (không qua Hội đồng). Mở hồ sơ, chọn các trường hợp và ra quyết định; văn phòng có thể chuẩn bị, người đứng đầu quyết định.',
+  'head.link': 'Quyết định khen thưởng của người đứng đầu đơn vị',
+  'head.waiting': 'Hồ sơ chờ quyết định',
+  'head.none': 'Không có hồ sơ nào chờ người đứng đầu quyết định.',
+  'head.decide': 'Ra quyết định khen thưởng',
+  'head.register': 'Sổ đăng ký văn bản: {body}, năm {year}. Số tiếp theo: {number}.',
+  'head.registerExternal': 'Sổ đăng ký văn bản: {body}, năm {year} — văn thư cấp số.',
+  'confirm.headDecide':
+    'Quyết định khen thưởng {n} trường hợp sẽ nhận số {number} trong sổ đăng ký văn bản của {body} năm {year}, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}.',
+  'confirm.headDecideExternal':
+    'Quyết định khen thưởng {n} trường hợp sẽ mang số {number} ngày {date} do văn thư của {body} cấp, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}. Số này không dùng lại được.',
+  'head.decisions': 'Quyết định của người đứng đầu trong năm',
+  'head.noDecisions': 'Chưa có quyết định nào trong năm.',
+  'head.revoke': 'Thu hồi khen thưởng',
+  legalBasis: 'Căn cứ pháp lý',
+  'legalBasis.help': 'Ví dụ: Khoản 1 Điều 90 Luật Thi đua, khen thưởng số 06/2022/QH15',
+  'confirm.revoke':
+    'Quyết định thu hồi khen thưởng của {nominee} sẽ nhận số {number} trong sổ đăng ký văn bản của {body}, ký bởi {signer}; việc thu hồi hiện trên trang công khai của quyết định số {decision}, giấy khen không in được nữa và {unit} được thông báo.',
 } as const;
 
 type Key = keyof typeof vi;
@@ -340,6 +375,41 @@ const en: Record<Key, string> = {
   'nav.notifications': 'Commendation notices',
   'notifications.title': "Your unit's commendation notices",
   'notifications.none': 'No notice yet.',
+  'confirm.closeDisclosure':
+    'The disclosure ends now: the public page takes no more comments; the reason, who decided and the document are recorded and shown on the secretariat’s card and the public page.',
+  'nav.apiKeys': 'API keys for document systems',
+  'nav.headDecisions': "The unit's commendation decisions",
+  'keys.title': 'API keys of document-management systems',
+  'keys.intro':
+    "The registry office's document-management system uses an API key to reserve and read register numbers, not a person's account. A key is shown once when created; only its hash is stored. Every use is audited with the key's name.",
+  'keys.create': 'Create an API key',
+  'keys.name': 'Key name (the system)',
+  'keys.secret': 'Copy this key into the system’s configuration now — it will not be shown again:',
+  'keys.lastUsed': 'last used: {at}',
+  'keys.revoke': 'Revoke key',
+  'keys.revoked': 'Revoked at {at}',
+  'confirm.revokeKey':
+    'Key «{name}» will be revoked: from the next request on, the system using it is refused; the revocation is audited.',
+  'head.title': "The head's commendation decisions",
+  'head.intro':
+    'Nominations {unit} has finished reviewing whose award its head decides alone (no council). Open the files, pick the nominees and decide; the office may prepare, the head decides.',
+  'head.link': "The unit head's commendation decisions",
+  'head.waiting': 'Waiting for a decision',
+  'head.none': 'No nomination waits for the head.',
+  'head.decide': 'Decide the awards',
+  'head.register': 'Register: {body}, {year}. Next number: {number}.',
+  'head.registerExternal': 'Register: {body}, {year} — numbers given by the registry office.',
+  'confirm.headDecide':
+    "The decision on {n} nominee(s) takes number {number} of {body}'s register for {year}, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}.",
+  'confirm.headDecideExternal':
+    "The decision on {n} nominee(s) carries number {number} of {date} given by {body}'s registry office, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}. The number cannot be reused.",
+  'head.decisions': "This year's decisions of the head",
+  'head.noDecisions': 'No decision this year.',
+  'head.revoke': 'Revoke the award',
+  legalBasis: 'Legal basis',
+  'legalBasis.help': 'E.g. Art. 90(1) of the Law on Emulation and Commendation 06/2022/QH15',
+  'confirm.revoke':
+    "The revocation of {nominee}'s award takes number {number} of {body}'s register, signed by {signer}; it shows on the public page of decision {decision}, the certificate can no longer be printed and {unit} is notified.",
 };
 
 export const messages: Catalogue<Key> = { vi, en };

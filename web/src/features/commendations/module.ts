@@ -36,6 +36,14 @@ export default defineFeature({
       lazy: async () => ({ Component: (await import('./components/CertificatesPage')).CertificatesPage }),
     },
     {
+      path: 'commendations/api-keys',
+      lazy: async () => ({ Component: (await import('./components/ApiKeysPage')).ApiKeysPage }),
+    },
+    {
+      path: 'commendations/head-decisions',
+      lazy: async () => ({ Component: (await import('./components/HeadDecisionPage')).HeadDecisionPage }),
+    },
+    {
       path: 'commendations/notifications',
       lazy: async () => ({ Component: (await import('./components/NotificationsPage')).NotificationsPage }),
     },
@@ -63,6 +71,14 @@ export default defineFeature({
       workspace: 'signature',
       order: 45.5,
     },
+    // A commune's, ward's or department's head decides the unit's own awards here (issue 17, point 6).
+    {
+      to: '/commendations/head-decisions',
+      label: pair('nav.headDecisions'),
+      workspace: 'head_decisions',
+      order: 45.2,
+    },
+    { to: '/commendations/api-keys', label: pair('nav.apiKeys'), workspace: 'administration', order: 90 },
     {
       to: '/commendations/notifications',
       label: pair('nav.notifications'),

@@ -3,8 +3,10 @@ import {
   checkDecisionSignature,
   closeDisclosure,
   closeSession,
+  createApiKey,
   createBatch,
   decideBatch,
+  decideByHead,
   getBatchDocument,
   getCertificateTestPrint,
   getCommendationConfig,
@@ -14,9 +16,11 @@ import {
   getDecisionPdf,
   getDisclosure,
   getDraftDecision,
+  getHeadDesk,
   getMinutesDocument,
   getSessionDossier,
   issueSignedDecision,
+  listApiKeys,
   listApprovedNominations,
   listBatchCandidates,
   listBatches,
@@ -28,6 +32,7 @@ import {
   openDisclosure,
   openSession,
   type RequestOf,
+  revokeApiKey,
   revokeAward,
   signDecision,
   signDecisionOnServer,
@@ -120,6 +125,24 @@ export const commendationService = (api: ApiClient) => ({
   signOnServer: (decisionId: string, idempotencyKey: string) =>
     api.call(signDecisionOnServer, { params: { decisionId }, idempotencyKey }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
-  revoke: (decisionId: string, nominationId: string, reason: string, idempotencyKey: string) =>
-    api.call(revokeAward, { params: { decisionId }, body: { nominationId, reason }, idempotencyKey }),
+  revoke: (
+    decisionId: string,
+    nominationId: string,
+    reason: string,
+    idempotencyKey: string,
+    legalBasis?: string,
+  ) =>
+    api.call(revokeAward, {
+      params: { decisionId },
+      body: { nominationId, reason, ...(legalBasis ? { legalBasis } : {}) },
+      idempotencyKey,
+    }),
+  apiKeys: () => api.call(listApiKeys).then((r) => r.items),
+  createApiKey: (body: RequestOf<typeof createApiKey>['body'], idempotencyKey: string) =>
+    api.call(createApiKey, { body, idempotencyKey }),
+  revokeApiKey: (keyId: string, idempotencyKey: string) =>
+    api.call(revokeApiKey, { params: { keyId }, idempotencyKey }),
+  headDesk: (campaignId: string) => api.call(getHeadDesk, { params: { campaignId } }),
+  decideByHead: (body: RequestOf<typeof decideByHead>['body'], idempotencyKey: string) =>
+    api.call(decideByHead, { body, idempotencyKey }),
 });

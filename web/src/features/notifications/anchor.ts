@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { domIdFor } from '../forms/paths';
 
@@ -8,25 +8,31 @@ export const fieldOfHash = (hash: string): string | undefined => {
   return m?.[1] ? decodeURIComponent(m[1]) : undefined;
 };
 
+/** The item a link names: `#<kind>-<id>` (a notice's tờ trình, council session, disclosure). */
+export const itemOfHash = (hash: string, kind: string): string | undefined => {
+  const m = new RegExp(`^#${kind}-(.+)$`).exec(hash);
+  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+};
+
 /**
- * Opens the page at the field a notification names: the editor's control (`fld-<name>`, focused), else the
- * read-only view's section. Retries for a few frames while the form renders.
+ * Opens the page at what the link's hash names, once the page is `ready`: `target` finds the element
+ * (undefined: the hash names nothing here). Retries for a few frames while the list or form renders.
  */
-export function useFieldAnchor(ready: boolean) {
+export function useHashAnchor(ready: boolean, target: (hash: string) => HTMLElement | null | undefined) {
   const { hash } = useLocation();
+  // The latest lookup, without restarting the search each render (it is a new closure every time).
+  const find = useRef(target);
+  find.current = target;
   useEffect(() => {
-    const field = fieldOfHash(hash);
-    if (!ready || !field) return;
+    if (!ready || hash.length < 2) return;
     let frames = 0;
     let handle = 0;
     const tryScroll = () => {
-      const target =
-        document.getElementById(domIdFor(field)) ??
-        document.getElementById(`view-${field.split('.')[0] ?? ''}`);
-      if (target) {
-        target.scrollIntoView({ block: 'center' });
-        target.focus({ preventScroll: true });
-        target.setAttribute('data-anchored', 'true');
+      const found = find.current(hash);
+      if (found) {
+        found.scrollIntoView({ block: 'center' });
+        found.focus({ preventScroll: true });
+        found.setAttribute('data-anchored', 'true');
         return;
       }
       if (++frames < 30) handle = requestAnimationFrame(tryScroll);
@@ -34,4 +40,26 @@ export function useFieldAnchor(ready: boolean) {
     handle = requestAnimationFrame(tryScroll);
     return () => cancelAnimationFrame(handle);
   }, [hash, ready]);
+}
+
+/**
+ * Opens the page at the field a notification names: the editor's control (`fld-<name>`, focused), else the
+ * read-only view's section.
+ */
+export function useFieldAnchor(ready: boolean) {
+  useHashAnchor(ready, (hash) => {
+    const field = fieldOfHash(hash);
+    if (!field) return undefined;
+    return (
+      document.getElementById(domIdFor(field)) ?? document.getElementById(`view-${field.split('.')[0] ?? ''}`)
+    );
+  });
+}
+
+/** Opens a list at the item a notice links to (`#batch-<id>`, `#session-<id>`, `#disclosure-<id>`). */
+export function useItemAnchor(ready: boolean, kind: string) {
+  useHashAnchor(ready, (hash) => {
+    const id = itemOfHash(hash, kind);
+    return id ? document.getElementById(`${kind}-${id}`) : undefined;
+  });
 }

@@ -5,6 +5,13 @@ import { defineFeature } from '../../app/extensions';
  * bell itself sits in the shell's header, layout/AppShell.tsx), reached by everyone signed in.
  */
 export default defineFeature({
+  // An e-mail's unsubscribe link: no sign-in (the link's signed token says who).
+  publicRoutes: [
+    {
+      path: '/public/notifications/preferences',
+      lazy: async () => ({ Component: (await import('./components/UnsubscribePage')).UnsubscribePage }),
+    },
+  ],
   appRoutes: [
     {
       path: 'notifications',

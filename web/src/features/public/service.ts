@@ -25,7 +25,8 @@ export class PublicApiError extends Error {
   }
 }
 
-const call = async <C extends JsonRoute>(
+/** One call of a public route (no token): its answer parsed by the contract, its error in Vietnamese. */
+export const publicCall = async <C extends JsonRoute>(
   url: string,
   contract: C,
   init?: RequestInit,
@@ -52,10 +53,10 @@ export const publicService = (apiUrl: string, tenantId: string) => {
   const url = (path: string, params: Record<string, string> = {}) =>
     `${apiUrl.replace(/\/+$/, '')}${pathOf(path, { tenantId, ...params })}`;
   return {
-    disclosures: () => call(url(listPublicDisclosures.path), listPublicDisclosures),
-    decisions: () => call(url(listPublicDecisions.path), listPublicDecisions),
+    disclosures: () => publicCall(url(listPublicDisclosures.path), listPublicDisclosures),
+    decisions: () => publicCall(url(listPublicDecisions.path), listPublicDecisions),
     comment: (disclosureId: string, body: RequestOf<typeof postPublicComment>['body']) =>
-      call(url(postPublicComment.path, { disclosureId }), postPublicComment, {
+      publicCall(url(postPublicComment.path, { disclosureId }), postPublicComment, {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }),

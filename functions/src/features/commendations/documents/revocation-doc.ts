@@ -27,6 +27,8 @@ export interface RevocationDocInput {
   decisionSignedOn: string;
   /** The office holder who signs; without it, the head's title over the recorded signer's name. */
   signature?: Signature;
+  /** Whose proposal the act answers; default the province's secretariat (the standing body). */
+  proposal?: string;
 }
 
 /** The quyết định thu hồi: the original decision is named, never altered. */
@@ -48,9 +50,12 @@ export const revocationDocument = (x: RevocationDocInput): DocModel => {
     ...legalBases([
       ...b.competenceBases,
       'Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022',
+      ...(r.legalBasis ? [r.legalBasis] : []),
       original,
     ]),
-    body(`Xét đề nghị của ${x.config.secretariatName} (cơ quan thường trực).`, { italics: true }),
+    body(x.proposal ?? `Xét đề nghị của ${x.config.secretariatName} (cơ quan thường trực).`, {
+      italics: true,
+    }),
     para('QUYẾT ĐỊNH:', { align: 'center', bold: true, before: 240, after: 240 }),
     article(
       1,

@@ -1,6 +1,7 @@
 import type { Batch } from '@thidua/shared/commendation';
 import { formatDateTime } from '../../../i18n';
 import { Badge, Button } from '../../../ui';
+import { useItemAnchor } from '../../notifications/anchor';
 import {
   CampaignHeader,
   ConfirmAction,
@@ -20,6 +21,8 @@ export function BatchReviewPage() {
   const batches = useCampaignQuery(['batches', 'submitted'], campaign.campaignId, (id) =>
     svc.batches(id, 'submitted'),
   );
+  // A notice's link opens the page at its tờ trình.
+  useItemAnchor(batches.isSuccess, 'batch');
   const returning = useReasonTarget<Batch>();
   const decide = useIntentMutation(
     (x: { batch: Batch; type: 'approve' | 'return' }, key) =>
@@ -39,7 +42,7 @@ export function BatchReviewPage() {
       {batches.data?.length === 0 ? <p className="muted">{c('empty')}</p> : null}
       <ul className="c-list">
         {(batches.data ?? []).map((b) => (
-          <li key={b.id} className="card">
+          <li key={b.id} id={`batch-${b.id}`} tabIndex={-1} className="card">
             <div className="row-between">
               <h2>
                 {b.unitName} {b.reference ? `· ${b.reference}` : ''}

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Disclosure } from '@thidua/shared/commendation';
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, TextField } from '../../../ui';
+import { itemOfHash, useItemAnchor } from '../../notifications/anchor';
 import {
   CampaignHeader,
   EntryList,
@@ -26,7 +28,10 @@ export function DisclosuresPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [title, setTitle] = useState('Danh sách đề nghị khen thưởng');
   const disclosures = useCampaignQuery(['disclosures'], campaignId, (id) => svc.disclosures(id));
-  const [expanded, setExpanded] = useState<string | null>(null);
+  // A notice's link (a public comment) opens the page at its list, with the comments shown.
+  const { hash } = useLocation();
+  const [expanded, setExpanded] = useState<string | null>(itemOfHash(hash, 'disclosure') ?? null);
+  useItemAnchor(disclosures.isSuccess, 'disclosure');
   const detail = useQuery({
     queryKey: ['commendations', 'disclosure', expanded],
     queryFn: () => svc.disclosure(expanded ?? ''),
@@ -77,7 +82,7 @@ export function DisclosuresPage() {
       <ErrorBox error={close.error} />
       <ul className="c-list">
         {(disclosures.data ?? []).map((d) => (
-          <li key={d.id} className="card">
+          <li key={d.id} id={`disclosure-${d.id}`} tabIndex={-1} className="card">
             <div className="row-between">
               <h2>{d.title}</h2>
               <Badge tone={isOpen(d) ? 'info' : 'neutral'}>
@@ -143,6 +148,8 @@ export function DisclosuresPage() {
         </p>
         <TextField label={c('disclosures.decidedBy')} value={decidedBy} onChange={setDecidedBy} />
         <TextField label={c('disclosures.authorityDoc')} value={authorityDoc} onChange={setAuthorityDoc} />
+        <p>{c('confirm.closeDisclosure')}</p>
+        <p className="muted">{c('confirm.irreversible')}</p>
       </ReasonDialog>
     </div>
   );

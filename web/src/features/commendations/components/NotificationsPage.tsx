@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { UnitNotification } from '@thidua/shared/commendation';
+import { authorizeWorkspace } from '@thidua/shared/policy';
 import { Link } from 'react-router';
 import { useSession } from '../../../app/services';
+import { workspaceContextOf } from '../../../auth/workspace';
 import { formatDateTime } from '../../../i18n';
+import { useShellMe } from '../../../layout/useShellMe';
 import { Badge, Skeleton } from '../../../ui';
 import { useC, useCommendations } from '../common';
 import { notificationLink } from '../links';
@@ -13,11 +16,23 @@ const tone = { decision: 'success', revocation: 'danger', batch_returned: 'warni
 export function NotificationsPage() {
   const c = useC();
   const svc = useCommendations();
-  const tenantId = useSession()?.claims.tenantId ?? '';
+  const session = useSession();
+  const tenantId = session?.claims.tenantId ?? '';
+  const me = useShellMe();
   const q = useQuery({ queryKey: ['commendations', 'notifications'], queryFn: () => svc.notifications() });
+  // The head of a commune (ward, department) decides the unit's own awards from here.
+  const decides = authorizeWorkspace(
+    workspaceContextOf(session?.claims, me.data?.rootUnitId),
+    'head_decisions',
+  ).allowed;
   return (
     <div className="stack">
       <h1>{c('notifications.title')}</h1>
+      {decides ? (
+        <p>
+          <Link to="/commendations/head-decisions">{c('head.link')}</Link>
+        </p>
+      ) : null}
       {q.isLoading ? <Skeleton label={c('loading')} /> : null}
       {q.data?.length === 0 ? <p className="muted">{c('notifications.none')}</p> : null}
       <NotificationList items={q.data ?? []} tenantId={tenantId} />

@@ -3,7 +3,9 @@ import type { Decision, SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
+import { useItemAnchor } from '../../notifications/anchor';
 import {
+  AnchoredSection,
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
@@ -22,7 +24,13 @@ import { SessionResults } from './CouncilPage';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 /** One print button per configured blank that carries an awardee of the decision. */
-function CertificateButtons({ decisionId, awardTypeIds }: { decisionId: string; awardTypeIds: string[] }) {
+export function CertificateButtons({
+  decisionId,
+  awardTypeIds,
+}: {
+  decisionId: string;
+  awardTypeIds: string[];
+}) {
   const { c, svc, campaign } = useCommendationPage();
   const config = useCampaignQuery(['config'], campaign.campaignId, (id) => svc.config(id));
   const blanks = (config.data?.certificateBlanks ?? []).filter((b) =>
@@ -350,6 +358,8 @@ function SigningDossier({ s }: { s: SessionView }) {
 export function SignPage() {
   const { c, svc, refresh, campaign } = useCommendationPage();
   const sessions = useCampaignQuery(['sessions'], campaign.campaignId, (id) => svc.sessions(id));
+  // A notice's link ("a decision awaits your signature") opens the page at its session.
+  useItemAnchor(sessions.isSuccess, 'session');
   const [signerIds, setSignerIds] = useState<Record<string, string>>({});
   const [givenNumbers, setGivenNumbers] = useState<Record<string, GivenNumberInput>>({});
   const sign = useIntentMutation(
@@ -368,7 +378,7 @@ export function SignPage() {
       <ErrorBox error={sign.error} />
       {ready.length === 0 ? <p className="muted">{c('sign.nothing')}</p> : null}
       {ready.map((s) => (
-        <section key={s.id} className="card c-section" aria-label={s.title}>
+        <AnchoredSection key={s.id} kind="session" id={s.id} label={s.title}>
           <h2>{s.title}</h2>
           <SessionResults s={s} />
           {s.state === 'closed' ? <SigningDossier s={s} /> : null}
@@ -388,7 +398,7 @@ export function SignPage() {
             </div>
           ) : null}
           {s.decisionId ? <DecisionCard decisionId={s.decisionId} /> : null}
-        </section>
+        </AnchoredSection>
       ))}
     </div>
   );

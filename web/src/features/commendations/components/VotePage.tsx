@@ -3,7 +3,8 @@ import type { Choice, DossierItem, SessionView } from '@thidua/shared/commendati
 import { useState } from 'react';
 import { formatDateTime } from '../../../i18n';
 import { Alert, Badge, Fieldset, Skeleton } from '../../../ui';
-import { ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
+import { useItemAnchor } from '../../notifications/anchor';
+import { AnchoredSection, ConfirmAction, ErrorBox, useC, useCommendations, useIntent } from '../common';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 function Ballot({ s }: { s: SessionView }) {
@@ -85,6 +86,8 @@ export function VotePage() {
   const c = useC();
   const svc = useCommendations();
   const sessions = useQuery({ queryKey: ['commendations', 'my-sessions'], queryFn: () => svc.mySessions() });
+  // A notice's link opens the page at its session's ballot.
+  useItemAnchor(sessions.isSuccess, 'session');
   return (
     <div className="stack">
       <h1>{c('vote.title')}</h1>
@@ -92,10 +95,10 @@ export function VotePage() {
       {sessions.isLoading ? <Skeleton label={c('loading')} /> : null}
       {sessions.data?.length === 0 ? <p className="muted">{c('vote.none')}</p> : null}
       {(sessions.data ?? []).map((s) => (
-        <section key={s.id} className="card c-section" aria-label={s.title}>
+        <AnchoredSection key={s.id} kind="session" id={s.id} label={s.title}>
           <h2>{s.title}</h2>
           <Ballot s={s} />
-        </section>
+        </AnchoredSection>
       ))}
     </div>
   );

@@ -1,30 +1,20 @@
 import { type ColumnField, groupsThousands, type SelectOption } from '@thidua/shared/forms';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
-import { formatDate, parseDisplayDate, parseNumber, useT } from '../../../i18n';
+import { formatDate, parseDisplayDate, useT } from '../../../i18n';
 import type { ControlProps } from '../../../ui';
+import { editedNumber, selectionOnEdit, shownNumber, typedNumber } from '../number-text';
 
 /** Accessibility wiring of a control: from a `Field`, or a bare label for a table cell. */
 export type AriaProps = Partial<ControlProps> & { 'aria-label'?: string; id: string };
 
-const plainNumber = (v: unknown): string => {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v).replace('.', ',');
-  return typeof v === 'string' ? v : '';
-};
-const numberShown = (grouping: boolean) => {
-  const format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4, useGrouping: grouping });
-  return (v: unknown): string => {
-    if (typeof v === 'number' && Number.isFinite(v)) return format.format(v);
-    return typeof v === 'string' ? v : '';
-  };
-};
-const groupedNumber = numberShown(true);
-const ungroupedNumber = numberShown(false);
+const groupedNumber = (v: unknown): string => shownNumber(v, true);
+const ungroupedNumber = (v: unknown): string => shownNumber(v, false);
 
 /**
  * The props of a text input whose form value is shown formatted while not focused (and, given
- * `editable`, re-shown that way on focus). Typing keeps exactly what was typed and hands `parse` of it
- * to the form; leaving hands the blur to the form.
+ * `editable`, re-shown that way on focus, the selection kept on the same characters). Typing keeps
+ * exactly what was typed and hands `parse` of it to the form; leaving hands the blur to the form.
  */
 function useFormattedInput(
   name: string,
@@ -44,9 +34,26 @@ function useFormattedInput(
     type: 'text',
     autoComplete: 'off',
     value: text,
-    onFocus: () => {
+    onFocus: (e: { currentTarget: HTMLInputElement }) => {
       setFocused(true);
-      if (editable) setText(editable(field.value));
+      if (!editable) return;
+      const input = e.currentTarget;
+      const shown = input.value;
+      // After the focusing task, once the browser (or a test driver) has placed its selection: switched
+      // with it, so that all of `1.250` selected becomes all of `1250` and typing replaces it. Replacing
+      // the text on render would drop the selection and append what is typed. Nothing is switched once
+      // the person has typed.
+      setTimeout(() => {
+        if (input.ownerDocument.activeElement !== input || input.value !== shown) return;
+        const edited = editable(field.value);
+        const selection = selectionOnEdit(shown, edited, {
+          start: input.selectionStart ?? shown.length,
+          end: input.selectionEnd ?? shown.length,
+        });
+        input.value = edited;
+        input.setSelectionRange(selection.start, selection.end);
+        setText(edited);
+      }, 0);
     },
     onBlur: () => {
       setFocused(false);
@@ -59,11 +66,6 @@ function useFormattedInput(
     },
   };
 }
-
-const parseNumberText = (raw: string): unknown => {
-  const n = parseNumber(raw);
-  return n === null ? null : Number.isNaN(n) ? raw : n;
-};
 
 /**
  * A number typed the Vietnamese way (`1.234,5`). While focused the text is shown plain (`1234,5`) so
@@ -85,8 +87,8 @@ export function NumberInput({
   const input = useFormattedInput(
     name,
     grouping ? groupedNumber : ungroupedNumber,
-    parseNumberText,
-    plainNumber,
+    typedNumber,
+    editedNumber,
   );
   return (
     <input {...aria} {...input} className="input num-input" inputMode={decimal ? 'decimal' : 'numeric'} />

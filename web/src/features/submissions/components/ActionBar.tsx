@@ -1,6 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { Reason, type Submission, type WorkflowActionType } from '@thidua/shared/workflow';
+import {
+  Reason,
+  type ReviewComment,
+  returnFields,
+  type Submission,
+  type WorkflowActionType,
+} from '@thidua/shared/workflow';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -38,12 +44,24 @@ const WithReason = z.object({ text: Reason });
 const WithComment = z.object({ text: z.string().max(2000) });
 type DialogValues = { text: string };
 
+/** A field a return can point at: `section.field` and its label. */
+export interface ReturnFieldChoice {
+  key: string;
+  label: string;
+}
+
 export function ActionBar({
   submission,
   actions,
+  fieldChoices = [],
+  comments = [],
 }: {
   submission: Submission;
   actions: readonly WorkflowActionType[];
+  /** The form's fields, offered in the return dialog. */
+  fieldChoices?: readonly ReturnFieldChoice[];
+  /** The report's review comments: those written "with the return" tick their fields beforehand. */
+  comments?: readonly ReviewComment[];
 }) {
   const t = useT();
   const [open, setOpen] = useState<WorkflowActionType | null>(null);
@@ -61,7 +79,15 @@ export function ActionBar({
           {t(buttonLabel[a])}
         </Button>
       ))}
-      {open ? <ActionDialog submission={submission} action={open} onClose={() => setOpen(null)} /> : null}
+      {open ? (
+        <ActionDialog
+          submission={submission}
+          action={open}
+          fieldChoices={fieldChoices}
+          commented={returnFields(undefined, comments, submission.level)}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
     </fieldset>
   );
 }
@@ -69,10 +95,15 @@ export function ActionBar({
 function ActionDialog({
   submission,
   action,
+  fieldChoices,
+  commented,
   onClose,
 }: {
   submission: Submission;
   action: WorkflowActionType;
+  fieldChoices: readonly ReturnFieldChoice[];
+  /** Fields the level's comments "with the return" point at (ticked when the dialog opens). */
+  commented: readonly string[];
   onClose: () => void;
 }) {
   const t = useT();
@@ -86,17 +117,22 @@ function ActionDialog({
     resolver: zodResolver(needsReason ? WithReason : WithComment),
   });
   const [failure, setFailure] = useState<unknown>(null);
+  // The return's fields, in the order ticked (the first is where the unit's notice opens the report).
+  const [picked, setPicked] = useState<string[]>([...commented]);
+  const pickable = action === 'return' && fieldChoices.length > 0;
 
   const onConfirm = form.handleSubmit(async ({ text }) => {
     setFailure(null);
     const a =
-      action === 'return' || action === 'reject' || action === 'reopen'
-        ? { type: action, reason: text.trim() }
-        : action === 'approve'
-          ? text.trim()
-            ? { type: action, comment: text.trim() }
-            : { type: action }
-          : { type: action };
+      action === 'return'
+        ? { type: action, reason: text.trim(), ...(picked.length ? { fields: picked } : {}) }
+        : action === 'reject' || action === 'reopen'
+          ? { type: action, reason: text.trim() }
+          : action === 'approve'
+            ? text.trim()
+              ? { type: action, comment: text.trim() }
+              : { type: action }
+            : { type: action };
     try {
       await mutation.mutateAsync({ expectedVersion: submission.version, action: a });
       toast(t(done[action]), 'success');
@@ -169,6 +205,24 @@ function ActionDialog({
           >
             {(p) => <textarea {...p} className="textarea" {...form.register('text')} />}
           </Field>
+        ) : null}
+        {pickable ? (
+          <fieldset className="return-fields">
+            <legend>{t('action.returnFields')}</legend>
+            <p className="muted">{t('action.returnFieldsHelp')}</p>
+            {fieldChoices.map((f) => (
+              <label key={f.key} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={picked.includes(f.key)}
+                  onChange={(e) =>
+                    setPicked((now) => (e.target.checked ? [...now, f.key] : now.filter((k) => k !== f.key)))
+                  }
+                />{' '}
+                {f.label}
+              </label>
+            ))}
+          </fieldset>
         ) : null}
       </form>
     </Dialog>

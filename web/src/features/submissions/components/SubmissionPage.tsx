@@ -191,7 +191,14 @@ function SubmissionWorkspace({
         canAnswer={false}
       />
 
-      <ActionBar submission={sub} actions={workflowActions} />
+      <ActionBar
+        submission={sub}
+        actions={workflowActions}
+        comments={comments}
+        fieldChoices={template.sections.flatMap((sec) =>
+          sec.fields.map((f) => ({ key: `${sec.key}.${f.key}`, label: `${sec.title} — ${f.label}` })),
+        )}
+      />
 
       <Tabs
         label={t('submission.tabsLabel')}
