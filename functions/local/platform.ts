@@ -25,6 +25,7 @@ import { type SeedSummary, seedIfEmpty } from './seed';
 import { type MergedSeedSummary, seedMergedWorld } from './seed-2026';
 import { DEMO_TENANT } from './seed-data';
 import { DONG_NAI_TENANT } from './seed-data-2026';
+import { ensureLocalServerSigner, trustRoot } from './server-signer';
 import { type StreamConsumer, startStreamConsumer } from './streams';
 import { closeTelemetryFile, fileTelemetry } from './telemetry-file';
 
@@ -293,6 +294,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // The key of e-mails' unsubscribe links: a file here, a KMS HMAC key on AWS (NOTIFY_LINK_KEY_ID).
       NOTIFY_LINK_KEY_FILE: join(dataDir, 'notifications', 'link-mac.key'),
       AUDIT_TENANTS: `${DEMO_TENANT},${DONG_NAI_TENANT}`,
+      // The server-side signer of decisions: a software key of this data directory, as KMS holds it on AWS.
+      SIGNER_KEY_FILE: join(dataDir, 'signing', 'server-signer.pem'),
       // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
       MAIL_SENDER: 'smtp',
       NOTIFY_BACKOFF_MS: '200',
@@ -320,6 +323,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       seeded && options.seedMerged
         ? await seedMergedWorld({ ...seedTarget, bucketName: resources.bucketName })
         : undefined;
+
+    // After the seeds (which write the demo's roots): the local server signer's root is trusted too.
+    await trustRoot(
+      clients.s3,
+      resources.bucketName,
+      await ensureLocalServerSigner(handlerEnv.SIGNER_KEY_FILE ?? ''),
+    );
 
     // The handlers share this process's stdout: their log lines and metrics go to a file instead.
     setTelemetryFactory(fileTelemetry(apiLogFile));

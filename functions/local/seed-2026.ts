@@ -23,7 +23,7 @@ import {
   type WorkflowAction,
 } from '@thidua/shared/workflow';
 import { createCampaignRepository, createTemplateRepository } from '../src/features/campaigns/repository';
-import { DOCX_TYPE, documentKey } from '../src/features/commendations/documents-store';
+import { DOCX_TYPE, documentKey, modelKeyOf } from '../src/features/commendations/documents-store';
 import { createCommendationRepository } from '../src/features/commendations/repository';
 import { createMergerRepository } from '../src/features/mergers/repository';
 import { consentToMerger, mergeTenant } from '../src/features/mergers/use-cases';
@@ -32,6 +32,7 @@ import { decisionSearchItems } from '../src/features/search/entries';
 import { createSubmissionRepository, type StoredSubmission } from '../src/features/submissions/repository';
 import { transactWrite } from '../src/kernel/data/transact';
 import { newId } from '../src/kernel/ids';
+import type { DocModel } from '../src/kernel/pdf/model';
 import { emulatorClients } from './clients';
 import {
   ensureContact,
@@ -352,10 +353,14 @@ async function decide2023(
     documentKey: documentKey(tenantId, 'decision', id, 'docx'),
     xlsxKey: documentKey(tenantId, 'awardees', id, 'xlsx'),
   };
+  let issued: Decision = decision;
   if (out.documents && out.bucket) {
-    const { decisionDocx } = await import('../src/features/commendations/documents/decision-doc');
+    const s3 = out.documents;
+    const bucket = out.bucket;
+    const { decisionDocument } = await import('../src/features/commendations/documents/decision-doc');
+    const { toBytes } = await import('../src/features/commendations/documents/docx-render');
     const { PutObjectCommand } = await import('@aws-sdk/client-s3');
-    const bytes = await decisionDocx({
+    const model = decisionDocument({
       config,
       issuingBody: issuingBodyOn(body, signedOn),
       ruleBases: (ruleSetOn(config, signedOn)?.legalBases ?? []).map((b) => b.ref),
@@ -365,14 +370,13 @@ async function decide2023(
       minutesRef: 'Biên bản số 01/BB-HĐTĐKT ngày 15 tháng 12 năm 2023',
       entries,
     });
-    await out.documents.send(
-      new PutObjectCommand({
-        Bucket: out.bucket,
-        Key: decision.documentKey,
-        Body: bytes,
-        ContentType: DOCX_TYPE,
-      }),
-    );
+    const put = (Key: string, Body: Uint8Array | string, ContentType: string) =>
+      s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body, ContentType }));
+    await Promise.all([
+      put(decision.documentKey, await toBytes(model), DOCX_TYPE),
+      put(modelKeyOf(decision.documentKey), JSON.stringify(model), 'application/json'),
+    ]);
+    issued = await signAtSeed(decision, model, chair.userId, put);
   }
   const records = entries.map(
     (e, i): NominationRecord => ({
@@ -407,8 +411,8 @@ async function decide2023(
   );
   await transactWrite(doc, [
     out.commendations.counterItem(tenantId, seq, null, 1),
-    out.commendations.putDecision(decision),
-    ...decisionSearchItems(out.commendations.ref.table, decision),
+    out.commendations.putDecision(issued),
+    ...decisionSearchItems(out.commendations.ref.table, issued),
     ...records.map((r) => out.commendations.putRecord(r, null)),
     ...[...new Set(entries.map((e) => e.unitId))].map((unitId) =>
       out.commendations.putNotification({
@@ -423,6 +427,56 @@ async function decide2023(
     ),
   ]);
   return entries.length;
+}
+
+/**
+ * The demo decision, issued as a digital one is (ADR 0032): its PDF generated, signed at seed time with a
+ * certificate of a test CA made here (no key is kept), verified, and stored with its facts; the CA's root
+ * becomes the local deployment's trusted root, so the demo's signature checks out as valid.
+ */
+async function signAtSeed(
+  decision: Decision,
+  model: DocModel,
+  verifiedBy: string,
+  put: (key: string, body: Uint8Array | string, type: string) => Promise<unknown>,
+): Promise<Decision> {
+  const [{ renderPdf, PDF_TYPE }, { signPdf, keySigner }, { verifySignedPdf }, { testCa }, cms, issue, http] =
+    await Promise.all([
+      import('../src/kernel/pdf/render'),
+      import('../src/kernel/pdf/pades-sign'),
+      import('../src/kernel/pdf/pades-verify'),
+      import('../src/kernel/pdf/test-ca'),
+      import('../src/kernel/pdf/cms'),
+      import('../src/features/documents/issue'),
+      import('../src/features/documents/http'),
+    ]);
+  const now = new Date();
+  const generated = await renderPdf(model, { createdAt: now });
+  const ca = await testCa('Thi đua Demo Root CA (thử nghiệm)');
+  const who = await ca.issue(decision.signerName);
+  const signed = await signPdf(generated, keySigner(who.privateKey, [who.der]), { at: now });
+  const v = await verifySignedPdf({
+    signed,
+    generated,
+    generatedAt: now,
+    trustedRoots: [ca.root.certificate],
+    now,
+  });
+  if (!v.ok) throw new Error(`the seed's own signature does not verify: ${v.code}`);
+  const pdfKey = issue.signedPdfKey(decision, v.facts.sha256);
+  await Promise.all([
+    put(decision.documentKey.replace(/\.docx$/u, '.pdf'), generated, PDF_TYPE),
+    put(pdfKey, signed, PDF_TYPE),
+    put(http.SIGNING_ROOTS_KEY, cms.toPem(ca.root.der), 'application/x-pem-file'),
+  ]);
+  const at = now.toISOString();
+  return {
+    ...decision,
+    state: 'issued',
+    original: 'digital',
+    issuedAt: at,
+    signature: { pdfKey, ...v.facts, via: 'upload', verifiedAt: at, verifiedBy },
+  };
 }
 
 export { CAMPAIGN_2026_ID };

@@ -104,6 +104,12 @@ export const EnvConfig = z
         retentionDays: z.number().int().min(1).max(36_500),
       })
       .strict(),
+    /**
+     * The server-side signer of decisions (ADR 0032), for a deployment whose body holds a CA-issued key: an
+     * AWS KMS asymmetric SIGN_VERIFY key of this spec, granted to the documents function. Off by default
+     * (signers use their own USB token or remote signing); context `serverSigner=ECC_NIST_P256|RSA_2048`.
+     */
+    serverSigner: z.enum(['ECC_NIST_P256', 'RSA_2048']).optional(),
     /** Where alarms are sent (an SNS e-mail subscription); alarms exist either way. */
     alarmEmail: z.email().optional(),
     /** CloudWatch Logs retention of function logs and API access logs. */
@@ -223,6 +229,7 @@ export const contextKeys = [
   'alarmEmail',
   'apiDomainName',
   'apiCertificateArn',
+  'serverSigner',
 ] as const;
 export type ContextValues = Partial<Record<(typeof contextKeys)[number], unknown>>;
 
@@ -272,6 +279,7 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
         }
       : base.emailSender,
     alarmEmail: str(context.alarmEmail) ?? base.alarmEmail,
+    serverSigner: str(context.serverSigner) ?? base.serverSigner,
     apiOriginDomain:
       apiDomainName && apiCertificateArn
         ? { name: apiDomainName, certificateArn: apiCertificateArn }

@@ -13,6 +13,7 @@ import { acknowledgeAll, wildcardFindings } from './nag';
 import { Notifications } from './notifications';
 import { OriginSecrets, originVerifyHeader } from './origin';
 import { defaultWebDist } from './paths';
+import { DecisionSigner } from './signer';
 import { AccessLogs, attachmentsEndpoint, Storage } from './storage';
 import { Web } from './web';
 
@@ -74,6 +75,13 @@ export class ThiduaStack extends Stack {
           target: this.functions.get('attachments'),
         })
       : undefined;
+    if (config.serverSigner)
+      new DecisionSigner(this, 'DecisionSigner', {
+        config,
+        spec: config.serverSigner,
+        signer: this.functions.get('documents'),
+        informed: [this.functions.get('commendations')],
+      });
     this.auditTrail = new AuditTrail(this, 'AuditTrail', {
       config,
       table: this.data.table,

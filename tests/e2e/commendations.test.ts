@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { docxText } from '@thidua/functions/features/commendations/documents/read-office';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signOnPaper } from '../integration/commendations-world';
 import { SHOTS, useJourney } from '../support/journey';
-import { DEMO_TENANT } from '../support/platform';
+import { apiAs, DEMO_TENANT } from '../support/platform';
 
 /**
  * The commendation journey in Chromium against the real local platform, from a production build: a
@@ -28,6 +29,12 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const attach = (page: Page, label: RegExp, name: string) =>
   page.getByLabel(label).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+
+// This journey is the paper-original path, chosen explicitly by the province (ADR 0032); the digital one
+// is tests/e2e/decision-signing.test.ts.
+beforeAll(async () => {
+  await signOnPaper(await apiAs(journey.built().platform, 'quantri@demo.thidua.vn'));
+});
 
 describe('commendations journey', () => {
   it('nomination → tờ trình → province → disclosure with a comment → secret ballot → signed decision, public with its DOCX', async () => {

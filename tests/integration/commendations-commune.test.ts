@@ -4,6 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT } from '../support/platform';
 import { expectStatus, units, useApiWorld } from './api-world';
+import { signOnPaper } from './commendations-world';
 import { COMMUNE_CAMPAIGN as CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from './commune-world';
 
 /**
@@ -22,6 +23,8 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
 
   it('a tổ dân phố proposes, the ward approves as the last level of review', async () => {
     const w = world();
+    // This suite is the paper-original path, the province's explicit choice (ADR 0032).
+    await signOnPaper(w.as.admin);
     ({ officer, reviewer } = await setUpCommune(w));
     const sent = await sendNominee(officer, tdpLeader);
     nominationId = String(sent.id);

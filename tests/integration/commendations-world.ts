@@ -1,5 +1,8 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SIGNING_CRLS_KEY } from '@thidua/functions/features/documents/http';
+import { trustRoot } from '@thidua/functions/local/server-signer';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type Api, apiAs } from '../support/platform';
+import { type Api, apiAs, type Platform } from '../support/platform';
 import { type ApiWorld, expectStatus, startApiWorld, testCampaign, useApiWorld } from './api-world';
 
 /**
@@ -36,6 +39,9 @@ export const startCommendationWorld = async (): Promise<ApiWorld> => {
   const w = await startApiWorld();
   try {
     await addCommendationCampaign(w.as.admin);
+    // These suites exercise the paper-original path, chosen explicitly as a province without digital
+    // signature would (ADR 0032); the digital path has its own suite (commendations-signing.test.ts).
+    await signOnPaper(w.as.admin);
     return w;
   } catch (err) {
     await w.stop();
@@ -49,6 +55,33 @@ export const addUnit = async (
   unit: { id: string; kind: string; name: string; parentId: string },
 ): Promise<void> => {
   expectStatus(await w.as.admin.post('/admin/units', { ...unit, openedOn: '2026-01-01' }), 201);
+};
+
+/**
+ * The deployment's trust for digital signatures, as its operator configures it: PEM bundles of roots
+ * (and CRLs) in the documents bucket (docs/deploy.md).
+ */
+export const configureSigningTrust = async (platform: Platform, o: { roots: string; crls?: string }) => {
+  const s3 = new S3Client({ region: platform.region, endpoint: platform.s3Endpoint, forcePathStyle: true });
+  try {
+    // Added to what the deployment trusts already (the local server signer's root among them).
+    await trustRoot(s3, platform.bucketName, o.roots);
+    if (o.crls)
+      await s3.send(
+        new PutObjectCommand({ Bucket: platform.bucketName, Key: SIGNING_CRLS_KEY, Body: o.crls }),
+      );
+  } finally {
+    s3.destroy();
+  }
+};
+
+/** The province's explicit, audited choice to issue decisions on paper originals (no digital signature yet). */
+export const signOnPaper = async (admin: Api) => {
+  const r = await admin.put('/tenant/signing', {
+    mode: 'paper',
+    reason: 'Lãnh đạo tỉnh chưa được cấp chứng thư số của Ban Cơ yếu Chính phủ',
+  });
+  expect(r.status, r.text).toBe(200);
 };
 
 /** The commendation world of a test file: started before its tests, stopped after them. */
@@ -181,6 +214,40 @@ export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
   );
   expect(approved.state).toBe('approved');
   return batch.id;
+};
+
+/**
+ * A counted council session, ready to sign: one individual proposed for the Ban Chỉ đạo's Giấy khen (no
+ * public disclosure), consolidated, approved, voted for by every member, closed.
+ */
+export const countedSession = async (w: ApiWorld, members: Api[], name: string) => {
+  const nominationId = await fileNomination(w.as.communeSubmitter, {
+    kind: 'individual',
+    name,
+    position: 'Cán bộ Công an phường',
+    gender: 'male',
+    birthDate: '1980-05-06',
+    awardTypeId: 'giay_khen_bcd_tinh',
+  });
+  await consolidateAndApprove(w, [nominationId]);
+  const s = expectStatus(
+    await w.as.secretariat.post('/commendations/sessions', {
+      campaignId: COMMEND_CAMPAIGN,
+      issuingBodyId: 'bcd-tinh',
+      title: `Phiên xét khen thưởng ${name}`,
+      nominationIds: [nominationId],
+      memberIds: await councilMemberIds(w),
+    }),
+    201,
+  );
+  const sessionId = String(s.id);
+  for (const m of members)
+    expectStatus(
+      await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nominationId]: 'agree' } }),
+      201,
+    );
+  expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sessionId}/close`), 200);
+  return { sessionId, nominationId };
 };
 
 /** Council member ids (the seeded members of the province). */

@@ -47,6 +47,13 @@ const Env = z.object({
    * within this bound; a relaxed one at once (a refusal reads it again). At most 300 s.
    */
   MFA_POLICY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(300),
+  /**
+   * The server-side signer of decisions (ADR 0032), where the deployment holds a CA-issued key: an AWS KMS
+   * asymmetric key (SIGN_VERIFY; its algorithm is read from the certificate); its certificate chain is `config/server-signer-chain.pem`.
+   */
+  SIGNER_KMS_KEY_ID: z.string().min(1).optional(),
+  /** Locally: a PEM file with a software key (PKCS#8) and its certificate chain (the local platform's). */
+  SIGNER_KEY_FILE: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -69,6 +76,8 @@ export interface Config {
   originVerifySecret: string | undefined;
   accountCacheTtlSeconds: number;
   mfaPolicyCacheTtlSeconds: number;
+  /** The deployment's server-side signer of decisions, if it has one (ADR 0032). */
+  serverSigner?: { kind: 'kms'; keyId: string } | { kind: 'file'; path: string } | undefined;
 }
 
 /** One random salt per process when none is configured: never a constant in the source. */
@@ -109,5 +118,10 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     originVerifySecret: e.ORIGIN_VERIFY_SECRET,
     accountCacheTtlSeconds: e.ACCOUNT_CACHE_TTL_SECONDS,
     mfaPolicyCacheTtlSeconds: e.MFA_POLICY_CACHE_TTL_SECONDS,
+    serverSigner: e.SIGNER_KMS_KEY_ID
+      ? { kind: 'kms', keyId: e.SIGNER_KMS_KEY_ID }
+      : e.SIGNER_KEY_FILE
+        ? { kind: 'file', path: e.SIGNER_KEY_FILE }
+        : undefined,
   };
 };

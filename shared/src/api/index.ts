@@ -124,6 +124,7 @@ export const AuditSubjectKind = z.enum([
   'tenant_settings',
   'tenant_security',
   'nominee_import',
+  'tenant_signing',
   'api_key',
 ]);
 export type AuditSubjectKind = z.infer<typeof AuditSubjectKind>;
@@ -145,6 +146,7 @@ export const auditSubjectLabels: Readonly<Record<AuditSubjectKind, string>> = {
   tenant_settings: 'Thiết lập của tỉnh',
   tenant_security: 'Chính sách xác thực hai lớp',
   nominee_import: 'Nhập danh sách đề nghị từ Excel',
+  tenant_signing: 'Cách ký quyết định (chữ ký số / bản giấy)',
   api_key: 'Khóa API',
 };
 

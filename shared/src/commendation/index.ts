@@ -7,6 +7,7 @@ export * from './council';
 export * from './decision';
 export * from './disclosure';
 export * from './fields';
+export * from './issue';
 export * from './legal-bases';
 export * from './lifecycle';
 export * from './nomination';

@@ -26,7 +26,9 @@ export type LifecycleErrorCode =
   | 'disclosure_closed'
   | 'early_end_not_justified'
   | 'abstain_not_allowed'
-  | 'not_awarded';
+  | 'not_awarded'
+  | 'already_issued'
+  | 'not_digital';
 
 export const lifecycleErrorStatus = {
   forbidden: 403,
@@ -49,6 +51,8 @@ export const lifecycleErrorStatus = {
   early_end_not_justified: 422,
   abstain_not_allowed: 422,
   not_awarded: 422,
+  already_issued: 409,
+  not_digital: 409,
 } as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
 
 export interface LifecycleError {

@@ -216,6 +216,40 @@ const signedInRegister = {
   signerName: z.string(),
 };
 
+/**
+ * How a tenant's decisions get their original (issue 17 point 5; Decree 30/2020 Art. 13): `digital` — the
+ * signer's PAdES signature, verified, issues the decision; `paper` — an explicit, audited tenant setting
+ * for a deployment without digital signature yet: the original is the hand-signed paper copy, the
+ * published file says so ("bản giấy").
+ */
+export const SigningMode = z.enum(['digital', 'paper']);
+export type SigningMode = z.infer<typeof SigningMode>;
+
+/** Numbered and waiting for the signed PDF, or issued (published, units told). */
+export const DecisionState = z.enum(['awaiting_signature', 'issued']);
+export type DecisionState = z.infer<typeof DecisionState>;
+
+/** The verified signature that issued a decision: the stored signed file and its certificate's facts. */
+export const DecisionSignature = z.object({
+  /** The signed PDF in the documents bucket (written once). */
+  pdfKey: z.string(),
+  /** SHA-256 (hex) of the signed file. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  signerName: z.string(),
+  signerSubject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  /** The signing time the signature carries. */
+  signedAt: Instant,
+  /** `signedAt` is a verified RFC 3161 time-stamp's, not the signer's claim. */
+  timestamped: z.boolean().optional(),
+  /** Uploaded by the signer (their own tool) or made by the deployment's server-side signer. */
+  via: z.enum(['upload', 'server']),
+  verifiedAt: Instant,
+  verifiedBy: z.string(),
+});
+export type DecisionSignature = z.infer<typeof DecisionSignature>;
+
 export const Decision = z.object({
   tenantId: TenantId,
   id: Id,
@@ -231,6 +265,12 @@ export const Decision = z.object({
   entries: z.array(DecisionEntry).min(1),
   documentKey: z.string(),
   xlsxKey: z.string(),
+  /** Absent: issued when signed (decisions made before signatures were verified). */
+  state: DecisionState.optional(),
+  /** Absent: as `paper` for what was made before the setting existed. */
+  original: SigningMode.optional(),
+  signature: DecisionSignature.optional(),
+  issuedAt: Instant.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 

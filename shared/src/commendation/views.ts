@@ -3,7 +3,7 @@ import { Id } from '../common';
 import { NomineeKind } from './award-types';
 import { CouncilSession } from './council';
 import { RegisterMode } from './numbering';
-import { Decision, Disclosure, NominationRecord, PublicComment, Revocation } from './records';
+import { Decision, Disclosure, NominationRecord, PublicComment, Revocation, SigningMode } from './records';
 
 /**
  * What the commendation API answers, beyond the stored entities: the same schemas parse the answers in
@@ -55,6 +55,8 @@ export const SessionView = CouncilSession.extend({
       nextNumberText: z.string(),
       year: z.number().int(),
       registerMode: RegisterMode.optional(),
+      /** digital: "Lấy số", then the signed PDF issues it; paper: signing issues it (ADR 0032). */
+      signingMode: SigningMode.optional(),
       signers: z.array(
         z.object({ id: Id, name: z.string(), title: z.string(), role: z.enum(['head', 'deputy']) }),
       ),
@@ -146,7 +148,12 @@ export type HeadDesk = z.infer<typeof HeadDesk>;
 
 export const DisclosureWithComments = z.object({ disclosure: Disclosure, comments: z.array(PublicComment) });
 
-export const DecisionWithRevocations = z.object({ decision: Decision, revocations: z.array(Revocation) });
+export const DecisionWithRevocations = z.object({
+  decision: Decision,
+  revocations: z.array(Revocation),
+  /** The deployment has a server-side signer (ADR 0032): a numbered decision can be signed with it. */
+  serverSigner: z.boolean().optional(),
+});
 export type DecisionWithRevocations = z.infer<typeof DecisionWithRevocations>;
 
 export const Download = z.object({ url: z.string(), fileName: z.string() });
@@ -191,6 +198,8 @@ export const PublicDecisionView = z.object({
   title: z.string(),
   awardeeCount: z.number().int(),
   byUnit: z.array(z.object({ unitName: z.string(), awardees: z.array(PublicAwardeeView) })),
+  /** Digitally signed (ADR 0032): its signer's certificate name and signing time; the download is the signed PDF. */
+  digitalSignature: z.object({ signerName: z.string(), signedAt: z.string() }).nullable().optional(),
 });
 export type PublicDecisionView = z.infer<typeof PublicDecisionView>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Download } from '../commendation';
+import { Decision, Download } from '../commendation';
 import { Id } from '../common';
 import { NomineeImportReport } from '../nominee-import/report';
 import { defineRoute } from './kernel';
@@ -79,6 +79,8 @@ export const SignatureCheck = z.object({
   issuer: z.string(),
   serialNumber: z.string(),
   signedAt: z.string(),
+  /** The signing time is a verified RFC 3161 time-stamp's (not the signer's claim). */
+  timestamped: z.boolean().optional(),
   sha256: z.string(),
 });
 
@@ -95,7 +97,50 @@ export const checkDecisionSignature = defineRoute({
   response: SignatureCheck,
   errors: [403, 404, 422],
   description:
-    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+    'Từ chối (422) với mã: not_signed, malformed_signature, not_generated_document, modified_after_signing, tampered, bad_signature, signing_time_invalid, certificate_expired, certificate_revoked, timestamp_invalid, untrusted_root. Chỉ kiểm tra, không ghi gì.',
+});
+
+export const issueSignedDecision = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/signed-pdf',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'issueSignedDecision',
+  summary: 'Upload the signed PDF of a numbered decision; verified, it issues the decision (ADR 0032)',
+  params: DecisionParam,
+  body: SignedPdfBody,
+  response: Decision,
+  errors: [403, 404, 409, 422],
+  description: '422: mã như signature-check, không ghi gì. 409: already_issued, not_digital.',
+});
+
+export const signDecisionOnServer = defineRoute({
+  method: 'POST',
+  path: '/commendations/decisions/{decisionId}/server-signature',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'signDecisionOnServer',
+  summary: "Sign a numbered decision with the deployment's key (AWS KMS) and issue it (its signer only)",
+  params: DecisionParam,
+  response: Decision,
+  errors: [403, 404, 409, 422],
+  description: '409 no_server_signer: triển khai không có khóa ký.',
+});
+
+export const downloadSignedDecision = defineRoute({
+  method: 'GET',
+  path: '/public/{tenantId}/decisions/{decisionId}/signed-pdf',
+  group: 'documents',
+  auth: 'public',
+  operationId: 'downloadSignedDecision',
+  summary: 'Tải quyết định có chữ ký số (PDF)',
+  params: z.object({ tenantId: Id, decisionId: Id }),
+  response: {
+    mediaType: 'application/json',
+    description: 'Chuyển hướng (303) tới tệp PDF có chữ ký số (đúng từng byte đã tải lên)',
+  },
+  status: 303,
+  errors: [404],
 });
 
 const CertificatePdf = {
@@ -171,4 +216,7 @@ export const documentContracts = {
   getDecisionCertificatesPdf,
   getCertificateTestPrintPdf,
   importNominees,
+  issueSignedDecision,
+  signDecisionOnServer,
+  downloadSignedDecision,
 };

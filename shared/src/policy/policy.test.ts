@@ -236,6 +236,17 @@ describe('authorize: commendations and the public', () => {
     expect(can(null, 'read', doc('register', { published: true }))).toBe(false);
   });
 
+  it('a numbered decision is signed server-side by its own signer only (ADR 0032)', () => {
+    const chair = at('bp', 'chair');
+    const other = { ...at('bp', 'chair'), userId: 'another-chair' };
+    const numbered = doc('decision', { rootUnitId: 'bp', signerId: chair.userId });
+    expect(can(chair, 'act', numbered)).toBe(true);
+    expect(can(other, 'act', numbered)).toBe(false);
+    expect(
+      can(at('bp', 'secretariat'), 'act', { ...numbered, signerId: at('bp', 'secretariat').userId }),
+    ).toBe(false);
+  });
+
   it('council sessions: every province role reads, only members vote, only the secretariat runs them', () => {
     const session = doc('council_session', { rootUnitId: 'bp' });
     for (const role of ['secretariat', 'admin', 'chair', 'council_member'] as const)

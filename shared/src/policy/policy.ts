@@ -68,6 +68,11 @@ export interface PolicyResource {
    * Giấy khen); `unitId` is the issuing unit.
    */
   headDecision?: boolean;
+  /**
+   * Decisions: the user who took its number, where the act is signing THAT decision (the server-side
+   * signature, ADR 0032): only they may, even among those who may sign decisions.
+   */
+  signerId?: string;
   /** Users: the user the record is about (everyone reads their own). */
   userId?: string;
   /**
@@ -285,6 +290,9 @@ export function authorize(
         return deny('Quyết định chưa được công bố');
       }
       if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
+      // Signing one numbered decision: its own signer only.
+      if (action === 'act' && r.signerId !== undefined && r.signerId !== identity.userId)
+        return deny('Chỉ người ký quyết định này mới ký số được');
       // Signing and revoking.
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
       // The head of a commune (ward, department) decides its own head-decided awards.

@@ -27,7 +27,12 @@ import {
   voterEntity,
 } from '../commendations/keys';
 import { type StoredTenantSecurity, tenantSecurityEntity } from '../security/repository';
-import { type StoredTenantContact, tenantContactEntity } from '../settings/repository';
+import {
+  decisionSigningEntity,
+  type StoredDecisionSigning,
+  type StoredTenantContact,
+  tenantContactEntity,
+} from '../settings/repository';
 
 /**
  * What the audit trail knows of each kind of subject other than a submission: its chain's id, campaign
@@ -112,6 +117,7 @@ export interface SubjectValues {
   tenant_settings: StoredTenantContact;
   tenant_security: StoredTenantSecurity;
   nominee_import: NomineeImportSubject;
+  tenant_signing: StoredDecisionSigning;
   api_key: StoredApiKey;
 }
 export type GenericKind = keyof SubjectValues & AuditSubjectKind;
@@ -215,6 +221,13 @@ export const subjects: { [K in GenericKind]: SubjectDefinition<SubjectValues[K]>
     keyOf: byId,
     campaignId: (x) => x.campaignId,
     label: (x) => `Nhập danh sách đề nghị từ Excel: ${x.rowCount} đối tượng`,
+  }),
+  // One chain per tenant: how its decisions are signed (digital or, explicitly, paper).
+  tenant_signing: itemSubject(decisionSigningEntity, {
+    id: () => 'signing',
+    keyOf: (tenantId) => ({ tenantId }),
+    campaignId: () => null,
+    label: (s) => (s.mode === 'digital' ? 'Ký quyết định bằng chữ ký số' : 'Ký quyết định trên bản giấy'),
   }),
   // Each use of a key is an event of its chain; when it was last used is bookkeeping, not certified.
   api_key: itemSubject(apiKeyEntity, {

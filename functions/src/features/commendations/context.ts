@@ -20,6 +20,7 @@ export type CommendationDeps = Pick<
   | 'idempotency'
   | 'audit'
   | 'mergers'
+  | 'tenantSettings'
 >;
 
 const roots = new Map<string, Unit>();

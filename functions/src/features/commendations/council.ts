@@ -27,6 +27,7 @@ import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
 import { provinceSigners } from './documents/signer';
 import { documentKey } from './documents-store';
+import { signingModeOf } from './issuing';
 import { loadSession, sessionResource } from './loaders';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, registerModeOf, storedIssuingBody } from './register';
@@ -253,12 +254,16 @@ const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilS
   // Where the body's văn thư keeps the register, the number is theirs to give at signing.
   const external = registerModeOf(body) === 'external';
   const next = external ? null : await nextInRegister(d, tenantId, 'decision', body, now);
-  const signers = await provinceSigners(d, tenantId, now);
+  const [signers, signingMode] = await Promise.all([
+    provinceSigners(d, tenantId, now),
+    signingModeOf(d, tenantId),
+  ]);
   const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
   return {
     nextNumberText: next?.numberText ?? '',
     year: next?.year ?? Number(vnDate(now).slice(0, 4)),
     registerMode: external ? ('external' as const) : ('product' as const),
+    signingMode,
     signers: signers.map(({ id, name, title, role }) => ({ id, name, title, role })),
     issuer: body.name,
     bases: cited.map((b) => ({ ref: b.ref, toVerify: b.toVerify, ...(b.note ? { note: b.note } : {}) })),

@@ -1,5 +1,12 @@
-import { type Decision, publicEntry, type Revocation } from '@thidua/shared/commendation';
+import {
+  type Decision,
+  isIssued,
+  publicEntry,
+  type Revocation,
+  splitUnitBodyId,
+} from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
+import type { PolicyResource } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
 import { NotFound } from '../../kernel/http/errors';
 import { type CommendationDeps, provinceResource } from './context';
@@ -16,9 +23,33 @@ export const loadDecision = async (
 ) => {
   const decision = await d.commendations.getDecision(tenantId, id);
   if (!decision) throw new NotFound('Không tìm thấy quyết định');
-  // Every signed decision is published.
-  requireAllowed(identity, 'read', { ...(await provinceResource(d, tenantId, 'decision')), published: true });
+  // Published once issued; before (awaiting its digital signature) only its signer's side reads it.
+  requireAllowed(identity, 'read', await decisionResource(d, decision));
   return decision;
+};
+
+/**
+ * The decision as the policy sees it: published once issued (ADR 0032); a unit's own (head-decided)
+ * decision is its unit's resource, a council's the province's.
+ */
+export const decisionResource = async (
+  d: Pick<CommendationDeps, 'units'>,
+  decision: Decision,
+): Promise<PolicyResource> => {
+  const published = isIssued(decision);
+  const { unitId } = splitUnitBodyId(decision.issuingBodyId);
+  const unit =
+    decision.decidedBy === 'head' && unitId ? await d.units.get(decision.tenantId, unitId) : undefined;
+  if (unit)
+    return {
+      type: 'decision',
+      tenantId: decision.tenantId,
+      unitId: unit.id,
+      unitPath: unit.path,
+      headDecision: true,
+      published,
+    };
+  return { ...(await provinceResource(d, decision.tenantId, 'decision')), published };
 };
 
 /** The public page of a decision: number, date, signer, awardees by unit, revocations. Nothing else. */
@@ -45,6 +76,9 @@ export const publicDecision = (x: Decision, revocations: readonly Revocation[]) 
     signerTitle: x.signerTitle,
     title: x.title,
     awardeeCount: awardees.length,
+    digitalSignature: x.signature
+      ? { signerName: x.signature.signerName, signedAt: x.signature.signedAt }
+      : null,
     byUnit: units.map((unitName) => ({
       unitName,
       awardees: awardees.filter((a) => a.unitName === unitName),

@@ -5,11 +5,11 @@ import {
   type Decision,
   decisionEntries,
   type GivenNumber,
+  numberedAs,
   type Revocation,
   ruleSetOn,
   splitUnitBodyId,
   vnDate,
-  vnDateWords,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
@@ -18,11 +18,11 @@ import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
-import { decisionSearchItems } from '../search/entries';
 import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
 import { minutesTitle, moveSession } from './council';
 import { provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
@@ -77,25 +77,6 @@ export const draftDecisionKey = async (
   return key;
 };
 
-/** One notice per unit concerned that a decision about its nominees was signed. */
-export const decisionNotices = (
-  d: CommendationDeps,
-  decision: Pick<Decision, 'tenantId' | 'id' | 'numberText' | 'signedOn' | 'signedAt'>,
-  unitIds: readonly string[],
-  now: Date,
-): TxItem[] =>
-  unitIds.map((unitId) =>
-    d.commendations.putNotification({
-      tenantId: decision.tenantId,
-      unitId,
-      id: newId(now),
-      kind: 'decision',
-      refId: decision.id,
-      title: `Quyết định số ${decision.numberText} ${vnDateWords(decision.signedOn)} về khen thưởng`,
-      at: decision.signedAt,
-    }),
-  );
-
 /** How often a signer retries when another decision took the number it read. */
 const NUMBER_ATTEMPTS = 8;
 
@@ -121,6 +102,7 @@ export const signDecision = async (
   requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
   const holder = await provinceSigner(d, identity.tenantId, now, signerId);
   const signerName = holder.name;
+  const mode = await signingModeOf(d, identity.tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
@@ -166,6 +148,7 @@ export const signDecision = async (
       entries,
       documentKey: docKey,
       xlsxKey,
+      ...numberedAs(mode),
     };
     const docInput = {
       config,
@@ -176,6 +159,7 @@ export const signDecision = async (
       signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
       minutesRef: minutesTitle(s),
       entries,
+      paperOriginal: mode === 'paper',
     };
     const xlsx = awardeesXlsx(decision);
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
@@ -186,11 +170,9 @@ export const signDecision = async (
       d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
     ]);
 
-    const units = [...new Set(entries.map((e) => e.unitId))];
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),
-      ...decisionSearchItems(d.commendations.ref.table, decision),
       d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
         const rec = records.get(e.nominationId);
@@ -208,21 +190,8 @@ export const signDecision = async (
           rec.version,
         );
       }),
-      ...decisionNotices(
-        d,
-        { tenantId: identity.tenantId, id, numberText, signedOn, signedAt: at },
-        units,
-        now,
-      ),
-      // The bell and e-mail of each unit concerned (issue 16), in the same transaction.
-      ...unitEventOutbox(d.config.tableName, {
-        tenantId: identity.tenantId,
-        kind: 'decision_signed',
-        eventId: id,
-        unitIds: units,
-        title: `Quyết định số ${numberText} ${vnDateWords(signedOn)} về khen thưởng`,
-        at,
-      }),
+      // On paper the decision is issued now; a digital one when its verified signature arrives (ADR 0032).
+      ...(mode === 'paper' ? publicationItems(d, decision, now) : []),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
@@ -234,7 +203,7 @@ export const signDecision = async (
             kind: 'decision',
             subject: decision,
             action: 'created',
-            summary: `Ký quyết định số ${numberText}`,
+            summary: numberingSummary(mode, numberText),
           },
           { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
         )),

@@ -3,6 +3,7 @@ import { auditDep } from '../audit/chains';
 import { campaignsDep, templatesDep } from '../campaigns/repository';
 import { mergersDep } from '../mergers/repository';
 import { unitsDep, usersDep } from '../org/repository';
+import { tenantSettingsDep } from '../settings/repository';
 import { submissionsDep } from '../submissions/repository';
 import { documentsDep } from './documents-store';
 import { commendationsDep } from './repository';
@@ -22,4 +23,6 @@ export const commendationDeps = [
   auditDep,
   mergersDep,
   idempotencyDep,
+  // The tenant's signing mode (ADR 0032): numbering, the signing preview, issuing.
+  tenantSettingsDep,
 ] as const;

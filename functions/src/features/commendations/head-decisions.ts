@@ -7,6 +7,7 @@ import {
   issuingBodyOfUnit,
   issuingBodyOn,
   NOMINATION_FORM_KEY,
+  numberedAs,
   ruleSetOn,
   vnDate,
 } from '@thidua/shared/commendation';
@@ -15,9 +16,9 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
-import { decisionNotices } from './decisions';
 import { signatureOf, signerOf } from './documents/signer';
 import { documentKey, XLSX_TYPE } from './documents-store';
+import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
 import type { Seal } from './tx';
@@ -121,6 +122,7 @@ export const decideByHead = async (
     import('./documents/store'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
+  const mode = await signingModeOf(d, tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const id = newId(now);
     const registered = await nextInRegister(d, tenantId, 'decision', body, now, input.register);
@@ -147,6 +149,7 @@ export const decideByHead = async (
       entries,
       documentKey: docKey,
       xlsxKey,
+      ...numberedAs(mode),
     };
     const model = decisionDocument({
       config,
@@ -158,6 +161,7 @@ export const decideByHead = async (
       minutesRef: '',
       proposal: `Xét đề nghị của ${proposers}.`,
       entries,
+      paperOriginal: mode === 'paper',
     });
     // The DOCX and, beside it, its model: the documents group renders the PDF from it (ADR 0024).
     await Promise.all([
@@ -171,7 +175,10 @@ export const decideByHead = async (
       ...records.map((r) =>
         d.commendations.putRecord({ ...r, decisionId: id, decisionNumber: numberText }, null),
       ),
-      ...decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now),
+      // On paper, issued now; a digital decision is announced when its verified signature issues it.
+      ...(mode === 'paper'
+        ? decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now)
+        : []),
     ];
     try {
       await transactWrite(d.commendations.ref.client, [
@@ -181,7 +188,7 @@ export const decideByHead = async (
           kind: 'decision',
           subject: decision,
           action: 'created',
-          summary: `Ký quyết định số ${numberText} (người đứng đầu quyết định)`,
+          summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
         })),
       ]);
       return decision;

@@ -359,7 +359,11 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   ),
   userRoute(c.getDecision, async ({ params, identity }) => {
     const decision = await loadDecision(d, identity, identity.tenantId, params.decisionId);
-    return ok({ decision, revocations: await d.commendations.revocations(identity.tenantId, decision.id) });
+    return ok({
+      decision,
+      revocations: await d.commendations.revocations(identity.tenantId, decision.id),
+      serverSigner: d.config.serverSigner !== undefined,
+    });
   }),
   userRoute(c.getDecisionDocument, async ({ params, query, identity }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);

@@ -6,6 +6,7 @@ import {
   CouncilSession,
   Decision,
   Disclosure,
+  isIssued,
   liveStageList,
   NominationRecord,
   NomineeImport,
@@ -236,11 +237,12 @@ export const decisionEntity = defineEntity({
   sk: sortKey('DECISION'),
   indexes: {
     inRegister,
-    /** Published decisions (every signed decision is published), newest last. */
+    /** Published decisions, newest last: only issued ones (a digital one once its signature is verified). */
     public: {
       index: 'gsi2',
       pk: (d: { tenantId: string }) => `${t(d.tenantId)}#PUBLIC#DECISIONS`,
       sk: (d: Decision) => `${d.signedAt}#${d.id}`,
+      when: (d: Decision) => isIssued(d),
     },
   },
 });

@@ -111,6 +111,8 @@ export interface CommendationRepository {
 
   getDecision(tenantId: string, id: string): Promise<Decision | undefined>;
   putDecision(d: Decision): TxItem;
+  /** The issued decision, replacing it only while it still awaits its signature (one signature issues it). */
+  issueDecisionItem(d: Decision): TxItem;
   publicDecisions(
     tenantId: string,
     page: { limit: number; cursor?: string | undefined },
@@ -236,6 +238,7 @@ export const createCommendationRepository = (ref: TableRef): CommendationReposit
 
     getDecision: (tenantId, id) => decisions.get({ tenantId, id }, { consistent: true }),
     putDecision: (d) => decisionEntity.put(table, d, absent()),
+    issueDecisionItem: (d) => decisionEntity.put(table, d, equals('state', 'awaiting_signature')),
     publicDecisions: (tenantId, page) =>
       decisions.page('public', { tenantId }, { ...page, descending: true }),
     // Decisions and revocations share the register: one Query, each entry parsed as what it is.

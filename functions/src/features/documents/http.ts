@@ -1,26 +1,30 @@
+import type { Decision } from '@thidua/shared/commendation';
 import { documentContracts as c } from '@thidua/shared/contracts';
 import { requireAllowed } from '../../kernel/access';
 import type { Deps } from '../../kernel/deps';
-import { NotFound, RuleViolation } from '../../kernel/http/errors';
+import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { HttpResult } from '../../kernel/http/response';
-import { ok } from '../../kernel/http/response';
-import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { ok, redirect } from '../../kernel/http/response';
+import { publicRoute, type RouteImpl, userRoute } from '../../kernel/http/route';
 import { renderCertificatesPdf } from '../../kernel/pdf/certificate';
 import { certificatesFromPem } from '../../kernel/pdf/cms';
 import type { DocModel } from '../../kernel/pdf/model';
+import { signPdf } from '../../kernel/pdf/pades-sign';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
+import { crlsFromPem } from '../../kernel/pdf/revocation';
 import { hiddenAttachments } from '../attachments/http';
 import { loadBatch } from '../commendations/batches';
 import { type CertificatePrint, decisionCertificates, testPrint } from '../commendations/certificates';
 import type { CommendationDeps } from '../commendations/context';
-import { provinceResource } from '../commendations/context';
 import { loadSession } from '../commendations/council';
-import { loadDecision } from '../commendations/decisions-read';
+import { decisionResource, loadDecision } from '../commendations/decisions-read';
 import { modelKeyOf } from '../commendations/documents-store';
 import { nomineeImportRoutes } from '../commendations/nominee-import';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
+import { decisionToSign, issueSigned } from './issue';
+import { serverSigner } from './server-signer';
 import { submissionDocument } from './submission-doc';
 
 /** The commendation loaders (who may print a decision, a tờ trình, minutes) and a submission's files. */
@@ -42,18 +46,23 @@ export const pdfResult = (bytes: Uint8Array, fileName: string): HttpResult => ({
 const vnToday = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
- * The deployment's trusted roots for digital signatures (e.g. the Government CA): a PEM bundle stored in
- * the bucket at this key by the operator (docs/deploy.md), read once per instance for five minutes.
+ * The deployment's trust for digital signatures (e.g. the Government CA): a PEM bundle of roots and one of
+ * CRLs the operator stores in the bucket at these keys (docs/deploy.md), read per instance for five minutes.
  */
 export const SIGNING_ROOTS_KEY = 'config/signing-roots.pem';
-const ROOTS_TTL_MS = 5 * 60_000;
-const rootsCache = new WeakMap<object, { at: number; pem: string }>();
-const trustedRoots = async (d: DocumentDeps, now: Date) => {
-  const cached = rootsCache.get(d);
-  if (cached && now.getTime() - cached.at < ROOTS_TTL_MS) return certificatesFromPem(cached.pem);
-  const pem = new TextDecoder().decode((await d.documents.get(SIGNING_ROOTS_KEY))?.bytes ?? new Uint8Array());
-  rootsCache.set(d, { at: now.getTime(), pem });
-  return certificatesFromPem(pem);
+export const SIGNING_CRLS_KEY = 'config/signing-crls.pem';
+const TRUST_TTL_MS = 5 * 60_000;
+const trustCache = new WeakMap<object, { at: number; roots: string; crls: string }>();
+const signingTrust = async (d: DocumentDeps, now: Date) => {
+  let cached = trustCache.get(d);
+  if (!cached || now.getTime() - cached.at >= TRUST_TTL_MS) {
+    const read = async (key: string) =>
+      new TextDecoder().decode((await d.documents.get(key))?.bytes ?? new Uint8Array());
+    const [roots, crls] = await Promise.all([read(SIGNING_ROOTS_KEY), read(SIGNING_CRLS_KEY)]);
+    cached = { at: now.getTime(), roots, crls };
+    trustCache.set(d, cached);
+  }
+  return { trustedRoots: certificatesFromPem(cached.roots), crls: crlsFromPem(cached.crls) };
 };
 
 const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
@@ -76,6 +85,20 @@ const storedPdf = async (d: DocumentDeps, docxKey: string, now: Date) => {
   const kept = await d.documents.get(key);
   if (!kept) throw new Error(`${key} vanished after writing`);
   return { key, ...kept };
+};
+
+const fromBase64 = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
+
+/** A signed PDF checked against the decision's generated PDF and the deployment's roots (ADR 0024, 0032). */
+const verifyDecisionPdf = async (d: DocumentDeps, decision: Decision, signed: Uint8Array, now: Date) => {
+  const generated = await storedPdf(d, decision.documentKey, now);
+  return verifySignedPdf({
+    signed,
+    generated: generated.bytes,
+    generatedAt: generated.lastModified,
+    ...(await signingTrust(d, now)),
+    now,
+  });
 };
 
 const pdfDownload = async (d: DocumentDeps, docxKey: string | null, fileName: string, now: Date) => {
@@ -105,7 +128,11 @@ export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
   ),
   userRoute(c.getDecisionPdf, async ({ identity, params, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
-    return pdfDownload(d, x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`, now);
+    const fileName = `Quyet-dinh-${fileSafe(x.numberText)}.pdf`;
+    // Once issued with a signature, the signed file itself (the public page serves the same object).
+    if (x.signature)
+      return ok({ url: await d.documents.downloadUrl(x.signature.pdfKey, fileName), fileName });
+    return pdfDownload(d, x.documentKey, fileName, now);
   }),
   userRoute(c.getBatchPdf, async ({ identity, params, now }) => {
     const b = await loadBatch(d, identity, params.batchId);
@@ -119,17 +146,40 @@ export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
   userRoute(c.checkDecisionSignature, async ({ identity, params, body, now }) => {
     const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
     // Who may sign a decision may check a signed copy of it.
-    requireAllowed(identity, 'act', await provinceResource(d, identity.tenantId, 'decision'));
-    const generated = await storedPdf(d, x.documentKey, now);
-    const v = await verifySignedPdf({
-      signed: new Uint8Array(Buffer.from(body.pdf, 'base64')),
-      generated: generated.bytes,
-      generatedAt: generated.lastModified,
-      trustedRoots: await trustedRoots(d, now),
-      now,
-    });
+    requireAllowed(identity, 'act', await decisionResource(d, x));
+    const v = await verifyDecisionPdf(d, x, fromBase64(body.pdf), now);
     if (!v.ok) throw new RuleViolation(v.message, [{ path: 'body.pdf', message: v.message }], v.code);
     return ok(v.facts);
+  }),
+
+  userRoute(c.issueSignedDecision, async ({ identity, params, body, remember, now }) => {
+    const decision = await decisionToSign(d, identity, params.decisionId);
+    const signed = fromBase64(body.pdf);
+    const v = await verifyDecisionPdf(d, decision, signed, now);
+    return ok(await issueSigned(d, identity, decision, signed, v, 'upload', now, (r) => remember(ok(r))));
+  }),
+
+  userRoute(c.signDecisionOnServer, async ({ identity, params, remember, now }) => {
+    const decision = await decisionToSign(d, identity, params.decisionId, { ownSignerOnly: true });
+    const signer = await serverSigner(d);
+    if (!signer)
+      throw new Conflict('Triển khai này không có khóa ký số trên máy chủ', undefined, 'no_server_signer');
+    const generated = await storedPdf(d, decision.documentKey, now);
+    const signed = await signPdf(generated.bytes, signer, {
+      at: now,
+      name: decision.signerName,
+      reason: `Ban hanh quyet dinh ${decision.numberText}`,
+    });
+    const v = await verifyDecisionPdf(d, decision, signed, now);
+    return ok(await issueSigned(d, identity, decision, signed, v, 'server', now, (r) => remember(ok(r))));
+  }),
+
+  publicRoute(c.downloadSignedDecision, async ({ params }) => {
+    const x = await loadDecision(d, null, params.tenantId, params.decisionId);
+    if (!x.signature) throw new NotFound('Quyết định này không có bản có chữ ký số');
+    return redirect(
+      await d.documents.downloadUrl(x.signature.pdfKey, `Quyet-dinh-${fileSafe(x.numberText)}.pdf`),
+    );
   }),
 
   userRoute(c.getSubmissionPdf, async ({ identity, params, now }) => {

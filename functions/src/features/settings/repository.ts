@@ -1,4 +1,4 @@
-import { TenantContact } from '@thidua/shared/tenancy';
+import { DecisionSigning, TenantContact } from '@thidua/shared/tenancy';
 import * as z from 'zod';
 import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
@@ -18,16 +18,31 @@ export const tenantContactEntity = defineEntity({
 
 export type StoredTenantContact = TenantContact & { tenantId: string };
 
+/** How the tenant's decisions are signed (ADR 0032): beside the contact, its own item and audit chain. */
+export const decisionSigningEntity = defineEntity({
+  type: 'DecisionSigning',
+  schema: DecisionSigning.extend({ tenantId: z.string() }),
+  pk: (c: { tenantId: string }) => `${t(c.tenantId)}#SETTINGS`,
+  sk: sortKey('SIGNING'),
+});
+
+export type StoredDecisionSigning = DecisionSigning & { tenantId: string };
+
 export interface TenantSettingsRepository {
   contact(tenantId: string): Promise<StoredTenantContact | undefined>;
   contactPutItem(contact: StoredTenantContact): TxItem;
+  signing(tenantId: string): Promise<StoredDecisionSigning | undefined>;
+  signingPutItem(signing: StoredDecisionSigning): TxItem;
 }
 
 export const createTenantSettingsRepository = (ref: TableRef): TenantSettingsRepository => {
   const contacts = tenantContactEntity.on(ref);
+  const signings = decisionSigningEntity.on(ref);
   return {
     contact: (tenantId) => contacts.get({ tenantId }),
     contactPutItem: (contact) => tenantContactEntity.put(ref.table, contact),
+    signing: (tenantId) => signings.get({ tenantId }, { consistent: true }),
+    signingPutItem: (signing) => decisionSigningEntity.put(ref.table, signing),
   };
 };
 

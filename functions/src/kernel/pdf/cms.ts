@@ -9,6 +9,8 @@ export const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
+  /** Adobe's signed attribute carrying the CRLs/OCSP responses the signer's tool fetched. */
+  adbeRevocationInfoArchival: '1.2.840.113583.1.1.8',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha384: '2.16.840.1.101.3.4.2.2',
   sha512: '2.16.840.1.101.3.4.2.3',

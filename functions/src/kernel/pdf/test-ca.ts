@@ -101,5 +101,43 @@ export const testCa = async (subject = 'Thi đua Test Root CA', kind: KeyKind = 
         to: o.to ?? new Date(now + 365 * DAY),
         kind: o.kind ?? 'ecdsa',
       }),
+    /** A CRL of this root listing `revoked` certificates with their revocation times (DER). */
+    crl: async (revoked: { certificate: pkijs.Certificate; at: Date }[], issuedAt = new Date()) => {
+      const crl = new pkijs.CertificateRevocationList();
+      crl.version = 1;
+      crl.issuer = root.certificate.subject;
+      crl.thisUpdate = new pkijs.Time({ type: 0, value: issuedAt });
+      crl.nextUpdate = new pkijs.Time({ type: 0, value: new Date(issuedAt.getTime() + 7 * DAY) });
+      crl.revokedCertificates = revoked.map(
+        (r) =>
+          new pkijs.RevokedCertificate({
+            userCertificate: r.certificate.serialNumber,
+            revocationDate: new pkijs.Time({ type: 0, value: r.at }),
+          }),
+      );
+      await crl.sign(root.privateKey, 'SHA-256');
+      return new Uint8Array(crl.toSchema(true).toBER(false));
+    },
   };
 };
+
+/**
+ * The verifier as a deployment trusting `root` runs it on `generated` (made at `generatedAt`), with the
+ * given DER CRLs configured: what the tests of signatures, revocation and time-stamps call.
+ */
+export const verifierFor =
+  (o: { root: () => Issued; generated: () => Uint8Array; generatedAt: Date }) =>
+  async (signed: Uint8Array, crls: Uint8Array[] = []) => {
+    const [{ verifySignedPdf }, { crlFromDer }] = await Promise.all([
+      import('./pades-verify'),
+      import('./revocation'),
+    ]);
+    return verifySignedPdf({
+      signed,
+      generated: o.generated(),
+      generatedAt: o.generatedAt,
+      trustedRoots: [o.root().certificate],
+      crls: crls.flatMap((c) => crlFromDer(c) ?? []),
+      now: new Date(),
+    });
+  };

@@ -190,6 +190,22 @@ const vi = {
   'vote.cast': 'Bỏ phiếu',
   'vote.done': 'Đã bỏ phiếu',
   'vote.incomplete': 'Cần cho ý kiến với mọi trường hợp.',
+  'sign.takeNumber': 'Lấy số',
+  'confirm.takeNumber':
+    'Quyết định sẽ nhận số {number} (số tiếp theo của sổ năm {year}), do {signer} ký số. Số đã lấy không dùng lại được. Sau bước này, tải bản PDF về, ký bằng công cụ ký số của bạn (USB token hoặc ký số từ xa) và tải lên: chỉ khi chữ ký số hợp lệ, quyết định mới được ban hành — công bố công khai cho mọi người trên cổng thông tin và thông báo cho các đơn vị. Trước đó chỉ người ký xem được.',
+  'sign.awaiting': 'Quyết định số {number} đã lấy số, đang chờ tệp PDF có chữ ký số.',
+  'sign.step1': 'Bước 1. Tải bản PDF của quyết định và ký số bằng công cụ của bạn.',
+  'sign.step2': 'Bước 2. Chọn tệp PDF đã ký số để kiểm tra.',
+  'sign.issue': 'Ban hành quyết định',
+  'confirm.issue':
+    'Quyết định số {number} sẽ được ban hành với chữ ký số của {signer}: tệp đã ký được lưu và ghi nhật ký, quyết định được công bố công khai cho mọi người trên cổng thông tin (tải được bản có chữ ký số) và các đơn vị được thông báo. Không hoàn tác được.',
+  'sign.issued':
+    'Đã ban hành Quyết định số {number} — chữ ký số của {signer}; chứng thư số {serial} do {issuer} cấp; ký lúc {at}.',
+  'sign.paperOriginal': 'Bản gốc là bản giấy (tỉnh chưa dùng chữ ký số).',
+  'sign.downloadSigned': 'Tải bản có chữ ký số (PDF)',
+  'sign.serverSign': 'Ký số bằng khóa của hệ thống',
+  'confirm.serverSign':
+    'Quyết định số {number} sẽ được ký số bằng khóa ký của hệ thống (chứng thư số do tổ chức chứng thực cấp cho cơ quan), chữ ký được kiểm tra như tệp tải lên, rồi quyết định được ban hành: công bố công khai cho mọi người và thông báo cho các đơn vị. Không hoàn tác được.',
   'sign.title': 'Ký quyết định khen thưởng',
   'sign.sign': 'Ký quyết định',
   'sign.signed': 'Đã ký Quyết định số {number}',
@@ -428,6 +444,22 @@ const en: Record<Key, string> = {
   'vote.cast': 'Cast ballot',
   'vote.done': 'Voted',
   'vote.incomplete': 'Give an opinion on every nominee.',
+  'sign.takeNumber': 'Take the number',
+  'confirm.takeNumber':
+    'The decision will take number {number} (next in the {year} register), to be digitally signed by {signer}. A number taken is never reused. Then download the PDF, sign it with your signing tool and upload it: only a valid digital signature issues the decision — published for everyone and the units told. Until then only the signer sees it.',
+  'sign.awaiting': 'Decision {number} is numbered and awaits its digitally signed PDF.',
+  'sign.step1': 'Step 1. Download the PDF of the decision and sign it with your tool.',
+  'sign.step2': 'Step 2. Choose the signed PDF to check it.',
+  'sign.issue': 'Issue the decision',
+  'confirm.issue':
+    'Decision {number} will be issued with the digital signature of {signer}: the signed file is stored and audited, the decision is published for everyone (downloadable as signed) and the units are told. This cannot be undone.',
+  'sign.issued':
+    'Decision {number} issued — digitally signed by {signer}; certificate {serial} issued by {issuer}; signed at {at}.',
+  'sign.paperOriginal': 'The original is on paper (the province does not sign digitally yet).',
+  'sign.downloadSigned': 'Download the signed PDF',
+  'sign.serverSign': "Sign with the deployment's key",
+  'confirm.serverSign':
+    "Decision {number} will be digitally signed with the deployment's signing key (certificate issued to the body by the CA), the signature checked as an upload is, and the decision issued: published for everyone and the units told. This cannot be undone.",
   'sign.title': 'Sign commendation decisions',
   'sign.sign': 'Sign the decision',
   'sign.signed': 'Decision {number} signed',

@@ -22,6 +22,7 @@ import {
   getMinutesDocument,
   getSessionDossier,
   importNominees,
+  issueSignedDecision,
   listApiKeys,
   listApprovedNominations,
   listBatchCandidates,
@@ -38,6 +39,7 @@ import {
   revokeApiKey,
   revokeAward,
   signDecision,
+  signDecisionOnServer,
   submitBatch,
 } from '@thidua/shared/contracts';
 import type { ApiClient } from '../../api/client';
@@ -159,6 +161,12 @@ export const commendationService = (api: ApiClient) => ({
   /** Verifies a signed copy (PAdES) against the generated PDF; nothing is written. */
   checkSignature: (decisionId: string, pdfBase64: string) =>
     api.call(checkDecisionSignature, { params: { decisionId }, body: { pdf: pdfBase64 } }),
+  /** Uploads the signed PDF: verified, stored, audited, and the decision issued (irreversible). */
+  issueSigned: (decisionId: string, pdfBase64: string, idempotencyKey: string) =>
+    api.call(issueSignedDecision, { params: { decisionId }, body: { pdf: pdfBase64 }, idempotencyKey }),
+  /** Signs with the deployment's own key (AWS KMS) and issues the decision: its signer only. */
+  signOnServer: (decisionId: string, idempotencyKey: string) =>
+    api.call(signDecisionOnServer, { params: { decisionId }, idempotencyKey }),
   notifications: () => api.call(listNotifications).then((r) => r.items),
   revoke: (
     decisionId: string,

@@ -1,6 +1,7 @@
 import { COMMENT_MAX_CHARS } from '@thidua/shared/commendation';
 import {
   downloadPublicDecision,
+  downloadSignedDecision,
   ErrorBody,
   listPublicDecisions,
   listPublicDisclosures,
@@ -61,6 +62,8 @@ export const publicService = (apiUrl: string, tenantId: string) => {
       }),
     /** A plain link: the API answers 303 to a short-lived download of the signed decision. */
     documentUrl: (decisionId: string) => url(downloadPublicDecision.path, { decisionId }),
+    /** The signed PDF (ADR 0032), served by the documents group, the one that reads signed files. */
+    signedUrl: (decisionId: string) => url(downloadSignedDecision.path, { decisionId }),
   };
 };
 

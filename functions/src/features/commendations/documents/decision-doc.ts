@@ -40,7 +40,13 @@ export interface DecisionDocInput {
   entries: readonly DecisionEntry[];
   /** An unsigned draft for reading before signing: "DỰ THẢO" above the title, the number left blank. */
   draft?: boolean;
+  /** The tenant signs on paper (ADR 0032): the electronic file says its original is the paper copy. */
+  paperOriginal?: boolean;
 }
+
+/** What a decision issued without digital signature says of itself (Decree 30/2020 Art. 13). */
+export const PAPER_ORIGINAL_NOTE =
+  'Bản gốc của Quyết định này là bản giấy có chữ ký, đóng dấu, lưu tại văn thư; văn bản điện tử này là bản sao để công bố.';
 
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -181,6 +187,7 @@ export const decisionDocument = (d: DecisionDocInput): DocModel => {
       `Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng ${d.config.secretariatName} (cơ quan thường trực), Thủ trưởng các cơ quan, đơn vị có liên quan và ${whomPhrase(awarded)} có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.`,
     ),
     closing(['Như Điều 3', d.config.councilName, 'Cổng thông tin điện tử tỉnh', 'Lưu: VT'], d.signature),
+    ...(d.paperOriginal ? [para(PAPER_ORIGINAL_NOTE, { italics: true, before: 240, size: 12 })] : []),
   ];
   const annex: FileChild[] = [
     para('DANH SÁCH', { align: 'center', bold: true, after: 0 }),

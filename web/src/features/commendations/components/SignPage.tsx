@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { SessionView } from '@thidua/shared/commendation';
+import type { Decision, SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
 import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
@@ -56,23 +56,47 @@ export function CertificateButtons({
 
 /**
  * The signer signs the downloaded PDF with their own tool and chooses the signed file here: the API checks
- * the PAdES signature, the certificate and its chain to the configured roots, and that the signed content
- * is this decision's generated PDF (each refusal explained in Vietnamese).
+ * the PAdES signature, the certificate (chain to the configured roots, revocation) and that the signed
+ * content is this decision's generated PDF (each refusal explained in Vietnamese); nothing is written.
+ * Where the decision awaits its signature, a valid file is then issued — confirmed, since it publishes.
  */
-function SignatureCheck({ decisionId }: { decisionId: string }) {
+function SignatureCheck({ decision, serverSigner }: { decision: Decision; serverSigner: boolean }) {
   const c = useC();
   const svc = useCommendations();
+  const refresh = useRefresh();
+  const [pdf, setPdf] = useState<string | null>(null);
   const check = useMutation({
-    mutationFn: async (file: File) => svc.checkSignature(decisionId, await base64Of(file)),
+    mutationFn: async (file: File) => {
+      const b64 = await base64Of(file);
+      setPdf(b64);
+      return svc.checkSignature(decision.id, b64);
+    },
   });
+  const issue = useIntentMutation(
+    (b64: string, key) => svc.issueSigned(decision.id, b64, key),
+    () => refresh('decision', decision.id),
+  );
+  const onServer = useIntentMutation(
+    (_: null, key) => svc.signOnServer(decision.id, key),
+    () => refresh('decision', decision.id),
+  );
+  const awaiting = decision.state === 'awaiting_signature';
   return (
     <div className="c-signature-check" data-print="hide">
+      {awaiting && serverSigner ? (
+        <ConfirmAction
+          label={c('sign.serverSign')}
+          pending={onServer.isPending}
+          onConfirm={() => onServer.mutate(null)}
+          message={c('confirm.serverSign', { number: decision.numberText })}
+        />
+      ) : null}
       <label>
-        {c('sign.check')}
+        {awaiting ? c('sign.step2') : c('sign.check')}
         <input
           type="file"
           accept="application/pdf,.pdf"
-          disabled={check.isPending}
+          disabled={check.isPending || issue.isPending}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (file) check.mutate(file);
@@ -89,8 +113,40 @@ function SignatureCheck({ decisionId }: { decisionId: string }) {
           })}
         </Alert>
       ) : null}
-      <ErrorBox error={check.error} />
+      {awaiting && check.data && pdf ? (
+        <ConfirmAction
+          label={c('sign.issue')}
+          pending={issue.isPending}
+          onConfirm={() => issue.mutate(pdf)}
+          message={c('confirm.issue', { number: decision.numberText, signer: check.data.signerName })}
+        />
+      ) : null}
+      <ErrorBox error={check.error ?? issue.error ?? onServer.error} />
     </div>
+  );
+}
+
+/** Where the decision stands: awaiting its signature, issued with one (its facts), or issued on paper. */
+function DecisionStatus({ decision }: { decision: Decision }) {
+  const c = useC();
+  const sig = decision.signature;
+  if (decision.state === 'awaiting_signature')
+    return <Alert tone="warning">{c('sign.awaiting', { number: decision.numberText })}</Alert>;
+  return (
+    <>
+      <Alert tone="success">
+        {sig
+          ? c('sign.issued', {
+              number: decision.numberText,
+              signer: sig.signerName,
+              serial: sig.serialNumber,
+              issuer: sig.issuer,
+              at: formatDateTime(sig.signedAt),
+            })
+          : `${c('sign.signed', { number: decision.numberText })} · ${formatDate(decision.signedOn)}`}
+      </Alert>
+      {decision.original === 'paper' ? <p className="muted">{c('sign.paperOriginal')}</p> : null}
+    </>
   );
 }
 
@@ -108,13 +164,12 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
     () => revoking.finish(() => refresh('decision', decisionId)),
   );
   if (!d.data) return null;
-  const { decision, revocations } = d.data;
+  const { decision, revocations, serverSigner } = d.data;
   const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
   return (
     <div className="card">
-      <Alert tone="success">
-        {c('sign.signed', { number: decision.numberText })} · {formatDate(decision.signedOn)}
-      </Alert>
+      <DecisionStatus decision={decision} />
+      {decision.state === 'awaiting_signature' ? <p>{c('sign.step1')}</p> : null}
       <ul className="c-list">
         {decision.entries.map((e) => (
           <li key={e.nominationId} className="c-item">
@@ -147,9 +202,13 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
           decisionId={decision.id}
           awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
         />
-        <Button onClick={() => openDownload(() => svc.decisionPdf(decision.id))}>{c('downloadPdf')}</Button>
+        <Button onClick={() => openDownload(() => svc.decisionPdf(decision.id))}>
+          {decision.signature ? c('sign.downloadSigned') : c('downloadPdf')}
+        </Button>
       </div>
-      <SignatureCheck decisionId={decision.id} />
+      {decision.signature ? null : (
+        <SignatureCheck decision={decision} serverSigner={serverSigner === true} />
+      )}
       <ErrorBox error={revoke.error} />
       <ReasonDialog
         title={c('sign.revoke')}
@@ -192,13 +251,14 @@ function SignAction({
   const signers = s.signing?.signers ?? [];
   const chosen = signers.find((h) => h.id === signerId) ?? signers[0];
   const external = s.signing?.registerMode === 'external';
+  const digital = s.signing?.signingMode === 'digital';
   if (s.signing && signers.length === 0) return <Alert tone="warning">{c('sign.noHolder')}</Alert>;
   const signer = chosen
     ? `${chosen.name} (${chosen.role === 'head' ? chosen.title : `KT. CHỦ TỊCH - ${chosen.title}`})`
     : '';
   return (
     <ConfirmAction
-      label={c('sign.sign')}
+      label={digital ? c('sign.takeNumber') : c('sign.sign')}
       pending={pending}
       onConfirm={onConfirm}
       disabled={external && !(/^\d+$/.test(given.number) && given.date)}
@@ -206,7 +266,11 @@ function SignAction({
         s.signing && chosen
           ? external
             ? c('confirm.signExternal', { number: given.number || '…', date: given.date || '…', signer })
-            : c('confirm.sign', { number: s.signing.nextNumberText, year: s.signing.year, signer })
+            : c(digital ? 'confirm.takeNumber' : 'confirm.sign', {
+                number: s.signing.nextNumberText,
+                year: s.signing.year,
+                signer,
+              })
           : c('confirm.signUnknown')
       }
     >

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useServices } from '../../../app/services';
-import { formatDate } from '../../../i18n';
+import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Skeleton } from '../../../ui';
 import { decisionAnchor } from '../../commendations/links';
 import { publicService } from '../service';
@@ -51,6 +51,17 @@ export function PublicDecisionsPage() {
               </section>
             ))}
             <p>
+              {d.digitalSignature ? (
+                <span className="muted">
+                  Có chữ ký số của {d.digitalSignature.signerName} (ký lúc{' '}
+                  {formatDateTime(d.digitalSignature.signedAt)}).{' '}
+                </span>
+              ) : null}
+              {d.digitalSignature ? (
+                <a className="btn btn-primary" href={svc.signedUrl(d.id)} download>
+                  Tải quyết định (PDF có chữ ký số)
+                </a>
+              ) : null}{' '}
               <a className="btn btn-secondary" href={svc.documentUrl(d.id)} download>
                 Tải quyết định (DOCX)
               </a>
