@@ -774,6 +774,21 @@ const cases = (): Case[] => {
         }),
       expected: role(['admin'], 200),
     },
+    // How decisions are signed (ADR 0032): read like the contact, set by the administrator alone.
+    { operationId: 'getDecisionSigning', label: '', call: (a) => a.get('/tenant/signing'), expected: everyone() },
+    {
+      operationId: 'putDecisionSigning',
+      label: '(digital, as the default)',
+      call: (a) => a.put('/tenant/signing', { mode: 'digital' }),
+      expected: role(['admin'], 200),
+    },
+    // A signed decision's public download: the same 404 for everyone while no such decision is issued.
+    {
+      operationId: 'downloadSignedDecision',
+      label: '(none)',
+      call: (a) => a.get('/public/binh-phuoc/decisions/authz-none/signed-pdf'),
+      expected: () => 404,
+    },
     // Last: it ends every session of each persona.
     {
       operationId: 'signOutEverywhere',
