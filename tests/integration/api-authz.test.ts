@@ -775,7 +775,12 @@ const cases = (): Case[] => {
       expected: role(['admin'], 200),
     },
     // How decisions are signed (ADR 0032): read like the contact, set by the administrator alone.
-    { operationId: 'getDecisionSigning', label: '', call: (a) => a.get('/tenant/signing'), expected: everyone() },
+    {
+      operationId: 'getDecisionSigning',
+      label: '',
+      call: (a) => a.get('/tenant/signing'),
+      expected: everyone(),
+    },
     {
       operationId: 'putDecisionSigning',
       label: '(digital, as the default)',
