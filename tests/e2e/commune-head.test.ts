@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pdfText } from '@thidua/functions/kernel/pdf/read';
 import { describe, expect, it } from 'vitest';
 import { expectStatus, logins } from '../integration/api-world';
+import { signOnPaper } from '../integration/commendations-world';
 import { COMMUNE_CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from '../integration/commune-world';
 import { SHOTS, useJourney } from '../support/journey';
 import { apiAs, DEMO_TENANT } from '../support/platform';
@@ -21,6 +22,9 @@ describe('a commune-level Giấy khen, decided by the head', () => {
   it('nomination → the ward’s review → the head’s confirmed decision → its PDF and the printed Giấy khen → a revocation', async () => {
     const { platform, web } = journey.built();
     const admin = await apiAs(platform, logins.admin);
+    // The head signs on paper here (the province's explicit, audited choice, ADR 0032): the digitally signed
+    // upload is tests/e2e/decision-signing.test.ts, for a province decision.
+    await signOnPaper(admin);
     const { officer, reviewer } = await setUpCommune({ platform, as: { admin } });
     const sent = await sendNominee(officer, tdpLeader);
     expectStatus(
@@ -84,7 +88,11 @@ describe('a commune-level Giấy khen, decided by the head', () => {
       decided.getByRole('button', { name: /^In Phôi Giấy khen/ }).click(),
     ]);
     await print.waitForLoadState();
-    expect(await print.content()).toMatch(/data-field="nomineeName"[^>]*>Lê Văn Tổ</);
+    // The certificate prints as a PDF on the blank (ADR 0033): the bytes the new tab shows, read back.
+    const printed = await print.evaluate(async () =>
+      Array.from(new Uint8Array(await (await fetch(location.href)).arrayBuffer())),
+    );
+    expect(await pdfText(new Uint8Array(printed))).toContain('Lê Văn Tổ');
     await print.close();
 
     // Revoking needs a reason and the legal basis; the dialog says which number it takes and who is told.

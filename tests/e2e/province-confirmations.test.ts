@@ -6,6 +6,7 @@ import {
   COMMEND_CAMPAIGN,
   councilMemberIds,
   fileNomination,
+  signOnPaper,
 } from '../integration/commendations-world';
 import { useJourney } from '../support/journey';
 import { type Api, api, apiAs } from '../support/platform';
@@ -55,6 +56,9 @@ describe('the province journey, every irreversible step confirmed', () => {
     const { platform } = journey.built();
     const as = await signInEveryone(platform);
     await addCommendationCampaign(as.admin);
+    // Signing here is the paper-original path, chosen explicitly (ADR 0032); the digital path's confirmations
+    // (Lấy số, Ban hành) are in decision-signing.test.ts.
+    await signOnPaper(as.admin);
     const w: ApiWorld = { platform, as, anonymous: api(platform), stop: async () => undefined };
     const id = await fileNomination(as.communeSubmitter, {
       kind: 'collective',

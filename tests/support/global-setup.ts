@@ -21,8 +21,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const web = project.name === 'e2e' ? await buildWeb() : undefined;
   try {
-    // Started once and busy for the whole run: the JVM's default tiered compilation (faster once warm) pays
-    // back its slower start (integration took 689 s on a C1-only shared JVM against 481 s with one per file).
+    // Started once for the whole run, with the JVM's default tiered compilation. Not yet shown to pay: on a
+    // quiet 2-core machine integration took 689 s with a C1-only shared JVM and 872 s with this one (and the
+    // approval race on a JVM of its own), against 481 s with a JVM per file before (fewer tests). To measure.
     const dynamo = await startDynamoLocal({ inMemory: true, jvm: 'throughput' });
     project.provide('sharedDynamo', { endpoint: dynamo.endpoint, version: dynamo.version });
     project.provide('webDist', web?.dir ?? null);
