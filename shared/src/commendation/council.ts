@@ -83,6 +83,11 @@ export type MeetingRecord = z.infer<typeof MeetingRecord>;
 export const CouncilSession = z.object({
   tenantId: TenantId,
   id: Id,
+  /**
+   * The unit whose Hội đồng thi đua, khen thưởng sits (a commune's, ward's, department's: ADR 0037);
+   * absent: the province's council, as every session before units had their own.
+   */
+  unitId: Id.optional(),
   campaignId: Id,
   issuingBodyId: Id,
   title: z.string(),

@@ -142,6 +142,8 @@ export function ballotOpenIntent(input: {
 export function decisionToSignIntent(input: {
   session: Pick<CouncilSession, 'tenantId' | 'id' | 'title' | 'agenda' | 'results' | 'minutesNumber'>;
   signerUnitId: string;
+  /** Who signs at that unit: the province's chair; a unit's own council's decision, its head (ADR 0037). */
+  signerRoles?: readonly Role[];
   issuingBodyName: string;
   naming: CommendationNaming;
   at: string;
@@ -154,7 +156,7 @@ export function decisionToSignIntent(input: {
     `session#${s.id}#decision_to_sign`,
     s.tenantId,
     'decision_to_sign',
-    unitRoles(input.signerUnitId, decisionSignerRoles),
+    unitRoles(input.signerUnitId, input.signerRoles ?? decisionSignerRoles),
     {
       type: 'council_session',
       id: s.id,

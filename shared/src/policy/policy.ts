@@ -69,6 +69,11 @@ export interface PolicyResource {
    */
   headDecision?: boolean;
   /**
+   * Decisions: one a unit below the province issues after its OWN council's vote (ADR 0037); like a head
+   * decision it is the issuing unit's (`unitId`): its head signs, its own staff read it before it is issued.
+   */
+  unitCouncil?: boolean;
+  /**
    * Decisions: the user who took its number, where the act is signing THAT decision (the server-side
    * signature, ADR 0032): only they may, even among those who may sign decisions.
    */
@@ -104,6 +109,16 @@ function atProvince(identity: Identity, r: PolicyResource, roles: readonly Role[
     (r.unitPath !== undefined && r.unitPath.length === 0 ? r.unitId : undefined);
   return root === undefined || identity.unitId === root;
 }
+
+/**
+ * A resource of a unit below the province (a commune's council session): its unit is known and is not the
+ * tenant's root. Province resources carry no unit, or the root.
+ */
+const belowProvince = (r: PolicyResource) =>
+  r.unitId !== undefined && r.rootUnitId !== undefined && r.unitId !== r.rootUnitId;
+
+/** A decision its unit issues (its head alone, or after its own council): the unit's, not the province's. */
+const issuedByUnit = (r: PolicyResource) => r.headDecision === true || r.unitCouncil === true;
 
 const ownUnit = (identity: Identity, r: PolicyResource) =>
   r.unitId !== undefined && identity.unitId === r.unitId;
@@ -270,6 +285,19 @@ export function authorize(
       return deny('Không có quyền với danh sách công khai');
     }
     case 'council_session': {
+      if (belowProvince(r)) {
+        // A unit's own council (ADR 0037) is its own business: its secretary, its members, its head who
+        // signs. Another unit's staff and the province's roles do not see it.
+        if (!ownUnit(identity, r)) return deny('Phiên họp của Hội đồng đơn vị khác');
+        if (action === 'read' && has(identity, 'secretariat', 'council_member', 'unit_head')) return allow;
+        if (action === 'vote' && has(identity, 'council_member')) return allow;
+        if (
+          (action === 'create' || action === 'administer' || action === 'act') &&
+          has(identity, 'secretariat')
+        )
+          return allow;
+        return deny('Không có quyền với phiên họp Hội đồng');
+      }
       if (action === 'read' && atProvince(identity, r, PROVINCE)) return allow;
       if (action === 'vote' && atProvince(identity, r, ['council_member'])) return allow;
       if (
@@ -285,8 +313,9 @@ export function authorize(
         if (r.published === true) return allow;
         // Every signed decision is published: an unpublished one is the draft its signer is signing.
         if (atProvince(identity, r, ['chair'])) return allow;
-        // A unit's own decision (its head decides alone) is its own staff's to prepare and read.
-        if (r.headDecision === true && ownUnit(identity, r)) return allow;
+        // A unit's own decision (its head decides alone, or signs its council's) is its own staff's to
+        // prepare and read.
+        if (issuedByUnit(r) && ownUnit(identity, r)) return allow;
         return deny('Quyết định chưa được công bố');
       }
       if (action === 'create' && atProvince(identity, r, ['secretariat'])) return allow;
@@ -295,11 +324,12 @@ export function authorize(
         return deny('Chỉ người ký quyết định này mới ký số được');
       // Signing and revoking.
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
-      // The head of a commune (ward, department) decides its own head-decided awards.
-      if (action === 'act' && r.headDecision === true && ownUnit(identity, r) && has(identity, 'unit_head'))
+      // The head of a commune (ward, department) decides its own head-decided awards and signs its own
+      // council's decisions.
+      if (action === 'act' && issuedByUnit(r) && ownUnit(identity, r) && has(identity, 'unit_head'))
         return allow;
       // Its office prints the certificates of the unit's own decisions.
-      if (action === 'export' && r.headDecision === true && ownUnit(identity, r)) return allow;
+      if (action === 'export' && issuedByUnit(r) && ownUnit(identity, r)) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;
       return deny('Không có quyền với quyết định');
     }

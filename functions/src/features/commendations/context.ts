@@ -94,6 +94,22 @@ export const displayName = async (
 };
 
 /**
+ * A decision its unit issues, for the policy: its head decided alone, or its own council voted and its
+ * head signs (ADR 0037).
+ */
+export const unitDecisionResource = (
+  tenantId: string,
+  unit: Pick<Unit, 'id' | 'path'>,
+  by: 'head' | 'council',
+): PolicyResource => ({
+  type: 'decision',
+  tenantId,
+  unitId: unit.id,
+  unitPath: unit.path,
+  ...(by === 'head' ? { headDecision: true } : { unitCouncil: true }),
+});
+
+/**
  * The unit whose head decides alone, once the policy lets `identity` do `action` on its head decisions
  * (`act`: its head; `read`: its own staff); an unknown unit is 404.
  */
@@ -102,15 +118,11 @@ export const requireHeadDecisionOf = async (
   identity: Identity,
   unitId: string,
   action: 'read' | 'act',
+  /** Its head decided alone, or its own council voted (ADR 0037). */
+  by: 'head' | 'council' = 'head',
 ) => {
   const unit = await d.units.get(identity.tenantId, unitId);
   if (!unit) throw new NotFound('Không tìm thấy đơn vị');
-  requireAllowed(identity, action, {
-    type: 'decision',
-    tenantId: identity.tenantId,
-    unitId: unit.id,
-    unitPath: unit.path,
-    headDecision: true,
-  });
+  requireAllowed(identity, action, unitDecisionResource(identity.tenantId, unit, by));
   return unit;
 };

@@ -2,22 +2,25 @@ import { randomUUID } from 'node:crypto';
 import {
   type AgendaItem,
   type BallotPaper,
+  type CommendationConfig,
   type CouncilSession,
   disclosureStatus,
   findAwardType,
   findIssuingBody,
+  issuingBodyOfUnit,
   type MeetingRecord,
   type NominationRecord,
   ruleSetOn,
   type SessionAction,
   sessionTransition,
+  splitUnitBodyId,
   tallySession,
   vnDate,
   vnDateWords,
 } from '@thidua/shared/commendation';
 import { ballotOpenIntent, decisionToSignIntent } from '@thidua/shared/notifications';
-import type { Identity, User } from '@thidua/shared/org';
-import { can } from '@thidua/shared/policy';
+import type { Identity, Unit, User } from '@thidua/shared/org';
+import { can, type PolicyResource } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
@@ -25,11 +28,11 @@ import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, displayName, rootUnit } from './context';
-import { provinceSigners } from './documents/signer';
+import { councilSigners } from './documents/signer';
 import { documentKey } from './documents-store';
 import { signingModeOf } from './issuing';
-import { loadSession, sessionResource } from './loaders';
-import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
+import { councilResource, councilUnit, loadSession, sessionResource } from './loaders';
+import { approvedAtUnit, approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, registerModeOf, storedIssuingBody } from './register';
 import { type Seal, transactWithRetry, writeOnce } from './tx';
 
@@ -58,15 +61,9 @@ const asIdentity = (u: User): Identity => ({
   roles: u.roles,
 });
 
-/** The active users the policy lets vote in the tenant's council sessions. */
-export const mayVote = async (
-  d: Pick<CommendationDeps, 'units'>,
-  users: readonly (User | undefined)[],
-  tenantId: string,
-) => {
-  const resource = await sessionResource(d, tenantId);
-  return users.map((u) => u?.active === true && can(asIdentity(u), 'vote', resource));
-};
+/** The active users the policy lets vote in a council's sessions (`council`: its sessions' resource). */
+export const mayVote = (users: readonly (User | undefined)[], council: PolicyResource) =>
+  users.map((u) => u?.active === true && can(asIdentity(u), 'vote', council));
 
 /** A session action, or its refusal as the API's error (409 carries the current session). */
 export const moveSession = (s: CouncilSession, action: SessionAction, actor: Identity, now: Date) => {
@@ -77,9 +74,55 @@ export const moveSession = (s: CouncilSession, action: SessionAction, actor: Ide
 };
 
 /**
- * Opens a council session on province-approved nominations. Each must pass the rules again, belong to the
- * issuing body, and have finished its public disclosure when its award type requires one. The members
- * are fixed at opening (all-members denominators count them).
+ * The council the caller's unit holds, with its sessions' policy resource: the province's for the
+ * province's staff, a commune's (ward's, department's) own below it (ADR 0037).
+ */
+export const callersCouncil = async (d: Pick<CommendationDeps, 'units'>, identity: Identity) => {
+  const unit = await councilUnit(d, identity.tenantId, identity.unitId);
+  return { unit, resource: await councilResource(d, identity.tenantId, unit) };
+};
+
+/**
+ * The issuing body a session of `unit`'s council decides for: the province's council any configured
+ * body (as always); a unit's own council only the unit-scoped body, made concrete for the unit
+ * ("ỦY BAN NHÂN DÂN / PHƯỜNG TÂN PHÚ", id `ubnd-xa__<unit>`: its own register).
+ */
+const sessionBody = (config: CommendationConfig, issuingBodyId: string, unit: Unit | null) => {
+  const refused = (message: string) =>
+    new RuleViolation('Cơ quan ban hành không có trong cấu hình', [{ path: 'body.issuingBodyId', message }]);
+  if (!unit) {
+    const body = findIssuingBody(config, issuingBodyId);
+    if (!body) throw refused('Không hợp lệ');
+    return { configured: body, body };
+  }
+  const named = splitUnitBodyId(issuingBodyId);
+  const configured = findIssuingBody(config, named.bodyId);
+  if (!configured) throw refused('Không hợp lệ');
+  if (!configured.unitScoped || (named.unitId !== null && named.unitId !== unit.id))
+    throw refused(`Hội đồng của ${unit.name} chỉ xét khen thưởng do ${unit.name} ban hành`);
+  return { configured, body: issuingBodyOfUnit(configured, unit) };
+};
+
+/**
+ * The nominations a council may put on its agenda: at the province, the province-approved ones; at a
+ * unit, those whose review ENDED there (approved, the last level of their chain is the unit — as its
+ * head's decisions take) and that nothing took up yet.
+ */
+const agendaCandidates = async (
+  d: CommendationDeps,
+  tenantId: string,
+  unit: Unit | null,
+  campaignId: string,
+) => {
+  if (unit) return approvedAtUnit(d, tenantId, unit.id, campaignId);
+  return approvedNominations(d, tenantId, (await rootUnit(d, tenantId)).id, campaignId);
+};
+
+/**
+ * Opens a council session on the nominations its council may decide (`agendaCandidates`). Each must pass
+ * the rules again, belong to the issuing body, and have finished its public disclosure when its award
+ * type requires one. The members are fixed at opening (all-members denominators count them): the
+ * council's unit's members, as the policy lets them vote.
  */
 export const openSession = async (
   d: CommendationDeps,
@@ -88,19 +131,15 @@ export const openSession = async (
   now: Date,
   seal: Seal<CouncilSession>,
 ): Promise<CouncilSession> => {
-  requireAllowed(identity, 'create', await sessionResource(d, identity.tenantId));
+  const council = await callersCouncil(d, identity);
+  requireAllowed(identity, 'create', council.resource);
   if (input.nominationIds.length === 0 || input.nominationIds.length > MAX_AGENDA)
     throw new RuleViolation(`Chương trình họp có từ 1 đến ${MAX_AGENDA} trường hợp`, [], 'agenda_size');
-  const root = await rootUnit(d, identity.tenantId);
   const { config, campaign } = await commendationConfigOf(d, identity.tenantId, input.campaignId);
-  const body = findIssuingBody(config, input.issuingBodyId);
-  if (!body)
-    throw new RuleViolation('Cơ quan ban hành không có trong cấu hình', [
-      { path: 'body.issuingBodyId', message: 'Không hợp lệ' },
-    ]);
+  const { configured, body } = sessionBody(config, input.issuingBodyId, council.unit);
   const at = now.toISOString();
   const approved = new Map(
-    (await approvedNominations(d, identity.tenantId, root.id, input.campaignId)).map((a) => [
+    (await agendaCandidates(d, identity.tenantId, council.unit, input.campaignId)).map((a) => [
       a.summary.id,
       a,
     ]),
@@ -111,9 +150,12 @@ export const openSession = async (
       const a = approved.get(nid);
       const s = a ? await d.submissions.get(identity.tenantId, nid) : undefined;
       if (!a || !s)
-        throw new RuleViolation('Chỉ đưa ra Hội đồng hồ sơ đã được tỉnh thẩm định', [
-          { path: `nominationIds.${i}`, message: 'Hồ sơ chưa được thẩm định hoặc đã được xét' },
-        ]);
+        throw new RuleViolation(
+          council.unit
+            ? `Chỉ đưa ra Hội đồng hồ sơ đã được ${council.unit.name} xét duyệt xong`
+            : 'Chỉ đưa ra Hội đồng hồ sơ đã được tỉnh thẩm định',
+          [{ path: `nominationIds.${i}`, message: 'Hồ sơ chưa được thẩm định hoặc đã được xét' }],
+        );
       return approvedRecord(d, s, a.record, config, at);
     }),
   );
@@ -130,7 +172,7 @@ export const openSession = async (
       details.push({ path: `nominationIds.${i}`, message: `${who}: hình thức không xét qua Hội đồng` });
       continue;
     }
-    if (award.issuingBodyId !== body.id) {
+    if (award.issuingBodyId !== configured.id) {
       details.push({
         path: `nominationIds.${i}`,
         message: `${who}: "${award.name}" không thuộc thẩm quyền của ${body.name}`,
@@ -174,7 +216,7 @@ export const openSession = async (
 
   const unique = [...new Set(input.memberIds)];
   const users = await Promise.all(unique.map((u) => d.users.get(identity.tenantId, u)));
-  const voters = await mayVote(d, users, identity.tenantId);
+  const voters = mayVote(users, council.resource);
   const members = users.map((u, i) => {
     if (!u || !voters[i])
       throw new RuleViolation('Thành viên không hợp lệ', [
@@ -190,6 +232,7 @@ export const openSession = async (
   const session: CouncilSession = {
     tenantId: identity.tenantId,
     id: newId(now),
+    ...(council.unit ? { unitId: council.unit.id } : {}),
     campaignId: input.campaignId,
     issuingBodyId: body.id,
     title: input.title,
@@ -255,7 +298,7 @@ const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilS
   const external = registerModeOf(body) === 'external';
   const next = external ? null : await nextInRegister(d, tenantId, 'decision', body, now);
   const [signers, signingMode] = await Promise.all([
-    provinceSigners(d, tenantId, now),
+    councilSigners(d, tenantId, s.unitId, now),
     signingModeOf(d, tenantId),
   ]);
   const cited = [...body.bases, ...(ruleSetOn(config, vnDate(now))?.legalBases ?? [])];
@@ -301,9 +344,7 @@ export const castBallot = async (
   now: Date,
   seal: Seal<BallotCast>,
 ): Promise<BallotCast> => {
-  requireAllowed(identity, 'vote', await sessionResource(d, identity.tenantId));
-  const s = await d.commendations.getSession(identity.tenantId, id);
-  if (!s) throw new NotFound('Không tìm thấy phiên họp');
+  const s = await loadSession(d, identity, id, 'vote');
   const valid = moveSession(s, { type: 'vote', paper }, identity, now).paper ?? paper;
   const votedAt = now.toISOString();
   const cast: BallotCast = { sessionId: s.id, voted: true, votedAt };
@@ -344,7 +385,7 @@ export const closeSession = async (
   seal: Seal<CouncilSession>,
   meeting?: MeetingRecord,
 ): Promise<CouncilSession> => {
-  requireAllowed(identity, 'act', await sessionResource(d, identity.tenantId));
+  const councilUnitId = (await loadSession(d, identity, id, 'act')).unitId;
   for (let attempt = 0; attempt < 5; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, id);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
@@ -385,7 +426,7 @@ export const closeSession = async (
       import('./documents/store'),
     ]);
     const model = minutesDocument({
-      config,
+      config: await councilNaming(d, identity.tenantId, s, config),
       issuingBody: body,
       numberText,
       heldOn,
@@ -437,7 +478,9 @@ export const closeSession = async (
         ...outboxItems(d.config.tableName, [
           decisionToSignIntent({
             session: closed,
-            signerUnitId: (await rootUnit(d, identity.tenantId)).id,
+            // The council's unit signs: its head (the province's chair for the province's council).
+            signerUnitId: councilUnitId ?? (await rootUnit(d, identity.tenantId)).id,
+            ...(councilUnitId ? { signerRoles: ['unit_head' as const] } : {}),
             issuingBodyName: body.name,
             naming: { campaignId: campaign.id, campaignTitle: campaign.title },
             at,
@@ -458,6 +501,27 @@ export const closeSession = async (
     }
   }
   throw new Conflict('Phiên họp đang có thay đổi, vui lòng thử lại');
+};
+
+/**
+ * The configuration as a session's documents name its council: a unit's own council is its unit's
+ * ("Hội đồng Thi đua - Khen thưởng phường Tân Phú"), its standing office the unit's; the configured names
+ * are the province's.
+ */
+export const councilNaming = async (
+  d: Pick<CommendationDeps, 'units'>,
+  tenantId: string,
+  s: Pick<CouncilSession, 'unitId'>,
+  config: CommendationConfig,
+): Promise<CommendationConfig> => {
+  const unit = await councilUnit(d, tenantId, s.unitId);
+  if (!unit) return config;
+  const unitName = `${unit.name.charAt(0).toLocaleLowerCase('vi')}${unit.name.slice(1)}`;
+  return {
+    ...config,
+    councilName: `Hội đồng Thi đua - Khen thưởng ${unitName}`,
+    secretariatName: `Văn phòng ${unit.name}`,
+  };
 };
 
 export const minutesTitle = (s: Pick<CouncilSession, 'minutesNumber' | 'closedAt'>): string =>

@@ -9,7 +9,7 @@ import type { Identity } from '@thidua/shared/org';
 import type { PolicyResource } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
 import { NotFound } from '../../kernel/http/errors';
-import { type CommendationDeps, provinceResource } from './context';
+import { type CommendationDeps, provinceResource, unitDecisionResource } from './context';
 
 /**
  * Reading decisions, for the signed-in pages and the public ones. Kept apart from signing so the public
@@ -29,8 +29,9 @@ export const loadDecision = async (
 };
 
 /**
- * The decision as the policy sees it: published once issued (ADR 0032); a unit's own (head-decided)
- * decision is its unit's resource, a council's the province's.
+ * The decision as the policy sees it: published once issued (ADR 0032); a unit's own decision (its body
+ * is `<body>__<unit>`: head-decided, or its own council's) is its unit's resource, the province's council's
+ * the province's.
  */
 export const decisionResource = async (
   d: Pick<CommendationDeps, 'units'>,
@@ -38,15 +39,10 @@ export const decisionResource = async (
 ): Promise<PolicyResource> => {
   const published = isIssued(decision);
   const { unitId } = splitUnitBodyId(decision.issuingBodyId);
-  const unit =
-    decision.decidedBy === 'head' && unitId ? await d.units.get(decision.tenantId, unitId) : undefined;
+  const unit = unitId ? await d.units.get(decision.tenantId, unitId) : undefined;
   if (unit)
     return {
-      type: 'decision',
-      tenantId: decision.tenantId,
-      unitId: unit.id,
-      unitPath: unit.path,
-      headDecision: true,
+      ...unitDecisionResource(decision.tenantId, unit, decision.decidedBy === 'head' ? 'head' : 'council'),
       published,
     };
   return { ...(await provinceResource(d, decision.tenantId, 'decision')), published };

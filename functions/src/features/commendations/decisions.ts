@@ -12,17 +12,24 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
+import type { PolicyResource } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
-import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
-import { minutesTitle, moveSession } from './council';
-import { provinceSigner, signatureOf, signerOf } from './documents/signer';
+import {
+  type CommendationDeps,
+  provinceResource,
+  requireHeadDecisionOf,
+  unitDecisionResource,
+} from './context';
+import { councilNaming, minutesTitle, moveSession } from './council';
+import { councilSigner, provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
+import { councilUnit } from './loaders';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
 import type { Seal } from './tx';
@@ -58,12 +65,12 @@ export const draftDecisionKey = async (
     throw new Conflict('Chỉ phiên họp đã kiểm phiếu, chưa có quyết định mới có dự thảo');
   const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now);
   const { entries } = await sessionEntries(d, tenantId, s);
-  const holder = await provinceSigner(d, tenantId, now);
+  const holder = await councilSigner(d, tenantId, s.unitId, now);
   const on = vnDate(now);
   const { decisionDocx } = await import('./documents/decision-doc');
   const key = documentKey(tenantId, 'draft-decision', s.id, 'docx');
   const docx = await decisionDocx({
-    config,
+    config: await councilNaming(d, tenantId, s, config),
     issuingBody: body,
     ruleBases: (ruleSetOn(config, on)?.legalBases ?? []).map((b) => b.ref),
     numberText: `      /${body.decisionSymbol}`,
@@ -84,7 +91,20 @@ const NUMBER_ATTEMPTS = 8;
 const unsignedDecision = (d: CommendationDeps, tenantId: string) => provinceResource(d, tenantId, 'decision');
 
 /**
- * The chair signs: the decision takes the next number of its issuing body's sequence for the year and
+ * The decision a session's council makes, before it is numbered: the province's (its chair signs), or a
+ * unit's own council's (ADR 0037: the unit's, its head signs).
+ */
+const councilDecision = async (
+  d: CommendationDeps,
+  tenantId: string,
+  session: Pick<CouncilSession, 'unitId'> | undefined,
+): Promise<PolicyResource> => {
+  const unit = await councilUnit(d, tenantId, session?.unitId);
+  return unit ? unitDecisionResource(tenantId, unit, 'council') : unsignedDecision(d, tenantId);
+};
+
+/**
+ * The chair (a unit's council: the unit's head) signs: the decision takes the next number of its issuing body's sequence for the year and
  * today's date. The counter moves from n to n + 1 in the same transaction as the decision, the session
  * (conditioned on not yet decided), every agenda record and one notice per unit; if another signer took
  * n + 1 first, the transaction is refused as a whole and this one retries with the next number. So the
@@ -99,8 +119,10 @@ export const signDecision = async (
   signerId?: string,
   given?: GivenNumber,
 ): Promise<Decision> => {
-  requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
-  const holder = await provinceSigner(d, identity.tenantId, now, signerId);
+  const first = await d.commendations.getSession(identity.tenantId, sessionId);
+  requireAllowed(identity, 'act', await councilDecision(d, identity.tenantId, first));
+  // The council's unit's office holder (the province's chair or deputy), never the clicking user.
+  const holder = await councilSigner(d, identity.tenantId, first?.unitId, now, signerId);
   const signerName = holder.name;
   const mode = await signingModeOf(d, identity.tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
@@ -151,7 +173,7 @@ export const signDecision = async (
       ...numberedAs(mode),
     };
     const docInput = {
-      config,
+      config: await councilNaming(d, identity.tenantId, s, config),
       issuingBody: body,
       ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
       numberText,
@@ -228,13 +250,18 @@ const revocationAuthority = async (
   decision: Decision,
   now: Date,
 ) => {
-  const unitId = decision.decidedBy === 'head' ? splitUnitBodyId(decision.issuingBodyId).unitId : null;
+  // A unit's body (`ubnd-xa__<unit>`): its head decided alone, or its own council voted (ADR 0037).
+  const unitId = splitUnitBodyId(decision.issuingBodyId).unitId;
   if (unitId === null) {
     requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
     return { holder: await provinceSigner(d, identity.tenantId, now), proposal: null };
   }
-  const unit = await requireHeadDecisionOf(d, identity, unitId, 'act');
-  return { holder: signerOf(unit, vnDate(now)), proposal: `Xét đề nghị của Văn phòng ${unit.name}.` };
+  const head = decision.decidedBy === 'head';
+  const unit = await requireHeadDecisionOf(d, identity, unitId, 'act', head ? 'head' : 'council');
+  return {
+    holder: signerOf(unit, vnDate(now)),
+    proposal: head ? `Xét đề nghị của Văn phòng ${unit.name}.` : null,
+  };
 };
 
 export interface RevocationInput {

@@ -16,12 +16,12 @@ import { batchResource, createBatch, decideBatch, loadBatch, submitBatch, update
 import { decisionCertificates, printableHtml, testPrint } from './certificates';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import {
+  callersCouncil,
   castBallot,
   closeSession,
   loadSession,
   mayVote,
   openSession,
-  sessionResource,
   sessionView,
 } from './council';
 import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
@@ -31,6 +31,7 @@ import { sessionDossier } from './dossier';
 import { decideByHead } from './head-decisions';
 import { headDesk } from './head-desk';
 import {
+  approvedAtUnit,
   approvedNominations,
   batchCandidates,
   checkRules,
@@ -244,15 +245,19 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
 
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
-    const root = await rootUnit(d, identity.tenantId);
+    // A commune's (ward's, department's) council secretary lists what its review ended with (ADR 0037).
+    const council = await callersCouncil(d, identity);
+    const unit = council.unit ?? (await rootUnit(d, identity.tenantId));
     requireAllowed(identity, 'read', {
       type: 'nomination',
       tenantId: identity.tenantId,
-      unitId: root.id,
-      unitPath: [],
+      unitId: unit.id,
+      unitPath: unit.path,
     });
     const [items, redact] = await Promise.all([
-      approvedNominations(d, identity.tenantId, root.id, params.campaignId),
+      council.unit
+        ? approvedAtUnit(d, identity.tenantId, unit.id, params.campaignId)
+        : approvedNominations(d, identity.tenantId, unit.id, params.campaignId),
       nomineeRedaction(d, identity, params.campaignId),
     ]);
     return ok({
@@ -292,14 +297,16 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   ),
 
   userRoute(c.listCouncilMembers, async ({ identity }) => {
-    requireAllowed(identity, 'create', await sessionResource(d, identity.tenantId));
-    const root = await rootUnit(d, identity.tenantId);
-    // The council sits at the province: its members are the province unit's users the policy lets vote.
+    const council = await callersCouncil(d, identity);
+    requireAllowed(identity, 'create', council.resource);
+    // The council sits at its unit (the province, or a commune's own): its members are that unit's users
+    // the policy lets vote.
+    const unitId = council.unit?.id ?? (await rootUnit(d, identity.tenantId)).id;
     const items = [];
     let cursor: string | undefined;
     do {
-      const page = await d.users.byUnit(identity.tenantId, root.id, { limit: 100, cursor });
-      const voters = await mayVote(d, page.items, identity.tenantId);
+      const page = await d.users.byUnit(identity.tenantId, unitId, { limit: 100, cursor });
+      const voters = mayVote(page.items, council.resource);
       items.push(...page.items.filter((_, i) => voters[i]));
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
@@ -309,13 +316,20 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     write(d, req, created, (seal) => openSession(d, req.identity, req.body, req.now, seal)),
   ),
   userRoute(c.listSessions, async ({ params, identity }) => {
-    requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
-    const sessions = await d.commendations.sessionsOfCampaign(identity.tenantId, params.campaignId);
+    // The sessions of the caller's council: the province's, or its own unit's (ADR 0037).
+    const council = await callersCouncil(d, identity);
+    requireAllowed(identity, 'read', council.resource);
+    const sessions = await d.commendations.sessionsOfCampaign(
+      identity.tenantId,
+      params.campaignId,
+      council.unit?.id,
+    );
     return ok({ items: await Promise.all(sessions.map((s) => sessionView(d, identity, s))) });
   }),
   userRoute(c.listMySessions, async ({ identity }) => {
-    requireAllowed(identity, 'read', await sessionResource(d, identity.tenantId));
-    const open = await d.commendations.openSessions(identity.tenantId);
+    const council = await callersCouncil(d, identity);
+    requireAllowed(identity, 'read', council.resource);
+    const open = await d.commendations.openSessions(identity.tenantId, council.unit?.id);
     const mine = open.filter((s) => s.members.some((m) => m.userId === identity.userId));
     return ok({ items: await Promise.all(mine.map((s) => sessionView(d, identity, s))) });
   }),

@@ -173,6 +173,12 @@ export const rateEntity = defineEntity({
 const sessionPartition = (v: { tenantId: string; sessionId: string }): string =>
   `${t(v.tenantId)}#SESSION#${v.sessionId}`;
 
+/**
+ * A unit's own council (ADR 0037) lists its sessions in partitions of its own (`…#U#<unit>`); the
+ * province's keep the keys they always had, so its lists read exactly what they read before.
+ */
+const ofCouncil = (s: { unitId?: string | undefined }): string => (s.unitId ? `#U#${s.unitId}` : '');
+
 export const sessionEntity = defineEntity({
   type: 'CouncilSession',
   schema: CouncilSession,
@@ -181,13 +187,15 @@ export const sessionEntity = defineEntity({
   indexes: {
     inCampaign: {
       index: 'gsi1',
-      pk: (s: { tenantId: string; campaignId: string }) => `${t(s.tenantId)}#SESSIONS#C#${s.campaignId}`,
+      pk: (s: { tenantId: string; campaignId: string; unitId?: string | undefined }) =>
+        `${t(s.tenantId)}#SESSIONS#C#${s.campaignId}${ofCouncil(s)}`,
       sk: (s: CouncilSession) => `${s.openedAt}#${s.id}`,
     },
     /** Sessions open for voting (sparse: removed at closing). */
     open: {
       index: 'gsi2',
-      pk: (s: { tenantId: string }) => `${t(s.tenantId)}#SESSIONS#OPEN`,
+      pk: (s: { tenantId: string; unitId?: string | undefined }) =>
+        `${t(s.tenantId)}#SESSIONS#OPEN${ofCouncil(s)}`,
       sk: (s: CouncilSession) => `${s.openedAt}#${s.id}`,
       when: (s: CouncilSession) => s.state === 'open',
     },

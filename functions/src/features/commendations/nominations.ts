@@ -247,6 +247,24 @@ export const approvedNominations = async (
     .filter((x) => x.record === null || waiting.includes(x.record.stage));
 };
 
+/**
+ * The nominations whose review ENDED at `unitId` — approved, the last level of their chain is the unit (a
+ * ward's tổ dân phố proposed, the ward approved) — that no council or decision took up yet (no record).
+ * What a commune's (ward's, department's) own council may put on its agenda (ADR 0037).
+ */
+export const approvedAtUnit = async (
+  d: CommendationDeps,
+  tenantId: string,
+  unitId: string,
+  campaignId: string,
+): Promise<ApprovedNomination[]> => {
+  const approved = (await approvedNominations(d, tenantId, unitId, campaignId)).filter(
+    (a) => a.record === null,
+  );
+  const subs = await Promise.all(approved.map((a) => d.submissions.get(tenantId, a.summary.id)));
+  return approved.filter((_, i) => subs[i]?.chain.at(-1)?.unitId === unitId);
+};
+
 /** Nominations waiting at a unit for its consolidation (children's, in its inbox) and its own drafts. */
 export const batchCandidates = async (
   d: CommendationDeps,

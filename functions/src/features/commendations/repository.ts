@@ -90,8 +90,9 @@ export interface CommendationRepository {
   commentItems(c: PublicComment, ipHash: string, today: string, maxPerDay: number, ttl: number): TxItem[];
 
   getSession(tenantId: string, id: string): Promise<CouncilSession | undefined>;
-  sessionsOfCampaign(tenantId: string, campaignId: string): Promise<CouncilSession[]>;
-  openSessions(tenantId: string): Promise<CouncilSession[]>;
+  /** A council's sessions: the province's (no unit) or one unit's own (ADR 0037). */
+  sessionsOfCampaign(tenantId: string, campaignId: string, unitId?: string): Promise<CouncilSession[]>;
+  openSessions(tenantId: string, unitId?: string): Promise<CouncilSession[]>;
   putSession(s: CouncilSession, expectedVersion: number | null): TxItem;
   participation(tenantId: string, sessionId: string): Promise<Participation[]>;
   myParticipation(tenantId: string, sessionId: string, userId: string): Promise<Participation | undefined>;
@@ -190,9 +191,9 @@ export const createCommendationRepository = (ref: TableRef): CommendationReposit
     ],
 
     getSession: (tenantId, id) => sessions.get({ tenantId, id }, { consistent: true }),
-    sessionsOfCampaign: (tenantId, campaignId) =>
-      sessions.all('inCampaign', { tenantId, campaignId }, { descending: true }),
-    openSessions: (tenantId) => sessions.all('open', { tenantId }, { descending: true }),
+    sessionsOfCampaign: (tenantId, campaignId, unitId) =>
+      sessions.all('inCampaign', { tenantId, campaignId, unitId }, { descending: true }),
+    openSessions: (tenantId, unitId) => sessions.all('open', { tenantId, unitId }, { descending: true }),
     putSession: (s, expected) => sessionEntity.put(table, s, versionCondition(expected)),
     participation: (tenantId, sessionId) =>
       voterEntity.on(ref).all('primary', { tenantId, sessionId }, { consistent: true }),

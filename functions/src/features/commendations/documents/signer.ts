@@ -1,6 +1,6 @@
 import { vnDate } from '@thidua/shared/commendation';
 import { type OfficeHolder, officeHoldersOn, type Unit } from '@thidua/shared/org';
-import { RuleViolation } from '../../../kernel/http/errors';
+import { NotFound, RuleViolation } from '../../../kernel/http/errors';
 import { type CommendationDeps, rootUnit } from '../context';
 import type { Signature } from './layout';
 
@@ -41,16 +41,40 @@ export const signatureOf = (onBehalf: string, headTitle: string, holder: OfficeH
     ? { onBehalf, title: holder.title, name: holder.name }
     : { onBehalf, delegatedBy: headTitle, title: holder.title, name: holder.name };
 
-/** The province unit read fresh, not the cached root: its office holders change. */
-const provinceUnit = async (d: CommendationDeps, tenantId: string): Promise<Unit> => {
+/**
+ * The unit whose office holder signs: a unit's own council's (ADR 0037), or the province — read fresh,
+ * not the cached root: office holders change.
+ */
+const signingUnit = async (d: CommendationDeps, tenantId: string, unitId?: string): Promise<Unit> => {
+  if (unitId !== undefined) {
+    const unit = await d.units.get(tenantId, unitId);
+    if (!unit) throw new NotFound('Không tìm thấy đơn vị');
+    return unit;
+  }
   const root = await rootUnit(d, tenantId);
   return (await d.units.get(tenantId, root.id)) ?? root;
 };
 
-/** The province's office holder who signs: the chair by default, or the deputy the signing step names. */
-export const provinceSigner = async (d: CommendationDeps, tenantId: string, now: Date, signerId?: string) =>
-  signerOf(await provinceUnit(d, tenantId), vnDate(now), signerId);
+/**
+ * The office holder who signs a council's decision: the head of the session's unit (the province's chair
+ * when it names none) by default, or the deputy the signing step names.
+ */
+export const councilSigner = async (
+  d: CommendationDeps,
+  tenantId: string,
+  unitId: string | undefined,
+  now: Date,
+  signerId?: string,
+) => signerOf(await signingUnit(d, tenantId, unitId), vnDate(now), signerId);
 
-/** The holders in office on the day (head first): whom the signing step may choose. */
-export const provinceSigners = async (d: CommendationDeps, tenantId: string, now: Date) =>
-  officeHoldersOn((await provinceUnit(d, tenantId)).officeHolders, vnDate(now));
+/** The holders of the council's unit in office on the day (head first): whom the signing step may choose. */
+export const councilSigners = async (
+  d: CommendationDeps,
+  tenantId: string,
+  unitId: string | undefined,
+  now: Date,
+) => officeHoldersOn((await signingUnit(d, tenantId, unitId)).officeHolders, vnDate(now));
+
+/** The province's office holder who signs: the chair by default, or the deputy the signing step names. */
+export const provinceSigner = (d: CommendationDeps, tenantId: string, now: Date, signerId?: string) =>
+  councilSigner(d, tenantId, undefined, now, signerId);
