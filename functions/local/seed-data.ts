@@ -328,6 +328,40 @@ export const demoUsers: readonly DemoUser[] = [
     roles: ['unit_head'],
     purpose: 'Unit head of Phường Tân Phú: signs off what the unit sends up',
   },
+  // The ward's own Hội đồng thi đua, khen thưởng (ADR 0037): its secretary (the ward's TĐKT officer) and
+  // members vote the ward's Chiến sĩ thi đua cơ sở; the ward's head signs the decision.
+  {
+    email: 'thuky.tanphu@demo.thidua.vn',
+    name: 'Phan Thị Mai',
+    title: 'Công chức Văn hóa - Xã hội phường Tân Phú',
+    unitId: 'dong-xoai-tan-phu',
+    roles: ['secretariat'],
+    purpose: "Secretary of Phường Tân Phú's council: opens and closes the ward's council sessions",
+  },
+  {
+    email: 'hoidong1.tanphu@demo.thidua.vn',
+    name: 'Lý Văn Phúc',
+    title: 'Ủy viên Hội đồng Thi đua - Khen thưởng phường Tân Phú',
+    unitId: 'dong-xoai-tan-phu',
+    roles: ['council_member'],
+    purpose: "Member of Phường Tân Phú's council (secret ballot)",
+  },
+  {
+    email: 'hoidong2.tanphu@demo.thidua.vn',
+    name: 'Trịnh Thị Hoa',
+    title: 'Ủy viên Hội đồng Thi đua - Khen thưởng phường Tân Phú',
+    unitId: 'dong-xoai-tan-phu',
+    roles: ['council_member'],
+    purpose: "Member of Phường Tân Phú's council (secret ballot)",
+  },
+  {
+    email: 'hoidong3.tanphu@demo.thidua.vn',
+    name: 'Mai Văn Tâm',
+    title: 'Ủy viên Hội đồng Thi đua - Khen thưởng phường Tân Phú',
+    unitId: 'dong-xoai-tan-phu',
+    roles: ['council_member'],
+    purpose: "Member of Phường Tân Phú's council (secret ballot)",
+  },
   {
     email: 'canbo.sotuphap@demo.thidua.vn',
     name: 'Bùi Thị Hạnh',

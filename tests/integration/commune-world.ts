@@ -24,9 +24,16 @@ export const residentialGroup = {
   openedOn: '2026-01-01',
 };
 
-/** The ward's campaign: its tổ dân phố propose, the ward reviews last, the Chairman's Giấy khen. */
-export const communeCampaign = (templateVersion: number) =>
-  testCampaign(COMMUNE_CAMPAIGN, {
+/**
+ * The ward's campaign: its tổ dân phố propose, the ward reviews last, the Chairman's Giấy khen (another
+ * id and award types: the ward council's campaign).
+ */
+export const communeCampaign = (
+  templateVersion: number,
+  id: string = COMMUNE_CAMPAIGN,
+  awardTypeIds: string[] = ['giay_khen_chu_tich_ubnd_xa'],
+) =>
+  testCampaign(id, {
     title: 'Phong trào thi đua của phường Tân Phú năm 2026',
     participants: { unitKinds: ['residential_group'] },
     periods: ['2026-Y'],
@@ -48,14 +55,19 @@ export const communeCampaign = (templateVersion: number) =>
         rules: [{ authorKind: 'residential_group', reviewerKinds: ['commune'] }],
       },
     ],
-    awardTypeIds: ['giay_khen_chu_tich_ubnd_xa'],
+    awardTypeIds,
   });
 
 /**
  * The nomination form offering the commune's awards: a new version of the seeded template published by
  * the administrator (the seed's version 1 lists the province's awards only). Returns its version.
  */
-export const communeNominationForm = async (w: AdminWorld): Promise<number> => {
+export const communeNominationForm = async (
+  w: AdminWorld,
+  awards: { value: string; label: string }[] = [
+    { value: 'giay_khen_chu_tich_ubnd_xa', label: 'Giấy khen của Chủ tịch UBND cấp xã' },
+  ],
+): Promise<number> => {
   const seeded = templates2023.find((t) => t.id === 'nomination_2023');
   if (!seeded) throw new Error('template');
   const sections = seeded.sections.map((sec) => ({
@@ -64,10 +76,7 @@ export const communeNominationForm = async (w: AdminWorld): Promise<number> => {
       f.key === 'awardTypeId' && f.type === 'select'
         ? {
             ...f,
-            options: [
-              ...f.options,
-              { value: 'giay_khen_chu_tich_ubnd_xa', label: 'Giấy khen của Chủ tịch UBND cấp xã' },
-            ],
+            options: [...f.options, ...awards],
           }
         : f,
     ),
@@ -130,10 +139,14 @@ export const tdpLeader: NomineeInput = {
 };
 
 /** The tổ dân phố's officer files the nomination with its three files and sends it to the ward. */
-export const sendNominee = async (officer: Api, nominee: NomineeInput): Promise<Record<string, unknown>> => {
+export const sendNominee = async (
+  officer: Api,
+  nominee: NomineeInput,
+  campaignId: string = COMMUNE_CAMPAIGN,
+): Promise<Record<string, unknown>> => {
   const draft = expectStatus(
     await officer.post('/submissions', {
-      campaignId: COMMUNE_CAMPAIGN,
+      campaignId,
       formKey: 'nomination',
       period: '2026-Y',
       data: nominationData(nominee),
@@ -142,4 +155,35 @@ export const sendNominee = async (officer: Api, nominee: NomineeInput): Promise<
   );
   const id = await completeNomination(officer, nominee, draft);
   return expectStatus(await officer.get(`/submissions/${id}`), 200);
+};
+
+/** The ward council's campaign (ADR 0037): Chiến sĩ thi đua cơ sở, voted by the ward's own council. */
+export const WARD_COUNCIL_CAMPAIGN = 'ward-council-2026';
+
+/** The ward's seeded council: its secretary and three members (functions/local/seed-data.ts). */
+export const wardCouncilLogins = {
+  secretary: 'thuky.tanphu@demo.thidua.vn',
+  members: [
+    'hoidong1.tanphu@demo.thidua.vn',
+    'hoidong2.tanphu@demo.thidua.vn',
+    'hoidong3.tanphu@demo.thidua.vn',
+  ],
+} as const;
+
+/**
+ * The ward council's campaign beside the commune's (after `setUpCommune`): a nomination form that also
+ * offers Chiến sĩ thi đua cơ sở, and a campaign whose tổ dân phố propose it to the ward.
+ */
+export const setUpWardCouncilCampaign = async (w: AdminWorld): Promise<void> => {
+  const version = await communeNominationForm(w, [
+    { value: 'giay_khen_chu_tich_ubnd_xa', label: 'Giấy khen của Chủ tịch UBND cấp xã' },
+    { value: 'chien_si_thi_dua_co_so', label: 'Chiến sĩ thi đua cơ sở' },
+  ]);
+  expectStatus(
+    await w.as.admin.post(
+      '/admin/campaigns',
+      communeCampaign(version, WARD_COUNCIL_CAMPAIGN, ['chien_si_thi_dua_co_so']),
+    ),
+    201,
+  );
 };

@@ -322,8 +322,8 @@ export function authorize(
       // Signing one numbered decision: its own signer only.
       if (action === 'act' && r.signerId !== undefined && r.signerId !== identity.userId)
         return deny('Chỉ người ký quyết định này mới ký số được');
-      // Signing and revoking.
-      if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
+      // Signing and revoking — not a unit's own council's decision, which its head signs (ADR 0037).
+      if (action === 'act' && r.unitCouncil !== true && atProvince(identity, r, ['chair'])) return allow;
       // The head of a commune (ward, department) decides its own head-decided awards and signs its own
       // council's decisions.
       if (action === 'act' && issuedByUnit(r) && ownUnit(identity, r) && has(identity, 'unit_head'))

@@ -93,6 +93,8 @@ const sessionBody = (config: CommendationConfig, issuingBodyId: string, unit: Un
   if (!unit) {
     const body = findIssuingBody(config, issuingBodyId);
     if (!body) throw refused('Không hợp lệ');
+    // A commune's body decides in the commune's own council, numbered in the commune's register.
+    if (body.unitScoped) throw refused('Cơ quan ban hành của cấp xã: do Hội đồng của xã, phường xét');
     return { configured: body, body };
   }
   const named = splitUnitBodyId(issuingBodyId);
