@@ -385,11 +385,14 @@ describe('council session lifecycle', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 3 }),
         fc.array(stepArb, { minLength: 1, maxLength: 20 }),
-        (memberCount, agendaSize, steps) => {
+        // The province's council, or a ward's own (ADR 0037): the same rules, the unit never changes.
+        fc.constantFrom<string | undefined>(undefined, 'tan-phu'),
+        (memberCount, agendaSize, steps, unitId) => {
           const seated = members.slice(0, memberCount);
           let s: CouncilSession = deepFreeze({
             tenantId: 'binh-phuoc',
             id: 's1',
+            ...(unitId ? { unitId } : {}),
             campaignId: 'c1',
             issuingBodyId: 'ubnd',
             title: 'Phiên họp',
@@ -466,6 +469,7 @@ describe('council session lifecycle', () => {
             check(expectedOk, () => `${what()} accepted, the model refuses it`);
             check(before.state !== 'decided', () => `${what()}: left the final state`);
             const next = r.session;
+            check(next.unitId === unitId, () => `${what()}: the session moved to another council`);
             if (step.kind === 'vote') {
               check(next.ballotCount === before.ballotCount + 1, () => `${what()}: ballot count`);
               check(next.version === before.version, () => `${what()}: a vote moved the version`);

@@ -260,6 +260,51 @@ describe('authorize: commendations and the public', () => {
     }
   });
 
+  it('a unit’s own council (ADR 0037): its secretary runs it, its members vote, nobody else reads it', () => {
+    const ward = doc('council_session', {
+      rootUnitId: 'bp',
+      unitId: 'tan-phu',
+      unitPath: ['bp', 'dong-xoai'],
+    });
+    for (const role of ['secretariat', 'council_member', 'unit_head'] as const)
+      expect(can(at('tan-phu', role), 'read', ward)).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'read', ward)).toBe(false);
+    expect(can(at('tan-phu', 'council_member'), 'vote', ward)).toBe(true);
+    expect(can(at('tan-phu', 'secretariat'), 'vote', ward)).toBe(false);
+    for (const action of ['create', 'act', 'administer'] as const) {
+      expect(can(at('tan-phu', 'secretariat'), action, ward)).toBe(true);
+      expect(can(at('tan-phu', 'council_member'), action, ward)).toBe(false);
+      expect(can(at('tan-phu', 'unit_head'), action, ward)).toBe(false);
+    }
+    // Another ward's council, the district above and every province role: not even read.
+    const outsiders = [
+      at('tan-binh', 'council_member', 'secretariat'),
+      at('dong-xoai', 'reviewer', 'secretariat', 'council_member', 'unit_head'),
+      ...(['secretariat', 'admin', 'chair', 'council_member'] as const).map((r) => at('bp', r)),
+    ];
+    for (const who of outsiders)
+      for (const action of ['read', 'vote', 'create', 'act', 'administer'] as const)
+        expect(can(who, action, ward)).toBe(false);
+    // The ward's members do not sit in the province's council, nor does the root count as a unit's.
+    const province = doc('council_session', { rootUnitId: 'bp' });
+    expect(can(at('tan-phu', 'council_member'), 'vote', province)).toBe(false);
+    expect(can(at('tan-phu', 'secretariat'), 'read', province)).toBe(false);
+    expect(can(at('bp', 'council_member'), 'vote', { ...province, unitId: 'bp', unitPath: [] })).toBe(true);
+  });
+
+  it('a unit council’s decision: its head signs, its staff read it before issue, the province’s chair does not sign', () => {
+    const decision = doc('decision', { unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'], unitCouncil: true });
+    expect(can(at('tan-phu', 'unit_head'), 'act', decision)).toBe(true);
+    expect(can(at('tan-phu', 'secretariat'), 'read', decision)).toBe(true);
+    expect(can(at('tan-phu', 'secretariat'), 'act', decision)).toBe(false);
+    expect(can(at('tan-phu', 'council_member'), 'export', decision)).toBe(true);
+    expect(can(at('bp', 'chair'), 'act', decision)).toBe(false);
+    expect(can(at('tan-binh', 'unit_head'), 'read', decision)).toBe(false);
+    expect(can(at('tan-binh', 'unit_head'), 'act', decision)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'read', decision)).toBe(false);
+    expect(can(null, 'read', { ...decision, published: true })).toBe(true);
+  });
+
   it('gives a reason when it refuses', () => {
     const r = authorize(at('an-loc', 'submitter'), 'administer', doc('campaign'));
     expect(r.allowed).toBe(false);

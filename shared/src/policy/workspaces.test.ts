@@ -61,6 +61,16 @@ describe('workspaces by policy decision', () => {
     ]);
   });
 
+  it('opens a ward’s own council to its secretary and its ballot to its members (ADR 0037)', () => {
+    const wardSecretary = who('dong-xoai-tan-phu', 'secretariat');
+    const wardMember = who('dong-xoai-tan-phu', 'council_member');
+    expect(open(wardSecretary)).toContain('council');
+    expect(open(wardSecretary)).not.toContain('ballot');
+    expect(open(wardMember)).toEqual(['ballot']);
+    // Another ward's council is not theirs: the page lists the caller's own council's sessions only.
+    expect(open(who('dong-xoai-tan-phu', 'submitter'))).not.toContain('council');
+  });
+
   it('opens the campaign builder to the province secretariat and admin only', () => {
     const setup = Object.values(people).filter((p) => open(p).includes('campaign_setup'));
     expect(setup).toEqual([people.secretariat, people.admin]);

@@ -92,6 +92,21 @@ const ofProvince = ({ identity, rootUnitId }: WorkspaceContext, type: ResourceTy
     ? { type, tenantId: identity.tenantId }
     : { type, tenantId: identity.tenantId, unitId: rootUnitId, unitPath: [], rootUnitId };
 
+/**
+ * A session of the caller's own unit's council, below the province (ADR 0037: a commune's, ward's,
+ * department's own Hội đồng thi đua, khen thưởng). Without the province known, none.
+ */
+const ownCouncil = (c: WorkspaceContext, action: 'administer' | 'vote'): PolicyDecision =>
+  c.rootUnitId === undefined || c.rootUnitId === c.identity.unitId
+    ? deny('Hội đồng cấp tỉnh')
+    : authorize(c.identity, action, {
+        type: 'council_session',
+        tenantId: c.identity.tenantId,
+        unitId: c.identity.unitId,
+        unitPath: [c.rootUnitId],
+        rootUnitId: c.rootUnitId,
+      });
+
 /** The unit head signs off the unit's reports (the workflow's `signOffRole`). */
 const signOff = (c: WorkspaceContext): PolicyDecision =>
   c.identity.roles.includes('unit_head')
@@ -121,8 +136,11 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
           rootUnitId: c.rootUnitId,
         }),
   disclosures: (c) => authorize(c.identity, 'administer', ofProvince(c, 'disclosure')),
-  council: (c) => authorize(c.identity, 'administer', ofProvince(c, 'council_session')),
-  ballot: (c) => authorize(c.identity, 'vote', ofProvince(c, 'council_session')),
+  // The province's council, or the caller's own unit's (its secretary runs it, its members vote).
+  council: (c) =>
+    anyOf(authorize(c.identity, 'administer', ofProvince(c, 'council_session')), ownCouncil(c, 'administer')),
+  ballot: (c) =>
+    anyOf(authorize(c.identity, 'vote', ofProvince(c, 'council_session')), ownCouncil(c, 'vote')),
   signature: (c) => authorize(c.identity, 'act', ofProvince(c, 'decision')),
   notifications: (c) => anyOf(unitWork(c), review(c)),
   // The same decision as every /admin/users route: `administer` a user of the province.
