@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SessionView } from '@thidua/shared/commendation';
 import { useEffect, useState } from 'react';
+import { useSession } from '../../../app/services';
 import { formatDateTime, formatNumber } from '../../../i18n';
+import { useShellMe } from '../../../layout/useShellMe';
 import { Badge, Button, Fieldset, SelectField, TextField } from '../../../ui';
 import {
   CampaignHeader,
@@ -85,10 +87,19 @@ export function CouncilPage() {
   const [title, setTitle] = useState('Họp xét khen thưởng');
   const [presiding, setPresiding] = useState('');
   const [bodyId, setBodyId] = useState('');
+  // A commune's (ward's, department's) own council decides its own body's awards only (ADR 0037); the
+  // province's, the province's bodies. Until the province is known, every body is offered.
+  const me = useShellMe().data;
+  const root = me?.rootUnitId;
+  const unitId = useSession()?.claims?.unitId;
+  const atUnit = root !== undefined && root !== '' && unitId !== undefined && unitId !== root;
+  const bodies = (config.data?.issuingBodies ?? []).filter(
+    (b) => root === undefined || root === '' || (b.unitScoped === true) === atUnit,
+  );
   useEffect(() => {
     if (members.data && memberIds.length === 0) setMemberIds(members.data.map((m) => m.userId));
   }, [members.data, memberIds.length]);
-  const issuingBodyId = bodyId || config.data?.issuingBodies[0]?.id || '';
+  const issuingBodyId = bodyId || bodies[0]?.id || '';
   const open = useIntentMutation(
     (_: undefined, key) =>
       svc.openSession(
@@ -138,7 +149,11 @@ export function CouncilPage() {
             label={c('council.issuingBody')}
             value={issuingBodyId}
             onChange={setBodyId}
-            choices={(config.data?.issuingBodies ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            choices={bodies.map((b) => ({
+              value: b.id,
+              // A unit-scoped body is named after the caller's unit: "Ủy ban nhân dân Phường Tân Phú".
+              label: atUnit && me ? b.name.replaceAll('{unit}', me.unitName) : b.name,
+            }))}
           />
         </div>
         <PrimaryAction
