@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT } from '../support/platform';
 import { expectStatus, units, useApiWorld } from './api-world';
 import { signOnPaper } from './commendations-world';
-import { COMMUNE_CAMPAIGN as CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from './commune-world';
+import {
+  approveAtWard,
+  COMMUNE_CAMPAIGN as CAMPAIGN,
+  sendNominee,
+  setUpCommune,
+  tdpLeader,
+} from './commune-world';
 
 /**
  * Issue 17, point 6: a commune issues its own Giấy khen, decided by its Chairman alone (the award type's
@@ -35,14 +41,7 @@ describe('commune level: a Giấy khen decided by the Chairman alone', () => {
     });
     expect(early.status).toBe(422);
     expect(early.text).toContain('not_approved_here');
-    const approved = expectStatus(
-      await reviewer.post(`/submissions/${nominationId}/actions`, {
-        type: 'approve',
-        expectedVersion: sent.version,
-      }),
-      200,
-    );
-    expect(approved.state).toBe('approved');
+    await approveAtWard(reviewer, sent);
   });
 
   it('the ward’s desk lists it with its dossier and the number the decision will take', async () => {

@@ -8,6 +8,7 @@ import { expectStatus, units, useApiWorld } from './api-world';
 import { configureSigningTrust } from './commendations-world';
 import {
   account,
+  approveAtWard,
   WARD_COUNCIL_CAMPAIGN as CAMPAIGN,
   sendNominee,
   setUpCommune,
@@ -83,14 +84,7 @@ describe('a ward’s own council votes Chiến sĩ thi đua cơ sở', { timeout
     });
     expect(early.status).toBe(422);
     expect(early.text).toContain('Tân Phú xét duyệt xong');
-    const approved = expectStatus(
-      await reviewer.post(`/submissions/${nominationId}/actions`, {
-        type: 'approve',
-        expectedVersion: sent.version,
-      }),
-      200,
-    );
-    expect(approved.state).toBe('approved');
+    await approveAtWard(reviewer, sent);
   });
 
   it('the ward’s secretary lists it and the ward’s members, and opens a session of the ward’s council', async () => {

@@ -1,5 +1,6 @@
 import { setPasswordAndGroups } from '@thidua/functions/local/pool-users';
 import { templates2023 } from '@thidua/shared/forms';
+import { expect } from 'vitest';
 import { type Api, apiAs, DEMO_TENANT, emulatorClients } from '../support/platform';
 import { type ApiWorld, expectStatus, testCampaign, units } from './api-world';
 import { completeNomination, type NomineeInput, nominationData } from './commendations-world';
@@ -155,6 +156,18 @@ export const sendNominee = async (
   );
   const id = await completeNomination(officer, nominee, draft);
   return expectStatus(await officer.get(`/submissions/${id}`), 200);
+};
+
+/** The ward's reviewer approves a nomination its tổ dân phố sent: the last level of its chain. */
+export const approveAtWard = async (reviewer: Api, sent: Record<string, unknown>): Promise<void> => {
+  const approved = expectStatus(
+    await reviewer.post(`/submissions/${String(sent.id)}/actions`, {
+      type: 'approve',
+      expectedVersion: sent.version,
+    }),
+    200,
+  );
+  expect(approved.state).toBe('approved');
 };
 
 /** The ward council's campaign (ADR 0037): Chiến sĩ thi đua cơ sở, voted by the ward's own council. */
