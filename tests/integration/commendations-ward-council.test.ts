@@ -90,7 +90,14 @@ describe('a ward’s own council votes Chiến sĩ thi đua cơ sở', { timeout
   it('the ward’s secretary lists it and the ward’s members, and opens a session of the ward’s council', async () => {
     const w = world();
     const approved = expectStatus(await secretary.get(`/commendations/campaigns/${CAMPAIGN}/approved`), 200);
-    expect(approved.items).toEqual([expect.objectContaining({ nominationId, unitName: 'Tổ dân phố 1' })]);
+    expect(approved.items).toEqual([
+      expect.objectContaining({
+        nominationId,
+        unitName: 'Tổ dân phố 1',
+        record: null,
+        nominee: { name: 'Trần Thị Thi Đua', awardTypeName: 'Chiến sĩ thi đua cơ sở' },
+      }),
+    ]);
     const listed = expectStatus(await secretary.get('/commendations/council/members'), 200).items as {
       userId: string;
     }[];

@@ -40,6 +40,11 @@ export const ApprovedNominationView = z.object({
   unitId: Id,
   unitName: z.string(),
   record: NominationRecord.nullable(),
+  /**
+   * Who is proposed for what, read from the filed form where no record exists yet (a unit's own council's
+   * agenda, ADR 0037); the nominee's sensitive facts are not among these.
+   */
+  nominee: z.object({ name: z.string(), awardTypeName: z.string() }).optional(),
 });
 export type ApprovedNominationView = z.infer<typeof ApprovedNominationView>;
 

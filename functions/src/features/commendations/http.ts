@@ -37,6 +37,7 @@ import {
   checkRules,
   factsOf,
   nomineeRedaction,
+  proposedNominee,
   redactBatch,
 } from './nominations';
 import { reserveNumber } from './register';
@@ -254,19 +255,28 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       unitId: unit.id,
       unitPath: unit.path,
     });
-    const [items, redact] = await Promise.all([
+    const [items, redact, config] = await Promise.all([
       council.unit
         ? approvedAtUnit(d, identity.tenantId, unit.id, params.campaignId)
-        : approvedNominations(d, identity.tenantId, unit.id, params.campaignId),
+        : approvedNominations(d, identity.tenantId, unit.id, params.campaignId).then((xs) =>
+            xs.map((x) => ({ ...x, submission: undefined })),
+          ),
       nomineeRedaction(d, identity, params.campaignId),
+      council.unit ? commendationConfigOf(d, identity.tenantId, params.campaignId) : undefined,
     ]);
     return ok({
-      items: items.map((a) => ({
-        nominationId: a.summary.id,
-        unitId: a.summary.unitId,
-        unitName: a.summary.unitName,
-        record: a.record ? redact(a.record, a.record) : a.record,
-      })),
+      items: items.map((a) => {
+        // A unit's agenda has no record yet: who and what come from the filed form.
+        const nominee =
+          a.submission && config ? proposedNominee(a.submission, config.config, redact) : undefined;
+        return {
+          nominationId: a.summary.id,
+          unitId: a.summary.unitId,
+          unitName: a.summary.unitName,
+          record: a.record ? redact(a.record, a.record) : a.record,
+          ...(nominee ? { nominee } : {}),
+        };
+      }),
     });
   }),
 

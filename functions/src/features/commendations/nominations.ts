@@ -18,6 +18,7 @@ import {
   type RuleCheckResult,
   redactNominee,
   type SubmissionLike,
+  titleName,
 } from '@thidua/shared/commendation';
 import { sensitiveRefs } from '@thidua/shared/forms';
 import type { Identity } from '@thidua/shared/org';
@@ -257,12 +258,32 @@ export const approvedAtUnit = async (
   tenantId: string,
   unitId: string,
   campaignId: string,
-): Promise<ApprovedNomination[]> => {
+): Promise<(ApprovedNomination & { submission: StoredSubmission })[]> => {
   const approved = (await approvedNominations(d, tenantId, unitId, campaignId)).filter(
     (a) => a.record === null,
   );
   const subs = await Promise.all(approved.map((a) => d.submissions.get(tenantId, a.summary.id)));
-  return approved.filter((_, i) => subs[i]?.chain.at(-1)?.unitId === unitId);
+  return approved.flatMap((a, i) => {
+    const submission = subs[i];
+    return submission?.chain.at(-1)?.unitId === unitId ? [{ ...a, submission }] : [];
+  });
+};
+
+/**
+ * Who a filed nomination proposes, for what — its nominee as the form says (redacted like every list) and
+ * its award type, where no record exists yet to show them (a unit council's agenda). Undefined when the
+ * form cannot be read.
+ */
+export const proposedNominee = (
+  s: StoredSubmission,
+  config: CommendationConfig,
+  redact: <R extends Nominee>(record: R, scope: NomineeScope) => R,
+): { name: string; awardTypeName: string } | undefined => {
+  const r = nominationFacts(s, matchTitle(config));
+  if (!r.ok) return undefined;
+  const { nomineeKind, nomineeName, nomineeTitle, nomineeUnitName } = r.facts;
+  const shown = redact({ nomineeKind, nomineeName, nomineeTitle, nomineeUnitName }, s);
+  return { name: shown.nomineeName, awardTypeName: titleName(config, r.facts.awardTypeId) };
 };
 
 /** Nominations waiting at a unit for its consolidation (children's, in its inbox) and its own drafts. */

@@ -36,8 +36,12 @@ export function ApprovedPicker({
             checked={picked.includes(a.nominationId)}
             onChange={(on) => onChange(toggle(picked, a.nominationId, on))}
           >
-            {a.record ? `${a.record.nomineeName} — ${a.record.awardTypeName}` : a.nominationId} ({a.unitName}){' '}
-            <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
+            {a.record
+              ? `${a.record.nomineeName} — ${a.record.awardTypeName}`
+              : a.nominee
+                ? `${a.nominee.name} — ${a.nominee.awardTypeName}`
+                : a.nominationId}{' '}
+            ({a.unitName}) <Link to={`/submissions/${a.nominationId}`}>{a.nominationId.slice(-6)}</Link>
           </PickItem>
         ))}
       </ul>
