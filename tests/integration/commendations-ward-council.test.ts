@@ -98,6 +98,12 @@ describe('a ward’s own council votes Chiến sĩ thi đua cơ sở', { timeout
         nominee: { name: 'Trần Thị Thi Đua', awardTypeName: 'Chiến sĩ thi đua cơ sở' },
       }),
     ]);
+    // The agenda's candidates are the secretary's to see; the head reads the ward's council but does not
+    // open its sessions, the district above has no part in it.
+    expect((await w.as.communeHead.get(`/commendations/campaigns/${CAMPAIGN}/approved`)).status).toBe(403);
+    expect((await w.as.districtReviewer.get(`/commendations/campaigns/${CAMPAIGN}/approved`)).status).toBe(
+      404,
+    );
     const listed = expectStatus(await secretary.get('/commendations/council/members'), 200).items as {
       userId: string;
     }[];

@@ -248,6 +248,8 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
     // A commune's (ward's, department's) council secretary lists what its review ended with (ADR 0037).
     const council = await callersCouncil(d, identity);
+    // Below the province the list is the agenda its council's secretary may put together, nobody else's.
+    if (council.unit) requireAllowed(identity, 'create', council.resource);
     const unit = council.unit ?? (await rootUnit(d, identity.tenantId));
     requireAllowed(identity, 'read', {
       type: 'nomination',
