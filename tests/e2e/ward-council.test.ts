@@ -22,8 +22,9 @@ import { apiAs, DEMO_TENANT } from '../support/platform';
  * ADR 0037 in Chromium: a ward's own council. The tổ dân phố proposes and the ward approves through the API
  * (the generic form pages); on screen the ward's secretary finds "Hội đồng Thi đua - Khen thưởng" in the
  * menu, opens a session of the ward's body with the ward's members; each member votes from "Bỏ phiếu"; the
- * secretary closes the vote; the ward's head, from the bell's link, takes the number of the ward's register,
- * downloads the PDF, uploads it signed (the test CA plays the head's token) and issues it: public.
+ * secretary closes the vote; the ward's head opens the signing page (the bell's "decision to sign" links
+ * there; a unit head's menu has no entry for it), takes the number of the ward's register, downloads the
+ * PDF, uploads it signed (the test CA plays the head's token) and issues it: public.
  */
 const journey = useJourney('ward-council', { downloads: true });
 const NOMINEE = 'Hoàng Thị Hội Đồng';
@@ -76,7 +77,7 @@ describe('a ward’s own council in the browser', () => {
     await sec.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
     await sec.getByRole('button', { name: 'Tải biên bản (DOCX)' }).waitFor();
 
-    // The head is told in the bell; the signing page takes the number of the ward's register.
+    // The signing page (linked from the head's bell) takes the number of the ward's register.
     const head = await journey.signedIn(logins.communeHead);
     await head.goto(`${web.origin}/commendations/sign`);
     await head.getByLabel('Phong trào thi đua').selectOption({ value: WARD_COUNCIL_CAMPAIGN });

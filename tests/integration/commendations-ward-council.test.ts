@@ -203,6 +203,15 @@ describe('a ward’s own council votes Chiến sĩ thi đua cơ sở', { timeout
     expect(text).toContain('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG PHƯỜNG TÂN PHÚ');
     expect(text).toContain('Hội trường UBND phường Tân Phú');
     expect(text).not.toContain('Hội đồng Thi đua - Khen thưởng tỉnh');
+    // The ward's head is told the decision awaits its signature (the bell links the signing page); the
+    // province's chair is not.
+    await w.platform.streams.drain();
+    const toSign = async (who: Api) =>
+      (
+        (expectStatus(await who.get('/me/notifications?limit=50'), 200).items ?? []) as { kind: string }[]
+      ).filter((n) => n.kind === 'decision_to_sign' && JSON.stringify(n).includes(sessionId));
+    expect(await toSign(w.as.communeHead)).toHaveLength(1);
+    expect(await toSign(w.as.chair)).toHaveLength(0);
     // The head who signs reads what the council decided, with the ward's signers offered.
     const view = expectStatus(await w.as.communeHead.get(`/commendations/sessions/${sessionId}`), 200);
     expect(view.signing).toMatchObject({
