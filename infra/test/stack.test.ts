@@ -19,7 +19,6 @@ import {
   bundlingOptions,
   cognitoAdminActions,
   groupAccess,
-  publishedDocumentsPattern,
   runtimeProvidedModules,
   tableReadActions,
   tableWriteActions,
@@ -364,7 +363,7 @@ describe('least privilege', () => {
       // documents reads the generated models and roots, writes the PDFs it makes (ADR 0024).
       const objects = group === 'attachments' || group === 'commendations' || group === 'documents';
       expect(actions.includes('s3:PutObject'), group).toBe(objects);
-      expect(actions.includes('s3:GetObject'), group).toBe(objects || group === 'public');
+      expect(actions.includes('s3:GetObject'), group).toBe(objects);
       expect(actions.includes('s3:ListBucket'), group).toBe(group === 'system');
       expect(
         actions.filter(
@@ -375,12 +374,13 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the public pages read signed decision documents and nothing else of the bucket', () => {
+  it('gives the public pages nothing of the bucket: documents serves their downloads (ADR 0028)', () => {
     const reads = statementsOf('public').filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
-    expect(reads.flatMap((st) => asArray(st.Action))).toEqual(['s3:GetObject']);
-    expect(reads.map((st) => flatten(st.Resource))).toEqual([
-      `<${ids.attachments}.Arn>/t/*/commendations/decision/*.docx`,
-    ]);
+    expect(reads).toEqual([]);
+    const published = routes.filter((r) => r.auth === 'public' && r.path.startsWith('/public/'));
+    expect(published.filter((r) => r.path.endsWith('/document') || r.path.endsWith('/signed-pdf'))).toEqual(
+      published.filter((r) => r.group === 'documents'),
+    );
   });
 
   it('grants the Cognito administration actions to admin only, on this user pool only', () => {
@@ -436,7 +436,6 @@ describe('least privilege', () => {
             [
               bucket,
               `${bucket}/*`,
-              `${bucket}/${publishedDocumentsPattern}`,
               // GuardDuty proves it may write to the bucket by writing this one object.
               `${bucket}/malware-protection-resource-validation-object`,
             ],

@@ -32,6 +32,8 @@ export interface DocumentStore {
   downloadUrl(key: string, fileName: string): Promise<string>;
   /** The stored bytes and when they were written, or undefined when there is no such object. */
   get(key: string): Promise<{ bytes: Uint8Array; lastModified: Date } | undefined>;
+  /** Whether something is stored under the key (HeadObject: no bytes read). */
+  exists(key: string): Promise<boolean>;
   /** Writes only if nothing is stored under the key yet; false when something already is. */
   putOnce(key: string, bytes: Uint8Array, contentType: string): Promise<boolean>;
 }
@@ -63,6 +65,17 @@ export const createDocumentStore = (client: () => Promise<S3Client>, bucket: str
       };
     } catch (e) {
       if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw e;
+    }
+  },
+  async exists(key) {
+    const [s3, { HeadObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
+    try {
+      await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return true;
+    } catch (e) {
+      // HEAD has no body, so S3 names a missing key `NotFound` (GetObject's `NoSuchKey`).
+      if ((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
       throw e;
     }
   },

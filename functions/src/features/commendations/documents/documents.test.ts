@@ -10,12 +10,12 @@ import {
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { awardeesXlsx } from './awardees-xlsx';
-import { batchDocument, batchDocx } from './batch-doc';
-import { decisionDocument, decisionDocx } from './decision-doc';
+import { batchDocument } from './batch-doc';
+import { decisionDocument } from './decision-doc';
+import { batchDocx, decisionDocx, minutesDocx, revocationDocx } from './docx-files';
 import { minColumnWidth, TEXT_WIDTH } from './layout';
-import { minutesDocument, minutesDocx } from './minutes-doc';
+import { minutesDocument } from './minutes-doc';
 import { docxParagraphs, docxParagraphWeights, docxTableGrids, docxText, xlsxRows } from './read-office';
-import { revocationDocx } from './revocation-doc';
 import { signatureOf, signerOf } from './signer';
 
 const config = commendationConfig2023('kh38-2023');
