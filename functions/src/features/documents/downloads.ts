@@ -9,7 +9,6 @@ import { loadSession } from '../commendations/council';
 import { draftDecision } from '../commendations/decisions';
 import { loadDecision } from '../commendations/decisions-read';
 import { awardeesXlsx } from '../commendations/documents/awardees-xlsx';
-import { toDocx } from '../commendations/documents/docx-render';
 import { DOCX_TYPE, type DocumentStore, modelKeyOf, XLSX_TYPE } from '../commendations/documents-store';
 
 /** The model a commendation transition stored for the document whose DOCX goes under `docxKey`. */
@@ -38,6 +37,10 @@ const keptOnce = async (
 };
 
 const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
+
+/** docx (~230 KB) is evaluated on the first DOCX made, not at this group's cold start (PDF routes). */
+const toDocx = async (model: DocModel): Promise<Uint8Array> =>
+  (await import('../commendations/documents/docx-render')).toDocx(model);
 
 /** A presigned GET of a commendation document's DOCX, rendered from its stored model the first time. */
 const docxUrl = async (d: CommendationDeps, docxKey: string | null, fileName: string): Promise<string> => {
