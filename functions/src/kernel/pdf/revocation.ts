@@ -1,5 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { asn1js, buf, OID, pkijs } from './cms';
+import { dssItems } from './ocsp';
 
 /**
  * Revocation evidence for a signature (issue 17 point 5, ADR 0032): certificate revocation lists the
@@ -7,7 +7,7 @@ import { asn1js, buf, OID, pkijs } from './cms';
  * attribute adbe-revocationInfoArchival (what Adobe and most Vietnamese signing tools write), in the CMS
  * `crls` field, or in the PDF's Document Security Store (/DSS /CRLs, PAdES-LT). A list counts only if its
  * signature verifies with the certificate of the issuer it names; then a certificate it lists as revoked
- * at or before the signing time is refused. OCSP responses are not checked (no network here; ADR 0032).
+ * at or before the signing time is refused. OCSP responses: `ocsp.ts` (ADR 0035).
  */
 
 /** Every CRL of a PEM bundle ("-----BEGIN X509 CRL-----"). */
@@ -57,23 +57,8 @@ export const embeddedCrls = (
 };
 
 /** CRLs of the PDF's Document Security Store (/DSS /CRLs), if the file has one. */
-export const dssCrls = async (pdf: Uint8Array): Promise<pkijs.CertificateRevocationList[]> => {
-  if (!Buffer.from(pdf).includes('/DSS')) return [];
-  try {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
-    const list = dss?.lookupMaybe(PDFName.of('CRLs'), PDFArray);
-    if (!list) return [];
-    return list.asArray().flatMap((ref) => {
-      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
-      if (!(stream instanceof PDFRawStream)) return [];
-      const crl = crlFromDer(decodePDFRawStream(stream).decode());
-      return crl ? [crl] : [];
-    });
-  } catch {
-    return [];
-  }
-};
+export const dssCrls = async (pdf: Uint8Array): Promise<pkijs.CertificateRevocationList[]> =>
+  (await dssItems(pdf, 'CRLs')).flatMap((der) => crlFromDer(der) ?? []);
 
 /**
  * Whether a certificate of the path (issued by `issuer`) is listed as revoked, at or before `at`, by a
