@@ -110,6 +110,12 @@ export const EnvConfig = z
      * (signers use their own USB token or remote signing); context `serverSigner=ECC_NIST_P256|RSA_2048`.
      */
     serverSigner: z.enum(['ECC_NIST_P256', 'RSA_2048']).optional(),
+    /**
+     * Ask the signer's OCSP responder (the certificate's AIA URL) when verifying a signed decision whose
+     * signature carries no OCSP answer (ADR 0035); needs outbound HTTP from the documents function. Off by
+     * default; context `signingOcspOnline=true`.
+     */
+    signingOcspOnline: z.boolean().optional(),
     /** Where alarms are sent (an SNS e-mail subscription); alarms exist either way. */
     alarmEmail: z.email().optional(),
     /** CloudWatch Logs retention of function logs and API access logs. */
@@ -230,6 +236,7 @@ export const contextKeys = [
   'apiDomainName',
   'apiCertificateArn',
   'serverSigner',
+  'signingOcspOnline',
 ] as const;
 export type ContextValues = Partial<Record<(typeof contextKeys)[number], unknown>>;
 
@@ -280,6 +287,10 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
       : base.emailSender,
     alarmEmail: str(context.alarmEmail) ?? base.alarmEmail,
     serverSigner: str(context.serverSigner) ?? base.serverSigner,
+    signingOcspOnline:
+      str(context.signingOcspOnline) === undefined
+        ? base.signingOcspOnline
+        : str(context.signingOcspOnline) === 'true',
     apiOriginDomain:
       apiDomainName && apiCertificateArn
         ? { name: apiDomainName, certificateArn: apiCertificateArn }
