@@ -1,5 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import { asn1js, buf, pkijs } from './cms';
+import { asn1js, buf, pkijs, revocationArchival } from './cms';
 
 /**
  * OCSP evidence for a signature (issue 17 point 5, ADR 0035): responses the signer's tool embedded — the
@@ -44,7 +44,6 @@ const fromAsn = (node: asn1js.AsnType): pkijs.BasicOCSPResponse | undefined =>
 export const embeddedOcsps = (
   signed: pkijs.SignedData,
   signer: pkijs.SignerInfo,
-  archivalOid: string,
 ): pkijs.BasicOCSPResponse[] => {
   const out: pkijs.BasicOCSPResponse[] = [];
   for (const c of signed.crls ?? [])
@@ -52,18 +51,10 @@ export const embeddedOcsps = (
       const r = c.otherRevInfo instanceof asn1js.BaseBlock ? fromAsn(c.otherRevInfo) : undefined;
       if (r) out.push(r);
     }
-  const archival = signer.signedAttrs?.attributes.find((a) => a.type === archivalOid)?.values[0];
-  // RevocationInfoArchival ::= SEQUENCE { crl [0] ..., ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse OPTIONAL, ... }
-  if (archival instanceof asn1js.Sequence)
-    for (const tagged of archival.valueBlock.value) {
-      if (tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 1) continue;
-      const inner = (tagged as asn1js.Constructed).valueBlock.value[0];
-      if (!(inner instanceof asn1js.Sequence)) continue;
-      for (const item of inner.valueBlock.value) {
-        const r = fromAsn(item);
-        if (r) out.push(r);
-      }
-    }
+  for (const der of revocationArchival(signer, 'ocsp')) {
+    const r = basicFromOcspResponse(der);
+    if (r) out.push(r);
+  }
   return out;
 };
 

@@ -220,10 +220,7 @@ export const verifySignedPdf = async (v: VerifyInput): Promise<Verification> => 
   const ocsp = await checkOcsp({
     signer: cert,
     path,
-    responses: [
-      ...embeddedOcsps(signedData, signer, OID.adbeRevocationInfoArchival),
-      ...(await dssOcsps(v.signed)),
-    ],
+    responses: [...embeddedOcsps(signedData, signer), ...(await dssOcsps(v.signed))],
     at: claimed,
     now: v.now,
     online: v.ocspOnline,

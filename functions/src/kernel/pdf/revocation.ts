@@ -1,4 +1,4 @@
-import { asn1js, buf, OID, pkijs } from './cms';
+import { buf, pkijs, revocationArchival } from './cms';
 import { dssItems } from './ocsp';
 
 /**
@@ -40,19 +40,10 @@ export const embeddedCrls = (
 ): pkijs.CertificateRevocationList[] => {
   const out: pkijs.CertificateRevocationList[] = [];
   for (const c of signed.crls ?? []) if (c instanceof pkijs.CertificateRevocationList) out.push(c);
-  const archival = signer.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocationInfoArchival)
-    ?.values[0];
-  // RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL OPTIONAL, ocsp [1] ..., other [2] ... }
-  if (archival instanceof asn1js.Sequence)
-    for (const tagged of archival.valueBlock.value) {
-      if (tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 0) continue;
-      const inner = (tagged as asn1js.Constructed).valueBlock.value[0];
-      if (!(inner instanceof asn1js.Sequence)) continue;
-      for (const item of inner.valueBlock.value) {
-        const crl = crlFromDer(new Uint8Array(item.toBER()));
-        if (crl) out.push(crl);
-      }
-    }
+  for (const der of revocationArchival(signer, 'crl')) {
+    const crl = crlFromDer(der);
+    if (crl) out.push(crl);
+  }
   return out;
 };
 
