@@ -287,10 +287,11 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
       : base.emailSender,
     alarmEmail: str(context.alarmEmail) ?? base.alarmEmail,
     serverSigner: str(context.serverSigner) ?? base.serverSigner,
+    // `-c signingOcspOnline=true` arrives as a string, cdk.json's context as a boolean.
     signingOcspOnline:
-      str(context.signingOcspOnline) === undefined
+      context.signingOcspOnline === undefined || context.signingOcspOnline === ''
         ? base.signingOcspOnline
-        : str(context.signingOcspOnline) === 'true',
+        : context.signingOcspOnline === true || str(context.signingOcspOnline) === 'true',
     apiOriginDomain:
       apiDomainName && apiCertificateArn
         ? { name: apiDomainName, certificateArn: apiCertificateArn }

@@ -39,6 +39,7 @@ describe('deployment configuration', () => {
     expect(loadConfig({}).signingOcspOnline).toBeUndefined();
     expect(loadConfig({ signingOcspOnline: 'true' }).signingOcspOnline).toBe(true);
     expect(loadConfig({ signingOcspOnline: 'false' }).signingOcspOnline).toBe(false);
+    expect(loadConfig({ signingOcspOnline: true }).signingOcspOnline).toBe(true);
   });
 
   it('rejects a malformed account id with the field path', () => {
