@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Decision, Download } from '../commendation';
+import { Decision, Download, OcspFacts } from '../commendation';
 import { Id } from '../common';
 import { NomineeImportReport } from '../nominee-import/report';
 import { defineRoute } from './kernel';
@@ -153,6 +153,7 @@ export const SignatureCheck = z.object({
   signedAt: z.string(),
   /** The signing time is a verified RFC 3161 time-stamp's (not the signer's claim). */
   timestamped: z.boolean().optional(),
+  ...OcspFacts,
   sha256: z.string(),
 });
 

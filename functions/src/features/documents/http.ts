@@ -97,6 +97,7 @@ const verifyDecisionPdf = async (d: DocumentDeps, decision: Decision, signed: Ui
     generated: generated.bytes,
     generatedAt: generated.lastModified,
     ...(await signingTrust(d, now)),
+    ocspOnline: d.config.ocspOnline,
     now,
   });
 };
