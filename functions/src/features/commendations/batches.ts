@@ -28,7 +28,7 @@ import { signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
 import { batchResource, loadBatch } from './loaders';
-import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
+import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { type Seal, writeGroups, writeOnce } from './tx';
 
 /** Applies a lifecycle action to a tờ trình, or throws its refusal (409 carries the current one). */
@@ -239,19 +239,13 @@ export const createBatch = async (
 };
 
 const entriesOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]): ListEntry[] =>
-  checks.map(({ facts, result }) => ({
-    nominationId: facts.id,
-    unitId: facts.unitId,
-    unitName: facts.unitName,
-    nomineeKind: facts.nomineeKind,
-    nomineeName: facts.nomineeName,
-    nomineeTitle: facts.nomineeTitle,
-    nomineeUnitName: facts.nomineeUnitName,
-    ...(facts.nomineeGender ? { nomineeGender: facts.nomineeGender } : {}),
-    ...(facts.nomineeBirthDate ? { nomineeBirthDate: facts.nomineeBirthDate } : {}),
-    awardTypeId: facts.awardTypeId,
-    awardTypeName: result.awardType?.name ?? facts.awardTypeId,
-  }));
+  checks.map(({ facts, result }) =>
+    listEntryOf({
+      ...facts,
+      nominationId: facts.id,
+      awardTypeName: result.awardType?.name ?? facts.awardTypeId,
+    }),
+  );
 
 export const findingsOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]) =>
   checks.map(({ facts, result }) => ({
