@@ -26,14 +26,13 @@ import {
 } from '../commendation';
 import { Id } from '../common';
 import { Reason } from '../workflow';
-import { CampaignParams, defineRoute } from './kernel';
+import { CampaignParams, DecisionParams, defineRoute } from './kernel';
 
 /** Contracts of the `commendations` routes (nominations, tờ trình, disclosures, the council, decisions). */
 const CampaignParam = CampaignParams;
 const BatchParam = z.object({ batchId: Id });
 const DisclosureParam = z.object({ disclosureId: Id });
 const SessionParam = z.object({ sessionId: Id });
-const DecisionParam = z.object({ decisionId: Id });
 const NominationParam = z.object({ nominationId: Id });
 const Version = z.object({ expectedVersion: z.number().int().min(1) });
 const Findings = BatchFindings;
@@ -508,7 +507,7 @@ export const getDecision = defineRoute({
   auth: 'user',
   operationId: 'getDecision',
   summary: 'Một quyết định và các quyết định thu hồi',
-  params: DecisionParam,
+  params: DecisionParams,
   response: DecisionWithRevocations,
   errors: [404],
 });
@@ -520,7 +519,7 @@ export const getDecisionDocument = defineRoute({
   auth: 'user',
   operationId: 'getDecisionDocument',
   summary: 'Tải quyết định (DOCX) hoặc danh sách (XLSX)',
-  params: DecisionParam,
+  params: DecisionParams,
   query: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
   response: Download,
   errors: [404],
@@ -540,7 +539,7 @@ export const getDecisionCertificates = defineRoute({
   auth: 'user',
   operationId: 'getDecisionCertificates',
   summary: 'In bằng khen, giấy khen lên phôi',
-  params: DecisionParam,
+  params: DecisionParams,
   query: z.object({ blankId: Id, nominationId: Id.optional() }),
   response: PrintableHtml,
   errors: [404, 422],
@@ -566,7 +565,7 @@ export const revokeAward = defineRoute({
   operationId: 'revokeAward',
   summary: 'Thu hồi khen thưởng',
   idempotencyPrecheck: true,
-  params: DecisionParam,
+  params: DecisionParams,
   body: z.object({
     nominationId: Id,
     reason: Reason,
