@@ -9,6 +9,8 @@ import {
   COMMEND_CAMPAIGN,
   completeNomination,
   consolidateAndApprove,
+  consolidateAndSend,
+  draftBatch,
   draftNomination,
   fileNomination,
   NOMINATION_PERIOD,
@@ -279,13 +281,7 @@ describe('commendations: commune → district batch → province → disclosure 
       name: 'Công an  phường TÂN PHÚ',
       awardTypeId: 'tap_the_lao_dong_xuat_sac',
     });
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [dup],
-      }),
-      201,
-    );
+    const created = await draftBatch(w, [dup]);
     const findings = created.findings as { violations: string[] }[];
     expect(findings[0]?.violations.join(' ')).toContain('một thành tích chỉ được khen một hình thức');
     const batch = created.batch as { id: string; version: number };
@@ -445,20 +441,7 @@ describe('commendations: commune → district batch → province → disclosure 
       position: 'Cán bộ Công an phường',
       awardTypeId: 'giay_khen_bcd_tinh',
     });
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [id],
-      }),
-      201,
-    );
-    const batch = created.batch as { id: string; version: number };
-    const sent = expectStatus(
-      await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
-        expectedVersion: batch.version,
-      }),
-      200,
-    );
+    const { batch, sent } = await consolidateAndSend(w, [id]);
     const stale = await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
       type: 'approve',
       expectedVersion: batch.version,
