@@ -2,18 +2,14 @@ import type { Identity } from '@thidua/shared/org';
 import { mergeCounterUpdates } from '../../kernel/data/counters';
 import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AppError, Conflict } from '../../kernel/http/errors';
+import type { Seal } from '../../kernel/http/idempotency';
 import type { AuditActor, AuditChange } from '../audit/chains';
 import type { CommendationDeps } from './context';
 
 /** DynamoDB's limit on one TransactWriteItems. */
 export const MAX_TX_ITEMS = 100;
 
-/**
- * The items that record a request's answer under its `Idempotency-Key`, built from the use case's result.
- * They go into the use case's last, effect-bearing transaction, so the answer is stored if and only if
- * the effect is: of N identical requests one writes, the others are refused and answer what it stored.
- */
-export type Seal<T> = (result: T) => TxItem[];
+export type { Seal };
 
 /** A use case's effect-bearing change: its items, the result the request answers, what its audit chains record. */
 export interface Act<T> {
