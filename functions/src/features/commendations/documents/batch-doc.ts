@@ -1,7 +1,6 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
 import { attachedTo, nomineePlace, nomineeTable } from './annex';
 import { countPhrase } from './decision-doc';
-import { toBytes } from './docx-render';
 import {
   body,
   closing,
@@ -72,5 +71,3 @@ export const batchDocument = (t: BatchDocInput): DocModel => {
   ];
   return document([children, list], `Tờ trình ${unit}`);
 };
-
-export const batchDocx = (t: BatchDocInput): Promise<Uint8Array> => toBytes(batchDocument(t));

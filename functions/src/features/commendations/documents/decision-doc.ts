@@ -6,7 +6,6 @@ import {
   vnDateWords,
 } from '@thidua/shared/commendation';
 import { attachedTo, nomineePlace, nomineeTable } from './annex';
-import { toBytes } from './docx-render';
 
 import {
   article,
@@ -201,5 +200,3 @@ export const decisionDocument = (d: DecisionDocInput): DocModel => {
   ];
   return document([main, annex], `Quyết định ${d.numberText}`);
 };
-
-export const decisionDocx = (d: DecisionDocInput): Promise<Uint8Array> => toBytes(decisionDocument(d));
