@@ -6,6 +6,7 @@ import {
   titleName,
 } from '@thidua/shared/commendation';
 import { commendationContracts as c, type RouteContract } from '@thidua/shared/contracts';
+import type { Identity, Unit } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
 import type { TxItem } from '../../kernel/data/transact';
 import { AppError, NotFound } from '../../kernel/http/errors';
@@ -84,6 +85,18 @@ const write = async <T>(
 };
 
 const NOMINATION_NOT_FOUND = 'Không tìm thấy hồ sơ';
+
+/** The province's lists of nominations are read at its root: every unit's, when the policy allows it. */
+const provinceNominationsReadable = async (d: CommendationDeps, identity: Identity): Promise<Unit> => {
+  const root = await rootUnit(d, identity.tenantId);
+  requireAllowed(identity, 'read', {
+    type: 'nomination',
+    tenantId: identity.tenantId,
+    unitId: root.id,
+    unitPath: [],
+  });
+  return root;
+};
 
 export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.getCommendationConfig, async ({ params, identity }) =>
@@ -217,13 +230,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
 
   userRoute(c.listNominations, async ({ params, query, identity }) => {
-    const root = await rootUnit(d, identity.tenantId);
-    requireAllowed(identity, 'read', {
-      type: 'nomination',
-      tenantId: identity.tenantId,
-      unitId: root.id,
-      unitPath: [],
-    });
+    await provinceNominationsReadable(d, identity);
     const [page, redact] = await Promise.all([
       d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
         limit: query.limit,
@@ -239,13 +246,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
     const council = await callersCouncil(d, identity);
     // Below the province the list is the agenda its council's secretary may put together, nobody else's.
     if (council.unit) requireAllowed(identity, 'create', council.resource);
-    const unit = council.unit ?? (await rootUnit(d, identity.tenantId));
-    requireAllowed(identity, 'read', {
-      type: 'nomination',
-      tenantId: identity.tenantId,
-      unitId: unit.id,
-      unitPath: unit.path,
-    });
+    const unit = council.unit ?? (await provinceNominationsReadable(d, identity));
     const [items, redact, config] = await Promise.all([
       council.unit
         ? approvedAtUnit(d, identity.tenantId, unit.id, params.campaignId)
