@@ -1,67 +1,29 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-// The timers module's own function: a test's fake timers (which replace the global) never hold lines back.
-import { setImmediate } from 'node:timers';
 import { Logger, type LogItem } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { TelemetryFactory } from '../src/kernel/observability/telemetry';
 
 /**
- * One descriptor per log file for the life of the process, opened for appending. Lines are queued and
- * written together once the current turn of the event loop is done (`setImmediate`): requests that end
- * in the same turn (two lines each) cost one `write`, not two each, and a line is in the file before
- * the turn that answered its request hands the socket back to the event loop, so a client that reads
- * the file after its answer finds the line. Closing the file and the process' exit flush what is queued.
+ * One descriptor per log file for the life of the process, opened for appending: a line is one
+ * `write`, not an open, write and close per line (two lines per request).
  */
-interface LogFile {
-  fd: number;
-  queued: string[];
-  scheduled: boolean;
-}
-const files = new Map<string, LogFile>();
-let flushesOnExit = false;
-
-const flush = (f: LogFile): void => {
-  f.scheduled = false;
-  if (f.queued.length === 0) return;
-  const text = f.queued.join('');
-  f.queued = [];
-  writeSync(f.fd, text);
-};
-
-const flushAll = (): void => {
-  for (const f of files.values()) flush(f);
-};
-
+const descriptors = new Map<string, number>();
 const appendLine = (file: string, line: string): void => {
-  let f = files.get(file);
-  if (f === undefined) {
+  let fd = descriptors.get(file);
+  if (fd === undefined) {
     mkdirSync(dirname(file), { recursive: true });
-    if (!flushesOnExit) {
-      // Synchronous writes still run in 'exit': a process that ends never loses its last lines.
-      process.once('exit', flushAll);
-      flushesOnExit = true;
-    }
-    f = { fd: openSync(file, 'a'), queued: [], scheduled: false };
-    files.set(file, f);
+    fd = openSync(file, 'a');
+    descriptors.set(file, fd);
   }
-  f.queued.push(line);
-  if (!f.scheduled) {
-    f.scheduled = true;
-    setImmediate(flush, f);
-  }
+  writeSync(fd, line);
 };
 
-/** Writes what is queued for the file and closes its descriptor (the platform stops); a later line opens it again. */
+/** Closes the file's descriptor (the platform stops); a later line opens it again. */
 export const closeTelemetryFile = (file: string): void => {
-  const f = files.get(file);
-  files.delete(file);
-  if (f === undefined) return;
-  try {
-    flush(f);
-  } finally {
-    closeSync(f.fd);
-  }
+  const fd = descriptors.get(file);
+  descriptors.delete(file);
+  if (fd !== undefined) closeSync(fd);
 };
 
 /**
