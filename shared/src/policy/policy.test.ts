@@ -305,3 +305,47 @@ describe('publicView', () => {
     expect(publicView([{ email: 'a@b.vn', name: 'A' }])).toEqual([{ name: 'A' }]);
   });
 });
+
+describe('authorize: a commune head’s own decision (ADR 0034, digital issue ADR 0032)', () => {
+  const headDecision = (published: boolean, signerId?: string): PolicyResource => ({
+    type: 'decision',
+    tenantId: TENANT,
+    unitId: 'tan-phu',
+    unitPath: ['bp', 'dong-xoai'],
+    headDecision: true,
+    published,
+    ...(signerId ? { signerId } : {}),
+  });
+  const head = at('tan-phu', 'unit_head');
+  it('awaiting its signature: the unit reads it, its head alone signs and issues it; others do not see it', () => {
+    const awaiting = headDecision(false);
+    expect(can(head, 'act', awaiting)).toBe(true);
+    // The unit's office prepares and reads, never signs.
+    expect(can(at('tan-phu', 'submitter'), 'read', awaiting)).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'act', awaiting)).toBe(false);
+    // Another unit's head, the district above, the province's chair: not theirs to read or sign.
+    for (const other of [at('an-loc', 'unit_head'), at('dong-xoai', 'unit_head'), at('bp', 'chair')]) {
+      expect(can(other, 'read', awaiting)).toBe(false);
+      expect(can(other, 'act', awaiting)).toBe(false);
+    }
+    // The server's key signs for the decision's own signer only.
+    expect(can(head, 'act', headDecision(false, head.userId))).toBe(true);
+    expect(can(head, 'act', headDecision(false, 'someone-else'))).toBe(false);
+  });
+  it('issued: everyone reads it; revoking stays its head’s act, not the province chair’s', () => {
+    const issued = headDecision(true);
+    expect(can(null, 'read', issued)).toBe(true);
+    expect(can(head, 'act', issued)).toBe(true);
+    expect(can(at('bp', 'chair'), 'act', issued)).toBe(false);
+    expect(can(at('an-loc', 'unit_head'), 'act', issued)).toBe(false);
+    // At the province the head is its chair: the province's own head-decided awards.
+    const province: PolicyResource = {
+      type: 'decision',
+      tenantId: TENANT,
+      unitId: 'bp',
+      unitPath: [],
+      headDecision: true,
+    };
+    expect(can(at('bp', 'chair'), 'act', province)).toBe(true);
+  });
+});

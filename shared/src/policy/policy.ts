@@ -283,8 +283,10 @@ export function authorize(
     case 'decision': {
       if (action === 'read') {
         if (r.published === true) return allow;
-        // Every signed decision is published: an unpublished one is the draft its signer is signing.
-        if (atProvince(identity, r, ['chair'])) return allow;
+        // Every signed decision is published: an unpublished one is the draft its signer is signing — the
+        // province chair's own, never another unit's head decision.
+        if (atProvince(identity, r, ['chair']) && (r.headDecision !== true || ownUnit(identity, r)))
+          return allow;
         // A unit's own decision (its head decides alone) is its own staff's to prepare and read.
         if (r.headDecision === true && ownUnit(identity, r)) return allow;
         return deny('Quyết định chưa được công bố');
@@ -293,11 +295,14 @@ export function authorize(
       // Signing one numbered decision: its own signer only.
       if (action === 'act' && r.signerId !== undefined && r.signerId !== identity.userId)
         return deny('Chỉ người ký quyết định này mới ký số được');
+      // The head of a commune (ward, department) decides, signs, issues and revokes its own head-decided
+      // awards — its head alone (at the province, its chair): nobody of another unit, the province included.
+      if (action === 'act' && r.headDecision === true)
+        return ownUnit(identity, r) && (has(identity, 'unit_head') || atProvince(identity, r, ['chair']))
+          ? allow
+          : deny('Chỉ người đứng đầu đơn vị ban hành mới ký, ban hành và thu hồi quyết định này');
       // Signing and revoking.
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
-      // The head of a commune (ward, department) decides its own head-decided awards.
-      if (action === 'act' && r.headDecision === true && ownUnit(identity, r) && has(identity, 'unit_head'))
-        return allow;
       // Its office prints the certificates of the unit's own decisions.
       if (action === 'export' && r.headDecision === true && ownUnit(identity, r)) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;

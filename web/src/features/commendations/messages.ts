@@ -202,6 +202,11 @@ const vi = {
   'sign.issued':
     'Đã ban hành Quyết định số {number} — chữ ký số của {signer}; chứng thư số {serial} do {issuer} cấp; ký lúc {at}.',
   'sign.paperOriginal': 'Bản gốc là bản giấy (tỉnh chưa dùng chữ ký số).',
+  'sign.stateAwaiting': 'Chờ ký số',
+  'sign.stateIssued': 'Đã ban hành',
+  'confirm.issueTo': 'Thông báo đến: {units}.',
+  'head.awaitingHelp':
+    'Quyết định chưa có hiệu lực và chưa được công bố: chỉ sau khi tệp PDF có chữ ký số của người ký được kiểm tra và ban hành mới in được Giấy khen và thu hồi được.',
   'sign.downloadSigned': 'Tải bản có chữ ký số (PDF)',
   'sign.serverSign': 'Ký số bằng khóa của hệ thống',
   'confirm.serverSign':
@@ -243,6 +248,8 @@ const vi = {
     'Quyết định khen thưởng {n} trường hợp sẽ nhận số {number} trong sổ đăng ký văn bản của {body} năm {year}, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}.',
   'confirm.headDecideExternal':
     'Quyết định khen thưởng {n} trường hợp sẽ mang số {number} ngày {date} do văn thư của {body} cấp, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}. Số này không dùng lại được.',
+  'head.digitalNote':
+    'Tỉnh ban hành bằng chữ ký số: sau bước này, tải bản PDF của quyết định, ký số bằng công cụ của người ký (USB token hoặc ký số từ xa) và tải lên. Chỉ khi chữ ký số hợp lệ và người ký xác nhận ban hành, quyết định mới được công bố và các đơn vị mới được thông báo; trước đó chỉ đơn vị xem được.',
   'head.decisions': 'Quyết định của người đứng đầu trong năm',
   'head.noDecisions': 'Chưa có quyết định nào trong năm.',
   'head.revoke': 'Thu hồi khen thưởng',
@@ -456,6 +463,11 @@ const en: Record<Key, string> = {
   'sign.issued':
     'Decision {number} issued — digitally signed by {signer}; certificate {serial} issued by {issuer}; signed at {at}.',
   'sign.paperOriginal': 'The original is on paper (the province does not sign digitally yet).',
+  'sign.stateAwaiting': 'Awaiting digital signature',
+  'sign.stateIssued': 'Issued',
+  'confirm.issueTo': 'Units told: {units}.',
+  'head.awaitingHelp':
+    'The decision is not in force nor published yet: certificates print and awards can be revoked only once the signed PDF is verified and the decision issued.',
   'sign.downloadSigned': 'Download the signed PDF',
   'sign.serverSign': "Sign with the deployment's key",
   'confirm.serverSign':
@@ -497,6 +509,8 @@ const en: Record<Key, string> = {
     "The decision on {n} nominee(s) takes number {number} of {body}'s register for {year}, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}.",
   'confirm.headDecideExternal':
     "The decision on {n} nominee(s) carries number {number} of {date} given by {body}'s registry office, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}. The number cannot be reused.",
+  'head.digitalNote':
+    "The province issues with digital signatures: after this step, download the decision's PDF, sign it with the signer's tool (USB token or remote signing) and upload it. Only once the signature is valid and the signer confirms the issue is the decision published and are the units told; until then only the unit sees it.",
   'head.decisions': "This year's decisions of the head",
   'head.noDecisions': 'No decision this year.',
   'head.revoke': 'Revoke the award',
