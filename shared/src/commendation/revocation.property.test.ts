@@ -110,4 +110,31 @@ describe('revoking an award of a council or a head decision', () => {
       details: [{ path: 'body.legalBasis' }],
     });
   });
+
+  it(`${RUNS} random revocations of a decision awaiting its digital signature: all refused, 409 not_issued`, () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'council' | 'head'>('council', 'head'),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+        fc.nat(6),
+        fc.constantFrom<NominationStage>('awarded', 'revoked', 'not_awarded'),
+        text,
+        fc.option(text, { nil: undefined }),
+        (decidedBy, awarded, line, stage, reason, legalBasis) => {
+          const decision = Object.freeze({
+            entries: awarded.map((a, n) => entry(n, a)),
+            decidedBy,
+            state: 'awaiting_signature' as const,
+          });
+          const r = awardTransition({
+            decision,
+            stage,
+            action: { type: 'revoke', nominationId: `nom-${line}`, reason, legalBasis },
+          });
+          expect(r).toMatchObject({ ok: false, error: { code: 'not_issued', status: 409 } });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
 });
