@@ -349,3 +349,28 @@ describe('authorize: a commune head’s own decision (ADR 0034, digital issue AD
     expect(can(at('bp', 'chair'), 'act', province)).toBe(true);
   });
 });
+
+describe('authorize: importing a unit’s nominee list', () => {
+  const list = (unitId: string, unitPath: string[]): PolicyResource => ({
+    type: 'nomination',
+    tenantId: TENANT,
+    unitId,
+    unitPath,
+  });
+  it('its own filers, and the province secretariat for any unit of the province', () => {
+    const tanPhuList = list('tan-phu', ['bp', 'dong-xoai']);
+    expect(can(at('tan-phu', 'submitter'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('tan-phu', 'unit_head'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'import', list('so-tu-phap', ['bp']))).toBe(true);
+    // Another unit's filer, the district's reviewer, a district-level secretariat, the chair: no.
+    expect(can(at('an-loc', 'submitter'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('dong-xoai', 'secretariat'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('bp', 'chair'), 'import', tanPhuList)).toBe(false);
+    // Not another tenant's, and only nominations.
+    expect(can({ ...at('bp', 'secretariat'), tenantId: 'dong-nai' }, 'import', tanPhuList)).toBe(false);
+    expect(can(at('tan-phu', 'submitter'), 'import', list('tan-phu', ['bp', 'dong-xoai']))).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'import', { ...tanPhuList, type: 'submission' })).toBe(false);
+  });
+});

@@ -20,6 +20,11 @@ export const policyActions = [
    * administrator's alone.
    */
   'design',
+  /**
+   * Filing a unit's nominations from an Excel list (ADR 0033): its own filers, and the province secretariat
+   * on behalf of a unit it picks (audited as the secretariat's act for that unit).
+   */
+  'import',
 ] as const;
 export type PolicyAction = (typeof policyActions)[number];
 
@@ -184,6 +189,14 @@ export function authorize(
       if (action === 'create' || action === 'save') {
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
         return deny('Chỉ đơn vị lập báo cáo mới được lập và sửa');
+      }
+      if (action === 'import' && r.type === 'nomination') {
+        if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
+        // The secretariat keeps the province's lists: it files a unit's list for it when asked to.
+        if (atProvince(identity, r, ['secretariat'])) return allow;
+        return deny(
+          'Chỉ đơn vị lập hồ sơ hoặc Thường trực Hội đồng Thi đua - Khen thưởng tỉnh được nhập danh sách',
+        );
       }
       if (action === 'act') {
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
