@@ -126,5 +126,16 @@ describe('the nominee import workspace', () => {
     ]);
     // A secretariat role held below the province imports nothing for others.
     expect(opens(who('dong-xoai', 'secretariat'))).toBe(false);
+    // Importing for the units below: the province secretariat alone (its menu entry, the unit picker).
+    const forUnits = Object.values(people).filter(
+      (p) => authorizeWorkspace({ identity: p, rootUnitId: ROOT }, 'nominee_import_for_units').allowed,
+    );
+    expect(forUnits).toEqual([people.secretariat]);
+    expect(
+      authorizeWorkspace(
+        { identity: who('dong-xoai', 'secretariat'), rootUnitId: ROOT },
+        'nominee_import_for_units',
+      ).allowed,
+    ).toBe(false);
   });
 });

@@ -175,6 +175,13 @@ const vi = {
   'import.confirm':
     'Tạo {n} hồ sơ đề nghị (bản nháp) của đơn vị bạn từ tệp "{file}". Lần nhập được ghi vào nhật ký; muốn bỏ hồ sơ nào thì xóa bản nháp đó.',
   'import.done': 'Đã nhập {n} hồ sơ đề nghị (bản nháp). Mở "Hồ sơ của đơn vị" để bổ sung và trình.',
+  'import.introForUnits':
+    'Thường trực Hội đồng nhập danh sách thay mặt một đơn vị: mỗi dòng thành một hồ sơ đề nghị (bản nháp) của đơn vị được chọn, ghi nhật ký là việc của Thường trực; đơn vị bổ sung tệp hồ sơ rồi trình như thường lệ.',
+  'import.forUnit': 'Nhập cho đơn vị',
+  'import.pickUnit': '— Chọn đơn vị —',
+  'import.forUnitHelp': 'Cột "Đơn vị" của tệp ghi đơn vị này hoặc các đơn vị trực thuộc.',
+  'import.confirmFor':
+    'Tạo {n} hồ sơ đề nghị (bản nháp) của {unit} từ tệp "{file}", thay mặt đơn vị. Lần nhập được ghi vào nhật ký là việc của anh/chị; đơn vị thấy các bản nháp trong "Hồ sơ của đơn vị".',
   'confirm.signExternal':
     'Quyết định sẽ mang số {number} do văn thư cấp, ngày {date}, ký bởi {signer} và được công bố công khai; số này không dùng lại được.',
   'sign.externalRegister': 'Cơ quan ban hành tự quản lý sổ đăng ký văn bản: nhập số và ngày do văn thư cấp.',
@@ -435,6 +442,13 @@ const en: Record<Key, string> = {
   'import.confirm':
     'Create {n} nomination drafts of your unit from "{file}". The import is recorded in the audit log; to drop one, delete its draft.',
   'import.done': 'Imported {n} nomination drafts. Open your unit’s submissions to complete and submit them.',
+  'import.introForUnits':
+    "The council's secretariat imports a list on behalf of a unit: each row becomes a nomination draft of the chosen unit, audited as the secretariat's act; the unit completes and submits them as usual.",
+  'import.forUnit': 'Import for the unit',
+  'import.pickUnit': '— Choose a unit —',
+  'import.forUnitHelp': 'The file\'s "Unit" column names this unit or units under it.',
+  'import.confirmFor':
+    'Create {n} nomination drafts of {unit} from "{file}", on the unit\'s behalf. The import is audited as your act; the unit sees the drafts in its submissions.',
   'confirm.signExternal':
     'The decision will carry number {number} given by the registry office, dated {date}, signed by {signer}, and be published; the number cannot be used again.',
   'sign.externalRegister':

@@ -114,16 +114,11 @@ function Waiting({ desk, campaignId, onDone }: { desk: Desk; campaignId: string;
             (external && !(/^\d+$/.test(given.number) && given.date))
           }
           onConfirm={() => decide.mutate(undefined)}
-          message={
-            <>
-              <p>
-                {external
-                  ? c('confirm.headDecideExternal', { ...facts, number: given.number, date: given.date })
-                  : c('confirm.headDecide', { ...facts, number: register?.nextNumberText ?? '…' })}
-              </p>
-              {digital ? <p>{c('head.digitalNote')}</p> : null}
-            </>
-          }
+          message={`${
+            external
+              ? c('confirm.headDecideExternal', { ...facts, number: given.number, date: given.date })
+              : c('confirm.headDecide', { ...facts, number: register?.nextNumberText ?? '…' })
+          }${digital ? ` ${c('head.digitalNote')}` : ''}`}
         >
           {desk.signers.length > 1 ? (
             <SelectField
