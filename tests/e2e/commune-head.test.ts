@@ -7,9 +7,10 @@ import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { describe, expect, it } from 'vitest';
 import { expectStatus, logins } from '../integration/api-world';
 import { configureSigningTrust } from '../integration/commendations-world';
-import { COMMUNE_CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from '../integration/commune-world';
+import { approvedByWard, COMMUNE_CAMPAIGN, setUpCommune, tdpLeader } from '../integration/commune-world';
 import { SHOTS, useJourney } from '../support/journey';
 import { apiAs, DEMO_TENANT } from '../support/platform';
+import { unsignedIsRefused } from '../support/signing-page';
 
 /**
  * Issue 17's browser journey of a commune-level award: a tổ dân phố of the ward of Tân Phú proposes its
@@ -30,14 +31,7 @@ describe('a commune-level Giấy khen, decided by the head', () => {
     const ca = await testCa('Root CA thử của tỉnh (người đứng đầu xã)');
     await configureSigningTrust(platform, { roots: toPem(ca.root.der) });
     const { officer, reviewer } = await setUpCommune({ platform, as: { admin } });
-    const sent = await sendNominee(officer, tdpLeader);
-    expectStatus(
-      await reviewer.post(`/submissions/${String(sent.id)}/actions`, {
-        type: 'approve',
-        expectedVersion: sent.version,
-      }),
-      200,
-    );
+    await approvedByWard(officer, reviewer, tdpLeader);
 
     // The head finds the page from the unit's commendation notices.
     const head = await journey.signedIn(logins.communeHead);
@@ -108,15 +102,8 @@ describe('a commune-level Giấy khen, decided by the head', () => {
     );
     const who = await ca.issue(signerName);
     const signed = await signPdf(generated, keySigner(who.privateKey, [who.der]), { at: new Date() });
-    const input = decided.getByLabel('Bước 2. Chọn tệp PDF đã ký số để kiểm tra.');
     // An unsigned file is refused in Vietnamese; nothing can be issued with it.
-    await input.setInputFiles({
-      name: 'chua-ky.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(generated),
-    });
-    await decided.getByText('Tệp PDF không có chữ ký số').first().waitFor();
-    expect(await decided.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
+    const input = await unsignedIsRefused(decided, generated);
     await input.setInputFiles({
       name: 'da-ky.pdf',
       mimeType: 'application/pdf',

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { toPem } from '@thidua/functions/kernel/pdf/cms';
-import { keySigner, signPdf } from '@thidua/functions/kernel/pdf/pades-sign';
-import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { type Api, apiAs, DEMO_TENANT } from '../support/platform';
 import { expectStatus, useApiWorld } from './api-world';
-import { configureSigningTrust } from './commendations-world';
-import { COMMUNE_CAMPAIGN as CAMPAIGN, sendNominee, setUpCommune, tdpLeader } from './commune-world';
+import { fetchBytes, signingKit } from './commendations-world';
+import { approvedByWard, COMMUNE_CAMPAIGN as CAMPAIGN, setUpCommune, tdpLeader } from './commune-world';
 
 /**
  * Issue 17, points 5 and 6 together (ADR 0032, 0034): under the digital default a ward head's decision is
@@ -18,11 +15,6 @@ import { COMMUNE_CAMPAIGN as CAMPAIGN, sendNominee, setUpCommune, tdpLeader } fr
  */
 const world = useApiWorld();
 
-const fetchBytes = async (url: string): Promise<Uint8Array> => {
-  const r = await fetch(url);
-  expect(r.status).toBe(200);
-  return new Uint8Array(await r.arrayBuffer());
-};
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 describe('a ward head’s decision issued by the head’s verified digital signature', {
@@ -33,23 +25,20 @@ describe('a ward head’s decision issued by the head’s verified digital signa
   let decisionId = '';
   let numberText = '';
   let signerName = '';
-  let generated: Uint8Array = new Uint8Array();
-  let ca: Awaited<ReturnType<typeof testCa>>;
+  let kit: Awaited<ReturnType<typeof signingKit>>;
   const upload = (as: Api, pdf: Uint8Array) =>
     as.post(`/commendations/decisions/${decisionId}/signed-pdf`, { pdf: b64(pdf) });
+  const stillAwaiting = async (w: ReturnType<typeof world>) => {
+    const still = expectStatus(await w.as.communeHead.get(`/commendations/decisions/${decisionId}`), 200);
+    expect(still.decision).toMatchObject({ state: 'awaiting_signature' });
+    return still.decision as { entries: { nominationId: string }[] };
+  };
 
   it('the head decides under the digital default: numbered, awaiting the head’s signature, not public', async () => {
     const w = world();
     let reviewer: Api;
     ({ officer, reviewer } = await setUpCommune(w));
-    const sent = await sendNominee(officer, tdpLeader);
-    expectStatus(
-      await reviewer.post(`/submissions/${String(sent.id)}/actions`, {
-        type: 'approve',
-        expectedVersion: sent.version,
-      }),
-      200,
-    );
+    const sent = await approvedByWard(officer, reviewer, tdpLeader);
     const desk = `/commendations/campaigns/${CAMPAIGN}/head-desk`;
     // The desk says how the province issues and that the deployment has a server-side signer.
     expect(expectStatus(await w.as.communeHead.get(desk), 200)).toMatchObject({
@@ -80,44 +69,35 @@ describe('a ward head’s decision issued by the head’s verified digital signa
     const notes = expectStatus(await officer.get('/commendations/notifications'), 200);
     expect(JSON.stringify(notes)).not.toContain(numberText);
     // The head downloads the PDF to sign; the deployment trusts the test CA that certifies the head.
-    const link = expectStatus(await w.as.communeHead.get(`/commendations/decisions/${decisionId}/pdf`), 200);
-    generated = await fetchBytes(String(link.url));
-    ca = await testCa('Root CA thử của tỉnh (cấp xã)');
-    await configureSigningTrust(w.platform, { roots: toPem(ca.root.der) });
+    kit = await signingKit(w.platform, w.as.communeHead, decisionId, 'Root CA thử của tỉnh (cấp xã)');
   });
 
   it('an unsigned file and a signature over another document are refused and change nothing', async () => {
     const w = world();
-    const still0 = expectStatus(await w.as.communeHead.get(`/commendations/decisions/${decisionId}`), 200);
-    const unsigned = await upload(w.as.communeHead, generated);
+    const awaiting = await stillAwaiting(w);
+    const unsigned = await upload(w.as.communeHead, kit.generated);
     expect(unsigned.status).toBe(422);
     expect(unsigned.text).toContain('not_signed');
     expect(unsigned.text).toContain('không có chữ ký số');
-    const head = await ca.issue(signerName);
     const other = await PDFDocument.create();
     other.addPage().drawText('Van ban khac');
-    const foreign = await upload(
-      w.as.communeHead,
-      await signPdf(await other.save(), keySigner(head.privateKey, [head.der]), { at: new Date() }),
-    );
+    const foreign = await upload(w.as.communeHead, await kit.signedAs(signerName, await other.save()));
     expect(foreign.status).toBe(422);
     expect(foreign.text).toContain('not_generated_document');
     // Not in force yet: nothing of it to revoke.
     const early = await w.as.communeHead.post(`/commendations/decisions/${decisionId}/revocations`, {
-      nominationId: (still0.decision as { entries: { nominationId: string }[] }).entries[0]?.nominationId,
+      nominationId: awaiting.entries[0]?.nominationId,
       reason: 'Kê khai thành tích không trung thực',
       legalBasis: 'Khoản 1 Điều 90 Luật Thi đua, khen thưởng số 06/2022/QH15',
     });
     expect(early.status).toBe(409);
     expect(early.text).toContain('not_issued');
-    const still = expectStatus(await w.as.communeHead.get(`/commendations/decisions/${decisionId}`), 200);
-    expect(still.decision).toMatchObject({ state: 'awaiting_signature' });
+    await stillAwaiting(w);
   });
 
   it('nobody but the ward’s head issues it, whatever the file: 404 outside the ward, 403 for its officer', async () => {
     const w = world();
-    const head = await ca.issue(signerName);
-    const good = await signPdf(generated, keySigner(head.privateKey, [head.der]), { at: new Date() });
+    const good = await kit.signedAs(signerName);
     otherHead = await apiAs(w.platform, 'truong.sotuphap@demo.thidua.vn');
     for (const outsider of [otherHead, w.as.districtReviewer, w.as.chair, w.as.secretariat]) {
       expect((await upload(outsider, good)).status).toBe(404);
@@ -130,14 +110,12 @@ describe('a ward head’s decision issued by the head’s verified digital signa
     expect(
       (await w.as.communeSubmitter.post(`/commendations/decisions/${decisionId}/server-signature`)).status,
     ).toBe(403);
-    const still = expectStatus(await w.as.communeHead.get(`/commendations/decisions/${decisionId}`), 200);
-    expect(still.decision).toMatchObject({ state: 'awaiting_signature' });
+    await stillAwaiting(w);
   });
 
   it('the head’s verified upload issues it: public, the signed bytes served, the proposing unit told', async () => {
     const w = world();
-    const head = await ca.issue(signerName);
-    const signed = await signPdf(generated, keySigner(head.privateKey, [head.der]), { at: new Date() });
+    const signed = await kit.signedAs(signerName);
     const issued = expectStatus(await upload(w.as.communeHead, signed), 200);
     expect(issued).toMatchObject({ state: 'issued', signature: { signerName, via: 'upload' } });
     expect((issued.signature as { sha256: string }).sha256).toBe(

@@ -23,25 +23,25 @@ export function saveFile(bytes: Uint8Array, type: string, fileName: string): voi
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** The words of a panel, in the page's own catalogue. */
-export interface ImportPanelText {
-  step2: string;
-  file: string;
-  tooBig: string;
-  check: string;
-  ok: (n: number) => string;
-  bad: (count: number, rows: number) => string;
-  reportCaption: string;
-  row: string;
-  column: string;
-  problem: string;
-  /** Where a problem has no column. */
-  wholeFile: string;
-  step3: string;
-  write: (n: number) => string;
-  confirmTitle: string;
-  confirm: (n: number, fileName: string) => string;
-}
+/**
+ * The words a panel takes from its page's catalogue: both catalogues name them alike (`import.step2`…);
+ * the confirmation, which says what is imported and where, is the page's own sentence.
+ */
+export type ImportPanelKey =
+  | 'import.step2'
+  | 'import.file'
+  | 'import.tooBig'
+  | 'import.check'
+  | 'import.ok'
+  | 'import.bad'
+  | 'import.reportCaption'
+  | 'import.row'
+  | 'import.column'
+  | 'import.problem'
+  | 'import.wholeFile'
+  | 'import.step3'
+  | 'import.write'
+  | 'import.title';
 
 /**
  * The steps every Excel import shares (the administration's units and users, a unit's nominee list):
@@ -50,7 +50,8 @@ export interface ImportPanelText {
  * The page keeps what differs: the template, what is imported, where to, and what follows.
  */
 export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
-  text,
+  say,
+  confirm,
   maxBytes,
   rowCount,
   check,
@@ -61,7 +62,9 @@ export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
   ready = true,
   ErrorView,
 }: {
-  text: ImportPanelText;
+  say: (key: ImportPanelKey, params?: Record<string, string | number>) => string;
+  /** The confirmation's sentence: how many, from which file (and what, for whom). */
+  confirm: (n: number, fileName: string) => string;
   maxBytes: number;
   rowCount: (report: NoInfer<R>) => number;
   check: (file: string) => Promise<R>;
@@ -98,19 +101,24 @@ export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
     setFile(f && f.size <= maxBytes ? { name: f.name, base64: await base64Of(f) } : null);
   };
   const columns: Column<ImportIssue & { key: string }>[] = [
-    { key: 'row', header: text.row, label: text.row, cell: (i) => i.row, align: 'end' },
-    { key: 'column', header: text.column, label: text.column, cell: (i) => i.column || text.wholeFile },
-    { key: 'message', header: text.problem, label: text.problem, cell: (i) => i.message },
+    { key: 'row', header: say('import.row'), label: say('import.row'), cell: (i) => i.row, align: 'end' },
+    {
+      key: 'column',
+      header: say('import.column'),
+      label: say('import.column'),
+      cell: (i) => i.column || say('import.wholeFile'),
+    },
+    { key: 'message', header: say('import.problem'), label: say('import.problem'), cell: (i) => i.message },
   ];
   const n = report ? rowCount(report) : 0;
   const clean = report !== null && report.issues.length === 0 && n > 0;
   return (
     <>
       <section className="card stack">
-        <p>{text.step2}</p>
+        <p>{say('import.step2')}</p>
         <ExcelFileField
-          label={text.file}
-          error={tooBig ? text.tooBig : undefined}
+          label={say('import.file')}
+          error={tooBig ? say('import.tooBig') : undefined}
           onChoose={(f) => void choose(f)}
         />
         <div>
@@ -120,17 +128,20 @@ export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
             loading={checking.isPending}
             onClick={() => file && checking.mutate(file.base64)}
           >
-            {text.check}
+            {say('import.check')}
           </Button>
         </div>
         <ErrorView error={checking.error} />
         {report && report.issues.length > 0 ? (
           <>
             <Alert tone="warning">
-              {text.bad(report.issues.length, new Set(report.issues.map((i) => i.row)).size)}
+              {say('import.bad', {
+                count: report.issues.length,
+                rows: new Set(report.issues.map((i) => i.row)).size,
+              })}
             </Alert>
             <DataTable
-              caption={text.reportCaption}
+              caption={say('import.reportCaption')}
               columns={columns}
               rows={report.issues.map((i, k) => ({ ...i, key: String(k) }))}
               rowKey={(i) => i.key}
@@ -139,22 +150,22 @@ export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
         ) : null}
         {clean ? (
           <>
-            <Alert tone="success">{text.ok(n)}</Alert>
+            <Alert tone="success">{say('import.ok', { n })}</Alert>
             {preview?.(report)}
           </>
         ) : null}
       </section>
       <section className="card stack">
-        <p>{text.step3}</p>
+        <p>{say('import.step3')}</p>
         <div>
           <Button variant="primary" disabled={!clean || !ready} onClick={() => setConfirming(true)}>
-            {text.write(n)}
+            {say('import.write', { n })}
           </Button>
         </div>
       </section>
       <Dialog
         open={confirming}
-        title={text.confirmTitle}
+        title={say('import.title')}
         onClose={() => {
           writing.reset();
           setConfirming(false);
@@ -174,12 +185,12 @@ export function ImportPanel<R extends { issues: readonly ImportIssue[] }, W>({
               loading={writing.isPending}
               onClick={() => file && writing.mutate(file.base64)}
             >
-              {text.write(n)}
+              {say('import.write', { n })}
             </Button>
           </>
         }
       >
-        <p>{text.confirm(n, file?.name ?? '')}</p>
+        <p>{confirm(n, file?.name ?? '')}</p>
         <ErrorView error={writing.error} />
       </Dialog>
     </>

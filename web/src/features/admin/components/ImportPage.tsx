@@ -57,23 +57,8 @@ export function ImportPage() {
       {/* A new kind is a new import: the panel starts over (its file and report belong to the old kind). */}
       <ImportPanel<ImportReport, ImportReport>
         key={kind}
-        text={{
-          step2: a('import.step2'),
-          file: a('import.file'),
-          tooBig: a('import.tooBig'),
-          check: a('import.check'),
-          ok: (n) => a('import.ok', { n }),
-          bad: (count, rows) => a('import.bad', { count, rows }),
-          reportCaption: a('import.reportCaption'),
-          row: a('import.row'),
-          column: a('import.column'),
-          problem: a('import.reason'),
-          wholeFile: a('import.wholeFile'),
-          step3: a('import.step3'),
-          write: (n) => a('import.write', { n }),
-          confirmTitle: a('import.title'),
-          confirm: (n, file) => a('import.confirm', { n, what, file }),
-        }}
+        say={a}
+        confirm={(n, file) => a('import.confirm', { n, what, file })}
         maxBytes={MAX_FILE_BYTES}
         rowCount={(r) => r.rowCount}
         check={(file) => svc.importFile({ kind, file, dryRun: true })}

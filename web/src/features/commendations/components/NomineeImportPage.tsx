@@ -104,24 +104,10 @@ export function NomineeImportPage() {
       {/* Another unit is another import: the panel starts over. */}
       <ImportPanel<NomineeImportReport, NomineeImportReport>
         key={unitId}
-        text={{
-          step2: c('import.step2'),
-          file: c('import.file'),
-          tooBig: c('import.tooBig'),
-          check: c('import.check'),
-          ok: (n) => c('import.ok', { n }),
-          bad: (count, rows) => c('import.bad', { count, rows }),
-          reportCaption: c('import.reportCaption'),
-          row: c('import.row'),
-          column: c('import.column'),
-          problem: c('import.problem'),
-          wholeFile: '—',
-          step3: c('import.step3'),
-          write: (n) => c('import.write', { n }),
-          confirmTitle: c('import.title'),
-          confirm: (n, file) =>
-            forUnits ? c('import.confirmFor', { n, file, unit: unitName }) : c('import.confirm', { n, file }),
-        }}
+        say={c}
+        confirm={(n, file) =>
+          forUnits ? c('import.confirmFor', { n, file, unit: unitName }) : c('import.confirm', { n, file })
+        }
         maxBytes={MAX_FILE_BYTES}
         ready={!forUnits || unitId !== ''}
         rowCount={(r) => r.lines.length}
