@@ -358,7 +358,7 @@ async function decide2023(
     const s3 = out.documents;
     const bucket = out.bucket;
     const { decisionDocument } = await import('../src/features/commendations/documents/decision-doc');
-    const { toBytes } = await import('../src/features/commendations/documents/docx-render');
+    const { toDocx } = await import('../src/features/commendations/documents/docx-render');
     const { PutObjectCommand } = await import('@aws-sdk/client-s3');
     const model = decisionDocument({
       config,
@@ -373,7 +373,7 @@ async function decide2023(
     const put = (Key: string, Body: Uint8Array | string, ContentType: string) =>
       s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body, ContentType }));
     await Promise.all([
-      put(decision.documentKey, await toBytes(model), DOCX_TYPE),
+      put(decision.documentKey, await toDocx(model), DOCX_TYPE),
       put(modelKeyOf(decision.documentKey), JSON.stringify(model), 'application/json'),
     ]);
     issued = await signAtSeed(decision, model, chair.userId, put);

@@ -110,6 +110,12 @@ export const EnvConfig = z
      * (signers use their own USB token or remote signing); context `serverSigner=ECC_NIST_P256|RSA_2048`.
      */
     serverSigner: z.enum(['ECC_NIST_P256', 'RSA_2048']).optional(),
+    /**
+     * Ask the signer's OCSP responder (the certificate's AIA URL) when verifying a signed decision whose
+     * signature carries no OCSP answer (ADR 0035); needs outbound HTTP from the documents function. Off by
+     * default; context `signingOcspOnline=true`.
+     */
+    signingOcspOnline: z.boolean().optional(),
     /** Where alarms are sent (an SNS e-mail subscription); alarms exist either way. */
     alarmEmail: z.email().optional(),
     /** CloudWatch Logs retention of function logs and API access logs. */
@@ -230,6 +236,7 @@ export const contextKeys = [
   'apiDomainName',
   'apiCertificateArn',
   'serverSigner',
+  'signingOcspOnline',
 ] as const;
 export type ContextValues = Partial<Record<(typeof contextKeys)[number], unknown>>;
 
@@ -280,6 +287,11 @@ export const loadConfig = (context: ContextValues, defaultAccount?: string): Env
       : base.emailSender,
     alarmEmail: str(context.alarmEmail) ?? base.alarmEmail,
     serverSigner: str(context.serverSigner) ?? base.serverSigner,
+    // `-c signingOcspOnline=true` arrives as a string, cdk.json's context as a boolean.
+    signingOcspOnline:
+      context.signingOcspOnline === undefined || context.signingOcspOnline === ''
+        ? base.signingOcspOnline
+        : context.signingOcspOnline === true || str(context.signingOcspOnline) === 'true',
     apiOriginDomain:
       apiDomainName && apiCertificateArn
         ? { name: apiDomainName, certificateArn: apiCertificateArn }

@@ -1,4 +1,3 @@
-import { documentKey } from '@thidua/functions/features/commendations/documents-store';
 import { METRIC_NAMESPACE, serviceNameFor } from '@thidua/functions/kernel/observability/names';
 import { handlerEntry, type RouteDef, type RouteGroup, routeGroups, routes } from '@thidua/functions/routes';
 import { type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -34,15 +33,14 @@ import { repoPath, repoRoot } from './paths';
  *   changes something (POST/PUT/PATCH/DELETE) in the route table — derived, so a new write route cannot
  *   ship without its grant and a read-only group never gets one. No group may Scan.
  * - bucket: object put/get for the groups that presign uploads and downloads or write generated
- *   documents (attachments, commendations); `readPublished` (GetObject on signed decisions only, the
- *   key pattern taken from the documents store) for the public pages' download link; `exists`
- *   (ListBucket on the bucket, i.e. HeadBucket) for the
- *   health check; nothing for the others.
+ *   documents (attachments, commendations, documents — which also serves the public pages' downloads,
+ *   since it makes the files on first request); `exists` (ListBucket on the bucket, i.e. HeadBucket)
+ *   for the health check; nothing for the others.
  * - cognitoAdmin: the user-administration actions on this one user pool, for `admin` only.
  */
 export interface GroupAccess {
   table: 'read' | 'readWrite';
-  bucket: 'none' | 'exists' | 'readWrite' | 'readPublished';
+  bucket: 'none' | 'exists' | 'readWrite';
   cognitoAdmin: boolean;
 }
 
@@ -62,12 +60,9 @@ export const bucketAccess: Record<RouteGroup, GroupAccess['bucket']> = {
   admin: 'none',
   commendations: 'readWrite',
   documents: 'readWrite',
-  public: 'readPublished',
+  public: 'none',
   notifications: 'none',
 };
-
-/** Object keys of signed decisions (`t/<tenant>/commendations/decision/<id>.docx`), any tenant. */
-export const publishedDocumentsPattern = documentKey('*', 'decision', '*', 'docx');
 
 export const groupAccess = (group: RouteGroup, table: readonly RouteDef[] = routes): GroupAccess => ({
   table: table.some((r) => r.group === group && mutatingMethods.has(r.method)) ? 'readWrite' : 'read',
@@ -240,22 +235,6 @@ export class Functions extends Construct {
           role,
           `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/*]`,
           'Object keys are made at run time (tenant/submission/file), so object access is granted on the objects of this one bucket; the actions are listed one by one.',
-        );
-      }
-      if (access.bucket === 'readPublished') {
-        role.addToPolicy(
-          new PolicyStatement({
-            sid: 'PublishedDocuments',
-            effect: Effect.ALLOW,
-            // The public decision page redirects to a presigned GET of the signed decision, nothing else.
-            actions: ['s3:GetObject'],
-            resources: [bucket.arnForObjects(publishedDocumentsPattern)],
-          }),
-        );
-        acknowledge(
-          role,
-          `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${publishedDocumentsPattern}]`,
-          'Read-only access to signed decision documents of every tenant (which tenant is in the request path); the key pattern comes from the documents store, so nothing else in the bucket is readable.',
         );
       }
       if (access.cognitoAdmin) {

@@ -75,6 +75,7 @@ export class ThiduaStack extends Stack {
           target: this.functions.get('attachments'),
         })
       : undefined;
+    if (config.signingOcspOnline) this.functions.get('documents').addEnvironment('SIGNING_OCSP_ONLINE', 'on');
     if (config.serverSigner)
       new DecisionSigner(this, 'DecisionSigner', {
         config,

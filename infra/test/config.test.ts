@@ -35,6 +35,13 @@ describe('deployment configuration', () => {
     expect(loadConfig({ env: 'prod', account: '444455556666' }, '111122223333').account).toBe('444455556666');
   });
 
+  it('enables the online OCSP check only with -c signingOcspOnline=true (ADR 0035)', () => {
+    expect(loadConfig({}).signingOcspOnline).toBeUndefined();
+    expect(loadConfig({ signingOcspOnline: 'true' }).signingOcspOnline).toBe(true);
+    expect(loadConfig({ signingOcspOnline: 'false' }).signingOcspOnline).toBe(false);
+    expect(loadConfig({ signingOcspOnline: true }).signingOcspOnline).toBe(true);
+  });
+
   it('rejects a malformed account id with the field path', () => {
     expect(() => loadConfig({ account: '12345' })).toThrow(/account: an AWS account id has 12 digits/);
   });

@@ -6,7 +6,8 @@ import { allStatements, asArray, type Built, build, cleanup, flatten, prodContex
 /**
  * The server-side signer of decisions (ADR 0032): with context `serverSigner` the stack has an asymmetric
  * SIGN_VERIFY key that only the documents function may Sign with, the functions are told its id, and
- * cdk-nag still finds nothing; without it there is no such key.
+ * cdk-nag still finds nothing; without it there is no such key. With `signingOcspOnline` the documents
+ * function is told to ask signers' OCSP responders (ADR 0035).
  */
 let signing: Built;
 let plain: Built;
@@ -14,7 +15,7 @@ let t: Template;
 let p: Template;
 
 beforeAll(() => {
-  signing = build({ context: { ...prodContext, serverSigner: 'ECC_NIST_P256' } });
+  signing = build({ context: { ...prodContext, serverSigner: 'ECC_NIST_P256', signingOcspOnline: 'true' } });
   plain = build({ context: prodContext });
   t = Template.fromStack(signing.stack);
   p = Template.fromStack(plain.stack);
@@ -51,6 +52,15 @@ describe('decision signer key (context serverSigner)', () => {
     expect(Object.keys(docs?.Properties.Environment.Variables ?? {})).toEqual(
       expect.arrayContaining(['SIGNER_KMS_KEY_ID']),
     );
+  });
+
+  it('tells the documents function, and it alone, to check OCSP online when the context asks (ADR 0035)', () => {
+    const online = (template: Template) =>
+      Object.values(template.findResources('AWS::Lambda::Function'))
+        .filter((f) => f.Properties.Environment?.Variables?.SIGNING_OCSP_ONLINE === 'on')
+        .map((f) => String(f.Properties.Description));
+    expect(online(t)).toEqual([expect.stringContaining('documents group')]);
+    expect(online(p)).toEqual([]);
   });
 
   it('cdk-nag finds nothing unacknowledged with the signer key', () => {

@@ -794,6 +794,13 @@ const cases = (): Case[] => {
       call: (a) => a.get('/public/binh-phuoc/decisions/authz-none/signed-pdf'),
       expected: () => 404,
     },
+    // Its DOCX, made by the same group on first download (ADR 0028): the same 404 for everyone.
+    {
+      operationId: 'downloadPublicDecision',
+      label: '(none)',
+      call: (a) => a.get('/public/binh-phuoc/decisions/authz-none/document'),
+      expected: () => 404,
+    },
     // Last: it ends every session of each persona.
     {
       operationId: 'signOutEverywhere',

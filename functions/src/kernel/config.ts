@@ -54,6 +54,13 @@ const Env = z.object({
   SIGNER_KMS_KEY_ID: z.string().min(1).optional(),
   /** Locally: a PEM file with a software key (PKCS#8) and its certificate chain (the local platform's). */
   SIGNER_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * `on`: a signature whose OCSP answer is not embedded is checked online with the signer's responder (its
+   * certificate's AIA URL; ADR 0035); unreachable → reported "could not check", never a pass.
+   */
+  SIGNING_OCSP_ONLINE: z.enum(['on', 'off']).default('off'),
+  /** How long that online check may take (ms). */
+  SIGNING_OCSP_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3_000),
 });
 
 export interface Config {
@@ -78,6 +85,8 @@ export interface Config {
   mfaPolicyCacheTtlSeconds: number;
   /** The deployment's server-side signer of decisions, if it has one (ADR 0032). */
   serverSigner?: { kind: 'kms'; keyId: string } | { kind: 'file'; path: string } | undefined;
+  /** Online OCSP checking of signers' certificates, if the deployment enables it (ADR 0035). */
+  ocspOnline?: { timeoutMs: number } | undefined;
 }
 
 /** One random salt per process when none is configured: never a constant in the source. */
@@ -123,5 +132,6 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
       : e.SIGNER_KEY_FILE
         ? { kind: 'file', path: e.SIGNER_KEY_FILE }
         : undefined,
+    ocspOnline: e.SIGNING_OCSP_ONLINE === 'on' ? { timeoutMs: e.SIGNING_OCSP_TIMEOUT_MS } : undefined,
   };
 };

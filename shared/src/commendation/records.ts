@@ -229,6 +229,20 @@ export type SigningMode = z.infer<typeof SigningMode>;
 export const DecisionState = z.enum(['awaiting_signature', 'issued']);
 export type DecisionState = z.infer<typeof DecisionState>;
 
+/**
+ * What the verification found of OCSP (ADR 0035): a verified answer "good" (or revoked only after the
+ * signing time) or "unknown" for the signer's certificate; `none` — nothing embedded, nothing asked;
+ * `could_not_check` — the online check was on but the responder gave no verifiable answer.
+ */
+export const OcspReport = z.enum(['good', 'unknown', 'none', 'could_not_check']);
+export const OcspFacts = {
+  ocsp: OcspReport.optional(),
+  /** Where the counted answer came from: embedded by the signer's tool, or asked online. */
+  ocspSource: z.enum(['embedded', 'online']).optional(),
+  /** OCSP responses found but not trusted (signature, responder, certificate or times wrong). */
+  ocspIgnored: z.number().int().min(0).optional(),
+};
+
 /** The verified signature that issued a decision: the stored signed file and its certificate's facts. */
 export const DecisionSignature = z.object({
   /** The signed PDF in the documents bucket (written once). */
@@ -243,6 +257,7 @@ export const DecisionSignature = z.object({
   signedAt: Instant,
   /** `signedAt` is a verified RFC 3161 time-stamp's, not the signer's claim. */
   timestamped: z.boolean().optional(),
+  ...OcspFacts,
   /** Uploaded by the signer (their own tool) or made by the deployment's server-side signer. */
   via: z.enum(['upload', 'server']),
   verifiedAt: Instant,

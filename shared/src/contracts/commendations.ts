@@ -11,7 +11,6 @@ import {
   DecisionWithRevocations,
   Disclosure,
   DisclosureWithComments,
-  Download,
   EarlyEndAuthority,
   GivenNumber,
   HeadDesk,
@@ -201,18 +200,6 @@ export const decideBatch = defineRoute({
   ]),
   response: Batch,
   errors: [403, 404, 409, 422],
-});
-
-export const getBatchDocument = defineRoute({
-  method: 'GET',
-  path: '/commendations/batches/{batchId}/document',
-  group: 'commendations',
-  auth: 'user',
-  operationId: 'getBatchDocument',
-  summary: 'Tải tờ trình (DOCX)',
-  params: BatchParam,
-  response: Download,
-  errors: [404],
 });
 
 export const listNominations = defineRoute({
@@ -417,32 +404,6 @@ export const closeSession = defineRoute({
   errors: [403, 404, 409],
 });
 
-export const getMinutesDocument = defineRoute({
-  method: 'GET',
-  path: '/commendations/sessions/{sessionId}/minutes',
-  group: 'commendations',
-  auth: 'user',
-  operationId: 'getMinutesDocument',
-  summary: 'Tải biên bản (DOCX)',
-  params: SessionParam,
-  response: Download,
-  errors: [404],
-});
-
-export const getDraftDecision = defineRoute({
-  method: 'GET',
-  path: '/commendations/sessions/{sessionId}/draft-decision',
-  group: 'commendations',
-  auth: 'user',
-  operationId: 'getDraftDecision',
-  summary: 'Dự thảo quyết định (DOCX, chưa ký)',
-  params: SessionParam,
-  response: Download,
-  errors: [404, 409, 422],
-  description:
-    'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
-});
-
 export const signDecision = defineRoute({
   method: 'POST',
   path: '/commendations/sessions/{sessionId}/decision',
@@ -510,19 +471,6 @@ export const getDecision = defineRoute({
   summary: 'Một quyết định và các quyết định thu hồi',
   params: DecisionParam,
   response: DecisionWithRevocations,
-  errors: [404],
-});
-
-export const getDecisionDocument = defineRoute({
-  method: 'GET',
-  path: '/commendations/decisions/{decisionId}/document',
-  group: 'commendations',
-  auth: 'user',
-  operationId: 'getDecisionDocument',
-  summary: 'Tải quyết định (DOCX) hoặc danh sách (XLSX)',
-  params: DecisionParam,
-  query: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
-  response: Download,
   errors: [404],
 });
 
@@ -671,7 +619,6 @@ export const commendationContracts = {
   updateBatch,
   submitBatch,
   decideBatch,
-  getBatchDocument,
   listNominations,
   listApprovedNominations,
   openDisclosure,
@@ -686,11 +633,8 @@ export const commendationContracts = {
   getSessionDossier,
   castBallot,
   closeSession,
-  getMinutesDocument,
-  getDraftDecision,
   signDecision,
   getDecision,
-  getDecisionDocument,
   decideByHead,
   getHeadDesk,
   getDecisionCertificates,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Decision, Download } from '../commendation';
+import { Decision, Download, OcspFacts } from '../commendation';
 import { Id } from '../common';
 import { NomineeImportReport } from '../nominee-import/report';
 import { defineRoute } from './kernel';
@@ -64,6 +64,78 @@ export const getMinutesPdf = defineRoute({
   errors: [404],
 });
 
+/**
+ * The DOCX and XLSX downloads of commendation documents. A transition stores a document's model; this
+ * group renders the file from it on its first download and keeps it create-only, like the PDF, so the
+ * bytes of a document never change and the commendations bundle carries no docx (docs/adr/0028).
+ */
+export const getBatchDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/batches/{batchId}/document',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getBatchDocument',
+  summary: 'Tải tờ trình (DOCX)',
+  params: z.object({ batchId: Id }),
+  response: Download,
+  errors: [404],
+});
+
+export const getMinutesDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/minutes',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getMinutesDocument',
+  summary: 'Tải biên bản (DOCX)',
+  params: z.object({ sessionId: Id }),
+  response: Download,
+  errors: [404],
+});
+
+export const getDraftDecision = defineRoute({
+  method: 'GET',
+  path: '/commendations/sessions/{sessionId}/draft-decision',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDraftDecision',
+  summary: 'Dự thảo quyết định (DOCX, chưa ký)',
+  params: z.object({ sessionId: Id }),
+  response: Download,
+  errors: [404, 409, 422],
+  description:
+    'Dự thảo quyết định (DOCX, chưa ký, chưa lấy số) của phiên họp đã kiểm phiếu: đọc trước khi ký.',
+});
+
+export const getDecisionDocument = defineRoute({
+  method: 'GET',
+  path: '/commendations/decisions/{decisionId}/document',
+  group: 'documents',
+  auth: 'user',
+  operationId: 'getDecisionDocument',
+  summary: 'Tải quyết định (DOCX) hoặc danh sách (XLSX)',
+  params: DecisionParam,
+  query: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
+  response: Download,
+  errors: [404],
+});
+
+export const downloadPublicDecision = defineRoute({
+  method: 'GET',
+  path: '/public/{tenantId}/decisions/{decisionId}/document',
+  group: 'documents',
+  auth: 'public',
+  operationId: 'downloadPublicDecision',
+  summary: 'Tải quyết định (DOCX)',
+  params: z.object({ tenantId: Id, decisionId: Id }),
+  response: {
+    mediaType: 'application/json',
+    description: 'Chuyển hướng (303) tới liên kết tải tệp DOCX có thời hạn',
+  },
+  status: 303,
+  errors: [404],
+});
+
 /** A signed PDF as uploaded, base64 (the API's 256 KB body limit: a signed decision of up to ~190 KB). */
 export const SignedPdfBody = z.object({
   pdf: z
@@ -81,6 +153,7 @@ export const SignatureCheck = z.object({
   signedAt: z.string(),
   /** The signing time is a verified RFC 3161 time-stamp's (not the signer's claim). */
   timestamped: z.boolean().optional(),
+  ...OcspFacts,
   sha256: z.string(),
 });
 
@@ -224,4 +297,9 @@ export const documentContracts = {
   issueSignedDecision,
   signDecisionOnServer,
   downloadSignedDecision,
+  getBatchDocument,
+  getMinutesDocument,
+  getDraftDecision,
+  getDecisionDocument,
+  downloadPublicDecision,
 };

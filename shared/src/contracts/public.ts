@@ -76,22 +76,6 @@ export const getPublicDecision = defineRoute({
   errors: [404],
 });
 
-export const downloadPublicDecision = defineRoute({
-  method: 'GET',
-  path: '/public/{tenantId}/decisions/{decisionId}/document',
-  group: 'public',
-  auth: 'public',
-  operationId: 'downloadPublicDecision',
-  summary: 'Tải quyết định (DOCX)',
-  params: TenantParam.extend({ decisionId: Id }),
-  response: {
-    mediaType: 'application/json',
-    description: 'Chuyển hướng (303) tới liên kết tải tệp DOCX có thời hạn',
-  },
-  status: 303,
-  errors: [404],
-});
-
 /** The routes of this group, by operationId (the group's Lambda implements each). */
 export const publicContracts = {
   listPublicDisclosures,
@@ -99,5 +83,4 @@ export const publicContracts = {
   postPublicComment,
   listPublicDecisions,
   getPublicDecision,
-  downloadPublicDecision,
 };

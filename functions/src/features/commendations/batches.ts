@@ -372,7 +372,7 @@ export const submitBatch = async (
   await writeGroups(d, groups, 'Hồ sơ trong tờ trình');
 
   const root = await rootUnit(d, identity.tenantId);
-  // docx loads on the route that writes the tờ trình, not at cold start.
+  // The model builder loads on the route that writes the tờ trình; the documents group renders its files.
   const [{ batchDocument }, { storeDocument }] = await Promise.all([
     import('./documents/batch-doc'),
     import('./documents/store'),

@@ -379,7 +379,7 @@ export const closeSession = async (
       await Promise.all(s.disclosureIds.map((x) => d.commendations.comments(identity.tenantId, x)))
     ).flat();
     const names = new Map(s.agenda.map((a) => [a.nominationId, a.nomineeName]));
-    // docx loads on the route that writes the minutes, not at cold start.
+    // The model builder loads on the route that writes the minutes; the documents group renders its files.
     const [{ minutesDocument }, { storeDocument }] = await Promise.all([
       import('./documents/minutes-doc'),
       import('./documents/store'),

@@ -16,13 +16,14 @@ import { requireAllowed } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
+import type { DocModel } from '../../kernel/pdf/model';
 import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
 import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
 import { minutesTitle, moveSession } from './council';
 import { decisionResource } from './decisions-read';
 import { provinceSigner, signatureOf, signerOf } from './documents/signer';
-import { DOCX_TYPE, documentKey, XLSX_TYPE } from './documents-store';
+import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
@@ -47,23 +48,22 @@ const sessionEntries = async (d: CommendationDeps, tenantId: string, s: CouncilS
 /**
  * The unsigned draft of a counted session's decision, for the council and the chair to read before
  * signing: marked "DỰ THẢO", the number left blank (nothing is taken), today's date, the chair as signer.
- * Written under the session's id (a newer draft replaces it); the register and the session do not move.
+ * The documents group renders it (a newer draft replaces the older); the register and the session do not move.
  */
-export const draftDecisionKey = async (
+export const draftDecision = async (
   d: CommendationDeps,
   tenantId: string,
   s: CouncilSession,
   now: Date,
-) => {
+): Promise<{ key: string; model: DocModel }> => {
   if (s.state !== 'closed')
     throw new Conflict('Chỉ phiên họp đã kiểm phiếu, chưa có quyết định mới có dự thảo');
   const { config, body } = await storedIssuingBody(d, tenantId, s.campaignId, s.issuingBodyId, now);
   const { entries } = await sessionEntries(d, tenantId, s);
   const holder = await provinceSigner(d, tenantId, now);
   const on = vnDate(now);
-  const { decisionDocx } = await import('./documents/decision-doc');
-  const key = documentKey(tenantId, 'draft-decision', s.id, 'docx');
-  const docx = await decisionDocx({
+  const { decisionDocument } = await import('./documents/decision-doc');
+  const model = decisionDocument({
     config,
     issuingBody: body,
     ruleBases: (ruleSetOn(config, on)?.legalBases ?? []).map((b) => b.ref),
@@ -74,8 +74,7 @@ export const draftDecisionKey = async (
     entries,
     draft: true,
   });
-  await d.documents.put(key, docx, DOCX_TYPE);
-  return key;
+  return { key: documentKey(tenantId, 'draft-decision', s.id, 'docx'), model };
 };
 
 /** How often a signer retries when another decision took the number it read. */
@@ -121,10 +120,9 @@ export const signDecision = async (
     const at = now.toISOString();
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
     const { on: signedOn, year, number: n, numberText } = registered;
-    // The document generators (docx is ~220 KB of the bundle) load on first use, not at cold start.
-    const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
+    // The document's model builder loads on first use, not at cold start.
+    const [{ decisionDocument, decisionSubject }, { storeDocument }] = await Promise.all([
       import('./documents/decision-doc'),
-      import('./documents/awardees-xlsx'),
       import('./documents/store'),
     ]);
     const ruleSet = ruleSetOn(config, signedOn);
@@ -162,14 +160,11 @@ export const signDecision = async (
       entries,
       paperOriginal: mode === 'paper',
     };
-    const xlsx = awardeesXlsx(decision);
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
-    // no decision points to, never a decision without its file. Beside the DOCX, its model: the documents
-    // group renders from it the PDF the signer signs (ADR 0024).
-    await Promise.all([
-      storeDocument(d.documents, docKey, decisionDocument(docInput)),
-      d.documents.put(xlsxKey, xlsx, XLSX_TYPE),
-    ]);
+    // no decision points to, never a decision without its document. The model only: the documents group
+    // renders from it the DOCX and the PDF the signer signs, and the awardees' XLSX from the decision
+    // itself, each on first download (ADR 0024, 0028).
+    await storeDocument(d.documents, docKey, decisionDocument(docInput));
 
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),

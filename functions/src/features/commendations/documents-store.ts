@@ -30,8 +30,10 @@ export interface DocumentStore {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** A presigned GET that downloads the file under `fileName`. */
   downloadUrl(key: string, fileName: string): Promise<string>;
-  /** The stored bytes and when they were written, or undefined when there is no such object. */
+  /** The stored bytes and when they were written, or undefined when there is no such object (`isAbsentKey`). */
   get(key: string): Promise<{ bytes: Uint8Array; lastModified: Date } | undefined>;
+  /** Whether something is stored under the key (HeadObject: no bytes read); see `isAbsentKey`. */
+  exists(key: string): Promise<boolean>;
   /** Writes only if nothing is stored under the key yet; false when something already is. */
   putOnce(key: string, bytes: Uint8Array, contentType: string): Promise<boolean>;
 }
@@ -47,6 +49,18 @@ const disposition = (fileName: string): string => {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 };
 
+/**
+ * Whether an S3 error means that nothing is stored under the key: 404 (`NoSuchKey`; a HEAD has no body, so
+ * `NotFound`), or 403 — what S3 answers for a missing key to a caller without `s3:ListBucket` on the bucket,
+ * which no role here has but the health check's (S3 API reference, GetObject and HeadObject, "Permissions").
+ * s3rver answers 404 either way. A real refusal still shows: the write that follows is refused too.
+ */
+export const isAbsentKey = (e: unknown): boolean => {
+  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const name = (e as { name?: string }).name;
+  return status === 404 || status === 403 || name === 'NoSuchKey' || name === 'NotFound';
+};
+
 /** `client` creates the S3 client on first use: the SDK is imported only when a document is touched. */
 export const createDocumentStore = (client: () => Promise<S3Client>, bucket: string): DocumentStore => ({
   async put(key, bytes, contentType) {
@@ -54,7 +68,7 @@ export const createDocumentStore = (client: () => Promise<S3Client>, bucket: str
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
   },
   async get(key) {
-    const [s3, { GetObjectCommand, NoSuchKey }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
+    const [s3, { GetObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
     try {
       const r = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       return {
@@ -62,7 +76,17 @@ export const createDocumentStore = (client: () => Promise<S3Client>, bucket: str
         lastModified: r.LastModified ?? new Date(0),
       };
     } catch (e) {
-      if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') return undefined;
+      if (isAbsentKey(e)) return undefined;
+      throw e;
+    }
+  },
+  async exists(key) {
+    const [s3, { HeadObjectCommand }] = await Promise.all([client(), import('@aws-sdk/client-s3')]);
+    try {
+      await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return true;
+    } catch (e) {
+      if (isAbsentKey(e)) return false;
       throw e;
     }
   },

@@ -17,7 +17,7 @@ import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/e
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { signatureOf, signerOf } from './documents/signer';
-import { documentKey, XLSX_TYPE } from './documents-store';
+import { documentKey } from './documents-store';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
@@ -116,9 +116,8 @@ export const decideByHead = async (
     denominatorCount: 0,
     agreePercent: 0,
   }));
-  const [{ decisionDocument, decisionSubject }, { awardeesXlsx }, { storeDocument }] = await Promise.all([
+  const [{ decisionDocument, decisionSubject }, { storeDocument }] = await Promise.all([
     import('./documents/decision-doc'),
-    import('./documents/awardees-xlsx'),
     import('./documents/store'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
@@ -163,11 +162,9 @@ export const decideByHead = async (
       entries,
       paperOriginal: mode === 'paper',
     });
-    // The DOCX and, beside it, its model: the documents group renders the PDF from it (ADR 0024).
-    await Promise.all([
-      storeDocument(d.documents, docKey, model),
-      d.documents.put(xlsxKey, awardeesXlsx(decision), XLSX_TYPE),
-    ]);
+    // The model only: the documents group renders the DOCX and the PDF from it, and the awardees' XLSX
+    // from the decision, each on first download (ADR 0024, 0028).
+    await storeDocument(d.documents, docKey, model);
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),

@@ -24,7 +24,7 @@ import {
   sessionResource,
   sessionView,
 } from './council';
-import { draftDecisionKey, registerOf, revokeAward, signDecision } from './decisions';
+import { registerOf, revokeAward, signDecision } from './decisions';
 import { loadDecision } from './decisions-read';
 import { closeDisclosureEarly, loadDisclosureForStaff, openDisclosure } from './disclosures';
 import { sessionDossier } from './dossier';
@@ -80,13 +80,6 @@ const write = async <T>(
     throw err;
   }
 };
-
-const withDownload = async (d: CommendationDeps, key: string | null, fileName: string) => {
-  if (!key) throw new NotFound('Chưa có văn bản');
-  return ok({ url: await d.documents.downloadUrl(key, fileName), fileName });
-};
-
-const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
 
 const NOMINATION_NOT_FOUND = 'Không tìm thấy hồ sơ';
 
@@ -220,10 +213,6 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       true,
     );
   }),
-  userRoute(c.getBatchDocument, async ({ params, identity }) => {
-    const b = await loadBatch(d, identity, params.batchId);
-    return withDownload(d, b.documentKey, `To-trinh-${fileSafe(b.unitName)}.docx`);
-  }),
 
   userRoute(c.listNominations, async ({ params, query, identity }) => {
     const root = await rootUnit(d, identity.tenantId);
@@ -335,15 +324,6 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       closeSession(d, req.identity, req.params.sessionId, req.now, seal, req.body.meeting),
     ),
   ),
-  userRoute(c.getMinutesDocument, async ({ params, identity }) => {
-    const s = await loadSession(d, identity, params.sessionId);
-    return withDownload(d, s.minutesKey, `Bien-ban-${fileSafe(s.minutesNumber ?? s.id)}.docx`);
-  }),
-  userRoute(c.getDraftDecision, async ({ params, identity, now }) => {
-    const s = await loadSession(d, identity, params.sessionId);
-    const key = await draftDecisionKey(d, identity.tenantId, s, now);
-    return withDownload(d, key, `Du-thao-quyet-dinh-${fileSafe(s.id)}.docx`);
-  }),
   userRoute(c.signDecision, (req) =>
     write(d, req, created, (seal) =>
       signDecision(
@@ -364,13 +344,6 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
       revocations: await d.commendations.revocations(identity.tenantId, decision.id),
       serverSigner: d.config.serverSigner !== undefined,
     });
-  }),
-  userRoute(c.getDecisionDocument, async ({ params, query, identity }) => {
-    const x = await loadDecision(d, identity, identity.tenantId, params.decisionId);
-    const name = `Quyet-dinh-${fileSafe(x.numberText)}`;
-    return query.format === 'xlsx'
-      ? withDownload(d, x.xlsxKey, `Danh-sach-${fileSafe(x.numberText)}.xlsx`)
-      : withDownload(d, x.documentKey, `${name}.docx`);
   }),
   userRoute(c.decideByHead, (req) =>
     write(d, req, created, (seal) => decideByHead(d, req.identity, req.body, req.now, seal)),

@@ -2,13 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { publicContracts as c } from '@thidua/shared/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFound } from '../../kernel/http/errors';
-import { created, ok, redirect } from '../../kernel/http/response';
+import { created, ok } from '../../kernel/http/response';
 import { publicRoute, type RouteImpl } from '../../kernel/http/route';
 import type { CommendationDeps } from './context';
 import { loadDecision, publicDecision } from './decisions-read';
 import { publicDisclosure, receiveComment } from './disclosures';
-
-const fileSafe = (s: string): string => s.replace(/[/\\]/g, '-');
 
 /** Added by CloudFront (origin request policy): the viewer's address and port, `198.51.100.7:4711`, `2001:db8::7:4711`. */
 export const VIEWER_ADDRESS_HEADER = 'cloudfront-viewer-address';
@@ -78,11 +76,5 @@ export const publicRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   publicRoute(c.getPublicDecision, async ({ params }) => {
     const x = await loadDecision(d, null, params.tenantId, params.decisionId);
     return ok(publicDecision(x, await d.commendations.revocations(params.tenantId, x.id)));
-  }),
-  publicRoute(c.downloadPublicDecision, async ({ params }) => {
-    const x = await loadDecision(d, null, params.tenantId, params.decisionId);
-    return redirect(
-      await d.documents.downloadUrl(x.documentKey, `Quyet-dinh-${fileSafe(x.numberText)}.docx`),
-    );
   }),
 ];

@@ -8,7 +8,6 @@ import { ok, redirect } from '../../kernel/http/response';
 import { publicRoute, type RouteImpl, userRoute } from '../../kernel/http/route';
 import { renderCertificatesPdf } from '../../kernel/pdf/certificate';
 import { certificatesFromPem } from '../../kernel/pdf/cms';
-import type { DocModel } from '../../kernel/pdf/model';
 import { signPdf } from '../../kernel/pdf/pades-sign';
 import { verifySignedPdf } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE, renderPdf } from '../../kernel/pdf/render';
@@ -19,10 +18,10 @@ import { type CertificatePrint, decisionCertificates, testPrint } from '../comme
 import type { CommendationDeps } from '../commendations/context';
 import { loadSession } from '../commendations/council';
 import { decisionResource, loadDecision } from '../commendations/decisions-read';
-import { modelKeyOf } from '../commendations/documents-store';
 import { nomineeImportRoutes } from '../commendations/nominee-import';
 import { loadReadableWithOrigin, templateOf } from '../submissions/use-cases';
 import { submissionView } from '../submissions/views';
+import { officeDownloadRoutes, storedModel } from './downloads';
 import { decisionToSign, issueSigned } from './issue';
 import { serverSigner } from './server-signer';
 import { submissionDocument } from './submission-doc';
@@ -76,11 +75,12 @@ const storedPdf = async (d: DocumentDeps, docxKey: string, now: Date) => {
   const key = docxKey.replace(/\.docx$/u, '.pdf');
   const stored = await d.documents.get(key);
   if (stored) return { key, ...stored };
-  const model = await d.documents.get(modelKeyOf(docxKey));
-  if (!model) throw new NotFound('Văn bản này được tạo trước khi có bản PDF; hãy dùng bản DOCX');
-  const bytes = await renderPdf(JSON.parse(new TextDecoder().decode(model.bytes)) as DocModel, {
-    createdAt: now,
-  });
+  const model = await storedModel(
+    d.documents,
+    docxKey,
+    'Văn bản này được tạo trước khi có bản PDF; hãy dùng bản DOCX',
+  );
+  const bytes = await renderPdf(model, { createdAt: now });
   await d.documents.putOnce(key, bytes, PDF_TYPE);
   const kept = await d.documents.get(key);
   if (!kept) throw new Error(`${key} vanished after writing`);
@@ -97,6 +97,7 @@ const verifyDecisionPdf = async (d: DocumentDeps, decision: Decision, signed: Ui
     generated: generated.bytes,
     generatedAt: generated.lastModified,
     ...(await signingTrust(d, now)),
+    ocspOnline: d.config.ocspOnline,
     now,
   });
 };
@@ -112,6 +113,7 @@ const certificatesPdf = async (p: CertificatePrint, fileName: string, now: Date)
 
 export const documentRoutes = (d: DocumentDeps): RouteImpl[] => [
   ...nomineeImportRoutes(d),
+  ...officeDownloadRoutes(d),
   userRoute(c.getDecisionCertificatesPdf, async ({ identity, params, query, now }) =>
     certificatesPdf(
       await decisionCertificates(d, identity, params.decisionId, query.blankId, query.nominationId),

@@ -71,4 +71,22 @@ export const commonName = (n: pkijs.RelativeDistinguishedNames): string =>
 export const attribute = (si: pkijs.SignerInfo, oid: string): asn1js.AsnType | undefined =>
   si.signedAttrs?.attributes.find((a) => a.type === oid)?.values[0];
 
+/**
+ * The DER items of the signer's adbe-revocationInfoArchival attribute under one field:
+ * RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL OPTIONAL,
+ *   ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse OPTIONAL, otherRevInfo [2] ... }
+ */
+export const revocationArchival = (si: pkijs.SignerInfo, field: 'crl' | 'ocsp'): Uint8Array[] => {
+  const archival = attribute(si, OID.adbeRevocationInfoArchival);
+  if (!(archival instanceof asn1js.Sequence)) return [];
+  const tag = field === 'crl' ? 0 : 1;
+  return archival.valueBlock.value.flatMap((tagged) => {
+    if (tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== tag) return [];
+    const inner = (tagged as asn1js.Constructed).valueBlock.value[0];
+    return inner instanceof asn1js.Sequence
+      ? inner.valueBlock.value.map((i) => new Uint8Array(i.toBER()))
+      : [];
+  });
+};
+
 export { asn1js, pkijs };

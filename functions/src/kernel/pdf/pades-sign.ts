@@ -23,7 +23,7 @@ const pdfDate = (d: Date): string => `D:${d.toISOString().replace(/[-:T]/g, '').
 export const cmsSignature = async (
   content: Uint8Array,
   signer: Signer,
-  crls: readonly Uint8Array[] = [],
+  revocation: { crls: readonly Uint8Array[]; ocsps: readonly Uint8Array[] } = { crls: [], ocsps: [] },
   timeStamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>,
 ): Promise<Uint8Array> => {
   const [first] = signer.certificates;
@@ -56,19 +56,30 @@ export const cmsSignature = async (
         }),
       ],
     }),
-    // The revocation evidence the signer's tool fetched (adbe-revocationInfoArchival: CRLs under [0]).
-    ...(crls.length > 0
+    // The revocation evidence the signer's tool fetched (adbe-revocationInfoArchival: CRLs under [0],
+    // OCSP responses under [1]).
+    ...(revocation.crls.length > 0 || revocation.ocsps.length > 0
       ? [
           new pkijs.Attribute({
             type: OID.adbeRevocationInfoArchival,
             values: [
               new asn1js.Sequence({
-                value: [
-                  new asn1js.Constructed({
-                    idBlock: { tagClass: 3, tagNumber: 0 },
-                    value: [new asn1js.Sequence({ value: crls.map((c) => asn1js.fromBER(buf(c)).result) })],
-                  }),
-                ],
+                value: (
+                  [
+                    [0, revocation.crls],
+                    [1, revocation.ocsps],
+                  ] as const
+                )
+                  .filter(([, items]) => items.length > 0)
+                  .map(
+                    ([tagNumber, items]) =>
+                      new asn1js.Constructed({
+                        idBlock: { tagClass: 3, tagNumber },
+                        value: [
+                          new asn1js.Sequence({ value: items.map((c) => asn1js.fromBER(buf(c)).result) }),
+                        ],
+                      }),
+                  ),
               }),
             ],
           }),
@@ -134,6 +145,8 @@ export interface SignOptions {
   reason?: string;
   /** DER CRLs to embed in the signature (adbe-revocationInfoArchival), as signing tools do. */
   crls?: readonly Uint8Array[];
+  /** DER OCSPResponses to embed likewise (its `ocsp` [1]). */
+  ocsps?: readonly Uint8Array[];
   /** A time-stamping authority: the RFC 3161 token over the signature value (PAdES-B-T). */
   timeStamp?: (signatureValue: Uint8Array) => Promise<Uint8Array>;
 }
@@ -203,7 +216,7 @@ export const signPdf = async (pdf: Uint8Array, signer: Signer, o: SignOptions): 
   const content = new Uint8Array(contentsAt + (out.length - holeEnd));
   content.set(out.subarray(0, contentsAt), 0);
   content.set(out.subarray(holeEnd), contentsAt);
-  const cms = await cmsSignature(content, signer, o.crls, o.timeStamp);
+  const cms = await cmsSignature(content, signer, { crls: o.crls ?? [], ocsps: o.ocsps ?? [] }, o.timeStamp);
   if (cms.length > CONTENTS_BYTES) throw new Error(`signature of ${cms.length} bytes does not fit`);
   out.set(latin1(Buffer.from(cms).toString('hex').toUpperCase()), contentsAt + 1);
   return out;

@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, PDFHexString, PDFName, type PDFPage, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { bold, boldItalic, italic, regular } from './fonts.generated';
 import { type Align, type Block, type DataTable, type DocModel, PAGE, type Para, type Run } from './model';
+import { declarePdfA } from './pdfa';
 
 /**
  * Renders a document model as a PDF: A4, the Decree 30 margins, ThiDua Serif (Liberation Serif, metric-
@@ -239,52 +240,21 @@ const blockPieces = (b: Block, width: number, f: Fonts): Piece[] => {
   }
 };
 
-/** XMP metadata (title, producer, dates): what PDF/A asks of a document's metadata stream. */
-const xmp = (title: string, created: string): string =>
-  `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</rdf:li></rdf:Alt></dc:title>
-<xmp:CreateDate>${created}</xmp:CreateDate><xmp:ModifyDate>${created}</xmp:ModifyDate>
-<xmp:CreatorTool>Thi đua</xmp:CreatorTool><pdf:Producer>Thi đua (pdf-lib)</pdf:Producer>
-</rdf:Description></rdf:RDF></x:xmpmeta>
-<?xpacket end="w"?>`;
-
 export interface RenderOptions {
   /** The creation date written into the file (fixed for reproducible bytes). */
   createdAt: Date;
 }
 
 /**
- * A new PDF with the four faces of ThiDua Serif embedded (as subsets) and the metadata PDF/A asks for:
- * title, creator, language, dates, XMP, file identifier. Shared by documents and certificates.
+ * A new PDF/A-2b file (`pdfa.ts`: metadata, sRGB OutputIntent, file identifier) with the four faces of
+ * ThiDua Serif embedded as subsets. Shared by every document and the certificates.
  */
 export const newPdf = async (title: string, createdAt: Date): Promise<{ pdf: PDFDocument; fonts: Fonts }> => {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const embed = (base64: string) => pdf.embedFont(base64, { subset: true });
   const [r, b, i, bi] = await Promise.all([embed(regular), embed(bold), embed(italic), embed(boldItalic)]);
-  pdf.setTitle(title, { showInWindowTitleBar: true });
-  pdf.setCreator('Thi đua');
-  pdf.setProducer('Thi đua (pdf-lib)');
-  pdf.setLanguage('vi-VN');
-  pdf.setCreationDate(createdAt);
-  pdf.setModificationDate(createdAt);
-  const meta = pdf.context.stream(xmp(title, createdAt.toISOString()), {
-    Type: 'Metadata',
-    Subtype: 'XML',
-  });
-  pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(meta));
-  // A file identifier (PDF/A requires one): derived from the title and date so the bytes stay reproducible.
-  const id = PDFHexString.of(
-    Buffer.from(
-      await crypto.subtle.digest('SHA-256', new TextEncoder().encode(title + createdAt.toISOString())),
-    )
-      .subarray(0, 16)
-      .toString('hex'),
-  );
-  pdf.context.trailerInfo.ID = pdf.context.obj([id, id]);
+  await declarePdfA(pdf, title, createdAt);
   return { pdf, fonts: { regular: r, bold: b, italic: i, boldItalic: bi } };
 };
 

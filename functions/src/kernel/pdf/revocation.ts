@@ -1,5 +1,5 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
-import { asn1js, buf, OID, pkijs } from './cms';
+import { buf, pkijs, revocationArchival } from './cms';
+import { dssItems } from './ocsp';
 
 /**
  * Revocation evidence for a signature (issue 17 point 5, ADR 0032): certificate revocation lists the
@@ -7,7 +7,7 @@ import { asn1js, buf, OID, pkijs } from './cms';
  * attribute adbe-revocationInfoArchival (what Adobe and most Vietnamese signing tools write), in the CMS
  * `crls` field, or in the PDF's Document Security Store (/DSS /CRLs, PAdES-LT). A list counts only if its
  * signature verifies with the certificate of the issuer it names; then a certificate it lists as revoked
- * at or before the signing time is refused. OCSP responses are not checked (no network here; ADR 0032).
+ * at or before the signing time is refused. OCSP responses: `ocsp.ts` (ADR 0035).
  */
 
 /** Every CRL of a PEM bundle ("-----BEGIN X509 CRL-----"). */
@@ -40,40 +40,16 @@ export const embeddedCrls = (
 ): pkijs.CertificateRevocationList[] => {
   const out: pkijs.CertificateRevocationList[] = [];
   for (const c of signed.crls ?? []) if (c instanceof pkijs.CertificateRevocationList) out.push(c);
-  const archival = signer.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocationInfoArchival)
-    ?.values[0];
-  // RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL OPTIONAL, ocsp [1] ..., other [2] ... }
-  if (archival instanceof asn1js.Sequence)
-    for (const tagged of archival.valueBlock.value) {
-      if (tagged.idBlock.tagClass !== 3 || tagged.idBlock.tagNumber !== 0) continue;
-      const inner = (tagged as asn1js.Constructed).valueBlock.value[0];
-      if (!(inner instanceof asn1js.Sequence)) continue;
-      for (const item of inner.valueBlock.value) {
-        const crl = crlFromDer(new Uint8Array(item.toBER()));
-        if (crl) out.push(crl);
-      }
-    }
+  for (const der of revocationArchival(signer, 'crl')) {
+    const crl = crlFromDer(der);
+    if (crl) out.push(crl);
+  }
   return out;
 };
 
 /** CRLs of the PDF's Document Security Store (/DSS /CRLs), if the file has one. */
-export const dssCrls = async (pdf: Uint8Array): Promise<pkijs.CertificateRevocationList[]> => {
-  if (!Buffer.from(pdf).includes('/DSS')) return [];
-  try {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
-    const list = dss?.lookupMaybe(PDFName.of('CRLs'), PDFArray);
-    if (!list) return [];
-    return list.asArray().flatMap((ref) => {
-      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
-      if (!(stream instanceof PDFRawStream)) return [];
-      const crl = crlFromDer(decodePDFRawStream(stream).decode());
-      return crl ? [crl] : [];
-    });
-  } catch {
-    return [];
-  }
-};
+export const dssCrls = async (pdf: Uint8Array): Promise<pkijs.CertificateRevocationList[]> =>
+  (await dssItems(pdf, 'CRLs')).flatMap((der) => crlFromDer(der) ?? []);
 
 /**
  * Whether a certificate of the path (issued by `issuer`) is listed as revoked, at or before `at`, by a

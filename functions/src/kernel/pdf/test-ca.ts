@@ -1,4 +1,5 @@
 import { asn1js, buf, pkijs } from './cms';
+import { OCSP_OID } from './ocsp';
 
 /**
  * A certification authority made at run time for tests (no private key is ever checked in): a root, and
@@ -47,6 +48,10 @@ const make = async (o: {
   from: Date;
   to: Date;
   kind: KeyKind;
+  /** Authority Information Access: the OCSP responder's URL. */
+  ocspUrl?: string | undefined;
+  /** A delegated OCSP responder (extended key usage id-kp-OCSPSigning). */
+  ocspSigning?: boolean | undefined;
 }): Promise<Issued> => {
   const keys = await generate(o.kind);
   const cert = new pkijs.Certificate();
@@ -68,6 +73,31 @@ const make = async (o: {
       parsedValue: basic,
     }),
     new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: usage.toBER(false) }),
+    ...(o.ocspSigning
+      ? [
+          new pkijs.Extension({
+            extnID: OCSP_OID.extKeyUsage,
+            extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [OCSP_OID.signing] }).toSchema().toBER(false),
+          }),
+        ]
+      : []),
+    ...(o.ocspUrl
+      ? [
+          new pkijs.Extension({
+            extnID: OCSP_OID.aia,
+            extnValue: new pkijs.InfoAccess({
+              accessDescriptions: [
+                new pkijs.AccessDescription({
+                  accessMethod: OCSP_OID.accessOcsp,
+                  accessLocation: new pkijs.GeneralName({ type: 6, value: o.ocspUrl }),
+                }),
+              ],
+            })
+              .toSchema()
+              .toBER(false),
+          }),
+        ]
+      : []),
   ];
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
   await cert.sign(o.issuer?.privateKey ?? keys.privateKey, 'SHA-256');
@@ -92,7 +122,10 @@ export const testCa = async (subject = 'Thi đua Test Root CA', kind: KeyKind = 
   return {
     root,
     /** A signer's certificate issued by this root, valid from `from` to `to` (default: a year around now). */
-    issue: (cn: string, o: { from?: Date; to?: Date; kind?: KeyKind } = {}) =>
+    issue: (
+      cn: string,
+      o: { from?: Date; to?: Date; kind?: KeyKind; ocspUrl?: string; ocspSigning?: boolean } = {},
+    ) =>
       make({
         subject: cn,
         issuer: root,
@@ -100,7 +133,18 @@ export const testCa = async (subject = 'Thi đua Test Root CA', kind: KeyKind = 
         from: o.from ?? new Date(now - 30 * DAY),
         to: o.to ?? new Date(now + 365 * DAY),
         kind: o.kind ?? 'ecdsa',
+        ocspUrl: o.ocspUrl,
+        ocspSigning: o.ocspSigning,
       }),
+    /**
+     * A DER OCSPResponse about `cert`, signed by `responder` (default this root; a delegated responder it
+     * issued with `ocspSigning`; or anyone, to make a wrong one).
+     */
+    ocsp: (
+      cert: pkijs.Certificate,
+      status: { status: 'good' } | { status: 'unknown' } | { status: 'revoked'; at: Date },
+      o: { responder?: Issued; thisUpdate?: Date; nextUpdate?: Date | null } = {},
+    ) => ocspResponse(cert, root, o.responder ?? root, status, o),
     /** A CRL of this root listing `revoked` certificates with their revocation times (DER). */
     crl: async (revoked: { certificate: pkijs.Certificate; at: Date }[], issuedAt = new Date()) => {
       const crl = new pkijs.CertificateRevocationList();
@@ -141,3 +185,47 @@ export const verifierFor =
       now: new Date(),
     });
   };
+
+/** A successful basic OCSP response (RFC 6960) about `cert` (issued by `issuer`), signed by `responder`. */
+export const ocspResponse = async (
+  cert: pkijs.Certificate,
+  issuer: Issued,
+  responder: Issued,
+  s: { status: 'good' } | { status: 'unknown' } | { status: 'revoked'; at: Date },
+  o: { thisUpdate?: Date; nextUpdate?: Date | null } = {},
+): Promise<Uint8Array> => {
+  const thisUpdate = o.thisUpdate ?? new Date();
+  const basic = new pkijs.BasicOCSPResponse();
+  basic.tbsResponseData.responderID = responder.certificate.subject;
+  basic.tbsResponseData.producedAt = thisUpdate;
+  const single = new pkijs.SingleResponse({
+    certID: await pkijs.CertID.create(cert, {
+      hashAlgorithm: 'SHA-1',
+      issuerCertificate: issuer.certificate,
+    }),
+    thisUpdate,
+    certStatus:
+      s.status === 'revoked'
+        ? new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 1 },
+            value: [new asn1js.GeneralizedTime({ valueDate: s.at })],
+          })
+        : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: s.status === 'good' ? 0 : 2 } }),
+  });
+  const next = o.nextUpdate === undefined ? new Date(thisUpdate.getTime() + DAY) : o.nextUpdate;
+  if (next) single.nextUpdate = next;
+  basic.tbsResponseData.responses.push(single);
+  if (responder !== issuer) basic.certs = [responder.certificate];
+  await basic.sign(responder.privateKey, 'SHA-256');
+  return new Uint8Array(
+    new pkijs.OCSPResponse({
+      responseStatus: new asn1js.Enumerated({ value: 0 }),
+      responseBytes: new pkijs.ResponseBytes({
+        responseType: OCSP_OID.basic,
+        response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) }),
+      }),
+    })
+      .toSchema()
+      .toBER(false),
+  );
+};

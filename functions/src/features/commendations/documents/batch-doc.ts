@@ -1,6 +1,5 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
 import { countPhrase } from './decision-doc';
-import { toBytes } from './docx-render';
 import {
   body,
   closing,
@@ -91,5 +90,3 @@ export const batchDocument = (t: BatchDocInput): DocModel => {
   ];
   return document([children, list], `Tờ trình ${unit}`);
 };
-
-export const batchDocx = (t: BatchDocInput): Promise<Uint8Array> => toBytes(batchDocument(t));

@@ -7,7 +7,7 @@ import {
   ruleSetOn,
 } from '@thidua/shared/commendation';
 import { describe, expect, it } from 'vitest';
-import { decisionDocx } from './decision-doc';
+import { decisionDocx } from './docx-files';
 import { docxText } from './read-office';
 
 /**

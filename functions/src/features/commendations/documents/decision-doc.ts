@@ -5,7 +5,6 @@ import {
   type ListEntry,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import { toBytes } from './docx-render';
 
 import {
   article,
@@ -221,5 +220,3 @@ export const decisionDocument = (d: DecisionDocInput): DocModel => {
   ];
   return document([main, annex], `Quyết định ${d.numberText}`);
 };
-
-export const decisionDocx = (d: DecisionDocInput): Promise<Uint8Array> => toBytes(decisionDocument(d));

@@ -1,3 +1,4 @@
+import { pdfaReport } from '@thidua/functions/kernel/pdf/pdfa-check';
 import { type PdfLine, readPdf } from '@thidua/functions/kernel/pdf/read';
 import { renderPdf } from '@thidua/functions/kernel/pdf/render';
 import {
@@ -10,12 +11,13 @@ import {
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { awardeesXlsx } from './awardees-xlsx';
-import { batchDocument, batchDocx } from './batch-doc';
-import { decisionDocument, decisionDocx } from './decision-doc';
+import { batchDocument } from './batch-doc';
+import { decisionDocument } from './decision-doc';
+import { batchDocx, decisionDocx, minutesDocx, revocationDocx } from './docx-files';
 import { minColumnWidth, TEXT_WIDTH } from './layout';
-import { minutesDocument, minutesDocx } from './minutes-doc';
+import { minutesDocument } from './minutes-doc';
 import { docxParagraphs, docxParagraphWeights, docxTableGrids, docxText, xlsxRows } from './read-office';
-import { revocationDocx } from './revocation-doc';
+import { type RevocationDocInput, revocationDocument } from './revocation-doc';
 import { signatureOf, signerOf } from './signer';
 
 const config = commendationConfig2023('kh38-2023');
@@ -237,32 +239,37 @@ describe('danh sách khen thưởng (XLSX)', () => {
   });
 });
 
+/** The quyết định thu hồi of nominee 2 (its DOCX is read below, its PDF with the other PDFs). */
+const revocationInput = (): RevocationDocInput => {
+  const e = entry(2, { nomineeKind: 'individual', nomineeName: 'Nguyễn Văn An' });
+  return {
+    config,
+    issuingBody: body,
+    decisionSignedOn: '2023-12-15',
+    revocation: {
+      tenantId: 'binh-phuoc',
+      id: 'r1',
+      kind: 'revocation',
+      decisionId: 'd1',
+      decisionNumberText: '05/QĐ-UBND',
+      nominationId: e.nominationId,
+      issuingBodyId: 'ubnd-tinh',
+      year: 2024,
+      number: 3,
+      numberText: '03/QĐ-UBND',
+      signedOn: '2024-02-20',
+      signedAt: '2024-02-20T03:00:00.000Z',
+      signerId: 'chair',
+      signerName: 'Trần Tuệ Hiền',
+      reason: 'Kê khai thành tích không trung thực.',
+      entry: e,
+    },
+  };
+};
+
 describe('quyết định thu hồi (DOCX)', () => {
   it('names the original decision, the awardee and the reason, under its own number', async () => {
-    const e = entry(2, { nomineeKind: 'individual', nomineeName: 'Nguyễn Văn An' });
-    const bytes = await revocationDocx({
-      config,
-      issuingBody: body,
-      decisionSignedOn: '2023-12-15',
-      revocation: {
-        tenantId: 'binh-phuoc',
-        id: 'r1',
-        kind: 'revocation',
-        decisionId: 'd1',
-        decisionNumberText: '05/QĐ-UBND',
-        nominationId: e.nominationId,
-        issuingBodyId: 'ubnd-tinh',
-        year: 2024,
-        number: 3,
-        numberText: '03/QĐ-UBND',
-        signedOn: '2024-02-20',
-        signedAt: '2024-02-20T03:00:00.000Z',
-        signerId: 'chair',
-        signerName: 'Trần Tuệ Hiền',
-        reason: 'Kê khai thành tích không trung thực.',
-        entry: e,
-      },
-    });
+    const bytes = await revocationDocx(revocationInput());
     const p = docxParagraphs(bytes);
     const text = p.join('\n');
     expect(p).toContain('Số: 03/QĐ-UBND');
@@ -505,5 +512,19 @@ describe('the same documents as PDF (layout facts read back with PDF.js)', { tim
         .map((l) => l.text)
         .join(' '),
     ).toContain('Tổng cộng: 02 tập thể và 01 cá nhân');
+  });
+
+  it('each of them is PDF/A-2b as far as its markers read (XMP pdfaid 2/B, sRGB OutputIntent, fonts embedded, /ID; ADR 0035)', async () => {
+    const models = [
+      decision,
+      minutesDocument(oneItemSession()),
+      batchDocument(dongXoaiBatch()),
+      revocationDocument(revocationInput()),
+    ];
+    for (const model of models) {
+      const r = await pdfaReport(await renderPdf(model, { createdAt }));
+      expect(r.problems, model.title).toEqual([]);
+      expect(r.fonts).toBeGreaterThanOrEqual(2);
+    }
   });
 });

@@ -135,6 +135,3 @@ export const toDocx = async (doc: DocModel): Promise<Uint8Array> => {
   });
   return new Uint8Array(await Packer.toBuffer(d));
 };
-
-/** The DOCX file of a document (what the generators call; PDF readers of the model never import docx). */
-export const toBytes = toDocx;

@@ -11,7 +11,7 @@ import type {
 
 /**
  * The administrative layout of Decree 30/2020/NĐ-CP, Appendix I, as format-neutral blocks
- * (kernel/pdf/model.ts) that `toBytes` (docx-render.ts) renders as DOCX and the documents group as PDF: A4,
+ * (kernel/pdf/model.ts) that `toDocx` (docx-render.ts) renders as DOCX and the documents group as PDF: A4,
  * margins 20–25 mm top/bottom, 30–35 mm left, 15–20 mm right; Times New Roman 13–14 pt; the issuing body
  * at top left and the national title at top right; the title in bold capitals; articles; "Nơi nhận" at
  * bottom left and the signature block at bottom right.

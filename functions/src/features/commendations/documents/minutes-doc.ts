@@ -8,7 +8,6 @@ import {
   vnDateShort,
   vnDateWords,
 } from '@thidua/shared/commendation';
-import { toBytes } from './docx-render';
 
 import {
   body,
@@ -170,5 +169,3 @@ export const minutesDocument = (m: MinutesDocInput): DocModel => {
   ];
   return document([children], `Biên bản ${m.numberText}`);
 };
-
-export const minutesDocx = (m: MinutesDocInput): Promise<Uint8Array> => toBytes(minutesDocument(m));

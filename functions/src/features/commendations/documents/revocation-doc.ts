@@ -5,7 +5,6 @@ import {
   vnDateWords,
 } from '@thidua/shared/commendation';
 import { honorificName, signerInWords, whomPhrase } from './decision-doc';
-import { toBytes } from './docx-render';
 import {
   article,
   body,
@@ -76,5 +75,3 @@ export const revocationDocument = (x: RevocationDocInput): DocModel => {
   ];
   return document([children], `Quyết định ${r.numberText}`);
 };
-
-export const revocationDocx = (x: RevocationDocInput): Promise<Uint8Array> => toBytes(revocationDocument(x));

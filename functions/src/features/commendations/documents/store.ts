@@ -1,15 +1,10 @@
 import type { DocModel } from '@thidua/functions/kernel/pdf/model';
-import { DOCX_TYPE, type DocumentStore, modelKeyOf } from '../documents-store';
-import { toBytes } from './docx-render';
+import { type DocumentStore, modelKeyOf } from '../documents-store';
 
-/** Writes a generated document as DOCX and, beside it, as its model (no PDF code in this Lambda). */
-export const storeDocument = async (
-  store: DocumentStore,
-  docxKey: string,
-  model: DocModel,
-): Promise<void> => {
-  await Promise.all([
-    store.put(docxKey, await toBytes(model), DOCX_TYPE),
-    store.put(modelKeyOf(docxKey), new TextEncoder().encode(JSON.stringify(model)), 'application/json'),
-  ]);
-};
+/**
+ * Stores a generated document as its model (JSON) beside the key its DOCX will have. The documents
+ * group renders the DOCX and the PDF from it on first download and keeps each create-only (ADR 0024,
+ * 0028), so this Lambda carries neither docx nor pdf-lib.
+ */
+export const storeDocument = async (store: DocumentStore, docxKey: string, model: DocModel): Promise<void> =>
+  store.put(modelKeyOf(docxKey), new TextEncoder().encode(JSON.stringify(model)), 'application/json');
