@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import type { WebConfig } from '@thidua/shared/web-config';
 import { dynamoCallCounter } from '../src/kernel/data/call-counter';
 import { setTelemetryFactory } from '../src/kernel/observability/telemetry';
 import { routes } from '../src/routes';
@@ -82,15 +83,6 @@ export interface PlatformOptions {
 export interface SharedDynamoLocal {
   endpoint: string;
   version: string;
-}
-
-/** What the SPA reads from `/config.json`. */
-export interface WebConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  cognitoEndpoint: string;
 }
 
 export interface Platform {

@@ -4,6 +4,7 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { poolAttributes } from '../src/features/org/directory';
 
 /**
  * Users created straight in the user pool, as an operator would (the seed, tests, benchmarks):
@@ -51,13 +52,7 @@ export async function createPoolUser(
       UserPoolId: userPoolId,
       Username: user.email,
       MessageAction: 'SUPPRESS',
-      UserAttributes: [
-        { Name: 'email', Value: user.email },
-        { Name: 'email_verified', Value: 'true' },
-        { Name: 'name', Value: user.name },
-        { Name: 'custom:tenant_id', Value: user.tenantId },
-        { Name: 'custom:unit_id', Value: user.unitId },
-      ],
+      UserAttributes: poolAttributes(user),
     }),
   );
   await setPasswordAndGroups(cognito, userPoolId, user);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WebConfig } from '@thidua/shared/web-config';
 import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -91,15 +92,6 @@ export const contentSecurityPolicy = (input: ContentSecurityPolicyInput): string
     'upgrade-insecure-requests',
   ].join('; ');
 
-/** `/config.json`, fetched by the SPA at start (the same shape the local platform serves). */
-export interface WebRuntimeConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  cognitoEndpoint: string;
-}
-
 export interface WebProps {
   config: EnvConfig;
   accessLogs: IBucket;
@@ -110,7 +102,8 @@ export interface WebProps {
   /** ARN of the WAF web ACL (us-east-1) in front of the whole distribution. */
   webAclArn: string;
   csp: ContentSecurityPolicyInput;
-  runtimeConfig: (webOrigin: string) => WebRuntimeConfig;
+  /** `/config.json`, fetched by the SPA at start (the same shape the local platform serves). */
+  runtimeConfig: (webOrigin: string) => WebConfig;
   /** The web app's production build (`web/dist`); may be absent at synth time. */
   webDist: string;
 }

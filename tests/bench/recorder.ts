@@ -1,24 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   BatchGetItemCommand,
-  type BatchGetItemCommandInput,
   BatchWriteItemCommand,
-  type BatchWriteItemCommandInput,
   DeleteItemCommand,
-  type DeleteItemCommandInput,
   type DynamoDBClient,
   GetItemCommand,
-  type GetItemCommandInput,
   PutItemCommand,
-  type PutItemCommandInput,
   QueryCommand,
-  type QueryCommandInput,
   TransactGetItemsCommand,
-  type TransactGetItemsCommandInput,
   TransactWriteItemsCommand,
-  type TransactWriteItemsCommandInput,
   UpdateItemCommand,
-  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
@@ -147,31 +138,25 @@ export function callsPerRequest(records: readonly RequestRecord[]): {
   return { total: total / n, reads: s.reads / n, writes: s.writes / n, byOperation };
 }
 
+/** The low-level command of each operation a handler calls: a recorded call is sent again as it was. */
+const replayCommands: Record<string, new (input: never) => unknown> = {
+  GetItem: GetItemCommand,
+  Query: QueryCommand,
+  BatchGetItem: BatchGetItemCommand,
+  TransactGetItems: TransactGetItemsCommand,
+  TransactWriteItems: TransactWriteItemsCommand,
+  PutItem: PutItemCommand,
+  UpdateItem: UpdateItemCommand,
+  DeleteItem: DeleteItemCommand,
+  BatchWriteItem: BatchWriteItemCommand,
+};
+
 /** One recorded call, sent again as the same low-level command (inputs are in wire form already). */
 function sendRecorded(client: DynamoDBClient, call: RecordedCall): Promise<unknown> {
-  const input = call.input as unknown;
-  switch (call.op) {
-    case 'GetItem':
-      return client.send(new GetItemCommand(input as GetItemCommandInput));
-    case 'Query':
-      return client.send(new QueryCommand(input as QueryCommandInput));
-    case 'BatchGetItem':
-      return client.send(new BatchGetItemCommand(input as BatchGetItemCommandInput));
-    case 'TransactGetItems':
-      return client.send(new TransactGetItemsCommand(input as TransactGetItemsCommandInput));
-    case 'TransactWriteItems':
-      return client.send(new TransactWriteItemsCommand(input as TransactWriteItemsCommandInput));
-    case 'PutItem':
-      return client.send(new PutItemCommand(input as PutItemCommandInput));
-    case 'UpdateItem':
-      return client.send(new UpdateItemCommand(input as UpdateItemCommandInput));
-    case 'DeleteItem':
-      return client.send(new DeleteItemCommand(input as DeleteItemCommandInput));
-    case 'BatchWriteItem':
-      return client.send(new BatchWriteItemCommand(input as BatchWriteItemCommandInput));
-    default:
-      return Promise.reject(new Error(`cannot replay ${call.op}`));
-  }
+  const Command = Object.hasOwn(replayCommands, call.op) ? replayCommands[call.op] : undefined;
+  if (!Command) return Promise.reject(new Error(`cannot replay ${call.op}`));
+  // The input was captured from a command of this class; `send` is typed per class, the table is not.
+  return client.send(new Command(call.input as never) as GetItemCommand);
 }
 
 /**

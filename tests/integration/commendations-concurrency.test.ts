@@ -6,6 +6,7 @@ import { type ApiWorld, createReport, expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
   consolidateAndApprove,
+  draftBatch,
   draftNomination,
   fileNomination,
   startCommendationWorld,
@@ -58,14 +59,7 @@ const sameAnswerAtOnce = async (status: number, send: () => Promise<ApiResponse>
 
 /** The district drafts a tờ trình of `ids`; returns the batch. */
 const newBatch = async (ids: string[], reference?: string): Promise<{ id: string; version: number }> =>
-  expectStatus(
-    await w.as.districtReviewer.post('/commendations/batches', {
-      campaignId: COMMEND_CAMPAIGN,
-      nominationIds: ids,
-      ...(reference ? { reference } : {}),
-    }),
-    201,
-  ).batch as { id: string; version: number };
+  (await draftBatch(w, ids, reference)).batch as { id: string; version: number };
 
 const batchesOfDistrict = async (): Promise<{ id: string; entries: { nominationId: string }[] }[]> =>
   expectStatus(await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`), 200)

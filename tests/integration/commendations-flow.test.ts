@@ -4,24 +4,20 @@ import { createNominationGuard } from '@thidua/functions/features/commendations/
 import { createSubmissionRepository } from '@thidua/functions/features/submissions/repository';
 import { describe, expect, it } from 'vitest';
 import { type Api, DEMO_TENANT, emulatorClients } from '../support/platform';
-import { type ApiWorld, expectStatus } from './api-world';
+import { expectStatus } from './api-world';
 import {
   COMMEND_CAMPAIGN,
   completeNomination,
   consolidateAndApprove,
+  consolidateAndSend,
+  councilWorld,
+  draftBatch,
   draftNomination,
   fileNomination,
   NOMINATION_PERIOD,
-  useCouncilWorld,
 } from './commendations-world';
 
-let w: ApiWorld;
-let members: Api[];
-let memberIds: string[];
-
-useCouncilWorld((c) => {
-  ({ world: w, members, memberIds } = c);
-});
+const cw = councilWorld();
 
 const download = async (url: string): Promise<Uint8Array> => {
   const r = await fetch(url);
@@ -32,7 +28,7 @@ const download = async (url: string): Promise<Uint8Array> => {
 /** Discloses the nominations, then ends the window early (the tests cannot wait 5 working days). */
 const discloseAndEnd = async (ids: string[], title: string) => {
   const d = expectStatus(
-    await w.as.secretariat.post('/commendations/disclosures', {
+    await cw.world.as.secretariat.post('/commendations/disclosures', {
       campaignId: COMMEND_CAMPAIGN,
       title,
       nominationIds: ids,
@@ -43,7 +39,7 @@ const discloseAndEnd = async (ids: string[], title: string) => {
 };
 const endDisclosure = async (d: Record<string, unknown>) =>
   expectStatus(
-    await w.as.secretariat.post(`/commendations/disclosures/${String(d.id)}/close`, {
+    await cw.world.as.secretariat.post(`/commendations/disclosures/${String(d.id)}/close`, {
       reason: 'Hội đồng họp sớm theo chỉ đạo (thử nghiệm)',
       authority: {
         decidedBy: 'Chủ tịch UBND tỉnh (thử nghiệm)',
@@ -56,12 +52,12 @@ const endDisclosure = async (d: Record<string, unknown>) =>
 
 const openSession = async (ids: string[], title: string) =>
   expectStatus(
-    await w.as.secretariat.post('/commendations/sessions', {
+    await cw.world.as.secretariat.post('/commendations/sessions', {
       campaignId: COMMEND_CAMPAIGN,
       issuingBodyId: 'ubnd-tinh',
       title,
       nominationIds: ids,
-      memberIds,
+      memberIds: cw.memberIds,
       presidingName: 'Nguyễn Chủ Trì',
     }),
     201,
@@ -69,7 +65,7 @@ const openSession = async (ids: string[], title: string) =>
 
 const voteAll = async (sessionId: string, nominationId: string, choices: ('agree' | 'disagree')[]) => {
   for (const [i, choice] of choices.entries()) {
-    const m = members[i];
+    const m = cw.members[i];
     if (!m) throw new Error('member');
     expectStatus(
       await m.post(`/commendations/sessions/${sessionId}/ballots`, { choices: { [nominationId]: choice } }),
@@ -83,13 +79,13 @@ describe('commendations: commune → district batch → province → disclosure 
   let decisionA: Record<string, unknown> = {};
 
   it('the district consolidates its commune’s nomination into one tờ trình that the province approves', async () => {
-    nominationA = await fileNomination(w.as.communeSubmitter, {
+    nominationA = await fileNomination(cw.world.as.communeSubmitter, {
       kind: 'collective',
       name: 'Công an phường Tân Phú',
       awardTypeId: 'bang_khen_chu_tich_ubnd_tinh',
     });
     const candidates = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
+      await cw.world.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
       200,
     );
     expect((candidates.items as { id: string }[]).map((c) => c.id)).toContain(nominationA);
@@ -100,15 +96,15 @@ describe('commendations: commune → district batch → province → disclosure 
       batchId: null,
     });
     // Another district sees nothing of it and cannot consolidate it.
-    const other = await w.as.otherDistrictReviewer.post('/commendations/batches', {
+    const other = await cw.world.as.otherDistrictReviewer.post('/commendations/batches', {
       campaignId: COMMEND_CAMPAIGN,
       nominationIds: [nominationA],
     });
     expect(other.status).toBe(422);
 
-    const batchId = await consolidateAndApprove(w, [nominationA]);
+    const batchId = await consolidateAndApprove(cw.world, [nominationA]);
     const doc = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/batches/${batchId}/document`),
+      await cw.world.as.districtReviewer.get(`/commendations/batches/${batchId}/document`),
       200,
     );
     const text = docxText(await download(String(doc.url)));
@@ -117,25 +113,28 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(text).toContain('Số: 12/TTr-UBND');
     expect(text).toContain('Công an phường Tân Phú');
     expect(text).toContain('Tổng cộng: 01 tập thể');
-    const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${nominationA}`), 200);
+    const sub = expectStatus(await cw.world.as.communeSubmitter.get(`/submissions/${nominationA}`), 200);
     expect(sub.state ?? (sub.submission as Record<string, unknown>)?.state).toBe('approved');
   });
 
   it('discloses the list publicly, takes a comment, and keeps the council waiting until the window ends', async () => {
     const d = await discloseAndEnd([nominationA], 'Danh sách đề nghị tặng Bằng khen năm 2026');
     expect(d.workingDays).toBe(5);
-    const list = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/disclosures`), 200);
+    const list = expectStatus(await cw.world.anonymous.get(`/public/${DEMO_TENANT}/disclosures`), 200);
     const pub = (list.items as Record<string, unknown>[]).find((x) => x.id === d.id);
     expect(pub?.status).toBe('open');
     expect(JSON.stringify(pub)).toContain('Công an phường Tân Phú');
     expect(JSON.stringify(pub)).not.toContain('meeting');
 
-    const tooLong = await w.anonymous.post(`/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`, {
-      body: 'x'.repeat(2001),
-    });
+    const tooLong = await cw.world.anonymous.post(
+      `/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`,
+      {
+        body: 'x'.repeat(2001),
+      },
+    );
     expect(tooLong.status).toBe(400);
     expectStatus(
-      await w.anonymous.post(`/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`, {
+      await cw.world.anonymous.post(`/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`, {
         nominationId: nominationA,
         authorName: 'Một người dân',
         contact: 'nguoidan@example.com',
@@ -143,25 +142,30 @@ describe('commendations: commune → district batch → province → disclosure 
       }),
       201,
     );
-    const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`), 200);
+    const staff = expectStatus(
+      await cw.world.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`),
+      200,
+    );
     expect((staff.comments as { body: string }[]).map((c) => c.body)).toEqual([
       'Công an phường Tân Phú làm việc rất tận tình, tôi đồng ý khen thưởng.',
     ]);
     // The commune officer is not the secretariat.
-    expect((await w.as.communeSubmitter.get(`/commendations/disclosures/${String(d.id)}`)).status).toBe(404);
+    expect(
+      (await cw.world.as.communeSubmitter.get(`/commendations/disclosures/${String(d.id)}`)).status,
+    ).toBe(404);
 
-    const early = await w.as.secretariat.post('/commendations/sessions', {
+    const early = await cw.world.as.secretariat.post('/commendations/sessions', {
       campaignId: COMMEND_CAMPAIGN,
       issuingBodyId: 'ubnd-tinh',
       title: 'Phiên họp sớm',
       nominationIds: [nominationA],
-      memberIds,
+      memberIds: cw.memberIds,
     });
     expect(early.status).toBe(422);
     expect(early.text).toContain('chưa hết thời gian công khai');
     const staffDisclosure = staff.disclosure as Record<string, unknown>;
     await endDisclosure(staffDisclosure);
-    const closedComment = await w.anonymous.post(
+    const closedComment = await cw.world.anonymous.post(
       `/public/${DEMO_TENANT}/disclosures/${String(d.id)}/comments`,
       {
         body: 'Ý kiến gửi sau khi đã hết hạn.',
@@ -174,35 +178,41 @@ describe('commendations: commune → district batch → province → disclosure 
     const s = await openSession([nominationA], 'Xét khen thưởng phong trào thử nghiệm 2026');
     const sid = String(s.id);
     await voteAll(sid, nominationA, ['agree', 'agree', 'disagree']);
-    const again = await members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
+    const again = await cw.members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
       choices: { [nominationA]: 'agree' },
     });
     expect(again?.status).toBe(409);
-    const outsider = await w.as.provinceReviewer.post(`/commendations/sessions/${sid}/ballots`, {
+    const outsider = await cw.world.as.provinceReviewer.post(`/commendations/sessions/${sid}/ballots`, {
       choices: { [nominationA]: 'agree' },
     });
     expect([403, 404]).toContain(outsider.status);
 
-    const m2 = members[2];
+    const m2 = cw.members[2];
     if (!m2) throw new Error('member');
     const mine = expectStatus(await m2.get(`/commendations/sessions/${sid}`), 200);
     expect(mine.myBallot).toMatchObject({ isMember: true, voted: true });
     expect(mine.results).toBeNull();
-    const open = expectStatus(await w.as.secretariat.get(`/commendations/sessions/${sid}`), 200);
+    const open = expectStatus(await cw.world.as.secretariat.get(`/commendations/sessions/${sid}`), 200);
     expect(open.results).toBeNull();
     for (const r of [mine, open]) expect(JSON.stringify(r)).not.toMatch(/choices|disagree/);
 
-    const closed = expectStatus(await w.as.secretariat.post(`/commendations/sessions/${sid}/close`), 200);
+    const closed = expectStatus(
+      await cw.world.as.secretariat.post(`/commendations/sessions/${sid}/close`),
+      200,
+    );
     expect(closed.state).toBe('closed');
     const [result] = closed.results as Record<string, unknown>[];
     expect(result).toMatchObject({ agree: 2, disagree: 1, voters: 3, members: 3, passed: true });
     expect(JSON.stringify(closed)).not.toContain('choices');
-    const late = await members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
+    const late = await cw.members[0]?.post(`/commendations/sessions/${sid}/ballots`, {
       choices: { [nominationA]: 'agree' },
     });
     expect(late?.status).toBe(409);
 
-    const minutes = expectStatus(await w.as.secretariat.get(`/commendations/sessions/${sid}/minutes`), 200);
+    const minutes = expectStatus(
+      await cw.world.as.secretariat.get(`/commendations/sessions/${sid}/minutes`),
+      200,
+    );
     const text = docxText(await download(String(minutes.url)));
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain(`Số: ${String(closed.minutesNumber)}`);
@@ -211,25 +221,29 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(text).toContain('66,67%');
     expect(text).toContain('kết thúc công khai trước thời hạn');
 
-    const signed = expectStatus(await w.as.chair.post(`/commendations/sessions/${sid}/decision`), 201);
+    const signed = expectStatus(await cw.world.as.chair.post(`/commendations/sessions/${sid}/decision`), 201);
     decisionA = signed;
     expect(signed.number).toBe(1);
     expect(signed.numberText).toBe('01/QĐ-UBND');
-    const again2 = await w.as.chair.post(`/commendations/sessions/${sid}/decision`);
+    const again2 = await cw.world.as.chair.post(`/commendations/sessions/${sid}/decision`);
     expect(again2.status).toBe(409);
-    expect((await w.as.secretariat.post(`/commendations/sessions/${sid}/decision`)).status).toBe(404);
+    expect((await cw.world.as.secretariat.post(`/commendations/sessions/${sid}/decision`)).status).toBe(404);
   });
 
   it('publishes the decision (number, date, signer, awardees by unit) and serves its DOCX and XLSX', async () => {
     const id = String(decisionA.id);
-    const pub = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
+    const pub = expectStatus(await cw.world.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
     expect(pub).toMatchObject({ numberText: '01/QĐ-UBND', signerName: 'Huỳnh Văn Quang', awardeeCount: 1 });
     expect(JSON.stringify(pub)).toContain('Công an phường Tân Phú');
     expect(JSON.stringify(pub)).not.toMatch(/agree|meeting|summary|votes/);
 
-    const redirect = await w.anonymous.request('GET', `/public/${DEMO_TENANT}/decisions/${id}/document`, {
-      redirect: 'manual',
-    });
+    const redirect = await cw.world.anonymous.request(
+      'GET',
+      `/public/${DEMO_TENANT}/decisions/${id}/document`,
+      {
+        redirect: 'manual',
+      },
+    );
     expect(redirect.status).toBe(303);
     const text = docxText(await download(String(redirect.headers.get('location'))));
     expect(text).toContain('Số: 01/QĐ-UBND');
@@ -239,7 +253,7 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(text).toContain('Tổng cộng: 01 tập thể');
 
     const xlsx = expectStatus(
-      await w.as.chair.get(`/commendations/decisions/${id}/document?format=xlsx`),
+      await cw.world.as.chair.get(`/commendations/decisions/${id}/document?format=xlsx`),
       200,
     );
     const rows = xlsxRows(await download(String(xlsx.url)));
@@ -247,7 +261,7 @@ describe('commendations: commune → district batch → province → disclosure 
     expect(rows[1]?.[1]).toBe('Công an phường Tân Phú');
     expect(rows[1]?.[6]).toBe('01/QĐ-UBND');
 
-    const notes = expectStatus(await w.as.communeSubmitter.get('/commendations/notifications'), 200);
+    const notes = expectStatus(await cw.world.as.communeSubmitter.get('/commendations/notifications'), 200);
     expect(JSON.stringify(notes.items)).toContain('01/QĐ-UBND');
   });
 
@@ -255,53 +269,51 @@ describe('commendations: commune → district batch → province → disclosure 
     type Hit = { kind: string; id: string; title: string };
     const hits = async (who: Api, q: string) =>
       expectStatus(await who.get(`/search?q=${encodeURIComponent(q)}`), 200).hits as Hit[];
-    for (const who of [w.as.communeSubmitter, w.as.otherDistrictReviewer, w.as.secretariat]) {
+    for (const who of [
+      cw.world.as.communeSubmitter,
+      cw.world.as.otherDistrictReviewer,
+      cw.world.as.secretariat,
+    ]) {
       const found = await hits(who, '01/qd-ubnd');
       expect(found.find((h) => h.kind === 'decision')).toMatchObject({
         id: String(decisionA.id),
         title: 'Quyết định số 01/QĐ-UBND',
       });
     }
-    for (const who of [w.as.communeSubmitter, w.as.districtReviewer, w.as.secretariat]) {
+    for (const who of [cw.world.as.communeSubmitter, cw.world.as.districtReviewer, cw.world.as.secretariat]) {
       const found = await hits(who, 'cong an phuong tan phu');
       expect(found.find((h) => h.kind === 'nominee' && h.id === nominationA)?.title).toBe(
         'Công an phường Tân Phú',
       );
     }
     // Another district's reviewer reads nothing of this commune's nominations.
-    const other = await hits(w.as.otherDistrictReviewer, 'cong an phuong tan phu');
+    const other = await hits(cw.world.as.otherDistrictReviewer, 'cong an phuong tan phu');
     expect(other.filter((h) => h.kind === 'nominee')).toEqual([]);
   });
 
   it('refuses a second form for the same nominee in the same campaign (one achievement, one award): 422', async () => {
-    const dup = await fileNomination(w.as.communeSubmitter, {
+    const dup = await fileNomination(cw.world.as.communeSubmitter, {
       kind: 'collective',
       name: 'Công an  phường TÂN PHÚ',
       awardTypeId: 'tap_the_lao_dong_xuat_sac',
     });
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [dup],
-      }),
-      201,
-    );
+    const created = await draftBatch(cw.world, [dup]);
     const findings = created.findings as { violations: string[] }[];
     expect(findings[0]?.violations.join(' ')).toContain('một thành tích chỉ được khen một hình thức');
     const batch = created.batch as { id: string; version: number };
-    const sent = await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
+    const sent = await cw.world.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
       expectedVersion: batch.version,
     });
     expect(sent.status).toBe(422);
     expect(sent.text).toContain('commendation_rules');
     // Nothing moved: the nomination still waits at the district.
-    const sub = expectStatus(await w.as.districtReviewer.get(`/submissions/${dup}`), 200);
+    const sub = expectStatus(await cw.world.as.districtReviewer.get(`/submissions/${dup}`), 200);
     expect(JSON.stringify(sub)).toContain('under_review');
 
     // The same check is offered to the generic submissions route for nominations forwarded one by one.
-    const clients = emulatorClients(w.platform);
+    const clients = emulatorClients(cw.world.platform);
     try {
-      const ref = { table: w.platform.tableName, client: DynamoDBDocumentClient.from(clients.dynamo) };
+      const ref = { table: cw.world.platform.tableName, client: DynamoDBDocumentClient.from(clients.dynamo) };
       const stored = await createSubmissionRepository(ref).get(DEMO_TENANT, dup);
       if (!stored) throw new Error('submission');
       const guard = createNominationGuard(ref);
@@ -322,7 +334,7 @@ describe('commendations: commune → district batch → province → disclosure 
   it('a commune proposes two nominees for the same year: two drafts side by side, one tờ trình carries both', async () => {
     const rollup = async () =>
       expectStatus(
-        await w.as.districtReviewer.get(
+        await cw.world.as.districtReviewer.get(
           `/campaigns/${COMMEND_CAMPAIGN}/completeness?formKey=nomination&period=${NOMINATION_PERIOD}`,
         ),
         200,
@@ -346,15 +358,15 @@ describe('commendations: commune → district batch → province → disclosure 
       },
     ] as const;
     const drafts = [
-      await draftNomination(w.as.communeSubmitter, nominees[0]),
-      await draftNomination(w.as.communeSubmitter, nominees[1]),
+      await draftNomination(cw.world.as.communeSubmitter, nominees[0]),
+      await draftNomination(cw.world.as.communeSubmitter, nominees[1]),
     ] as const;
     b = String(drafts[0].id);
     c = String(drafts[1].id);
     expect(b).not.toBe(c);
     expect(drafts[0].multiplePerPeriod).toBe(true);
     const mine = expectStatus(
-      await w.as.communeSubmitter.get(
+      await cw.world.as.communeSubmitter.get(
         `/submissions?scope=mine&campaignId=${COMMEND_CAMPAIGN}&formKey=nomination&period=${NOMINATION_PERIOD}&status=draft`,
       ),
       200,
@@ -363,19 +375,19 @@ describe('commendations: commune → district batch → province → disclosure 
     // The counters count nominations: each draft is one more; neither overwrote the other's cell.
     expect(counters(await rollup()).draft ?? 0).toBe((before.draft ?? 0) + 2);
 
-    await completeNomination(w.as.communeSubmitter, nominees[0], drafts[0]);
-    await completeNomination(w.as.communeSubmitter, nominees[1], drafts[1]);
+    await completeNomination(cw.world.as.communeSubmitter, nominees[0], drafts[0]);
+    await completeNomination(cw.world.as.communeSubmitter, nominees[1], drafts[1]);
     const submitted = await rollup();
     expect(counters(submitted).under_review ?? 0).toBe((before.under_review ?? 0) + 2);
     expect(counters(submitted).draft ?? 0).toBe(before.draft ?? 0);
     const waiting = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
+      await cw.world.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batch-candidates`),
       200,
     );
     expect((waiting.items as { id: string }[]).map((x) => x.id)).toEqual(expect.arrayContaining([b, c]));
-    await consolidateAndApprove(w, [b, c]);
+    await consolidateAndApprove(cw.world, [b, c]);
     for (const id of [b, c]) {
-      const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${id}`), 200);
+      const sub = expectStatus(await cw.world.as.communeSubmitter.get(`/submissions/${id}`), 200);
       expect(sub).toMatchObject({ state: 'approved', period: NOMINATION_PERIOD, multiplePerPeriod: true });
     }
     const after = await rollup();
@@ -389,7 +401,10 @@ describe('commendations: commune → district batch → province → disclosure 
 
   it('two decisions signed at once get consecutive numbers, no duplicate, no gap', async () => {
     const d = await discloseAndEnd([b, c], 'Danh sách đề nghị khen thưởng cá nhân');
-    const staff = expectStatus(await w.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`), 200);
+    const staff = expectStatus(
+      await cw.world.as.secretariat.get(`/commendations/disclosures/${String(d.id)}`),
+      200,
+    );
     await endDisclosure(staff.disclosure as Record<string, unknown>);
     const sessions = [
       await openSession([b], 'Phiên xét thứ hai'),
@@ -397,41 +412,41 @@ describe('commendations: commune → district batch → province → disclosure 
     ];
     for (const [i, s] of sessions.entries()) {
       await voteAll(String(s.id), i === 0 ? b : c, ['agree', 'agree', 'agree']);
-      expectStatus(await w.as.secretariat.post(`/commendations/sessions/${String(s.id)}/close`), 200);
+      expectStatus(await cw.world.as.secretariat.post(`/commendations/sessions/${String(s.id)}/close`), 200);
     }
     const signed = await Promise.all(
-      sessions.map((s) => w.as.chair.post(`/commendations/sessions/${String(s.id)}/decision`)),
+      sessions.map((s) => cw.world.as.chair.post(`/commendations/sessions/${String(s.id)}/decision`)),
     );
     const numbers = signed.map((r) => expectStatus(r, 201).number as number).sort();
     expect(numbers).toEqual([2, 3]);
     const year = String((decisionA.signedOn as string).slice(0, 4));
-    const register = expectStatus(await w.as.chair.get(`/commendations/register?year=${year}`), 200);
+    const register = expectStatus(await cw.world.as.chair.get(`/commendations/register?year=${year}`), 200);
     expect(register.checks).toEqual([{ issuingBodyId: 'ubnd-tinh', ok: true, gaps: [], duplicates: [] }]);
     expect((register.entries as unknown[]).length).toBe(3);
   });
 
   it('revokes an award: both records kept, the number continues the sequence, the public page shows it', async () => {
     const id = String(decisionA.id);
-    const bad = await w.as.secretariat.post(`/commendations/decisions/${id}/revocations`, {
+    const bad = await cw.world.as.secretariat.post(`/commendations/decisions/${id}/revocations`, {
       nominationId: nominationA,
       reason: 'Kê khai không trung thực',
     });
     expect(bad.status).toBe(404);
     const rev = expectStatus(
-      await w.as.chair.post(`/commendations/decisions/${id}/revocations`, {
+      await cw.world.as.chair.post(`/commendations/decisions/${id}/revocations`, {
         nominationId: nominationA,
         reason: 'Phát hiện kê khai thành tích không trung thực',
       }),
       201,
     );
     expect(rev.numberText).toBe('04/QĐ-UBND');
-    const full = expectStatus(await w.as.chair.get(`/commendations/decisions/${id}`), 200);
+    const full = expectStatus(await cw.world.as.chair.get(`/commendations/decisions/${id}`), 200);
     expect((full.decision as Record<string, unknown>).numberText).toBe('01/QĐ-UBND');
     expect((full.revocations as unknown[]).length).toBe(1);
-    const pub = expectStatus(await w.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
+    const pub = expectStatus(await cw.world.anonymous.get(`/public/${DEMO_TENANT}/decisions/${id}`), 200);
     const awardee = (pub.byUnit as { awardees: Record<string, unknown>[] }[])[0]?.awardees[0];
     expect(awardee).toMatchObject({ revoked: true, revocationNumber: '04/QĐ-UBND' });
-    const again = await w.as.chair.post(`/commendations/decisions/${id}/revocations`, {
+    const again = await cw.world.as.chair.post(`/commendations/decisions/${id}/revocations`, {
       nominationId: nominationA,
       reason: 'Lặp lại',
     });
@@ -439,41 +454,28 @@ describe('commendations: commune → district batch → province → disclosure 
   });
 
   it('a returned tờ trình sends every member back to its author with the reason, and tells the district', async () => {
-    const id = await fileNomination(w.as.communeSubmitter, {
+    const id = await fileNomination(cw.world.as.communeSubmitter, {
       kind: 'individual',
       name: 'Phạm Văn Dũng',
       position: 'Cán bộ Công an phường',
       awardTypeId: 'giay_khen_bcd_tinh',
     });
-    const created = expectStatus(
-      await w.as.districtReviewer.post('/commendations/batches', {
-        campaignId: COMMEND_CAMPAIGN,
-        nominationIds: [id],
-      }),
-      201,
-    );
-    const batch = created.batch as { id: string; version: number };
-    const sent = expectStatus(
-      await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
-        expectedVersion: batch.version,
-      }),
-      200,
-    );
-    const stale = await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+    const { batch, sent } = await consolidateAndSend(cw.world, [id]);
+    const stale = await cw.world.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
       type: 'approve',
       expectedVersion: batch.version,
     });
     expect(stale.status).toBe(409);
     expect(
       (
-        await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+        await cw.world.as.districtReviewer.post(`/commendations/batches/${batch.id}/decision`, {
           type: 'approve',
           expectedVersion: sent.version,
         })
       ).status,
     ).toBe(403);
     const returned = expectStatus(
-      await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
+      await cw.world.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
         type: 'return',
         reason: 'Bổ sung báo cáo thành tích có xác nhận',
         expectedVersion: sent.version,
@@ -481,12 +483,14 @@ describe('commendations: commune → district batch → province → disclosure 
       200,
     );
     expect(returned.state).toBe('returned');
-    const sub = expectStatus(await w.as.communeSubmitter.get(`/submissions/${id}`), 200);
+    const sub = expectStatus(await cw.world.as.communeSubmitter.get(`/submissions/${id}`), 200);
     expect(JSON.stringify(sub)).toContain('"returned"');
-    const notes = expectStatus(await w.as.districtReviewer.get('/commendations/notifications'), 200);
+    const notes = expectStatus(await cw.world.as.districtReviewer.get('/commendations/notifications'), 200);
     expect(JSON.stringify(notes.items)).toContain('Bổ sung báo cáo thành tích có xác nhận');
     const records = expectStatus(
-      await w.as.secretariat.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=returned`),
+      await cw.world.as.secretariat.get(
+        `/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=returned`,
+      ),
       200,
     );
     expect((records.items as { nominationId: string }[]).map((r) => r.nominationId)).toContain(id);
@@ -496,7 +500,7 @@ describe('commendations: commune → district batch → province → disclosure 
     const expectRefused = (status: number) => expect([403, 404]).toContain(status);
     expectRefused(
       (
-        await w.as.communeSubmitter.post('/commendations/batches', {
+        await cw.world.as.communeSubmitter.post('/commendations/batches', {
           campaignId: COMMEND_CAMPAIGN,
           nominationIds: [],
         })
@@ -504,7 +508,7 @@ describe('commendations: commune → district batch → province → disclosure 
     );
     expectRefused(
       (
-        await w.as.provinceReviewer.post('/commendations/disclosures', {
+        await cw.world.as.provinceReviewer.post('/commendations/disclosures', {
           campaignId: COMMEND_CAMPAIGN,
           title: 'Danh sách thử',
           nominationIds: ['x'],
@@ -513,7 +517,7 @@ describe('commendations: commune → district batch → province → disclosure 
     );
     expectRefused(
       (
-        await w.as.chair.post('/commendations/sessions', {
+        await cw.world.as.chair.post('/commendations/sessions', {
           campaignId: COMMEND_CAMPAIGN,
           issuingBodyId: 'ubnd-tinh',
           title: 'Phiên thử',
@@ -523,34 +527,35 @@ describe('commendations: commune → district batch → province → disclosure 
       ).status,
     );
     expectRefused(
-      (await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/disclosures`)).status,
+      (await cw.world.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/disclosures`))
+        .status,
     );
     expectRefused(
       (
-        await w.as.communeSubmitter.get(
+        await cw.world.as.communeSubmitter.get(
           `/commendations/campaigns/${COMMEND_CAMPAIGN}/nominations?stage=awarded`,
         )
       ).status,
     );
     expectRefused(
       (
-        await w.as.districtReviewer.get(
+        await cw.world.as.districtReviewer.get(
           `/commendations/campaigns/${COMMEND_CAMPAIGN}/batches?scope=submitted`,
         )
       ).status,
     );
     const mine = expectStatus(
-      await w.as.otherDistrictReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      await cw.world.as.otherDistrictReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
       200,
     );
     expect(mine.items).toEqual([]);
     // The admin may change the rules: a stored configuration replaces the built-in one.
     const config = expectStatus(
-      await w.as.admin.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`),
+      await cw.world.as.admin.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`),
       200,
     );
     const stored = expectStatus(
-      await w.as.admin.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, {
+      await cw.world.as.admin.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, {
         ...config,
         holidays: ['2026-12-31'],
       }),
@@ -558,31 +563,32 @@ describe('commendations: commune → district batch → province → disclosure 
     );
     expect(stored.holidays).toEqual(['2026-12-31']);
     expectRefused(
-      (await w.as.secretariat.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, config)).status,
+      (await cw.world.as.secretariat.put(`/commendations/campaigns/${COMMEND_CAMPAIGN}/config`, config))
+        .status,
     );
   });
 
   it('an Idempotency-Key replayed on a write answers the first answer and writes nothing more', async () => {
-    const id = await fileNomination(w.as.communeSubmitter, {
+    const id = await fileNomination(cw.world.as.communeSubmitter, {
       kind: 'individual',
       name: 'Vũ Thị Hoa',
       position: 'Cán bộ Công an phường',
       awardTypeId: 'giay_khen_bcd_tinh',
     });
     const before = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      await cw.world.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
       200,
     );
     const key = { 'idempotency-key': 'commend-replay-0001' };
     const body = { campaignId: COMMEND_CAMPAIGN, nominationIds: [id], reference: '77/TTr-UBND' };
     const answers = [];
     for (let i = 0; i < 3; i++)
-      answers.push(await w.as.districtReviewer.post('/commendations/batches', body, key));
+      answers.push(await cw.world.as.districtReviewer.post('/commendations/batches', body, key));
     const ids = answers.map((a) => (expectStatus(a, 201).batch as { id: string }).id);
     expect(new Set(ids).size).toBe(1);
     expect(answers[1]?.headers.get('idempotent-replayed')).toBe('true');
     const after = expectStatus(
-      await w.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
+      await cw.world.as.districtReviewer.get(`/commendations/campaigns/${COMMEND_CAMPAIGN}/batches`),
       200,
     );
     expect((after.items as unknown[]).length).toBe((before.items as unknown[]).length + 1);

@@ -215,16 +215,20 @@ export const completeNomination = async (
   return id;
 };
 
-/** The district puts nominations into one tờ trình and sends it; the province approves it. */
-export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
-  const created = expectStatus(
+/** The district drafts one tờ trình of `ids` (with its reference number, if given): the answer, with its findings. */
+export const draftBatch = async (w: ApiWorld, ids: string[], reference?: string) =>
+  expectStatus(
     await w.as.districtReviewer.post('/commendations/batches', {
       campaignId: COMMEND_CAMPAIGN,
       nominationIds: ids,
-      reference: '12/TTr-UBND',
+      ...(reference ? { reference } : {}),
     }),
     201,
   );
+
+/** The district puts nominations into one tờ trình (with its reference number, if given) and sends it. */
+export const consolidateAndSend = async (w: ApiWorld, ids: string[], reference?: string) => {
+  const created = await draftBatch(w, ids, reference);
   const batch = created.batch as { id: string; version: number };
   const sent = expectStatus(
     await w.as.districtReviewer.post(`/commendations/batches/${batch.id}/submit`, {
@@ -232,6 +236,12 @@ export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
     }),
     200,
   );
+  return { batch, sent };
+};
+
+/** The district puts nominations into one tờ trình and sends it; the province approves it. */
+export const consolidateAndApprove = async (w: ApiWorld, ids: string[]) => {
+  const { batch, sent } = await consolidateAndSend(w, ids, '12/TTr-UBND');
   const approved = expectStatus(
     await w.as.provinceReviewer.post(`/commendations/batches/${batch.id}/decision`, {
       type: 'approve',

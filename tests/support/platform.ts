@@ -23,7 +23,7 @@ import { inject } from 'vitest';
  */
 export { createAppClient } from '@thidua/functions/local/bootstrap';
 export { emulatorClients } from '@thidua/functions/local/clients';
-export type { Platform, PlatformOptions, WebConfig } from '@thidua/functions/local/platform';
+export type { Platform, PlatformOptions } from '@thidua/functions/local/platform';
 export { startPlatform } from '@thidua/functions/local/platform';
 export { createPoolUser, type PoolUser } from '@thidua/functions/local/pool-users';
 export {
@@ -34,6 +34,7 @@ export {
   demoUsers,
   PROVINCE_ID,
 } from '@thidua/functions/local/seed-data';
+export type { WebConfig } from '@thidua/shared/web-config';
 
 export interface TestPlatformOptions extends Partial<PlatformOptions> {
   /**

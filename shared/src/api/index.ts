@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Id, Instant, TenantId } from '../common';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_SCAN_STATES } from '../forms';
-import { Period, Submission, SubmissionState, type WorkflowActionType, WorkflowEvent } from '../workflow';
+import { Period, Submission, SubmissionState, WorkflowEvent, workflowActionTypes } from '../workflow';
 
 /**
  * The views the API answers with, as zod schemas: the Lambdas build their responses (and the OpenAPI
@@ -37,15 +37,7 @@ export const SubmissionSummary = z.object({
 export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
 
 /** The workflow actions a caller may be offered on a submission. */
-export const SubmissionActionType = z.enum([
-  'submit',
-  'sign_off',
-  'approve',
-  'return',
-  'reject',
-  'withdraw',
-  'reopen',
-] as const satisfies readonly WorkflowActionType[]);
+export const SubmissionActionType = z.enum(workflowActionTypes);
 
 /** A submission as the API shows it: the stored submission and what the caller may do with it now. */
 /**

@@ -25,14 +25,13 @@ import {
 } from '../commendation';
 import { Id } from '../common';
 import { Reason } from '../workflow';
-import { CampaignParams, defineRoute } from './kernel';
+import { CampaignParams, DecisionParams, defineRoute } from './kernel';
 
 /** Contracts of the `commendations` routes (nominations, tờ trình, disclosures, the council, decisions). */
 const CampaignParam = CampaignParams;
 const BatchParam = z.object({ batchId: Id });
 const DisclosureParam = z.object({ disclosureId: Id });
 const SessionParam = z.object({ sessionId: Id });
-const DecisionParam = z.object({ decisionId: Id });
 const NominationParam = z.object({ nominationId: Id });
 const Version = z.object({ expectedVersion: z.number().int().min(1) });
 const Findings = BatchFindings;
@@ -469,7 +468,7 @@ export const getDecision = defineRoute({
   auth: 'user',
   operationId: 'getDecision',
   summary: 'Một quyết định và các quyết định thu hồi',
-  params: DecisionParam,
+  params: DecisionParams,
   response: DecisionWithRevocations,
   errors: [404],
 });
@@ -488,7 +487,7 @@ export const getDecisionCertificates = defineRoute({
   auth: 'user',
   operationId: 'getDecisionCertificates',
   summary: 'In bằng khen, giấy khen lên phôi',
-  params: DecisionParam,
+  params: DecisionParams,
   query: z.object({ blankId: Id, nominationId: Id.optional() }),
   response: PrintableHtml,
   errors: [404, 422],
@@ -514,7 +513,7 @@ export const revokeAward = defineRoute({
   operationId: 'revokeAward',
   summary: 'Thu hồi khen thưởng',
   idempotencyPrecheck: true,
-  params: DecisionParam,
+  params: DecisionParams,
   body: z.object({
     nominationId: Id,
     reason: Reason,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { Decision, Download, OcspFacts } from '../commendation';
 import { Id } from '../common';
 import { NomineeImportReport } from '../nominee-import/report';
-import { defineRoute } from './kernel';
+import { DecisionParams, defineRoute } from './kernel';
 import { SubmissionParams } from './submissions';
 
 /**
@@ -26,8 +26,6 @@ export const getSubmissionPdf = defineRoute({
   errors: [404],
 });
 
-const DecisionParam = z.object({ decisionId: Id });
-
 export const getDecisionPdf = defineRoute({
   method: 'GET',
   path: '/commendations/decisions/{decisionId}/pdf',
@@ -35,7 +33,7 @@ export const getDecisionPdf = defineRoute({
   auth: 'user',
   operationId: 'getDecisionPdf',
   summary: 'The decision as PDF (the file the signer signs), made once from the stored document',
-  params: DecisionParam,
+  params: DecisionParams,
   response: Download,
   errors: [404],
 });
@@ -114,7 +112,7 @@ export const getDecisionDocument = defineRoute({
   auth: 'user',
   operationId: 'getDecisionDocument',
   summary: 'Tải quyết định (DOCX) hoặc danh sách (XLSX)',
-  params: DecisionParam,
+  params: DecisionParams,
   query: z.object({ format: z.enum(['docx', 'xlsx']).default('docx') }),
   response: Download,
   errors: [404],
@@ -165,7 +163,7 @@ export const checkDecisionSignature = defineRoute({
   operationId: 'checkDecisionSignature',
   summary:
     "Verify a signed PDF of the decision: PAdES signature, certificate valid at signing time, chain to the deployment's trusted roots, signed content = the generated PDF",
-  params: DecisionParam,
+  params: DecisionParams,
   body: SignedPdfBody,
   response: SignatureCheck,
   errors: [403, 404, 422],
@@ -180,7 +178,7 @@ export const issueSignedDecision = defineRoute({
   auth: 'user',
   operationId: 'issueSignedDecision',
   summary: 'Upload the signed PDF of a numbered decision; verified, it issues the decision (ADR 0032)',
-  params: DecisionParam,
+  params: DecisionParams,
   body: SignedPdfBody,
   response: Decision,
   errors: [403, 404, 409, 422],
@@ -194,7 +192,7 @@ export const signDecisionOnServer = defineRoute({
   auth: 'user',
   operationId: 'signDecisionOnServer',
   summary: "Sign a numbered decision with the deployment's key (AWS KMS) and issue it (its signer only)",
-  params: DecisionParam,
+  params: DecisionParams,
   response: Decision,
   errors: [403, 404, 409, 422],
   description: '409 no_server_signer: triển khai không có khóa ký.',
@@ -230,7 +228,7 @@ export const getDecisionCertificatesPdf = defineRoute({
   operationId: 'getDecisionCertificatesPdf',
   summary:
     'Certificates (bằng khen, giấy khen) of a signed decision as PDF on a pre-printed blank: one page per awardee',
-  params: DecisionParam,
+  params: DecisionParams,
   query: z.object({ blankId: Id, nominationId: Id.optional() }),
   response: CertificatePdf,
   errors: [403, 404, 422],

@@ -209,6 +209,8 @@ export const PageQuery = z.object({
 export const QueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const CampaignParams = z.object({ campaignId: Id });
+/** A commendation decision's routes: the commendations group's and the documents group's alike. */
+export const DecisionParams = z.object({ decisionId: Id });
 
 /**
  * Whether an answer is one the contract documents: its status is listed, a JSON success body parses with

@@ -204,14 +204,7 @@ export const ComputedField = z
   });
 
 export const Field = z.discriminatedUnion('type', [
-  TextField,
-  LongTextField,
-  IntegerField,
-  DecimalField,
-  DateField,
-  SelectField,
-  MultiSelectField,
-  YesNoField,
+  ...ColumnField.options,
   FileField,
   TableField,
   ScoreField,

@@ -41,6 +41,10 @@ export const WorkflowAction = z.discriminatedUnion('type', [
 ]);
 export type WorkflowAction = z.infer<typeof WorkflowAction>;
 export type WorkflowActionType = WorkflowAction['type'];
+/** The workflow's action names, in its order: the API's offered actions, the events and the tests list them from here. */
+export const workflowActionTypes: readonly WorkflowActionType[] = WorkflowAction.options.map(
+  (o) => o.shape.type.value,
+);
 
 /** Where a submission stands: its state and, while in review, the index of the reviewing level. */
 export const Position = z.object({ state: SubmissionState, level: z.number().int().min(0).nullable() });
@@ -106,13 +110,7 @@ export const WorkflowEvent = z.object({
   action: z.enum([
     'create',
     'save',
-    'submit',
-    'sign_off',
-    'approve',
-    'return',
-    'reject',
-    'withdraw',
-    'reopen',
+    ...workflowActionTypes,
     /** An evidence file checked and accepted (no change of state): its SHA-256 enters the chain. */
     'attach',
     /** The "Mật" flag set or lifted (no change of state); `reason` says which and why. */

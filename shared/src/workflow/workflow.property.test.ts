@@ -14,7 +14,7 @@ import type { Identity, Role, Unit } from '../org/schema';
 import { identity, threeTierWorld, twoTierWorld } from '../testing/worlds';
 import { defaultWorkflowRules, type WorkflowRules } from './rules';
 import { createDraft, saveDraft, type TransitionResult, transition } from './transition';
-import type { Submission, SubmissionState, WorkflowActionType } from './types';
+import { type Submission, type SubmissionState, type WorkflowActionType, workflowActionTypes } from './types';
 
 const RUNS_PER_HIERARCHY = 10_000;
 const template = (() => {
@@ -24,16 +24,7 @@ const template = (() => {
 })();
 
 type StepKind = WorkflowActionType | 'save';
-const stepKinds: StepKind[] = [
-  'save',
-  'submit',
-  'sign_off',
-  'approve',
-  'return',
-  'reject',
-  'withdraw',
-  'reopen',
-];
+const stepKinds: StepKind[] = ['save', ...workflowActionTypes];
 
 interface Step {
   /** `turn`: an actor of the unit whose turn it is (picked by `pick`); `any`: anyone in the pool. */

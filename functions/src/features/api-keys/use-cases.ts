@@ -9,6 +9,7 @@ import {
 import { requireAllowed } from '../../kernel/access';
 import type { TxItem } from '../../kernel/data/transact';
 import { Conflict, Forbidden, NotFound } from '../../kernel/http/errors';
+import type { Seal } from '../../kernel/http/idempotency';
 import { newId } from '../../kernel/ids';
 import type { AuditActor } from '../audit/chains';
 import { type CommendationDeps, provinceResource } from '../commendations/context';
@@ -36,7 +37,7 @@ export const createApiKey = async (
   identity: Identity,
   input: ApiKeyInput,
   now: Date,
-  remember: (answer: { key: ApiKeyView; secret: string }) => TxItem[],
+  remember: Seal<{ key: ApiKeyView; secret: string }>,
 ): Promise<{ key: ApiKeyView; secret: string }> => {
   await administer(d, identity, 'administer');
   const id = newId(now);
@@ -84,7 +85,7 @@ export const revokeApiKey = async (
   identity: Identity,
   keyId: string,
   now: Date,
-  remember: (answer: ApiKeyView) => TxItem[],
+  remember: Seal<ApiKeyView>,
 ): Promise<ApiKeyView> => {
   await administer(d, identity, 'administer');
   const current = await d.apiKeys.get(identity.tenantId, keyId);

@@ -13,9 +13,10 @@ import { campaignBuilderContracts as c } from '@thidua/shared/contracts';
 import type { Identity } from '@thidua/shared/org';
 import { indexUnits } from '@thidua/shared/org';
 import { requireAction } from '../../kernel/access';
-import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
+import type { Seal } from '../../kernel/http/idempotency';
 import { created, ok } from '../../kernel/http/response';
 import { type RouteImpl, userRoute } from '../../kernel/http/route';
 import { provinceResource } from '../commendations/context';
@@ -79,7 +80,7 @@ export interface Publication {
   identity: Identity;
   now: Date;
   /** The idempotency record of the request, given the version written. */
-  remember: (v: CampaignVersion) => TxItem[];
+  remember: Seal<CampaignVersion>;
 }
 
 /**

@@ -28,8 +28,8 @@ import { signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { holdItem, releaseItem } from './holds';
 import { batchResource, loadBatch } from './loaders';
-import { checkRules, factsOf, newRecord, throwIfViolations } from './nominations';
-import { type Seal, writeGroups, writeOnce } from './tx';
+import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
+import { commitAct, type Seal, writeGroups } from './tx';
 
 /** Applies a lifecycle action to a tờ trình, or throws its refusal (409 carries the current one). */
 const moveBatch = (
@@ -219,39 +219,28 @@ export const createBatch = async (
   if (!r.ok) throw fromLifecycleError(r.error);
   const result = { batch: r.batch, findings: findingsOf(checks) };
   const ids = r.batch.entries.map((e) => e.nominationId);
-  await writeOnce(
-    d,
-    [
-      d.commendations.putBatch(r.batch, null),
-      ...holds(d, r.batch, ids, []),
-      ...seal(result),
-      ...(await d.audit.record(identity, {
-        kind: 'batch',
-        subject: r.batch,
-        action: 'created',
-        summary: `Lập tờ trình (${ids.length} trường hợp)`,
-      })),
-    ],
-    'Tờ trình',
-    heldElsewhere(ids, 1),
-  );
-  return result;
+  return commitAct(d, identity, seal, {
+    effect: [d.commendations.putBatch(r.batch, null), ...holds(d, r.batch, ids, [])],
+    result,
+    audit: {
+      kind: 'batch',
+      subject: r.batch,
+      action: 'created',
+      summary: `Lập tờ trình (${ids.length} trường hợp)`,
+    },
+    what: 'Tờ trình',
+    refused: heldElsewhere(ids, 1),
+  });
 };
 
 const entriesOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]): ListEntry[] =>
-  checks.map(({ facts, result }) => ({
-    nominationId: facts.id,
-    unitId: facts.unitId,
-    unitName: facts.unitName,
-    nomineeKind: facts.nomineeKind,
-    nomineeName: facts.nomineeName,
-    nomineeTitle: facts.nomineeTitle,
-    nomineeUnitName: facts.nomineeUnitName,
-    ...(facts.nomineeGender ? { nomineeGender: facts.nomineeGender } : {}),
-    ...(facts.nomineeBirthDate ? { nomineeBirthDate: facts.nomineeBirthDate } : {}),
-    awardTypeId: facts.awardTypeId,
-    awardTypeName: result.awardType?.name ?? facts.awardTypeId,
-  }));
+  checks.map(({ facts, result }) =>
+    listEntryOf({
+      ...facts,
+      nominationId: facts.id,
+      awardTypeName: result.awardType?.name ?? facts.awardTypeId,
+    }),
+  );
 
 export const findingsOf = (checks: readonly { facts: NominationFacts; result: RuleCheckResult }[]) =>
   checks.map(({ facts, result }) => ({
@@ -284,23 +273,18 @@ export const updateBatch = async (
   const result = { batch: next, findings: findingsOf(checks) };
   const ids = next.entries.map((e) => e.nominationId);
   const dropped = b.entries.map((e) => e.nominationId).filter((n) => !ids.includes(n));
-  await writeOnce(
-    d,
-    [
-      d.commendations.putBatch(next, b.version),
-      ...holds(d, next, ids, dropped),
-      ...seal(result),
-      ...(await d.audit.record(identity, {
-        kind: 'batch',
-        subject: next,
-        action: 'updated',
-        summary: `Sửa tờ trình (${ids.length} trường hợp)`,
-      })),
-    ],
-    'Tờ trình',
-    heldElsewhere(ids, 1),
-  );
-  return result;
+  return commitAct(d, identity, seal, {
+    effect: [d.commendations.putBatch(next, b.version), ...holds(d, next, ids, dropped)],
+    result,
+    audit: {
+      kind: 'batch',
+      subject: next,
+      action: 'updated',
+      summary: `Sửa tờ trình (${ids.length} trường hợp)`,
+    },
+    what: 'Tờ trình',
+    refused: heldElsewhere(ids, 1),
+  });
 };
 
 /** Applies one workflow action to a member and returns the items of its one transition. */
@@ -387,9 +371,8 @@ export const submitBatch = async (
   await storeDocument(d.documents, docKey, model);
   // The members moved in their own transactions, each conditioned on the state it left: a replay finds
   // them done. The answer is stored with the batch's own move, the effect the request is about.
-  await writeOnce(
-    d,
-    [
+  return commitAct(d, identity, seal, {
+    effect: [
       d.commendations.putBatch(submitted, b.version),
       // The province's reviewers and secretariat hear of it (issue 16), in the same transaction.
       ...outboxItems(d.config.tableName, [
@@ -400,17 +383,16 @@ export const submitBatch = async (
           at,
         }),
       ]),
-      ...seal(submitted),
-      ...(await d.audit.record(identity, {
-        kind: 'batch',
-        subject: submitted,
-        action: 'submit',
-        summary: 'Gửi tờ trình lên cấp tỉnh',
-      })),
     ],
-    'Tờ trình',
-  );
-  return submitted;
+    result: submitted,
+    audit: {
+      kind: 'batch',
+      subject: submitted,
+      action: 'submit',
+      summary: 'Gửi tờ trình lên cấp tỉnh',
+    },
+    what: 'Tờ trình',
+  });
 };
 
 /**
@@ -485,23 +467,17 @@ export const decideBatch = async (
         ]
       : [];
   // Decided, the tờ trình lets its nominations go: a returned one may be sent again in another.
-  await writeOnce(
-    d,
-    [
-      d.commendations.putBatch(decided, b.version),
-      ...notify,
-      ...holds(d, b, [], ids),
-      ...seal(decided),
-      ...(await d.audit.record(identity, {
-        kind: 'batch',
-        subject: decided,
-        action: decided.state,
-        summary: `Cấp tỉnh xét tờ trình: ${decided.state}`,
-      })),
-    ],
-    'Tờ trình',
-  );
-  return decided;
+  return commitAct(d, identity, seal, {
+    effect: [d.commendations.putBatch(decided, b.version), ...notify, ...holds(d, b, [], ids)],
+    result: decided,
+    audit: {
+      kind: 'batch',
+      subject: decided,
+      action: decided.state,
+      summary: `Cấp tỉnh xét tờ trình: ${decided.state}`,
+    },
+    what: 'Tờ trình',
+  });
 };
 
 export { batchResource, loadBatch };

@@ -31,7 +31,7 @@ import { signingModeOf } from './issuing';
 import { loadSession, sessionResource } from './loaders';
 import { approvedNominations, approvedRecord, throwIfViolations } from './nominations';
 import { nextInRegister, registerModeOf, storedIssuingBody } from './register';
-import { type Seal, transactWithRetry, writeOnce } from './tx';
+import { actItems, commitAct, type Seal } from './tx';
 
 /**
  * The sign transaction carries the counter, the decision, the session, one record per agenda item and one
@@ -209,9 +209,8 @@ export const openSession = async (
     decisionId: null,
     version: 1,
   };
-  await writeOnce(
-    d,
-    [
+  return commitAct(d, identity, seal, {
+    effect: [
       d.commendations.putSession(session, null),
       // Each member is asked for a ballot (issue 16): one outbox item, in the same transaction.
       ...outboxItems(d.config.tableName, [
@@ -228,17 +227,16 @@ export const openSession = async (
           p.expectedVersion,
         ),
       ),
-      ...seal(session),
-      ...(await d.audit.record(identity, {
-        kind: 'session',
-        subject: session,
-        action: 'created',
-        summary: `Mở phiên họp, ${prepared.length} trường hợp`,
-      })),
     ],
-    'Phiên họp',
-  );
-  return session;
+    result: session,
+    audit: {
+      kind: 'session',
+      subject: session,
+      action: 'created',
+      summary: `Mở phiên họp, ${prepared.length} trường hợp`,
+    },
+    what: 'Phiên họp',
+  });
 };
 
 /**
@@ -307,28 +305,25 @@ export const castBallot = async (
   const valid = moveSession(s, { type: 'vote', paper }, identity, now).paper ?? paper;
   const votedAt = now.toISOString();
   const cast: BallotCast = { sessionId: s.id, voted: true, votedAt };
-  try {
-    const voter = { userId: identity.userId, name: await displayName(d, identity), votedAt };
-    await transactWithRetry(d, [
-      ...d.commendations.voteItems(s, voter, randomUUID(), valid),
-      ...seal(cast),
-      // THAT the member voted, in a chain of its own; the paper is anonymous and never chained.
-      ...(await d.audit.record(identity, {
-        kind: 'vote',
-        subject: { ...voter, tenantId: s.tenantId, sessionId: s.id, campaignId: s.campaignId },
-        action: 'created',
-        summary: `${voter.name} đã bỏ phiếu`,
-      })),
-    ]);
-  } catch (err) {
-    if (!(err instanceof TransactionRefused)) throw err;
-    if (err.reasonAt(1)?.code === 'ConditionalCheckFailed')
-      throw new Conflict('Bạn đã bỏ phiếu trong phiên họp này', undefined, 'already_voted');
-    if (err.reasonAt(0)?.code === 'ConditionalCheckFailed')
-      throw new Conflict('Phiên họp đã kết thúc bỏ phiếu', undefined, 'session_closed');
-    throw new Conflict('Hệ thống đang bận, vui lòng bỏ phiếu lại');
-  }
-  return cast;
+  const voter = { userId: identity.userId, name: await displayName(d, identity), votedAt };
+  return commitAct(d, identity, seal, {
+    effect: d.commendations.voteItems(s, voter, randomUUID(), valid),
+    result: cast,
+    // THAT the member voted, in a chain of its own; the paper is anonymous and never chained.
+    audit: {
+      kind: 'vote',
+      subject: { ...voter, tenantId: s.tenantId, sessionId: s.id, campaignId: s.campaignId },
+      action: 'created',
+      summary: `${voter.name} đã bỏ phiếu`,
+    },
+    what: 'Phiếu bầu',
+    refused: (err) =>
+      err.reasonAt(1)?.code === 'ConditionalCheckFailed'
+        ? new Conflict('Bạn đã bỏ phiếu trong phiên họp này', undefined, 'already_voted')
+        : err.reasonAt(0)?.code === 'ConditionalCheckFailed'
+          ? new Conflict('Phiên họp đã kết thúc bỏ phiếu', undefined, 'session_closed')
+          : new Conflict('Hệ thống đang bận, vui lòng bỏ phiếu lại'),
+  });
 };
 
 /**
@@ -429,28 +424,33 @@ export const closeSession = async (
       return d.commendations.putRecord(next, rec.version);
     });
     try {
-      await transactWrite(d.commendations.ref.client, [
-        d.commendations.closeSessionItem(closed, s.ballotCount),
-        ...minutes.claim(`minutes#${s.id}`, at),
-        ...recordItems,
-        // Counted, the decision awaits its signer (issue 16): in the close's own transaction.
-        ...outboxItems(d.config.tableName, [
-          decisionToSignIntent({
-            session: closed,
-            signerUnitId: (await rootUnit(d, identity.tenantId)).id,
-            issuingBodyName: body.name,
-            naming: { campaignId: campaign.id, campaignTitle: campaign.title },
-            at,
-          }),
-        ]),
-        ...seal(closed),
-        ...(await d.audit.record(identity, {
-          kind: 'session',
-          subject: closed,
-          action: 'close',
-          summary: `Kết thúc bỏ phiếu: ${s.ballotCount} phiếu, ${results.filter((r) => r.passed).length}/${results.length} trường hợp đạt`,
-        })),
-      ]);
+      await transactWrite(
+        d.commendations.ref.client,
+        await actItems(d, identity, seal, {
+          effect: [
+            d.commendations.closeSessionItem(closed, s.ballotCount),
+            ...minutes.claim(`minutes#${s.id}`, at),
+            ...recordItems,
+            // Counted, the decision awaits its signer (issue 16): in the close's own transaction.
+            ...outboxItems(d.config.tableName, [
+              decisionToSignIntent({
+                session: closed,
+                signerUnitId: (await rootUnit(d, identity.tenantId)).id,
+                issuingBodyName: body.name,
+                naming: { campaignId: campaign.id, campaignTitle: campaign.title },
+                at,
+              }),
+            ]),
+          ],
+          result: closed,
+          audit: {
+            kind: 'session',
+            subject: closed,
+            action: 'close',
+            summary: `Kết thúc bỏ phiếu: ${s.ballotCount} phiếu, ${results.filter((r) => r.passed).length}/${results.length} trường hợp đạt`,
+          },
+        }),
+      );
       return closed;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;

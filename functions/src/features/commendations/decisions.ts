@@ -27,7 +27,7 @@ import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { listEntryOf } from './nominations';
 import { nextInRegister, storedIssuingBody } from './register';
-import type { Seal } from './tx';
+import { actItems, type Seal } from './tx';
 
 /** The decision's lines from a counted session; 422 when nobody reached the threshold. */
 const sessionEntries = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
@@ -190,20 +190,27 @@ export const signDecision = async (
       ...(mode === 'paper' ? publicationItems(d, decision, now) : []),
     ];
     try {
-      await transactWrite(d.commendations.ref.client, [
-        ...items,
-        ...seal(decision),
-        ...(await d.audit.record(
-          identity,
-          {
-            kind: 'decision',
-            subject: decision,
-            action: 'created',
-            summary: numberingSummary(mode, numberText),
-          },
-          { kind: 'session', subject: decided, action: 'decided', summary: `Ra quyết định số ${numberText}` },
-        )),
-      ]);
+      await transactWrite(
+        d.commendations.ref.client,
+        await actItems(d, identity, seal, {
+          effect: items,
+          result: decision,
+          audit: [
+            {
+              kind: 'decision',
+              subject: decision,
+              action: 'created',
+              summary: numberingSummary(mode, numberText),
+            },
+            {
+              kind: 'session',
+              subject: decided,
+              action: 'decided',
+              summary: `Ra quyết định số ${numberText}`,
+            },
+          ],
+        }),
+      );
       return decision;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;
@@ -318,39 +325,50 @@ export const revokeAward = async (
     );
     const title = `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`;
     try {
-      await transactWrite(d.commendations.ref.client, [
-        ...registered.claim(`revocation#${revocation.id}`, at),
-        d.commendations.putRevocation(revocation),
-        d.commendations.putRecord(
-          { ...rec, stage: revoked.stage, outcomeReason: reason, updatedAt: at, version: rec.version + 1 },
-          rec.version,
-        ),
-        d.commendations.putNotification({
-          tenantId: identity.tenantId,
-          unitId: rec.unitId,
-          id: newId(now),
-          kind: 'revocation',
-          refId: revocation.id,
-          title,
-          at,
+      await transactWrite(
+        d.commendations.ref.client,
+        await actItems(d, identity, seal, {
+          effect: [
+            ...registered.claim(`revocation#${revocation.id}`, at),
+            d.commendations.putRevocation(revocation),
+            d.commendations.putRecord(
+              {
+                ...rec,
+                stage: revoked.stage,
+                outcomeReason: reason,
+                updatedAt: at,
+                version: rec.version + 1,
+              },
+              rec.version,
+            ),
+            d.commendations.putNotification({
+              tenantId: identity.tenantId,
+              unitId: rec.unitId,
+              id: newId(now),
+              kind: 'revocation',
+              refId: revocation.id,
+              title,
+              at,
+            }),
+            ...unitEventOutbox(d.config.tableName, {
+              tenantId: identity.tenantId,
+              kind: 'decision_revoked',
+              eventId: revocation.id,
+              unitIds: [rec.unitId],
+              title,
+              reason,
+              at,
+            }),
+          ],
+          result: revocation,
+          audit: {
+            kind: 'revocation',
+            subject: { ...revocation, campaignId: decision.campaignId },
+            action: 'created',
+            summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}${legalBasis ? ` (căn cứ: ${legalBasis.trim()})` : ''}`,
+          },
         }),
-        ...unitEventOutbox(d.config.tableName, {
-          tenantId: identity.tenantId,
-          kind: 'decision_revoked',
-          eventId: revocation.id,
-          unitIds: [rec.unitId],
-          title,
-          reason,
-          at,
-        }),
-        ...seal(revocation),
-        ...(await d.audit.record(identity, {
-          kind: 'revocation',
-          subject: { ...revocation, campaignId: decision.campaignId },
-          action: 'created',
-          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}${legalBasis ? ` (căn cứ: ${legalBasis.trim()})` : ''}`,
-        })),
-      ]);
+      );
       return revocation;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;

@@ -25,7 +25,7 @@ import { outboxItems } from '../notifications/intents';
 import { type CommendationDeps, commendationConfigOf, provinceResource, rootUnit } from './context';
 import { approvedNominations, approvedRecord, listEntryOf, throwIfViolations } from './nominations';
 import { rateTtl } from './repository';
-import { MAX_TX_ITEMS, type Seal, transactWithRetry, writeOnce } from './tx';
+import { commitAct, MAX_TX_ITEMS, type Seal, transactWithRetry } from './tx';
 
 /** The staff record of the province's disclosures (comments with their contacts): the policy's `disclosure`. */
 const disclosureResource = (d: CommendationDeps, tenantId: string) =>
@@ -104,22 +104,20 @@ export const openDisclosure = async (
     actor: identity,
     now: at,
   });
-  await writeOnce(
-    d,
-    [
+  return commitAct(d, identity, seal, {
+    effect: [
       d.commendations.putDisclosure(disclosure, null),
       ...prepared.map((p) => d.commendations.putRecord({ ...p.record, disclosureId: id }, p.expectedVersion)),
-      ...seal(disclosure),
-      ...(await d.audit.record(identity, {
-        kind: 'disclosure',
-        subject: disclosure,
-        action: 'created',
-        summary: `Công khai ${prepared.length} trường hợp`,
-      })),
     ],
-    'Danh sách công khai',
-  );
-  return disclosure;
+    result: disclosure,
+    audit: {
+      kind: 'disclosure',
+      subject: disclosure,
+      action: 'created',
+      summary: `Công khai ${prepared.length} trường hợp`,
+    },
+    what: 'Danh sách công khai',
+  });
 };
 
 export const loadDisclosureForStaff = async (d: CommendationDeps, identity: Identity, id: string) => {
@@ -154,21 +152,17 @@ export const closeDisclosureEarly = async (
     expectedVersion,
   });
   if (!r.ok) throw fromLifecycleError(r.error, disclosure);
-  await writeOnce(
-    d,
-    [
-      d.commendations.putDisclosure(r.disclosure, disclosure.version),
-      ...seal(r.disclosure),
-      ...(await d.audit.record(identity, {
-        kind: 'disclosure',
-        subject: r.disclosure,
-        action: 'close_early',
-        summary: 'Kết thúc công khai sớm',
-      })),
-    ],
-    'Danh sách công khai',
-  );
-  return r.disclosure;
+  return commitAct(d, identity, seal, {
+    effect: [d.commendations.putDisclosure(r.disclosure, disclosure.version)],
+    result: r.disclosure,
+    audit: {
+      kind: 'disclosure',
+      subject: r.disclosure,
+      action: 'close_early',
+      summary: 'Kết thúc công khai sớm',
+    },
+    what: 'Danh sách công khai',
+  });
 };
 
 /** The address is kept only as a salted hash, per tenant: enough to count, nothing to identify. */

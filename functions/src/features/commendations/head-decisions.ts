@@ -21,7 +21,7 @@ import { documentKey } from './documents-store';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
-import type { Seal } from './tx';
+import { actItems, type Seal } from './tx';
 
 export interface HeadDecisionInput {
   campaignId: string;
@@ -178,16 +178,19 @@ export const decideByHead = async (
         : []),
     ];
     try {
-      await transactWrite(d.commendations.ref.client, [
-        ...items,
-        ...seal(decision),
-        ...(await d.audit.record(identity, {
-          kind: 'decision',
-          subject: decision,
-          action: 'created',
-          summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
-        })),
-      ]);
+      await transactWrite(
+        d.commendations.ref.client,
+        await actItems(d, identity, seal, {
+          effect: items,
+          result: decision,
+          audit: {
+            kind: 'decision',
+            subject: decision,
+            action: 'created',
+            summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
+          },
+        }),
+      );
       return decision;
     } catch (err) {
       if (!(err instanceof TransactionRefused)) throw err;

@@ -6,6 +6,7 @@ import {
   titleName,
 } from '@thidua/shared/commendation';
 import { commendationContracts as c, type RouteContract } from '@thidua/shared/contracts';
+import type { Identity, Unit } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
 import type { TxItem } from '../../kernel/data/transact';
 import { AppError, NotFound } from '../../kernel/http/errors';
@@ -82,6 +83,18 @@ const write = async <T>(
 };
 
 const NOMINATION_NOT_FOUND = 'Không tìm thấy hồ sơ';
+
+/** The province's lists of nominations are read at its root: every unit's, when the policy allows it. */
+const provinceNominationsReadable = async (d: CommendationDeps, identity: Identity): Promise<Unit> => {
+  const root = await rootUnit(d, identity.tenantId);
+  requireAllowed(identity, 'read', {
+    type: 'nomination',
+    tenantId: identity.tenantId,
+    unitId: root.id,
+    unitPath: [],
+  });
+  return root;
+};
 
 export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.getCommendationConfig, async ({ params, identity }) =>
@@ -215,13 +228,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
 
   userRoute(c.listNominations, async ({ params, query, identity }) => {
-    const root = await rootUnit(d, identity.tenantId);
-    requireAllowed(identity, 'read', {
-      type: 'nomination',
-      tenantId: identity.tenantId,
-      unitId: root.id,
-      unitPath: [],
-    });
+    await provinceNominationsReadable(d, identity);
     const [page, redact] = await Promise.all([
       d.commendations.recordsByStage(identity.tenantId, params.campaignId, query.stage, {
         limit: query.limit,
@@ -233,13 +240,7 @@ export const commendationRouteImpls = (d: CommendationDeps): RouteImpl[] => [
   }),
 
   userRoute(c.listApprovedNominations, async ({ params, identity }) => {
-    const root = await rootUnit(d, identity.tenantId);
-    requireAllowed(identity, 'read', {
-      type: 'nomination',
-      tenantId: identity.tenantId,
-      unitId: root.id,
-      unitPath: [],
-    });
+    const root = await provinceNominationsReadable(d, identity);
     const [items, redact] = await Promise.all([
       approvedNominations(d, identity.tenantId, root.id, params.campaignId),
       nomineeRedaction(d, identity, params.campaignId),

@@ -4,6 +4,7 @@ import {
   type CampaignNomination,
   type CommendationConfig,
   checkNominationRules,
+  type ListEntry,
   liveStageList,
   matchTitle,
   NOMINATION_FORM_KEY,
@@ -180,8 +181,8 @@ export const newRecord = (
   version: 1,
 });
 
-/** The list line of a record (what batches, disclosures and decisions print). */
-export const listEntryOf = (r: NominationRecord) => ({
+/** The list line of a record or of checked facts (what batches, disclosures and decisions print). */
+export const listEntryOf = (r: ListEntry): ListEntry => ({
   nominationId: r.nominationId,
   unitId: r.unitId,
   unitName: r.unitName,

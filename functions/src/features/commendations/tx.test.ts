@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TX_ITEMS, packGroups } from './tx';
+import type { TxItem } from '../../kernel/data/transact';
+import type { AuditChange, AuditLog } from '../audit/chains';
+import { actItems, MAX_TX_ITEMS, packGroups } from './tx';
 
 describe('packGroups', () => {
   it('never splits a group, never exceeds the limit, keeps every item in order', () => {
@@ -23,5 +25,39 @@ describe('packGroups', () => {
   });
   it('refuses a group larger than one transaction', () => {
     expect(() => packGroups([Array.from({ length: 101 }, (_, i) => i)])).toThrow();
+  });
+});
+
+describe('actItems', () => {
+  const change = (summary: string): AuditChange => ({
+    kind: 'batch',
+    subject: { tenantId: 't', id: 'b' } as never,
+    action: 'created',
+    summary,
+  });
+  const put = (name: string): TxItem => ({ Put: { TableName: 'table', Item: { name } } });
+  const audit: AuditLog = {
+    record: async (_actor, ...changes) => changes.map((c) => put(`audit:${c.summary}`)),
+  };
+  const actor = { userId: 'u', name: 'U', roles: [], unitId: null };
+
+  it('writes the effect, then the sealed answer, then every audit event, in one list', async () => {
+    const items = await actItems({ audit }, actor, (r: string) => [put(`seal:${r}`)], {
+      effect: [put('effect:1'), put('effect:2')],
+      result: 'ok',
+      audit: [change('a'), change('b')],
+    });
+    expect(items.map((i) => i.Put?.Item?.name)).toEqual([
+      'effect:1',
+      'effect:2',
+      'seal:ok',
+      'audit:a',
+      'audit:b',
+    ]);
+  });
+
+  it('takes a single audit change as well as a list', async () => {
+    const items = await actItems({ audit }, actor, () => [], { effect: [], result: 1, audit: change('one') });
+    expect(items.map((i) => i.Put?.Item?.name)).toEqual(['audit:one']);
   });
 });

@@ -1,17 +1,49 @@
+import type { Identity } from '@thidua/shared/org';
 import { mergeCounterUpdates } from '../../kernel/data/counters';
 import { TransactionRefused, type TxItem, transactWriteRetryingConflicts } from '../../kernel/data/transact';
 import { type AppError, Conflict } from '../../kernel/http/errors';
+import type { Seal } from '../../kernel/http/idempotency';
+import type { AuditActor, AuditChange } from '../audit/chains';
 import type { CommendationDeps } from './context';
 
 /** DynamoDB's limit on one TransactWriteItems. */
 export const MAX_TX_ITEMS = 100;
 
+export type { Seal };
+
+/** A use case's effect-bearing change: its items, the result the request answers, what its audit chains record. */
+export interface Act<T> {
+  /** The items of the change itself, each conditioned on the state it moves from. */
+  effect: readonly TxItem[];
+  result: T;
+  audit: AuditChange | readonly AuditChange[];
+}
+
 /**
- * The items that record a request's answer under its `Idempotency-Key`, built from the use case's result.
- * They go into the use case's last, effect-bearing transaction, so the answer is stored if and only if
- * the effect is: of N identical requests one writes, the others are refused and answer what it stored.
+ * The one transaction of an act: its effect, the request's answer under its Idempotency-Key (`seal`) and
+ * the events appended to the audit chains, so that none is stored without the others.
  */
-export type Seal<T> = (result: T) => TxItem[];
+export const actItems = async <T>(
+  d: Pick<CommendationDeps, 'audit'>,
+  actor: Identity | AuditActor,
+  seal: Seal<T>,
+  act: Act<T>,
+): Promise<TxItem[]> => [
+  ...act.effect,
+  ...seal(act.result),
+  ...(await d.audit.record(actor, ...[act.audit].flat())),
+];
+
+/** Writes an act's one transaction (`writeOnce`, `what` and `refused` as there) and answers its result. */
+export const commitAct = async <T>(
+  d: Pick<CommendationDeps, 'commendations' | 'audit'>,
+  actor: Identity | AuditActor,
+  seal: Seal<T>,
+  act: Act<T> & { what: string; refused?: (err: TransactionRefused) => AppError | undefined },
+): Promise<T> => {
+  await writeOnce(d, await actItems(d, actor, seal, act), act.what, act.refused);
+  return act.result;
+};
 
 /**
  * One transaction, run again only when it lost a race to a concurrent one; a refused condition means

@@ -1,7 +1,6 @@
 import { type Decision, issueRefusal, issueTransition } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
-import { TransactionRefused, transactWrite } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import type { SignatureFacts, Verification } from '../../kernel/pdf/pades-verify';
 import { PDF_TYPE } from '../../kernel/pdf/render';
@@ -9,7 +8,7 @@ import { fromLifecycleError } from '../../kernel/workflow-errors';
 import type { CommendationDeps } from '../commendations/context';
 import { decisionResource } from '../commendations/decisions-read';
 import { publicationItems } from '../commendations/issuing';
-import type { Seal } from '../commendations/tx';
+import { commitAct, type Seal } from '../commendations/tx';
 
 /** Where a decision's signed PDF is kept: beside its generated files, one key per distinct upload. */
 export const signedPdfKey = (decision: Pick<Decision, 'documentKey'>, sha256: string): string =>
@@ -83,28 +82,19 @@ export const issueSigned = async (
   });
   if (!next.ok) throw fromLifecycleError(next.error);
   const issued = next.decision;
-  try {
-    await transactWrite(d.commendations.ref.client, [
-      d.commendations.issueDecisionItem(issued),
-      ...publicationItems(d, issued, now),
-      ...seal(issued),
-      ...(await d.audit.record(identity, {
-        kind: 'decision',
-        subject: issued,
-        action: 'issued',
-        summary:
-          `Ban hành quyết định số ${issued.numberText}: chữ ký số của ${f.signerName} ` +
-          `(chứng thư số ${f.serialNumber}, cấp bởi ${f.issuer}) lúc ${f.signedAt}; SHA-256 ${f.sha256}`,
-      })),
-    ]);
-  } catch (err) {
-    if (err instanceof TransactionRefused)
-      throw new Conflict(
-        'Quyết định vừa được ban hành bởi một lần tải lên khác',
-        undefined,
-        'already_issued',
-      );
-    throw err;
-  }
-  return issued;
+  return commitAct(d, identity, seal, {
+    effect: [d.commendations.issueDecisionItem(issued), ...publicationItems(d, issued, now)],
+    result: issued,
+    audit: {
+      kind: 'decision',
+      subject: issued,
+      action: 'issued',
+      summary:
+        `Ban hành quyết định số ${issued.numberText}: chữ ký số của ${f.signerName} ` +
+        `(chứng thư số ${f.serialNumber}, cấp bởi ${f.issuer}) lúc ${f.signedAt}; SHA-256 ${f.sha256}`,
+    },
+    what: 'Quyết định',
+    refused: () =>
+      new Conflict('Quyết định vừa được ban hành bởi một lần tải lên khác', undefined, 'already_issued'),
+  });
 };

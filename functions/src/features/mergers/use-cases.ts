@@ -12,6 +12,7 @@ import { requireAction } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
+import type { Seal } from '../../kernel/http/idempotency';
 import type { LinkVerification } from './ledger';
 import { nextLedgerEvent, unitMapHash, verifyMergerLink } from './ledger';
 
@@ -56,7 +57,7 @@ export const consentToMerger = async (
   identity: Identity,
   body: { successorTenantId: string; effectiveFrom: string },
   now: Date,
-  remember: (consent: MergerConsent) => TxItem[],
+  remember: Seal<MergerConsent>,
 ): Promise<MergerConsent> => {
   await requireProvinceAdmin(d, identity);
   if (body.successorTenantId === identity.tenantId)
@@ -137,7 +138,7 @@ export const mergeTenant = async (
   identity: Identity,
   input: MergerInput,
   now: Date,
-  remember: (view: MergerView) => TxItem[],
+  remember: Seal<MergerView>,
 ): Promise<MergerView> => {
   const successorRoot = await requireProvinceAdmin(d, identity);
   const t = identity.tenantId;

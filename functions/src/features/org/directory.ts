@@ -52,6 +52,18 @@ export interface UserDirectory {
   signOutEverywhere(email: string): Promise<void>;
 }
 
+/**
+ * A user's attributes in the pool, as the identity middleware reads them back from the token: the e-mail
+ * (verified: the administrator vouches for it), the name, and the immutable tenant and unit.
+ */
+export const poolAttributes = (u: { email: string; name: string; tenantId: string; unitId: string }) => [
+  { Name: 'email', Value: u.email },
+  { Name: 'email_verified', Value: 'true' },
+  { Name: 'name', Value: u.name },
+  { Name: 'custom:tenant_id', Value: u.tenantId },
+  { Name: 'custom:unit_id', Value: u.unitId },
+];
+
 /** `client` creates the Cognito client on first use: only `admin` ever imports the Cognito SDK. */
 export const createUserDirectory = (
   client: (() => Promise<CognitoIdentityProviderClient>) | undefined,
@@ -101,13 +113,7 @@ export const createUserDirectory = (
             Username: u.email,
             DesiredDeliveryMediums: ['EMAIL'],
             ...(options.invite === false ? { MessageAction: 'SUPPRESS' as const } : {}),
-            UserAttributes: [
-              { Name: 'email', Value: u.email },
-              { Name: 'email_verified', Value: 'true' },
-              { Name: 'name', Value: u.name },
-              { Name: 'custom:tenant_id', Value: u.tenantId },
-              { Name: 'custom:unit_id', Value: u.unitId },
-            ],
+            UserAttributes: poolAttributes(u),
           }),
         );
         sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;

@@ -78,6 +78,13 @@ export const replayOf = async (
 export const mayBeReplay = (err: unknown): boolean =>
   err instanceof AppError && [403, 404, 409, 422].includes(err.status);
 
+/**
+ * The items that record a request's answer under its `Idempotency-Key`, built from the use case's result.
+ * They go into the use case's last, effect-bearing transaction, so the answer is stored if and only if
+ * the effect is: of N identical requests one writes, the others are refused and answer what it stored.
+ */
+export type Seal<T> = (result: T) => TxItem[];
+
 export const rememberItems = (
   store: IdempotencyStore,
   h: IdempotencyHandle | null,

@@ -1,10 +1,10 @@
 import { type Batch, type CommendationConfig, countByAward, vnDateWords } from '@thidua/shared/commendation';
+import { attachedTo, nomineePlace, nomineeTable } from './annex';
 import { countPhrase } from './decision-doc';
 import {
   body,
   closing,
   type DocModel,
-  dataTable,
   document,
   type FileChild,
   header,
@@ -63,30 +63,11 @@ export const batchDocument = (t: BatchDocInput): DocModel => {
   ];
   const list: FileChild[] = [
     para('DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', { align: 'center', bold: true, after: 0 }),
-    para([run(`(Kèm theo Tờ trình của Ủy ban nhân dân ${unit})`, { italics: true })], {
-      align: 'center',
-      after: 240,
-    }),
-    dataTable(
-      [
-        { header: 'STT', widthPercent: 8, align: 'center' },
-        { header: 'Tên tập thể / Họ và tên', widthPercent: 32 },
-        { header: 'Chức vụ, đơn vị', widthPercent: 32 },
-        { header: 'Hình thức đề nghị', widthPercent: 28 },
-      ],
-      [
-        ...t.batch.entries.map((e, i) => [
-          String(i + 1),
-          e.nomineeName,
-          [e.nomineeTitle, e.nomineeKind === 'individual' ? e.nomineeUnitName : e.unitName]
-            .filter(Boolean)
-            .join(', '),
-          e.awardTypeName,
-        ]),
-        ['', `Tổng cộng: ${countPhrase(t.batch.entries)}`, '', ''],
-      ],
-      true,
-    ),
+    attachedTo(`Tờ trình của Ủy ban nhân dân ${unit}`),
+    nomineeTable({ header: 'Hình thức đề nghị', widthPercent: 28 }, { name: 32, place: 32 }, [
+      ...t.batch.entries.map((e, i) => [String(i + 1), e.nomineeName, nomineePlace(e), e.awardTypeName]),
+      ['', `Tổng cộng: ${countPhrase(t.batch.entries)}`, '', ''],
+    ]),
   ];
   return document([children, list], `Tờ trình ${unit}`);
 };

@@ -5,19 +5,18 @@ import {
   type ListEntry,
   vnDateWords,
 } from '@thidua/shared/commendation';
+import { attachedTo, nomineePlace, nomineeTable } from './annex';
 
 import {
   article,
   body,
   closing,
   type DocModel,
-  dataTable,
   document,
   type FileChild,
   header,
   legalBases,
   para,
-  run,
   type Signature,
   title,
   vnNumber,
@@ -91,10 +90,6 @@ const byAward = (entries: readonly DecisionEntry[]): DecisionEntry[][] => {
 
 const who = (e: ListEntry): string =>
   e.nomineeBirthDate ? `${honorificName(e)}, sinh năm ${e.nomineeBirthDate.slice(0, 4)}` : honorificName(e);
-const where = (e: ListEntry): string =>
-  [e.nomineeTitle, e.nomineeKind === 'individual' ? e.nomineeUnitName : e.unitName]
-    .filter(Boolean)
-    .join(', ');
 
 /** The annex: the awardees, collectives then individuals, per award type, with a total. */
 export const annexRows = (awarded: readonly DecisionEntry[]): string[][] => {
@@ -109,7 +104,7 @@ export const annexRows = (awarded: readonly DecisionEntry[]): string[][] => {
       rows.push(['', kind === 'collective' ? 'Tập thể' : 'Cá nhân', '', '']);
       for (const e of part) {
         n += 1;
-        rows.push([String(n), who(e), where(e), award]);
+        rows.push([String(n), who(e), nomineePlace(e), award]);
       }
     }
   }
@@ -195,26 +190,11 @@ export const decisionDocument = (d: DecisionDocInput): DocModel => {
       bold: true,
       after: 0,
     }),
-    para(
-      [
-        run(`(Kèm theo Quyết định số ${d.numberText} ${dateWords} của ${signerInWords(b)})`, {
-          italics: true,
-        }),
-      ],
-      {
-        align: 'center',
-        after: 240,
-      },
-    ),
-    dataTable(
-      [
-        { header: 'STT', widthPercent: 8, align: 'center' },
-        { header: 'Tên tập thể / Họ và tên', widthPercent: 37 },
-        { header: 'Chức vụ, đơn vị', widthPercent: 33 },
-        { header: 'Hình thức khen thưởng', widthPercent: 22 },
-      ],
+    attachedTo(`Quyết định số ${d.numberText} ${dateWords} của ${signerInWords(b)}`),
+    nomineeTable(
+      { header: 'Hình thức khen thưởng', widthPercent: 22 },
+      { name: 37, place: 33 },
       annexRows(awarded),
-      true,
     ),
     para(`Danh sách có ${vnNumber(awarded.length)} trường hợp.`, { italics: true, before: 120, size: 13 }),
   ];
