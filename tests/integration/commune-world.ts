@@ -143,3 +143,20 @@ export const sendNominee = async (officer: Api, nominee: NomineeInput): Promise<
   const id = await completeNomination(officer, nominee, draft);
   return expectStatus(await officer.get(`/submissions/${id}`), 200);
 };
+
+/** The tổ dân phố files its nominee and the ward's reviewer approves it: the last level, the head decides. */
+export const approvedByWard = async (
+  officer: Api,
+  reviewer: Api,
+  nominee: NomineeInput,
+): Promise<Record<string, unknown>> => {
+  const sent = await sendNominee(officer, nominee);
+  expectStatus(
+    await reviewer.post(`/submissions/${String(sent.id)}/actions`, {
+      type: 'approve',
+      expectedVersion: sent.version,
+    }),
+    200,
+  );
+  return sent;
+};

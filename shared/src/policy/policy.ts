@@ -20,6 +20,11 @@ export const policyActions = [
    * administrator's alone.
    */
   'design',
+  /**
+   * Filing a unit's nominations from an Excel list (ADR 0033): its own filers, and the province secretariat
+   * on behalf of a unit it picks (audited as the secretariat's act for that unit).
+   */
+  'import',
 ] as const;
 export type PolicyAction = (typeof policyActions)[number];
 
@@ -185,6 +190,14 @@ export function authorize(
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
         return deny('Chỉ đơn vị lập báo cáo mới được lập và sửa');
       }
+      if (action === 'import' && r.type === 'nomination') {
+        if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
+        // The secretariat keeps the province's lists: it files a unit's list for it when asked to.
+        if (atProvince(identity, r, ['secretariat'])) return allow;
+        return deny(
+          'Chỉ đơn vị lập hồ sơ hoặc Thường trực Hội đồng Thi đua - Khen thưởng tỉnh được nhập danh sách',
+        );
+      }
       if (action === 'act') {
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
         if (aboveUnit(identity, r) && has(identity, 'reviewer', 'secretariat')) return allow;
@@ -283,8 +296,10 @@ export function authorize(
     case 'decision': {
       if (action === 'read') {
         if (r.published === true) return allow;
-        // Every signed decision is published: an unpublished one is the draft its signer is signing.
-        if (atProvince(identity, r, ['chair'])) return allow;
+        // Every signed decision is published: an unpublished one is the draft its signer is signing — the
+        // province chair's own, never another unit's head decision.
+        if (atProvince(identity, r, ['chair']) && (r.headDecision !== true || ownUnit(identity, r)))
+          return allow;
         // A unit's own decision (its head decides alone) is its own staff's to prepare and read.
         if (r.headDecision === true && ownUnit(identity, r)) return allow;
         return deny('Quyết định chưa được công bố');
@@ -293,11 +308,14 @@ export function authorize(
       // Signing one numbered decision: its own signer only.
       if (action === 'act' && r.signerId !== undefined && r.signerId !== identity.userId)
         return deny('Chỉ người ký quyết định này mới ký số được');
+      // The head of a commune (ward, department) decides, signs, issues and revokes its own head-decided
+      // awards — its head alone (at the province, its chair): nobody of another unit, the province included.
+      if (action === 'act' && r.headDecision === true)
+        return ownUnit(identity, r) && (has(identity, 'unit_head') || atProvince(identity, r, ['chair']))
+          ? allow
+          : deny('Chỉ người đứng đầu đơn vị ban hành mới ký, ban hành và thu hồi quyết định này');
       // Signing and revoking.
       if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
-      // The head of a commune (ward, department) decides its own head-decided awards.
-      if (action === 'act' && r.headDecision === true && ownUnit(identity, r) && has(identity, 'unit_head'))
-        return allow;
       // Its office prints the certificates of the unit's own decisions.
       if (action === 'export' && r.headDecision === true && ownUnit(identity, r)) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;

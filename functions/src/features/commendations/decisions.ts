@@ -21,6 +21,7 @@ import { fromLifecycleError } from '../../kernel/workflow-errors';
 import { unitEventOutbox } from '../notifications/outbox';
 import { type CommendationDeps, provinceResource, requireHeadDecisionOf } from './context';
 import { minutesTitle, moveSession } from './council';
+import { decisionResource } from './decisions-read';
 import { provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
@@ -235,6 +236,8 @@ const revocationAuthority = async (
     requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
     return { holder: await provinceSigner(d, identity.tenantId, now), proposal: null };
   }
+  // The decision as the policy sees it (published once issued): another unit reads it, and is refused (403).
+  requireAllowed(identity, 'act', await decisionResource(d, decision));
   const unit = await requireHeadDecisionOf(d, identity, unitId, 'act');
   return { holder: signerOf(unit, vnDate(now)), proposal: `Xét đề nghị của Văn phòng ${unit.name}.` };
 };
