@@ -15,6 +15,7 @@ import {
 } from '../integration/commendations-world';
 import { type BuiltWeb, launchChromium, signInThroughPage, startBuiltWeb } from '../support/browser';
 import { api, apiAs, DEMO_TENANT } from '../support/platform';
+import { unsignedIsRefused } from '../support/signing-page';
 
 /**
  * Issue 17 point 5 in Chromium (ADR 0032): the chair takes the number (the dialog says which and who will
@@ -95,14 +96,7 @@ describe('signing a decision digitally in the browser', () => {
     expect(Buffer.from(generated.subarray(0, 5)).toString()).toBe('%PDF-');
 
     // 3. An unsigned file is refused, in Vietnamese, and nothing can be issued with it.
-    const input = page.getByLabel('Bước 2. Chọn tệp PDF đã ký số để kiểm tra.');
-    await input.setInputFiles({
-      name: 'chua-ky.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(generated),
-    });
-    await page.getByText('Tệp PDF không có chữ ký số').first().waitFor();
-    expect(await page.getByRole('button', { name: 'Ban hành quyết định' }).count()).toBe(0);
+    const input = await unsignedIsRefused(page, generated);
 
     // 4. The file signed with the chair's certificate (the signer's own tool, played by the test CA).
     const who = await ca.issue('Huỳnh Văn Quang');

@@ -189,4 +189,48 @@ describe('importing a nominee list from Excel', () => {
     const other = await w.as.communeSubmitter.post(URL, { file: faulty }, key);
     expect(other.status).toBe(422);
   });
+
+  it('the province secretariat imports on behalf of a unit it picks: the unit’s drafts, audited as its act', async () => {
+    const w = world();
+    const forWard = file([
+      [
+        1,
+        'Cá nhân',
+        'Phạm Thị Mai',
+        'Nữ',
+        '03/04/1988',
+        'Công chức',
+        units.commune,
+        BK,
+        'Dẫn đầu phong trào',
+      ],
+    ]);
+    const body = { file: forWard, unitId: units.commune };
+    // Out of policy: the district's reviewer (reads the ward's nominations) 403; a department's officer
+    // (reads nothing of the ward's) 404; an unknown unit 404.
+    expect((await w.as.districtReviewer.post(URL, { ...body, dryRun: true })).status).toBe(403);
+    expect((await w.as.departmentSubmitter.post(URL, { ...body, dryRun: true })).status).toBe(404);
+    expect((await w.as.secretariat.post(URL, { ...body, unitId: 'khong-co', dryRun: true })).status).toBe(
+      404,
+    );
+    const preview = expectStatus(await w.as.secretariat.post(URL, { ...body, dryRun: true }), 200);
+    expect(preview).toMatchObject({ written: false, issues: [], lines: [{ name: 'Phạm Thị Mai' }] });
+    const done = expectStatus(
+      await w.as.secretariat.post(URL, body, { 'idempotency-key': 'thuong-truc-nhap-thay-phuong-1' }),
+      200,
+    );
+    const [id] = done.nominationIds as string[];
+    // The ward's own draft: its officer sees and completes it; its history names the secretariat.
+    const draft = expectStatus(await w.as.communeSubmitter.get(`/submissions/${id}`), 200);
+    expect(draft).toMatchObject({ state: 'draft', unitId: units.commune });
+    expect((await myNominations()).map((s) => s.id)).toContain(id);
+    const audit = expectStatus(
+      await w.as.secretariat.get(`/audit/chains/nominee_import/${String(done.importId)}`),
+      200,
+    );
+    const events = JSON.stringify(audit);
+    expect(events).toContain('thay mặt Phường Tân Phú');
+    expect(events).toContain('"actorRoles":["secretariat"]');
+    expect(events).not.toContain(`"actorUnitId":"${units.commune}"`);
+  });
 });

@@ -5,7 +5,7 @@ import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT } from '../support/platform';
 import { expectStatus } from './api-world';
-import { configureSigningTrust, councilWorld, countedSession } from './commendations-world';
+import { configureSigningTrust, councilWorld, countedSession, fetchBytes } from './commendations-world';
 
 /**
  * Issue 17, point 5 (ADR 0032): the verified signature is what issues a decision. Taking the number makes
@@ -15,11 +15,6 @@ import { configureSigningTrust, councilWorld, countedSession } from './commendat
  */
 const cw = councilWorld();
 
-const fetchBytes = async (url: string): Promise<Uint8Array> => {
-  const r = await fetch(url);
-  expect(r.status).toBe(200);
-  return new Uint8Array(await r.arrayBuffer());
-};
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
 describe('a decision is issued by its verified digital signature', { timeout: 120_000 }, () => {

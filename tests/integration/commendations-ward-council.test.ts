@@ -227,8 +227,9 @@ describe('a ward’s own council votes Chiến sĩ thi đua cơ sở', { timeout
   it('the ward’s head takes the number of the ward’s register; the office holder signs, not the clicking user', async () => {
     const w = world();
     const url = `/commendations/sessions/${sessionId}/decision`;
-    // The province's chair signs the province's decisions, not the ward council's; the secretary reads, not signs.
-    expect((await w.as.chair.post(url)).status).toBe(403);
+    // The province's chair signs the province's decisions: the ward council's it does not even see before it
+    // is issued; the secretary reads, not signs.
+    expect((await w.as.chair.post(url)).status).toBe(404);
     expect((await secretary.post(url)).status).toBe(403);
     expect((await otherWardSecretary.post(url)).status).toBe(404);
     decision = expectStatus(await w.as.communeHead.post(url), 201);

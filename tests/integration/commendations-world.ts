@@ -1,5 +1,8 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SIGNING_CRLS_KEY } from '@thidua/functions/features/documents/http';
+import { toPem } from '@thidua/functions/kernel/pdf/cms';
+import { keySigner, signPdf } from '@thidua/functions/kernel/pdf/pades-sign';
+import { testCa } from '@thidua/functions/kernel/pdf/test-ca';
 import { trustRoot } from '@thidua/functions/local/server-signer';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type Api, apiAs, type Platform } from '../support/platform';
@@ -73,6 +76,30 @@ export const configureSigningTrust = async (platform: Platform, o: { roots: stri
   } finally {
     s3.destroy();
   }
+};
+
+/** A stored object's bytes through its presigned link (a decision's PDF, its signed file). */
+export const fetchBytes = async (url: string): Promise<Uint8Array> => {
+  const r = await fetch(url);
+  expect(r.status).toBe(200);
+  return new Uint8Array(await r.arrayBuffer());
+};
+
+/**
+ * The signer's side of a digital signature in a test (ADR 0032): the decision's generated PDF as the signer
+ * downloads it, a test CA the deployment is told to trust, and that CA's certificate for the signer signing
+ * the file — the signer's own tool (USB token, remote signing), played here.
+ */
+export const signingKit = async (platform: Platform, signer: Api, decisionId: string, caName: string) => {
+  const link = expectStatus(await signer.get(`/commendations/decisions/${decisionId}/pdf`), 200);
+  const generated = await fetchBytes(String(link.url));
+  const ca = await testCa(caName);
+  await configureSigningTrust(platform, { roots: toPem(ca.root.der) });
+  const signedAs = async (name: string, pdf: Uint8Array = generated) => {
+    const cert = await ca.issue(name);
+    return signPdf(pdf, keySigner(cert.privateKey, [cert.der]), { at: new Date() });
+  };
+  return { generated, ca, signedAs };
 };
 
 /** The province's explicit, audited choice to issue decisions on paper originals (no digital signature yet). */

@@ -170,6 +170,17 @@ export const approveAtWard = async (reviewer: Api, sent: Record<string, unknown>
   expect(approved.state).toBe('approved');
 };
 
+/** The tổ dân phố files its nominee and the ward's reviewer approves it: the last level, the head decides. */
+export const approvedByWard = async (
+  officer: Api,
+  reviewer: Api,
+  nominee: NomineeInput,
+): Promise<Record<string, unknown>> => {
+  const sent = await sendNominee(officer, nominee);
+  await approveAtWard(reviewer, sent);
+  return sent;
+};
+
 /** The ward council's campaign (ADR 0037): Chiến sĩ thi đua cơ sở, voted by the ward's own council. */
 export const WARD_COUNCIL_CAMPAIGN = 'ward-council-2026';
 

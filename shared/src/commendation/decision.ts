@@ -1,4 +1,5 @@
 import type { CouncilSession } from './council';
+import { isIssued } from './issue';
 import { lifecycleError, MIN_REASON, type Outcome, reasonMissing, refuse } from './lifecycle';
 import type { Decision, DecisionEntry, ListEntry, NominationStage } from './records';
 
@@ -19,7 +20,7 @@ export type AwardAction = {
 };
 
 export interface AwardTransitionInput {
-  decision: Pick<Decision, 'entries' | 'decidedBy'>;
+  decision: Pick<Decision, 'entries' | 'decidedBy' | 'state'>;
   /** Where the nomination stands now (its record's stage). */
   stage: NominationStage;
   action: AwardAction;
@@ -29,6 +30,11 @@ export type AwardTransition = Outcome<{ stage: 'revoked'; entry: DecisionEntry }
 
 export function awardTransition(input: AwardTransitionInput): AwardTransition {
   const { decision, stage, action } = input;
+  // A decision awaiting its digital signature is not in force (ADR 0032): nothing of it to revoke yet.
+  if (!isIssued(decision))
+    return refuse(
+      lifecycleError('not_issued', 'Quyết định chưa được ban hành (đang chờ chữ ký số): chưa thể thu hồi'),
+    );
   const entry = decision.entries.find(
     (e) => e.nominationId === action.nominationId && e.outcome === 'awarded',
   );

@@ -28,7 +28,8 @@ export type LifecycleErrorCode =
   | 'abstain_not_allowed'
   | 'not_awarded'
   | 'already_issued'
-  | 'not_digital';
+  | 'not_digital'
+  | 'not_issued';
 
 export const lifecycleErrorStatus = {
   forbidden: 403,
@@ -53,6 +54,7 @@ export const lifecycleErrorStatus = {
   not_awarded: 422,
   already_issued: 409,
   not_digital: 409,
+  not_issued: 409,
 } as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
 
 export interface LifecycleError {

@@ -148,6 +148,10 @@ export const HeadDesk = z.object({
   registers: z.array(HeadDeskRegister),
   items: z.array(HeadDeskItem),
   decisions: z.array(HeadDeskDecision),
+  /** digital: a decision awaits its signer's signed PDF before it is issued; paper: issued when decided. */
+  signingMode: SigningMode.optional(),
+  /** The deployment has a server-side signer (ADR 0032), offered to the decision's own signer. */
+  serverSigner: z.boolean().optional(),
 });
 export type HeadDesk = z.infer<typeof HeadDesk>;
 

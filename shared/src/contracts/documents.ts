@@ -257,7 +257,7 @@ export const importNominees = defineRoute({
   auth: 'user',
   operationId: 'importNominees',
   summary:
-    "Import a nominee list (.xlsx, collective and individual) as nomination drafts of the caller's unit",
+    "Import a nominee list (.xlsx, collective and individual) as nomination drafts of the caller's unit (or, for the province secretariat, of the unit it picks)",
   description:
     'Đọc và kiểm tra toàn bộ tệp trước khi ghi: `dryRun` chỉ trả báo cáo (dòng, cột, lỗi). Có lỗi: 422, chi tiết `rows.<dòng>.<cột>`, không ghi gì. Không lỗi: mỗi đối tượng một hồ sơ đề nghị (bản nháp) của đơn vị, ghi theo từng giao dịch cùng một bản ghi lần nhập; bắt buộc Idempotency-Key — gửi lại cùng khóa chỉ ghi một lần (tiếp tục nếu lần trước bị ngắt).',
   idempotencyPrecheck: true,
@@ -271,6 +271,11 @@ export const importNominees = defineRoute({
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Tệp phải được mã hóa base64'),
     /** The nomination form's period when it has several (otherwise its only one). */
     period: z.string().min(1).max(32).optional(),
+    /**
+     * The unit whose list it is, when not the caller's own: the province secretariat imports on behalf
+     * of a unit it picks (policy `import`; audited as its act for that unit).
+     */
+    unitId: Id.optional(),
     dryRun: z.boolean().default(false),
   }),
   response: NomineeImportReport,

@@ -292,13 +292,14 @@ describe('authorize: commendations and the public', () => {
     expect(can(at('bp', 'council_member'), 'vote', { ...province, unitId: 'bp', unitPath: [] })).toBe(true);
   });
 
-  it('a unit council’s decision: its head signs, its staff read it before issue, the province’s chair does not sign', () => {
+  it('a unit council’s decision: its head signs, its staff read it before issue, the province’s chair neither reads nor signs it before issue', () => {
     const decision = doc('decision', { unitId: 'tan-phu', unitPath: ['bp', 'dong-xoai'], unitCouncil: true });
     expect(can(at('tan-phu', 'unit_head'), 'act', decision)).toBe(true);
     expect(can(at('tan-phu', 'secretariat'), 'read', decision)).toBe(true);
     expect(can(at('tan-phu', 'secretariat'), 'act', decision)).toBe(false);
     expect(can(at('tan-phu', 'council_member'), 'export', decision)).toBe(true);
     expect(can(at('bp', 'chair'), 'act', decision)).toBe(false);
+    expect(can(at('bp', 'chair'), 'read', decision)).toBe(false);
     expect(can(at('tan-binh', 'unit_head'), 'read', decision)).toBe(false);
     expect(can(at('tan-binh', 'unit_head'), 'act', decision)).toBe(false);
     expect(can(at('dong-xoai', 'reviewer'), 'read', decision)).toBe(false);
@@ -348,5 +349,74 @@ describe('publicView', () => {
     });
     expect(publicView({ note: 'x', name: 'y' }, ['note'])).toEqual({ note: 'x', name: 'y' });
     expect(publicView([{ email: 'a@b.vn', name: 'A' }])).toEqual([{ name: 'A' }]);
+  });
+});
+
+describe('authorize: a commune head’s own decision (ADR 0034, digital issue ADR 0032)', () => {
+  const headDecision = (published: boolean, signerId?: string): PolicyResource => ({
+    type: 'decision',
+    tenantId: TENANT,
+    unitId: 'tan-phu',
+    unitPath: ['bp', 'dong-xoai'],
+    headDecision: true,
+    published,
+    ...(signerId ? { signerId } : {}),
+  });
+  const head = at('tan-phu', 'unit_head');
+  it('awaiting its signature: the unit reads it, its head alone signs and issues it; others do not see it', () => {
+    const awaiting = headDecision(false);
+    expect(can(head, 'act', awaiting)).toBe(true);
+    // The unit's office prepares and reads, never signs.
+    expect(can(at('tan-phu', 'submitter'), 'read', awaiting)).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'act', awaiting)).toBe(false);
+    // Another unit's head, the district above, the province's chair: not theirs to read or sign.
+    for (const other of [at('an-loc', 'unit_head'), at('dong-xoai', 'unit_head'), at('bp', 'chair')]) {
+      expect(can(other, 'read', awaiting)).toBe(false);
+      expect(can(other, 'act', awaiting)).toBe(false);
+    }
+    // The server's key signs for the decision's own signer only.
+    expect(can(head, 'act', headDecision(false, head.userId))).toBe(true);
+    expect(can(head, 'act', headDecision(false, 'someone-else'))).toBe(false);
+  });
+  it('issued: everyone reads it; revoking stays its head’s act, not the province chair’s', () => {
+    const issued = headDecision(true);
+    expect(can(null, 'read', issued)).toBe(true);
+    expect(can(head, 'act', issued)).toBe(true);
+    expect(can(at('bp', 'chair'), 'act', issued)).toBe(false);
+    expect(can(at('an-loc', 'unit_head'), 'act', issued)).toBe(false);
+    // At the province the head is its chair: the province's own head-decided awards.
+    const province: PolicyResource = {
+      type: 'decision',
+      tenantId: TENANT,
+      unitId: 'bp',
+      unitPath: [],
+      headDecision: true,
+    };
+    expect(can(at('bp', 'chair'), 'act', province)).toBe(true);
+  });
+});
+
+describe('authorize: importing a unit’s nominee list', () => {
+  const list = (unitId: string, unitPath: string[]): PolicyResource => ({
+    type: 'nomination',
+    tenantId: TENANT,
+    unitId,
+    unitPath,
+  });
+  it('its own filers, and the province secretariat for any unit of the province', () => {
+    const tanPhuList = list('tan-phu', ['bp', 'dong-xoai']);
+    expect(can(at('tan-phu', 'submitter'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('tan-phu', 'unit_head'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'import', tanPhuList)).toBe(true);
+    expect(can(at('bp', 'secretariat'), 'import', list('so-tu-phap', ['bp']))).toBe(true);
+    // Another unit's filer, the district's reviewer, a district-level secretariat, the chair: no.
+    expect(can(at('an-loc', 'submitter'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('dong-xoai', 'reviewer'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('dong-xoai', 'secretariat'), 'import', tanPhuList)).toBe(false);
+    expect(can(at('bp', 'chair'), 'import', tanPhuList)).toBe(false);
+    // Not another tenant's, and only nominations.
+    expect(can({ ...at('bp', 'secretariat'), tenantId: 'dong-nai' }, 'import', tanPhuList)).toBe(false);
+    expect(can(at('tan-phu', 'submitter'), 'import', list('tan-phu', ['bp', 'dong-xoai']))).toBe(true);
+    expect(can(at('tan-phu', 'submitter'), 'import', { ...tanPhuList, type: 'submission' })).toBe(false);
   });
 });

@@ -20,6 +20,11 @@ export const policyActions = [
    * administrator's alone.
    */
   'design',
+  /**
+   * Filing a unit's nominations from an Excel list (ADR 0033): its own filers, and the province secretariat
+   * on behalf of a unit it picks (audited as the secretariat's act for that unit).
+   */
+  'import',
 ] as const;
 export type PolicyAction = (typeof policyActions)[number];
 
@@ -200,6 +205,14 @@ export function authorize(
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
         return deny('Chỉ đơn vị lập báo cáo mới được lập và sửa');
       }
+      if (action === 'import' && r.type === 'nomination') {
+        if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
+        // The secretariat keeps the province's lists: it files a unit's list for it when asked to.
+        if (atProvince(identity, r, ['secretariat'])) return allow;
+        return deny(
+          'Chỉ đơn vị lập hồ sơ hoặc Thường trực Hội đồng Thi đua - Khen thưởng tỉnh được nhập danh sách',
+        );
+      }
       if (action === 'act') {
         if (ownUnit(identity, r) && has(identity, 'submitter', 'unit_head')) return allow;
         if (aboveUnit(identity, r) && has(identity, 'reviewer', 'secretariat')) return allow;
@@ -311,10 +324,11 @@ export function authorize(
     case 'decision': {
       if (action === 'read') {
         if (r.published === true) return allow;
-        // Every signed decision is published: an unpublished one is the draft its signer is signing.
-        if (atProvince(identity, r, ['chair'])) return allow;
-        // A unit's own decision (its head decides alone, or signs its council's) is its own staff's to
-        // prepare and read.
+        // Every signed decision is published: an unpublished one is the draft its signer is signing — the
+        // province chair's own, never a unit's decision (its head alone, or its own council's).
+        if (atProvince(identity, r, ['chair']) && (!issuedByUnit(r) || ownUnit(identity, r))) return allow;
+        // A unit's own decision (its head decides alone, or signs its council's, ADR 0037) is its own
+        // staff's to prepare and read.
         if (issuedByUnit(r) && ownUnit(identity, r)) return allow;
         return deny('Quyết định chưa được công bố');
       }
@@ -322,12 +336,15 @@ export function authorize(
       // Signing one numbered decision: its own signer only.
       if (action === 'act' && r.signerId !== undefined && r.signerId !== identity.userId)
         return deny('Chỉ người ký quyết định này mới ký số được');
-      // Signing and revoking — not a unit's own council's decision, which its head signs (ADR 0037).
-      if (action === 'act' && r.unitCouncil !== true && atProvince(identity, r, ['chair'])) return allow;
-      // The head of a commune (ward, department) decides its own head-decided awards and signs its own
-      // council's decisions.
-      if (action === 'act' && issuedByUnit(r) && ownUnit(identity, r) && has(identity, 'unit_head'))
-        return allow;
+      // The head of a commune (ward, department) decides, signs, issues and revokes its own head-decided
+      // awards and its own council's decisions (ADR 0037) — its head alone (at the province, its chair):
+      // nobody of another unit, the province included.
+      if (action === 'act' && issuedByUnit(r))
+        return ownUnit(identity, r) && (has(identity, 'unit_head') || atProvince(identity, r, ['chair']))
+          ? allow
+          : deny('Chỉ người đứng đầu đơn vị ban hành mới ký, ban hành và thu hồi quyết định này');
+      // Signing and revoking.
+      if (action === 'act' && atProvince(identity, r, ['chair'])) return allow;
       // Its office prints the certificates of the unit's own decisions.
       if (action === 'export' && issuedByUnit(r) && ownUnit(identity, r)) return allow;
       if (action === 'export' && atProvince(identity, r, PROVINCE)) return allow;

@@ -124,3 +124,28 @@ describe('the head decisions workspace', () => {
     expect(authorizeWorkspace({ identity: people.communeHead }, 'head_decisions').allowed).toBe(false);
   });
 });
+
+describe('the nominee import workspace', () => {
+  it('opens to a unit’s filers and the province secretariat, never to reviewers, the council or the chair', () => {
+    const opens = (identity: Identity, root: string | undefined = ROOT) =>
+      authorizeWorkspace({ identity, rootUnitId: root }, 'nominee_import').allowed;
+    expect(Object.values(people).filter((p) => opens(p))).toEqual([
+      people.communeOfficer,
+      people.communeHead,
+      people.secretariat,
+    ]);
+    // A secretariat role held below the province imports nothing for others.
+    expect(opens(who('dong-xoai', 'secretariat'))).toBe(false);
+    // Importing for the units below: the province secretariat alone (its menu entry, the unit picker).
+    const forUnits = Object.values(people).filter(
+      (p) => authorizeWorkspace({ identity: p, rootUnitId: ROOT }, 'nominee_import_for_units').allowed,
+    );
+    expect(forUnits).toEqual([people.secretariat]);
+    expect(
+      authorizeWorkspace(
+        { identity: who('dong-xoai', 'secretariat'), rootUnitId: ROOT },
+        'nominee_import_for_units',
+      ).allowed,
+    ).toBe(false);
+  });
+});

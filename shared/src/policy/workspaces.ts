@@ -49,10 +49,19 @@ export const administrationWorkspaces = ['administration'] as const;
  */
 export const unitDecisionWorkspaces = ['head_decisions'] as const;
 
+/**
+ * The Excel import of nominee lists (ADR 0033): `nominee_import` — a unit's filers for their own unit, the
+ * province secretariat for a unit it picks; `nominee_import_for_units` — importing for units below one's
+ * own, which the province secretariat alone may (its menu entry and the page's unit picker). Listed apart,
+ * so the pinned work menus above stay as they are.
+ */
+export const importWorkspaces = ['nominee_import', 'nominee_import_for_units'] as const;
+
 export type Workspace =
   | (typeof workspaces)[number]
   | (typeof administrationWorkspaces)[number]
-  | (typeof unitDecisionWorkspaces)[number];
+  | (typeof unitDecisionWorkspaces)[number]
+  | (typeof importWorkspaces)[number];
 
 /** Who is asking, and where the tenant's root (the province) is once known (from `/me`). */
 export interface WorkspaceContext {
@@ -148,6 +157,9 @@ const decisions: Record<Workspace, (c: WorkspaceContext) => PolicyDecision> = {
   form_builder: (c) => authorize(c.identity, 'design', ofProvince(c, 'template')),
   // Verifying and exporting whole chains is the province's secretariat's and administrator's.
   audit: (c) => authorize(c.identity, 'export', ofProvince(c, 'audit')),
+  // Its own unit's list, or (the province secretariat) any unit's: `import` of a nomination.
+  nominee_import: (c) => authorize(c.identity, 'import', ofMyUnit(c, 'nomination')),
+  nominee_import_for_units: (c) => authorize(c.identity, 'import', belowMyUnit(c, 'nomination')),
   // Below the province only: the province's own decisions are signed on the signature page.
   head_decisions: (c) =>
     c.rootUnitId === undefined || c.rootUnitId === c.identity.unitId

@@ -51,6 +51,13 @@ describe('navigation by the shared policy', () => {
     expect(menu(claims(ROOT, 'council_member'))).toEqual(['/commendations/vote']);
   });
 
+  it('offers the nominee import to the province secretariat, which imports a unit’s list for it', () => {
+    expect(menu(claims(ROOT, 'secretariat'))).toContain('/commendations/import');
+    for (const role of ['reviewer', 'chair', 'council_member', 'admin'] as const)
+      expect(menu(claims(ROOT, role)), role).not.toContain('/commendations/import');
+    expect(menu(claims('dong-xoai', 'secretariat'))).not.toContain('/commendations/import');
+  });
+
   it('offers both builders to the province secretariat and administrator, as the policy decides', () => {
     for (const role of ['secretariat', 'admin'] as const) {
       expect(menu(claims(ROOT, role)), role).toEqual(

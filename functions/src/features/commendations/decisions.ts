@@ -27,6 +27,7 @@ import {
   unitDecisionResource,
 } from './context';
 import { councilNaming, minutesTitle, moveSession } from './council';
+import { decisionResource } from './decisions-read';
 import { councilSigner, provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
@@ -258,6 +259,8 @@ const revocationAuthority = async (
     requireAllowed(identity, 'act', await unsignedDecision(d, identity.tenantId));
     return { holder: await provinceSigner(d, identity.tenantId, now), proposal: null };
   }
+  // The decision as the policy sees it (published once issued): another unit reads it, and is refused (403).
+  requireAllowed(identity, 'act', await decisionResource(d, decision));
   const head = decision.decidedBy === 'head';
   const unit = await requireHeadDecisionOf(d, identity, unitId, 'act', head ? 'head' : 'council');
   return {

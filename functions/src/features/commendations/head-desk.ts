@@ -17,6 +17,7 @@ import {
 import { type Identity, officeHoldersOn } from '@thidua/shared/org';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { dossierItemOf } from './dossier';
+import { signingModeOf } from './issuing';
 import { approvedNominations, factsOf, nomineeRedaction } from './nominations';
 import { registerModeOf } from './register';
 
@@ -38,11 +39,12 @@ export const headDesk = async (
   const unit = await requireHeadDecisionOf(d, identity, identity.unitId, 'read');
   const on = vnDate(now);
   const year = Number(on.slice(0, 4));
-  const [{ config }, approved, redact, register] = await Promise.all([
+  const [{ config }, approved, redact, register, signingMode] = await Promise.all([
     commendationConfigOf(d, tenantId, campaignId),
     approvedNominations(d, tenantId, unit.id, campaignId),
     nomineeRedaction(d, identity, campaignId),
     d.commendations.register(tenantId, year),
+    signingModeOf(d, tenantId),
   ]);
   const subs = await Promise.all(approved.map((a) => d.submissions.get(tenantId, a.summary.id)));
   const ruleSet = ruleSetOn(config, on);
@@ -130,5 +132,7 @@ export const headDesk = async (
         decision,
         revocations: revocations.filter((r) => r.decisionId === decision.id),
       })),
+    signingMode,
+    serverSigner: d.config.serverSigner !== undefined,
   };
 };

@@ -64,15 +64,23 @@ const sheetOf = (bytes: Uint8Array): string[][] | NomineeImportIssue => {
 export const nomineeImportRoutes = (d: CommendationDeps): RouteImpl[] => [
   userRoute(c.importNominees, async ({ identity, params, body, event, now, remember }) => {
     const t = identity.tenantId;
-    const unit = await d.units.get(t, identity.unitId);
+    // The list is the caller's own unit's, or (the province secretariat) the unit it picked.
+    const picked = body.unitId !== undefined && body.unitId !== identity.unitId;
+    const unit = await d.units.get(t, body.unitId ?? identity.unitId);
+    if (!unit && picked) throw new NotFound('Không tìm thấy đơn vị');
     if (!unit) throw new RuleViolation('Đơn vị của bạn chưa có trong danh mục', [], 'unknown_unit');
-    // Importing is filing nominations of one's own unit: the policy's `create` of a nomination there.
-    requireAllowed(identity, 'create', {
-      type: 'nomination',
-      tenantId: t,
-      unitId: unit.id,
-      unitPath: unit.path,
-    });
+    // Importing is filing the unit's nominations: the policy's `import` of a nomination there.
+    requireAllowed(
+      identity,
+      'import',
+      { type: 'nomination', tenantId: t, unitId: unit.id, unitPath: unit.path },
+      'Không tìm thấy đơn vị',
+    );
+    // Not one of the unit's filers (the province secretariat): the drafts are filed at that unit on its
+    // behalf, under the caller's own name on every event and in the audit — what the policy just allowed.
+    const forOther =
+      unit.id !== identity.unitId || !identity.roles.some((r) => r === 'submitter' || r === 'unit_head');
+    const actor: Identity = forOther ? { ...identity, unitId: unit.id, roles: ['submitter'] } : identity;
     const { config, campaign } = await commendationConfigOf(d, t, params.campaignId);
     const assignment = findFormAssignment(campaign, NOMINATION_FORM_KEY);
     if (!assignment) throw new NotFound('Phong trào không có hồ sơ đề nghị khen thưởng');
@@ -113,7 +121,7 @@ export const nomineeImportRoutes = (d: CommendationDeps): RouteImpl[] => [
         period,
         unit,
         units: ancestry,
-        actor: identity,
+        actor,
         now: now.toISOString(),
         data: nomineeFormData(row),
       });
@@ -152,7 +160,10 @@ export const nomineeImportRoutes = (d: CommendationDeps): RouteImpl[] => [
     const fileSha256 = createHash('sha256').update(bytes).digest('hex');
     const imports = nomineeImportEntity.on(d.commendations.ref);
     const stored = await imports.get({ tenantId: t, id: importId }, { consistent: true });
-    if (stored && (stored.fileSha256 !== fileSha256 || stored.campaignId !== campaign.id))
+    if (
+      stored &&
+      (stored.fileSha256 !== fileSha256 || stored.campaignId !== campaign.id || stored.unitId !== unit.id)
+    )
       throw new RuleViolation(
         'Idempotency-Key này đã dùng cho một tệp khác',
         [{ path: `header.${IDEMPOTENCY_HEADER}`, message: 'Đã dùng cho tệp khác' }],
@@ -176,7 +187,11 @@ export const nomineeImportRoutes = (d: CommendationDeps): RouteImpl[] => [
     for (let i = stored?.written ?? 0; i < drafts.length; i++) {
       const { draft } = drafts[i] as (typeof drafts)[number];
       const rules = rulesFor({ campaign, template, unitId: unit.id, period, formKey: NOMINATION_FORM_KEY });
-      const write = d.submissions.planCreate({ ...draft.submission, rules }, draft.events);
+      // The history says who really acted and from where: the secretariat at the province, for the unit.
+      const events = forOther
+        ? draft.events.map((e) => ({ ...e, actorUnitId: identity.unitId, actorRoles: [...identity.roles] }))
+        : draft.events;
+      const write = d.submissions.planCreate({ ...draft.submission, rules }, events);
       const done = i === drafts.length - 1;
       const progress = nomineeImportEntity.put(
         d.config.tableName,
@@ -190,7 +205,9 @@ export const nomineeImportRoutes = (d: CommendationDeps): RouteImpl[] => [
               kind: 'nominee_import',
               subject: record(drafts.length),
               action: 'created',
-              summary: `Nhập từ Excel ${drafts.length} hồ sơ đề nghị vào phong trào ${campaign.title}`,
+              summary:
+                `Nhập từ Excel ${drafts.length} hồ sơ đề nghị vào phong trào ${campaign.title}` +
+                (forOther ? ` thay mặt ${unit.name}` : ''),
             })),
           ]
         : [];

@@ -39,15 +39,18 @@ export const submissionView = (
   template: ViewTemplate,
   origin?: SubmissionOrigin,
 ): SubmissionView => {
-  const { rules, ...submission } = s;
-  const { data, redacted } = readsSensitive(identity, s, template)
-    ? { data: submission.data, redacted: [] }
-    : redactData(template, submission.data);
-  const invalid =
-    submission.invalid && redacted.length > 0
-      ? visibleInvalid(template, submission.invalid)
-      : submission.invalid;
-  const view = { ...submission, ...(invalid ? { invalid } : {}), data, redacted };
-  if (origin) return { ...view, actions: [], origin };
-  return { ...view, actions: availableActions(submission, identity, rules, now.toISOString()) };
+  // One copy of the stored submission (every read answers with one); the redaction replaces its data.
+  const { rules, ...view } = s;
+  let redacted: string[] = [];
+  if (!readsSensitive(identity, s, template)) {
+    const r = redactData(template, s.data);
+    view.data = r.data;
+    redacted = r.redacted;
+    if (view.invalid && redacted.length > 0) view.invalid = visibleInvalid(template, view.invalid);
+  }
+  if (origin) return Object.assign(view, { redacted, actions: [], origin });
+  return Object.assign(view, {
+    redacted,
+    actions: availableActions(s, identity, rules, now.toISOString()),
+  });
 };

@@ -1,13 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Unit } from '@thidua/shared/org';
 import type { ReactNode } from 'react';
-import { useMemo, useRef } from 'react';
-import { newIdempotencyKey } from '../../api/client';
+import { useMemo } from 'react';
 import { describeError } from '../../api/describe';
 import { isHttpError } from '../../api/errors';
 import { useApi } from '../../app/services';
 import { useCatalogue, useT } from '../../i18n';
 import { Alert, Button, Dialog, Field } from '../../ui';
+import { useKeyedMutation } from '../core/mutations';
 import { messages } from './messages';
 import { adminService } from './service';
 import './admin.css';
@@ -29,25 +29,7 @@ export function useUnits() {
  * One administrator intent as a mutation: its Idempotency-Key survives a retry after a lost answer and is
  * dropped once the server has answered (a second click after an answer is a new intent).
  */
-export function useAdminMutation<A, R>(
-  run: (arg: A, key: string) => Promise<R>,
-  after: (result: R, arg: A) => unknown,
-) {
-  const key = useRef<string | null>(null);
-  return useMutation({
-    mutationFn: (arg: A) => {
-      key.current ??= newIdempotencyKey();
-      return run(arg, key.current);
-    },
-    onSuccess: async (result, arg) => {
-      key.current = null;
-      await after(result, arg);
-    },
-    onError: (e) => {
-      if (!(isHttpError(e) && e.isNetwork)) key.current = null;
-    },
-  });
-}
+export const useAdminMutation = useKeyedMutation;
 
 /** A refusal in words: the API's own Vietnamese reason for a conflict or a rule, else the common sentence. */
 export function ErrorAlert({ error }: { error: unknown }) {

@@ -381,14 +381,8 @@ export async function openPdf(get: () => Promise<Blob>): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** A chosen file as base64, for the JSON body of an upload (a signed PDF, an Excel list). */
-export const base64Of = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
+/** A chosen file as base64 (one helper with the imports'). */
+export { base64Of } from '../core/ImportPanel';
 
 /** Opens print-ready HTML (certificates on their blanks) in a new tab, where the browser prints it at 100 %. */
 export async function openPrintable(get: () => Promise<{ html: string }>): Promise<void> {

@@ -164,6 +164,7 @@ const vi = {
   'import.row': 'Dòng',
   'import.column': 'Cột',
   'import.problem': 'Lỗi',
+  'import.wholeFile': '(cả tệp)',
   'import.kind': 'Loại',
   'import.individual': 'Cá nhân',
   'import.collective': 'Tập thể',
@@ -175,6 +176,13 @@ const vi = {
   'import.confirm':
     'Tạo {n} hồ sơ đề nghị (bản nháp) của đơn vị bạn từ tệp "{file}". Lần nhập được ghi vào nhật ký; muốn bỏ hồ sơ nào thì xóa bản nháp đó.',
   'import.done': 'Đã nhập {n} hồ sơ đề nghị (bản nháp). Mở "Hồ sơ của đơn vị" để bổ sung và trình.',
+  'import.introForUnits':
+    'Thường trực Hội đồng nhập danh sách thay mặt một đơn vị: mỗi dòng thành một hồ sơ đề nghị (bản nháp) của đơn vị được chọn, ghi nhật ký là việc của Thường trực; đơn vị bổ sung tệp hồ sơ rồi trình như thường lệ.',
+  'import.forUnit': 'Nhập cho đơn vị',
+  'import.pickUnit': '— Chọn đơn vị —',
+  'import.forUnitHelp': 'Cột "Đơn vị" của tệp ghi đơn vị này hoặc các đơn vị trực thuộc.',
+  'import.confirmFor':
+    'Tạo {n} hồ sơ đề nghị (bản nháp) của {unit} từ tệp "{file}", thay mặt đơn vị. Lần nhập được ghi vào nhật ký là việc của anh/chị; đơn vị thấy các bản nháp trong "Hồ sơ của đơn vị".',
   'confirm.signExternal':
     'Quyết định sẽ mang số {number} do văn thư cấp, ngày {date}, ký bởi {signer} và được công bố công khai; số này không dùng lại được.',
   'sign.externalRegister': 'Cơ quan ban hành tự quản lý sổ đăng ký văn bản: nhập số và ngày do văn thư cấp.',
@@ -202,6 +210,11 @@ const vi = {
   'sign.issued':
     'Đã ban hành Quyết định số {number} — chữ ký số của {signer}; chứng thư số {serial} do {issuer} cấp; ký lúc {at}.',
   'sign.paperOriginal': 'Bản gốc là bản giấy (tỉnh chưa dùng chữ ký số).',
+  'sign.stateAwaiting': 'Chờ ký số',
+  'sign.stateIssued': 'Đã ban hành',
+  'confirm.issueTo': 'Thông báo đến: {units}.',
+  'head.awaitingHelp':
+    'Quyết định chưa có hiệu lực và chưa được công bố: chỉ sau khi tệp PDF có chữ ký số của người ký được kiểm tra và ban hành mới in được Giấy khen và thu hồi được.',
   'sign.downloadSigned': 'Tải bản có chữ ký số (PDF)',
   'sign.serverSign': 'Ký số bằng khóa của hệ thống',
   'confirm.serverSign':
@@ -243,6 +256,8 @@ const vi = {
     'Quyết định khen thưởng {n} trường hợp sẽ nhận số {number} trong sổ đăng ký văn bản của {body} năm {year}, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}.',
   'confirm.headDecideExternal':
     'Quyết định khen thưởng {n} trường hợp sẽ mang số {number} ngày {date} do văn thư của {body} cấp, ký bởi {signer}. Quyết định được công bố công khai trên trang quyết định (ai cũng xem được) và thông báo đến: {units}. Số này không dùng lại được.',
+  'head.digitalNote':
+    'Tỉnh ban hành bằng chữ ký số: sau bước này, tải bản PDF của quyết định, ký số bằng công cụ của người ký (USB token hoặc ký số từ xa) và tải lên. Chỉ khi chữ ký số hợp lệ và người ký xác nhận ban hành, quyết định mới được công bố và các đơn vị mới được thông báo; trước đó chỉ đơn vị xem được.',
   'head.decisions': 'Quyết định của người đứng đầu trong năm',
   'head.noDecisions': 'Chưa có quyết định nào trong năm.',
   'head.revoke': 'Thu hồi khen thưởng',
@@ -417,6 +432,7 @@ const en: Record<Key, string> = {
   'import.row': 'Row',
   'import.column': 'Column',
   'import.problem': 'Problem',
+  'import.wholeFile': '(whole file)',
   'import.kind': 'Kind',
   'import.individual': 'Individual',
   'import.collective': 'Collective',
@@ -428,6 +444,13 @@ const en: Record<Key, string> = {
   'import.confirm':
     'Create {n} nomination drafts of your unit from "{file}". The import is recorded in the audit log; to drop one, delete its draft.',
   'import.done': 'Imported {n} nomination drafts. Open your unit’s submissions to complete and submit them.',
+  'import.introForUnits':
+    "The council's secretariat imports a list on behalf of a unit: each row becomes a nomination draft of the chosen unit, audited as the secretariat's act; the unit completes and submits them as usual.",
+  'import.forUnit': 'Import for the unit',
+  'import.pickUnit': '— Choose a unit —',
+  'import.forUnitHelp': 'The file\'s "Unit" column names this unit or units under it.',
+  'import.confirmFor':
+    'Create {n} nomination drafts of {unit} from "{file}", on the unit\'s behalf. The import is audited as your act; the unit sees the drafts in its submissions.',
   'confirm.signExternal':
     'The decision will carry number {number} given by the registry office, dated {date}, signed by {signer}, and be published; the number cannot be used again.',
   'sign.externalRegister':
@@ -456,6 +479,11 @@ const en: Record<Key, string> = {
   'sign.issued':
     'Decision {number} issued — digitally signed by {signer}; certificate {serial} issued by {issuer}; signed at {at}.',
   'sign.paperOriginal': 'The original is on paper (the province does not sign digitally yet).',
+  'sign.stateAwaiting': 'Awaiting digital signature',
+  'sign.stateIssued': 'Issued',
+  'confirm.issueTo': 'Units told: {units}.',
+  'head.awaitingHelp':
+    'The decision is not in force nor published yet: certificates print and awards can be revoked only once the signed PDF is verified and the decision issued.',
   'sign.downloadSigned': 'Download the signed PDF',
   'sign.serverSign': "Sign with the deployment's key",
   'confirm.serverSign':
@@ -497,6 +525,8 @@ const en: Record<Key, string> = {
     "The decision on {n} nominee(s) takes number {number} of {body}'s register for {year}, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}.",
   'confirm.headDecideExternal':
     "The decision on {n} nominee(s) carries number {number} of {date} given by {body}'s registry office, signed by {signer}. It is published on the public decisions page (anyone can read it) and notified to: {units}. The number cannot be reused.",
+  'head.digitalNote':
+    "The province issues with digital signatures: after this step, download the decision's PDF, sign it with the signer's tool (USB token or remote signing) and upload it. Only once the signature is valid and the signer confirms the issue is the decision published and are the units told; until then only the unit sees it.",
   'head.decisions': "This year's decisions of the head",
   'head.noDecisions': 'No decision this year.',
   'head.revoke': 'Revoke the award',

@@ -82,6 +82,14 @@ export default defineFeature({
       workspace: 'head_decisions',
       order: 45.2,
     },
+    // The province secretariat imports a unit's nominee list for it (ADR 0033); a unit's own filers reach
+    // the same page from their commendation notices (their menus are pinned by the navigation test).
+    {
+      to: '/commendations/import',
+      label: pair('nav.import'),
+      workspace: 'nominee_import_for_units',
+      order: 42.5,
+    },
     { to: '/commendations/api-keys', label: pair('nav.apiKeys'), workspace: 'administration', order: 90 },
     {
       to: '/commendations/notifications',

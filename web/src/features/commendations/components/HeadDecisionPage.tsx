@@ -1,6 +1,6 @@
-import type { HeadDesk } from '@thidua/shared/commendation';
+import { type HeadDesk, isIssued } from '@thidua/shared/commendation';
 import { useState } from 'react';
-import { formatDate } from '../../../i18n';
+import { useSession } from '../../../app/services';
 import { Alert, Badge, Button, SelectField, Skeleton, TextField } from '../../../ui';
 import {
   CampaignHeader,
@@ -15,6 +15,7 @@ import {
   useIntentMutation,
   useReasonTarget,
 } from '../common';
+import { DecisionPdfButton, DecisionStatus, SignatureIssue } from './DecisionSigning';
 import { DossierEntry } from './DossierPanel';
 import { CertificateButtons, type GivenNumberInput } from './SignPage';
 
@@ -47,6 +48,7 @@ function Waiting({ desk, campaignId, onDone }: { desk: Desk; campaignId: string;
   );
   const external = register?.mode === 'external';
   const signer = desk.signers.find((h) => h.id === signerId) ?? desk.signers[0];
+  const digital = desk.signingMode !== 'paper';
   const decide = useIntentMutation(
     (_: undefined, key) =>
       svc.decideByHead(
@@ -112,11 +114,11 @@ function Waiting({ desk, campaignId, onDone }: { desk: Desk; campaignId: string;
             (external && !(/^\d+$/.test(given.number) && given.date))
           }
           onConfirm={() => decide.mutate(undefined)}
-          message={
+          message={`${
             external
               ? c('confirm.headDecideExternal', { ...facts, number: given.number, date: given.date })
               : c('confirm.headDecide', { ...facts, number: register?.nextNumberText ?? '…' })
-          }
+          }${digital ? ` ${c('head.digitalNote')}` : ''}`}
         >
           {desk.signers.length > 1 ? (
             <SelectField
@@ -155,6 +157,8 @@ function Waiting({ desk, campaignId, onDone }: { desk: Desk; campaignId: string;
  */
 function Decisions({ desk, onDone }: { desk: Desk; onDone: () => unknown }) {
   const { c, svc } = useCommendationPage();
+  // The server's key signs for the decision's own signer only (the policy's `signerId`); others upload.
+  const userId = useSession()?.claims.sub ?? '';
   const [legalBasis, setLegalBasis] = useState('');
   const revoking = useReasonTarget<{ decisionId: string; nominationId: string }>();
   const revoke = useIntentMutation(
@@ -175,11 +179,13 @@ function Decisions({ desk, onDone }: { desk: Desk; onDone: () => unknown }) {
     <>
       {desk.decisions.map(({ decision: d, revocations }) => {
         const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
+        // Printing and revoking concern a decision in force: issued (on paper when decided, digitally
+        // once its verified signature issued it).
+        const issued = isIssued(d);
         return (
           <section key={d.id} className="card" aria-label={d.numberText}>
-            <Alert tone="success">
-              {c('sign.signed', { number: d.numberText })} · {formatDate(d.signedOn)} · {d.signerName}
-            </Alert>
+            <DecisionStatus decision={d} />
+            {issued ? null : <p>{c('sign.step1')}</p>}
             <ul className="c-list">
               {d.entries.map((e) => (
                 <li key={e.nominationId} className="c-item">
@@ -190,7 +196,7 @@ function Decisions({ desk, onDone }: { desk: Desk; onDone: () => unknown }) {
                     <Badge tone="danger">
                       {c('sign.revoked')} ({revoked.get(e.nominationId)?.numberText})
                     </Badge>
-                  ) : (
+                  ) : !issued ? null : (
                     <Button
                       size="sm"
                       variant="ghost"
@@ -206,12 +212,27 @@ function Decisions({ desk, onDone }: { desk: Desk; onDone: () => unknown }) {
               <Button onClick={() => openDownload(() => svc.decisionDocument(d.id, 'docx'))}>
                 {c('download')}
               </Button>
-              <Button onClick={() => openDownload(() => svc.decisionPdf(d.id))}>{c('downloadPdf')}</Button>
-              <CertificateButtons
-                decisionId={d.id}
-                awardTypeIds={d.entries.filter((e) => !revoked.has(e.nominationId)).map((e) => e.awardTypeId)}
-              />
+              <DecisionPdfButton decision={d} />
+              {issued ? (
+                <CertificateButtons
+                  decisionId={d.id}
+                  awardTypeIds={d.entries
+                    .filter((e) => !revoked.has(e.nominationId))
+                    .map((e) => e.awardTypeId)}
+                />
+              ) : null}
             </div>
+            {issued ? null : (
+              <>
+                <p className="muted">{c('head.awaitingHelp')}</p>
+                <SignatureIssue
+                  decision={d}
+                  serverSigner={desk.serverSigner === true && d.signerId === userId}
+                  notified={[...new Set(d.entries.map((e) => e.unitName))].join(', ')}
+                  onIssued={onDone}
+                />
+              </>
+            )}
           </section>
         );
       })}

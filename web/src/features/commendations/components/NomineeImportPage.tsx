@@ -1,16 +1,14 @@
 import type { CommendationConfig } from '@thidua/shared/commendation';
 import type { NomineeImportReport } from '@thidua/shared/nominee-import';
+import { authorizeWorkspace } from '@thidua/shared/policy';
 import { useState } from 'react';
-import { Alert, Button, type Column, DataTable, ExcelFileField } from '../../../ui';
-import {
-  base64Of,
-  CampaignHeader,
-  ConfirmAction,
-  ErrorBox,
-  useCampaignQuery,
-  useCommendationPage,
-  useIntentMutation,
-} from '../common';
+import { useSession } from '../../../app/services';
+import { workspaceContextOf } from '../../../auth/workspace';
+import { useShellMe } from '../../../layout/useShellMe';
+import { Alert, Button, type Column, DataTable, SelectField } from '../../../ui';
+import { ImportPanel, saveFile } from '../../core/ImportPanel';
+import { useSubtreeUnits } from '../../submissions/queries';
+import { CampaignHeader, ErrorBox, useCampaignQuery, useCommendationPage } from '../common';
 
 /** The API takes the file as base64 in JSON (256 KB): an Excel list of ~190 KB, thousands of rows. */
 const MAX_FILE_BYTES = 190 * 1024;
@@ -21,16 +19,30 @@ async function downloadTemplate(config: CommendationConfig) {
     import('@thidua/shared/xlsx'),
     import('@thidua/shared/nominee-import'),
   ]);
-  const sheets = nomineeImportTemplate(offeredAwardTypes(config), '');
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([new Uint8Array(buildXlsx(sheets))], { type: XLSX_MIME }));
-  a.download = 'mau-danh-sach-de-nghi-khen-thuong.xlsx';
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  saveFile(
+    buildXlsx(nomineeImportTemplate(offeredAwardTypes(config), '')),
+    XLSX_MIME,
+    'mau-danh-sach-de-nghi-khen-thuong.xlsx',
+  );
 }
 
-type Issue = NomineeImportReport['issues'][number] & { key: string };
 type Line = NomineeImportReport['lines'][number];
+
+/**
+ * The province secretariat imports on behalf of a unit it picks (policy `import`, ADR 0033): the units of
+ * the province; everyone else imports for their own unit and sees no picker.
+ */
+function useImportFor() {
+  const session = useSession();
+  const me = useShellMe();
+  const rootUnitId = me.data?.rootUnitId;
+  const forUnits = authorizeWorkspace(
+    workspaceContextOf(session?.claims, rootUnitId),
+    'nominee_import_for_units',
+  ).allowed;
+  const units = useSubtreeUnits(forUnits ? rootUnitId : undefined);
+  return { forUnits, units: units.data ?? [] };
+}
 
 /**
  * A unit's nominee list from Excel in three steps: the template (the campaign's award types in its guide
@@ -40,37 +52,10 @@ type Line = NomineeImportReport['lines'][number];
 export function NomineeImportPage() {
   const { c, svc, campaign, refresh } = useCommendationPage();
   const config = useCampaignQuery(['config'], campaign.campaignId, (id) => svc.config(id));
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [tooBig, setTooBig] = useState(false);
-  const [report, setReport] = useState<NomineeImportReport | null>(null);
   const [done, setDone] = useState<number | null>(null);
-
-  const check = useIntentMutation(
-    (_: undefined) => svc.importNominees(campaign.campaignId, { file: file?.base64 ?? '', dryRun: true }),
-    (r) => setReport(r),
-  );
-  const write = useIntentMutation(
-    (_: undefined, key: string) =>
-      svc.importNominees(campaign.campaignId, { file: file?.base64 ?? '', dryRun: false }, key),
-    async (r) => {
-      setDone(r.nominationIds.length);
-      setReport(null);
-      setFile(null);
-      await refresh();
-    },
-  );
-  const choose = async (f: File | undefined) => {
-    setReport(null);
-    setDone(null);
-    check.reset();
-    setTooBig(Boolean(f && f.size > MAX_FILE_BYTES));
-    setFile(f && f.size <= MAX_FILE_BYTES ? { name: f.name, base64: await base64Of(f) } : null);
-  };
-  const issueColumns: Column<Issue>[] = [
-    { key: 'row', header: c('import.row'), label: c('import.row'), cell: (i) => i.row, align: 'end' },
-    { key: 'column', header: c('import.column'), label: c('import.column'), cell: (i) => i.column || '—' },
-    { key: 'message', header: c('import.problem'), label: c('import.problem'), cell: (i) => i.message },
-  ];
+  const { forUnits, units } = useImportFor();
+  const [unitId, setUnitId] = useState('');
+  const unitName = units.find((u) => u.id === unitId)?.name ?? '';
   const lineColumns: Column<Line>[] = [
     { key: 'row', header: c('import.row'), label: c('import.row'), cell: (l) => l.row, align: 'end' },
     {
@@ -83,11 +68,31 @@ export function NomineeImportPage() {
     { key: 'unit', header: c('import.unit'), label: c('import.unit'), cell: (l) => l.unitName },
     { key: 'award', header: c('import.award'), label: c('import.award'), cell: (l) => l.awardTypeName },
   ];
-  const clean = report !== null && report.issues.length === 0 && report.lines.length > 0;
+  const body = (file: string, dryRun: boolean) => ({
+    file,
+    dryRun,
+    ...(forUnits && unitId ? { unitId } : {}),
+  });
   return (
     <div className="stack">
-      <CampaignHeader title={c('import.title')} intro={c('import.intro')} campaign={campaign} />
+      <CampaignHeader
+        title={c('import.title')}
+        intro={forUnits ? c('import.introForUnits') : c('import.intro')}
+        campaign={campaign}
+      />
       {done !== null ? <Alert tone="success">{c('import.done', { n: done })}</Alert> : null}
+      {forUnits ? (
+        <section className="card stack">
+          <SelectField
+            label={c('import.forUnit')}
+            help={c('import.forUnitHelp')}
+            value={unitId}
+            onChange={setUnitId}
+            empty={c('import.pickUnit')}
+            choices={units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        </section>
+      ) : null}
       <section className="card stack">
         <p>{c('import.step1')}</p>
         <div>
@@ -96,65 +101,33 @@ export function NomineeImportPage() {
           </Button>
         </div>
       </section>
-      <section className="card stack">
-        <p>{c('import.step2')}</p>
-        <ExcelFileField
-          label={c('import.file')}
-          error={tooBig ? c('import.tooBig') : undefined}
-          onChoose={(f) => void choose(f)}
-        />
-        <div>
-          <Button
-            variant="primary"
-            disabled={!file}
-            loading={check.isPending}
-            onClick={() => check.mutate(undefined)}
-          >
-            {c('import.check')}
-          </Button>
-        </div>
-        <ErrorBox error={check.error} />
-        {report && report.issues.length > 0 ? (
-          <>
-            <Alert tone="warning">
-              {c('import.bad', {
-                count: report.issues.length,
-                rows: new Set(report.issues.map((i) => i.row)).size,
-              })}
-            </Alert>
-            <DataTable
-              caption={c('import.reportCaption')}
-              columns={issueColumns}
-              rows={report.issues.map((i, n) => ({ ...i, key: String(n) }))}
-              rowKey={(i) => i.key}
-            />
-          </>
-        ) : null}
-        {clean ? (
-          <>
-            <Alert tone="success">{c('import.ok', { n: report.lines.length })}</Alert>
-            <DataTable
-              caption={c('import.linesCaption')}
-              columns={lineColumns}
-              rows={report.lines}
-              rowKey={(l) => String(l.row)}
-            />
-          </>
-        ) : null}
-      </section>
-      <section className="card stack">
-        <p>{c('import.step3')}</p>
-        <div>
-          <ConfirmAction
-            label={c('import.write', { n: report?.lines.length ?? 0 })}
-            message={c('import.confirm', { n: report?.lines.length ?? 0, file: file?.name ?? '' })}
-            disabled={!clean}
-            pending={write.isPending}
-            onConfirm={() => write.mutate(undefined)}
+      {/* Another unit is another import: the panel starts over. */}
+      <ImportPanel<NomineeImportReport, NomineeImportReport>
+        key={unitId}
+        say={c}
+        confirm={(n, file) =>
+          forUnits ? c('import.confirmFor', { n, file, unit: unitName }) : c('import.confirm', { n, file })
+        }
+        maxBytes={MAX_FILE_BYTES}
+        ready={!forUnits || unitId !== ''}
+        rowCount={(r) => r.lines.length}
+        check={(file) => svc.importNominees(campaign.campaignId, body(file, true))}
+        write={(file, key) => svc.importNominees(campaign.campaignId, body(file, false), key)}
+        onChosen={() => setDone(null)}
+        onWritten={async (r) => {
+          setDone(r.nominationIds.length);
+          await refresh();
+        }}
+        preview={(r) => (
+          <DataTable
+            caption={c('import.linesCaption')}
+            columns={lineColumns}
+            rows={r.lines}
+            rowKey={(l) => String(l.row)}
           />
-        </div>
-        <ErrorBox error={write.error} />
-      </section>
+        )}
+        ErrorView={ErrorBox}
+      />
     </div>
   );
 }

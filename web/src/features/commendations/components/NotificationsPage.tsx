@@ -21,17 +21,19 @@ export function NotificationsPage() {
   const me = useShellMe();
   const q = useQuery({ queryKey: ['commendations', 'notifications'], queryFn: () => svc.notifications() });
   // The head of a commune (ward, department) decides the unit's own awards from here.
-  const decides = authorizeWorkspace(
-    workspaceContextOf(session?.claims, me.data?.rootUnitId),
-    'head_decisions',
-  ).allowed;
+  const context = workspaceContextOf(session?.claims, me.data?.rootUnitId);
+  const decides = authorizeWorkspace(context, 'head_decisions').allowed;
+  // Offered to those the import's policy lets file the unit's list (not, say, a district's reviewer).
+  const imports = authorizeWorkspace(context, 'nominee_import').allowed;
   return (
     <div className="stack">
       <h1>{c('notifications.title')}</h1>
       {/* The unit's commendation page: where its authors also bring a nominee list from Excel. */}
-      <p>
-        <Link to="/commendations/import">{c('nav.import')}</Link>
-      </p>
+      {imports ? (
+        <p>
+          <Link to="/commendations/import">{c('nav.import')}</Link>
+        </p>
+      ) : null}
       {decides ? (
         <p>
           <Link to="/commendations/head-decisions">{c('head.link')}</Link>

@@ -1,12 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { Decision, SessionView } from '@thidua/shared/commendation';
+import { useQuery } from '@tanstack/react-query';
+import { isIssued, type SessionView } from '@thidua/shared/commendation';
 import { useState } from 'react';
-import { formatDate, formatDateTime } from '../../../i18n';
 import { Alert, Badge, Button, SelectField, TextField } from '../../../ui';
 import { useItemAnchor } from '../../notifications/anchor';
 import {
   AnchoredSection,
-  base64Of,
   CampaignHeader,
   ConfirmAction,
   ErrorBox,
@@ -23,6 +21,7 @@ import {
   useRefresh,
 } from '../common';
 import { SessionResults } from './CouncilPage';
+import { DecisionPdfButton, DecisionStatus, SignatureIssue } from './DecisionSigning';
 import { DossierEntry, SessionFile, useSessionDossier } from './DossierPanel';
 
 /** One print button per configured blank that carries an awardee of the decision. */
@@ -54,102 +53,6 @@ export function CertificateButtons({
   );
 }
 
-/**
- * The signer signs the downloaded PDF with their own tool and chooses the signed file here: the API checks
- * the PAdES signature, the certificate (chain to the configured roots, revocation) and that the signed
- * content is this decision's generated PDF (each refusal explained in Vietnamese); nothing is written.
- * Where the decision awaits its signature, a valid file is then issued — confirmed, since it publishes.
- */
-function SignatureCheck({ decision, serverSigner }: { decision: Decision; serverSigner: boolean }) {
-  const c = useC();
-  const svc = useCommendations();
-  const refresh = useRefresh();
-  const [pdf, setPdf] = useState<string | null>(null);
-  const check = useMutation({
-    mutationFn: async (file: File) => {
-      const b64 = await base64Of(file);
-      setPdf(b64);
-      return svc.checkSignature(decision.id, b64);
-    },
-  });
-  const issue = useIntentMutation(
-    (b64: string, key) => svc.issueSigned(decision.id, b64, key),
-    () => refresh('decision', decision.id),
-  );
-  const onServer = useIntentMutation(
-    (_: null, key) => svc.signOnServer(decision.id, key),
-    () => refresh('decision', decision.id),
-  );
-  const awaiting = decision.state === 'awaiting_signature';
-  return (
-    <div className="c-signature-check" data-print="hide">
-      {awaiting && serverSigner ? (
-        <ConfirmAction
-          label={c('sign.serverSign')}
-          pending={onServer.isPending}
-          onConfirm={() => onServer.mutate(null)}
-          message={c('confirm.serverSign', { number: decision.numberText })}
-        />
-      ) : null}
-      <label>
-        {awaiting ? c('sign.step2') : c('sign.check')}
-        <input
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={check.isPending || issue.isPending}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) check.mutate(file);
-          }}
-        />
-      </label>
-      <p className="muted">{c('sign.checkHelp')}</p>
-      {check.data ? (
-        <Alert tone="success">
-          {c('sign.checkOk', {
-            signer: check.data.signerName,
-            issuer: check.data.issuer,
-            at: formatDateTime(check.data.signedAt),
-          })}
-        </Alert>
-      ) : null}
-      {awaiting && check.data && pdf ? (
-        <ConfirmAction
-          label={c('sign.issue')}
-          pending={issue.isPending}
-          onConfirm={() => issue.mutate(pdf)}
-          message={c('confirm.issue', { number: decision.numberText, signer: check.data.signerName })}
-        />
-      ) : null}
-      <ErrorBox error={check.error ?? issue.error ?? onServer.error} />
-    </div>
-  );
-}
-
-/** Where the decision stands: awaiting its signature, issued with one (its facts), or issued on paper. */
-function DecisionStatus({ decision }: { decision: Decision }) {
-  const c = useC();
-  const sig = decision.signature;
-  if (decision.state === 'awaiting_signature')
-    return <Alert tone="warning">{c('sign.awaiting', { number: decision.numberText })}</Alert>;
-  return (
-    <>
-      <Alert tone="success">
-        {sig
-          ? c('sign.issued', {
-              number: decision.numberText,
-              signer: sig.signerName,
-              serial: sig.serialNumber,
-              issuer: sig.issuer,
-              at: formatDateTime(sig.signedAt),
-            })
-          : `${c('sign.signed', { number: decision.numberText })} · ${formatDate(decision.signedOn)}`}
-      </Alert>
-      {decision.original === 'paper' ? <p className="muted">{c('sign.paperOriginal')}</p> : null}
-    </>
-  );
-}
-
 function DecisionCard({ decisionId }: { decisionId: string }) {
   const c = useC();
   const svc = useCommendations();
@@ -166,6 +69,8 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
   if (!d.data) return null;
   const { decision, revocations, serverSigner } = d.data;
   const revoked = new Map(revocations.map((r) => [r.nominationId, r]));
+  // Certificates and revocations concern an issued decision only: before, it is not yet in force.
+  const issued = isIssued(decision);
   return (
     <div className="card">
       <DecisionStatus decision={decision} />
@@ -183,7 +88,7 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
               <Badge tone="danger">
                 {c('sign.revoked')} ({revoked.get(e.nominationId)?.numberText})
               </Badge>
-            ) : e.outcome === 'awarded' ? (
+            ) : e.outcome === 'awarded' && issued ? (
               <Button size="sm" variant="ghost" onClick={() => revoking.open(e.nominationId)}>
                 {c('sign.revoke')}
               </Button>
@@ -198,16 +103,20 @@ function DecisionCard({ decisionId }: { decisionId: string }) {
         <Button onClick={() => openDownload(() => svc.decisionDocument(decision.id, 'xlsx'))}>
           {c('downloadXlsx')}
         </Button>
-        <CertificateButtons
-          decisionId={decision.id}
-          awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
-        />
-        <Button onClick={() => openDownload(() => svc.decisionPdf(decision.id))}>
-          {decision.signature ? c('sign.downloadSigned') : c('downloadPdf')}
-        </Button>
+        {issued ? (
+          <CertificateButtons
+            decisionId={decision.id}
+            awardTypeIds={decision.entries.filter((e) => e.outcome === 'awarded').map((e) => e.awardTypeId)}
+          />
+        ) : null}
+        <DecisionPdfButton decision={decision} />
       </div>
       {decision.signature ? null : (
-        <SignatureCheck decision={decision} serverSigner={serverSigner === true} />
+        <SignatureIssue
+          decision={decision}
+          serverSigner={serverSigner === true}
+          onIssued={() => refresh('decision', decision.id)}
+        />
       )}
       <ErrorBox error={revoke.error} />
       <ReasonDialog
