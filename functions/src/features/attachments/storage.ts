@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { defineDep } from '../../kernel/deps';
+import { isAbsentKey } from '../../kernel/s3';
 import { contentDisposition } from './magic';
 
 export interface PresignedUpload {
@@ -62,11 +63,6 @@ export const UPLOAD_TTL_SECONDS = 10 * 60;
 /** Downloads are short-lived: the link is issued after an authorization check and must not travel far. */
 export const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
-const isMissing = (err: unknown): boolean => {
-  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
-};
-
 /** The SDK modules are imported on first use only (cold start of the groups that never touch files). */
 const s3Sdk = () => import('@aws-sdk/client-s3');
 
@@ -104,7 +100,7 @@ export const createFileStorage = ({
       const r = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
       return { size: r.ContentLength ?? 0 };
     } catch (err) {
-      if (isMissing(err)) return undefined;
+      if (isAbsentKey(err)) return undefined;
       throw err;
     }
   },

@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { defineDep } from '../../kernel/deps';
+import { isAbsentKey } from '../../kernel/s3';
 
 /**
  * Generated documents live in the attachments bucket under `t/<tenant>/commendations/...`. They are
@@ -47,18 +48,6 @@ const disposition = (fileName: string): string => {
     .replace(/Đ/g, 'D')
     .replace(/[^A-Za-z0-9._-]+/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-};
-
-/**
- * Whether an S3 error means that nothing is stored under the key: 404 (`NoSuchKey`; a HEAD has no body, so
- * `NotFound`), or 403 — what S3 answers for a missing key to a caller without `s3:ListBucket` on the bucket,
- * which no role here has but the health check's (S3 API reference, GetObject and HeadObject, "Permissions").
- * s3rver answers 404 either way. A real refusal still shows: the write that follows is refused too.
- */
-export const isAbsentKey = (e: unknown): boolean => {
-  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  const name = (e as { name?: string }).name;
-  return status === 404 || status === 403 || name === 'NoSuchKey' || name === 'NotFound';
 };
 
 /** `client` creates the S3 client on first use: the SDK is imported only when a document is touched. */

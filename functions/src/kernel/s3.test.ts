@@ -1,6 +1,6 @@
 import { NoSuchKey, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { isAbsentKey } from './documents-store';
+import { isAbsentKey } from './s3';
 
 const s3Error = (name: string, httpStatusCode: number) =>
   new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode } });
