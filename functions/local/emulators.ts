@@ -22,7 +22,7 @@ import {
   waitForHttp,
 } from './processes';
 import { forwardTo, startFront } from './proxy';
-import { s3Refusal } from './s3-gate';
+import { asCallerWithoutListBucket, s3Refusal } from './s3-gate';
 
 export { freePort } from './processes';
 
@@ -162,7 +162,8 @@ export async function startS3(options: StartS3Options): Promise<Emulator> {
     port,
     what: 's3rver',
     ...(options.portEnvVar ? { portEnvVar: options.portEnvVar } : {}),
-    handle: async (request, forward) => s3Refusal(request, emulatorCredentials) ?? forward(request),
+    handle: async (request, forward) =>
+      s3Refusal(request, emulatorCredentials) ?? asCallerWithoutListBucket(request, await forward(request)),
   });
 }
 

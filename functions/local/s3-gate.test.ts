@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxiedRequest } from './proxy';
-import { checkPostPolicy } from './s3-gate';
+import { asCallerWithoutListBucket, checkPostPolicy, s3Error } from './s3-gate';
 import { signString } from './sigv4';
 
 /**
@@ -104,5 +104,30 @@ describe('checkPostPolicy', () => {
     );
     expect(answer?.status).toBe(400);
     expect(answer?.body.toString()).toContain('EntityTooSmall');
+  });
+});
+
+describe('a missing object, for a caller without s3:ListBucket', () => {
+  const req = (method: string, rawUrl: string): ProxiedRequest => ({
+    method,
+    rawUrl,
+    headers: {},
+    body: Buffer.alloc(0),
+  });
+  const notFound = s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+
+  it('is 403 AccessDenied on GET and HEAD of an object, as S3 answers', () => {
+    for (const method of ['GET', 'HEAD']) {
+      const answer = asCallerWithoutListBucket(req(method, '/bucket/a/b.pdf?x-id=GetObject'), notFound);
+      expect(answer.status).toBe(403);
+      expect(answer.body.toString()).toContain('<Code>AccessDenied</Code>');
+    }
+  });
+
+  it('leaves bucket-level answers, other methods and found objects as they are', () => {
+    expect(asCallerWithoutListBucket(req('GET', '/bucket?list-type=2'), notFound).status).toBe(404);
+    expect(asCallerWithoutListBucket(req('DELETE', '/bucket/a.pdf'), notFound).status).toBe(404);
+    const found = { status: 200, headers: {}, body: Buffer.from('x') };
+    expect(asCallerWithoutListBucket(req('GET', '/bucket/a.pdf'), found)).toBe(found);
   });
 });

@@ -224,3 +224,17 @@ export function s3Refusal(request: ProxiedRequest, credentials: Credentials): Pr
   const verdict = verifySigV4(request, { credentials, service: 's3' });
   return verdict.ok ? undefined : s3Error(verdict.status, verdict.code, verdict.message);
 }
+
+/**
+ * S3 answers a GET or HEAD of a missing object with 403 AccessDenied, not 404, when the caller lacks
+ * `s3:ListBucket` on the bucket (S3 API reference, GetObject and HeadObject, "Permissions") — as every
+ * function role here does but the health check's, and every presigned download. s3rver answers 404, so a
+ * store that knew only 404 passed locally and answered 500 on AWS; this gate answers as AWS does for them.
+ * Bucket-level requests (HeadBucket, ListObjectsV2, NoSuchBucket) are left as they are.
+ */
+export function asCallerWithoutListBucket(request: ProxiedRequest, answer: ProxyAnswer): ProxyAnswer {
+  if (answer.status !== 404 || (request.method !== 'GET' && request.method !== 'HEAD')) return answer;
+  const segments = new URL(request.rawUrl, 'http://s3.local').pathname.split('/').filter(Boolean);
+  if (segments.length < 2) return answer;
+  return s3Error(403, 'AccessDenied', 'Access Denied');
+}

@@ -14,7 +14,7 @@ import {
   InitiateAuthCommand,
   UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { decodeJwt, decodeProtectedHeader, importPKCS8, SignJWT } from 'jose';
@@ -432,6 +432,18 @@ describe('S3: presigned POST uploads and presigned downloads', () => {
     const late = await fetch(url);
     expect(late.status).toBe(403);
     expect(await late.text()).toContain('Request has expired');
+  });
+
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html ("Permissions"): without
+  // s3:ListBucket — every function role here but the health check's, and a presigned download — a missing
+  // object is 403 AccessDenied, not 404 NoSuchKey; s3rver says 404, the gate answers as S3 does.
+  it('answers a GET or HEAD of a missing object with 403, as S3 does to a caller without ListBucket', async () => {
+    const missing = { Bucket: platform.bucketName, Key: 'attachments/never/uploaded.pdf' };
+    const get = await clients.s3.send(new GetObjectCommand(missing)).catch((e: unknown) => e);
+    expect((get as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(403);
+    const head = await clients.s3.send(new HeadObjectCommand(missing)).catch((e: unknown) => e);
+    expect((head as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(403);
+    expect((await fetch(await getSignedUrl(clients.s3, new GetObjectCommand(missing)))).status).toBe(403);
   });
 });
 
