@@ -5,7 +5,6 @@ import {
   type Decision,
   decisionEntries,
   type GivenNumber,
-  numberedAs,
   type Revocation,
   ruleSetOn,
   splitUnitBodyId,
@@ -123,7 +122,6 @@ export const signDecision = async (
   requireAllowed(identity, 'act', await councilDecision(d, identity.tenantId, first));
   // The council's unit's office holder (the province's chair or deputy), never the clicking user.
   const holder = await councilSigner(d, identity.tenantId, first?.unitId, now, signerId);
-  const signerName = holder.name;
   const mode = await signingModeOf(d, identity.tenantId);
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
@@ -141,52 +139,34 @@ export const signDecision = async (
 
     const at = now.toISOString();
     const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
-    const { on: signedOn, year, number: n, numberText } = registered;
     // The document's model builder loads on first use, not at cold start.
-    const [{ decisionDocument, decisionSubject }, { storeDocument }] = await Promise.all([
-      import('./documents/decision-doc'),
+    const [{ awardDecision }, { storeDocument }] = await Promise.all([
+      import('./documents/award-decision'),
       import('./documents/store'),
     ]);
-    const ruleSet = ruleSetOn(config, signedOn);
-    const docKey = documentKey(identity.tenantId, 'decision', id, 'docx');
-    const xlsxKey = documentKey(identity.tenantId, 'awardees', id, 'xlsx');
-    const decision: Decision = {
+    const { decision, model } = awardDecision({
       tenantId: identity.tenantId,
       id,
-      kind: 'award',
       campaignId: s.campaignId,
       sessionId: s.id,
-      issuingBodyId: body.id,
-      year,
-      number: n,
-      numberText,
-      signedOn,
-      signedAt: at,
+      config,
+      naming: await councilNaming(d, identity.tenantId, s, config),
+      body,
+      registered,
+      at,
       signerId: identity.userId,
-      signerName,
-      signerTitle: holder.role === 'head' ? holder.title : `KT. ${body.signerTitle} - ${holder.title}`,
-      title: decisionSubject(config, awarded),
+      holder,
       entries,
-      documentKey: docKey,
-      xlsxKey,
-      ...numberedAs(mode),
-    };
-    const docInput = {
-      config: await councilNaming(d, identity.tenantId, s, config),
-      issuingBody: body,
-      ruleBases: (ruleSet?.legalBases ?? []).map((b) => b.ref),
-      numberText,
-      signedOn,
-      signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      awarded,
+      mode,
       minutesRef: minutesTitle(s),
-      entries,
-      paperOriginal: mode === 'paper',
-    };
+    });
+    const { numberText } = decision;
     // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
     // no decision points to, never a decision without its document. The model only: the documents group
     // renders from it the DOCX and the PDF the signer signs, and the awardees' XLSX from the decision
     // itself, each on first download (ADR 0024, 0028).
-    await storeDocument(d.documents, docKey, decisionDocument(docInput));
+    await storeDocument(d.documents, decision.documentKey, model);
 
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),

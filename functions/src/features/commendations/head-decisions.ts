@@ -7,8 +7,6 @@ import {
   issuingBodyOfUnit,
   issuingBodyOn,
   NOMINATION_FORM_KEY,
-  numberedAs,
-  ruleSetOn,
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
@@ -16,8 +14,7 @@ import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/dat
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
-import { signatureOf, signerOf } from './documents/signer';
-import { documentKey } from './documents-store';
+import { signerOf } from './documents/signer';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
 import { nextInRegister } from './register';
@@ -116,8 +113,8 @@ export const decideByHead = async (
     denominatorCount: 0,
     agreePercent: 0,
   }));
-  const [{ decisionDocument, decisionSubject }, { storeDocument }] = await Promise.all([
-    import('./documents/decision-doc'),
+  const [{ awardDecision }, { storeDocument }] = await Promise.all([
+    import('./documents/award-decision'),
     import('./documents/store'),
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
@@ -125,46 +122,29 @@ export const decideByHead = async (
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const id = newId(now);
     const registered = await nextInRegister(d, tenantId, 'decision', body, now, input.register);
-    const { on: signedOn, year, number, numberText } = registered;
-    const docKey = documentKey(tenantId, 'decision', id, 'docx');
-    const xlsxKey = documentKey(tenantId, 'awardees', id, 'xlsx');
-    const decision: Decision = {
+    const { decision, model } = awardDecision({
       tenantId,
       id,
-      kind: 'award',
       campaignId: input.campaignId,
       sessionId: null,
       decidedBy: 'head',
-      issuingBodyId: body.id,
-      year,
-      number,
-      numberText,
-      signedOn,
-      signedAt: at,
-      signerId: identity.userId,
-      signerName: holder.name,
-      signerTitle: holder.role === 'head' ? holder.title : `KT. ${body.signerTitle} - ${holder.title}`,
-      title: decisionSubject(config, entries),
-      entries,
-      documentKey: docKey,
-      xlsxKey,
-      ...numberedAs(mode),
-    };
-    const model = decisionDocument({
       config,
-      issuingBody: body,
-      ruleBases: (ruleSetOn(config, signedOn)?.legalBases ?? []).map((b) => b.ref),
-      numberText,
-      signedOn,
-      signature: signatureOf(body.signatureOnBehalf, body.signerTitle, holder),
+      naming: config,
+      body,
+      registered,
+      at,
+      signerId: identity.userId,
+      holder,
+      entries,
+      awarded: entries,
+      mode,
       minutesRef: '',
       proposal: `Xét đề nghị của ${proposers}.`,
-      entries,
-      paperOriginal: mode === 'paper',
     });
+    const { numberText } = decision;
     // The model only: the documents group renders the DOCX and the PDF from it, and the awardees' XLSX
     // from the decision, each on first download (ADR 0024, 0028).
-    await storeDocument(d.documents, docKey, model);
+    await storeDocument(d.documents, decision.documentKey, model);
     const items: TxItem[] = [
       ...registered.claim(`decision#${id}`, at),
       d.commendations.putDecision(decision),
