@@ -61,6 +61,11 @@ const Env = z.object({
   SIGNING_OCSP_ONLINE: z.enum(['on', 'off']).default('off'),
   /** How long that online check may take (ms). */
   SIGNING_OCSP_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(3_000),
+  /**
+   * How long one DynamoDB attempt may take (ms; kernel/data/client.ts). Unset on AWS: 1.5 s. The test
+   * runs' shared DynamoDB Local sets more (functions/local/platform.ts).
+   */
+  DYNAMODB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(8_000).optional(),
 });
 
 export interface Config {
@@ -68,6 +73,8 @@ export interface Config {
   bucketName: string;
   region: string;
   dynamoEndpoint: string | undefined;
+  /** One DynamoDB attempt's timeout, when not the production one. */
+  dynamoRequestTimeoutMs?: number | undefined;
   s3Endpoint: string | undefined;
   cognitoEndpoint: string | undefined;
   userPoolId: string | undefined;
@@ -112,6 +119,7 @@ export const loadConfig = (env: Record<string, string | undefined> = process.env
     bucketName: e.BUCKET_NAME,
     region: e.AWS_REGION,
     dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    dynamoRequestTimeoutMs: e.DYNAMODB_REQUEST_TIMEOUT_MS,
     s3Endpoint: e.S3_ENDPOINT,
     cognitoEndpoint: e.COGNITO_ENDPOINT,
     userPoolId: e.USER_POOL_ID,

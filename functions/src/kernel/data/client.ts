@@ -100,7 +100,7 @@ export const createAwsClients = (config: Config): AwsClients => {
     maxAttempts: DYNAMO_TIMEOUTS.maxAttempts,
     requestHandler: {
       connectionTimeout: DYNAMO_TIMEOUTS.connectionMs,
-      requestTimeout: DYNAMO_TIMEOUTS.requestMs,
+      requestTimeout: config.dynamoRequestTimeoutMs ?? DYNAMO_TIMEOUTS.requestMs,
       throwOnRequestTimeout: true,
     },
   });
