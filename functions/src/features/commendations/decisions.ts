@@ -13,7 +13,7 @@ import {
 import type { Identity } from '@thidua/shared/org';
 import type { PolicyResource } from '@thidua/shared/policy';
 import { requireAllowed } from '../../kernel/access';
-import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { type TxItem, transactWrite } from '../../kernel/data/transact';
 import { Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import type { DocModel } from '../../kernel/pdf/model';
@@ -32,7 +32,7 @@ import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
 import { councilUnit } from './loaders';
 import { listEntryOf } from './nominations';
-import { nextInRegister, storedIssuingBody } from './register';
+import { nextInRegister, storedIssuingBody, withNextNumber } from './register';
 import { actItems, type Seal } from './tx';
 
 /** The decision's lines from a counted session; 422 when nobody reached the threshold. */
@@ -83,9 +83,6 @@ export const draftDecision = async (
   return { key: documentKey(tenantId, 'draft-decision', s.id, 'docx'), model };
 };
 
-/** How often a signer retries when another decision took the number it read. */
-const NUMBER_ATTEMPTS = 8;
-
 /** A decision before it is signed (the one being signed or revoked): the policy leaves it to the chair. */
 const unsignedDecision = (d: CommendationDeps, tenantId: string) => provinceResource(d, tenantId, 'decision');
 
@@ -123,7 +120,8 @@ export const signDecision = async (
   // The council's unit's office holder (the province's chair or deputy), never the clicking user.
   const holder = await councilSigner(d, identity.tenantId, first?.unitId, now, signerId);
   const mode = await signingModeOf(d, identity.tenantId);
-  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+  // The counter moved (another decision signed) or the session changed: each attempt reads both again.
+  return withNextNumber(async () => {
     const s = await d.commendations.getSession(identity.tenantId, sessionId);
     if (!s) throw new NotFound('Không tìm thấy phiên họp');
     const id = newId(now);
@@ -191,35 +189,29 @@ export const signDecision = async (
       // On paper the decision is issued now; a digital one when its verified signature arrives (ADR 0032).
       ...(mode === 'paper' ? publicationItems(d, decision, now) : []),
     ];
-    try {
-      await transactWrite(
-        d.commendations.ref.client,
-        await actItems(d, identity, seal, {
-          effect: items,
-          result: decision,
-          audit: [
-            {
-              kind: 'decision',
-              subject: decision,
-              action: 'created',
-              summary: numberingSummary(mode, numberText),
-            },
-            {
-              kind: 'session',
-              subject: decided,
-              action: 'decided',
-              summary: `Ra quyết định số ${numberText}`,
-            },
-          ],
-        }),
-      );
-      return decision;
-    } catch (err) {
-      if (!(err instanceof TransactionRefused)) throw err;
-      // The counter moved (another decision signed) or the session changed: read both again.
-    }
-  }
-  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
+    await transactWrite(
+      d.commendations.ref.client,
+      await actItems(d, identity, seal, {
+        effect: items,
+        result: decision,
+        audit: [
+          {
+            kind: 'decision',
+            subject: decision,
+            action: 'created',
+            summary: numberingSummary(mode, numberText),
+          },
+          {
+            kind: 'session',
+            subject: decided,
+            action: 'decided',
+            summary: `Ra quyết định số ${numberText}`,
+          },
+        ],
+      }),
+    );
+    return decision;
+  });
 };
 
 /**
@@ -273,7 +265,7 @@ export const revokeAward = async (
   if (!first) throw new NotFound('Không tìm thấy quyết định');
   const { holder, proposal } = await revocationAuthority(d, identity, first, now);
   const signerName = holder.name;
-  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+  return withNextNumber(async () => {
     const decision = await d.commendations.getDecision(identity.tenantId, decisionId);
     if (!decision) throw new NotFound('Không tìm thấy quyết định');
     const rec = (await d.commendations.getRecords(identity.tenantId, [nominationId])).get(nominationId);
@@ -331,57 +323,52 @@ export const revokeAward = async (
       }),
     );
     const title = `Quyết định số ${revocation.numberText} thu hồi khen thưởng của ${rec.nomineeName}`;
-    try {
-      await transactWrite(
-        d.commendations.ref.client,
-        await actItems(d, identity, seal, {
-          effect: [
-            ...registered.claim(`revocation#${revocation.id}`, at),
-            d.commendations.putRevocation(revocation),
-            d.commendations.putRecord(
-              {
-                ...rec,
-                stage: revoked.stage,
-                outcomeReason: reason,
-                updatedAt: at,
-                version: rec.version + 1,
-              },
-              rec.version,
-            ),
-            d.commendations.putNotification({
-              tenantId: identity.tenantId,
-              unitId: rec.unitId,
-              id: newId(now),
-              kind: 'revocation',
-              refId: revocation.id,
-              title,
-              at,
-            }),
-            ...unitEventOutbox(d.config.tableName, {
-              tenantId: identity.tenantId,
-              kind: 'decision_revoked',
-              eventId: revocation.id,
-              unitIds: [rec.unitId],
-              title,
-              reason,
-              at,
-            }),
-          ],
-          result: revocation,
-          audit: {
+    await transactWrite(
+      d.commendations.ref.client,
+      await actItems(d, identity, seal, {
+        effect: [
+          ...registered.claim(`revocation#${revocation.id}`, at),
+          d.commendations.putRevocation(revocation),
+          d.commendations.putRecord(
+            {
+              ...rec,
+              stage: revoked.stage,
+              outcomeReason: reason,
+              updatedAt: at,
+              version: rec.version + 1,
+            },
+            rec.version,
+          ),
+          d.commendations.putNotification({
+            tenantId: identity.tenantId,
+            unitId: rec.unitId,
+            id: newId(now),
             kind: 'revocation',
-            subject: { ...revocation, campaignId: decision.campaignId },
-            action: 'created',
-            summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}${legalBasis ? ` (căn cứ: ${legalBasis.trim()})` : ''}`,
-          },
-        }),
-      );
-      return revocation;
-    } catch (err) {
-      if (!(err instanceof TransactionRefused)) throw err;
-    }
-  }
-  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
+            refId: revocation.id,
+            title,
+            at,
+          }),
+          ...unitEventOutbox(d.config.tableName, {
+            tenantId: identity.tenantId,
+            kind: 'decision_revoked',
+            eventId: revocation.id,
+            unitIds: [rec.unitId],
+            title,
+            reason,
+            at,
+          }),
+        ],
+        result: revocation,
+        audit: {
+          kind: 'revocation',
+          subject: { ...revocation, campaignId: decision.campaignId },
+          action: 'created',
+          summary: `Thu hồi khen thưởng của ${rec.nomineeName}: ${reason}${legalBasis ? ` (căn cứ: ${legalBasis.trim()})` : ''}`,
+        },
+      }),
+    );
+    return revocation;
+  });
 };
 
 /** The register of a year: every number of every issuing body, checked for gaps and duplicates. */

@@ -10,14 +10,14 @@ import {
   vnDate,
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
-import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
+import { type TxItem, transactWrite } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
 import { signerOf } from './documents/signer';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
-import { nextInRegister } from './register';
+import { nextInRegister, withNextNumber } from './register';
 import { actItems, type Seal } from './tx';
 
 export interface HeadDecisionInput {
@@ -27,7 +27,6 @@ export interface HeadDecisionInput {
   register?: GivenNumber | undefined;
 }
 
-const NUMBER_ATTEMPTS = 8;
 const NOT_FOUND = 'Không tìm thấy hồ sơ';
 
 /**
@@ -119,7 +118,13 @@ export const decideByHead = async (
   ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
   const mode = await signingModeOf(d, tenantId);
-  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+  const decided = async () => {
+    // A record exists (not the counter moved): the nomination is decided already.
+    const existing = await d.commendations.getRecords(tenantId, input.nominationIds);
+    if (existing.size > 0)
+      throw new Conflict('Hồ sơ đã có quyết định khen thưởng', undefined, 'already_decided');
+  };
+  return withNextNumber(async () => {
     const id = newId(now);
     const registered = await nextInRegister(d, tenantId, 'decision', body, now, input.register);
     const { decision, model } = awardDecision({
@@ -157,28 +162,19 @@ export const decideByHead = async (
         ? decisionNotices(d, decision, [...new Set(records.map((r) => r.unitId))], now)
         : []),
     ];
-    try {
-      await transactWrite(
-        d.commendations.ref.client,
-        await actItems(d, identity, seal, {
-          effect: items,
-          result: decision,
-          audit: {
-            kind: 'decision',
-            subject: decision,
-            action: 'created',
-            summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
-          },
-        }),
-      );
-      return decision;
-    } catch (err) {
-      if (!(err instanceof TransactionRefused)) throw err;
-      // The counter moved (retry with the next number) — or a record exists: then it is decided already.
-      const existing = await d.commendations.getRecords(tenantId, input.nominationIds);
-      if (existing.size > 0)
-        throw new Conflict('Hồ sơ đã có quyết định khen thưởng', undefined, 'already_decided');
-    }
-  }
-  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
+    await transactWrite(
+      d.commendations.ref.client,
+      await actItems(d, identity, seal, {
+        effect: items,
+        result: decision,
+        audit: {
+          kind: 'decision',
+          subject: decision,
+          action: 'created',
+          summary: numberingSummary(mode, numberText, ' (người đứng đầu quyết định)'),
+        },
+      }),
+    );
+    return decision;
+  }, decided);
 };

@@ -18,7 +18,7 @@ import {
 } from '@thidua/shared/commendation';
 import type { Identity } from '@thidua/shared/org';
 import { requireAllowed } from '../../kernel/access';
-import type { TxItem } from '../../kernel/data/transact';
+import { TransactionRefused, type TxItem } from '../../kernel/data/transact';
 import { AppError, Conflict, RuleViolation } from '../../kernel/http/errors';
 import { type CommendationDeps, commendationConfigOf, provinceResource } from './context';
 import { type Seal, writeOnce } from './tx';
@@ -153,6 +153,30 @@ export const nextInRegister = async (
     numberText: formatNumber(plan.number, kind === 'minutes' ? body.minutesSymbol : body.decisionSymbol),
     claim: (ref, at) => d.commendations.registerItems(tenantId, plan.writes, ref, at),
   };
+};
+
+/** How often a signer retries when another decision took the number it read. */
+const NUMBER_ATTEMPTS = 8;
+
+/**
+ * Runs one numbered write — read, take `nextInRegister`, write the document's transaction — again while
+ * its transaction is refused: another signer took the number it read, so the next attempt reads again and
+ * takes the next. `refused` may answer a refusal that is not a lost number (throw). The register has no
+ * gap and no duplicate; after every attempt lost, 409 `numbering_busy`.
+ */
+export const withNextNumber = async <T>(
+  attempt: () => Promise<T>,
+  refused?: () => Promise<void>,
+): Promise<T> => {
+  for (let i = 0; i < NUMBER_ATTEMPTS; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof TransactionRefused)) throw err;
+      await refused?.();
+    }
+  }
+  throw new Conflict('Nhiều quyết định đang được ký cùng lúc, vui lòng thử lại', undefined, 'numbering_busy');
 };
 
 /** What a reservation answers. */
