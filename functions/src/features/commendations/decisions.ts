@@ -27,6 +27,7 @@ import {
 } from './context';
 import { councilNaming, minutesTitle, moveSession } from './council';
 import { decisionResource } from './decisions-read';
+import type { AwardDecisionInput } from './documents/award-decision';
 import { councilSigner, provinceSigner, signatureOf, signerOf } from './documents/signer';
 import { documentKey } from './documents-store';
 import { numberingSummary, publicationItems, signingModeOf } from './issuing';
@@ -100,6 +101,42 @@ const councilDecision = async (
 };
 
 /**
+ * A numbered award decision, made and filed, whether a council voted it or a head decided alone: the next
+ * number of its body's register (`given` where the body's văn thư keeps it), the decision and its
+ * document's model (the builder loads on first use, not at cold start). The model is stored before the
+ * transaction under the decision's own id: a lost race leaves an orphan file that no decision points to,
+ * never a decision without its document; the documents group renders from it the DOCX and the PDF the
+ * signer signs, and the awardees' XLSX from the decision, each on first download (ADR 0024, 0028).
+ * `items` take the number and write the decision, in the caller's one transaction.
+ */
+export const numberAwardDecision = async (
+  d: CommendationDeps,
+  identity: Identity,
+  now: Date,
+  given: GivenNumber | undefined,
+  input: Omit<AwardDecisionInput, 'tenantId' | 'registered' | 'at' | 'signerId'>,
+): Promise<{ decision: Decision; items: TxItem[] }> => {
+  const at = now.toISOString();
+  const registered = await nextInRegister(d, identity.tenantId, 'decision', input.body, now, given);
+  const [{ awardDecision }, { storeDocument }] = await Promise.all([
+    import('./documents/award-decision'),
+    import('./documents/store'),
+  ]);
+  const { decision, model } = awardDecision({
+    ...input,
+    tenantId: identity.tenantId,
+    registered,
+    at,
+    signerId: identity.userId,
+  });
+  await storeDocument(d.documents, decision.documentKey, model);
+  return {
+    decision,
+    items: [...registered.claim(`decision#${decision.id}`, at), d.commendations.putDecision(decision)],
+  };
+};
+
+/**
  * The chair (a unit's council: the unit's head) signs: the decision takes the next number of its issuing body's sequence for the year and
  * today's date. The counter moves from n to n + 1 in the same transaction as the decision, the session
  * (conditioned on not yet decided), every agenda record and one notice per unit; if another signer took
@@ -136,23 +173,13 @@ export const signDecision = async (
     const { records, entries, awarded } = await sessionEntries(d, identity.tenantId, s);
 
     const at = now.toISOString();
-    const registered = await nextInRegister(d, identity.tenantId, 'decision', body, now, given);
-    // The document's model builder loads on first use, not at cold start.
-    const [{ awardDecision }, { storeDocument }] = await Promise.all([
-      import('./documents/award-decision'),
-      import('./documents/store'),
-    ]);
-    const { decision, model } = awardDecision({
-      tenantId: identity.tenantId,
+    const { decision, items: numbered } = await numberAwardDecision(d, identity, now, given, {
       id,
       campaignId: s.campaignId,
       sessionId: s.id,
       config,
       naming: await councilNaming(d, identity.tenantId, s, config),
       body,
-      registered,
-      at,
-      signerId: identity.userId,
       holder,
       entries,
       awarded,
@@ -160,15 +187,8 @@ export const signDecision = async (
       minutesRef: minutesTitle(s),
     });
     const { numberText } = decision;
-    // Written before the transaction under the decision's own id: a lost race leaves an orphan file that
-    // no decision points to, never a decision without its document. The model only: the documents group
-    // renders from it the DOCX and the PDF the signer signs, and the awardees' XLSX from the decision
-    // itself, each on first download (ADR 0024, 0028).
-    await storeDocument(d.documents, decision.documentKey, model);
-
     const items: TxItem[] = [
-      ...registered.claim(`decision#${id}`, at),
-      d.commendations.putDecision(decision),
+      ...numbered,
       d.commendations.putSession(decided, s.version),
       ...entries.map((e) => {
         const rec = records.get(e.nominationId);

@@ -14,10 +14,11 @@ import { type TxItem, transactWrite } from '../../kernel/data/transact';
 import { AppError, Conflict, NotFound, RuleViolation } from '../../kernel/http/errors';
 import { newId } from '../../kernel/ids';
 import { type CommendationDeps, commendationConfigOf, requireHeadDecisionOf } from './context';
+import { numberAwardDecision } from './decisions';
 import { signerOf } from './documents/signer';
 import { decisionNotices, numberingSummary, signingModeOf } from './issuing';
 import { checkRules, factsOf, listEntryOf, newRecord, throwIfViolations } from './nominations';
-import { nextInRegister, withNextNumber } from './register';
+import { withNextNumber } from './register';
 import { actItems, type Seal } from './tx';
 
 export interface HeadDecisionInput {
@@ -112,10 +113,6 @@ export const decideByHead = async (
     denominatorCount: 0,
     agreePercent: 0,
   }));
-  const [{ awardDecision }, { storeDocument }] = await Promise.all([
-    import('./documents/award-decision'),
-    import('./documents/store'),
-  ]);
   const proposers = [...new Set(records.map((r) => r.unitName))].join(', ');
   const mode = await signingModeOf(d, tenantId);
   const decided = async () => {
@@ -126,9 +123,7 @@ export const decideByHead = async (
   };
   return withNextNumber(async () => {
     const id = newId(now);
-    const registered = await nextInRegister(d, tenantId, 'decision', body, now, input.register);
-    const { decision, model } = awardDecision({
-      tenantId,
+    const { decision, items: numbered } = await numberAwardDecision(d, identity, now, input.register, {
       id,
       campaignId: input.campaignId,
       sessionId: null,
@@ -136,9 +131,6 @@ export const decideByHead = async (
       config,
       naming: config,
       body,
-      registered,
-      at,
-      signerId: identity.userId,
       holder,
       entries,
       awarded: entries,
@@ -147,12 +139,8 @@ export const decideByHead = async (
       proposal: `Xét đề nghị của ${proposers}.`,
     });
     const { numberText } = decision;
-    // The model only: the documents group renders the DOCX and the PDF from it, and the awardees' XLSX
-    // from the decision, each on first download (ADR 0024, 0028).
-    await storeDocument(d.documents, decision.documentKey, model);
     const items: TxItem[] = [
-      ...registered.claim(`decision#${id}`, at),
-      d.commendations.putDecision(decision),
+      ...numbered,
       // Created only if absent: a nomination is decided once, here or anywhere.
       ...records.map((r) =>
         d.commendations.putRecord({ ...r, decisionId: id, decisionNumber: numberText }, null),
