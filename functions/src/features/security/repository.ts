@@ -1,18 +1,17 @@
 import { TenantSecurity } from '@thidua/shared/policy';
 import * as z from 'zod';
-import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
+import { type TableRef, tenantSettingEntity } from '../../kernel/data/entity';
 import type { SaveOutcome } from '../../kernel/data/outcomes';
 import { saveEntity } from '../../kernel/data/save';
 import type { TxItem } from '../../kernel/data/transact';
 import { defineDep } from '../../kernel/deps';
 
 /** The tenant's security settings: one item per tenant (absent: the policy's defaults apply). */
-export const tenantSecurityEntity = defineEntity({
-  type: 'TenantSecurity',
-  schema: TenantSecurity.extend({ tenantId: z.string() }),
-  pk: (s: { tenantId: string }) => `${t(s.tenantId)}#SETTINGS`,
-  sk: sortKey('SECURITY'),
-});
+export const tenantSecurityEntity = tenantSettingEntity(
+  'TenantSecurity',
+  TenantSecurity.extend({ tenantId: z.string() }),
+  'SECURITY',
+);
 
 export type StoredTenantSecurity = TenantSecurity & { tenantId: string };
 

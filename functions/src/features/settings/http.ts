@@ -1,11 +1,12 @@
-import { tenantSettingsContracts as c } from '@thidua/shared/contracts';
+import { tenantSettingsContracts as c, type RouteContract } from '@thidua/shared/contracts';
 import { DEFAULT_SIGNING_MODE } from '@thidua/shared/tenancy';
 import { requireAction } from '../../kernel/access';
 import { TransactionRefused, type TxItem, transactWrite } from '../../kernel/data/transact';
 import type { Deps } from '../../kernel/deps';
 import { Conflict } from '../../kernel/http/errors';
-import { ok } from '../../kernel/http/response';
-import { type RouteImpl, userRoute } from '../../kernel/http/route';
+import { type HttpResult, ok } from '../../kernel/http/response';
+import { type RouteImpl, type UserRequest, userRoute } from '../../kernel/http/route';
+import type { AuditChange } from '../audit/chains';
 import { provinceResource } from '../commendations/context';
 
 /**
@@ -13,15 +14,40 @@ import { provinceResource } from '../commendations/context';
  * pages. Read by everyone of the tenant, kept by its administrator (shared policy, `tenant_settings`);
  * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
  */
-/** A setting, its Idempotency-Key record and its audit event: one transaction; a lost race is 409. */
-const writeSetting = async (d: Pick<Deps, 'clients'>, items: TxItem[], what: string): Promise<void> => {
+
+/**
+ * A setting replaced by the province's administrator (shared policy, `tenant_settings`): the whole new
+ * value, the request's Idempotency-Key record and its audit event (`created` the first time, `updated`
+ * after) in ONE transaction; a lost race is 409.
+ */
+const replaceSetting = async <V extends object>(
+  d: Pick<Deps, 'audit' | 'clients' | 'units'>,
+  { identity, remember }: Pick<UserRequest<RouteContract>, 'identity' | 'remember'>,
+  setting: {
+    current: (tenantId: string) => Promise<unknown>;
+    value: V;
+    put: (stored: V & { tenantId: string }) => TxItem;
+    audit: (stored: V & { tenantId: string }, action: 'created' | 'updated') => AuditChange;
+    what: string;
+  },
+): Promise<HttpResult> => {
+  requireAction(identity, 'administer', await provinceResource(d, identity.tenantId, 'tenant_settings'));
+  const before = await setting.current(identity.tenantId);
+  const stored = { tenantId: identity.tenantId, ...setting.value };
+  const response = ok(setting.value);
+  const audit = await d.audit.record(identity, setting.audit(stored, before ? 'updated' : 'created'));
   try {
-    await transactWrite(d.clients.doc, items);
+    await transactWrite(d.clients.doc, [setting.put(stored), ...remember(response), ...audit]);
   } catch (err) {
     if (err instanceof TransactionRefused)
-      throw new Conflict(`${what} vừa được người khác thay đổi; hãy tải lại`, undefined, 'version_conflict');
+      throw new Conflict(
+        `${setting.what} vừa được người khác thay đổi; hãy tải lại`,
+        undefined,
+        'version_conflict',
+      );
     throw err;
   }
+  return response;
 };
 
 export const tenantSettingsRoutes = (
@@ -35,25 +61,20 @@ export const tenantSettingsRoutes = (
     return ok({ contact });
   }),
 
-  userRoute(c.putTenantContact, async ({ identity, body, remember, now }) => {
-    requireAction(identity, 'administer', await provinceResource(d, identity.tenantId, 'tenant_settings'));
-    const before = await d.tenantSettings.contact(identity.tenantId);
-    const contact = { ...body, updatedAt: now.toISOString(), updatedByName: identity.name };
-    const stored = { tenantId: identity.tenantId, ...contact };
-    const response = ok(contact);
-    const audit = await d.audit.record(identity, {
-      kind: 'tenant_settings',
-      subject: stored,
-      action: before ? 'updated' : 'created',
-      summary: `Đầu mối liên hệ của cơ quan thường trực: ${body.name}, ${body.phone}, ${body.email}`,
-    });
-    await writeSetting(
-      d,
-      [d.tenantSettings.contactPutItem(stored), ...remember(response), ...audit],
-      'Thông tin liên hệ',
-    );
-    return response;
-  }),
+  userRoute(c.putTenantContact, async (req) =>
+    replaceSetting(d, req, {
+      current: d.tenantSettings.contact,
+      value: { ...req.body, updatedAt: req.now.toISOString(), updatedByName: req.identity.name },
+      put: d.tenantSettings.contactPutItem,
+      audit: (subject, action) => ({
+        kind: 'tenant_settings',
+        subject,
+        action,
+        summary: `Đầu mối liên hệ của cơ quan thường trực: ${req.body.name}, ${req.body.phone}, ${req.body.email}`,
+      }),
+      what: 'Thông tin liên hệ',
+    }),
+  ),
 
   userRoute(c.getDecisionSigning, async ({ identity }) => {
     requireAction(identity, 'read', { type: 'tenant_settings', tenantId: identity.tenantId });
@@ -63,31 +84,26 @@ export const tenantSettingsRoutes = (
     return ok({ signing, mode: signing.mode });
   }),
 
-  userRoute(c.putDecisionSigning, async ({ identity, body, remember, now }) => {
-    requireAction(identity, 'administer', await provinceResource(d, identity.tenantId, 'tenant_settings'));
-    const before = await d.tenantSettings.signing(identity.tenantId);
-    const signing = {
-      mode: body.mode,
-      reason: body.reason,
-      updatedAt: now.toISOString(),
-      updatedByName: identity.name,
-    };
-    const stored = { tenantId: identity.tenantId, ...signing };
-    const response = ok(signing);
-    const audit = await d.audit.record(identity, {
-      kind: 'tenant_signing',
-      subject: stored,
-      action: before ? 'updated' : 'created',
-      summary:
-        body.mode === 'digital'
-          ? 'Quyết định chỉ ban hành khi có chữ ký số đã được kiểm tra'
-          : `Quyết định ký trên bản giấy (chưa dùng chữ ký số): ${body.reason}`,
-    });
-    await writeSetting(
-      d,
-      [d.tenantSettings.signingPutItem(stored), ...remember(response), ...audit],
-      'Cách ký quyết định',
-    );
-    return response;
-  }),
+  userRoute(c.putDecisionSigning, async (req) =>
+    replaceSetting(d, req, {
+      current: d.tenantSettings.signing,
+      value: {
+        mode: req.body.mode,
+        reason: req.body.reason,
+        updatedAt: req.now.toISOString(),
+        updatedByName: req.identity.name,
+      },
+      put: d.tenantSettings.signingPutItem,
+      audit: (subject, action) => ({
+        kind: 'tenant_signing',
+        subject,
+        action,
+        summary:
+          req.body.mode === 'digital'
+            ? 'Quyết định chỉ ban hành khi có chữ ký số đã được kiểm tra'
+            : `Quyết định ký trên bản giấy (chưa dùng chữ ký số): ${req.body.reason}`,
+      }),
+      what: 'Cách ký quyết định',
+    }),
+  ),
 ];

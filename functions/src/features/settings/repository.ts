@@ -1,6 +1,6 @@
 import { DecisionSigning, TenantContact } from '@thidua/shared/tenancy';
 import * as z from 'zod';
-import { defineEntity, sortKey, type TableRef, tenantPrefix as t } from '../../kernel/data/entity';
+import { type TableRef, tenantSettingEntity } from '../../kernel/data/entity';
 import type { TxItem } from '../../kernel/data/transact';
 import { defineDep } from '../../kernel/deps';
 
@@ -9,22 +9,20 @@ import { defineDep } from '../../kernel/deps';
  * security settings (`<tenant>#SETTINGS`, sk `CONTACT`). Every write is a whole new value (an upsert), put
  * in the transaction that also appends its audit event, whose chain head serializes concurrent writers.
  */
-export const tenantContactEntity = defineEntity({
-  type: 'TenantContact',
-  schema: TenantContact.extend({ tenantId: z.string() }),
-  pk: (c: { tenantId: string }) => `${t(c.tenantId)}#SETTINGS`,
-  sk: sortKey('CONTACT'),
-});
+export const tenantContactEntity = tenantSettingEntity(
+  'TenantContact',
+  TenantContact.extend({ tenantId: z.string() }),
+  'CONTACT',
+);
 
 export type StoredTenantContact = TenantContact & { tenantId: string };
 
 /** How the tenant's decisions are signed (ADR 0032): beside the contact, its own item and audit chain. */
-export const decisionSigningEntity = defineEntity({
-  type: 'DecisionSigning',
-  schema: DecisionSigning.extend({ tenantId: z.string() }),
-  pk: (c: { tenantId: string }) => `${t(c.tenantId)}#SETTINGS`,
-  sk: sortKey('SIGNING'),
-});
+export const decisionSigningEntity = tenantSettingEntity(
+  'DecisionSigning',
+  DecisionSigning.extend({ tenantId: z.string() }),
+  'SIGNING',
+);
 
 export type StoredDecisionSigning = DecisionSigning & { tenantId: string };
 

@@ -354,3 +354,19 @@ export const readCollection = async <M extends Record<string, Pick<AnyEntity, 's
   }
   return out as { [K in keyof M]: ReturnType<M[K]['parse']>[] };
 };
+
+/**
+ * A tenant's setting (its MFA policy, the secretariat's contact, how its decisions are signed): one item
+ * of the tenant's settings partition (`T#<tenant>#SETTINGS`) under the setting's own sort key.
+ */
+export const tenantSettingEntity = <T extends { tenantId: string }>(
+  type: string,
+  schema: z.ZodType<T>,
+  sk: string,
+) =>
+  defineEntity({
+    type,
+    schema,
+    pk: (s: { tenantId: string }) => `${tenantPrefix(s.tenantId)}#SETTINGS`,
+    sk: sortKey(sk),
+  });
