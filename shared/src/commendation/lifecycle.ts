@@ -1,4 +1,5 @@
 import type { Identity } from '../org/schema';
+import { type Refusal, type RefusalStatus, refusalMaker } from '../refusal';
 
 /**
  * What the commendation lifecycles (tờ trình, disclosure, council session, decision) share: one error
@@ -55,27 +56,14 @@ export const lifecycleErrorStatus = {
   already_issued: 409,
   not_digital: 409,
   not_issued: 409,
-} as const satisfies Record<LifecycleErrorCode, 403 | 409 | 422>;
+} as const satisfies Record<LifecycleErrorCode, RefusalStatus>;
 
-export interface LifecycleError {
-  code: LifecycleErrorCode;
-  /** Vietnamese, for the user. */
-  message: string;
-  status: 403 | 409 | 422;
-  /** Where in the request the fault lies (`body.choices`), when one field is at fault. */
-  details?: { path: string; message: string }[];
-}
+/** A lifecycle refusal; its details say where in the request the fault lies (`body.choices`). */
+export type LifecycleError = Refusal<LifecycleErrorCode, { path: string; message: string }>;
 
-export const lifecycleError = (
-  code: LifecycleErrorCode,
-  message: string,
-  details?: { path: string; message: string }[],
-): LifecycleError => ({
-  code,
-  message,
-  status: lifecycleErrorStatus[code],
-  ...(details ? { details } : {}),
-});
+export const lifecycleError = refusalMaker<LifecycleErrorCode, { path: string; message: string }>(
+  lifecycleErrorStatus,
+);
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: LifecycleError };
 

@@ -1,4 +1,5 @@
 import type { FormattedIssue } from '../forms/validate';
+import { type Refusal, type RefusalStatus, refusalMaker } from '../refusal';
 
 export type WorkflowErrorCode =
   | 'forbidden'
@@ -26,23 +27,9 @@ export const workflowErrorStatus = {
   invalid_data: 422,
   not_participant: 422,
   chain_unavailable: 422,
-} as const satisfies Record<WorkflowErrorCode, 403 | 409 | 422>;
+} as const satisfies Record<WorkflowErrorCode, RefusalStatus>;
 
-export interface WorkflowError {
-  code: WorkflowErrorCode;
-  /** Vietnamese, for the user. */
-  message: string;
-  status: 403 | 409 | 422;
-  /** Field issues (`invalid_data`). */
-  details?: FormattedIssue[];
-}
+/** A workflow refusal; its details are field issues inside the form data (`invalid_data`). */
+export type WorkflowError = Refusal<WorkflowErrorCode, FormattedIssue>;
 
-export function workflowError(
-  code: WorkflowErrorCode,
-  message: string,
-  details?: FormattedIssue[],
-): WorkflowError {
-  const e: WorkflowError = { code, message, status: workflowErrorStatus[code] };
-  if (details !== undefined) e.details = details;
-  return e;
-}
+export const workflowError = refusalMaker<WorkflowErrorCode, FormattedIssue>(workflowErrorStatus);
