@@ -59,24 +59,35 @@ export function Options({ choices, empty }: { choices: readonly Choice[]; empty?
 /** A labelled one-line input, or a textarea when `multiline`, holding plain text state. */
 export function TextField({
   label,
+  help,
   value,
   onChange,
   required,
   multiline = false,
+  type,
 }: {
   label: ReactNode;
+  help?: ReactNode;
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
   multiline?: boolean;
+  /** The input's kind where it is not plain text (a search box, a calendar date). */
+  type?: 'search' | 'date';
 }) {
   return (
-    <Field label={label} required={required}>
+    <Field label={label} help={help} required={required}>
       {(p) =>
         multiline ? (
           <textarea {...p} className="textarea" value={value} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <input {...p} className="input" value={value} onChange={(e) => onChange(e.target.value)} />
+          <input
+            {...p}
+            className="input"
+            type={type}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+          />
         )
       }
     </Field>

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@thidua/shared/org';
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useT } from '../../../i18n';
-import { Alert, Badge, Button, type Column, DataTable, Field, Skeleton } from '../../../ui';
+import { Alert, Badge, Button, type Column, DataTable, Skeleton, TextField } from '../../../ui';
 import { ConfirmDialog, UnitSelect, useA, useAdmin, useAdminMutation, useUnits } from '../common';
 import { UserDialog } from './UserDialog';
 
@@ -117,17 +117,13 @@ export function UsersPage() {
       {result ? <Alert tone="success">{result}</Alert> : null}
       <form className="admin-filters" onSubmit={search} aria-label={a('users.search')}>
         <UnitSelect label={a('unit')} units={units.data ?? []} value={unitId} onChange={setUnitId} />
-        <Field label={a('users.search')} help={a('users.searchHelp')}>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="search"
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={a('users.search')}
+          help={a('users.searchHelp')}
+          type="search"
+          value={typed}
+          onChange={setTyped}
+        />
         <Button type="submit" className="admin-filter-button">
           {a('users.searchButton')}
         </Button>

@@ -2,7 +2,7 @@ import { isParticipant } from '@thidua/shared/campaign';
 import { isActiveOn, type Unit, unitKindLabels } from '@thidua/shared/org';
 import { useMemo, useState } from 'react';
 import { formatDate, useT } from '../../../i18n';
-import { Field, Fieldset } from '../../../ui';
+import { Field, Fieldset, TextField } from '../../../ui';
 import { periodLabel } from '../../submissions/labels';
 import {
   type BuilderCampaign,
@@ -48,17 +48,7 @@ function UnitPicker({
     set(path, on ? [...chosen, id] : chosen.filter((x) => x !== id));
   return (
     <Fieldset id={fieldId(path)} legend={label} error={issues.get(pathKey(path))}>
-      <Field label={t('participants.search')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label={t('participants.search')} type="search" value={query} onChange={setQuery} />
       <Checkboxes
         choices={listed.map((u) => ({
           value: u.id,

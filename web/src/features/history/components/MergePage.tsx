@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
 import { describeError } from '../../../api/describe';
 import { formatDate, useT } from '../../../i18n';
-import { Alert, Button, type Column, DataTable, Dialog, Field, SelectField, TextField } from '../../../ui';
+import { Alert, Button, type Column, DataTable, Dialog, SelectField, TextField } from '../../../ui';
 import { useH, useHistory } from './common';
 
 type Row = MergerCandidates['predecessorUnits'][number];
@@ -24,17 +24,7 @@ function ConsentSection() {
     <section className="card stack" aria-label={h('consent.title')}>
       <h2>{h('consent.title')}</h2>
       <TextField label={h('consent.successor')} value={successor} onChange={setSuccessor} required />
-      <Field label={h('consent.date')} required>
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            className="input"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label={h('consent.date')} type="date" value={date} onChange={setDate} required />
       {consent.error ? <Alert tone="danger">{describeError(consent.error, t)}</Alert> : null}
       {consent.data ? (
         <Alert tone="success">

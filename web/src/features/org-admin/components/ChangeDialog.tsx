@@ -181,17 +181,7 @@ export function ChangeDialog({
             </ul>
           </fieldset>
         ) : null}
-        <Field label={dateLabel} required>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label={dateLabel} type="date" value={from} onChange={setFrom} required />
         {irreversible.includes(mode) ? (
           <label className="org-confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
