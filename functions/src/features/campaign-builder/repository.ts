@@ -1,6 +1,6 @@
 import type { CampaignAuditEvent, CampaignDraft, CampaignVersion } from '@thidua/shared/campaign';
 import { absent, equals } from '../../kernel/data/conditions';
-import type { TableRef } from '../../kernel/data/entity';
+import type { PageOptions, TableRef } from '../../kernel/data/entity';
 import { campaignAuditEventEntity, campaignDraftEntity, campaignVersionEntity } from '../../kernel/data/keys';
 import type { Page } from '../../kernel/data/pagination';
 import type { TxItem } from '../../kernel/data/transact';
@@ -31,20 +31,18 @@ export interface CampaignHistoryRepository {
   eventPutItem(e: CampaignAuditEvent): TxItem;
 }
 
+/** The newest item of a campaign's series (versions, events: sort keys that count up), read after the last write. */
+const newest = async <T>(query: (o: PageOptions) => Promise<Page<T>>): Promise<T | undefined> =>
+  (await query({ descending: true, limit: 1, consistent: true })).items[0];
+
 export const createCampaignHistoryRepository = (ref: TableRef): CampaignHistoryRepository => {
   const versions = campaignVersionEntity.on(ref);
   const drafts = campaignDraftEntity.on(ref);
   const events = campaignAuditEventEntity.on(ref);
   const at = (tenantId: string, campaignId: string) => ({ tenantId, campaignId });
   return {
-    async latestVersion(tenantId, campaignId) {
-      const page = await versions.page('primary', at(tenantId, campaignId), {
-        descending: true,
-        limit: 1,
-        consistent: true,
-      });
-      return page.items[0];
-    },
+    latestVersion: (tenantId, campaignId) =>
+      newest((o) => versions.page('primary', at(tenantId, campaignId), o)),
     versions: (tenantId, campaignId) =>
       versions.all('primary', at(tenantId, campaignId), { descending: true, consistent: true }),
     version: (tenantId, campaignId, version) => versions.get({ tenantId, campaignId, version }),
@@ -56,14 +54,7 @@ export const createCampaignHistoryRepository = (ref: TableRef): CampaignHistoryR
     draftDeleteItem: (tenantId, campaignId) =>
       campaignDraftEntity.delete(ref.table, at(tenantId, campaignId)),
     events: (tenantId, campaignId) => events.all('primary', at(tenantId, campaignId), { consistent: true }),
-    async lastEvent(tenantId, campaignId) {
-      const page = await events.page('primary', at(tenantId, campaignId), {
-        descending: true,
-        limit: 1,
-        consistent: true,
-      });
-      return page.items[0];
-    },
+    lastEvent: (tenantId, campaignId) => newest((o) => events.page('primary', at(tenantId, campaignId), o)),
     eventPutItem: (e) => campaignAuditEventEntity.put(ref.table, e, absent()),
   };
 };
