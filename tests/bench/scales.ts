@@ -26,6 +26,8 @@ export interface ScaleSpec {
   /** Seconds of each measured phase (API and floor), and of each warm-up. */
   durationSec: number;
   warmupSec: number;
+  /** API-then-floor rounds per scenario; the ratio to the floor is the median of the rounds'. */
+  rounds: number;
   pools: {
     /** Commune submissions waiting at their district (each approval request takes one). */
     approvals: number;
@@ -78,6 +80,7 @@ export const scales: Record<ScaleName, ScaleSpec> = {
     },
     durationSec: 2,
     warmupSec: 0.5,
+    rounds: 1,
     pools: { approvals: 16, drafts: 8, draftUnits: 4, provinceInbox: 8, details: 40 },
     coldStartRuns: 2,
     webRuns: 1,
@@ -88,6 +91,7 @@ export const scales: Record<ScaleName, ScaleSpec> = {
     others: { count: 0, shape: provinceTenant },
     durationSec: 10,
     warmupSec: 2,
+    rounds: 3,
     pools: { approvals: 3_000, drafts: 640, draftUnits: 64, provinceInbox: 1_000, details: 5_000 },
     coldStartRuns: 10,
     webRuns: 5,
@@ -110,6 +114,7 @@ export const scales: Record<ScaleName, ScaleSpec> = {
     },
     durationSec: 10,
     warmupSec: 2,
+    rounds: 3,
     pools: { approvals: 3_000, drafts: 640, draftUnits: 64, provinceInbox: 1_000, details: 5_000 },
     coldStartRuns: 10,
     webRuns: 5,
