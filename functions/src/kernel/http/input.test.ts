@@ -69,6 +69,33 @@ describe('invalid UTF-8 is refused with 400, never stored as U+FFFD', () => {
   });
 });
 
+describe('a part the contract does not declare is not read', () => {
+  it('a query string with bad text on a route that takes no query answers nothing about it', () => {
+    const getMe = defineRoute({
+      method: 'GET',
+      path: '/me',
+      group: 'system',
+      auth: 'public',
+      operationId: 'me',
+      summary: 'me',
+      response: z.object({}),
+      errors: [],
+    });
+    const stray = {
+      ...event(''),
+      routeKey: 'GET /me',
+      pathParameters: undefined,
+      queryStringParameters: { f: 'T\uFFFDn' },
+    } as unknown as APIGatewayProxyEventV2;
+    expect(parseInput(stray, getMe)).toEqual({ params: undefined, query: undefined, body: undefined });
+    // The same text where the route takes a query: refused as before.
+    const withQuery = defineRoute({ ...getMe, query: z.object({ f: z.string() }) });
+    expect(() => parseInput(stray, withQuery)).toThrowError(
+      expect.objectContaining({ status: 400, code: 'invalid_utf8' }),
+    );
+  });
+});
+
 describe('JSON only as application/json or +json (415 otherwise)', () => {
   it('accepts the JSON media types, with or without charset=utf-8', () => {
     for (const t of [

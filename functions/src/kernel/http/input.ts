@@ -108,14 +108,18 @@ const parseJson = (raw: string | undefined): unknown => {
   }
 };
 
-/** Path, query and body of the event, each parsed with its schema; 400 with field paths, 413 when too big. */
+/**
+ * Path, query and body of the event, each parsed with its schema; 400 with field paths, 413 when too big.
+ * A part the contract does not declare is not read, as a route reads no body it does not take: a stray
+ * query string on `GET /me` is ignored, never a 400 its contract does not document.
+ */
 export const parseInput = (event: APIGatewayProxyEventV2, contract: RouteContract): ParsedInput => {
-  const params = parsePart(contract.params, normalizeInput(event.pathParameters ?? {}, 'path'), 'path');
-  const query = parsePart(
-    contract.query,
-    normalizeInput(event.queryStringParameters ?? {}, 'query'),
-    'query',
-  );
+  const params = contract.params
+    ? parsePart(contract.params, normalizeInput(event.pathParameters ?? {}, 'path'), 'path')
+    : undefined;
+  const query = contract.query
+    ? parsePart(contract.query, normalizeInput(event.queryStringParameters ?? {}, 'query'), 'query')
+    : undefined;
   if (!contract.body) return { params, query, body: undefined };
   const raw = rawBody(event);
   if (raw !== undefined && !isJsonMediaType(event.headers?.['content-type'])) {
