@@ -54,6 +54,16 @@ const provinceTenant: TenantShape = {
   maxYears: 16,
 };
 
+/** How the province and national scales measure: the same phases and pools, only the table around them grows. */
+const measuredAsAProvince = {
+  durationSec: 10,
+  warmupSec: 2,
+  rounds: 3,
+  pools: { approvals: 3_000, drafts: 640, draftUnits: 64, provinceInbox: 1_000, details: 5_000 },
+  coldStartRuns: 10,
+  webRuns: 5,
+};
+
 export const scales: Record<ScaleName, ScaleSpec> = {
   tiny: {
     name: 'tiny',
@@ -89,12 +99,7 @@ export const scales: Record<ScaleName, ScaleSpec> = {
     name: 'province',
     main: provinceTenant,
     others: { count: 0, shape: provinceTenant },
-    durationSec: 10,
-    warmupSec: 2,
-    rounds: 3,
-    pools: { approvals: 3_000, drafts: 640, draftUnits: 64, provinceInbox: 1_000, details: 5_000 },
-    coldStartRuns: 10,
-    webRuns: 5,
+    ...measuredAsAProvince,
   },
   national: {
     name: 'national',
@@ -112,11 +117,6 @@ export const scales: Record<ScaleName, ScaleSpec> = {
         maxYears: 2,
       },
     },
-    durationSec: 10,
-    warmupSec: 2,
-    rounds: 3,
-    pools: { approvals: 3_000, drafts: 640, draftUnits: 64, provinceInbox: 1_000, details: 5_000 },
-    coldStartRuns: 10,
-    webRuns: 5,
+    ...measuredAsAProvince,
   },
 };
