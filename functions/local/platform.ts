@@ -84,6 +84,11 @@ export interface PlatformOptions {
   remindersEveryMs?: number;
   /** The scheduler's clock (tests move it to play a deadline's days). */
   clock?: Clock;
+  /**
+   * How often the stream consumer reads the table's stream (default 300 ms). The benchmark polls only when
+   * it drains: on AWS the outbox is delivered by another Lambda, not on the API's CPU.
+   */
+  streamPollMs?: number;
 }
 
 /** A running DynamoDB Local that platforms of several processes use, each with its own table. */
@@ -366,6 +371,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       region: localRegion,
       credentials: emulatorCredentials,
       tableName: resources.tableName,
+      ...(options.streamPollMs !== undefined ? { pollMs: options.streamPollMs } : {}),
       handler: async () => {
         const h = await notificationsHandler();
         // Another Lambda on AWS: its DynamoDB calls are not counted with the API requests' (call-counter.ts).

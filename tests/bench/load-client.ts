@@ -99,7 +99,7 @@ process.on('message', (message: ToClient) => {
   if (message.type === 'exit') {
     process.exit(0);
   }
-  const cursor = { next: 0 };
+  const cursor = { next: message.run.startIndex ?? 0 };
   (async () => {
     const phases: PhaseResult[] = [];
     for (const phase of message.run.phases) phases.push(await runPhase(message.run, phase, cursor));

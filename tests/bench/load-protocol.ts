@@ -30,6 +30,8 @@ export interface LoadRun {
   requests: HttpRequestSpec[];
   wrap: boolean;
   phases: LoadPhase[];
+  /** Where the cursor starts (default 0): a round of a read scenario goes on where the last one stopped. */
+  startIndex?: number;
 }
 
 export interface PhaseResult {

@@ -52,6 +52,17 @@ const scope = new AsyncLocalStorage<Scope>();
 export class Recorder {
   private readonly records = new Map<string, RequestRecord>();
   private attached = new WeakSet<object>();
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
+
+  /**
+   * Resolves when no tagged request is being handled: a phase that ends on the clock leaves requests in
+   * flight, whose writes must be recorded before the touched items are put back.
+   */
+  settled(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
 
   /** Adds the recording middleware to a handler client's stack (idempotent per client). */
   attach(client: DynamoDBDocumentClient | DynamoDBClient): void {
@@ -87,9 +98,13 @@ export class Recorder {
       const tag = headers['x-bench-tag'];
       if (tag === undefined) return handler(event, context);
       const s: Scope = { tag, calls: [] };
-      const { result, calls } = await scope.run(s, () =>
-        dynamoCallCounter.measure(async () => handler(event, context)),
-      );
+      this.inFlight += 1;
+      const { result, calls } = await scope
+        .run(s, () => dynamoCallCounter.measure(async () => handler(event, context)))
+        .finally(() => {
+          this.inFlight -= 1;
+          if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+        });
       const status = (result as { statusCode?: unknown } | undefined)?.statusCode;
       this.records.set(tag, {
         tag,

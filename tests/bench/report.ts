@@ -22,8 +22,11 @@ export interface ScenarioResult {
   requests: number;
   non2xx: number;
   errors: number;
+  /** The median of the rounds' ratios (each round: the API phase, then its floor). */
   p50Ratio: number;
   rpsRatio: number;
+  /** Each round's p50 ÷ floor p50, in order. */
+  roundP50Ratios?: number[];
   floorP99Ms: number;
   floorRequests: number;
   floorErrors: number;
@@ -220,7 +223,11 @@ export function toMarkdown(r: BenchResult): string {
         ? ` — non-2xx ${s.non2xx}, errors ${s.errors}, floor errors ${s.floorErrors}`
         : '';
     lines.push(
-      `- ${s.name}: \`${s.request}\`, ${s.requests} requests at ${s.concurrency} connections${extra}`,
+      `- ${s.name}: \`${s.request}\`, ${s.requests} requests at ${s.concurrency} connections${
+        s.roundP50Ratios && s.roundP50Ratios.length > 1
+          ? `; p50 ÷ floor by round ${s.roundP50Ratios.map((x) => `${fmt(x)}×`).join(', ')} (the median is the table's)`
+          : ''
+      }${extra}`,
     );
   }
   lines.push('');
