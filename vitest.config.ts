@@ -6,8 +6,8 @@ import { defineConfig } from 'vitest/config';
  * then e2e (own platform + Debian Chromium).
  *
  * Unit and infra: two test files at a time (vitest's default on a 2-core machine is one, the cores less
- * one). Integration and e2e: one at a time still; with two, 14 of 37 files failed on a machine at load 30
- * (docs/testing.md). Every file keeps its own process, platform and table, so files never share data.
+ * one). Integration and e2e: one at a time still; with two, 14 of 37 files failed on a machine at load 30,
+ * and 4 of 44 (past the 60 s timeout) at load 5–7, where one file already keeps a core busy (docs/testing.md). Every file keeps its own process, platform and table, so files never share data.
  */
 export default defineConfig({
   test: {

@@ -161,7 +161,7 @@ async function ensureBucket(s3: S3Client, bucketName: string, webOrigins: readon
   );
 }
 
-async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
+export async function ensureUserPool(cognito: CognitoIdentityProviderClient): Promise<{
   userPoolId: string;
   clientId: string;
 }> {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
@@ -62,6 +62,13 @@ export interface PlatformOptions {
   sharedDynamo?: SharedDynamoLocal;
   /** Seed the demo world (seed-data.ts) when the table is empty. Default false. */
   seed?: boolean;
+  /**
+   * Memory mode, with `seed`: cognito-local's state holding the user pool, its client and groups and the
+   * demo users, made once per test run (tests/support/pool-template.ts), copied into this platform's own
+   * folder before its cognito-local starts. The copy is this platform's to change, as a pool of its own;
+   * its pool id and users' subs are the template's, its signing key its own.
+   */
+  poolTemplate?: string;
   /**
    * With `seed`: also the world of December 2026 (seed-2026.ts) — Bình Phước's 2023 history, the merged
    * province of Đồng Nai and the merger. Default false (the suites that need it ask for it).
@@ -197,6 +204,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
+    const poolTemplate = memory && options.seed ? options.poolTemplate : undefined;
+    if (poolTemplate) await cp(poolTemplate, join(dataDir, 'cognito'), { recursive: true });
     log('Starting DynamoDB Local, s3rver and cognito-local ...');
     const shared = memory ? options.sharedDynamo : undefined;
     const [dynamo, s3, cognito] = await startAll([
@@ -257,6 +266,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       cognitoEndpoint: cognito.endpoint,
       tableName: resources.tableName,
       userPoolId: resources.userPoolId,
+      ...(poolTemplate ? { demoUsersInPool: true } : {}),
     };
 
     // Mail goes to a real SMTP server on loopback that keeps it (what SES would deliver on AWS).

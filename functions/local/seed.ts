@@ -1,6 +1,7 @@
 import {
   AdminGetUserCommand,
   type CognitoIdentityProviderClient,
+  ListUsersCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -45,6 +46,12 @@ export interface SeedTarget {
   cognitoEndpoint: string;
   tableName: string;
   userPoolId: string;
+  /**
+   * The pool holds the demo users already, made by `createPoolUser` with their password and groups (a test
+   * run's pool, copied for each platform: tests/support/pool-template.ts): the seed reads their subs in one
+   * listing instead of checking and setting each user again.
+   */
+  demoUsersInPool?: boolean;
 }
 
 export interface SeedSummary {
@@ -110,26 +117,32 @@ async function ensureCognitoUser(
   return sub;
 }
 
-/** Writes units that are missing: an empty table in a few transactions, otherwise one by one. */
+/**
+ * Writes units that are missing: an empty table in a few transactions at once, otherwise one by one.
+ * Each unit's chain is its own, so their heads are read at once (`record` reads one after the other).
+ */
 export async function ensureUnits(
   doc: DynamoDBDocumentClient,
   units: UnitRepository,
   world: readonly Unit[],
   audit: AuditLog,
 ): Promise<void> {
-  try {
-    for (let i = 0; i < world.length; i += UNITS_PER_TRANSACTION) {
-      const chunk = world.slice(i, i + UNITS_PER_TRANSACTION);
-      await transactWrite(doc, [
-        ...chunk.map((unit) => units.putItem(unit, 'create')),
-        ...(await audit.record(SEED_ACTOR, ...chunk.map(created))),
-      ]);
-    }
-  } catch (error) {
-    if (!(error instanceof TransactionRefused)) throw error;
-    for (const unit of world) {
-      await units.save(unit, 'create', await audit.record(SEED_ACTOR, created(unit))).catch(ignoreExisting);
-    }
+  const chunks: Unit[][] = [];
+  for (let i = 0; i < world.length; i += UNITS_PER_TRANSACTION) {
+    chunks.push(world.slice(i, i + UNITS_PER_TRANSACTION));
+  }
+  const written = await Promise.allSettled(
+    chunks.map(async (chunk) => {
+      const chains = await Promise.all(chunk.map((unit) => audit.record(SEED_ACTOR, created(unit))));
+      await transactWrite(doc, [...chunk.map((unit) => units.putItem(unit, 'create')), ...chains.flat()]);
+    }),
+  );
+  const failures = written.flatMap((w) => (w.status === 'rejected' ? [w.reason as unknown] : []));
+  const other = failures.find((error) => !(error instanceof TransactionRefused));
+  if (other !== undefined) throw other;
+  if (failures.length === 0) return;
+  for (const unit of world) {
+    await units.save(unit, 'create', await audit.record(SEED_ACTOR, created(unit))).catch(ignoreExisting);
   }
 }
 
@@ -185,9 +198,36 @@ export async function ensureTenantSecurity(
   await security.save(stored, chain);
 }
 
+/** Every user of the pool: e-mail (the username) → sub. */
+export async function poolSubs(
+  cognito: CognitoIdentityProviderClient,
+  userPoolId: string,
+): Promise<Map<string, string>> {
+  const subs = new Map<string, string>();
+  let token: string | undefined;
+  do {
+    const page = await cognito.send(
+      new ListUsersCommand({
+        UserPoolId: userPoolId,
+        Limit: 60,
+        ...(token ? { PaginationToken: token } : {}),
+      }),
+    );
+    for (const user of page.Users ?? []) {
+      const attribute = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value;
+      const email = attribute('email');
+      const sub = attribute('sub');
+      if (email && sub) subs.set(email, sub);
+    }
+    token = page.PaginationToken;
+  } while (token);
+  return subs;
+}
+
 /**
- * Demo users in the pool and in the table, one after the other (cognito-local rewrites a group's member
- * list on every addition). Returns their Cognito subs by e-mail.
+ * Demo users in the pool, one after the other (cognito-local rewrites a group's member list on every
+ * addition), then in the table. Returns their Cognito subs by e-mail. `inPool`: subs of users the pool holds
+ * already as `createPoolUser` made them (see `SeedTarget.demoUsersInPool`), taken as they are.
  */
 export async function ensureUsers(
   cognito: CognitoIdentityProviderClient,
@@ -196,29 +236,37 @@ export async function ensureUsers(
   list: readonly DemoUser[],
   users: UserRepository,
   audit: AuditLog,
+  inPool: ReadonlyMap<string, string> = new Map(),
 ): Promise<Map<string, string>> {
+  // The pool one user after the other (see above); then the table, every user at once (own items and chains).
   const subs = new Map<string, string>();
+  const made: [DemoUser, string][] = [];
   for (const demo of list) {
-    const id = await ensureCognitoUser(cognito, userPoolId, tenantId, demo);
+    const id = inPool.get(demo.email) ?? (await ensureCognitoUser(cognito, userPoolId, tenantId, demo));
     subs.set(demo.email, id);
-    const user = {
-      tenantId,
-      id,
-      email: demo.email,
-      name: demo.name,
-      title: demo.title,
-      unitId: demo.unitId,
-      roles: demo.roles,
-      active: true,
-    };
-    const chain = await audit.record(SEED_ACTOR, {
-      kind: 'user',
-      subject: user,
-      action: 'created',
-      summary: `Khởi tạo tài khoản ${user.name} (dữ liệu mẫu)`,
-    });
-    await users.save(user, 'create', chain).catch(ignoreExisting);
+    made.push([demo, id]);
   }
+  await Promise.all(
+    made.map(async ([demo, id]) => {
+      const user = {
+        tenantId,
+        id,
+        email: demo.email,
+        name: demo.name,
+        title: demo.title,
+        unitId: demo.unitId,
+        roles: demo.roles,
+        active: true,
+      };
+      const chain = await audit.record(SEED_ACTOR, {
+        kind: 'user',
+        subject: user,
+        action: 'created',
+        summary: `Khởi tạo tài khoản ${user.name} (dữ liệu mẫu)`,
+      });
+      await users.save(user, 'create', chain).catch(ignoreExisting);
+    }),
+  );
   return subs;
 }
 
@@ -242,14 +290,21 @@ export async function seedDemoWorld(
     const writeUnits = async (): Promise<void> => {
       await ensureUnits(doc, units, world, audit);
       // The 2023 campaign of Plan 38/KH-UBND and the template versions its forms are filled on. The demo
-      // turns unit sign-off on, so a unit's head signs off before its report leaves the unit.
-      for (const template of templates2023) await templates.create(tenantId, template).catch(ignoreExisting);
-      await campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting);
-      await ensureTenantSecurity(tableRef, tenantId, audit);
-      await ensureContact(tableRef, tenantId, demoContact, audit);
+      // turns unit sign-off on, so a unit's head signs off before its report leaves the unit. Items of
+      // their own, written at once.
+      await Promise.all([
+        ...templates2023.map((template) => templates.create(tenantId, template).catch(ignoreExisting)),
+        campaigns.save(demoCampaign(tenantId), 'create').catch(ignoreExisting),
+        ensureTenantSecurity(tableRef, tenantId, audit),
+        ensureContact(tableRef, tenantId, demoContact, audit),
+      ]);
     };
-    const writeUsers = () =>
-      ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users, audit);
+    const writeUsers = async () => {
+      const inPool = target.demoUsersInPool
+        ? await poolSubs(clients.cognito, target.userPoolId)
+        : new Map<string, string>();
+      return ensureUsers(clients.cognito, target.userPoolId, tenantId, demoUsers, users, audit, inPool);
+    };
     const outcomes = await Promise.allSettled([writeUnits(), writeUsers()]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
 

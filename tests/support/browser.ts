@@ -106,8 +106,13 @@ export const useBuiltWeb = (
   // The December 2026 world (seedMerged) takes longer to seed than the project's hook timeout allows.
   beforeAll(
     async () => {
-      built = await startBuiltWeb(options);
-      browser = await launchChromium(launch());
+      // Chromium starts while the platform seeds: neither needs the other until the first page opens.
+      const [web, chromium] = await Promise.allSettled([startBuiltWeb(options), launchChromium(launch())]);
+      if (web.status === 'fulfilled') built = web.value;
+      if (chromium.status === 'fulfilled') browser = chromium.value;
+      // A failure of either is the hook's; afterAll stops whichever did start.
+      if (web.status === 'rejected') throw web.reason;
+      if (chromium.status === 'rejected') throw chromium.reason;
     },
     options.seedMerged ? 300_000 : undefined,
   );

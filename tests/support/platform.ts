@@ -48,14 +48,23 @@ export interface TestPlatformOptions extends Partial<PlatformOptions> {
 const runDynamo = (): SharedDynamoLocal | undefined =>
   process.env.VITEST ? (inject('sharedDynamo') as SharedDynamoLocal | undefined) : undefined;
 
-/** A memory-mode platform with the demo world seeded (pass `seed: false` for an empty one). */
+/** The run's demo user pool when the suite's global setup made one (pool-template.ts). */
+const runPoolTemplate = (): string | undefined =>
+  process.env.VITEST ? (inject('poolTemplate') as string | undefined) : undefined;
+
+/**
+ * A memory-mode platform with the demo world seeded (pass `seed: false` for an empty one). Under vitest
+ * its cognito-local starts from a copy of the run's demo user pool (`poolTemplate`, used only to seed).
+ */
 export function startTestPlatform(options: TestPlatformOptions = {}): Promise<Platform> {
   const { ownDynamoDbLocal, ...platformOptions } = options;
   const shared = ownDynamoDbLocal ? undefined : runDynamo();
+  const pool = runPoolTemplate();
   return startPlatform({
     mode: 'memory',
     seed: true,
     ...(shared ? { sharedDynamo: shared } : {}),
+    ...(pool ? { poolTemplate: pool } : {}),
     ...platformOptions,
   });
 }
