@@ -284,10 +284,6 @@ export const openSession = async (
   });
 };
 
-/**
- * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
- * No route returns ballot papers, and nothing returned links a member to a choice.
- */
 /** The next number and the possible signers, read only: nothing is claimed until the chair signs. */
 const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilSession) => {
   const now = new Date();
@@ -313,6 +309,10 @@ const signingPreview = async (d: CommendationDeps, tenantId: string, s: CouncilS
   };
 };
 
+/**
+ * What a caller may see of a session. Results appear only once closed; a member sees THAT they voted.
+ * No route returns ballot papers, and nothing returned links a member to a choice.
+ */
 export const sessionView = async (d: CommendationDeps, identity: Identity, s: CouncilSession) => {
   const mine = s.members.some((m) => m.userId === identity.userId)
     ? await d.commendations.myParticipation(identity.tenantId, s.id, identity.userId)
