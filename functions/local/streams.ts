@@ -39,6 +39,7 @@ export interface StreamConsumerOptions {
 }
 
 const MAX_KEPT_BATCHES = 200;
+const SHARD_REFRESH_MS = 10_000;
 
 export async function startStreamConsumer(options: StreamConsumerOptions): Promise<StreamConsumer> {
   const log = options.log ?? (() => undefined);
@@ -55,9 +56,18 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   let stopped = false;
   let draining: Promise<number> | undefined;
 
+  // DescribeStream on DynamoDB Local reads every shard its database has held, the deleted tables' too: on a
+  // test run's shared JVM, a platform asking it every 300 ms kept the JVM busy and slowed every later file
+  // (integration 771 → 1,159 s). The shards are read again only when one closed (DynamoDB Local rolls them
+  // over; the successor is new), when a caller drains, and every 10 s besides.
+  let shardsStale = true;
+  let shardsReadAt = Number.NEGATIVE_INFINITY;
   const refreshShards = async () => {
+    if (!shardsStale && performance.now() - shardsReadAt < SHARD_REFRESH_MS) return;
     const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription
       ?.Shards;
+    shardsStale = false;
+    shardsReadAt = performance.now();
     for (const shard of shards ?? []) {
       if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
       const it = await streams.send(
@@ -97,6 +107,7 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
         const r = await streams.send(new GetRecordsCommand({ ShardIterator: it }));
         it = r.NextShardIterator;
         iterators.set(shardId, it);
+        if (!it) shardsStale = true;
         const records = r.Records ?? [];
         if (records.length === 0) break;
         await deliver(records);
@@ -129,8 +140,10 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   return {
     batches,
     async drain() {
-      // What was written before the call: a drain already under way may have read past it, so run again.
+      // What was written before the call: a drain already under way may have read past it, so run again,
+      // with the shards read again (a write may have opened one).
       await drain();
+      shardsStale = true;
       return drain();
     },
     async stop() {
