@@ -56,10 +56,10 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   let stopped = false;
   let draining: Promise<number> | undefined;
 
-  // DescribeStream on DynamoDB Local reads every shard its database has held, the deleted tables' too: on a
-  // test run's shared JVM, a platform asking it every 300 ms kept the JVM busy and slowed every later file
-  // (integration 771 → 1,159 s). The shards are read again only when one closed (DynamoDB Local rolls them
-  // over; the successor is new), when a caller drains, and every 10 s besides.
+  // DescribeStream on DynamoDB Local reads every shard its database has held, the deleted tables' too, so on
+  // a test run's shared JVM it costs more with each file (docs/testing.md). The shards are read again only
+  // when one closed (DynamoDB Local rolls them over; the successor is new), when a caller drains, and every
+  // 10 s besides.
   let shardsStale = true;
   let shardsReadAt = Number.NEGATIVE_INFINITY;
   const refreshShards = async () => {
