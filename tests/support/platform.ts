@@ -14,8 +14,9 @@ import { leaseDynamo } from './dynamo-broker';
  * The harness of the integration, end-to-end and benchmark suites: the real local platform (DynamoDB
  * Local in memory, s3rver and cognito-local in a temporary folder, free ports, the real gateway and
  * handlers), sign-in over the Cognito protocol, and a small fetch wrapper for the API. One platform per
- * test file: start it in `beforeAll`, stop it in `afterAll`. Under vitest, its table lives in the run's
- * DynamoDB Local (global-setup.ts); s3rver and cognito-local are the file's own.
+ * test file: start it in `beforeAll`, stop it in `afterAll`. Under vitest, its table lives in a DynamoDB
+ * Local lent by the run's broker (dynamo-broker.ts), shared with a few other files; s3rver and
+ * cognito-local are the file's own.
  */
 export { createAppClient } from '@thidua/functions/local/bootstrap';
 export { emulatorClients } from '@thidua/functions/local/clients';
