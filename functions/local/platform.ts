@@ -306,8 +306,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       // Notifications mail through the capture above; retries wait 200 ms, 400 ms, 800 ms.
       MAIL_SENDER: 'smtp',
       NOTIFY_BACKOFF_MS: '200',
-      // A test run's shared DynamoDB Local serves every file of the run from one JVM, whose garbage
-      // collector pauses more than the 1.5 s a production attempt may take: twice a write without
+      // A test run's shared DynamoDB Local serves several files from one JVM, whose garbage collector
+      // paused more than the 1.5 s a production attempt may take: twice a write without
       // Idempotency-Key answered 500 outcome_unknown on a quiet machine. The run's machine, not the
       // database; api-resilience freezes a JVM of its own and keeps the production timeout.
       ...(shared ? { DYNAMODB_REQUEST_TIMEOUT_MS: '5000' } : {}),

@@ -57,7 +57,8 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   let draining: Promise<number> | undefined;
 
   // DescribeStream on DynamoDB Local reads every shard its database has held, the deleted tables' too, so on
-  // a test run's shared JVM it costs more with each file (docs/testing.md). The shards are read again only
+  // a test run's shared JVM it costs more with each file (docs/testing.md; the run now starts a fresh JVM
+  // every few files). The shards are read again only
   // when one closed (DynamoDB Local rolls them over; the successor is new), when a caller drains, and every
   // 10 s besides.
   let shardsStale = true;

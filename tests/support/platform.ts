@@ -4,22 +4,19 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorCredentials } from '@thidua/functions/local/emulators';
 import { compileRoutes, matchRoute } from '@thidua/functions/local/gateway-event';
-import {
-  type Platform,
-  type PlatformOptions,
-  type SharedDynamoLocal,
-  startPlatform,
-} from '@thidua/functions/local/platform';
+import { type Platform, type PlatformOptions, startPlatform } from '@thidua/functions/local/platform';
 import { DEMO_PASSWORD } from '@thidua/functions/local/seed-data';
 import { contractMismatch, contractsByOperation, routes } from '@thidua/shared/contracts';
 import { inject } from 'vitest';
+import { leaseDynamo } from './dynamo-broker';
 
 /**
  * The harness of the integration, end-to-end and benchmark suites: the real local platform (DynamoDB
  * Local in memory, s3rver and cognito-local in a temporary folder, free ports, the real gateway and
  * handlers), sign-in over the Cognito protocol, and a small fetch wrapper for the API. One platform per
- * test file: start it in `beforeAll`, stop it in `afterAll`. Under vitest, its table lives in the run's
- * DynamoDB Local (global-setup.ts); s3rver and cognito-local are the file's own.
+ * test file: start it in `beforeAll`, stop it in `afterAll`. Under vitest, its table lives in a DynamoDB
+ * Local lent by the run's broker (dynamo-broker.ts), shared with a few other files; s3rver and
+ * cognito-local are the file's own.
  */
 export { createAppClient } from '@thidua/functions/local/bootstrap';
 export { emulatorClients } from '@thidua/functions/local/clients';
@@ -44,9 +41,9 @@ export interface TestPlatformOptions extends Partial<PlatformOptions> {
   ownDynamoDbLocal?: boolean;
 }
 
-/** The run's DynamoDB Local when the suite's global setup started one. */
-const runDynamo = (): SharedDynamoLocal | undefined =>
-  process.env.VITEST ? (inject('sharedDynamo') as SharedDynamoLocal | undefined) : undefined;
+/** The run's DynamoDB Local broker when the suite's global setup started one. */
+const runDynamoBroker = (): string | undefined =>
+  process.env.VITEST ? (inject('dynamoBroker') as string | undefined) : undefined;
 
 /** The run's demo user pool when the suite's global setup made one (pool-template.ts). */
 const runPoolTemplate = (): string | undefined =>
@@ -56,17 +53,31 @@ const runPoolTemplate = (): string | undefined =>
  * A memory-mode platform with the demo world seeded (pass `seed: false` for an empty one). Under vitest
  * its cognito-local starts from a copy of the run's demo user pool (`poolTemplate`, used only to seed).
  */
-export function startTestPlatform(options: TestPlatformOptions = {}): Promise<Platform> {
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<Platform> {
   const { ownDynamoDbLocal, ...platformOptions } = options;
-  const shared = ownDynamoDbLocal ? undefined : runDynamo();
+  const broker =
+    ownDynamoDbLocal || (platformOptions.mode ?? 'memory') !== 'memory' ? undefined : runDynamoBroker();
+  const leased = broker ? await leaseDynamo(broker) : undefined;
   const pool = runPoolTemplate();
-  return startPlatform({
-    mode: 'memory',
-    seed: true,
-    ...(shared ? { sharedDynamo: shared } : {}),
-    ...(pool ? { poolTemplate: pool } : {}),
-    ...platformOptions,
-  });
+  let platform: Platform;
+  try {
+    platform = await startPlatform({
+      mode: 'memory',
+      seed: true,
+      ...(leased ? { sharedDynamo: leased.shared } : {}),
+      ...(pool ? { poolTemplate: pool } : {}),
+      ...platformOptions,
+    });
+  } catch (error) {
+    await leased?.release();
+    throw error;
+  }
+  if (leased) {
+    // The JVM is given back once the platform has deleted its table there.
+    const stop = platform.stop;
+    platform.stop = () => stop().finally(leased.release);
+  }
+  return platform;
 }
 
 export interface Tokens {
