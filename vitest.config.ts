@@ -5,9 +5,12 @@ import { defineConfig } from 'vitest/config';
  * unit (pure code, fast) and infra (CDK assertions), then integration (own emulators on free ports),
  * then e2e (own platform + Debian Chromium).
  *
- * Unit and infra: two test files at a time (vitest's default on a 2-core machine is one, the cores less
- * one). Integration and e2e: one at a time still; with two, 14 of 37 files failed on a machine at load 30,
- * and 4 of 44 (past the 60 s timeout) at load 5–7, where one file already keeps a core busy (docs/testing.md). Every file keeps its own process, platform and table, so files never share data.
+ * Unit, infra and integration: two test files at a time (vitest's default on a 2-core machine is one, the
+ * cores less one). Integration failed that way while the whole run shared one DynamoDB Local, which grew
+ * slower with every file; since each JVM serves four platforms (tests/support/dynamo-broker.ts), two files
+ * at a time pass in 414 s where one at a time took 606 s (docs/testing.md). Browser journeys: one at a
+ * time, their locators wait on real rendering. Every file keeps its own process, platform and table, so
+ * files never share data.
  */
 export default defineConfig({
   test: {
@@ -40,7 +43,6 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
       {

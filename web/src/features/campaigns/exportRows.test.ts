@@ -146,7 +146,7 @@ describe('campaign report export', () => {
     if (!read) throw new Error('no sheet');
     const header = (read.rows[0] ?? []).map((c) => c?.shown);
     const row = (read.rows[1] ?? []).map((c) => c?.shown);
-    const at = (label: string) => row[header.findIndex((h) => h === label)];
+    const at = (label: string) => row[header.indexOf(label)];
     const field = (ref: string) => {
       const [s, f] = ref.split('.');
       return template.sections.find((x) => x.key === s)?.fields.find((x) => x.key === f)?.label ?? ref;
