@@ -8,7 +8,8 @@ import type { SharedDynamoLocal } from '@thidua/functions/local/platform';
  *
  * One JVM for the whole run grew slower with every file: DynamoDB Local describes a table's stream on
  * every write to it and on every GetRecords, and that costs more with every shard the JVM ever held,
- * deleted tables included (docs/testing.md, "DynamoDB Local over a run"). A JVM per platform costs a start
+ * deleted tables included (docs/testing.md, "Clean run after session 6's merges, and the shared DynamoDB
+ * Local's stream"). A JVM per platform costs a start
  * (~2 s of CPU) each time. Between the two: a JVM serves a few platforms and is then retired; the next one
  * is started while the last platform of the current one runs, so no file waits for it. A retired JVM
  * stops once every platform that leased it has given it back (or when the run ends).
@@ -18,13 +19,14 @@ import type { SharedDynamoLocal } from '@thidua/functions/local/platform';
  */
 export interface DynamoBroker {
   url: string;
-  /** How many JVMs were started, for the run's log. */
-  started(): number;
   stop(): Promise<void>;
 }
 
+/** What the broker uses of a started DynamoDB Local. */
+type JvmHandle = Pick<DynamoLocalEmulator, 'endpoint' | 'version' | 'stop'>;
+
 interface Jvm {
-  emulator: Promise<Pick<DynamoLocalEmulator, 'endpoint' | 'version' | 'stop'>>;
+  emulator: Promise<JvmHandle>;
   leased: number;
   open: number;
   retired: boolean;
@@ -33,23 +35,24 @@ interface Jvm {
 export interface DynamoBrokerOptions {
   platformsPerJvm: number;
   /** Starts a JVM (tests of the broker pass their own). */
-  startJvm?: () => Promise<Pick<DynamoLocalEmulator, 'endpoint' | 'version' | 'stop'>>;
+  startJvm?: () => Promise<JvmHandle>;
 }
 
 export async function startDynamoBroker(options: DynamoBrokerOptions): Promise<DynamoBroker> {
   const startJvm = options.startJvm ?? (() => startDynamoLocal({ inMemory: true, jvm: 'throughput' }));
+  const jvms: Jvm[] = [];
   const start = (): Jvm => {
     const emulator = startJvm();
     // A JVM that failed to start is reported to the platform that leases it, not as an unhandled rejection.
     emulator.catch(() => undefined);
-    return { emulator, leased: 0, open: 0, retired: false };
+    const jvm = { emulator, leased: 0, open: 0, retired: false };
+    jvms.push(jvm);
+    return jvm;
   };
-  const jvms: Jvm[] = [];
   const leases = new Map<string, Jvm>();
   let current = start();
   let next: Jvm | undefined;
   let sequence = 0;
-  jvms.push(current);
   // The first JVM is started with the broker: global setup waits for it, as it waited for the one JVM.
   await current.emulator;
 
@@ -62,16 +65,12 @@ export async function startDynamoBroker(options: DynamoBrokerOptions): Promise<D
       current.retired = true;
       stopIfDone(current);
       current = next ?? start();
-      if (!next) jvms.push(current);
       next = undefined;
     }
     const jvm = current;
     jvm.leased += 1;
     jvm.open += 1;
-    if (jvm.leased >= options.platformsPerJvm && !next) {
-      next = start();
-      jvms.push(next);
-    }
+    if (jvm.leased >= options.platformsPerJvm && !next) next = start();
     try {
       const e = await jvm.emulator;
       const id = String(++sequence);
@@ -114,7 +113,6 @@ export async function startDynamoBroker(options: DynamoBrokerOptions): Promise<D
 
   return {
     url: `http://127.0.0.1:${port}`,
-    started: () => jvms.length,
     stop: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all(jvms.map((j) => j.emulator.then((e) => e.stop()).catch(() => undefined)));

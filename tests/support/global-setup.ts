@@ -14,6 +14,9 @@ declare module 'vitest' {
   }
 }
 
+/** Platforms per DynamoDB Local JVM (docs/testing.md has the measurements behind the figure). */
+const PLATFORMS_PER_JVM = Number(process.env.TEST_PLATFORMS_PER_JVM ?? 4);
+
 /**
  * Once per run of the integration and browser suites, not once per test file: the DynamoDB Local broker
  * (`inject('dynamoBroker')`), which lends each platform a JVM shared with a few others (a JVM start costs
@@ -23,9 +26,6 @@ declare module 'vitest' {
  * browser suite one production build of the web app (`inject('webDist')`), which each journey serves on
  * its own port. The three are made at the same time.
  */
-/** Platforms per DynamoDB Local JVM (docs/testing.md has the measurements behind the figure). */
-const PLATFORMS_PER_JVM = Number(process.env.TEST_PLATFORMS_PER_JVM ?? 4);
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const [web, dynamo, pool] = await Promise.allSettled([
     project.name === 'e2e' ? buildWeb() : Promise.resolve(undefined),

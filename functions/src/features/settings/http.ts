@@ -10,12 +10,6 @@ import type { AuditChange } from '../audit/chains';
 import { provinceResource } from '../commendations/context';
 
 /**
- * The province's settings for its people (issue 15, point 10): the secretariat's contact on the help
- * pages. Read by everyone of the tenant, kept by its administrator (shared policy, `tenant_settings`);
- * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
- */
-
-/**
  * A setting replaced by the province's administrator (shared policy, `tenant_settings`): the whole new
  * value, the request's Idempotency-Key record and its audit event (`created` the first time, `updated`
  * after) in ONE transaction; a lost race is 409.
@@ -50,6 +44,11 @@ const replaceSetting = async <V extends object>(
   return response;
 };
 
+/**
+ * The province's settings for its people (issue 15, point 10): the secretariat's contact on the help
+ * pages. Read by everyone of the tenant, kept by its administrator (shared policy, `tenant_settings`);
+ * a change is the item, its audit event and the Idempotency-Key record in ONE transaction.
+ */
 export const tenantSettingsRoutes = (
   d: Pick<Deps, 'audit' | 'clients' | 'tenantSettings' | 'units'>,
 ): RouteImpl[] => [
